@@ -1,0 +1,1 @@
+"""The annotated edition's content behaviour: registry, notes, checks, Markdown extension, PDF."""

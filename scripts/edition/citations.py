@@ -1,0 +1,112 @@
+"""Python-Markdown extension: citation markers `[^source-id]` become footnotes formatted from the registry.
+
+A source's first citation in a document gets the full Chicago note, later ones the short note.
+Editorial notes `[^ed-…]` become footnotes marked as the editor's. Every footnote label is made
+unique across the edition (`<id>.p<N>`), so pages can be merged into one document for print.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .citing import DEFINITION, blocks, replace_references
+from .context import Edition, load_edition
+
+log = logging.getLogger("mkdocs.edition.citations")  # under "mkdocs", so strict mode counts warnings
+
+SOURCES_PAGE = "sources.md"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+class CitationPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, root: Path):
+        super().__init__(md)
+        self.root = root
+
+    def run(self, lines: list[str]) -> list[str]:
+        edition = load_edition(self.root)
+        text = "\n".join(lines)
+        own_definitions = {m[1] for line in lines if (m := DEFINITION.match(line))}
+        line_paragraph: dict[int, str] = {}
+        for block in blocks(text):
+            number = edition.essay.paragraph_number(block.plain)
+            base = f"p{number}" if number else "x" + hashlib.sha1(block.text.encode()).hexdigest()[:6]
+            for offset in range(block.text.count("\n") + 1):
+                line_paragraph[block.line - 1 + offset] = base
+
+        seen: set[str] = set()
+        labels: set[str] = set()
+        definitions: list[str] = []
+
+        def relabel(match, index: int) -> str:
+            key = match[1]
+            if key in own_definitions:
+                return match[0]
+            if key not in edition.registry and key not in edition.editorial:
+                log.warning("unknown source id '%s' in a citation: add sources/%s.yml or fix the id", key, key)
+                return match[0]
+            base = f"{key}.{line_paragraph.get(index, 'x')}"
+            label, k = base, 2
+            while label in labels:
+                label, k = f"{base}-{k}", k + 1
+            labels.add(label)
+            definitions.append(self.definition(edition, label, key, first=key not in seen))
+            seen.add(key)
+            return f"[^{label}]"
+
+        out = []
+        for index, line in enumerate(lines):
+            if DEFINITION.match(line):
+                out.append(line)
+            else:
+                out.append(replace_references(line, lambda m, i=index: relabel(m, i)))
+        return out + [""] + definitions
+
+    def definition(self, edition: Edition, label: str, key: str, first: bool) -> str:
+        if key in edition.editorial:
+            marker = self.md.htmlStash.store('<span class="editorial-label">Editor’s note:</span>')
+            return f"[^{label}]: {marker} {' '.join(edition.editorial[key].text.split())}"
+        notes = edition.notes[key]
+        source = edition.registry[key]
+        note = self.md.htmlStash.store(
+            f'<span class="citation" data-source="{key}">{notes.full if first else notes.short}</span>')
+        status = "Source record" if source.verified else "Source record (unverified)"
+        return f"[^{label}]: {note} [{status}]({SOURCES_PAGE}#{source_anchor(key)})"
+
+
+class FootnoteKindTreeprocessor(Treeprocessor):
+    """Mark each footnote with its kind, so editorial notes look unlike source citations."""
+
+    def run(self, root: etree.Element) -> None:
+        for item in root.iter("li"):
+            note_id = item.get("id", "")
+            if note_id.startswith("fn:"):
+                kind = "editorial-note" if note_id[3:].startswith("ed-") else "citation-note"
+                item.set("class", " ".join(filter(None, [item.get("class"), kind])))
+
+
+class CitationExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"root": [".", "Project folder holding sources/ and docs/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        root = Path(self.getConfig("root"))
+        # After whitespace normalisation (30), before raw HTML is stashed (20) and footnotes are read.
+        md.preprocessors.register(CitationPreprocessor(md, root), "edition-citations", 25)
+        # After the footnotes div is built (50) and inline content parsed (20).
+        md.treeprocessors.register(FootnoteKindTreeprocessor(md), "edition-footnote-kind", 16)
+
+
+def makeExtension(**kwargs) -> CitationExtension:
+    return CitationExtension(**kwargs)

@@ -1,0 +1,155 @@
+"""Everything the pages are made from, loaded once per build: essay, registry, notes, ledgers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .essay import ESSAY_DIR, Essay, load_essay
+from .notes import Notes, render_citations
+from .problems import Problem, ProblemsFound, relative
+from .registry import Registry, key_lines, load_sources, parse_yaml, read_text, source_files
+
+DOCS_DIR = Path("docs")
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    id: str
+    text: str  # Markdown, this edition's own words
+    sources: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class QuotationEntry:
+    paragraph: int
+    quote: str
+    source: str | None  # the source quoted, or None for a term or scare quote
+    kind: str  # "source", "term" or "scare"
+    why: str | None
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Edition:
+    root: Path
+    meta: dict
+    essay: Essay
+    registry: Registry
+    notes: dict[str, Notes]
+    editorial: dict[str, EditorialNote]
+    quotations: tuple[QuotationEntry, ...]
+
+    @property
+    def original(self):
+        """The source record of the essay as first published."""
+        return self.registry[self.meta["original"]]
+
+
+_cache: dict[tuple, Edition] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    # Under `mkdocs serve` every page gets a fresh Markdown instance: reload only what changed.
+    files = source_files(root) + sorted((root / ESSAY_DIR).glob("*"))
+    return (str(root.resolve()),) + tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def load_edition(root: Path) -> Edition:
+    """Load and validate all data of the edition, or raise ProblemsFound listing every problem."""
+    key = _fingerprint(root)
+    if key in _cache:
+        return _cache[key]
+    problems: list[Problem] = []
+    try:
+        registry = load_sources(root)
+    except ProblemsFound as error:
+        problems += error.problems
+        registry = Registry()
+    meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
+    editorial = _load_editorial(root, registry, problems)
+    quotations = _load_quotations(root, registry, problems)
+    if registry and meta.get("original") not in registry:
+        problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
+                                f"'original' names an unknown source '{meta.get('original')}'",
+                                "name the source record of the essay as first published"))
+    if problems:
+        raise ProblemsFound(problems)
+    notes = render_citations([s.csl() for s in registry], root)
+    edition = Edition(root, meta, load_essay(root), registry, notes, editorial, quotations)
+    _cache.clear()
+    _cache[key] = edition
+    return edition
+
+
+def _load_list(path: Path, root: Path, problems: list[Problem]):
+    """Yield (item, line-of-each-key) for a YAML file holding a list of mappings."""
+    name = relative(path, root)
+    text = read_text(path, name, problems)
+    parsed = parse_yaml(text, name, problems) if text is not None else None
+    if parsed is None:
+        return
+    data, node = parsed
+    if not isinstance(data, list):
+        problems.append(Problem(name, 1, "must be a list of entries", "start each entry with `- `"))
+        return
+    for item, item_node in zip(data, node.value):
+        lines = key_lines(item_node)
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            problems.append(Problem(name, line, "each entry must be a mapping of fields", "write `- key: value` entries"))
+            continue
+        yield name, item, line, lines
+
+
+def _load_editorial(root: Path, registry: Registry, problems: list[Problem]) -> dict[str, EditorialNote]:
+    notes: dict[str, EditorialNote] = {}
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
+        note_id, text, sources = item.get("id"), item.get("text"), item.get("sources", [])
+        if not (isinstance(note_id, str) and note_id.startswith("ed-")):
+            problems.append(Problem(name, line, f"editorial note id {note_id!r} must start with 'ed-'", "name it ed-<topic>"))
+            continue
+        if note_id in notes or note_id in registry:
+            problems.append(Problem(name, line, f"duplicate id '{note_id}'", "give each note its own id"))
+            continue
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(name, line, f"editorial note '{note_id}' has no text", "write the note in `text:`"))
+            continue
+        for source_id in sources:
+            if source_id not in registry:
+                problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'",
+                                        "use the id of a record in sources/"))
+        notes[note_id] = EditorialNote(note_id, text.strip(), tuple(sources), name, line)
+    return notes
+
+
+QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
+
+
+def _load_quotations(root: Path, registry: Registry, problems: list[Problem]) -> tuple[QuotationEntry, ...]:
+    entries = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
+        paragraph, quote, source, why = item.get("paragraph"), item.get("quote"), item.get("source"), item.get("why")
+        kind = item.get("kind", "source" if source else None)
+        if not isinstance(paragraph, int) or not isinstance(quote, str):
+            problems.append(Problem(name, line, "a quotation entry needs `paragraph:` (a number) and `quote:` (the words)",
+                                    "copy the quoted words and the paragraph number ¶N"))
+            continue
+        if kind not in QUOTATION_KINDS:
+            problems.append(Problem(name, lines.get("kind", line), f"kind must be one of {', '.join(QUOTATION_KINDS)}, got {kind!r}",
+                                    "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
+            continue
+        if kind == "source" and source not in registry:
+            problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}",
+                                    "use the id of a record in sources/"))
+            continue
+        if kind != "source" and not (isinstance(why, str) and why.strip()):
+            problems.append(Problem(name, line, f"quotation “{quote}” is a {kind} but says not why", "add a few words in `why:`"))
+            continue
+        entries.append(QuotationEntry(paragraph, quote.strip(), source if kind == "source" else None, kind, why, name, line))
+    return tuple(entries)

@@ -1,0 +1,183 @@
+"""Python-Markdown extension: expand `[[edition:<name>]]` markers into content generated from data.
+
+The Sources page, the byline, the biographies and the list of editorial notes are made here from
+`sources/`, never written back into `docs/`. An unknown marker stays visible and is reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as etree
+from collections import defaultdict
+from pathlib import Path
+
+import markdown as python_markdown
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .citations import source_anchor
+from .citing import MARKER, docs_citations
+from .context import DOCS_DIR, Edition, load_edition
+from .paragraphs import paragraph_anchor
+
+log = logging.getLogger("mkdocs.edition.listings")
+
+EXTERNAL = {"rel": "noopener noreferrer"}  # no referrer leaks to the sites of the sources
+
+
+def _element(tag: str, text: str | None = None, parent: etree.Element | None = None, **attrs) -> etree.Element:
+    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+    element = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def _append_text(element: etree.Element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _long_date(iso: str) -> str:
+    import datetime as dt
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts).strftime("%-d %B %Y")
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+    return str(parts[0])
+
+
+class ListingTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, root: Path):
+        super().__init__(md)
+        self.root = root
+
+    def stash(self, html: str) -> str:
+        return self.md.htmlStash.store(html)
+
+    def run(self, root: etree.Element) -> None:
+        for index, element in list(enumerate(root)):
+            match = MARKER.match((element.text or "").strip()) if element.tag == "p" and not len(element) else None
+            if not match:
+                continue
+            build = getattr(self, "build_" + match[1].replace("-", "_"), None)
+            if build is None:
+                log.warning("unknown marker [[edition:%s]]: see the conventions page for the markers there are", match[1])
+                continue
+            edition = load_edition(self.root)
+            root.remove(element)
+            for offset, new in enumerate(build(edition)):
+                root.insert(index + offset, new)
+
+    # The opening page: who wrote the essay and where it first appeared.
+    def build_byline(self, edition: Edition) -> list[etree.Element]:
+        original = edition.original
+        names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
+        byline = _element("p", "By " + " and ".join(names), class_="byline")
+        published = _element("p", "First published in ", class_="first-published")
+        _element("em", original.container_title, published).tail = f", {_long_date(original.issued)}: "
+        link = _element("a", original.url, published, href=original.url, **EXTERNAL)
+        link.tail = f". This annotated edition, version {edition.meta['version']}, reproduces the text verbatim."
+        return [byline, published]
+
+    def build_biographies(self, edition: Edition) -> list[etree.Element]:
+        return [_element("p", bio, class_="biography") for bio in edition.essay.biographies]
+
+    def build_image_credit(self, edition: Edition) -> list[etree.Element]:
+        credit = _element("p", edition.essay.image_credit, class_="image-credit")
+        filename = _element("p", "File name of the image on the original page: ", class_="image-file")
+        _element("code", edition.essay.image_filename, filename)
+        return [credit, filename]
+
+    def build_sources(self, edition: Edition) -> list[etree.Element]:
+        cited_in = defaultdict(list)
+        for citation in docs_citations(edition.root / DOCS_DIR, edition.essay):
+            if citation.paragraph and (citation.page, citation.paragraph) not in cited_in[citation.key]:
+                cited_in[citation.key].append((citation.page, citation.paragraph))
+        verified = sum(s.verified for s in edition.registry)
+        archived = sum(bool(s.archive_url) for s in edition.registry)
+        summary = _element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
+                                f"{len(edition.registry) - verified} not fully verified; {archived} with an archived copy.",
+                           class_="sources-summary")
+        return [summary] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
+
+    def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
+        entry = _element("div", class_="source-entry" + ("" if source.verified else " unverified"))
+        _element("h2", source.title, entry, id=source_anchor(source.id))
+        notes = edition.notes[source.id]
+        _element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
+
+        status = _element("p", None, entry, class_="source-status")
+        _element("strong", "Verified." if source.verified else "Unverified.", status).tail = (
+            " " + source.verification if source.verification else "")
+
+        links = _element("ul", None, entry, class_="source-links")
+        if source.url:
+            item = _element("li", "Original: ", links)
+            _element("a", source.url, item, href=source.url, **EXTERNAL)
+            if source.url_status and source.url_status != "live":
+                _append_text(item, f" (link {source.url_status})")
+        else:
+            _element("li", "No web address of the document itself could be confirmed.", links)
+        if source.archive_url:
+            item = _element("li", f"Archived copy ({_long_date(source.archive_date)}): ", links)
+            _element("a", source.archive_url, item, href=source.archive_url, **EXTERNAL)
+        else:
+            _element("li", "No archived copy recorded.", links)
+
+        if source.quotes:
+            has_original = any(q.original for q in source.quotes)
+            table = _element("table", None, entry, class_="source-quotes")
+            head = _element("tr", None, _element("thead", None, table))
+            _element("th", "The essay prints", head, scope="col")
+            if has_original:
+                _element("th", "The source’s own words", head, scope="col")
+            body = _element("tbody", None, table)
+            for quote in source.quotes:
+                row = _element("tr", None, body)
+                _element("td", f"“{quote.text}”", row)
+                if has_original:
+                    if quote.original:
+                        _element("td", quote.original, row, lang=quote.original_language, dir="rtl"
+                                 if quote.original_language in ("ar", "fa", "he", "ur") else "ltr")
+                    else:
+                        _element("td", "—", row)
+
+        cited = _element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
+        for n, (page, number) in enumerate(cited_in):
+            if n:
+                _append_text(cited, ", ")
+            _element("a", f"¶{number}", cited, href=f"{page}#{paragraph_anchor(number)}")
+        return entry
+
+    def build_editorial_notes(self, edition: Edition) -> list[etree.Element]:
+        where = defaultdict(list)
+        for citation in docs_citations(edition.root / DOCS_DIR, edition.essay):
+            if citation.paragraph:
+                where[citation.key].append((citation.page, citation.paragraph))
+        listing = _element("ol", None, class_="editorial-notes")
+        for note in edition.editorial.values():
+            item = _element("li", None, listing, id=note.id)
+            _element("div", self.stash(python_markdown.markdown(note.text)), item)
+            places = _element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
+            for n, (page, number) in enumerate(where[note.id]):
+                if n:
+                    _append_text(places, ", ")
+                _element("a", f"¶{number}", places, href=f"{page}#{paragraph_anchor(number)}")
+        return [listing]
+
+
+class ListingExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"root": [".", "Project folder holding sources/ and docs/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline parsing (20), so generated text is not read as Markdown; before toc (5).
+        md.treeprocessors.register(ListingTreeprocessor(md, Path(self.getConfig("root"))), "edition-listings", 14)
+
+
+def makeExtension(**kwargs) -> ListingExtension:
+    return ListingExtension(**kwargs)
