@@ -50,7 +50,9 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
         return {}
     csl = style_path(style)
     key = hashlib.sha256(
-        json.dumps([items, csl.read_text(encoding="utf-8"), pandoc_version()], sort_keys=True).encode()
+        # This module is part of the key: a change to how notes are made must not reuse old ones.
+        json.dumps([items, csl.read_text(encoding="utf-8"), pandoc_version(), Path(__file__).read_text(encoding="utf-8")],
+                   sort_keys=True).encode()
     ).hexdigest()[:24]
     cached = root / CACHE_DIR / f"{style}-{key}.json"
     if cached.is_file():

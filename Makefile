@@ -1,0 +1,46 @@
+# The edition's one command surface: the README and CI use these targets word for word.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
+
+.PHONY: help setup system-deps build serve test lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP) ## Create .venv with the locked Python packages
+
+system-deps: ## Install the Debian packages the build and tests need (as root)
+	@missing=$$(for p in $$(grep -v '^#' debian-packages.txt); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: system-deps setup ## Validate sources and essay, render and check the site into site/
+	$(PY) -m edition.build
+
+serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: system-deps setup ## Run the whole test suite
+	$(PY) -m pytest
+
+lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml
+	rm -rf /tmp/edition-lock && python3 -m venv /tmp/edition-lock
+	/tmp/edition-lock/bin/pip install --quiet '.[test]'
+	{ sed -n '1,2p' requirements.lock; /tmp/edition-lock/bin/pip freeze --exclude-editable | grep -v '^iraq-restraint-edition'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .cache .pytest_cache

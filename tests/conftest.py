@@ -1,0 +1,64 @@
+"""Build the real edition once per test session, and give tests parsed pages of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.build import build
+from edition.context import load_edition
+from edition.essay import load_essay
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a copy of the project needs to build on its own.
+PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides"]
+
+
+@pytest.fixture(scope="session")
+def edition():
+    return load_edition(ROOT)
+
+
+@pytest.fixture(scope="session")
+def essay():
+    return load_essay(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real edition, built once into a temporary folder."""
+    output = tmp_path_factory.mktemp("build") / "site"
+    errors, _ = build(ROOT, output)
+    assert not errors, "\n".join(map(str, errors))
+    return output
+
+
+@pytest.fixture(scope="session")
+def page(site):
+    """Parse a built page by its path in the site, e.g. page('sources/index.html')."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def parse(path: str) -> BeautifulSoup:
+        if path not in cache:
+            cache[path] = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        return cache[path]
+
+    return parse
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the project's inputs, so a test can break them without touching the real ones."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def essay_page_path(section) -> str:
+    return "index.html" if section.slug == "index" else f"{section.slug}/index.html"

@@ -1,0 +1,82 @@
+"""Citations are footnotes generated from the registry: full note first on a page, short after, no ibid."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, essay_page_path
+
+from edition.citing import docs_citations
+
+GOLDEN = ROOT / "tests" / "golden" / "notes.json"
+
+
+def note_text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+def footnotes(soup):
+    """(source id, note element, reference element) for each citation footnote of a page."""
+    for ref in soup.select("sup[id^='fnref:'] a.footnote-ref"):
+        note = soup.select_one(f"li[id='{ref['href'][1:]}']")
+        yield ref["href"][len("#fn:"):].split(".")[0], note, ref
+
+
+def all_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_notes_match_the_golden_file(edition):
+    """Pin the exact text Pandoc's citeproc gives every source (update deliberately, never blindly)."""
+    rendered = {k: {"full": note_text(v.full), "short": note_text(v.short), "bibliography": note_text(v.bibliography)}
+                for k, v in sorted(edition.notes.items())}
+    assert rendered == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("section", range(7))
+def test_every_footnote_resolves_to_its_source(section, essay, page, edition):
+    soup = page(essay_page_path(essay.sections[section]))
+    for key, note, ref in footnotes(soup):
+        assert note is not None, ref["href"]
+        if key.startswith("ed-"):
+            assert "editorial-note" in note["class"]
+            continue
+        citation = note.select_one("span.citation")
+        assert citation["data-source"] == key
+        assert note.select_one(f"a[href$='sources/#src-{key}']") is not None
+
+
+@pytest.mark.parametrize("section", range(7))
+def test_first_note_on_a_page_is_full_and_later_ones_short(section, essay, page, edition):
+    seen = set()
+    for key, note, _ in footnotes(page(essay_page_path(essay.sections[section]))):
+        if key.startswith("ed-"):
+            continue
+        expected = edition.notes[key].short if key in seen else edition.notes[key].full
+        assert note_text(str(note.select_one("span.citation"))) == note_text(expected)
+        assert "ibid" not in note.get_text().lower()
+        seen.add(key)
+
+
+def test_footnote_ids_are_unique_across_the_edition(site):
+    ids = Counter()
+    for path in all_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        ids.update(tag["id"] for tag in soup.select("[id^='fn:'], [id^='fnref:']"))
+    assert ids and all(count == 1 for count in ids.values()), [i for i, c in ids.items() if c > 1]
+
+
+def test_every_citation_in_the_markdown_is_rendered(edition, site):
+    citations = docs_citations(ROOT / "docs", edition.essay)
+    rendered = 0
+    for path in all_pages(site):
+        rendered += len(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("sup[id^='fnref:']"))
+    assert rendered == len(citations)
+
+
+def test_notes_link_out_without_leaking_the_referrer(page):
+    for link in page("a-slow-burning-conflict/index.html").select(".footnote span.citation a[href^='http']"):
+        assert link["rel"] == ["noopener", "noreferrer"]

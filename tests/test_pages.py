@@ -1,0 +1,66 @@
+"""The essay is a multi-page site: an opening page and one page per section, in the essay's order."""
+
+from __future__ import annotations
+
+import yaml
+from conftest import ROOT, essay_page_path
+
+
+def nav_pages() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+
+    def flatten(items):
+        for item in items:
+            for value in item.values():
+                yield from flatten(value) if isinstance(value, list) else [value]
+
+    return list(flatten(config["nav"]))
+
+
+class _Lenient(yaml.SafeLoader):
+    """Read mkdocs.yml without MkDocs' own tags (!relative), which don't matter here."""
+
+
+_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_section_pages_follow_the_essay_order(essay):
+    assert nav_pages()[: len(essay.sections)] == [s.page for s in essay.sections]
+
+
+def test_slugs_are_made_from_the_headings(essay):
+    assert [s.slug for s in essay.sections] == [
+        "index", "a-slow-burning-conflict", "irans-asymmetric-retaliation",
+        "the-anti-american-turn-in-iraqi-politics", "disastrous-impacts-for-iraq-and-us-iraqi-ties",
+        "tensions-benefit-the-islamic-state", "recapturing-the-strategic-initiative",
+    ]
+
+
+def test_each_section_page_has_its_heading_as_anchor(essay, page):
+    for section in essay.sections[1:]:
+        heading = page(essay_page_path(section)).select_one("article h1")
+        assert heading["id"] == section.slug
+        assert heading.get_text(" ", strip=True).removesuffix("#").strip() == section.heading
+
+
+def test_opening_page_has_title_authors_and_original_publication(page, edition):
+    soup = page("index.html")
+    assert soup.select_one("article h1").get_text(strip=True).removesuffix("#") == edition.essay.title
+    assert soup.select_one(".byline").get_text() == "By Maria Fantappie and Sam Heller"
+    published = soup.select_one(".first-published")
+    assert "War on the Rocks" in published.get_text()
+    assert published.a["href"] == "https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/"
+
+
+def test_about_page_states_rights_and_what_the_build_verifies(page):
+    text = page("about/index.html").select_one("article").get_text(" ")
+    assert "belongs to its authors and its publisher" in text
+    assert "this project’s own work" in text
+    for claim in ["word for word", "every quotation in the essay is accounted for", "every citation resolves"]:
+        assert claim in " ".join(text.split())
+
+
+def test_every_nav_page_is_built(site):
+    for source in nav_pages():
+        built = "index.html" if source == "index.md" else source.removesuffix(".md") + "/index.html"
+        assert (site / built).is_file(), built
