@@ -71,10 +71,13 @@ def load_edition(root: Path) -> Edition:
     except ProblemsFound as error:
         problems += error.problems
         registry = Registry()
+    # Ledgers are checked against every record on disk, so one broken record is reported once,
+    # not again by each ledger entry that names it.
+    known = set(registry.sources) | {path.stem for path in source_files(root)}
     meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
-    editorial = _load_editorial(root, registry, problems)
-    quotations = _load_quotations(root, registry, problems)
-    if registry and meta.get("original") not in registry:
+    editorial = _load_editorial(root, known, problems)
+    quotations = _load_quotations(root, known, problems)
+    if meta.get("original") not in known:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
@@ -107,7 +110,7 @@ def _load_list(path: Path, root: Path, problems: list[Problem]):
         yield name, item, line, lines
 
 
-def _load_editorial(root: Path, registry: Registry, problems: list[Problem]) -> dict[str, EditorialNote]:
+def _load_editorial(root: Path, registry: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
     notes: dict[str, EditorialNote] = {}
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
         note_id, text, sources = item.get("id"), item.get("text"), item.get("sources", [])
@@ -131,7 +134,7 @@ def _load_editorial(root: Path, registry: Registry, problems: list[Problem]) -> 
 QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
 
 
-def _load_quotations(root: Path, registry: Registry, problems: list[Problem]) -> tuple[QuotationEntry, ...]:
+def _load_quotations(root: Path, registry: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
     entries = []
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
         paragraph, quote, source, why = item.get("paragraph"), item.get("quote"), item.get("source"), item.get("why")

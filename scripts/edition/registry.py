@@ -125,17 +125,19 @@ def load_sources(root: Path, today: dt.date | None = None) -> Registry:
     today = today or dt.date.today()
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
+    seen: dict[str, str] = {}  # declared id -> where, so a copied file is named as a duplicate
     for path in source_files(root):
         name = relative(path, root)
-        source = _load_record(path, name, today, problems)
-        if source is None:
-            continue
-        if source.id in sources:
-            first = sources[source.id]
-            problems.append(Problem(name, source.line, f"duplicate id '{source.id}', also used in {first.path}:{first.line}",
-                                    "give each source its own id"))
-            continue
-        sources[source.id] = source
+        source, declared = _load_record(path, name, today, problems)
+        if declared is not None:
+            declared_id, line = declared
+            if declared_id in seen:
+                problems.append(Problem(name, line, f"duplicate id '{declared_id}', also used in {seen[declared_id]}",
+                                        "give each source its own id, and name its file after it"))
+                continue
+            seen[declared_id] = f"{name}:{line}"
+        if source is not None:
+            sources[source.id] = source
     if problems:
         raise ProblemsFound(problems)
     return Registry(sources)
@@ -195,22 +197,25 @@ def key_lines(node: yaml.Node) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
-def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem]) -> Source | None:
+def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem]) -> tuple[Source | None, tuple | None]:
+    """Return the record if valid, and the id it declares with its line (for duplicate detection)."""
     text = read_text(path, name, problems)
     if text is None:
-        return None
+        return None, None
     parsed = parse_yaml(text, name, problems)
     if parsed is None:
-        return None
+        return None, None
     data, node = parsed
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         problems.append(Problem(name, 1, f"a source record must be a mapping of fields, not {kind}",
                                 "write `id: ...`, `title: ...` and the other fields at the top level"))
-        return None
-    check = _RecordCheck(name, data, key_lines(node), today, problems)
+        return None, None
+    lines = key_lines(node)
+    declared = (data["id"], lines["id"]) if isinstance(data.get("id"), str) else None
+    check = _RecordCheck(name, data, lines, today, problems)
     source = check.run(path.stem, node)
-    return source if check.ok else None
+    return (source if check.ok else None), declared
 
 
 class _RecordCheck:

@@ -1,0 +1,82 @@
+"""The registry loader accepts well-formed records and names file, line, fault and fix for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from edition.problems import ProblemsFound
+from edition.registry import load_sources
+
+GOOD = """\
+id: dod-2020-03-12
+type: webpage
+title: Statement by the Department of Defense
+author:
+  - literal: U.S. Department of Defense
+issued: 2020-03-12
+verified: false
+verification: The web address was not confirmed.
+"""
+TODAY = dt.date(2026, 11, 25)
+
+
+def load(tmp_path, text: str | bytes, name: str = "dod-2020-03-12.yml"):
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    path = tmp_path / "sources" / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load_sources(tmp_path, today=TODAY)
+
+
+def problems_of(tmp_path, text, name="dod-2020-03-12.yml") -> list[str]:
+    with pytest.raises(ProblemsFound) as caught:
+        load(tmp_path, text, name)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_good_record_loads_as_csl(tmp_path):
+    source = load(tmp_path, GOOD)["dod-2020-03-12"]
+    assert source.csl() == {"id": "dod-2020-03-12", "type": "webpage", "title": "Statement by the Department of Defense",
+                            "author": [{"literal": "U.S. Department of Defense"}], "issued": {"date-parts": [[2020, 3, 12]]}}
+
+
+CASES = [
+    ("list instead of mapping", "- id: x\n",
+     "sources/dod-2020-03-12.yml:1: a source record must be a mapping of fields, not a list; "
+     "write `id: ...`, `title: ...` and the other fields at the top level"),
+    ("python tag", GOOD + "extra: !!python/object/apply:os.system ['true']\n",
+     "sources/dod-2020-03-12.yml:9: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
+     "'tag:yaml.org,2002:python/object/apply:os.system'); use plain YAML values: tags such as !!python/object are refused"),
+    ("missing title", GOOD.replace("title: Statement by the Department of Defense\n", ""),
+     "sources/dod-2020-03-12.yml:1: missing required field 'title'; add `title:` to the record"),
+    ("future date", GOOD.replace("issued: 2020-03-12", "issued: 2027-01-01"),
+     "sources/dod-2020-03-12.yml:6: 'issued' 2027-01-01 is in the future; check the date: a cited document already exists"),
+    ("unknown CSL type", GOOD.replace("type: webpage", "type: web-page"),
+     "sources/dod-2020-03-12.yml:2: unknown CSL type 'web-page'; use a CSL type such as webpage, article-newspaper, post, legislation, document"),
+    ("wrong type of value", GOOD.replace("title: Statement by the Department of Defense", "title: [a, list]"),
+     "sources/dod-2020-03-12.yml:3: 'title' must be non-empty text, got ['a', 'list']; write `title:` as text"),
+    ("id not a slug", GOOD.replace("id: dod-2020-03-12", "id: DoD_2020"),
+     "sources/dod-2020-03-12.yml:1: id 'DoD_2020' is not a slug; use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12"),
+    ("data URL", GOOD + "url: data:text/html,<script>alert(1)</script>\n",
+     "sources/dod-2020-03-12.yml:9: 'url' must be an http(s) URL, got 'data:text/html,<script>alert(1)</script>'; "
+     "link to the document's web address (https://...)"),
+    ("BOM", b"\xef\xbb\xbf" + GOOD.encode(),
+     "sources/dod-2020-03-12.yml:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
+    ("not UTF-8", GOOD.encode().replace(b"Statement", b"St\xe4tement"),
+     "sources/dod-2020-03-12.yml:3: not valid UTF-8 (byte 0xe4); save the file as UTF-8"),
+    ("empty file", "", "sources/dod-2020-03-12.yml:1: file is empty; fill in the record or delete the file"),
+    ("enormous file", GOOD + "#" * 300_000 + "\n",
+     "sources/dod-2020-03-12.yml:1: file is 300,212 bytes, more than the 262,144 a data file may have; split it or remove what does not belong"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
+def test_bad_record_is_refused_with_file_line_and_fix(tmp_path, text, expected):
+    assert problems_of(tmp_path, text) == [expected]
+
+
+def test_unverified_record_needs_a_note(tmp_path):
+    assert problems_of(tmp_path, GOOD.replace("verification: The web address was not confirmed.\n", "")) == [
+        "sources/dod-2020-03-12.yml:7: an unverified source needs a 'verification' note; "
+        "say in `verification:` what could not be confirmed"]
