@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import Path
 
 from .citing import DEFINITION, MARKER, blocks, docs_citations, references
 from .context import DOCS_DIR, Edition
@@ -71,7 +70,7 @@ def check_text(edition: Edition) -> list[Problem]:
 
 def _first_difference(expected: str, found: str) -> str:
     a, b = words(expected), words(found)
-    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return (f"word {n + 1} should be “{' '.join(a[n:n + 4]) or '(end)'}”, "
             f"found “{' '.join(b[n:n + 4]) or '(end)'}”")
 

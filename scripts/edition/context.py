@@ -101,7 +101,7 @@ def _load_list(path: Path, root: Path, problems: list[Problem]):
     if not isinstance(data, list):
         problems.append(Problem(name, 1, "must be a list of entries", "start each entry with `- `"))
         return
-    for item, item_node in zip(data, node.value):
+    for item, item_node in zip(data, node.value, strict=True):
         lines = key_lines(item_node)
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):

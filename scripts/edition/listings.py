@@ -6,6 +6,7 @@ The Sources page, the byline, the biographies and the list of editorial notes ar
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import xml.etree.ElementTree as etree
 from collections import defaultdict
@@ -39,8 +40,24 @@ def _append_text(element: etree.Element, text: str) -> None:
         element.text = (element.text or "") + text
 
 
+def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
+    """Map each source or editorial note id to the (page, ¶N) places that cite it, in page order."""
+    places = defaultdict(list)
+    for citation in docs_citations(edition.root / DOCS_DIR, edition.essay):
+        place = (citation.page, citation.paragraph)
+        if citation.paragraph and place not in places[citation.key]:
+            places[citation.key].append(place)
+    return places
+
+
+def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
+    for n, (page, number) in enumerate(places):
+        if n:
+            _append_text(parent, ", ")
+        _element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
+
+
 def _long_date(iso: str) -> str:
-    import datetime as dt
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 3:
         return dt.date(*parts).strftime("%-d %B %Y")
@@ -92,10 +109,7 @@ class ListingTreeprocessor(Treeprocessor):
         return [credit, filename]
 
     def build_sources(self, edition: Edition) -> list[etree.Element]:
-        cited_in = defaultdict(list)
-        for citation in docs_citations(edition.root / DOCS_DIR, edition.essay):
-            if citation.paragraph and (citation.page, citation.paragraph) not in cited_in[citation.key]:
-                cited_in[citation.key].append((citation.page, citation.paragraph))
+        cited_in = _cited_in(edition)
         verified = sum(s.verified for s in edition.registry)
         archived = sum(bool(s.archive_url) for s in edition.registry)
         summary = _element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
@@ -146,26 +160,17 @@ class ListingTreeprocessor(Treeprocessor):
                         _element("td", "—", row)
 
         cited = _element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
-        for n, (page, number) in enumerate(cited_in):
-            if n:
-                _append_text(cited, ", ")
-            _element("a", f"¶{number}", cited, href=f"{page}#{paragraph_anchor(number)}")
+        _paragraph_links(cited, cited_in)
         return entry
 
     def build_editorial_notes(self, edition: Edition) -> list[etree.Element]:
-        where = defaultdict(list)
-        for citation in docs_citations(edition.root / DOCS_DIR, edition.essay):
-            if citation.paragraph:
-                where[citation.key].append((citation.page, citation.paragraph))
+        where = _cited_in(edition)
         listing = _element("ol", None, class_="editorial-notes")
         for note in edition.editorial.values():
             item = _element("li", None, listing, id=note.id)
             _element("div", self.stash(python_markdown.markdown(note.text)), item)
             places = _element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
-            for n, (page, number) in enumerate(where[note.id]):
-                if n:
-                    _append_text(places, ", ")
-                _element("a", f"¶{number}", places, href=f"{page}#{paragraph_anchor(number)}")
+            _paragraph_links(places, where[note.id])
         return [listing]
 
 
