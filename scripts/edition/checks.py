@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .citing import DEFINITION, MARKER, blocks, docs_citations, references
+from .citing import DEFINITION, MARKER, Citation, blocks, docs_citations, references
 from .context import DOCS_DIR, Edition
 from .essay import ESSAY_DIR, normalize, words
 from .listings import ListingTreeprocessor
@@ -21,10 +21,16 @@ def quote_key(text: str) -> str:
     return normalize(text).rstrip(".,;:")
 
 
+def holds(source, span: str) -> bool:
+    """Whether a source's recorded `quotes:` contain the quoted words."""
+    return any(span in quote_key(q.text) for q in source.quotes)
+
+
 def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
-    errors = check_text(edition) + check_citations(edition) + check_quotations(edition)
-    return errors, uncited_sources(edition)
+    citations = docs_citations(edition.root / DOCS_DIR, edition.essay)  # read docs/ once for both checks
+    errors = check_text(edition) + check_citations(edition) + check_quotations(edition, citations)
+    return errors, uncited_sources(edition, citations)
 
 
 def check_text(edition: Edition) -> list[Problem]:
@@ -105,13 +111,12 @@ def check_citations(edition: Edition) -> list[Problem]:
     return problems
 
 
-def check_quotations(edition: Edition) -> list[Problem]:
+def check_quotations(edition: Edition, citations: list[Citation]) -> list[Problem]:
     """Every quoted span is in the ledger, and every quotation traced to a source is really in it."""
     problems = []
     ledger_name = (ESSAY_DIR / "quotations.yml").as_posix()
     spans = [(p.number, quote_key(m[1])) for p in edition.essay.paragraphs for m in QUOTED.finditer(p.text)]
     remaining = list(edition.quotations)
-    citations = docs_citations(edition.root / DOCS_DIR, edition.essay)
     cited = defaultdict(set)
     for citation in citations:
         cited[citation.paragraph].add(citation.key)
@@ -125,7 +130,7 @@ def check_quotations(edition: Edition) -> list[Problem]:
         remaining.remove(entry)
         if entry.source:
             source = edition.registry[entry.source]
-            if not any(span in quote_key(q.text) for q in source.quotes):
+            if not holds(source, span):
                 problems.append(Problem(entry.path, entry.line, f"“{span}” is attributed to '{source.id}', whose `quotes:` lack these words",
                                         f"add them to `quotes:` in {source.path}, or correct the attribution"))
             if source.id not in cited[number]:
@@ -138,15 +143,15 @@ def check_quotations(edition: Edition) -> list[Problem]:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for match in ATTACHED.finditer(line):
                 key, span = match[2], quote_key(match[1])
-                if key in edition.registry and not any(span in quote_key(q.text) for q in edition.registry[key].quotes):
+                if key in edition.registry and not holds(edition.registry[key], span):
                     problems.append(Problem(f"docs/{path.name}", n, f"citation of '{key}' is attached to “{span}”, but its `quotes:` lack these words",
                                             f"add the words to `quotes:` in {edition.registry[key].path}, or cite the source that has them"))
     return problems
 
 
-def uncited_sources(edition: Edition) -> list[Problem]:
+def uncited_sources(edition: Edition, citations: list[Citation]) -> list[Problem]:
     """Warn about records no page cites: likely a forgotten citation or a stale record."""
-    cited = {c.key for c in docs_citations(edition.root / DOCS_DIR, edition.essay)}
+    cited = {c.key for c in citations}
     return [Problem(s.path, s.line, f"source '{s.id}' is not cited on any page", "cite it where it supports a claim, or remove it")
             for s in edition.registry if s.id not in cited]
 

@@ -110,21 +110,21 @@ def _load_list(path: Path, root: Path, problems: list[Problem]):
         yield name, item, line, lines
 
 
-def _load_editorial(root: Path, registry: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
+def _load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
     notes: dict[str, EditorialNote] = {}
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
         note_id, text, sources = item.get("id"), item.get("text"), item.get("sources", [])
         if not (isinstance(note_id, str) and note_id.startswith("ed-")):
             problems.append(Problem(name, line, f"editorial note id {note_id!r} must start with 'ed-'", "name it ed-<topic>"))
             continue
-        if note_id in notes or note_id in registry:
+        if note_id in notes or note_id in known:
             problems.append(Problem(name, line, f"duplicate id '{note_id}'", "give each note its own id"))
             continue
         if not isinstance(text, str) or not text.strip():
             problems.append(Problem(name, line, f"editorial note '{note_id}' has no text", "write the note in `text:`"))
             continue
         for source_id in sources:
-            if source_id not in registry:
+            if source_id not in known:
                 problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'",
                                         "use the id of a record in sources/"))
         notes[note_id] = EditorialNote(note_id, text.strip(), tuple(sources), name, line)
@@ -134,7 +134,7 @@ def _load_editorial(root: Path, registry: set[str], problems: list[Problem]) -> 
 QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
 
 
-def _load_quotations(root: Path, registry: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
+def _load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
     entries = []
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
         paragraph, quote, source, why = item.get("paragraph"), item.get("quote"), item.get("source"), item.get("why")
@@ -147,7 +147,7 @@ def _load_quotations(root: Path, registry: set[str], problems: list[Problem]) ->
             problems.append(Problem(name, lines.get("kind", line), f"kind must be one of {', '.join(QUOTATION_KINDS)}, got {kind!r}",
                                     "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
             continue
-        if kind == "source" and source not in registry:
+        if kind == "source" and source not in known:
             problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}",
                                     "use the id of a record in sources/"))
             continue

@@ -25,8 +25,14 @@ def pages(site: Path) -> list[Path]:
 
 
 @cache
+def _parse(path: Path) -> BeautifulSoup:
+    """Parse each page once, whether it is checked or is the target of a link."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@cache
 def _ids(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup = _parse(path)
     return frozenset(tag["id"] for tag in soup.find_all(id=True)) | frozenset(
         tag["name"] for tag in soup.find_all("a", attrs={"name": True}))
 
@@ -46,6 +52,7 @@ def _target(site: Path, page: Path, path: str) -> Path | None:
 
 def check_site(site: Path) -> list[Problem]:
     """Return a problem for each broken internal link or fragment and each off-site resource."""
+    _parse.cache_clear()
     _ids.cache_clear()
     problems = []
     site = site.resolve()
@@ -53,14 +60,14 @@ def check_site(site: Path) -> list[Problem]:
         name = page.relative_to(site).as_posix()
         if name == "404.html":
             continue  # served for any missing path, so its links are written from the site root
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = _parse(page)
         for tag in soup.find_all(True):
             attr = RESOURCE_ATTRIBUTES.get(tag.name)
             if tag.name == "link" and LINK_RELS_FETCHED & set(tag.get("rel", [])):
                 attr = "href"
-            if attr and tag.get(attr) and urlsplit(tag[attr]).scheme in ("http", "https", "ftp") or (
-                    attr and tag.get(attr, "").startswith("//")):
-                problems.append(Problem(f"site/{name}", 0, f"<{tag.name}> loads '{tag[attr]}' from another host",
+            url = tag.get(attr, "") if attr else ""
+            if url and (urlsplit(url).scheme in ("http", "https", "ftp") or url.startswith("//")):
+                problems.append(Problem(f"site/{name}", 0, f"<{tag.name}> loads '{url}' from another host",
                                         "serve the file from the site itself"))
         for link in soup.find_all("a", href=True):
             href = link["href"]
