@@ -79,6 +79,15 @@ CASES = {
                              "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground after clearing it}\n", ""),
         "docs/tensions-benefit-the-islamic-state.md: quotation “held” in ¶28 is not accounted for; "
         "add it to sources/essay/quotations.yml with `source:` or `kind:` and `why:`"),
+    "quote missing from the attributed source": (
+        lambda r: replace_in(r / "sources/salih-2020-03-13.yml",
+                             '  - text: "foreign bombing"\n    original: "القصف الأجنبي"\n    original_language: ar\n', ""),
+        "sources/essay/quotations.yml:29: “foreign bombing” is attributed to 'salih-2020-03-13', whose `quotes:` lack these words; "
+        "add them to `quotes:` in sources/salih-2020-03-13.yml, or correct the attribution"),
+    "citation attached to words its source lacks": (
+        lambda r: replace_in(r / "docs/index.md", "“destroy”[^nyt-2020-03-27]", "“destroy”[^dod-2020-03-12]"),
+        "docs/index.md:7: citation of 'dod-2020-03-12' is attached to “destroy”, but its `quotes:` lack these words; "
+        "add the words to `quotes:` in sources/dod-2020-03-12.yml, or cite the source that has them"),
 }
 
 
