@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build serve test lock clean
+.PHONY: help setup system-deps build anchors serve test lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ system-deps: ## Install the Debian packages the build and tests need (as root)
 
 build: system-deps setup ## Validate sources and essay, render and check the site into site/
 	$(PY) -m edition.build
+
+anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
+	$(PY) -m edition.build --update-anchors
 
 serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -14,7 +14,7 @@ from edition.essay import load_essay
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build on its own.
-PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides"]
+PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
 
 
 @pytest.fixture(scope="session")

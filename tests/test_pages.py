@@ -52,12 +52,15 @@ def test_opening_page_has_title_authors_and_original_publication(page, edition):
     assert published.a["href"] == "https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/"
 
 
-def test_about_page_states_rights_and_what_the_build_verifies(page):
-    text = page("about/index.html").select_one("article").get_text(" ")
-    assert "belongs to its authors and its publisher" in text
-    assert "this project’s own work" in text
-    for claim in ["word for word", "every quotation in the essay is accounted for", "every citation resolves"]:
-        assert claim in " ".join(text.split())
+def test_about_page_states_reuse_terms_and_what_the_build_verifies(page):
+    soup = page("about/index.html")
+    reuse = soup.find(id="reuse").find_next("ul").get_text(" ")
+    assert "belongs to Maria Fantappie and Sam Heller and to War on the Rocks" in " ".join(reuse.split())
+    assert "CC BY 4.0" in reuse and "MIT" in reuse
+    text = " ".join(soup.select_one("article").get_text(" ").split())
+    for claim in ["word for word", "every quotation in the essay is accounted for", "every citation resolves",
+                  "anchors.lock"]:
+        assert claim in text
 
 
 def test_every_nav_page_is_built(site):

@@ -13,7 +13,7 @@ from edition.essay import words
 def rendered_words(soup) -> list[str]:
     """Words of a page's essay text: article minus notes, numbers, permalinks and edition matter."""
     article = copy.copy(soup.select_one("article"))  # the parsed page is shared between tests
-    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published"]:
+    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools"]:
         for tag in article.select(selector):
             tag.decompose()
     return words(article.get_text(" "))

@@ -14,7 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .anchors import LOCK_FILE, check_anchors, write_lock, write_redirects
 from .checks import check_all
+from .downloads import write_downloads
+from .metadata import stamp_site
 from .context import load_edition
 from .problems import Problem, ProblemsFound
 from .sitecheck import check_site
@@ -31,8 +34,8 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_site(root: Path, site_dir: Path) -> list[Problem]:
-    """Run MkDocs (strict, as mkdocs.yml says) into site_dir; return its warnings as problems."""
+def render_site(root: Path, site_dir: Path) -> tuple[list[Problem], str]:
+    """Run MkDocs (strict, as mkdocs.yml says) into site_dir; return its warnings as problems, and site_url."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is known
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -43,8 +46,10 @@ def render_site(root: Path, site_dir: Path) -> list[Problem]:
     logger.addHandler(handler)
     level = logger.level
     logger.setLevel(logging.WARNING)
+    site_url = ""
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        site_url = config.site_url or ""
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
         if not handler.messages:
@@ -52,7 +57,7 @@ def render_site(root: Path, site_dir: Path) -> list[Problem]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-    return [Problem("mkdocs.yml", 0, f"MkDocs: {message}", "fix what MkDocs names") for message in handler.messages]
+    return [Problem("mkdocs.yml", 0, f"MkDocs: {message}", "fix what MkDocs names") for message in handler.messages], site_url
 
 
 def publish(staging: Path, output: Path) -> None:
@@ -67,8 +72,12 @@ def publish(staging: Path, output: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build(root: Path, output: Path) -> tuple[list[Problem], list[Problem]]:
-    """Build the edition into output; return (errors, warnings). Output changes only without errors."""
+def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[Problem], list[Problem]]:
+    """Build the edition into output; return (errors, warnings). Output changes only without errors.
+
+    With update_anchors, the built site's anchors are written to anchors.lock instead of checked
+    against it: a deliberate change of the public anchors, to be reviewed in the diff.
+    """
     try:
         edition = load_edition(root)
     except ProblemsFound as error:
@@ -80,11 +89,20 @@ def build(root: Path, output: Path) -> tuple[list[Problem], list[Problem]]:
     # Stage beside the output, on the same file system, so publishing is a rename.
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     try:
-        errors = render_site(root, staging)
+        errors, site_url = render_site(root, staging)
+        if not errors:
+            write_downloads(staging, edition, site_url)
+            stamp_site(staging, edition, site_url)
+            errors = write_redirects(staging, root, site_url)
         if not errors:
             errors = check_site(staging)
+        if not errors and not update_anchors:
+            errors, anchor_warnings = check_anchors(staging, root)
+            warnings += anchor_warnings
         if errors:
             return errors, warnings
+        if update_anchors:
+            write_lock(staging, root)
         publish(staging, output)
         return [], warnings
     finally:
@@ -96,10 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--output", type=Path, help="where to publish the site (default: ROOT/site)")
+    parser.add_argument("--update-anchors", action="store_true",
+                        help=f"record the built site's anchors in {LOCK_FILE} (after a deliberate change)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     output = (args.output or root / "site").resolve()
-    errors, warnings = build(root, output)
+    errors, warnings = build(root, output, update_anchors=args.update_anchors)
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
     for problem in errors:
@@ -107,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print(f"build failed: {len(errors)} problem(s); {output} left as it was", file=sys.stderr)
         return 1
-    print(f"built {output}")
+    print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if args.update_anchors else ""))
     return 0
 
 

@@ -10,6 +10,7 @@ from .context import DOCS_DIR, Edition
 from .essay import ESSAY_DIR, normalize, words
 from .listings import ListingTreeprocessor
 from .problems import Problem
+from .registry import key_lines, parse_yaml
 
 QUOTED = re.compile(r"“([^”]*)”")
 ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
@@ -29,8 +30,32 @@ def holds(source, span: str) -> bool:
 def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
     citations = docs_citations(edition.root / DOCS_DIR, edition.essay)  # read docs/ once for both checks
-    errors = check_text(edition) + check_citations(edition) + check_quotations(edition, citations)
+    errors = (check_text(edition) + check_citations(edition) + check_quotations(edition, citations)
+              + check_citation_file(edition))
     return errors, uncited_sources(edition, citations)
+
+
+CITATION_FILE = "CITATION.cff"
+
+
+def check_citation_file(edition: Edition) -> list[Problem]:
+    """CITATION.cff names the current version and its date, as changes.yml gives them."""
+    path = edition.root / CITATION_FILE
+    if not path.is_file():
+        return [Problem(CITATION_FILE, 0, "missing", "describe the edition in CITATION.cff (see the README)")]
+    problems: list[Problem] = []
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), CITATION_FILE, problems)
+    if parsed is None:
+        return problems
+    data, node = parsed
+    lines = key_lines(node)
+    expected = {"version": edition.version, "date-released": edition.released}
+    for key, value in expected.items():
+        found = data.get(key) if isinstance(data, dict) else None
+        if str(found) != value:
+            problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but changes.yml says {value}",
+                                    f"set `{key}: {value}` when releasing a version"))
+    return problems
 
 
 def check_text(edition: Edition) -> list[Problem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,19 @@ class QuotationEntry:
 
 
 @dataclass(frozen=True)
+class Change:
+    kind: str  # text, annotation, source or edition
+    what: str
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str  # ISO date
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
 class Edition:
     root: Path
     meta: dict
@@ -44,6 +59,20 @@ class Edition:
     notes: dict[str, Notes]
     editorial: dict[str, EditorialNote]
     quotations: tuple[QuotationEntry, ...]
+    releases: tuple[Release, ...]  # newest first
+
+    @property
+    def version(self) -> str:
+        return self.releases[0].version
+
+    @property
+    def released(self) -> str:
+        """The date of the current version."""
+        return self.releases[0].date
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.meta['title']}: {self.meta['subtitle']}"
 
     @property
     def original(self):
@@ -77,6 +106,7 @@ def load_edition(root: Path) -> Edition:
     meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
     editorial = _load_editorial(root, known, problems)
     quotations = _load_quotations(root, known, problems)
+    releases = _load_releases(root, problems)
     if meta.get("original") not in known:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
@@ -84,7 +114,7 @@ def load_edition(root: Path) -> Edition:
     if problems:
         raise ProblemsFound(problems)
     notes = render_citations([s.csl() for s in registry], root)
-    edition = Edition(root, meta, load_essay(root), registry, notes, editorial, quotations)
+    edition = Edition(root, meta, load_essay(root), registry, notes, editorial, quotations, releases)
     _cache.clear()
     _cache[key] = edition
     return edition
@@ -156,3 +186,40 @@ def _load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tu
             continue
         entries.append(QuotationEntry(paragraph, quote.strip(), source if kind == "source" else None, kind, why, name, line))
     return tuple(entries)
+
+
+CHANGE_KINDS = ("text", "annotation", "source", "edition")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def _load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
+    releases: list[Release] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
+        version, date, changes = str(item.get("version", "")), item.get("date"), item.get("changes")
+        if not _VERSION.match(version):
+            problems.append(Problem(name, lines.get("version", line), f"version {version!r} is not MAJOR.MINOR.PATCH",
+                                    "write the version as three numbers, e.g. 0.3.0"))
+            continue
+        if not isinstance(date, dt.date):
+            problems.append(Problem(name, lines.get("date", line), f"version {version} has no valid `date:`",
+                                    "write the release date as YYYY-MM-DD"))
+            continue
+        if releases and (date > dt.date.fromisoformat(releases[-1].date)
+                         or tuple(map(int, version.split("."))) >= tuple(map(int, releases[-1].version.split(".")))):
+            problems.append(Problem(name, line, f"version {version} is listed after a newer one",
+                                    "list versions newest first, each with a higher number than the one below"))
+        entries = []
+        for change in changes if isinstance(changes, list) else []:
+            if not (isinstance(change, dict) and change.get("kind") in CHANGE_KINDS and isinstance(change.get("what"), str)):
+                problems.append(Problem(name, lines.get("changes", line),
+                                        f"each change of version {version} needs `kind:` ({', '.join(CHANGE_KINDS)}) and `what:`",
+                                        "describe the change in a sentence"))
+                continue
+            entries.append(Change(change["kind"], " ".join(change["what"].split())))
+        if not entries:
+            problems.append(Problem(name, line, f"version {version} lists no changes", "say what changed under `changes:`"))
+        releases.append(Release(version, date.isoformat(), tuple(entries)))
+    if not releases and not any(p.path.endswith("changes.yml") for p in problems):
+        problems.append(Problem(relative(root / ESSAY_DIR / "changes.yml", root), 1, "no released version",
+                                "list at least the current version"))
+    return tuple(releases)

@@ -19,6 +19,8 @@ from markdown.treeprocessors import Treeprocessor
 from .citations import source_anchor
 from .citing import MARKER, docs_citations
 from .context import DOCS_DIR, Edition, load_edition
+from .downloads import DOWNLOADS, DOWNLOADS_DIR
+from .pages import register_page_finder
 from .paragraphs import paragraph_anchor
 
 log = logging.getLogger("mkdocs.edition.listings")
@@ -96,7 +98,7 @@ class ListingTreeprocessor(Treeprocessor):
         published = _element("p", "First published in ", class_="first-published")
         _element("em", original.container_title, published).tail = f", {_long_date(original.issued)}: "
         link = _element("a", original.url, published, href=original.url, **EXTERNAL)
-        link.tail = f". This annotated edition, version {edition.meta['version']}, reproduces the text verbatim."
+        link.tail = f". This annotated edition, version {edition.version}, reproduces the text verbatim."
         return [byline, published]
 
     def build_biographies(self, edition: Edition) -> list[etree.Element]:
@@ -115,7 +117,15 @@ class ListingTreeprocessor(Treeprocessor):
         summary = _element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
                                 f"{len(edition.registry) - verified} not fully verified; {archived} with an archived copy.",
                            class_="sources-summary")
-        return [summary] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
+        return [summary, self.downloads()] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
+
+    def downloads(self) -> etree.Element:
+        """Links to the registry files the build writes beside the pages."""
+        page = getattr(self.md, "edition_page", None)
+        up = "../" * (page.path.count("/") if page else 0)
+        links = ", ".join(f'<a href="{up}{DOWNLOADS_DIR}/{name}" download>{kind}</a>' for name, kind in DOWNLOADS.items())
+        # Raw HTML: the files are made by the build, not pages MkDocs would recognise as links.
+        return _element("p", self.stash(f"Download every record for a reference manager: {links}."), class_="downloads")
 
     def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
         entry = _element("div", class_="source-entry" + ("" if source.verified else " unverified"))
@@ -174,6 +184,24 @@ class ListingTreeprocessor(Treeprocessor):
         return [listing]
 
 
+    def build_changes(self, edition: Edition) -> list[etree.Element]:
+        """Every released version, newest first, with what changed."""
+        out = []
+        for release in edition.releases:
+            heading = _element("h2", f"Version {release.version}", id=f"v{release.version}")
+            _element("time", f" — {_long_date(release.date)}", heading, datetime=release.date, class_="release-date")
+            out.append(heading)
+            changes = _element("ul", None, class_="release-changes")
+            for change in release.changes:
+                item = _element("li", None, changes, class_=f"change-{change.kind}")
+                _element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
+            out.append(changes)
+        return out
+
+
+CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}
+
+
 class ListingExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"root": [".", "Project folder holding sources/ and docs/"]}
@@ -181,7 +209,9 @@ class ListingExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), so generated text is not read as Markdown; before toc (5).
-        md.treeprocessors.register(ListingTreeprocessor(md, Path(self.getConfig("root"))), "edition-listings", 14)
+        root = Path(self.getConfig("root"))
+        register_page_finder(md, root)
+        md.treeprocessors.register(ListingTreeprocessor(md, root), "edition-listings", 14)
 
 
 def makeExtension(**kwargs) -> ListingExtension:

@@ -1,15 +1,17 @@
-"""Format every source's notes and bibliography entry with Pandoc's citeproc, once per build.
+"""Format citations with Pandoc's citeproc: every source's notes, and single works in any style.
 
-Pandoc is a conformant CSL processor; hand-built citation strings drift from the style. All
-citations go through one Pandoc call, cached by the hash of its inputs.
+Pandoc is a conformant CSL processor; hand-built citation strings drift from the style. The
+sources' notes go through one Pandoc call; results are cached by the hash of their inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files
@@ -44,35 +46,89 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
+def _cache_file(root: Path, name: str, inputs) -> Path:
+    key = hashlib.sha256(
+        # This module is part of the key: a change to how citations are made must not reuse old ones.
+        json.dumps([inputs, pandoc_version(), Path(__file__).read_text(encoding="utf-8")], sort_keys=True).encode()
+    ).hexdigest()[:24]
+    return root / CACHE_DIR / f"{name}-{key}.json"
+
+
+def _read_cache(path: Path):
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def _write_cache(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so a concurrent reader never sees half a file.
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(path)
+
+
 def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, Notes]:
     """Render first note, short note and bibliography entry of each CSL item, in one Pandoc call."""
     if not items:
         return {}
     csl = style_path(style)
-    key = hashlib.sha256(
-        # This module is part of the key: a change to how notes are made must not reuse old ones.
-        json.dumps([items, csl.read_text(encoding="utf-8"), pandoc_version(), Path(__file__).read_text(encoding="utf-8")],
-                   sort_keys=True).encode()
-    ).hexdigest()[:24]
-    cached = root / CACHE_DIR / f"{style}-{key}.json"
-    if cached.is_file():
-        return {k: Notes(**v) for k, v in json.loads(cached.read_text(encoding="utf-8")).items()}
-
-    result = _parse(_run_pandoc(items, csl), [item["id"] for item in items])
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename, so a concurrent reader never sees half a file.
-    partial = cached.with_suffix(".partial")
-    partial.write_text(json.dumps({k: asdict(v) for k, v in result.items()}, ensure_ascii=False, indent=1),
-                       encoding="utf-8")
-    partial.replace(cached)
-    return result
-
-
-def _run_pandoc(items: list[dict], csl: Path) -> str:
+    cached = _cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
+    if (data := _read_cache(cached)) is not None:
+        return {k: Notes(**v) for k, v in data.items()}
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
     ids = [item["id"] for item in items]
     text = " ".join(f"X[@{i}]." for i in ids + ids) + "\n\n::: {#refs}\n:::\n"
+    result = _parse(_run_pandoc(items, csl, text), ids)
+    _write_cache(cached, {k: asdict(v) for k, v in result.items()})
+    return result
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One work cited alone in one style."""
+
+    citation: str  # the note (note styles) or the in-text citation (author-date styles), HTML
+    bibliography: str  # the bibliography, reference-list or works-cited entry, HTML
+
+
+def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[Formatted]:
+    """Format each (style, CSL item, locator) on its own, in a separate Pandoc run.
+
+    Separate runs, because a style compares the works of one document: two works by the same
+    authors in the same year become "2026a" and "2026b", a repeated author becomes "———". A
+    citation copied from the edition must read as if it were the only one.
+    """
+    inputs = [[style, item, locator, style_path(style).read_text(encoding="utf-8")] for style, item, locator in requests]
+    cached = _cache_file(root, "each", inputs)
+    if (data := _read_cache(cached)) is not None:
+        return [Formatted(**f) for f in data]
+
+    def one(request: tuple[str, dict, str | None]) -> Formatted:
+        style, item, locator = request
+        cite = f"[@{item['id']}, {locator}]" if locator else f"[@{item['id']}]"
+        html = _run_pandoc([item], style_path(style), f"X{cite}.\n\n::: {{#refs}}\n:::\n")
+        return _parse_single(html, item["id"])
+
+    # Pandoc runs as a separate process, so threads run it in parallel.
+    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
+        result = list(pool.map(one, requests))
+    _write_cache(cached, [asdict(f) for f in result])
+    return result
+
+
+def to_bibtex(items: list[dict]) -> str:
+    """Convert CSL items to BibTeX with Pandoc's bibliography writer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "items.json"
+        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        completed = subprocess.run([pypandoc.get_pandoc_path(), "--from=csljson", "--to=bibtex", str(data)],
+                                   capture_output=True, text=True, encoding="utf-8", check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"pandoc failed writing BibTeX: {completed.stderr.strip()}")
+    return completed.stdout
+
+
+def _run_pandoc(items: list[dict], csl: Path, text: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         bibliography = Path(tmp) / "sources.json"
         bibliography.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
@@ -90,11 +146,31 @@ def _inner(tag) -> str:
     return "".join(str(child) for child in tag.contents).strip()
 
 
-def _parse(html: str, ids: list[str]) -> dict[str, Notes]:
+def _soup(html: str) -> BeautifulSoup:
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):
         if link["href"].startswith(("http://", "https://")):
             link["rel"] = "noopener noreferrer"  # no referrer leaks to the sources' sites
+    return soup
+
+
+def _parse_single(html: str, item_id: str) -> Formatted:
+    soup = _soup(html)
+    citation = soup.select_one("span.citation")
+    ref = citation.select_one("a.footnote-ref") if citation else None
+    if ref is not None:  # a note style: the citation is the note
+        note = soup.find(id=ref["href"].lstrip("#"))
+        for back in note.select("a.footnote-back"):
+            back.decompose()
+        text = _inner(note.find("p"))
+    else:
+        text = _inner(citation) if citation else ""
+    entry = soup.find(id=f"ref-{item_id}")
+    return Formatted(citation=text, bibliography=_inner(entry) if entry else "")
+
+
+def _parse(html: str, ids: list[str]) -> dict[str, Notes]:
+    soup = _soup(html)
     notes = []
     for item in soup.select("section.footnotes li"):
         for back in item.select("a.footnote-back"):

@@ -1,0 +1,116 @@
+"""Python-Markdown extension: the edition's version and a "Cite this page" panel under each page title.
+
+The panel gives this edition (the page, with its permanent URL) and the original essay in every
+form of `cite.FORMS`. The same forms for each numbered paragraph travel with the page as JSON,
+for the script that lets a reader cite one paragraph; without scripts the page's own forms remain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .cite import FORMS, PLAIN_FORMS, Citations
+from .context import Edition, load_edition
+from .listings import _element, _long_date
+from .pages import permanent_url, register_page_finder
+
+CHANGES_PAGE = "changes.md"
+
+_citations: dict[tuple, Citations] = {}
+
+
+def edition_citations(edition: Edition, site_url: str) -> Citations:
+    """The citation forms of this build, made once however many pages ask."""
+    # The Citations object holds the edition, so its id cannot be reused while the entry lives.
+    key = (id(edition), site_url, dt.date.today().isoformat())
+    if key not in _citations:
+        _citations.clear()
+        _citations[key] = Citations(edition, site_url)
+    return _citations[key]
+
+
+class CitePanelTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, root: Path, site_url: str):
+        super().__init__(md)
+        self.root = root
+        self.site_url = site_url
+
+    def run(self, root: etree.Element) -> None:
+        page = getattr(self.md, "edition_page", None)
+        title = next((n for n, e in enumerate(root) if e.tag == "h1"), None)
+        if page is None or title is None:
+            return
+        edition = load_edition(self.root)
+        citations = edition_citations(edition, self.site_url)
+        # Under the title and, on the opening page, under the byline.
+        where = title + 1
+        while where < len(root) and root[where].get("class") in ("byline", "first-published"):
+            where += 1
+        root.insert(where, self.page_tools(edition, citations, page))
+
+    def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
+        tools = _element("div", class_="page-tools")
+        version = _element("p", "Version ", tools, class_="edition-version")
+        _element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
+            f" of this edition, {_long_date(edition.released)}.")
+
+        panel = _element("details", None, tools, class_="cite-panel", id="cite")
+        _element("summary", "Cite this page", panel)
+        body = _element("div", None, panel, class_="cite-body")
+        url = permanent_url(self.site_url, page.path)
+        self.work(body, "edition", f"This annotated edition, version {edition.version}", url, citations.of(page.file))
+        original = edition.original
+        self.work(body, "original", f"The essay as first published ({original.container_title}, {original.issued[:4]})",
+                  original.url, citations.original)
+        _element("p", "The edition and the original are different works: cite the edition for its text as shown "
+                      "here and for its notes, the original for the essay as War on the Rocks published it. "
+                      "The access date is today’s date where the page can run its script, else the day the "
+                      "page was built.", body, class_="cite-help")
+
+        paragraphs = {t.key: {"label": f"¶{t.paragraph}", "url": permanent_url(self.site_url, page.path, t.key),
+                              "forms": citations.of(page.file, t.key)}
+                      for t in citations.targets if t.page.file == page.file and t.paragraph}
+        data = _element("script", None, tools, type="application/json", class_="cite-data")
+        # "</" is escaped so no note can close the script element early.
+        data.text = json.dumps({"paragraphs": paragraphs, "accessed": citations.accessed.iso},
+                               ensure_ascii=False).replace("</", "<\\/")
+        return tools
+
+    def work(self, body: etree.Element, name: str, heading: str, url: str, forms: dict[str, str]) -> None:
+        section = _element("section", None, body, class_="cite-work", data_work=name)
+        title = _element("p", None, section, class_="cite-work-title")
+        _element("strong", heading, title).tail = ": "
+        _element("a", url, title, href=url, class_="cite-url")
+        listing = _element("dl", None, section, class_="cite-forms")
+        for form, label in FORMS:
+            _element("dt", label, listing)
+            item = _element("dd", None, listing)
+            if form in PLAIN_FORMS:
+                _element("pre", forms[form], item, class_="cite-text", data_form=form)
+            else:
+                _element("div", self.md.htmlStash.store(forms[form]), item, class_="cite-text", data_form=form)
+
+
+class CiteThisExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "root": [".", "Project folder holding sources/ and docs/"],
+            "site_url": ["", "The edition's permanent address (mkdocs.yml site_url)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        root = Path(self.getConfig("root"))
+        register_page_finder(md, root)
+        # After the paragraphs are numbered (12) and markers expanded (14); before toc (5).
+        md.treeprocessors.register(CitePanelTreeprocessor(md, root, self.getConfig("site_url")), "edition-cite", 11)
+
+
+def makeExtension(**kwargs) -> CiteThisExtension:
+    return CiteThisExtension(**kwargs)
