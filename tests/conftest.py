@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from edition.build import build
@@ -50,7 +55,13 @@ def page(site):
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy the project's inputs, so a test can break them without touching the real ones."""
+    """Copy the project's inputs, so a test can break them without touching the real ones.
+
+    The citation cache comes along when there is one: it is keyed by its inputs, so a copy whose
+    inputs differ formats afresh, and one whose inputs are the same is spared Pandoc's runs.
+    """
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", destination / ".cache")
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
@@ -58,6 +69,63 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    with serve(site) as base:
+        yield base
+
+
+# Debian's Chromium, never a downloaded one; no background traffic to any other host.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, site_server):
+    """A fresh tab that may read and write the clipboard, as a reader's browser lets a site do on a click."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not errors, f"script errors on the page: {errors}"
 
 
 def essay_page_path(section) -> str:

@@ -96,9 +96,9 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
             errors = write_redirects(staging, root, site_url)
         if not errors:
             errors = check_site(staging)
-        if not errors and not update_anchors:
-            errors, anchor_warnings = check_anchors(staging, root)
-            warnings += anchor_warnings
+            if not update_anchors:
+                anchor_errors, anchor_warnings = check_anchors(staging, root)
+                errors, warnings = errors + anchor_errors, warnings + anchor_warnings
         if errors:
             return errors, warnings
         if update_anchors:

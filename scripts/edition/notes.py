@@ -143,7 +143,7 @@ def _run_pandoc(items: list[dict], csl: Path, text: str) -> str:
 
 
 def _inner(tag) -> str:
-    return "".join(str(child) for child in tag.contents).strip()
+    return tag.decode_contents().strip()
 
 
 def _soup(html: str) -> BeautifulSoup:
