@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, essay_page_path
+from conftest import ROOT, copy_project, essay_page_path, serve
 
 from edition.anchors import LOCK_FILE, load_lock, published_anchors
 
@@ -105,7 +105,7 @@ def test_losing_paragraph_ids_fails_the_build_naming_each(project, lock, essay):
         assert f"error: anchors.lock:{line}: anchor /{page}#p{paragraph.number} is no longer published" in result.stderr
 
 
-def test_a_moved_page_redirects_from_its_old_url(project, lock):
+def test_a_moved_page_redirects_from_its_old_url(project, lock, browser):
     (project / "docs/conventions.md").rename(project / "docs/reading-conventions.md")
     edit(project / "mkdocs.yml", "Conventions: conventions.md", "Conventions: reading-conventions.md")
     for path in (project / "docs").glob("*.md"):
@@ -127,3 +127,11 @@ def test_a_moved_page_redirects_from_its_old_url(project, lock):
     assert "location.hash" in stub.script.string
     # The moved page's anchors are checked where it now lives.
     assert "conventions/" in yaml.safe_load((project / LOCK_FILE).read_text(encoding="utf-8"))["pages"]
+
+    # In a browser, the old address with its #fragment lands on the same anchor at the new address.
+    with serve(project / "site") as base:
+        tab = browser.new_page()
+        tab.goto(f"{base}/conventions/#paragraph-numbers")
+        tab.wait_for_url(f"{base}/reading-conventions/#paragraph-numbers")
+        assert tab.locator("#paragraph-numbers").is_visible()
+        tab.close()

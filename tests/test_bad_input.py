@@ -88,6 +88,17 @@ CASES = {
         lambda r: replace_in(r / "docs/index.md", "“destroy”[^nyt-2020-03-27]", "“destroy”[^dod-2020-03-12]"),
         "docs/index.md:7: citation of 'dod-2020-03-12' is attached to “destroy”, but its `quotes:` lack these words; "
         "add the words to `quotes:` in sources/dod-2020-03-12.yml, or cite the source that has them"),
+    "CITATION.cff behind the current version": (
+        lambda r: replace_in(r / "CITATION.cff", "version: 0.2.0", "version: 0.1.0"),
+        "CITATION.cff:18: `version` is '0.1.0', but changes.yml says 0.2.0; set `version: 0.2.0` when releasing a version"),
+    "versions out of order": (
+        lambda r: replace_in(r / "sources/essay/changes.yml", "- version: 0.1.0", "- version: 0.3.0"),
+        "sources/essay/changes.yml:19: version 0.3.0 is listed after a newer one; "
+        "list versions newest first, each with a higher number than the one below"),
+    "anchor lock names a page the site lacks": (
+        lambda r: replace_in(r / "anchors.lock", "pages:\n", "pages:\n  withdrawn/:\n  - withdrawn\n"),
+        'anchors.lock:6: page /withdrawn/ is no longer published; restore it, or record where it went: '
+        'redirects: {"withdrawn/": "<new-page>/"}'),
 }
 
 
