@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .cite import FORMS, PLAIN_FORMS, Citations
 from .context import Edition, load_edition
-from .listings import _element, _long_date
+from .markup import element, long_date
 from .pages import permanent_url, register_page_finder
 
 CHANGES_PAGE = "changes.md"
@@ -55,20 +55,20 @@ class CitePanelTreeprocessor(Treeprocessor):
         root.insert(where, self.page_tools(edition, citations, page))
 
     def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
-        tools = _element("div", class_="page-tools")
-        version = _element("p", "Version ", tools, class_="edition-version")
-        _element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
-            f" of this edition, {_long_date(edition.released)}.")
+        tools = element("div", class_="page-tools")
+        version = element("p", "Version ", tools, class_="edition-version")
+        element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
+            f" of this edition, {long_date(edition.released)}.")
 
-        panel = _element("details", None, tools, class_="cite-panel", id="cite")
-        _element("summary", "Cite this page", panel)
-        body = _element("div", None, panel, class_="cite-body")
+        panel = element("details", None, tools, class_="cite-panel", id="cite")
+        element("summary", "Cite this page", panel)
+        body = element("div", None, panel, class_="cite-body")
         url = permanent_url(self.site_url, page.path)
         self.work(body, "edition", f"This annotated edition, version {edition.version}", url, citations.of(page.file))
         original = edition.original
         self.work(body, "original", f"The essay as first published ({original.container_title}, {original.issued[:4]})",
                   original.url, citations.original)
-        _element("p", "The edition and the original are different works: cite the edition for its text as shown "
+        element("p", "The edition and the original are different works: cite the edition for its text as shown "
                       "here and for its notes, the original for the essay as War on the Rocks published it. "
                       "The access date is today’s date where the page can run its script, else the day the "
                       "page was built.", body, class_="cite-help")
@@ -76,25 +76,25 @@ class CitePanelTreeprocessor(Treeprocessor):
         paragraphs = {t.key: {"label": f"¶{t.paragraph}", "url": permanent_url(self.site_url, page.path, t.key),
                               "forms": citations.of(page.file, t.key)}
                       for t in citations.targets if t.page.file == page.file and t.paragraph}
-        data = _element("script", None, tools, type="application/json", class_="cite-data")
+        data = element("script", None, tools, type="application/json", class_="cite-data")
         # "</" is escaped so no note can close the script element early.
         data.text = json.dumps({"paragraphs": paragraphs, "accessed": citations.accessed.iso},
                                ensure_ascii=False).replace("</", "<\\/")
         return tools
 
     def work(self, body: etree.Element, name: str, heading: str, url: str, forms: dict[str, str]) -> None:
-        section = _element("section", None, body, class_="cite-work", data_work=name)
-        title = _element("p", None, section, class_="cite-work-title")
-        _element("strong", heading, title).tail = ": "
-        _element("a", url, title, href=url, class_="cite-url")
-        listing = _element("dl", None, section, class_="cite-forms")
+        section = element("section", None, body, class_="cite-work", data_work=name)
+        title = element("p", None, section, class_="cite-work-title")
+        element("strong", heading, title).tail = ": "
+        element("a", url, title, href=url, class_="cite-url")
+        listing = element("dl", None, section, class_="cite-forms")
         for form, label in FORMS:
-            _element("dt", label, listing)
-            item = _element("dd", None, listing)
+            element("dt", label, listing)
+            item = element("dd", None, listing)
             if form in PLAIN_FORMS:
-                _element("pre", forms[form], item, class_="cite-text", data_form=form)
+                element("pre", forms[form], item, class_="cite-text", data_form=form)
             else:
-                _element("div", self.md.htmlStash.store(forms[form]), item, class_="cite-text", data_form=form)
+                element("div", self.md.htmlStash.store(forms[form]), item, class_="cite-text", data_form=form)
 
 
 class CiteThisExtension(Extension):

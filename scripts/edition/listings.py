@@ -6,7 +6,6 @@ The Sources page, the byline, the biographies and the list of editorial notes ar
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import xml.etree.ElementTree as etree
 from collections import defaultdict
@@ -20,26 +19,13 @@ from .citations import source_anchor
 from .citing import MARKER, docs_citations
 from .context import DOCS_DIR, Edition, load_edition
 from .downloads import DOWNLOADS, DOWNLOADS_DIR
+from .markup import append_text, element, long_date
 from .pages import register_page_finder
 from .paragraphs import paragraph_anchor
 
 log = logging.getLogger("mkdocs.edition.listings")
 
 EXTERNAL = {"rel": "noopener noreferrer"}  # no referrer leaks to the sites of the sources
-
-
-def _element(tag: str, text: str | None = None, parent: etree.Element | None = None, **attrs) -> etree.Element:
-    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-    element = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
-    element.text = text
-    return element
-
-
-def _append_text(element: etree.Element, text: str) -> None:
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
 
 
 def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
@@ -55,17 +41,8 @@ def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
 def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
     for n, (page, number) in enumerate(places):
         if n:
-            _append_text(parent, ", ")
-        _element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
-
-
-def _long_date(iso: str) -> str:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts).strftime("%-d %B %Y")
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
-    return str(parts[0])
+            append_text(parent, ", ")
+        element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
 
 
 class ListingTreeprocessor(Treeprocessor):
@@ -77,8 +54,8 @@ class ListingTreeprocessor(Treeprocessor):
         return self.md.htmlStash.store(html)
 
     def run(self, root: etree.Element) -> None:
-        for index, element in list(enumerate(root)):
-            match = MARKER.match((element.text or "").strip()) if element.tag == "p" and not len(element) else None
+        for index, node in list(enumerate(root)):
+            match = MARKER.match((node.text or "").strip()) if node.tag == "p" and not len(node) else None
             if not match:
                 continue
             build = getattr(self, "build_" + match[1].replace("-", "_"), None)
@@ -86,7 +63,7 @@ class ListingTreeprocessor(Treeprocessor):
                 log.warning("unknown marker [[edition:%s]]: see the conventions page for the markers there are", match[1])
                 continue
             edition = load_edition(self.root)
-            root.remove(element)
+            root.remove(node)
             for offset, new in enumerate(build(edition)):
                 root.insert(index + offset, new)
 
@@ -94,27 +71,27 @@ class ListingTreeprocessor(Treeprocessor):
     def build_byline(self, edition: Edition) -> list[etree.Element]:
         original = edition.original
         names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
-        byline = _element("p", "By " + " and ".join(names), class_="byline")
-        published = _element("p", "First published in ", class_="first-published")
-        _element("em", original.container_title, published).tail = f", {_long_date(original.issued)}: "
-        link = _element("a", original.url, published, href=original.url, **EXTERNAL)
+        byline = element("p", "By " + " and ".join(names), class_="byline")
+        published = element("p", "First published in ", class_="first-published")
+        element("em", original.container_title, published).tail = f", {long_date(original.issued)}: "
+        link = element("a", original.url, published, href=original.url, **EXTERNAL)
         link.tail = f". This annotated edition, version {edition.version}, reproduces the text verbatim."
         return [byline, published]
 
     def build_biographies(self, edition: Edition) -> list[etree.Element]:
-        return [_element("p", bio, class_="biography") for bio in edition.essay.biographies]
+        return [element("p", bio, class_="biography") for bio in edition.essay.biographies]
 
     def build_image_credit(self, edition: Edition) -> list[etree.Element]:
-        credit = _element("p", edition.essay.image_credit, class_="image-credit")
-        filename = _element("p", "File name of the image on the original page: ", class_="image-file")
-        _element("code", edition.essay.image_filename, filename)
+        credit = element("p", edition.essay.image_credit, class_="image-credit")
+        filename = element("p", "File name of the image on the original page: ", class_="image-file")
+        element("code", edition.essay.image_filename, filename)
         return [credit, filename]
 
     def build_sources(self, edition: Edition) -> list[etree.Element]:
         cited_in = _cited_in(edition)
         verified = sum(s.verified for s in edition.registry)
         archived = sum(bool(s.archive_url) for s in edition.registry)
-        summary = _element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
+        summary = element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
                                 f"{len(edition.registry) - verified} not fully verified; {archived} with an archived copy.",
                            class_="sources-summary")
         return [summary, self.downloads()] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
@@ -125,61 +102,61 @@ class ListingTreeprocessor(Treeprocessor):
         up = "../" * (page.path.count("/") if page else 0)
         links = ", ".join(f'<a href="{up}{DOWNLOADS_DIR}/{name}" download>{kind}</a>' for name, kind in DOWNLOADS.items())
         # Raw HTML: the files are made by the build, not pages MkDocs would recognise as links.
-        return _element("p", self.stash(f"Download every record for a reference manager: {links}."), class_="downloads")
+        return element("p", self.stash(f"Download every record for a reference manager: {links}."), class_="downloads")
 
     def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
-        entry = _element("div", class_="source-entry" + ("" if source.verified else " unverified"))
-        _element("h2", source.title, entry, id=source_anchor(source.id))
+        entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
+        element("h2", source.title, entry, id=source_anchor(source.id))
         notes = edition.notes[source.id]
-        _element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
+        element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
 
-        status = _element("p", None, entry, class_="source-status")
-        _element("strong", "Verified." if source.verified else "Unverified.", status).tail = (
+        status = element("p", None, entry, class_="source-status")
+        element("strong", "Verified." if source.verified else "Unverified.", status).tail = (
             " " + source.verification if source.verification else "")
 
-        links = _element("ul", None, entry, class_="source-links")
+        links = element("ul", None, entry, class_="source-links")
         if source.url:
-            item = _element("li", "Original: ", links)
-            _element("a", source.url, item, href=source.url, **EXTERNAL)
+            item = element("li", "Original: ", links)
+            element("a", source.url, item, href=source.url, **EXTERNAL)
             if source.url_status and source.url_status != "live":
-                _append_text(item, f" (link {source.url_status})")
+                append_text(item, f" (link {source.url_status})")
         else:
-            _element("li", "No web address of the document itself could be confirmed.", links)
+            element("li", "No web address of the document itself could be confirmed.", links)
         if source.archive_url:
-            item = _element("li", f"Archived copy ({_long_date(source.archive_date)}): ", links)
-            _element("a", source.archive_url, item, href=source.archive_url, **EXTERNAL)
+            item = element("li", f"Archived copy ({long_date(source.archive_date)}): ", links)
+            element("a", source.archive_url, item, href=source.archive_url, **EXTERNAL)
         else:
-            _element("li", "No archived copy recorded.", links)
+            element("li", "No archived copy recorded.", links)
 
         if source.quotes:
             has_original = any(q.original for q in source.quotes)
-            table = _element("table", None, entry, class_="source-quotes")
-            head = _element("tr", None, _element("thead", None, table))
-            _element("th", "The essay prints", head, scope="col")
+            table = element("table", None, entry, class_="source-quotes")
+            head = element("tr", None, element("thead", None, table))
+            element("th", "The essay prints", head, scope="col")
             if has_original:
-                _element("th", "The source’s own words", head, scope="col")
-            body = _element("tbody", None, table)
+                element("th", "The source’s own words", head, scope="col")
+            body = element("tbody", None, table)
             for quote in source.quotes:
-                row = _element("tr", None, body)
-                _element("td", f"“{quote.text}”", row)
+                row = element("tr", None, body)
+                element("td", f"“{quote.text}”", row)
                 if has_original:
                     if quote.original:
-                        _element("td", quote.original, row, lang=quote.original_language, dir="rtl"
+                        element("td", quote.original, row, lang=quote.original_language, dir="rtl"
                                  if quote.original_language in ("ar", "fa", "he", "ur") else "ltr")
                     else:
-                        _element("td", "—", row)
+                        element("td", "—", row)
 
-        cited = _element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
+        cited = element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
         _paragraph_links(cited, cited_in)
         return entry
 
     def build_editorial_notes(self, edition: Edition) -> list[etree.Element]:
         where = _cited_in(edition)
-        listing = _element("ol", None, class_="editorial-notes")
+        listing = element("ol", None, class_="editorial-notes")
         for note in edition.editorial.values():
-            item = _element("li", None, listing, id=note.id)
-            _element("div", self.stash(python_markdown.markdown(note.text)), item)
-            places = _element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
+            item = element("li", None, listing, id=note.id)
+            element("div", self.stash(python_markdown.markdown(note.text)), item)
+            places = element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
             _paragraph_links(places, where[note.id])
         return [listing]
 
@@ -188,13 +165,13 @@ class ListingTreeprocessor(Treeprocessor):
         """Every released version, newest first, with what changed."""
         out = []
         for release in edition.releases:
-            heading = _element("h2", f"Version {release.version}", id=f"v{release.version}")
-            _element("time", f" — {_long_date(release.date)}", heading, datetime=release.date, class_="release-date")
+            heading = element("h2", f"Version {release.version}", id=f"v{release.version}")
+            element("time", f" — {long_date(release.date)}", heading, datetime=release.date, class_="release-date")
             out.append(heading)
-            changes = _element("ul", None, class_="release-changes")
+            changes = element("ul", None, class_="release-changes")
             for change in release.changes:
-                item = _element("li", None, changes, class_=f"change-{change.kind}")
-                _element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
+                item = element("li", None, changes, class_=f"change-{change.kind}")
+                element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
             out.append(changes)
         return out
 
