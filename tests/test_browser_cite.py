@@ -54,6 +54,12 @@ def test_copy_link_works_from_the_keyboard_on_headings_too(browser_page, site_se
     assert browser_page.locator(".edition-status").text_content() == "Link to section “The essay” copied"
 
 
+def test_copy_link_on_the_title_gives_the_page_address(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}#p8")
+    browser_page.locator("h1 .copy-link").click()
+    assert clipboard(browser_page) == f"{SITE_URL}{SECTION}"
+
+
 def test_cite_a_paragraph_copies_its_citation_with_todays_access_date(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}")
     opener = browser_page.locator("#p7 .cite-paragraph")

@@ -108,14 +108,17 @@
     return `section “${copyOf.textContent.trim()}”`;
   }
 
-  for (const target of article.querySelectorAll("h2[id], h3[id], h4[id], p.essay-paragraph[id]")) {
+  for (const target of article.querySelectorAll("h1, h2[id], h3[id], h4[id], p.essay-paragraph[id]")) {
     if (target.closest(".page-tools, .cite-panel")) continue;
     const isParagraph = target.matches("p");
-    const name = isParagraph ? `paragraph ${target.id.slice(1)}` : headingName(target);
+    const isTitle = target.matches("h1");
+    const name = isParagraph ? `paragraph ${target.id.slice(1)}` : isTitle ? "this page" : headingName(target);
     const tools = document.createElement("span");
     tools.className = "anchor-tools";
     const link = button("Copy link", `Copy link to ${name}`, "copy-link");
-    link.addEventListener("click", () => copy(`${canonical}#${target.id}`, link, `Link to ${name} copied`));
+    // The title stands for the page: its link is the page's own address.
+    const url = isTitle ? canonical : `${canonical}#${target.id}`;
+    link.addEventListener("click", () => copy(url, link, `Link to ${name} copied`));
     tools.append(link);
     if (isParagraph && data.paragraphs[target.id]) {
       const cite = button("Cite", `Cite ${name}`, "cite-paragraph");
