@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build anchors serve test lock clean
+.PHONY: help setup system-deps build pdf anchors serve test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,6 +30,10 @@ system-deps: ## Install the Debian packages the build and tests need (as root)
 build: system-deps setup ## Validate sources and essay, render and check the site into site/
 	$(PY) -m edition.build
 
+PAPER ?= a4
+pdf: system-deps setup ## Write only the PDF into site/ (PAPER=letter for US Letter)
+	$(PY) -m edition.pdf --paper $(PAPER)
+
 anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
 	$(PY) -m edition.build --update-anchors
 
@@ -38,6 +42,9 @@ serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 
 test: system-deps setup ## Run the whole test suite
 	$(PY) -m pytest
+
+bench: system-deps setup ## Print the PDF's making time and size against their targets
+	$(PY) -m edition.bench
 
 lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml
 	rm -rf /tmp/edition-lock && python3 -m venv /tmp/edition-lock

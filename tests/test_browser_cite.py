@@ -89,3 +89,21 @@ def test_the_page_panel_copies_the_original_essays_citation(browser_page, site_s
     browser_page.locator('[data-work="original"] [data-form="apa"] + .cite-copy').click()
     assert clipboard(browser_page) == ("Fantappie, M., & Heller, S. (2020, March). In Iraq, Restraint Is America’s Best "
                                        f"Option. War on the Rocks. {edition.original.url}")
+
+
+def test_the_browsers_own_print_shows_the_text_without_navigation(browser_page, site_server):
+    browser_page.goto(f"{site_server}/about/")
+    browser_page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".page-tools", "#the-essay .anchor-tools"]:
+        assert browser_page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
+    # A link whose text is not its address prints the address after it; a bare address is not repeated.
+    after = "e => getComputedStyle(e, '::after').content"
+    search = browser_page.locator("a[href^='https://commons.wikimedia.org']")
+    assert search.evaluate(after) == f'" ({search.get_attribute("href")})"'
+    assert browser_page.locator("a.bare-url").first.evaluate(after) in ("none", "normal")
+
+
+def test_paragraph_numbers_always_show_in_print(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    browser_page.emulate_media(media="print")
+    assert browser_page.locator("#p7 .para-num").evaluate("e => getComputedStyle(e).opacity") == "1"

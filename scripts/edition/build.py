@@ -1,4 +1,4 @@
-"""`make build`: validate the input, render the site into a temporary folder, check it, then publish it.
+"""`make build`: validate the input, render the site and the PDF into a temporary folder, check them, publish.
 
 The published folder is replaced only when every step succeeded, so a failed build leaves the
 previous site (and PDF) exactly as they were.
@@ -18,6 +18,7 @@ from .anchors import LOCK_FILE, check_anchors, write_lock, write_redirects
 from .checks import check_all
 from .downloads import write_downloads
 from .metadata import stamp_site
+from .pdf import pdf_settings, render_pdf
 from .context import load_edition
 from .problems import Problem, ProblemsFound
 from .sitecheck import check_site
@@ -90,15 +91,18 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     try:
         errors, site_url = render_site(root, staging)
-        if not errors:
-            write_downloads(staging, edition, site_url)
-            stamp_site(staging, edition, site_url)
-            errors = write_redirects(staging, root, site_url)
-        if not errors:
-            errors = check_site(staging)
-            if not update_anchors:
-                anchor_errors, anchor_warnings = check_anchors(staging, root)
-                errors, warnings = errors + anchor_errors, warnings + anchor_warnings
+        if errors:  # no site to add to or check
+            return errors, warnings
+        # From here on every step runs, so one build reports all that is wrong with its output.
+        pdf = staging / pdf_settings(edition).file
+        errors = render_pdf(root, pdf, edition=edition)
+        write_downloads(staging, edition, site_url)
+        stamp_site(staging, edition, site_url, pdf if pdf.exists() else None)
+        errors += write_redirects(staging, root, site_url)
+        errors += check_site(staging)
+        if not update_anchors:
+            anchor_errors, anchor_warnings = check_anchors(staging, root)
+            errors, warnings = errors + anchor_errors, warnings + anchor_warnings
         if errors:
             return errors, warnings
         if update_anchors:

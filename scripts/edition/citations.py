@@ -95,6 +95,23 @@ class FootnoteKindTreeprocessor(Treeprocessor):
                 item.set("class", " ".join(filter(None, [item.get("class"), kind])))
 
 
+class AdjacentCallsTreeprocessor(Treeprocessor):
+    """Put a comma between two note calls that touch, so ¹⁰ ¹¹ never reads as ¹⁰¹¹."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            previous = None
+            for child in parent:
+                is_call = child.tag == "sup" and child.get("id", "").startswith("fnref")
+                if is_call and previous is not None and not (previous.tail or "").strip():
+                    separator = etree.Element("span", {"class": "note-separator"})
+                    separator.text = ","
+                    separator.tail = child.text
+                    child.text = None
+                    child.insert(0, separator)
+                previous = child if is_call else None
+
+
 class CitationExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"root": [".", "Project folder holding sources/ and docs/"]}
@@ -106,6 +123,7 @@ class CitationExtension(Extension):
         md.preprocessors.register(CitationPreprocessor(md, root), "edition-citations", 25)
         # After the footnotes div is built (50) and inline content parsed (20).
         md.treeprocessors.register(FootnoteKindTreeprocessor(md), "edition-footnote-kind", 16)
+        md.treeprocessors.register(AdjacentCallsTreeprocessor(md), "edition-adjacent-calls", 15)
 
 
 def makeExtension(**kwargs) -> CitationExtension:

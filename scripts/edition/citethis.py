@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from html import escape
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .markup import element, long_date
 from .pages import permanent_url, register_page_finder
 
 CHANGES_PAGE = "changes.md"
+PDF_LINK_TEXT = "Download PDF"  # the build adds the file's size
 
 _citations: dict[tuple, Citations] = {}
 
@@ -58,7 +60,12 @@ class CitePanelTreeprocessor(Treeprocessor):
         tools = element("div", class_="page-tools")
         version = element("p", "Version ", tools, class_="edition-version")
         element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
-            f" of this edition, {long_date(edition.released)}.")
+            f" of this edition, {long_date(edition.released)} · ")
+        # The PDF is made beside the pages, so MkDocs would not recognise the link: raw HTML.
+        up = "../" * page.path.count("/")
+        pdf = escape(edition.meta["pdf"]["file"])
+        version.append(element("span", self.md.htmlStash.store(
+            f'<a class="pdf-download" href="{up}{pdf}" download>{PDF_LINK_TEXT}</a>')))
 
         panel = element("details", None, tools, class_="cite-panel", id="cite")
         element("summary", "Cite this page", panel)
@@ -86,7 +93,7 @@ class CitePanelTreeprocessor(Treeprocessor):
         section = element("section", None, body, class_="cite-work", data_work=name)
         title = element("p", None, section, class_="cite-work-title")
         element("strong", heading, title).tail = ": "
-        element("a", url, title, href=url, class_="cite-url")
+        element("a", url, title, href=url, class_="cite-url bare-url")
         listing = element("dl", None, section, class_="cite-forms")
         for form, label in FORMS:
             element("dt", label, listing)

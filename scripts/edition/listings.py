@@ -25,7 +25,8 @@ from .paragraphs import paragraph_anchor
 
 log = logging.getLogger("mkdocs.edition.listings")
 
-EXTERNAL = {"rel": "noopener noreferrer"}  # no referrer leaks to the sites of the sources
+# No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
+EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
 
 
 def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
@@ -54,7 +55,8 @@ class ListingTreeprocessor(Treeprocessor):
         return self.md.htmlStash.store(html)
 
     def run(self, root: etree.Element) -> None:
-        for index, node in list(enumerate(root)):
+        # Last marker first, so inserting one listing does not move the places of the others.
+        for index, node in reversed(list(enumerate(root))):
             match = MARKER.match((node.text or "").strip()) if node.tag == "p" and not len(node) else None
             if not match:
                 continue

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from .anchors import page_url_path
+from .citethis import PDF_LINK_TEXT
 from .citing import page_citations
 from .context import DOCS_DIR, Edition
 from .pages import Page, docs_pages, permanent_url
@@ -46,7 +47,7 @@ def page_record(edition: Edition, site_url: str, page: Page) -> dict:
     }
 
 
-def head_tags(edition: Edition, site_url: str, page: Page) -> str:
+def head_tags(edition: Edition, site_url: str, page: Page, pdf_url: str | None = None) -> str:
     record = page_record(edition, site_url, page)
     original = edition.original
     language = edition.meta.get("language", "en")
@@ -60,6 +61,8 @@ def head_tags(edition: Edition, site_url: str, page: Page) -> str:
     ]
     if record["part_of"]:
         tags.append(_meta("name", "citation_inbook_title", record["part_of"]))
+    if pdf_url:
+        tags.append(_meta("name", "citation_pdf_url", pdf_url))
 
     tags += ['<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">',
              '<link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">',
@@ -121,13 +124,22 @@ def head_tags(edition: Edition, site_url: str, page: Page) -> str:
     return "\n".join(tags)
 
 
-def stamp_site(site_dir: Path, edition: Edition, site_url: str) -> None:
-    """Write each page's metadata into the <head> of its built HTML."""
+def file_size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
+
+
+def stamp_site(site_dir: Path, edition: Edition, site_url: str, pdf: Path | None = None) -> None:
+    """Write each page's metadata into the <head> of its built HTML, and the PDF's size beside its link."""
     by_path = {page.path: page for page in docs_pages(edition)}
+    pdf_url = permanent_url(site_url, pdf.relative_to(site_dir).as_posix()) if pdf else None
     for html in sorted(site_dir.rglob("index.html")):
         page = by_path.get(page_url_path(site_dir, html))
         text = html.read_text(encoding="utf-8")
         if page is None or 'http-equiv="refresh"' in text:
             continue
         head_end = text.index("</head>")
-        html.write_text(text[:head_end] + head_tags(edition, site_url, page) + "\n" + text[head_end:], encoding="utf-8")
+        text = text[:head_end] + head_tags(edition, site_url, page, pdf_url) + "\n" + text[head_end:]
+        if pdf:
+            text = text.replace(f">{PDF_LINK_TEXT}</a>", f">{PDF_LINK_TEXT} ({file_size(pdf)})</a>")
+        html.write_text(text, encoding="utf-8")

@@ -151,6 +151,8 @@ def _soup(html: str) -> BeautifulSoup:
     for link in soup.find_all("a", href=True):
         if link["href"].startswith(("http://", "https://")):
             link["rel"] = "noopener noreferrer"  # no referrer leaks to the sources' sites
+            if link.get_text() == link["href"]:
+                link["class"] = "bare-url"  # its address is its text: print need not repeat it
     return soup
 
 
