@@ -135,7 +135,7 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
 {contents}
 </ol>
 </nav>
-{soup.decode(formatter="html5")}
+{soup.decode(formatter="minimal")}
 </body>
 </html>
 """
