@@ -108,7 +108,9 @@ def test_citation_cff_is_valid_and_names_the_current_version_and_the_original(ed
 def test_registry_downloads_as_csl_json_that_another_processor_renders(site, edition, page):
     sources_page = page("sources/index.html")
     links = {a.get_text(): a["href"] for a in sources_page.select(".downloads a")}
-    assert links == {"CSL-JSON": "../downloads/sources.json", "BibTeX": "../downloads/sources.bib"}
+    sizes = {name: round((site / "downloads" / name).stat().st_size / 1024) for name in ("sources.json", "sources.bib")}
+    assert links == {f"CSL-JSON ({sizes['sources.json']} KB)": "../downloads/sources.json",
+                     f"BibTeX ({sizes['sources.bib']} KB)": "../downloads/sources.bib"}
     items = json.loads((site / "downloads/sources.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in items] == [s.id for s in edition.registry]
     # citeproc-py, not Pandoc: the file must stand on its own.

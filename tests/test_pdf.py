@@ -189,7 +189,7 @@ def test_every_page_of_the_site_offers_the_pdf_with_its_size(page, edition, pdf_
     size = round(pdf_path.stat().st_size / 1024)
     for docs_page in docs_pages(edition):
         soup = page(f"{docs_page.path}index.html")
-        link = soup.select_one("a.pdf-download")
+        link = soup.select_one(".pdf-download a.download")
         assert link.get_text() == f"Download PDF ({size} KB)", docs_page.file
         assert link["href"].endswith(pdf_path.name)
         assert soup.find("meta", attrs={"name": "citation_pdf_url"})["content"] == SITE_URL + pdf_path.name

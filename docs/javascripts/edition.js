@@ -3,10 +3,42 @@
 (() => {
   "use strict";
 
+  // Material's hidden toggles (menu, search) must not come back open when the reader returns to a page.
+  addEventListener("pageshow", () => {
+    for (const id of ["__drawer", "__search"]) {
+      const toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    }
+  });
+
+  // Note tooltips (WCAG 1.4.13): Escape dismisses the one showing; the next hover or focus brings them back.
+  addEventListener("keydown", (event) => {
+    if (event.key === "Escape") document.body.classList.add("edition-tooltips-dismissed");
+  });
+  for (const type of ["pointerover", "focusin"]) {
+    addEventListener(type, (event) => {
+      if (event.target.closest?.("a.footnote-ref")) document.body.classList.remove("edition-tooltips-dismissed");
+    });
+  }
+
+  // On a touch screen the first tap on a note number shows its note; a second tap goes to it.
+  let touched = false;
+  let shown = null;
+  addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
+  addEventListener("click", (event) => {
+    const reference = event.target.closest?.("a.footnote-ref");
+    if (!reference || !touched || shown === reference) return;
+    event.preventDefault();
+    shown = reference;
+    reference.focus();
+  }, true);
+
   const article = document.querySelector(".md-content article");
   if (!article) return;
-  // Links are copied in their permanent form, not as the address the page happens to be read at.
-  const canonical = document.querySelector('link[rel="canonical"]')?.href || location.href.split("#")[0];
+  // Links are copied in their permanent form, not as the address the page happens to be read at
+  // (the offline copy, opened from disk, included).
+  const canonical = article.querySelector(".page-tools")?.dataset.pageUrl
+    || document.querySelector('link[rel="canonical"]')?.href || location.href.split("#")[0];
   const dataElement = article.querySelector("script.cite-data");
   const data = dataElement ? JSON.parse(dataElement.textContent) : { paragraphs: {} };
 

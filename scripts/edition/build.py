@@ -7,8 +7,6 @@ previous site (and PDF) exactly as they were.
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import shutil
 import sys
 import tempfile
@@ -16,49 +14,14 @@ from pathlib import Path
 
 from .anchors import LOCK_FILE, check_anchors, write_lock, write_redirects
 from .checks import check_all
+from .offline import render_offline_copy
+from .render import render_site
 from .downloads import write_downloads
 from .metadata import stamp_site
-from .pdf import pdf_settings, render_pdf
+from .pdf import build_date, pdf_settings, render_pdf
 from .context import load_edition
 from .problems import Problem, ProblemsFound
 from .sitecheck import check_site
-
-
-class _Collect(logging.Handler):
-    """Keep MkDocs' warnings so they are reported with the edition's own problems."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def render_site(root: Path, site_dir: Path) -> tuple[list[Problem], str]:
-    """Run MkDocs (strict, as mkdocs.yml says) into site_dir; return its warnings as problems, and site_url."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is known
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    logger.addHandler(handler)
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    site_url = ""
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        site_url = config.site_url or ""
-        mkdocs_build(config)
-    except (Abort, MkDocsException) as error:
-        if not handler.messages:
-            handler.messages.append(str(error))
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-    return [Problem("mkdocs.yml", 0, f"MkDocs: {message}", "fix what MkDocs names") for message in handler.messages], site_url
 
 
 def publish(staging: Path, output: Path) -> None:
@@ -89,6 +52,7 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
     output.parent.mkdir(parents=True, exist_ok=True)
     # Stage beside the output, on the same file system, so publishing is a rename.
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
     try:
         errors, site_url = render_site(root, staging)
         if errors:  # no site to add to or check
@@ -97,6 +61,7 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
         pdf = staging / pdf_settings(edition).file
         errors = render_pdf(root, pdf, edition=edition)
         write_downloads(staging, edition, site_url)
+        errors += render_offline_copy(root, staging, pdf.name, build_date(root, edition))
         stamp_site(staging, edition, site_url, pdf if pdf.exists() else None)
         errors += write_redirects(staging, root, site_url)
         errors += check_site(staging)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from html import escape
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -19,10 +18,10 @@ from markdown.treeprocessors import Treeprocessor
 from .cite import FORMS, PLAIN_FORMS, Citations
 from .context import Edition, load_edition
 from .markup import element, long_date
-from .pages import permanent_url, register_page_finder
+from .pages import download_link, permanent_url, register_page_finder, site_root
 
 CHANGES_PAGE = "changes.md"
-PDF_LINK_TEXT = "Download PDF"  # the build adds the file's size
+PDF_LINK_TEXT = "Download PDF"
 
 _citations: dict[tuple, Citations] = {}
 
@@ -38,10 +37,11 @@ def edition_citations(edition: Edition, site_url: str) -> Citations:
 
 
 class CitePanelTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, root: Path, site_url: str):
+    def __init__(self, md: Markdown, root: Path, site_url: str, offline: bool):
         super().__init__(md)
         self.root = root
         self.site_url = site_url
+        self.offline = offline
 
     def run(self, root: etree.Element) -> None:
         page = getattr(self.md, "edition_page", None)
@@ -57,15 +57,14 @@ class CitePanelTreeprocessor(Treeprocessor):
         root.insert(where, self.page_tools(edition, citations, page))
 
     def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
-        tools = element("div", class_="page-tools")
+        # The page's permanent address, for the copy-link action, whatever address the copy is read at.
+        tools = element("div", class_="page-tools", data_page_url=permanent_url(self.site_url, page.path))
         version = element("p", "Version ", tools, class_="edition-version")
         element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
             f" of this edition, {long_date(edition.released)} · ")
         # The PDF is made beside the pages, so MkDocs would not recognise the link: raw HTML.
-        up = "../" * page.path.count("/")
-        pdf = escape(edition.meta["pdf"]["file"])
-        version.append(element("span", self.md.htmlStash.store(
-            f'<a class="pdf-download" href="{up}{pdf}" download>{PDF_LINK_TEXT}</a>')))
+        pdf = site_root(page, self.offline) + edition.meta["pdf"]["file"]
+        version.append(element("span", self.md.htmlStash.store(download_link(pdf, PDF_LINK_TEXT)), class_="pdf-download"))
 
         panel = element("details", None, tools, class_="cite-panel", id="cite")
         element("summary", "Cite this page", panel)
@@ -109,6 +108,7 @@ class CiteThisExtension(Extension):
         self.config = {
             "root": [".", "Project folder holding sources/ and docs/"],
             "site_url": ["", "The edition's permanent address (mkdocs.yml site_url)"],
+            "offline": [False, "Rendering the offline copy: one file per page, opened from disk"],
         }
         super().__init__(**kwargs)
 
@@ -116,7 +116,7 @@ class CiteThisExtension(Extension):
         root = Path(self.getConfig("root"))
         register_page_finder(md, root)
         # After the paragraphs are numbered (12) and markers expanded (14); before toc (5).
-        md.treeprocessors.register(CitePanelTreeprocessor(md, root, self.getConfig("site_url")), "edition-cite", 11)
+        md.treeprocessors.register(CitePanelTreeprocessor(md, root, self.getConfig("site_url"), self.getConfig("offline")), "edition-cite", 11)
 
 
 def makeExtension(**kwargs) -> CiteThisExtension:

@@ -13,6 +13,7 @@ from .pages import permanent_url
 DOWNLOADS_DIR = "downloads"
 # File name → what it is, in the order the Sources page lists them.
 DOWNLOADS = {"sources.json": "CSL-JSON", "sources.bib": "BibTeX"}
+OFFLINE_COPY = "iraq-restraint-edition-offline.zip"  # the whole site, to open from disk
 
 
 def registry_items(edition: Edition, site_url: str) -> list[dict]:

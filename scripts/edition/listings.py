@@ -18,9 +18,9 @@ from markdown.treeprocessors import Treeprocessor
 from .citations import source_anchor
 from .citing import MARKER, docs_citations
 from .context import DOCS_DIR, Edition, load_edition
-from .downloads import DOWNLOADS, DOWNLOADS_DIR
+from .downloads import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from .markup import append_text, element, long_date
-from .pages import register_page_finder
+from .pages import download_link, register_page_finder, site_root
 from .paragraphs import paragraph_anchor
 
 log = logging.getLogger("mkdocs.edition.listings")
@@ -47,9 +47,10 @@ def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> No
 
 
 class ListingTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, root: Path):
+    def __init__(self, md: Markdown, root: Path, offline: bool):
         super().__init__(md)
         self.root = root
+        self.offline = offline
 
     def stash(self, html: str) -> str:
         return self.md.htmlStash.store(html)
@@ -100,11 +101,20 @@ class ListingTreeprocessor(Treeprocessor):
 
     def downloads(self) -> etree.Element:
         """Links to the registry files the build writes beside the pages."""
-        page = getattr(self.md, "edition_page", None)
-        up = "../" * (page.path.count("/") if page else 0)
-        links = ", ".join(f'<a href="{up}{DOWNLOADS_DIR}/{name}" download>{kind}</a>' for name, kind in DOWNLOADS.items())
+        up = site_root(getattr(self.md, "edition_page", None), self.offline)
+        links = ", ".join(download_link(f"{up}{DOWNLOADS_DIR}/{name}", kind) for name, kind in DOWNLOADS.items())
         # Raw HTML: the files are made by the build, not pages MkDocs would recognise as links.
         return element("p", self.stash(f"Download every record for a reference manager: {links}."), class_="downloads")
+
+    def build_offline_copy(self, edition: Edition) -> list[etree.Element]:
+        """The About page's link to the whole site as a zip, or, inside that copy, a word that it is one."""
+        if self.offline:
+            return [element("p", "You are reading the offline copy: it works from your disk, search included. "
+                                 "Its links to other sites need a connection.", class_="offline-copy")]
+        up = site_root(getattr(self.md, "edition_page", None))
+        link = download_link(f"{up}{DOWNLOADS_DIR}/{OFFLINE_COPY}", "Download the offline copy")
+        return [element("p", self.stash(f"{link} (a zip file): unpack it and open <code>index.html</code> in a "
+                                        "browser; it works without a connection, search included."), class_="offline-copy")]
 
     def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
         entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
@@ -183,14 +193,15 @@ CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "sour
 
 class ListingExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"root": [".", "Project folder holding sources/ and docs/"]}
+        self.config = {"root": [".", "Project folder holding sources/ and docs/"],
+                       "offline": [False, "Rendering the offline copy: one file per page, opened from disk"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), so generated text is not read as Markdown; before toc (5).
         root = Path(self.getConfig("root"))
         register_page_finder(md, root)
-        md.treeprocessors.register(ListingTreeprocessor(md, root), "edition-listings", 14)
+        md.treeprocessors.register(ListingTreeprocessor(md, root, self.getConfig("offline")), "edition-listings", 14)
 
 
 def makeExtension(**kwargs) -> ListingExtension:

@@ -8,11 +8,11 @@ successor generator, which ignores MkDocs hooks, publishes the same metadata.
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from .anchors import page_url_path
-from .citethis import PDF_LINK_TEXT
 from .citing import page_citations
 from .context import DOCS_DIR, Edition
 from .pages import Page, docs_pages, permanent_url
@@ -130,7 +130,7 @@ def file_size(path: Path) -> str:
 
 
 def stamp_site(site_dir: Path, edition: Edition, site_url: str, pdf: Path | None = None) -> None:
-    """Write each page's metadata into the <head> of its built HTML, and the PDF's size beside its link."""
+    """Write each page's metadata into the <head> of its built HTML, and each download's size beside its link."""
     by_path = {page.path: page for page in docs_pages(edition)}
     pdf_url = permanent_url(site_url, pdf.relative_to(site_dir).as_posix()) if pdf else None
     for html in sorted(site_dir.rglob("index.html")):
@@ -140,6 +140,15 @@ def stamp_site(site_dir: Path, edition: Edition, site_url: str, pdf: Path | None
             continue
         head_end = text.index("</head>")
         text = text[:head_end] + head_tags(edition, site_url, page, pdf_url) + "\n" + text[head_end:]
-        if pdf:
-            text = text.replace(f">{PDF_LINK_TEXT}</a>", f">{PDF_LINK_TEXT} ({file_size(pdf)})</a>")
-        html.write_text(text, encoding="utf-8")
+        html.write_text(_with_sizes(text, html.parent), encoding="utf-8")
+
+
+_DOWNLOAD = re.compile(r'(<a class="download" href="([^"]+)" download>)([^<]+)(</a>)')
+
+
+def _with_sizes(text: str, folder: Path) -> str:
+    def sized(match: re.Match) -> str:
+        target = folder / unescape(match[2])
+        return f"{match[1]}{match[3]} ({file_size(target)}){match[4]}" if target.is_file() else match[0]
+
+    return _DOWNLOAD.sub(sized, text)

@@ -8,6 +8,7 @@ same for MkDocs, a successor generator and the PDF.
 from __future__ import annotations
 
 import re
+from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,21 @@ def page_path(file: str) -> str:
     if stem == "index":
         return ""
     return f"{stem.removesuffix('/index')}/"
+
+
+def site_root(page: Page | None, offline: bool = False) -> str:
+    """The relative path from a built page up to the site's root folder ("../" for about/index.html).
+
+    The offline copy has one file per page (about.html) beside index.html, so its way up is empty.
+    """
+    if page is None or offline:
+        return ""
+    return "../" * page.path.count("/")
+
+
+def download_link(href: str, label: str) -> str:
+    """A link to a file the build writes beside the pages; the build adds the file's size to it."""
+    return f'<a class="download" href="{escape(href)}" download>{escape(label)}</a>'
 
 
 def permanent_url(site_url: str, path: str, fragment: str | None = None) -> str:
