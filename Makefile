@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP) ## Create .venv with the locked Python packages
 
+# The Nu HTML Checker for the tests; --ignore-scripts because vnu-jar's own script downloads a Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 system-deps: ## Install the Debian packages the build and tests need (as root)
 	@missing=$$(for p in $$(grep -v '^#' debian-packages.txt); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -40,7 +45,7 @@ anchors: system-deps setup ## Build, and record the site's page URLs and #anchor
 serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: system-deps setup ## Run the whole test suite
+test: system-deps setup node_modules/.installed ## Run the whole test suite
 	$(PY) -m pytest
 
 bench: system-deps setup ## Print the PDF's making time and size against their targets
@@ -52,5 +57,5 @@ lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml
 	{ sed -n '1,2p' requirements.lock; /tmp/edition-lock/bin/pip freeze --exclude-editable | grep -v '^iraq-restraint-edition'; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
-clean: ## Remove the built site and caches (keeps .venv)
+clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf site .cache .pytest_cache

@@ -11,13 +11,16 @@
     }
   });
 
-  // Note tooltips (WCAG 1.4.13): Escape dismisses the one showing; the next hover or focus brings them back.
+  // Note tooltips (WCAG 1.4.13): Escape dismisses those showing; pointing at or focusing a note brings its own back.
   addEventListener("keydown", (event) => {
-    if (event.key === "Escape") document.body.classList.add("edition-tooltips-dismissed");
+    if (event.key !== "Escape") return;
+    for (const tip of document.querySelectorAll(".md-tooltip2--active")) tip.classList.add("edition-dismissed");
   });
   for (const type of ["pointerover", "focusin"]) {
     addEventListener(type, (event) => {
-      if (event.target.closest?.("a.footnote-ref")) document.body.classList.remove("edition-tooltips-dismissed");
+      const reference = event.target.closest?.("a.footnote-ref");
+      const tip = reference && document.getElementById(reference.getAttribute("aria-controls"));
+      tip?.classList.remove("edition-dismissed");
     });
   }
 

@@ -1,0 +1,68 @@
+"""Every page passes axe-core at WCAG 2.2 AA in both colour schemes and the W3C Nu HTML Checker without errors."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+
+from edition.context import load_edition
+from edition.pages import docs_pages
+
+PAGES = [page.path for page in docs_pages(load_edition(ROOT))]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violation(browser, site_server, axe, path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{path}")
+    expected = "slate" if scheme == "dark" else "default"
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    result = axe.run(tab, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    context.close()
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
+    assert violations == []
+
+
+def test_the_nu_html_checker_finds_no_error(site):
+    java = shutil.which("java")
+    assert java and VNU.is_file(), "run `make test`: it installs Debian's Java and the npm package vnu-jar"
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "text", str(site)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = len(list(site.rglob("*.html")))
+    assert checked > len(PAGES)  # the pages, the 404 page and any redirect pages
+
+
+@pytest.mark.parametrize("template,changed", [
+    ("base.html", ['    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+                   '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">']),
+    ("partials/search.html", ['<div class="md-search" data-md-component="search" role="dialog" '
+                              'aria-label="Search this edition">']),
+])
+def test_material_overrides_differ_from_material_only_where_they_mean_to(template, changed):
+    """A Material upgrade that changes a copied template makes this fail: refresh the copy, then re-apply."""
+    ours = (ROOT / "overrides" / template).read_text(encoding="utf-8").splitlines()
+    upstream = (MATERIAL / template).read_text(encoding="utf-8").splitlines()
+    ours = ours[next(n for n, line in enumerate(ours) if line.strip() == "-#}") + 1:]  # our header comment
+    added = [line[1:] for line in difflib.unified_diff(upstream, ours, lineterm="", n=0)
+             if line.startswith("+") and not line.startswith("+++")]
+    removed = [line[1:] for line in difflib.unified_diff(upstream, ours, lineterm="", n=0)
+               if line.startswith("-") and not line.startswith("---")]
+    assert added == changed
+    assert len(removed) == len(changed) + (3 if template.startswith("partials") else 0)

@@ -1,0 +1,175 @@
+"""Reading in a real browser: pages load clean and private, notes show and lead, search works, phones fit."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from edition.context import load_edition
+from edition.downloads import DOWNLOADS_DIR, OFFLINE_COPY
+from edition.offline import FOLDER
+from edition.pages import docs_pages
+
+PAGES = [page.path for page in docs_pages(load_edition(ROOT))]
+SECTION = "a-slow-burning-conflict/"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_clean_and_asks_nothing_of_other_hosts(browser, site_server, path):
+    context = browser.new_context()
+    tab = context.new_page()
+    requests, failures, console = [], [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("requestfailed", lambda request: failures.append(request.url))
+    tab.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: console.append(str(error)))
+    response = tab.goto(f"{site_server}/{path}", wait_until="networkidle")
+    context.close()
+    assert response.status == 200
+    assert not console, console
+    assert not failures, failures
+    assert requests and all(url.startswith(site_server + "/") for url in requests), \
+        [url for url in requests if not url.startswith(site_server)]
+
+
+def tooltip(tab):
+    return tab.locator(".md-tooltip2--active .md-tooltip2__inner >> visible=true")
+
+
+def note_of(reference, edition) -> str:
+    """The full note of the source a note reference cites, as text."""
+    source_id = reference.get_attribute("href").split(":")[1].split(".")[0]
+    return " ".join(BeautifulSoup(edition.notes[source_id].full, "html.parser").get_text().split())
+
+
+def test_a_note_shows_its_citation_on_hover_and_on_focus_and_esc_dismisses_it(browser_page, site_server, edition):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    reference = browser_page.locator("#p7 a.footnote-ref").first
+    reference.hover()
+    tooltip(browser_page).wait_for()
+    assert note_of(reference, edition) in " ".join(tooltip(browser_page).inner_text().split())
+    # The pointer can move onto the note without losing it (WCAG 1.4.13, hoverable).
+    box = tooltip(browser_page).bounding_box()
+    browser_page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    browser_page.wait_for_timeout(300)
+    assert tooltip(browser_page).is_visible()
+    browser_page.keyboard.press("Escape")
+    assert not tooltip(browser_page).is_visible()
+
+    browser_page.mouse.move(5, 5)
+    focused = browser_page.locator("#p8 a.footnote-ref").first
+    focused.focus()
+    tooltip(browser_page).wait_for()
+    assert note_of(focused, edition) in " ".join(tooltip(browser_page).inner_text().split())
+
+
+def test_a_first_tap_on_a_note_shows_it_and_a_second_goes_to_it(browser, site_server):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 740})
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{SECTION}")
+    reference = tab.locator("#p7 a.footnote-ref").first
+    reference.scroll_into_view_if_needed()
+    reference.tap()
+    tooltip(tab).wait_for()
+    assert tab.evaluate("location.hash") == ""
+    reference.tap()
+    tab.wait_for_function("location.hash.startsWith('#fn:')")
+    context.close()
+
+
+def in_view_below_header(tab, element_id: str) -> bool:
+    return tab.evaluate("""id => {
+        const top = document.getElementById(id).getBoundingClientRect().top;
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        return top >= header - 1 && top < innerHeight;
+    }""", element_id)
+
+
+def test_a_note_reference_leads_to_the_note_and_back(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    reference = browser_page.locator("#p7 a.footnote-ref").first
+    note_id = reference.get_attribute("href")[1:]
+    reference.click()
+    browser_page.wait_for_function(f"location.hash === {('#' + note_id)!r}")
+    assert in_view_below_header(browser_page, note_id)
+    browser_page.locator(f"li[id='{note_id}'] a.footnote-backref").click()
+    browser_page.wait_for_function("location.hash.startsWith('#fnref')")
+    back = browser_page.evaluate("location.hash.slice(1)")
+    assert in_view_below_header(browser_page, back)
+    assert browser_page.evaluate(f"document.getElementById({back!r}).closest('p').id") == "p7"
+
+
+def search(tab, words: str):
+    tab.locator("input.md-search__input").click()
+    tab.locator("input.md-search__input").press_sequentially(words, delay=20)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return [a.get_attribute("href") for a in tab.locator(".md-search-result__item > a").all()]
+
+
+def test_search_finds_a_passage_of_the_essay_and_a_source(browser_page, site_server):
+    browser_page.goto(f"{site_server}/")
+    found = search(browser_page, "hail of rockets")
+    assert any(SECTION in href for href in found), found
+    browser_page.goto(f"{site_server}/")
+    found = search(browser_page, "Coalition Casualties in Iraq")
+    assert any("sources/" in href for href in found), found
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_server, path):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{path}")
+    width = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    context.close()
+    assert width[0] <= width[1], f"/{path} is {width[0]} px wide in a {width[1]} px window"
+
+
+def test_the_scheme_follows_the_system_and_the_toggle_switches_it(browser, site_server):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(f"{site_server}/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert tab.evaluate(scheme) == "slate"
+    tab.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert tab.evaluate(scheme) == "default"
+    context.close()
+
+
+def test_long_pages_show_reading_progress(browser_page, site_server):
+    browser_page.goto(f"{site_server}/sources/")
+    progress = "getComputedStyle(document.querySelector('.md-header'), '::after')"
+    assert browser_page.evaluate(f"{progress}.animationName") == "edition-progress"
+    start = browser_page.evaluate(f"{progress}.transform")
+    browser_page.evaluate("scrollTo(0, document.body.scrollHeight / 2)")
+    browser_page.wait_for_timeout(200)
+    assert browser_page.evaluate(f"{progress}.transform") != start
+
+
+@pytest.fixture(scope="module")
+def offline_copy(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / DOWNLOADS_DIR / OFFLINE_COPY) as archive:
+        archive.extractall(folder)
+    return folder / FOLDER
+
+
+def test_the_offline_copy_reads_and_searches_from_disk(browser, offline_copy, page):
+    link = page("about/index.html").select_one(".offline-copy a.download")
+    assert link["href"] == f"../{DOWNLOADS_DIR}/{OFFLINE_COPY}"
+    context = browser.new_context()
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto((offline_copy / "index.html").as_uri())
+    assert "Maximum pressure" in tab.locator("#p1").inner_text()
+    found = search(tab, "hail of rockets")
+    assert any("a-slow-burning-conflict.html" in href for href in found), found
+    tab.locator(".md-search-result__item > a[href*='a-slow-burning-conflict.html']").first.click()
+    tab.wait_for_url("**/a-slow-burning-conflict.html*")
+    assert tab.locator("#p7").is_visible()
+    context.close()
+    assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
