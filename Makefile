@@ -48,7 +48,14 @@ serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 test: system-deps setup node_modules/.installed ## Run the whole test suite
 	$(PY) -m pytest
 
-bench: system-deps setup ## Print the PDF's making time and size against their targets
+LIGHTHOUSE_VERSION := 12.8.2
+.cache/lighthouse/.installed:
+	mkdir -p .cache/lighthouse
+	echo '{"private": true}' > .cache/lighthouse/package.json  # its own root, not the project's package.json
+	cd .cache/lighthouse && npm install --no-audit --no-fund --no-save lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+bench: build .cache/lighthouse/.installed ## Print speed and size figures (PDF, every page, Lighthouse) against targets
 	$(PY) -m edition.bench
 
 lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from edition.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 from edition.build import build
 from edition.context import load_edition
 from edition.essay import load_essay
@@ -74,35 +71,10 @@ def copy_project(destination: Path) -> Path:
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
 
 
-@contextmanager
-def serve(folder: Path):
-    """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture(scope="session")
 def site_server(site):
     with serve(site) as base:
         yield base
-
-
-# Debian's Chromium, never a downloaded one; no background traffic to any other host.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")

@@ -88,6 +88,10 @@ class FootnoteKindTreeprocessor(Treeprocessor):
     """Mark each footnote with its kind, so editorial notes look unlike source citations."""
 
     def run(self, root: etree.Element) -> None:
+        for block in root.iter("div"):
+            if "footnote" in block.get("class", "").split():
+                # Out of the search index: every note is on the Sources page, which search finds.
+                block.set("data-search-exclude", "")
         for item in root.iter("li"):
             note_id = item.get("id", "")
             if note_id.startswith("fn:"):

@@ -58,7 +58,11 @@ class CitePanelTreeprocessor(Treeprocessor):
 
     def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
         # The page's permanent address, for the copy-link action, whatever address the copy is read at.
-        tools = element("div", class_="page-tools", data_page_url=permanent_url(self.site_url, page.path))
+        # Left out of the search index (Material reads data-search-exclude): citations of every page would
+        # swamp it. An <aside>, because Material's indexer ends an exclusion at the first closing tag of the
+        # same name, and the panel holds <div>s.
+        tools = element("aside", class_="page-tools", data_page_url=permanent_url(self.site_url, page.path),
+                        data_search_exclude="", aria_label="Version and citation")
         version = element("p", "Version ", tools, class_="edition-version")
         element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
             f" of this edition, {long_date(edition.released)} · ")

@@ -48,7 +48,7 @@ def pdf_settings(edition: Edition) -> PdfSettings:
 def build_date(root: Path, edition: Edition) -> str:
     """The day the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     try:
         committed = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs"],
                                    capture_output=True, text=True, check=True, timeout=10).stdout.strip()
