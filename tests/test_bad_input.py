@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import copy_project
 
 
@@ -50,6 +53,8 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
+
+F24 = "sources/france24-2020-03-19.yml"
 
 CASES = {
     "unknown source id": (
@@ -99,6 +104,54 @@ CASES = {
         lambda r: replace_in(r / "anchors.lock", "pages:\n", "pages:\n  withdrawn/:\n  - withdrawn\n"),
         'anchors.lock:6: page /withdrawn/ is no longer published; restore it, or record where it went: '
         'redirects: {"withdrawn/": "<new-page>/"}'),
+    "a list instead of a mapping": (
+        lambda r: write(r / "sources/nyt-2020-03-27.yml", "- id: nyt-2020-03-27\n- title: x\n"),
+        "sources/nyt-2020-03-27.yml:1: a source record must be a mapping of fields, not a list; "
+        "write `id: ...`, `title: ...` and the other fields at the top level"),
+    "missing title": (
+        lambda r: replace_in(r / F24, 'title: "US-led coalition pulls trainers from Iraq over virus"\n', ""),
+        f"{F24}:1: missing required field 'title'; add `title:` to the record"),
+    "wrong value type": (
+        lambda r: replace_in(r / F24, "verified: true", "verified: maybe"),
+        f"{F24}:14: 'verified' must be true or false, got 'maybe'; write `verified: true` or `verified: false`"),
+    "date in the future": (
+        lambda r: replace_in(r / F24, "issued: 2020-03-19", "issued: 2099-03-19"),
+        f"{F24}:9: 'issued' 2099-03-19 is in the future; check the date: a cited document already exists"),
+    "id not a slug": (
+        lambda r: replace_in(r / F24, "id: france24-2020-03-19", "id: France24 2020"),
+        f"{F24}:2: id 'France24 2020' is not a slug; use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12"),
+    "unknown CSL type": (
+        lambda r: replace_in(r / F24, "type: article-newspaper", "type: blogpost"),
+        f"{F24}:3: unknown CSL type 'blogpost'; use a CSL type such as webpage, article-newspaper, post, legislation, document"),
+    "data URL": (
+        lambda r: replace_in(r / F24, "url: https://www.france24.com", "url: data:text/html,<p>x</p>#"),
+        f"{F24}:10: 'url' must be an http(s) URL, got 'data:text/html,<p>x</p>#/en/20200319-us-led-coalition-pu...; "
+        "link to the document's web address (https://...)"),
+    "footnote defined twice": (
+        lambda r: write(r / "docs/conventions.md", (r / "docs/conventions.md").read_text(encoding="utf-8")
+                        + "\nSee the note.[^aside]\n\n[^aside]: One.\n[^aside]: Two.\n"),
+        "docs/conventions.md:86: footnote [^aside] is defined twice (first on line 85); keep one definition"),
+    "removed heading breaks the anchor lock": (
+        lambda r: replace_in(r / "docs/conventions.md", "## Paragraph numbers", "## Paragraph numbers {#numbers}"),
+        "anchors.lock:29: anchor /conventions/#paragraph-numbers is no longer published; restore it, or record a rename: "
+        'aliases: - {page: "conventions/", old: "paragraph-numbers", new: "<new-id>"}'),
+    "not UTF-8": (
+        lambda r: (r / F24).write_bytes((r / F24).read_text(encoding="utf-8").replace("US-led", "US-led café").encode("latin-1")),
+        f"{F24}:4: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+    "UTF-8 byte-order mark": (
+        lambda r: (r / F24).write_bytes(b"\xef\xbb\xbf" + (r / F24).read_bytes()),
+        f"{F24}:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
+    "empty file": (
+        lambda r: (r / F24).write_bytes(b""),
+        f"{F24}:1: file is empty; fill in the record or delete the file"),
+    "enormous file": (
+        lambda r: write(r / F24, (r / F24).read_text(encoding="utf-8") + "# " + "x" * 4_000_000 + "\n"),
+        f"{F24}:1: file is 4,001,301 bytes, more than the 262,144 a data file may have; "
+        "split it or remove what does not belong"),
+    "Python object tag": (
+        lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
+        f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'); use plain YAML values: tags such as !!python/object are refused"),
 }
 
 
@@ -131,3 +184,38 @@ def test_changed_essay_text_is_refused_with_the_first_difference(project):
     assert ("error: docs/index.md:7: ¶2 differs from the source of record (sources/essay/original.txt line 7): "
             "word 28 should be “cycle of violence with”, found “spiral of violence with”; "
             "restore the original wording; corrections belong in an editorial note") in result.stderr.splitlines()
+
+
+def test_markup_in_a_title_is_shown_as_text_never_run(project):
+    title = '<script>alert(1)</script> "><img src=x onerror=alert(2)>'
+    replace_in(project / F24, 'title: "US-led coalition pulls trainers from Iraq over virus"',
+               "title: " + json.dumps(title))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    sources = BeautifulSoup((project / "site/sources/index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = sources.find(id="src-france24-2020-03-19")
+    assert heading.get_text().removesuffix("#").strip() == title
+    for html in (project / "site").rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find("img", attrs={"onerror": True}), html
+        assert not [s for s in soup.find_all("script") if "alert(" in (s.string or "") and s.get("type") is None], html
+
+
+def test_a_build_killed_mid_way_leaves_the_previous_output_intact(project):
+    before = tree_digest(project / "site")
+    build = subprocess.Popen([sys.executable, "-m", "edition.build", "--root", str(project)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(project.glob(".site.staging-*/*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(project.glob(".site.staging-*")), "the build never started writing"
+        time.sleep(0.5)  # well inside the rendering
+        assert build.poll() is None, "the build finished before it could be interrupted"
+    finally:
+        build.kill()
+        build.wait()
+    assert tree_digest(project / "site") == before
+    # The next build clears what the killed one left and publishes normally.
+    assert run_build(project).returncode == 0
+    assert not list(project.glob(".site.staging-*"))

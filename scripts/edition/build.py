@@ -50,6 +50,9 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
     if errors:
         return errors, warnings
     output.parent.mkdir(parents=True, exist_ok=True)
+    # A build killed mid-way leaves its staging folder behind, never a half-written output: clear it.
+    for stale in output.parent.glob(f".{output.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     # Stage beside the output, on the same file system, so publishing is a rename.
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
