@@ -167,7 +167,13 @@ def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
 
 def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, yaml.Node] | None:
     """Parse YAML safely (no Python tags), returning the data and its node tree for line numbers."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # the reader refuses control characters before parsing starts
+        line = text.count("\n", 0, error.position) + 1
+        problems.append(Problem(name, line, f"invalid YAML: character {error.character:#06x} is not allowed",
+                                "remove the control character (the file may not be text)"))
+        return None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
