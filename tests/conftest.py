@@ -95,9 +95,11 @@ def browser_page(browser, site_server):
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    # A Content-Security-Policy violation is reported as a console error.
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     yield tab
     context.close()
-    assert not errors, f"script errors on the page: {errors}"
+    assert not errors, f"errors on the page: {errors}"
 
 
 def essay_page_path(section) -> str:

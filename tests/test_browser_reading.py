@@ -76,7 +76,7 @@ def test_a_first_tap_on_a_note_shows_it_and_a_second_goes_to_it(browser, site_se
     tooltip(tab).wait_for()
     assert tab.evaluate("location.hash") == ""
     reference.tap()
-    tab.wait_for_function("location.hash.startsWith('#fn:')")
+    tab.wait_for_function("() => location.hash.startsWith('#fn:')")
     context.close()
 
 
@@ -93,10 +93,10 @@ def test_a_note_reference_leads_to_the_note_and_back(browser_page, site_server):
     reference = browser_page.locator("#p7 a.footnote-ref").first
     note_id = reference.get_attribute("href")[1:]
     reference.click()
-    browser_page.wait_for_function(f"location.hash === {('#' + note_id)!r}")
+    browser_page.wait_for_function(f"() => location.hash === {('#' + note_id)!r}")
     assert in_view_below_header(browser_page, note_id)
     browser_page.locator(f"li[id='{note_id}'] a.footnote-backref").click()
-    browser_page.wait_for_function("location.hash.startsWith('#fnref')")
+    browser_page.wait_for_function("() => location.hash.startsWith('#fnref')")
     back = browser_page.evaluate("location.hash.slice(1)")
     assert in_view_below_header(browser_page, back)
     assert browser_page.evaluate(f"document.getElementById({back!r}).closest('p').id") == "p7"
@@ -173,3 +173,40 @@ def test_the_offline_copy_reads_and_searches_from_disk(browser, offline_copy, pa
     assert tab.locator("#p7").is_visible()
     context.close()
     assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
+
+
+CSP_WATCH = "window.__csp = []; addEventListener('securitypolicyviolation', e => __csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+def test_the_content_security_policy_allows_only_the_sites_own_and_nothing_is_refused(browser, site_server, page):
+    policy = page(f"{SECTION}index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "unsafe-inline" not in policy and "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
+    context.add_init_script(CSP_WATCH)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{SECTION}")
+    # Everything the page's scripts do: a note's tooltip, the cite dialog, a copy, search, the scheme toggle.
+    tab.locator("#p7 a.footnote-ref").first.hover()
+    tooltip(tab).wait_for()
+    tab.locator("#p7 .cite-paragraph").click()
+    tab.locator("dialog.cite-dialog .cite-copy").first.click()
+    tab.keyboard.press("Escape")
+    search(tab, "Camp Taji")
+    tab.keyboard.press("Escape")
+    tab.locator("label.md-header__button[for^='__palette']:visible").click()
+    violations = tab.evaluate("window.__csp")
+    context.close()
+    assert violations == []
+
+
+def test_an_injected_inline_script_is_refused(browser, site_server):
+    context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{SECTION}")
+    tab.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true';
+                            document.body.append(s); }""")
+    ran, violations = tab.evaluate("[window.__ran === true, window.__csp]")
+    context.close()
+    assert not ran and violations and violations[0].startswith("script-src")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .anchors import LOCK_FILE, check_anchors, write_lock, write_redirects
 from .checks import check_all
+from .csp import apply_csp
 from .offline import render_offline_copy
 from .render import render_site
 from .downloads import write_downloads
@@ -67,6 +68,7 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> tuple[list[
         errors += render_offline_copy(root, staging, pdf.name, build_date(root, edition))
         stamp_site(staging, edition, site_url, pdf if pdf.exists() else None)
         errors += write_redirects(staging, root, site_url)
+        apply_csp(staging)
         errors += check_site(staging)
         if not update_anchors:
             anchor_errors, anchor_warnings = check_anchors(staging, root)
