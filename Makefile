@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build pdf anchors serve test bench lock clean
+.PHONY: help setup system-deps build pdf anchors linkcheck serve test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ build: system-deps setup ## Validate sources and essay, render and check the sit
 PAPER ?= a4
 pdf: system-deps setup ## Write only the PDF into site/ (PAPER=letter for US Letter)
 	$(PY) -m edition.pdf --paper $(PAPER)
+
+linkcheck: setup ## Check every external address of the sources and pages, online (not part of build)
+	$(PY) -m edition.linkcheck
 
 anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
 	$(PY) -m edition.build --update-anchors

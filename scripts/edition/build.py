@@ -102,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: {len(errors)} problem(s); {output} left as it was", file=sys.stderr)
         return 1
     print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if args.update_anchors else ""))
+    registry = load_edition(root).registry
+    online = [s for s in registry if s.url]
+    print(f"archived copies: {sum(bool(s.archive_url) for s in online)} of {len(online)} sources with a web address "
+          "(`make linkcheck` lists those at risk)")
     return 0
 
 

@@ -1,0 +1,140 @@
+"""`make linkcheck` classifies every kind of answer a real server gives, in bounded time, and reports who is at risk."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+
+import pytest
+from conftest import copy_project
+
+from edition.linkcheck import Settings, check_links, main
+
+
+class Behaviours(http.server.BaseHTTPRequestHandler):
+    """Each path answers as some server on the web does."""
+
+    hits: Counter = Counter()
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def answer(self, status: int, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_HEAD(self) -> None:
+        self.hits[self.path] += 1
+        if self.path == "/no-head":
+            return self.answer(405)
+        self.do_GET(counted=True)
+
+    def do_GET(self, counted: bool = False) -> None:
+        if not counted:
+            self.hits[self.path] += 1
+        path = self.path
+        if path in ("/ok", "/no-head"):
+            self.answer(200)
+        elif path == "/moved":
+            self.answer(301, {"Location": "/moved-again"})
+        elif path == "/moved-again":
+            self.answer(301, {"Location": "/ok"})
+        elif path in ("/gone-404", "/gone-410"):
+            self.answer(int(path[-3:]))
+        elif path == "/busy":  # too many requests once, then fine
+            self.answer(429, {"Retry-After": "0"}) if self.hits[path] == 1 else self.answer(200)
+        elif path == "/failing":
+            self.answer(500)
+        elif path == "/slow":
+            time.sleep(3)
+            self.answer(200)
+        elif path == "/reset":  # the connection is torn down without an answer
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        else:
+            self.answer(404)
+
+
+@pytest.fixture(scope="module")
+def server():
+    Behaviours.hits = Counter()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Behaviours)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+FAST = Settings(timeout=0.5, retries=2, backoff=0.05, per_host=4, concurrency=8)
+EXPECTED = {
+    "/ok": ("ok", 200), "/moved": ("redirected", 200), "/gone-404": ("broken", 404), "/gone-410": ("broken", 410),
+    "/busy": ("ok", 200), "/failing": ("broken", 500), "/slow": ("unreachable", None), "/reset": ("unreachable", None),
+    "/no-head": ("ok", 200),
+}
+
+
+def test_each_answer_is_classified_within_the_time_bound(server, tmp_path):
+    urls = [server + path for path in EXPECTED]
+    start = time.monotonic()
+    results = {r.url[len(server):]: r for r in check_links(urls, FAST, cache=tmp_path / "cache.json")}
+    elapsed = time.monotonic() - start
+    assert {path: (r.outcome, r.status) for path, r in results.items()} == EXPECTED
+    assert results["/moved"].redirects == [server + "/moved", server + "/moved-again"]
+    assert results["/moved"].final_url == server + "/ok"
+    assert Behaviours.hits["/failing"] == 3  # tried, then retried twice with backoff
+    assert results["/no-head"].detail == "HEAD refused; checked with GET"
+    assert "0.5 s" in results["/slow"].detail
+    assert elapsed < 4, f"took {elapsed:.1f} s"  # the slow answer is cut at the timeout, not waited for
+
+
+def test_a_second_run_within_the_age_is_answered_from_the_cache(server, tmp_path):
+    cache = tmp_path / "cache.json"
+    check_links([server + "/ok", server + "/gone-404"], FAST, cache=cache)
+    hits = sum(Behaviours.hits.values())
+    start = time.monotonic()
+    again = check_links([server + "/ok", server + "/gone-404"], FAST, cache=cache)
+    assert time.monotonic() - start < 0.2
+    assert sum(Behaviours.hits.values()) == hits
+    assert [r.outcome for r in again] == ["ok", "broken"]
+    check_links([server + "/ok"], FAST, cache=cache, max_age=0)  # too old: asked again
+    assert sum(Behaviours.hits.values()) > hits
+
+
+def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_at_risk(server, tmp_path, capsys):
+    root = copy_project(tmp_path / "project")
+    for path in (root / "sources").glob("*.yml"):  # every source points at the test server
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.startswith("url: "):
+                text = text.replace(line, f"url: {server}/ok")
+        path.write_text(text, encoding="utf-8")
+    for page in (root / "docs").glob("*.md"):  # and no page names an outside address
+        page.write_text(page.read_text(encoding="utf-8").replace("https://", "https-removed://"), encoding="utf-8")
+    france = root / "sources/france24-2020-03-19.yml"
+    france.write_text(france.read_text(encoding="utf-8").replace(f"url: {server}/ok", f"url: {server}/gone-410")
+                      + f"archive_url: {server}/ok?archived\narchive_date: 2020-03-20\n", encoding="utf-8")
+    salih = root / "sources/salih-2020-03-13.yml"
+    salih.write_text(salih.read_text(encoding="utf-8").replace(f"url: {server}/ok", f"url: {server}/gone-404"),
+                     encoding="utf-8")
+
+    status = main(["--root", str(root), "--timeout", "1", "--retries", "0", "--json", str(tmp_path / "report.json")])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert f"france24-2020-03-19: original dead; archived copy: {server}/ok?archived" in out
+    assert "salih-2020-03-13: original dead and NO archived copy (at risk)" in out
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    gone = next(r for r in report["results"] if r["url"] == f"{server}/gone-410")
+    assert gone["outcome"] == "broken" and gone["status"] == 410 and gone["sources"] == ["france24-2020-03-19"]
+    shared = next(r for r in report["results"] if r["url"] == f"{server}/ok")
+    assert len(shared["sources"]) > 5
+    assert "france24-2020-03-19" not in report["without_archive"] and "salih-2020-03-13" in report["without_archive"]
