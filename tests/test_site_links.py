@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from edition.sitecheck import check_site
 
 
@@ -28,3 +30,10 @@ def test_no_page_loads_web_fonts_or_analytics(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "googletagmanager" not in html, path
+
+
+def test_every_link_to_another_site_sends_no_referrer_and_no_opener(site):
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a[href^='http']"):
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (html.name, link["href"])
