@@ -19,6 +19,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -137,7 +138,12 @@ def check_links(urls: list[str], settings: Settings = Settings(), cache: Path | 
     cached: dict[str, dict] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.is_file() else {}
     now = time.time()
     fresh = {url: Result(**cached[url]) for url in urls if url in cached and now - cached[url]["checked_at"] < max_age}
-    checked = asyncio.run(_check_all([u for u in urls if u not in fresh], settings)) if len(fresh) < len(urls) else []
+    pending = [u for u in urls if u not in fresh]
+    checked = []
+    if pending:
+        # In a thread of its own, so that a caller with an event loop of its own (Playwright's) is no obstacle.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            checked = worker.submit(asyncio.run, _check_all(pending, settings)).result()
     results = {**fresh, **{r.url: r for r in checked}}
     if cache:
         cache.parent.mkdir(parents=True, exist_ok=True)
