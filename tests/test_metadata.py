@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -133,3 +134,10 @@ def test_registry_downloads_as_bibtex(site, edition):
     library = bibtexparser.parse_string((site / "downloads/sources.bib").read_text(encoding="utf-8"))
     assert not library.failed_blocks
     assert sorted(entry.key for entry in library.entries) == sorted(s.id for s in edition.registry)
+
+
+def test_sitemap_and_canonical_links_use_the_one_site_url(site, page, edition):
+    urls = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(urls) == sorted(SITE_URL + p.path for p in docs_pages(edition))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["url"] == SITE_URL

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import yaml
+
 from .citing import DEFINITION, MARKER, Citation, blocks, docs_citations, references
 from .context import DOCS_DIR, Edition
 from .essay import ESSAY_DIR, normalize, words
@@ -38,6 +40,12 @@ def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
 CITATION_FILE = "CITATION.cff"
 
 
+def configured_site_url(root) -> str:
+    """The edition's published address: `site_url` in mkdocs.yml, its one home."""
+    # The base loader reads MkDocs' own tags (!relative) as plain strings.
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader).get("site_url", "")
+
+
 def check_citation_file(edition: Edition) -> list[Problem]:
     """CITATION.cff names the current version and its date, as changes.yml gives them."""
     path = edition.root / CITATION_FILE
@@ -49,12 +57,13 @@ def check_citation_file(edition: Edition) -> list[Problem]:
         return problems
     data, node = parsed
     lines = key_lines(node)
-    expected = {"version": edition.version, "date-released": edition.released}
+    expected = {"version": edition.version, "date-released": edition.released, "url": configured_site_url(edition.root)}
     for key, value in expected.items():
         found = data.get(key) if isinstance(data, dict) else None
         if str(found) != value:
-            problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but changes.yml says {value}",
-                                    f"set `{key}: {value}` when releasing a version"))
+            said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
+            problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
+                                    f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
     return problems
 
 

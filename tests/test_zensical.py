@@ -1,0 +1,72 @@
+"""Zensical, Material's successor, builds the same mkdocs.yml into the same pages, anchors and notes.
+
+What Zensical cannot yet do is named in GAPS (and in the README), and worked around here only so
+that everything else can be compared; a new difference fails this test.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import copy_project
+
+# Each thing Zensical cannot do that the edition uses, with how the comparison works around it.
+GAPS = {
+    "yaml-relative-tag": "mkdocs.yml's `!relative $config_dir` (the extensions' project folder) is not understood: "
+                         "the check writes the absolute path instead",
+    "build-steps": "Zensical runs the Markdown extensions but not edition.build's steps after rendering (PDF, head "
+                   "metadata, downloads, offline copy, redirects, Content-Security-Policy, checks): those stay with "
+                   "`make build`, which drives the renderer",
+}
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory, site) -> Path:
+    zensical = Path(sys.executable).with_name("zensical")
+    assert zensical.is_file() or shutil.which("zensical"), "run `make test`: it installs zensical"
+    project = copy_project(tmp_path_factory.mktemp("zensical"))
+    config = project / "mkdocs.yml"
+    assert "!relative $config_dir" in config.read_text(encoding="utf-8"), "gap 'yaml-relative-tag' is gone: update GAPS"
+    config.write_text(config.read_text(encoding="utf-8").replace("!relative $config_dir", str(project)), encoding="utf-8")
+    result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def pages(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("index.html")}
+
+
+def article(path: Path):
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("article") or soup
+
+
+def test_the_same_pages(site, zensical_site):
+    ours = {p for p in pages(site) if not (site / p).read_text(encoding="utf-8").count('http-equiv="refresh"')}
+    assert pages(zensical_site) == ours
+
+
+def test_the_same_heading_paragraph_and_source_anchors(site, zensical_site):
+    for page in sorted(pages(zensical_site)):
+        ids = [[t["id"] for t in article(folder / page).find_all(id=True) if not t["id"].startswith("__")]
+               for folder in (site, zensical_site)]
+        assert ids[1] == ids[0], page
+
+
+def test_the_same_footnote_texts(site, zensical_site):
+    for page in sorted(pages(zensical_site)):
+        notes = [[" ".join(li.get_text().split()) for li in article(folder / page).select("div.footnote li")]
+                 for folder in (site, zensical_site)]
+        assert notes[1] == notes[0], page
+
+
+def test_the_extensions_ran_under_zensical(zensical_site):
+    opening = article(zensical_site / "index.html")
+    assert opening.select_one("p#p1 a.para-num") and opening.select_one("aside.page-tools .cite-panel")
+    assert article(zensical_site / "sources" / "index.html").select_one("h2#src-warontherocks-2020-03")
