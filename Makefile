@@ -58,8 +58,8 @@ LIGHTHOUSE_VERSION := 12.8.2
 	cd .cache/lighthouse && npm install --no-audit --no-fund --no-save lighthouse@$(LIGHTHOUSE_VERSION)
 	touch $@
 
-bench: build .cache/lighthouse/.installed ## Print speed and size figures (PDF, every page, Lighthouse) against targets
-	$(PY) -m edition.bench
+bench: build .cache/lighthouse/.installed ## Print speed and size figures against targets (BENCH_ARGS=--record to keep them)
+	$(PY) -m edition.bench $(BENCH_ARGS)
 
 lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml
 	rm -rf /tmp/edition-lock && python3 -m venv /tmp/edition-lock

