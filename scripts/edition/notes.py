@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +20,8 @@ import pypandoc
 from bs4 import BeautifulSoup
 
 CACHE_DIR = Path(".cache") / "notes"
-NOTE_STYLE = "chicago-notes-bibliography"  # Chicago 18th, notes and bibliography: short later notes
+NOTE_STYLE = "chicago-notes-bibliography"
+EACH_FILTER = Path(__file__).with_name("each.lua")  # Chicago 18th, notes and bibliography: short later notes
 
 
 @dataclass(frozen=True)
@@ -92,27 +92,42 @@ class Formatted:
 
 
 def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[Formatted]:
-    """Format each (style, CSL item, locator) on its own, in a separate Pandoc run.
+    """Format each (style, CSL item, locator) as if it were the only citation of its document.
 
-    Separate runs, because a style compares the works of one document: two works by the same
-    authors in the same year become "2026a" and "2026b", a repeated author becomes "———". A
-    citation copied from the edition must read as if it were the only one.
+    A style compares the works of one document: two works by the same authors in the same year
+    become "2026a" and "2026b", a repeated author becomes "———". A citation copied from the edition
+    must read as if it were the only one, so a Lua filter (each.lua) gives every request a document
+    of its own inside one Pandoc run per style.
     """
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
-    cached = cache_file(root, "each", [styles, requests])
+    cached = cache_file(root, "each", [styles, requests, EACH_FILTER.read_text(encoding="utf-8")])
     if (data := read_cache(cached)) is not None:
         return [Formatted(**f) for f in data]
 
-    def one(request: tuple[str, dict, str | None]) -> Formatted:
-        style, item, locator = request
-        cite = f"[@{item['id']}, {locator}]" if locator else f"[@{item['id']}]"
-        html = _run_pandoc([item], style_path(style), f"X{cite}.\n\n::: {{#refs}}\n:::\n")
-        return _parse_single(html, item["id"])
+    def one_style(style: str) -> dict[int, Formatted]:
+        mine = [(n, item, locator) for n, (s, item, locator) in enumerate(requests) if s == style]
+        meta = {"csl": str(style_path(style)),
+                "requests": [{"id": item["id"], "item": item} | ({"locator": locator} if locator else {})
+                             for _, item, locator in mine]}
+        with tempfile.TemporaryDirectory() as tmp:
+            metadata = Path(tmp) / "requests.json"
+            metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            completed = subprocess.run(
+                [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--wrap=none",
+                 f"--lua-filter={EACH_FILTER}", f"--metadata-file={metadata}"],
+                input="", capture_output=True, text=True, encoding="utf-8", check=False)
+        if completed.returncode != 0:
+            raise RuntimeError(f"pandoc failed formatting citations: {completed.stderr.strip()}")
+        soup = _soup(completed.stdout)
+        return {n: _parse_request(soup, soup.find(id=f"request-{k}"), item["id"])
+                for k, (n, item, _) in enumerate(mine, start=1)}
 
-    # Pandoc runs as a separate process, so threads run it in parallel.
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
-        result = list(pool.map(one, requests))
+    # Pandoc runs as a separate process, so threads run the styles in parallel.
+    with ThreadPoolExecutor(max_workers=len(styles) or 1) as pool:
+        by_style = list(pool.map(one_style, styles))
+    merged = {n: formatted for part in by_style for n, formatted in part.items()}
+    result = [merged[n] for n in range(len(requests))]
     write_cache(cached, [asdict(f) for f in result])
     return result
 
@@ -157,18 +172,18 @@ def _soup(html: str) -> BeautifulSoup:
     return soup
 
 
-def _parse_single(html: str, item_id: str) -> Formatted:
-    soup = _soup(html)
-    citation = soup.select_one("span.citation")
+def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
+    """The citation and bibliography entry of one request's block of Pandoc's output."""
+    citation = block.select_one("span.citation")
     ref = citation.select_one("a.footnote-ref") if citation else None
-    if ref is not None:  # a note style: the citation is the note
+    if ref is not None:  # a note style: the citation is its note, among the document's notes
         note = soup.find(id=ref["href"].lstrip("#"))
         for back in note.select("a.footnote-back"):
             back.decompose()
         text = _inner(note.find("p"))
     else:
         text = _inner(citation) if citation else ""
-    entry = soup.find(id=f"ref-{item_id}")
+    entry = block.find(id=f"ref-{item_id}")
     return Formatted(citation=text, bibliography=_inner(entry) if entry else "")
 
 
