@@ -102,19 +102,21 @@ def test_a_note_reference_leads_to_the_note_and_back(browser_page, site_server):
     assert browser_page.evaluate(f"document.getElementById({back!r}).closest('p').id") == "p7"
 
 
-def search(tab, words: str):
+def search(tab, words: str, expected: str) -> list[str]:
+    """Type a query; wait until a result links to the expected page; return every result's link."""
     tab.locator("input.md-search__input").click()
     tab.locator("input.md-search__input").press_sequentially(words, delay=20)
-    tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    return [a.get_attribute("href") for a in tab.locator(".md-search-result__item > a").all()]
+    # Results are redrawn as each letter arrives: wait for the one expected, then read them all at once.
+    tab.locator(f".md-search-result__item > a[href*='{expected}']").first.wait_for(timeout=10_000)
+    return tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
 
 
 def test_search_finds_a_passage_of_the_essay_and_a_source(browser_page, site_server):
     browser_page.goto(f"{site_server}/")
-    found = search(browser_page, "hail of rockets")
+    found = search(browser_page, "hail of rockets", SECTION)
     assert any(SECTION in href for href in found), found
     browser_page.goto(f"{site_server}/")
-    found = search(browser_page, "Coalition Casualties in Iraq")
+    found = search(browser_page, "Coalition Casualties in Iraq", "sources/")
     assert any("sources/" in href for href in found), found
 
 
@@ -166,7 +168,7 @@ def test_the_offline_copy_reads_and_searches_from_disk(browser, offline_copy, pa
     tab.on("request", lambda request: requests.append(request.url))
     tab.goto((offline_copy / "index.html").as_uri())
     assert "Maximum pressure" in tab.locator("#p1").inner_text()
-    found = search(tab, "hail of rockets")
+    found = search(tab, "hail of rockets", "a-slow-burning-conflict.html")
     assert any("a-slow-burning-conflict.html" in href for href in found), found
     tab.locator(".md-search-result__item > a[href*='a-slow-burning-conflict.html']").first.click()
     tab.wait_for_url("**/a-slow-burning-conflict.html*")
@@ -192,7 +194,7 @@ def test_the_content_security_policy_allows_only_the_sites_own_and_nothing_is_re
     tab.locator("#p7 .cite-paragraph").click()
     tab.locator("dialog.cite-dialog .cite-copy").first.click()
     tab.keyboard.press("Escape")
-    search(tab, "Camp Taji")
+    search(tab, "Camp Taji", SECTION)
     tab.keyboard.press("Escape")
     tab.locator("label.md-header__button[for^='__palette']:visible").click()
     violations = tab.evaluate("window.__csp")
