@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from conftest import ROOT, copy_project
 
 
 def tree_digest(folder: Path) -> str:
@@ -55,6 +55,7 @@ def write(path: Path, text: str) -> None:
 
 
 F24 = "sources/france24-2020-03-19.yml"
+CHANGES = (ROOT / "sources/essay/changes.yml").read_text(encoding="utf-8").splitlines()
 
 CASES = {
     "unknown source id": (
@@ -98,7 +99,7 @@ CASES = {
         "CITATION.cff:18: `version` is '0.1.0', but changes.yml says 0.2.0; set `version: 0.2.0` when releasing a version"),
     "versions out of order": (
         lambda r: replace_in(r / "sources/essay/changes.yml", "- version: 0.1.0", "- version: 0.3.0"),
-        "sources/essay/changes.yml:23: version 0.3.0 is listed after a newer one; "
+        f"sources/essay/changes.yml:{CHANGES.index('- version: 0.1.0') + 1}: version 0.3.0 is listed after a newer one; "
         "list versions newest first, each with a higher number than the one below"),
     "anchor lock names a page the site lacks": (
         lambda r: replace_in(r / "anchors.lock", "pages:\n", "pages:\n  withdrawn/:\n  - withdrawn\n"),

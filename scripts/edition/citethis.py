@@ -57,10 +57,10 @@ class CitePanelTreeprocessor(Treeprocessor):
         root.insert(where, self.page_tools(edition, citations, page))
 
     def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
-        # The page's permanent address, for the copy-link action, whatever address the copy is read at.
-        # Left out of the search index (Material reads data-search-exclude): citations of every page would
-        # swamp it. An <aside>, because Material's indexer ends an exclusion at the first closing tag of the
-        # same name, and the panel holds <div>s.
+        # data-page-url: the permanent address the copy-link action gives, wherever the page is read.
+        # data-search-exclude: out of Material's search index, which the citations of every page would
+        # swamp; an <aside>, as Material's indexer ends an exclusion at the first closing tag of the same
+        # name, and the panel holds <div>s.
         tools = element("aside", class_="page-tools", data_page_url=permanent_url(self.site_url, page.path),
                         data_search_exclude="", aria_label="Version and citation")
         version = element("p", "Version ", tools, class_="edition-version")
@@ -79,7 +79,7 @@ class CitePanelTreeprocessor(Treeprocessor):
         self.work(body, "original", f"The essay as first published ({original.container_title}, {original.issued[:4]})",
                   original.url, citations.original)
         element("p", "The edition and the original are different works: cite the edition for its text as shown "
-                      "here and for its notes, the original for the essay as War on the Rocks published it. "
+                      f"here and for its notes, the original for the essay as {original.container_title} published it. "
                       "The access date is today’s date where the page can run its script, else the day the "
                       "page was built.", body, class_="cite-help")
 
