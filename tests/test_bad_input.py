@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project
 
+from edition.anchors import load_lock
+
 
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
@@ -56,6 +58,10 @@ def write(path: Path, text: str) -> None:
 
 F24 = "sources/france24-2020-03-19.yml"
 CHANGES = (ROOT / "sources/essay/changes.yml").read_text(encoding="utf-8").splitlines()
+LOCK = load_lock(ROOT, [])
+CONVENTIONS = len((ROOT / "docs/conventions.md").read_text(encoding="utf-8").splitlines())
+EVENTS = "sources/essay/events.yml"
+EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
 CASES = {
     "unknown source id": (
@@ -105,6 +111,14 @@ CASES = {
         lambda r: replace_in(r / "anchors.lock", "pages:\n", "pages:\n  withdrawn/:\n  - withdrawn\n"),
         'anchors.lock:6: page /withdrawn/ is no longer published; restore it, or record where it went: '
         'redirects: {"withdrawn/": "<new-page>/"}'),
+    "an event with an unknown source": (
+        lambda r: replace_in(r / EVENTS, "sources: [oir-2020-03-12]", "sources: [oir-2020-03-11]"),
+        f"{EVENTS}:{EVENT_LINES.index('  sources: [oir-2020-03-12]') + 1}: event 'camp-taji-attack' names unknown "
+        "source 'oir-2020-03-11'; use the id of a record in sources/"),
+    "events out of date order": (
+        lambda r: replace_in(r / EVENTS, "date: 2020-03-21", "date: 2020-03-02"),
+        f"{EVENTS}:{EVENT_LINES.index('  date: 2020-03-21') + 1}: event 'spain-withdraws' (2020-03-02) comes before "
+        "the one above it; keep the chronology in date order"),
     "a list instead of a mapping": (
         lambda r: write(r / "sources/nyt-2020-03-27.yml", "- id: nyt-2020-03-27\n- title: x\n"),
         "sources/nyt-2020-03-27.yml:1: a source record must be a mapping of fields, not a list; "
@@ -131,10 +145,12 @@ CASES = {
     "footnote defined twice": (
         lambda r: write(r / "docs/conventions.md", (r / "docs/conventions.md").read_text(encoding="utf-8")
                         + "\nSee the note.[^aside]\n\n[^aside]: One.\n[^aside]: Two.\n"),
-        "docs/conventions.md:86: footnote [^aside] is defined twice (first on line 85); keep one definition"),
+        f"docs/conventions.md:{CONVENTIONS + 5}: footnote [^aside] is defined twice (first on line {CONVENTIONS + 4}); "
+        "keep one definition"),
     "removed heading breaks the anchor lock": (
         lambda r: replace_in(r / "docs/conventions.md", "## Paragraph numbers", "## Paragraph numbers {#numbers}"),
-        "anchors.lock:29: anchor /conventions/#paragraph-numbers is no longer published; restore it, or record a rename: "
+        f"anchors.lock:{LOCK.lines[('conventions/', 'paragraph-numbers')]}: anchor /conventions/#paragraph-numbers "
+        "is no longer published; restore it, or record a rename: "
         'aliases: - {page: "conventions/", old: "paragraph-numbers", new: "<new-id>"}'),
     "not UTF-8": (
         lambda r: (r / F24).write_bytes((r / F24).read_text(encoding="utf-8").replace("US-led", "US-led café").encode("latin-1")),

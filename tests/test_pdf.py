@@ -14,7 +14,7 @@ from conftest import ROOT, SITE_URL, copy_project
 from pypdf import PdfReader
 
 from edition.citing import page_citations
-from edition.essay import normalize, words
+from edition.essay import load_essay, normalize, words
 from edition.pages import docs_pages
 from edition.pdf import pdf_settings, print_document, render_pdf
 
@@ -39,6 +39,10 @@ def plumbed(pdf_path):
 
 def is_call(char: dict) -> bool:
     return char["fontname"].endswith("Noto-Sans") and char["size"] < FOOTNOTE_CALL_MAX_SIZE
+
+
+def is_event_link(char: dict) -> bool:
+    return "Italic" in char["fontname"] and char["size"] < 8  # the print stylesheet's 7.5pt chronology links
 
 
 def is_marker(char: dict) -> bool:
@@ -66,7 +70,7 @@ def test_outline_holds_the_sections_in_order(reader, essay, edition):
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     headings = [essay.title] + [s.heading for s in essay.sections if s.heading]
     assert [normalize(t) for t in titles[:len(headings)]] == headings
-    assert titles[len(headings):] == ["Sources", "Editorial notes", "About this edition"]
+    assert titles[len(headings):] == ["Chronology", "Actors and terms", "Sources", "Editorial notes", "About this edition"]
 
 
 def test_contents_page_numbers_are_where_sections_start(reader):
@@ -91,9 +95,10 @@ def test_every_note_is_on_the_page_that_calls_it(plumbed, edition):
 
 
 def essay_pages(reader) -> list:
-    """The pages from the essay's title to the page before the Sources appendix."""
-    starts = {item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
-    return reader.pages[min(starts.values()):starts["Sources"]]
+    """The pages from the essay's title to the page before the first appendix."""
+    starts = [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
+    sections = len(load_essay(ROOT).sections)
+    return reader.pages[starts[0]:starts[sections]]
 
 
 def test_every_paragraph_number_appears_in_order(reader, essay):
@@ -102,7 +107,8 @@ def test_every_paragraph_number_appears_in_order(reader, essay):
 
 
 def test_the_text_holds_every_word_of_the_essay_in_order(plumbed, essay):
-    text = "\n".join(page.filter(lambda o: not (o.get("object_type") == "char" and is_call(o))).extract_text()
+    text = "\n".join(page.filter(lambda o: not (o.get("object_type") == "char" and (is_call(o) or is_event_link(o))))
+                     .extract_text()
                      for page in plumbed.pages)
     found = words(re.sub(r"-\n", "-", text))
     expected = words(essay.title)

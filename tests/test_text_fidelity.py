@@ -13,9 +13,12 @@ from edition.essay import words
 def rendered_words(soup) -> list[str]:
     """Words of a page's essay text: article minus notes, numbers, permalinks and edition matter."""
     article = copy.copy(soup.select_one("article"))  # the parsed page is shared between tests
-    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools"]:
+    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools", ".event-links"]:
         for tag in article.select(selector):
             tag.decompose()
+    for mention in article.select("abbr.term"):  # a glossary mark around the essay's own words
+        mention.unwrap()
+    article.smooth()  # join the text the marks held with the text around it
     return words(article.get_text(" "))
 
 

@@ -38,6 +38,25 @@ class QuotationEntry:
 
 
 @dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # ISO
+    what: str  # this edition's one line
+    sources: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    date_note: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    name: str
+    terms: tuple[str, ...]  # the essay's own words for it
+    what: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Change:
     kind: str  # text, annotation, source or edition
     what: str
@@ -60,6 +79,8 @@ class Edition:
     editorial: dict[str, EditorialNote]
     quotations: tuple[QuotationEntry, ...]
     releases: tuple[Release, ...]  # newest first
+    events: tuple[Event, ...] = ()  # the chronology, in date order
+    glossary: tuple[Term, ...] = ()
 
     @property
     def version(self) -> str:
@@ -110,6 +131,9 @@ def load_edition(root: Path, notes: bool = True) -> Edition:
     editorial = _load_editorial(root, known, problems)
     quotations = _load_quotations(root, known, problems)
     releases = _load_releases(root, problems)
+    essay = load_essay(root)
+    events = _load_events(root, known, len(essay.paragraphs), problems)
+    glossary = _load_glossary(root, known, problems)
     if meta.get("original") not in known:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
@@ -117,7 +141,7 @@ def load_edition(root: Path, notes: bool = True) -> Edition:
     if problems:
         raise ProblemsFound(problems)
     formatted = render_citations([s.csl() for s in registry], root) if notes else {}
-    edition = Edition(root, meta, load_essay(root), registry, formatted, editorial, quotations, releases)
+    edition = Edition(root, meta, essay, registry, formatted, editorial, quotations, releases, events, glossary)
     _cache.clear()
     _cache[key] = edition
     return edition
@@ -226,3 +250,62 @@ def _load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
         problems.append(Problem(relative(root / ESSAY_DIR / "changes.yml", root), 1, "no released version",
                                 "list at least the current version"))
     return tuple(releases)
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _known_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> tuple[str, ...]:
+    if not (isinstance(sources, list) and sources):
+        problems.append(Problem(name, line, f"{what} has no `sources:`", "name the source records that establish it"))
+        return ()
+    for source_id in sources:
+        if source_id not in known:
+            problems.append(Problem(name, line, f"{what} names unknown source {source_id!r}", "use the id of a record in sources/"))
+    return tuple(sources)
+
+
+def _load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem]) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
+        event_id, date, what = item.get("id"), item.get("date"), item.get("what")
+        if not (isinstance(event_id, str) and _ID.match(event_id)) or any(e.id == event_id for e in events):
+            problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice",
+                                    "give each event its own id, like camp-taji-attack"))
+            continue
+        if not isinstance(date, dt.date):
+            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' needs an ISO `date:`, got {date!r}",
+                                    "write the date as YYYY-MM-DD"))
+            continue
+        if not (isinstance(what, str) and what.strip()):
+            problems.append(Problem(name, line, f"event '{event_id}' has no `what:`", "describe it in one line"))
+            continue
+        sources = _known_sources(name, lines.get("sources", line), f"event '{event_id}'", item.get("sources"), known, problems)
+        numbers = item.get("paragraphs", [])
+        if not (isinstance(numbers, list) and all(isinstance(n, int) and 1 <= n <= paragraphs for n in numbers)):
+            problems.append(Problem(name, lines.get("paragraphs", line), f"event '{event_id}' names paragraphs {numbers!r}, "
+                                    f"not among ¶1–¶{paragraphs}", "list the numbers of the paragraphs that discuss it"))
+            numbers = []
+        if events and date.isoformat() < events[-1].date:
+            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' ({date}) comes before the one above it",
+                                    "keep the chronology in date order"))
+        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), item.get("date_note")))
+    return tuple(events)
+
+
+def _load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
+        term_id, title, words, what = item.get("id"), item.get("name"), item.get("terms"), item.get("what")
+        if not (isinstance(term_id, str) and _ID.match(term_id)) or any(t.id == term_id for t in terms):
+            problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice",
+                                    "give each entry its own id, like kataib-hizbullah"))
+            continue
+        if not (isinstance(title, str) and isinstance(what, str) and what.strip()
+                and isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)):
+            problems.append(Problem(name, line, f"glossary entry '{term_id}' needs `name:`, `terms:` (the essay's words) and `what:`",
+                                    "fill in the three fields"))
+            continue
+        sources = _known_sources(name, lines.get("sources", line), f"glossary entry '{term_id}'", item.get("sources"), known, problems)
+        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources))
+    return tuple(terms)

@@ -15,7 +15,7 @@ import markdown as python_markdown
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .citations import source_anchor
+from .citations import SOURCES_PAGE, source_anchor
 from .citing import MARKER, docs_citations
 from .context import DOCS_DIR, Edition, load_edition
 from .downloads import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
@@ -26,6 +26,14 @@ from .paragraphs import paragraph_anchor
 log = logging.getLogger("mkdocs.edition.listings")
 
 # No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
+def event_anchor(event_id: str) -> str:
+    return f"ev-{event_id}"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
 EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
 
 
@@ -173,6 +181,33 @@ class ListingTreeprocessor(Treeprocessor):
         return [listing]
 
 
+    def build_chronology(self, edition: Edition) -> list[etree.Element]:
+        """The dated events the essay refers to, as an ordered list styled as a timeline."""
+        timeline = element("ol", None, class_="timeline")
+        for event in edition.events:
+            item = element("li", None, timeline, id=event_anchor(event.id))
+            element("time", long_date(event.date), item, datetime=event.date, class_="event-date")
+            element("p", event.what, item, class_="event-what")
+            if event.date_note:
+                element("p", event.date_note, item, class_="event-date-note")
+            sources = element("p", "Sources: ", item, class_="event-sources")
+            _source_links(sources, edition, event.sources)
+            if event.paragraphs:
+                places = element("p", "In the essay: ", item, class_="cited-in")
+                _paragraph_links(places, [(edition.essay.section_of(n).page, n) for n in event.paragraphs])
+        return [timeline]
+
+    def build_glossary(self, edition: Edition) -> list[etree.Element]:
+        """People, groups and institutions the essay names, in this edition's words."""
+        listing = element("dl", None, class_="glossary")
+        for term in sorted(edition.glossary, key=lambda t: t.name.casefold()):
+            element("dt", term.name, listing, id=term_anchor(term.id))
+            entry = element("dd", None, listing)
+            element("p", term.what, entry)
+            sources = element("p", "Sources: ", entry, class_="term-sources")
+            _source_links(sources, edition, term.sources)
+        return [listing]
+
     def build_changes(self, edition: Edition) -> list[etree.Element]:
         """Every released version, newest first, with what changed."""
         out = []
@@ -186,6 +221,16 @@ class ListingTreeprocessor(Treeprocessor):
                 element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
             out.append(changes)
         return out
+
+
+def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
+    for n, source_id in enumerate(sources):
+        if n:
+            append_text(parent, "; ")
+        source = edition.registry[source_id]
+        element("a", source.title_short or source.title, parent, href=f"{SOURCES_PAGE}#{source_anchor(source_id)}")
+        if not source.verified:
+            append_text(parent, " (unverified)")
 
 
 CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}

@@ -6,6 +6,7 @@ agree on them.
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .context import load_edition
+
+
+CHRONOLOGY_PAGE = "chronology.md"
 
 
 def paragraph_anchor(number: int) -> str:
@@ -23,7 +27,8 @@ def reader_text(element: etree.Element) -> str:
     """Text of an element as a reader sees it, without footnote markers or paragraph numbers."""
     parts = [element.text or ""]
     for child in element:
-        skip = (child.tag == "sup" and child.get("id", "").startswith("fnref")) or "para-num" in child.get("class", "")
+        classes = child.get("class", "").split()
+        skip = (child.tag == "sup" and child.get("id", "").startswith("fnref")) or {"para-num", "event-links"} & set(classes)
         if not skip:
             parts.append(reader_text(child))
         parts.append(child.tail or "")
@@ -36,7 +41,12 @@ class ParagraphTreeprocessor(Treeprocessor):
         self.root = root
 
     def run(self, root: etree.Element) -> None:
-        essay = load_edition(self.root).essay
+        edition = load_edition(self.root)
+        essay = edition.essay
+        events = {}
+        for event in edition.events:
+            for number in event.paragraphs:
+                events.setdefault(number, []).append(event)
         for element in root:
             if element.tag != "p":
                 continue
@@ -52,6 +62,19 @@ class ParagraphTreeprocessor(Treeprocessor):
             link.tail = element.text
             element.text = None
             element.insert(0, link)
+            if number in events:
+                self.event_links(element, events[number])
+
+    def event_links(self, paragraph: etree.Element, events) -> None:
+        """Links from a paragraph to the chronology's events it discusses (after its words and notes)."""
+        holder = etree.SubElement(paragraph, "span", {"class": "event-links"})
+        holder.text = " "
+        for event in events:
+            day = dt.date.fromisoformat(event.date)
+            link = etree.SubElement(holder, "a", {"class": "event-link", "href": f"{CHRONOLOGY_PAGE}#ev-{event.id}",
+                                                  "title": f"In the chronology: {event.what}"})
+            link.text = f"{day.day} {day:%b} {day.year}"
+            link.tail = " "
 
 
 class ParagraphExtension(Extension):
