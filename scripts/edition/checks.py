@@ -21,7 +21,7 @@ MARKERS = {name[len("build_"):].replace("_", "-") for name in dir(ListingTreepro
 
 def quote_key(text: str) -> str:
     """Compare quoted words without the punctuation the essay puts inside the closing quote."""
-    return normalize(text).rstrip(".,;:")
+    return normalize(text).rstrip(".,;: ")  # spaces too, so a key is its own key
 
 
 def holds(source, span: str) -> bool:
