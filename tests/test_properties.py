@@ -15,7 +15,8 @@ from edition.context import _load_quotations
 from edition.problems import Problem, ProblemsFound
 from edition.registry import OPTIONAL, REQUIRED, Quote, load_sources
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized, so CI is reproducible; raise max_examples locally to search harder.
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40),
                     st.dates(min_value=dt.date(1, 1, 1)))
