@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from edition.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 from edition.build import build
+from edition.build import copy_project as copy_edition_project
+from edition.checks import configured_site_url
 from edition.context import load_edition
 from edition.essay import load_essay
 
 ROOT = Path(__file__).resolve().parents[1]
-# What a copy of the project needs to build on its own.
-PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
 
 
 @pytest.fixture(scope="session")
@@ -52,23 +50,11 @@ def page(site):
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy the project's inputs, so a test can break them without touching the real ones.
-
-    The citation cache comes along when there is one: it is keyed by its inputs, so a copy whose
-    inputs differ formats afresh, and one whose inputs are the same is spared Pandoc's runs.
-    """
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", destination / ".cache")
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
+    """Copy the project's inputs, so a test can break them without touching the real ones."""
+    return copy_edition_project(ROOT, destination)
 
 
-SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+SITE_URL = configured_site_url(ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .anchors import ALIAS_CLASS, load_lock
+from .markup import prepend
 from .pages import register_page_finder
 
 
@@ -33,10 +34,7 @@ class AliasTreeprocessor(Treeprocessor):
             target = by_id.get(alias.new)
             if target is None or alias.old in by_id:
                 continue  # reported by the anchor check, which sees the built page
-            marker = etree.Element("span", {"id": alias.old, "class": ALIAS_CLASS})
-            marker.tail = target.text
-            target.text = None
-            target.insert(0, marker)
+            prepend(target, etree.Element("span", {"id": alias.old, "class": ALIAS_CLASS}))
 
 
 class AliasExtension(Extension):

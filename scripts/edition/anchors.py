@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from .problems import Problem
 from .registry import parse_yaml
+from .sitecheck import parse_page
 
 LOCK_FILE = "anchors.lock"
 ALIAS_CLASS = "anchor-alias"
@@ -106,7 +107,7 @@ def published_anchors(site_dir: Path) -> tuple[dict[str, list[str]], dict[str, s
     for html in sorted(site_dir.rglob("*.html")):
         if html.name == "404.html":
             continue
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parse_page(html.resolve())
         if _is_redirect(soup):
             continue
         path = page_url_path(site_dir, html)

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .browsing import CHROMIUM, CHROMIUM_FLAGS, serve
+from .build import copy_project
 from . import context
 from .checks import check_all
 from .context import load_edition
@@ -118,16 +119,6 @@ def lighthouse_scores(base: str, path: str) -> dict[str, int] | None:
             return None
         categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}
-
-
-PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
-
-
-def copy_project(root: Path, target: Path, cache: bool) -> Path:
-    target.mkdir(parents=True)
-    for name in PROJECT_FILES + ([".cache"] if cache and (root / ".cache").is_dir() else []):
-        (shutil.copytree if (root / name).is_dir() else shutil.copy2)(root / name, target / name)
-    return target
 
 
 def timed_run(command: list[str], cwd: Path | None = None) -> tuple[float, float]:

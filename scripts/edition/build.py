@@ -25,6 +25,25 @@ from .problems import Problem, ProblemsFound
 from .sitecheck import check_site
 
 
+# What a copy of the project needs to build on its own.
+PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
+
+
+def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
+    """Copy the project's inputs, for a build that must not touch the real ones (tests, benchmark).
+
+    With cache, the citation cache comes along: it is keyed by its inputs, so a copy whose inputs
+    differ formats afresh, and one whose inputs are the same is spared Pandoc's runs.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES + ([".cache"] if cache and (root / ".cache").is_dir() else []):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(root / name, target / name)
+    return target
+
+
 def publish(staging: Path, output: Path) -> None:
     """Put the new build in place of the old one, with the old one kept until the new one is there."""
     previous = output.with_name(f".{output.name}.previous")

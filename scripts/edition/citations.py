@@ -18,6 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .citing import DEFINITION, blocks, replace_references
 from .context import Edition, load_edition
+from .markup import prepend
 
 log = logging.getLogger("mkdocs.edition.citations")  # under "mkdocs", so strict mode counts warnings
 
@@ -110,9 +111,7 @@ class AdjacentCallsTreeprocessor(Treeprocessor):
                 if is_call and previous is not None and not (previous.tail or "").strip():
                     separator = etree.Element("span", {"class": "note-separator"})
                     separator.text = ","
-                    separator.tail = child.text
-                    child.text = None
-                    child.insert(0, separator)
+                    prepend(child, separator)
                 previous = child if is_call else None
 
 

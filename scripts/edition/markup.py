@@ -13,6 +13,13 @@ def element(tag: str, text: str | None = None, parent: etree.Element | None = No
     return new
 
 
+def prepend(parent: etree.Element, child: etree.Element) -> None:
+    """Make child the first thing in parent, before its text."""
+    child.tail = parent.text
+    parent.text = None
+    parent.insert(0, child)
+
+
 def append_text(parent: etree.Element, text: str) -> None:
     if len(parent):
         parent[-1].tail = (parent[-1].tail or "") + text

@@ -14,6 +14,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .context import load_edition
+from .markup import prepend
 
 
 CHRONOLOGY_PAGE = "chronology.md"
@@ -59,9 +60,7 @@ class ParagraphTreeprocessor(Treeprocessor):
             link = etree.Element("a", {"class": "para-num", "href": f"#{anchor}",
                                        "aria-label": f"Paragraph {number}", "title": f"Link to paragraph {number}"})
             link.text = str(number)
-            link.tail = element.text
-            element.text = None
-            element.insert(0, link)
+            prepend(element, link)
             if number in events:
                 self.event_links(element, events[number])
 

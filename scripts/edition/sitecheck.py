@@ -25,14 +25,14 @@ def pages(site: Path) -> list[Path]:
 
 
 @cache
-def _parse(path: Path) -> BeautifulSoup:
-    """Parse each page once, whether it is checked or is the target of a link."""
+def parse_page(path: Path) -> BeautifulSoup:
+    """Parse each page once, whether it is checked, the target of a link, or read for its anchors."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @cache
 def _ids(path: Path) -> frozenset[str]:
-    soup = _parse(path)
+    soup = parse_page(path)
     return frozenset(tag["id"] for tag in soup.find_all(id=True)) | frozenset(
         tag["name"] for tag in soup.find_all("a", attrs={"name": True}))
 
@@ -52,7 +52,7 @@ def _target(site: Path, page: Path, path: str) -> Path | None:
 
 def check_site(site: Path) -> list[Problem]:
     """Return a problem for each broken internal link or fragment and each off-site resource."""
-    _parse.cache_clear()
+    parse_page.cache_clear()
     _ids.cache_clear()
     problems = []
     site = site.resolve()
@@ -60,7 +60,7 @@ def check_site(site: Path) -> list[Problem]:
         name = page.relative_to(site).as_posix()
         if name == "404.html":
             continue  # served for any missing path, so its links are written from the site root
-        soup = _parse(page)
+        soup = parse_page(page)
         for tag in soup.find_all(True):
             attr = RESOURCE_ATTRIBUTES.get(tag.name)
             if tag.name == "link" and LINK_RELS_FETCHED & set(tag.get("rel", [])):
