@@ -37,10 +37,10 @@ build: system-deps setup ## Validate sources and essay, render and check the sit
 
 PAPER ?= a4
 pdf: system-deps setup ## Write only the PDF into site/ (PAPER=letter for US Letter)
-	$(PY) -m edition.pdf --paper $(PAPER)
+	$(PY) -m edition.build.pdf --paper $(PAPER)
 
 linkcheck: setup ## Check every external address of the sources and pages, online (not part of build)
-	$(PY) -m edition.linkcheck
+	$(PY) -m edition.tools.linkcheck
 
 anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
 	$(PY) -m edition.build --update-anchors
@@ -59,7 +59,7 @@ LIGHTHOUSE_VERSION := 12.8.2
 	touch $@
 
 bench: build .cache/lighthouse/.installed ## Print speed and size figures against targets (BENCH_ARGS=--record to keep them)
-	$(PY) -m edition.bench $(BENCH_ARGS)
+	$(PY) -m edition.tools.bench $(BENCH_ARGS)
 
 lock: ## Re-pin requirements.lock from a fresh install of pyproject.toml
 	rm -rf /tmp/edition-lock && python3 -m venv /tmp/edition-lock

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
-from edition.build import build
-from edition.build import copy_project as copy_edition_project
-from edition.checks import configured_site_url
-from edition.context import load_edition
-from edition.essay import load_essay
+from edition.tools.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
+from edition.build.pipeline import build
+from edition.build.pipeline import copy_project as copy_edition_project
+from edition.model.edition import configured_site_url
+from edition import load as load_edition
+from edition.model.essay import load_essay
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def essay():
 def site(tmp_path_factory) -> Path:
     """The real edition, built once into a temporary folder."""
     output = tmp_path_factory.mktemp("build") / "site"
-    errors, _ = build(ROOT, output)
+    errors = build(ROOT, output).errors
     assert not errors, "\n".join(map(str, errors))
     return output
 

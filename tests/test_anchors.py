@@ -11,7 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, essay_page_path, serve
 
-from edition.anchors import LOCK_FILE, load_lock, published_anchors
+from edition.build.anchors import published_anchors
+from edition.model.anchor_lock import LOCK_FILE, load_lock
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_removing_a_heading_id_fails_the_build_naming_it(project, lock):
 
 
 def test_losing_paragraph_ids_fails_the_build_naming_each(project, lock, essay):
-    edit(project / "mkdocs.yml", "  - edition.paragraphs:\n      root: !relative $config_dir\n", "")
+    edit(project / "mkdocs.yml", "  - edition.markdown.paragraphs ", "  # - edition.markdown.paragraphs ")
     # MkDocs would stop first, at the links to paragraphs; let the build's own checks have their say.
     edit(project / "mkdocs.yml", "  anchors: warn", "  anchors: info")
     result = run_build(project)

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project
 
-from edition.anchors import load_lock
+from edition.model.anchor_lock import load_lock
 
 
 def tree_digest(folder: Path) -> str:

@@ -8,12 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from edition.context import load_edition
-from edition.downloads import DOWNLOADS_DIR, OFFLINE_COPY
-from edition.offline import FOLDER
-from edition.pages import docs_pages
+from edition import load as load_edition
+from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
+from edition.build.offline import FOLDER
 
-PAGES = [page.path for page in docs_pages(load_edition(ROOT))]
+PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
 SECTION = "a-slow-burning-conflict/"
 
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, essay_page_path
 
-from edition.citing import docs_citations
+
 
 GOLDEN = ROOT / "tests" / "golden" / "notes.json"
 
@@ -70,7 +70,7 @@ def test_footnote_ids_are_unique_across_the_edition(site):
 
 
 def test_every_citation_in_the_markdown_is_rendered(edition, site):
-    citations = docs_citations(ROOT / "docs", edition.essay)
+    citations = edition.docs.citations
     rendered = 0
     for path in all_pages(site):
         rendered += len(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("sup[id^='fnref:']"))

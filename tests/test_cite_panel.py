@@ -12,8 +12,7 @@ import pytest
 import rispy
 from conftest import SITE_URL, essay_page_path
 
-from edition.cite import FORMS
-from edition.pages import docs_pages
+from edition.citeproc.forms import FORMS
 
 FORM_LABELS = [label for _, label in FORMS]
 
@@ -37,7 +36,7 @@ def section_page(essay, page):
 
 
 def test_every_page_says_its_version_and_links_the_changes(page, edition):
-    for docs_page in docs_pages(edition):
+    for docs_page in edition.docs:
         soup = page(built_path(docs_page))
         version = soup.select_one(".page-tools .edition-version")
         assert version.a.get_text() == edition.version, docs_page.file
@@ -53,7 +52,7 @@ def test_changes_page_lists_every_release_with_its_date(page, edition):
 
 
 def test_every_page_has_a_panel_with_both_works_in_every_form(page, edition):
-    for docs_page in docs_pages(edition):
+    for docs_page in edition.docs:
         panel = page(built_path(docs_page)).select_one("details.cite-panel")
         assert panel.summary.get_text() == "Cite this page"
         works = panel.select(".cite-work")

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from conftest import essay_page_path
 
-from edition.listings import event_anchor, term_anchor
+from edition.model.addresses import event_anchor, term_anchor
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 from conftest import copy_project
 
-from edition.linkcheck import Settings, check_links, main
+from edition.tools.linkcheck import Settings, check_links, main
 
 
 class Behaviours(http.server.BaseHTTPRequestHandler):

@@ -17,16 +17,14 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from conftest import ROOT, SITE_URL
 
-from edition.citing import page_citations
-from edition.notes import style_path
-from edition.pages import docs_pages
+from edition.citeproc.pandoc import style_path
 
 
 @pytest.fixture(scope="module")
 def metadata(site, edition):
     """extruct's reading of every page: JSON-LD, Open Graph and Dublin Core."""
     found = {}
-    for docs_page in docs_pages(edition):
+    for docs_page in edition.docs:
         html = (site / f"{docs_page.path}index.html").read_text(encoding="utf-8")
         found[docs_page.file] = extruct.extract(html, base_url=SITE_URL + docs_page.path,
                                                 syntaxes=["json-ld", "opengraph"], uniform=True)
@@ -39,7 +37,7 @@ def highwire(soup, name: str) -> list[str]:
 
 
 def test_highwire_tags_name_title_authors_date_and_url(page, edition):
-    for docs_page in docs_pages(edition):
+    for docs_page in edition.docs:
         soup = page(f"{docs_page.path}index.html")
         url = SITE_URL + docs_page.path
         assert highwire(soup, "citation_public_url") == [url]
@@ -69,8 +67,7 @@ def test_json_ld_describes_an_article_based_on_the_original(metadata, edition):
 def test_json_ld_cites_the_sources_the_page_cites(metadata, edition):
     for file in ["a-slow-burning-conflict.md", "the-anti-american-turn-in-iraqi-politics.md",
                  "recapturing-the-strategic-initiative.md"]:  # the last cites nothing
-        markdown = (ROOT / "docs" / file).read_text(encoding="utf-8")
-        keys = [c.key for c in page_citations(file, markdown, edition.essay) if c.key in edition.registry]
+        keys = [c.key for c in edition.docs.get(file).citations if c.key in edition.registry]
         expected = [edition.registry[key] for key in dict.fromkeys(keys)]
         assert bool(expected) is (file != "recapturing-the-strategic-initiative.md")
         article = metadata[file]["json-ld"][0]
@@ -138,6 +135,6 @@ def test_registry_downloads_as_bibtex(site, edition):
 
 def test_sitemap_and_canonical_links_use_the_one_site_url(site, page, edition):
     urls = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    assert sorted(urls) == sorted(SITE_URL + p.path for p in docs_pages(edition))
+    assert sorted(urls) == sorted(SITE_URL + p.path for p in edition.docs)
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["url"] == SITE_URL

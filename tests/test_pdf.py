@@ -13,10 +13,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SITE_URL, copy_project
 from pypdf import PdfReader
 
-from edition.citing import page_citations
-from edition.essay import load_essay, normalize, words
-from edition.pages import docs_pages
-from edition.pdf import pdf_settings, print_document, render_pdf
+from edition.model.essay import load_essay, normalize, words
+from edition import load as load_edition
+from edition.build.pdf import pdf_settings, print_document, render_pdf
 
 FOOTNOTE_CALL_MAX_SIZE = 6.5  # pt: the print stylesheet sets calls at 6pt, all other text larger
 
@@ -90,7 +89,7 @@ def test_every_note_is_on_the_page_that_calls_it(plumbed, edition):
         calls_seen += calls
     assert calls_seen == list(range(1, len(calls_seen) + 1)), "notes are numbered through the document"
     files = [s.page for s in edition.essay.sections] + list(pdf_settings(edition).appendices)
-    cited = sum(len(page_citations(f, (ROOT / "docs" / f).read_text(encoding="utf-8"), edition.essay)) for f in files)
+    cited = sum(len(edition.docs.get(f).citations) for f in files)
     assert len(calls_seen) == cited
 
 
@@ -168,14 +167,14 @@ def test_links_are_clickable_inside_and_out(reader):
 
 def test_the_same_input_gives_the_same_bytes(pdf_path, tmp_path, edition):
     again = tmp_path / "again.pdf"
-    assert render_pdf(ROOT, again, edition=edition) == []
+    assert render_pdf(edition, again) == []  # no cache: WeasyPrint lays it out again
     assert again.read_bytes() == pdf_path.read_bytes()
 
 
 def test_a4_by_default_and_us_letter_on_request(reader, tmp_path):
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]
     letter = tmp_path / "letter.pdf"
-    result = subprocess.run([sys.executable, "-m", "edition.pdf", "--paper", "letter", "--output", str(letter)],
+    result = subprocess.run([sys.executable, "-m", "edition.build.pdf", "--paper", "letter", "--output", str(letter)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert [round(float(x)) for x in PdfReader(letter).pages[0].mediabox[2:]] == [612, 792]
@@ -186,14 +185,14 @@ def test_anything_but_a_local_file_is_refused(tmp_path, site):
     stylesheet = project / "docs/stylesheets/pdf.css"
     stylesheet.write_text('@import url("https://fonts.example.com/serif.css");\n' + stylesheet.read_text(), encoding="utf-8")
     target = tmp_path / "out.pdf"
-    problems = render_pdf(project, target)
+    problems = render_pdf(load_edition(project), target)
     assert [p.what for p in problems] == ["the PDF may load only files of the project, not https://fonts.example.com/serif.css"]
     assert not target.exists()
 
 
 def test_every_page_of_the_site_offers_the_pdf_with_its_size(page, edition, pdf_path):
     size = round(pdf_path.stat().st_size / 1024)
-    for docs_page in docs_pages(edition):
+    for docs_page in edition.docs:
         soup = page(f"{docs_page.path}index.html")
         link = soup.select_one(".pdf-download a.download")
         assert link.get_text() == f"Download PDF ({size} KB)", docs_page.file

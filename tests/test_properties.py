@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition.checks import holds, quote_key
-from edition.context import _load_quotations
+from edition.model.checks import holds, quote_key
+from edition.model.ledgers import load_quotations
 from edition.problems import Problem, ProblemsFound
-from edition.registry import OPTIONAL, REQUIRED, Quote, load_sources
+from edition.model.sources import OPTIONAL, REQUIRED, Quote, load_sources
 
 # Derandomized, so CI is reproducible; raise max_examples locally to search harder.
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -69,7 +69,7 @@ def test_any_quotation_ledger_gives_entries_or_clear_problems(ledger):
         essay.mkdir(parents=True)
         (essay / "quotations.yml").write_text(yaml.safe_dump(ledger, allow_unicode=True), encoding="utf-8")
         problems: list[Problem] = []
-        entries = _load_quotations(Path(tmp), {"known-source"}, problems)
+        entries = load_quotations(Path(tmp), {"known-source"}, problems)
     if problems:
         assert_clear(problems, "sources/essay/quotations.yml")
     for entry in entries:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from edition.problems import ProblemsFound
-from edition.registry import load_sources
+from edition.model.sources import load_sources
 
 GOOD = """\
 id: dod-2020-03-12

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from edition.sitecheck import check_site
+from edition.build.sitecheck import check_site
 
 
 def test_built_site_has_no_broken_link_or_fragment_and_no_offsite_resource(site):

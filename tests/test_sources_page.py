@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from edition.registry import source_files
+from edition.model.sources import source_files
 
 SOURCE_IDS = [p.stem for p in source_files(ROOT)]
 

@@ -7,7 +7,7 @@ import hashlib
 
 from conftest import ROOT, essay_page_path
 
-from edition.essay import words
+from edition.model.essay import words
 
 
 def rendered_words(soup) -> list[str]:

@@ -1,0 +1,125 @@
+"""Anchors are a public interface: every page URL and #fragment the site publishes is locked.
+
+The lock is read with the rest of the input (model.anchor_lock). The build fails when a locked page or id is no longer published and no alias or redirect
+accounts for it, naming each one; ids not yet locked are only reported.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from html import escape
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from ..model import Edition
+from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
+from ..problems import Problem
+from .postprocess import is_redirect, page_url_path, tags
+from .sitecheck import parse_site
+
+
+# Ids that are no promise: footnote labels follow the citations, Material's own are its internals.
+_PRIVATE_PREFIXES = ("fn:", "fnref:", "__")
+
+LOCK_HEADER = """\
+# Every page URL and #fragment id this edition publishes: a public interface, checked by each build.
+# `pages` is written by `make anchors`; keep `aliases` and `redirects` by hand:
+#   aliases:   - {page: "section/", old: "old-id", new: "new-id"}   # a renamed id keeps working
+#   redirects: {"old-page/": "new-page/"}                            # a moved page keeps working
+"""
+
+
+def published_anchors(site_dir: Path, parsed: dict[Path, BeautifulSoup] | None = None
+                      ) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Each built page's public ids in document order, and every id on it (aliases included)."""
+    site_dir = site_dir.resolve()
+    parsed = parsed if parsed is not None else parse_site(site_dir)
+    public: dict[str, list[str]] = {}
+    every: dict[str, set[str]] = {}
+    for html, soup in sorted(parsed.items()):
+        if html.name == "404.html" or is_redirect(soup):
+            continue
+        path = page_url_path(site_dir, html)
+        article = next(tags(soup, "article"), soup)
+        with_id = [tag for tag in tags(article) if "id" in tag.attrs]
+        every[path] = {tag["id"] for tag in with_id}
+        public[path] = [tag["id"] for tag in with_id
+                        if not tag["id"].startswith(_PRIVATE_PREFIXES) and ALIAS_CLASS not in tag.get("class", [])]
+    return public, every
+
+
+def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, BeautifulSoup] | None = None
+                  ) -> tuple[list[Problem], list[Problem]]:
+    """Compare a built site with anchors.lock: (errors, warnings)."""
+    lock = edition.lock
+    if not (edition.root / LOCK_FILE).is_file():
+        return [], [Problem(LOCK_FILE, 0, "no anchor lock yet", "run `make anchors` to write it, then commit it")]
+    public, every = published_anchors(site_dir, parsed)
+    errors, warnings = [], []
+
+    for alias in lock.aliases:
+        ids = every.get(alias.page, set())
+        if alias.new not in ids or alias.old not in ids:
+            errors.append(Problem(LOCK_FILE, alias.line, f"alias {alias.page}#{alias.old} → #{alias.new} does not resolve "
+                                  f"on the built page", "name a page and an id that the site publishes as `new`"))
+    for old, new in lock.redirects.items():
+        line = lock.redirect_lines[old]
+        if new not in public:
+            errors.append(Problem(LOCK_FILE, line, f"redirect {old} → {new} leads to no page", "name a published page"))
+        if old in public:
+            errors.append(Problem(LOCK_FILE, line, f"redirect from {old} would hide a published page",
+                                  "remove the redirect, or move the page"))
+
+    for page, ids in lock.pages.items():
+        here = lock.redirects.get(page, page)
+        if here not in every:
+            errors.append(Problem(LOCK_FILE, lock.lines[(page, None)], f"page /{page} is no longer published",
+                                  f'restore it, or record where it went: redirects: {{"{page}": "<new-page>/"}}'))
+            continue
+        for anchor in ids:
+            if anchor not in every[here]:
+                errors.append(Problem(LOCK_FILE, lock.lines[(page, anchor)], f"anchor /{page}#{anchor} is no longer published",
+                                      f'restore it, or record a rename: aliases: - {{page: "{here}", old: "{anchor}", new: "<new-id>"}}'))
+    for page, ids in public.items():
+        locked = set(lock.pages.get(page, []))
+        new = [anchor for anchor in ids if anchor not in locked]
+        if page not in lock.pages or new:
+            what = f"page /{page}" if page not in lock.pages else f"{len(new)} anchor(s) on /{page} ({', '.join(new[:5])}{'…' if len(new) > 5 else ''})"
+            warnings.append(Problem(LOCK_FILE, 0, f"{what} not in the lock yet", "run `make anchors` and commit anchors.lock"))
+    return errors, warnings
+
+
+def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, BeautifulSoup] | None = None) -> None:
+    """Record the built site's anchors in anchors.lock, keeping its aliases and redirects."""
+    public, _ = published_anchors(site_dir, parsed)
+    body = yaml.safe_dump({"pages": public}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    aliases = [{"page": a.page, "old": a.old, "new": a.new} for a in lock.aliases]
+    extra = yaml.safe_dump({"aliases": aliases, "redirects": lock.redirects}, allow_unicode=True, sort_keys=False,
+                           default_flow_style=None, width=100)
+    (root / LOCK_FILE).write_text(LOCK_HEADER + body + extra, encoding="utf-8")
+
+
+def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
+    """A page for each moved URL that forwards, #fragment included, to where the page is now."""
+    problems: list[Problem] = []
+    lock, site_url = edition.lock, edition.site_url
+    for old, new in lock.redirects.items():
+        target = posixpath.relpath(new or ".", old or ".") + "/"
+        canonical = site_url.rstrip("/") + "/" + new
+        stub = site_dir / old / "index.html"
+        if stub.exists():
+            continue  # a published page wins; check_anchors names the clash
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Moved to {escape(new)}</title>\n<link rel=\"canonical\" href=\"{escape(canonical)}\">\n"
+            "<meta name=\"robots\" content=\"noindex\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={escape(target)}\">\n"
+            # The script keeps the #fragment, which a refresh drops.
+            f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+            f"</head>\n<body>\n<p>This page has moved to <a href=\"{escape(target)}\">{escape(canonical)}</a>.</p>\n"
+            "</body>\n</html>\n", encoding="utf-8")
+    return problems

@@ -1,0 +1,309 @@
+"""`make pdf`: the whole edition as one PDF, from the same Markdown and extensions as the site.
+
+The essay and its appendices are rendered as one Markdown document, so the citations extension
+numbers and shortens notes as Chicago does for one continuous text: a source's first note in full,
+later ones short. Footnotes become WeasyPrint page footnotes (`float: footnote`). The fetcher
+refuses anything but local files, and every date comes from the commit, so the same commit gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import markdown
+from bs4 import BeautifulSoup
+
+from .. import load
+from ..markdown.html import long_date
+from ..model import Edition
+from ..model.addresses import page_path
+from ..model.docs import DOCS_DIR
+from ..problems import Problem, ProblemsFound
+from .render import load_mkdocs_config
+
+STYLESHEET = DOCS_DIR / "stylesheets" / "pdf.css"
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    file: str  # the PDF's file name in the site
+    appendices: tuple[str, ...]  # docs/ pages after the essay, in order
+
+
+def pdf_settings(edition: Edition) -> PdfSettings:
+    pdf = edition.meta["pdf"]
+    return PdfSettings(pdf["file"], tuple(pdf["appendices"]))
+
+
+def build_date(root: Path, edition: Edition) -> str:
+    """The day the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    try:
+        committed = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs"],
+                                   capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+        if committed:
+            return committed
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return edition.released
+
+
+def _page_marker(file: str) -> str:
+    return "page-" + file.removesuffix(".md").replace("/", "-")
+
+
+def _pdf_pages(edition: Edition, settings: PdfSettings) -> list[str]:
+    return [section.page for section in edition.essay.sections] + list(settings.appendices)
+
+
+def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
+    """The essay and appendices as one HTML document body, and the site's address."""
+    config = load_mkdocs_config(edition)
+    files = _pdf_pages(edition, settings)
+    parts = []
+    for file in files:
+        text = edition.docs.get(file).text
+        kind = "essay" if file in edition.essay_pages else "appendix"
+        # A raw HTML marker before each page, so links to the page can land on it.
+        parts.append(f'<div class="pdf-page {kind}" id="{_page_marker(file)}"></div>\n\n{text}')
+    html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(
+        "\n\n".join(parts))
+    return html, edition.site_url
+
+
+def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
+    """The full HTML the PDF is printed from: cover, contents, essay with page footnotes, appendices."""
+    body, site_url = render_body(edition, settings)
+    soup = BeautifulSoup(body, "html.parser")
+    _footnotes_in_place(soup)
+    _links_for_print(soup, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
+    for link in soup.select("a.headerlink"):
+        link.decompose()
+    headings = soup.find_all("h1")
+    for heading in headings:  # a running head for each section, and a page break before it
+        heading["class"] = heading.get("class", []) + ["section-title"]
+    contents = "\n".join(f'<li><a href="#{h["id"]}">{escape(h.get_text().strip())}</a></li>' for h in headings)
+    authors = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
+    original = edition.original
+    pdf_url = urljoin(site_url, settings.file)
+    return f"""<!DOCTYPE html>
+<html lang="{edition.meta.get('language', 'en')}">
+<head>
+<meta charset="utf-8">
+<title>{escape(edition.full_title)}</title>
+{''.join(f'<meta name="author" content="{escape(a)}">' for a in authors)}
+<meta name="description" content="{escape(f'An annotated edition, version {edition.version}, of the essay by {" and ".join(authors)} first published in {original.container_title}, {long_date(original.issued)}.')}">
+<meta name="keywords" content="Iraq, United States, Iran, foreign policy, annotated edition">
+<meta name="generator" content="edition.pdf (WeasyPrint)">
+<meta name="dcterms.created" content="{date}">
+<meta name="dcterms.modified" content="{date}">
+</head>
+<body>
+<section class="cover">
+<p class="cover-kind">An annotated edition · version {escape(edition.version)}</p>
+<p class="cover-title">{escape(edition.meta['title'])}</p>
+<p class="cover-authors">{escape(' and '.join(authors))}</p>
+<p class="cover-original">First published in <em>{escape(original.container_title)}</em>, {escape(long_date(original.issued))}<br>
+<a href="{escape(original.url)}">{escape(original.url)}</a></p>
+<p class="cover-edition">This edition reproduces the essay verbatim, with notes tracing its claims to primary sources.
+Version {escape(edition.version)} of {escape(long_date(edition.released))}; this copy made {escape(long_date(date))}.<br>
+Online, with every paragraph citable: <a href="{escape(site_url)}">{escape(site_url)}</a><br>
+This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
+</section>
+<nav class="contents" aria-label="Contents">
+<p class="contents-title">Contents</p>
+<ol>
+{contents}
+</ol>
+</nav>
+{soup.decode(formatter="minimal")}
+</body>
+</html>
+"""
+
+
+def _footnotes_in_place(soup: BeautifulSoup) -> None:
+    """Move each note from the end of the document to where it is cited, for `float: footnote`."""
+    for reference in soup.select("sup[id^='fnref']"):
+        link = reference.find("a", href=True)
+        note = soup.find(id=link["href"].lstrip("#")) if link else None
+        if note is None:
+            continue
+        for back in note.select("a.footnote-backref"):
+            back.decompose()
+        # A call that directly follows another is printed after a comma (see the print stylesheet).
+        after_call = ["after-call"] if reference.select_one(".note-separator") else []
+        footnote = soup.new_tag("span", attrs={"class": ["footnote"] + note.get("class", []) + after_call, "id": note["id"]})
+        for paragraph in note.find_all("p"):
+            if footnote.contents:
+                footnote.append(" ")
+            footnote.extend(list(paragraph.contents))
+        reference.replace_with(footnote)
+    for block in soup.select("div.footnote"):
+        block.decompose()
+
+
+def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> None:
+    """Links to pages in the PDF stay inside it; links to other pages and files point at the site."""
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith("#"):
+            continue
+        if parts.path.endswith(".md") and _page_marker(parts.path) in included:
+            link["href"] = "#" + (parts.fragment or _page_marker(parts.path))
+        elif parts.path.endswith(".md"):
+            link["href"] = urljoin(site_url, page_path(parts.path)) + (f"#{parts.fragment}" if parts.fragment else "")
+        else:
+            link["href"] = urljoin(site_url, href)
+
+
+class _LocalOnly:
+    """A WeasyPrint URL fetcher that serves files of the project and refuses everything else."""
+
+    def __init__(self, root: Path):
+        from weasyprint.urls import URLFetcher
+
+        self.root = root.resolve()
+        self.refused: list[str] = []
+        self.fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+
+    def __call__(self, url: str):
+        from weasyprint.urls import FatalURLFetchingError
+
+        parts = urlsplit(url)
+        path = Path(parts.path).resolve() if parts.scheme == "file" else None
+        if path is None or not path.is_relative_to(self.root) or not path.is_file():
+            self.refused.append(url)
+            raise FatalURLFetchingError(f"the PDF may load only files of the project, not {url}")
+        return self.fetcher.fetch(url)
+
+
+CACHE_DIR = Path(".cache") / "pdf"
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+
+
+def _cache_key(document: str, paper: str, root: Path) -> str:
+    """Everything the PDF's bytes depend on: the printed document, the stylesheet, the paper, the
+    fonts fontconfig can choose from, and the versions of the programs that lay it out."""
+    from importlib.metadata import version
+
+    fonts = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                   for folder in FONT_DIRS if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+    parts = [document, (root / STYLESHEET).read_text(encoding="utf-8"), paper, repr(fonts),
+             *(version(name) for name in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"))]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = False) -> list[Problem]:
+    """Write the PDF to target (atomically); return problems instead of writing a broken one.
+
+    With cache, a PDF made before from exactly the same inputs (see _cache_key) is reused: WeasyPrint
+    takes seconds, and its output for the same inputs is the same bytes.
+    """
+    root = edition.root
+    settings = pdf_settings(edition)
+    date = build_date(root, edition)
+    document = print_document(edition, settings, date)
+    cached = root / CACHE_DIR / f"{_cache_key(document, paper, root)}.pdf" if cache else None
+    if cached is not None and cached.is_file():
+        _write(target, cached.read_bytes())
+        return []
+    problems = _print(document, root, settings, paper, target)
+    if cached is not None and not problems:
+        for old in cached.parent.glob("*.pdf"):  # one PDF kept: the cache is a copy, not an archive
+            old.unlink(missing_ok=True)
+        _write(cached, target.read_bytes())
+    return problems
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write a file so that a reader never sees half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as partial:
+        partial.write(data)
+    os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
+    Path(partial.name).replace(target)
+
+
+def _print(document: str, root: Path, settings: PdfSettings, paper: str, target: Path) -> list[Problem]:
+    """Lay the document out with WeasyPrint and write the PDF to target."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _LocalOnly(root)
+    problems: list[Problem] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            problems.append(Problem(f"site/{settings.file}", 0, f"WeasyPrint: {record.getMessage()}",
+                                    "fix the page or the print stylesheet (docs/stylesheets/pdf.css) it concerns"))
+
+    handler = _Collect(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        stylesheets = [CSS(filename=str(root / STYLESHEET), url_fetcher=fetcher)]
+        if paper != "a4":
+            stylesheets.append(CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"))
+        html = HTML(string=document, base_url=str(root / DOCS_DIR) + "/", url_fetcher=fetcher)
+        pdf = html.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1", pdf_identifier=_identifier(document),
+                             uncompressed_pdf=False)
+    except FatalURLFetchingError as error:
+        return [Problem(STYLESHEET.as_posix(), 0, str(error.__cause__ or error),
+                        "refer only to files inside the project; nothing may come from the network")]
+    finally:
+        logger.removeHandler(handler)
+    problems += [Problem(STYLESHEET.as_posix(), 0, f"refused to fetch {url}", "use a file of the project")
+                 for url in fetcher.refused]
+    if problems:
+        return problems
+    _write(target, pdf)
+    return []
+
+
+def _identifier(document: str) -> bytes:
+    # The PDF's /ID from its content, not from the clock, so the same input gives the same bytes.
+    return hashlib.md5(document.encode()).hexdigest().encode()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--output", type=Path, help="where to write the PDF (default: ROOT/site/<file>)")
+    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4", help="page size (default: a4)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        edition = load(root)
+    except ProblemsFound as error:
+        problems = error.problems
+    else:
+        output = (args.output or root / "site" / pdf_settings(edition).file).resolve()
+        problems = render_pdf(edition, output, args.paper)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"pdf failed: {len(problems)} problem(s); nothing written", file=sys.stderr)
+        return 1
+    print(f"wrote {output} ({output.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,0 +1,176 @@
+"""`make build`: validate the input, render the site, the PDF and the offline copy into a staging folder, check them, publish.
+
+The flow, with the edition loaded once and handed to every step:
+
+    load (edition.load) → input checks (model.checks)
+      → in parallel: the site (render) | the PDF (pdf, a child process) | the offline copy's pages (offline, a child)
+      → downloads and redirect pages → one parsed pass over the HTML (postprocess: metadata, sizes, CSP)
+      → output checks (sitecheck, anchors) → offline copy checked and packed → publish
+
+The published folder is replaced only when every step succeeded, so a failed build leaves the
+previous site (and PDF) exactly as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+from dataclasses import dataclass, field
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .. import load
+from ..model import Edition
+from ..model.anchor_lock import LOCK_FILE
+from ..model.checks import check_all
+from ..problems import Problem, ProblemsFound
+from .anchors import check_anchors, write_lock, write_redirects
+from .downloads import write_downloads
+from .offline import FOLDER, finish_offline_copy, render_offline_copy
+from .pdf import build_date, pdf_settings, render_pdf
+from .postprocess import postprocess
+from .render import render_site
+from .sitecheck import check_site
+
+# What a copy of the project needs to build on its own.
+PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
+
+
+def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
+    """Copy the project's inputs, for a build that must not touch the real ones (tests, benchmark).
+
+    With cache, the citation cache comes along: it is keyed by its inputs, so a copy whose inputs
+    differ formats afresh, and one whose inputs are the same is spared Pandoc's runs.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES + ([".cache"] if cache and (root / ".cache").is_dir() else []):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(root / name, target / name)
+    return target
+
+
+def publish(staging: Path, output: Path) -> None:
+    """Put the new build in place of the old one, with the old one kept until the new one is there."""
+    previous = output.with_name(f".{output.name}.previous")
+    if previous.exists():
+        shutil.rmtree(previous)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def _children() -> ProcessPoolExecutor:
+    # Forked, so each child starts with the modules already imported; the edition is handed to it.
+    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+
+
+def render_all(edition: Edition, staging: Path) -> tuple[list[Problem], dict]:
+    """Render everything into staging and check it; return the problems and the parsed pages."""
+    pdf = staging / pdf_settings(edition).file
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=staging.parent) as tmp, _children() as children:
+        copy = Path(tmp) / FOLDER
+        pdf_job = children.submit(render_pdf, edition, pdf, cache=True)
+        offline_job = children.submit(render_offline_copy, edition, copy)
+        errors = render_site(edition, staging)
+        if errors:  # no site to add to or check
+            return errors, {}
+        # From here on every step runs, so one build reports all that is wrong with its output.
+        write_downloads(staging, edition)
+        errors += write_redirects(staging, edition)
+        errors += pdf_job.result()
+        # The copy carries the PDF and the downloads; the site's pages give the zip's size.
+        offline_errors = offline_job.result()
+        errors += offline_errors or finish_offline_copy(copy, staging, pdf.name, build_date(edition.root, edition))
+        parsed = postprocess(staging, edition, pdf if pdf.exists() else None)
+        errors += check_site(staging, parsed)
+    return errors, parsed
+
+
+@dataclass
+class Outcome:
+    """What a build found: errors (nothing published), warnings, and lines of summary for the maintainer."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+
+def archive_summary(edition: Edition) -> str:
+    online = [s for s in edition.registry if s.url]
+    return (f"archived copies: {sum(bool(s.archive_url) for s in online)} of {len(online)} sources with a web address "
+            "(`make linkcheck` lists those at risk)")
+
+
+def build(root: Path, output: Path, update_anchors: bool = False) -> Outcome:
+    """Build the edition into output. The output changes only when there are no errors.
+
+    With update_anchors, the built site's anchors are written to anchors.lock instead of checked
+    against it: a deliberate change of the public anchors, to be reviewed in the diff.
+    """
+    try:
+        edition = load(root)
+    except ProblemsFound as error:
+        return Outcome(error.problems)
+    errors, warnings = check_all(edition)
+    if errors:
+        return Outcome(errors, warnings)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # A build killed mid-way leaves its staging folder behind, never a half-written output: clear it.
+    for stale in output.parent.glob(f".{output.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    # Stage beside the output, on the same file system, so publishing is a rename.
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
+    try:
+        errors, parsed = render_all(edition, staging)
+        if parsed and not update_anchors:  # the site rendered: its anchors are checked whatever else failed
+            anchor_errors, anchor_warnings = check_anchors(staging, edition, parsed)
+            errors, warnings = errors + anchor_errors, warnings + anchor_warnings
+        if errors:
+            return Outcome(errors, warnings)
+        if update_anchors:
+            write_lock(staging, edition.lock, root, parsed)
+        publish(staging, output)
+        return Outcome([], warnings, [archive_summary(edition)])
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--output", type=Path, help="where to publish the site (default: ROOT/site)")
+    parser.add_argument("--update-anchors", action="store_true",
+                        help=f"record the built site's anchors in {LOCK_FILE} (after a deliberate change)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also print how often the edition was loaded and docs/ read, and where the time went")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    output = (args.output or root / "site").resolve()
+    if args.profile:
+        from .profile import profiled
+
+        outcome, report = profiled(root, lambda: build(root, output, update_anchors=args.update_anchors))
+    else:
+        outcome = build(root, output, update_anchors=args.update_anchors)
+    for problem in outcome.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    for problem in outcome.errors:
+        print(f"error: {problem}", file=sys.stderr)
+    if args.profile:
+        print(report, file=sys.stderr)
+    if outcome.errors:
+        print(f"build failed: {len(outcome.errors)} problem(s); {output} left as it was", file=sys.stderr)
+        return 1
+    print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if args.update_anchors else ""))
+    for line in outcome.summary:
+        print(line)
+    return 0

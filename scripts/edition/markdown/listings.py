@@ -1,0 +1,241 @@
+"""Python-Markdown extension: expand `[[edition:<name>]]` markers into content generated from data.
+
+The Sources page, the byline, the biographies and the list of editorial notes are made here from
+`sources/`, never written back into `docs/`. An unknown marker stays visible and is reported.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections import defaultdict
+
+import markdown as python_markdown
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..model import Edition
+from ..model.docs import MARKER, MARKERS
+from ..model.addresses import (DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY, SOURCES_PAGE, download_link, event_anchor,
+                               paragraph_anchor, site_root, source_anchor, term_anchor)
+from .base import EditionExtension, log
+from .html import append_text, element, long_date
+
+# No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
+EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
+
+
+def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
+    """Map each source or editorial note id to the (page, ¶N) places that cite it, in page order."""
+    places = defaultdict(list)
+    for citation in edition.docs.citations:
+        place = (citation.page, citation.paragraph)
+        if citation.paragraph and place not in places[citation.key]:
+            places[citation.key].append(place)
+    return places
+
+
+def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
+    for n, (page, number) in enumerate(places):
+        if n:
+            append_text(parent, ", ")
+        element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
+
+
+class ListingTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: EditionExtension):
+        super().__init__(md)
+        self.extension = extension
+        self.offline = extension.offline
+
+    @property
+    def page_path(self) -> str | None:
+        return self.extension.page.path if self.extension.page else None
+
+    def stash(self, html: str) -> str:
+        return self.md.htmlStash.store(html)
+
+    def run(self, root: etree.Element) -> None:
+        # Last marker first, so inserting one listing does not move the places of the others.
+        for index, node in reversed(list(enumerate(root))):
+            match = MARKER.match((node.text or "").strip()) if node.tag == "p" and not len(node) else None
+            if not match:
+                continue
+            build = getattr(self, "build_" + match[1].replace("-", "_")) if match[1] in MARKERS else None
+            if build is None:
+                log.warning("unknown marker [[edition:%s]]: see the conventions page for the markers there are", match[1])
+                continue
+            edition = self.extension.edition_or_none()
+            if edition is None:
+                return
+            root.remove(node)
+            for offset, new in enumerate(build(edition)):
+                root.insert(index + offset, new)
+
+    # The opening page: who wrote the essay and where it first appeared.
+    def build_byline(self, edition: Edition) -> list[etree.Element]:
+        original = edition.original
+        names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
+        byline = element("p", "By " + " and ".join(names), class_="byline")
+        published = element("p", "First published in ", class_="first-published")
+        element("em", original.container_title, published).tail = f", {long_date(original.issued)}: "
+        link = element("a", original.url, published, href=original.url, **EXTERNAL)
+        link.tail = f". This annotated edition, version {edition.version}, reproduces the text verbatim."
+        return [byline, published]
+
+    def build_biographies(self, edition: Edition) -> list[etree.Element]:
+        return [element("p", bio, class_="biography") for bio in edition.essay.biographies]
+
+    def build_image_credit(self, edition: Edition) -> list[etree.Element]:
+        credit = element("p", edition.essay.image_credit, class_="image-credit")
+        filename = element("p", "File name of the image on the original page: ", class_="image-file")
+        element("code", edition.essay.image_filename, filename)
+        return [credit, filename]
+
+    def build_sources(self, edition: Edition) -> list[etree.Element]:
+        cited_in = _cited_in(edition)
+        verified = sum(s.verified for s in edition.registry)
+        archived = sum(bool(s.archive_url) for s in edition.registry)
+        summary = element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
+                                f"{len(edition.registry) - verified} not fully verified; {archived} with an archived copy.",
+                           class_="sources-summary")
+        return [summary, self.downloads()] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
+
+    def downloads(self) -> etree.Element:
+        """Links to the registry files the build writes beside the pages."""
+        up = site_root(self.page_path, self.offline)
+        links = ", ".join(download_link(f"{up}{DOWNLOADS_DIR}/{name}", kind) for name, kind in DOWNLOADS.items())
+        # Raw HTML: the files are made by the build, not pages MkDocs would recognise as links.
+        return element("p", self.stash(f"Download every record for a reference manager: {links}."), class_="downloads")
+
+    def build_offline_copy(self, edition: Edition) -> list[etree.Element]:
+        """The About page's link to the whole site as a zip, or, inside that copy, a word that it is one."""
+        if self.offline:
+            return [element("p", "You are reading the offline copy: it works from your disk, search included. "
+                                 "Its links to other sites need a connection.", class_="offline-copy")]
+        up = site_root(self.page_path)
+        link = download_link(f"{up}{DOWNLOADS_DIR}/{OFFLINE_COPY}", "Download the offline copy")
+        return [element("p", self.stash(f"{link} (a zip file): unpack it and open <code>index.html</code> in a "
+                                        "browser; it works without a connection, search included."), class_="offline-copy")]
+
+    def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
+        entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
+        element("h2", source.title, entry, id=source_anchor(source.id))
+        notes = edition.notes[source.id]
+        element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
+
+        status = element("p", None, entry, class_="source-status")
+        element("strong", "Verified." if source.verified else "Unverified.", status).tail = (
+            " " + source.verification if source.verification else "")
+
+        links = element("ul", None, entry, class_="source-links")
+        if source.url:
+            item = element("li", "Original: ", links)
+            element("a", source.url, item, href=source.url, **EXTERNAL)
+            if source.url_status and source.url_status != "live":
+                append_text(item, f" (link {source.url_status})")
+        else:
+            element("li", "No web address of the document itself could be confirmed.", links)
+        if source.archive_url:
+            item = element("li", f"Archived copy ({long_date(source.archive_date)}): ", links)
+            element("a", source.archive_url, item, href=source.archive_url, **EXTERNAL)
+        else:
+            element("li", "No archived copy recorded.", links)
+
+        if source.quotes:
+            has_original = any(q.original for q in source.quotes)
+            table = element("table", None, entry, class_="source-quotes")
+            head = element("tr", None, element("thead", None, table))
+            element("th", "The essay prints", head, scope="col")
+            if has_original:
+                element("th", "The source’s own words", head, scope="col")
+            body = element("tbody", None, table)
+            for quote in source.quotes:
+                row = element("tr", None, body)
+                element("td", f"“{quote.text}”", row)
+                if has_original:
+                    if quote.original:
+                        element("td", quote.original, row, lang=quote.original_language, dir="rtl"
+                                 if quote.original_language in ("ar", "fa", "he", "ur") else "ltr")
+                    else:
+                        element("td", "—", row)
+
+        cited = element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
+        _paragraph_links(cited, cited_in)
+        return entry
+
+    def build_editorial_notes(self, edition: Edition) -> list[etree.Element]:
+        where = _cited_in(edition)
+        listing = element("ol", None, class_="editorial-notes")
+        for note in edition.editorial.values():
+            item = element("li", None, listing, id=note.id)
+            element("div", self.stash(python_markdown.markdown(note.text)), item)
+            places = element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
+            _paragraph_links(places, where[note.id])
+        return [listing]
+
+
+    def build_chronology(self, edition: Edition) -> list[etree.Element]:
+        """The dated events the essay refers to, as an ordered list styled as a timeline."""
+        timeline = element("ol", None, class_="timeline")
+        for event in edition.events:
+            item = element("li", None, timeline, id=event_anchor(event.id))
+            element("time", long_date(event.date), item, datetime=event.date, class_="event-date")
+            element("p", event.what, item, class_="event-what")
+            if event.date_note:
+                element("p", event.date_note, item, class_="event-date-note")
+            sources = element("p", "Sources: ", item, class_="event-sources")
+            _source_links(sources, edition, event.sources)
+            if event.paragraphs:
+                places = element("p", "In the essay: ", item, class_="cited-in")
+                _paragraph_links(places, [(edition.essay.section_of(n).page, n) for n in event.paragraphs])
+        return [timeline]
+
+    def build_glossary(self, edition: Edition) -> list[etree.Element]:
+        """People, groups and institutions the essay names, in this edition's words."""
+        listing = element("dl", None, class_="glossary")
+        for term in sorted(edition.glossary, key=lambda t: t.name.casefold()):
+            element("dt", term.name, listing, id=term_anchor(term.id))
+            entry = element("dd", None, listing)
+            element("p", term.what, entry)
+            sources = element("p", "Sources: ", entry, class_="term-sources")
+            _source_links(sources, edition, term.sources)
+        return [listing]
+
+    def build_changes(self, edition: Edition) -> list[etree.Element]:
+        """Every released version, newest first, with what changed."""
+        out = []
+        for release in edition.releases:
+            heading = element("h2", f"Version {release.version}", id=f"v{release.version}")
+            element("time", f" — {long_date(release.date)}", heading, datetime=release.date, class_="release-date")
+            out.append(heading)
+            changes = element("ul", None, class_="release-changes")
+            for change in release.changes:
+                item = element("li", None, changes, class_=f"change-{change.kind}")
+                element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
+            out.append(changes)
+        return out
+
+
+def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
+    for n, source_id in enumerate(sources):
+        if n:
+            append_text(parent, "; ")
+        source = edition.registry[source_id]
+        element("a", source.title_short or source.title, parent, href=f"{SOURCES_PAGE}#{source_anchor(source_id)}")
+        if not source.verified:
+            append_text(parent, " (unverified)")
+
+
+CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}
+
+
+class ListingExtension(EditionExtension):
+    needs_page = True
+
+    def register(self, md: Markdown) -> None:
+        # After inline parsing (20), so generated text is not read as Markdown; before toc (5).
+        md.treeprocessors.register(ListingTreeprocessor(md, self), "edition-listings", 14)
+
+
+def makeExtension(**kwargs) -> ListingExtension:
+    return ListingExtension(**kwargs)

@@ -1,0 +1,63 @@
+"""The edition's public addresses: page URLs, #fragment ids and the files published beside the pages.
+
+They are promises to citers (see anchors.lock), so every part of the edition that writes or
+checks one takes it from here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+# Pages the generated content links to, as Markdown files under docs/.
+SOURCES_PAGE = "sources.md"
+CHRONOLOGY_PAGE = "chronology.md"
+CHANGES_PAGE = "changes.md"
+
+# Files the build writes beside the pages.
+DOWNLOADS_DIR = "downloads"
+DOWNLOADS = {"sources.json": "CSL-JSON", "sources.bib": "BibTeX"}  # file → what it is, in the Sources page's order
+OFFLINE_COPY = "iraq-restraint-edition-offline.zip"  # the whole site, to open from disk
+
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def paragraph_anchor(number: int) -> str:
+    return f"p{number}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"ev-{event_id}"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+def page_path(file: str) -> str:
+    """The URL path of a docs/ page under the site root, as MkDocs' directory URLs give it."""
+    stem = file.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/"
+
+
+def site_root(path: str | None, offline: bool = False) -> str:
+    """The relative way from a built page (by its URL path) up to the site's root folder.
+
+    "../" for about/index.html; the offline copy has one file per page (about.html) beside
+    index.html, so its way up is empty.
+    """
+    if path is None or offline:
+        return ""
+    return "../" * path.count("/")
+
+
+def permanent_url(site_url: str, path: str, fragment: str | None = None) -> str:
+    return site_url.rstrip("/") + "/" + path + (f"#{fragment}" if fragment else "")
+
+
+def download_link(href: str, label: str) -> str:
+    """A link to a file the build writes beside the pages; the build adds the file's size to it."""
+    return f'<a class="download" href="{escape(href)}" download>{escape(label)}</a>'

@@ -1,0 +1,179 @@
+"""Checks of the input before anything is rendered: text fidelity, citations, quotations, markers."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..problems import Problem
+from .docs import DEFINITION, MARKER, MARKERS, references
+from .edition import Edition
+from .essay import ESSAY_DIR, normalize, words
+from .files import key_lines, parse_yaml
+
+QUOTED = re.compile(r"“([^”]*)”")
+ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
+
+
+def quote_key(text: str) -> str:
+    """Compare quoted words without the punctuation the essay puts inside the closing quote."""
+    return normalize(text).rstrip(".,;: ")  # spaces too, so a key is its own key
+
+
+def holds(source, span: str) -> bool:
+    """Whether a source's recorded `quotes:` contain the quoted words."""
+    return any(span in quote_key(q.text) for q in source.quotes)
+
+
+def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
+    """Run every input check; return (errors, warnings)."""
+    errors = check_text(edition) + check_citations(edition) + check_quotations(edition) + check_citation_file(edition)
+    return errors, uncited_sources(edition)
+
+
+CITATION_FILE = "CITATION.cff"
+
+
+def check_citation_file(edition: Edition) -> list[Problem]:
+    """CITATION.cff names the current version and its date, as changes.yml gives them."""
+    path = edition.root / CITATION_FILE
+    if not path.is_file():
+        return [Problem(CITATION_FILE, 0, "missing", "describe the edition in CITATION.cff (see the README)")]
+    problems: list[Problem] = []
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), CITATION_FILE, problems)
+    if parsed is None:
+        return problems
+    data, node = parsed
+    lines = key_lines(node)
+    expected = {"version": edition.version, "date-released": edition.released, "url": edition.site_url}
+    for key, value in expected.items():
+        found = data.get(key) if isinstance(data, dict) else None
+        if str(found) != value:
+            said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
+            problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
+                                    f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
+    return problems
+
+
+def check_text(edition: Edition) -> list[Problem]:
+    """The essay pages hold exactly the source of record's words, section by section, in order."""
+    problems = []
+    record = (ESSAY_DIR / "original.txt").as_posix()
+    for section in edition.essay.sections:
+        page = edition.docs.get(section.page)
+        name = f"docs/{section.page}"
+        heading = section.heading or edition.essay.title
+        if page is None:
+            problems.append(Problem(name, 0, f"missing page for the section “{heading}”",
+                                    f"create it with the heading and paragraphs of {record} line {section.line}"))
+            continue
+        expected = list(section.paragraphs)
+        found_heading = False
+        for block in page.blocks:
+            text = block.text.strip()
+            if MARKER.match(text) or text.startswith("<") or DEFINITION.match(text):
+                continue
+            if text.startswith("#"):
+                title = text.lstrip("#").strip()
+                if not found_heading and normalize(title) != normalize(heading):
+                    problems.append(Problem(name, block.line, f"heading “{title}” differs from the source of record’s “{heading}”",
+                                            f"restore the heading as in {record} line {section.line}"))
+                found_heading = True
+                continue
+            if not expected:
+                problems.append(Problem(name, block.line, "paragraph not in the source of record for this section",
+                                        "remove it: the edition’s own words belong in notes, not in the essay’s text"))
+                continue
+            paragraph = expected.pop(0)
+            if normalize(block.plain) != normalize(paragraph.text):
+                problems.append(Problem(name, block.line,
+                                        f"¶{paragraph.number} differs from the source of record ({record} line {paragraph.line}): "
+                                        f"{_first_difference(paragraph.text, block.plain)}",
+                                        "restore the original wording; corrections belong in an editorial note"))
+        for paragraph in expected:
+            problems.append(Problem(name, 0, f"¶{paragraph.number} is missing ({record} line {paragraph.line})",
+                                    "copy the paragraph from the source of record"))
+    return problems
+
+
+def _first_difference(expected: str, found: str) -> str:
+    a, b = words(expected), words(found)
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return (f"word {n + 1} should be “{' '.join(a[n:n + 4]) or '(end)'}”, "
+            f"found “{' '.join(b[n:n + 4]) or '(end)'}”")
+
+
+def check_citations(edition: Edition) -> list[Problem]:
+    """Every citation names a known source or editorial note; footnotes are defined once; markers are known."""
+    problems = []
+    for page in edition.docs:
+        name = page.name
+        lines = page.lines
+        defined: dict[str, int] = {}
+        for n, line in enumerate(lines, start=1):
+            if match := DEFINITION.match(line):
+                if match[1] in defined:
+                    problems.append(Problem(name, n, f"footnote [^{match[1]}] is defined twice (first on line {defined[match[1]]})",
+                                            "keep one definition"))
+                elif match[1] in edition.registry or match[1] in edition.editorial:
+                    problems.append(Problem(name, n, f"footnote [^{match[1]}] is written by hand but names a source",
+                                            "remove the definition: the note is generated from the registry"))
+                defined.setdefault(match[1], n)
+            if (marker := MARKER.match(line.strip())) and marker[1] not in MARKERS:
+                problems.append(Problem(name, n, f"unknown marker [[edition:{marker[1]}]]",
+                                        f"use one of: {', '.join(sorted(MARKERS))}"))
+        for n, line in enumerate(lines, start=1):
+            if DEFINITION.match(line):
+                continue
+            for match in references(line):
+                key = match[1]
+                if key not in edition.registry and key not in edition.editorial and key not in defined:
+                    problems.append(Problem(name, n, f"citation of unknown source id '{key}'",
+                                            f"add sources/{key}.yml or use an existing id (see the Sources page)"))
+    return problems
+
+
+def check_quotations(edition: Edition) -> list[Problem]:
+    """Every quoted span is in the ledger, and every quotation traced to a source is really in it."""
+    problems = []
+    ledger_name = (ESSAY_DIR / "quotations.yml").as_posix()
+    spans = [(p.number, quote_key(m[1])) for p in edition.essay.paragraphs for m in QUOTED.finditer(p.text)]
+    remaining = list(edition.quotations)
+    cited = defaultdict(set)
+    for citation in edition.docs.citations:
+        cited[citation.paragraph].add(citation.key)
+    for number, span in spans:
+        entry = next((e for e in remaining if e.paragraph == number and quote_key(e.quote) == span), None)
+        if entry is None:
+            section = edition.essay.section_of(number)
+            problems.append(Problem(f"docs/{section.page}", 0, f"quotation “{span}” in ¶{number} is not accounted for",
+                                    f"add it to {ledger_name} with `source:` or `kind:` and `why:`"))
+            continue
+        remaining.remove(entry)
+        if entry.source:
+            source = edition.registry[entry.source]
+            if not holds(source, span):
+                problems.append(Problem(entry.path, entry.line, f"“{span}” is attributed to '{source.id}', whose `quotes:` lack these words",
+                                        f"add them to `quotes:` in {source.path}, or correct the attribution"))
+            if source.id not in cited[number]:
+                problems.append(Problem(entry.path, entry.line, f"“{span}” quotes '{source.id}' but ¶{number} does not cite it",
+                                        f"add [^{source.id}] after the quotation in ¶{number}"))
+    for entry in remaining:
+        problems.append(Problem(entry.path, entry.line, f"no quotation “{entry.quote}” in ¶{entry.paragraph}",
+                                "correct the paragraph number or the words, or remove the entry"))
+    for page in edition.docs:
+        for n, line in enumerate(page.lines, start=1):
+            for match in ATTACHED.finditer(line):
+                key, span = match[2], quote_key(match[1])
+                if key in edition.registry and not holds(edition.registry[key], span):
+                    problems.append(Problem(page.name, n, f"citation of '{key}' is attached to “{span}”, but its `quotes:` lack these words",
+                                            f"add the words to `quotes:` in {edition.registry[key].path}, or cite the source that has them"))
+    return problems
+
+
+def uncited_sources(edition: Edition) -> list[Problem]:
+    """Warn about records no page cites: likely a forgotten citation or a stale record."""
+    cited = {c.key for c in edition.docs.citations}
+    return [Problem(s.path, s.line, f"source '{s.id}' is not cited on any page", "cite it where it supports a claim, or remove it")
+            for s in edition.registry if s.id not in cited]
+

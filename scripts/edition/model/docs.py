@@ -1,0 +1,174 @@
+"""The pages under docs/, read once per build: their text, blocks, titles and citation markers.
+
+The essay's paragraph numbers come from the source of record, so any page read alone can tell
+which paragraph a citation sits in; the Sources page's "cited in" links, the checks, the metadata
+and the Markdown extensions all read the pages from this one index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .addresses import page_path
+from .essay import Essay
+
+DOCS_DIR = Path("docs")
+
+REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
+MARKER = re.compile(r"^\[\[edition:([a-z-]+)\]\]$")
+# The markers a page may hold, each expanded by the listings extension from data.
+MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
+           "glossary", "changes")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+_H1 = re.compile(r"^# +(.+?)\s*#*\s*$")
+
+
+def references(line: str) -> list[re.Match]:
+    """Find citation markers in a line, leaving aside those shown as code (`[^id]`)."""
+    code = [m.span() for m in CODE_SPAN.finditer(line)]
+    return [m for m in REFERENCE.finditer(line) if not any(a <= m.start() < b for a, b in code)]
+
+
+def replace_references(line: str, replace) -> str:
+    """Replace each citation marker outside code spans with replace(match)."""
+    out, last = [], 0
+    for match in references(line):
+        out += [line[last:match.start()], replace(match)]
+        last = match.end()
+    return "".join(out) + line[last:]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of non-blank lines: a paragraph, a heading, a marker or a footnote definition."""
+
+    line: int  # 1-based line of its first line
+    text: str
+
+    @property
+    def plain(self) -> str:
+        """The text as a reader sees it: citation markers removed."""
+        return REFERENCE.sub("", self.text)
+
+
+def blocks(markdown: str) -> list[Block]:
+    """Split Markdown into blank-line separated blocks, keeping their first line numbers."""
+    result, current, start = [], [], 0
+    for n, line in enumerate(markdown.splitlines(), start=1):
+        if line.strip():
+            if not current:
+                start = n
+            current.append(line)
+        elif current:
+            result.append(Block(start, "\n".join(current)))
+            current = []
+    if current:
+        result.append(Block(start, "\n".join(current)))
+    return result
+
+
+@dataclass(frozen=True)
+class Citation:
+    page: str  # Markdown file under docs/
+    line: int
+    key: str  # source id or editorial note id
+    paragraph: int | None  # ¶N, when the citation sits in an essay paragraph
+
+
+def page_citations(page: str, markdown: str, essay: Essay) -> list[Citation]:
+    """List every citation marker of a page, with the essay paragraph it sits in."""
+    found = []
+    for block in blocks(markdown):
+        if DEFINITION.match(block.text):
+            continue
+        number = essay.paragraph_number(block.plain)
+        for offset, line in enumerate(block.text.splitlines()):
+            for match in references(line):
+                found.append(Citation(page, block.line + offset, match[1], number))
+    return found
+
+
+def comparable(text: str) -> str:
+    """A page's Markdown with line endings and trailing spaces folded, as a generator may hand it over."""
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page under docs/, as read at the start of the build."""
+
+    file: str  # path under docs/, e.g. "about.md"
+    title: str  # its first-level heading
+    text: str = field(repr=False)
+    citations: tuple[Citation, ...] = field(default=(), repr=False)
+
+    @property
+    def path(self) -> str:
+        """The page's URL path under the site root, as MkDocs' directory URLs give it."""
+        return page_path(self.file)
+
+    @property
+    def name(self) -> str:
+        """How an author names the file in a message."""
+        return f"{DOCS_DIR.as_posix()}/{self.file}"
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def blocks(self) -> list[Block]:
+        return blocks(self.text)
+
+
+@dataclass(frozen=True)
+class DocsIndex:
+    """Every page under docs/, in file-name order, with lookups by file, URL path and content."""
+
+    pages: tuple[Page, ...]
+
+    def __post_init__(self):
+        # Lookups built once; the dataclass stays frozen for its users.
+        object.__setattr__(self, "_by_file", {p.file: p for p in self.pages})
+        object.__setattr__(self, "_by_path", {p.path: p for p in self.pages})
+        object.__setattr__(self, "_by_text", {comparable(p.text): p for p in self.pages})
+
+    def __iter__(self):
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def get(self, file: str) -> Page | None:
+        return self._by_file.get(file)
+
+    def at_path(self, path: str) -> Page | None:
+        """The page published at a URL path ("" for the home page, "about/")."""
+        return self._by_path.get(path)
+
+    def identify(self, text: str) -> Page | None:
+        """The page whose Markdown this is, or None (a fragment, or the PDF's joined document).
+
+        MkDocs and Zensical hand an extension the page's text but not its name, and the edition's
+        pages are few and all under docs/, so the text itself identifies the page.
+        """
+        return self._by_text.get(comparable(text))
+
+    @property
+    def citations(self) -> list[Citation]:
+        """Every citation in docs/, page by page in file-name order."""
+        return [c for page in self.pages for c in page.citations]
+
+
+def read_docs(root: Path, essay: Essay) -> DocsIndex:
+    """Read every Markdown page under docs/ once."""
+    pages = []
+    for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        file = path.relative_to(root / DOCS_DIR).as_posix()
+        title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
+        pages.append(Page(file, title, text, tuple(page_citations(file, text, essay))))
+    return DocsIndex(tuple(pages))

@@ -1,0 +1,105 @@
+"""Everything the pages are made from, loaded and validated once per build.
+
+`load_edition` reads every input (the essay, the source registry, the ledgers, docs/, anchors.lock,
+mkdocs.yml's site_url) and formats the citations; the build hands the result to each step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..problems import Problem, ProblemsFound, relative
+from .anchor_lock import Lock, load_lock
+from .docs import DocsIndex, read_docs
+from .essay import ESSAY_DIR, Essay, load_essay
+from .ledgers import (EditorialNote, Event, QuotationEntry, Release, Term, load_editorial, load_events, load_glossary,
+                      load_quotations, load_releases)
+from .sources import Registry, load_sources, source_files
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Edition:
+    root: Path
+    meta: dict
+    essay: Essay
+    registry: Registry
+    docs: DocsIndex
+    lock: Lock
+    site_url: str  # mkdocs.yml's site_url: the one home of the published address
+    editorial: dict[str, EditorialNote]
+    quotations: tuple[QuotationEntry, ...]
+    releases: tuple[Release, ...]  # newest first
+    events: tuple[Event, ...] = ()  # the chronology, in date order
+    glossary: tuple[Term, ...] = ()
+    notes: dict | None = None  # source id → citeproc.pandoc.Notes; None until formatted
+    forms: object | None = None  # citeproc.forms.Citations, the Cite panels' forms; None until formatted
+
+    @property
+    def version(self) -> str:
+        return self.releases[0].version
+
+    @property
+    def released(self) -> str:
+        """The date of the current version."""
+        return self.releases[0].date
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.meta['title']}: {self.meta['subtitle']}"
+
+    @property
+    def original(self):
+        """The source record of the essay as first published."""
+        return self.registry[self.meta["original"]]
+
+    @property
+    def essay_pages(self) -> set[str]:
+        """The docs/ files that hold the essay's sections (the rest is the edition's apparatus)."""
+        return {section.page for section in self.essay.sections}
+
+
+def configured_site_url(root: Path) -> str:
+    """`site_url` in mkdocs.yml, read without MkDocs (its YAML tags are read as plain strings)."""
+    config = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return (config.get("site_url", "") if isinstance(config, dict) else "") or ""
+
+
+def load_edition(root: Path, today: dt.date | None = None) -> Edition:
+    """Load and validate all data of the edition, or raise ProblemsFound listing every problem.
+
+    The citations are left unformatted (no Pandoc run), which is enough for the input checks;
+    `edition.load` formats them too.
+    """
+    problems: list[Problem] = []
+    try:
+        registry = load_sources(root, today)
+    except ProblemsFound as error:
+        problems += error.problems
+        registry = Registry()
+    # Ledgers are checked against every record on disk, so one broken record is reported once,
+    # not again by each ledger entry that names it.
+    known = set(registry.sources) | {path.stem for path in source_files(root)}
+    meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
+    editorial = load_editorial(root, known, problems)
+    quotations = load_quotations(root, known, problems)
+    releases = load_releases(root, problems)
+    essay = load_essay(root)
+    events = load_events(root, known, len(essay.paragraphs), problems)
+    glossary = load_glossary(root, known, problems)
+    lock = load_lock(root, problems)
+    if meta.get("original") not in known:
+        problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
+                                f"'original' names an unknown source '{meta.get('original')}'",
+                                "name the source record of the essay as first published"))
+    if problems:
+        raise ProblemsFound(problems)
+    edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=read_docs(root, essay), lock=lock,
+                      site_url=configured_site_url(root), editorial=editorial, quotations=quotations,
+                      releases=releases, events=events, glossary=glossary)
+    return edition

@@ -1,0 +1,233 @@
+"""The ledgers under sources/essay/: editorial notes, quotations, releases, the chronology and the glossary.
+
+Each loader validates every entry, appending a Problem (file, line, what, fix) for each one wrong,
+and returns the entries that are right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Problem, relative
+from .essay import ESSAY_DIR
+from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    id: str
+    text: str  # Markdown, this edition's own words
+    sources: tuple[str, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class QuotationEntry:
+    paragraph: int
+    quote: str
+    source: str | None  # the source quoted, or None for a term or scare quote
+    kind: str  # "source", "term" or "scare"
+    why: str | None
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # ISO
+    what: str  # this edition's one line
+    sources: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    date_note: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    name: str
+    terms: tuple[str, ...]  # the essay's own words for it
+    what: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # text, annotation, source or edition
+    what: str
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str  # ISO date
+    changes: tuple[Change, ...]
+
+
+
+def _load_list(path: Path, root: Path, problems: list[Problem]):
+    """Yield (item, line-of-each-key) for a YAML file holding a list of mappings."""
+    name = relative(path, root)
+    text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
+    parsed = parse_yaml(text, name, problems) if text is not None else None
+    if parsed is None:
+        return
+    data, node = parsed
+    if not isinstance(data, list):
+        problems.append(Problem(name, 1, "must be a list of entries", "start each entry with `- `"))
+        return
+    for item, item_node in zip(data, node.value, strict=True):
+        lines = key_lines(item_node)
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            problems.append(Problem(name, line, "each entry must be a mapping of fields", "write `- key: value` entries"))
+            continue
+        yield name, item, line, lines
+
+
+def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
+    notes: dict[str, EditorialNote] = {}
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
+        note_id, text, sources = item.get("id"), item.get("text"), item.get("sources", [])
+        if not (isinstance(note_id, str) and note_id.startswith("ed-")):
+            problems.append(Problem(name, line, f"editorial note id {note_id!r} must start with 'ed-'", "name it ed-<topic>"))
+            continue
+        if note_id in notes or note_id in known:
+            problems.append(Problem(name, line, f"duplicate id '{note_id}'", "give each note its own id"))
+            continue
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(name, line, f"editorial note '{note_id}' has no text", "write the note in `text:`"))
+            continue
+        for source_id in sources:
+            if source_id not in known:
+                problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'",
+                                        "use the id of a record in sources/"))
+        notes[note_id] = EditorialNote(note_id, text.strip(), tuple(sources), name, line)
+    return notes
+
+
+QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
+
+
+def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
+    entries = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
+        paragraph, quote, source, why = item.get("paragraph"), item.get("quote"), item.get("source"), item.get("why")
+        kind = item.get("kind", "source" if source else None)
+        if not isinstance(paragraph, int) or not isinstance(quote, str):
+            problems.append(Problem(name, line, "a quotation entry needs `paragraph:` (a number) and `quote:` (the words)",
+                                    "copy the quoted words and the paragraph number ¶N"))
+            continue
+        if kind not in QUOTATION_KINDS:
+            problems.append(Problem(name, lines.get("kind", line), f"kind must be one of {', '.join(QUOTATION_KINDS)}, got {kind!r}",
+                                    "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
+            continue
+        if kind == "source" and source not in known:
+            problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}",
+                                    "use the id of a record in sources/"))
+            continue
+        if kind != "source" and not (isinstance(why, str) and why.strip()):
+            problems.append(Problem(name, line, f"quotation “{quote}” is a {kind} but says not why", "add a few words in `why:`"))
+            continue
+        entries.append(QuotationEntry(paragraph, quote.strip(), source if kind == "source" else None, kind, why, name, line))
+    return tuple(entries)
+
+
+CHANGE_KINDS = ("text", "annotation", "source", "edition")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
+    releases: list[Release] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
+        version, date, changes = str(item.get("version", "")), item.get("date"), item.get("changes")
+        if not _VERSION.match(version):
+            problems.append(Problem(name, lines.get("version", line), f"version {version!r} is not MAJOR.MINOR.PATCH",
+                                    "write the version as three numbers, e.g. 0.3.0"))
+            continue
+        if not isinstance(date, dt.date):
+            problems.append(Problem(name, lines.get("date", line), f"version {version} has no valid `date:`",
+                                    "write the release date as YYYY-MM-DD"))
+            continue
+        if releases and (date > dt.date.fromisoformat(releases[-1].date)
+                         or tuple(map(int, version.split("."))) >= tuple(map(int, releases[-1].version.split(".")))):
+            problems.append(Problem(name, line, f"version {version} is listed after a newer one",
+                                    "list versions newest first, each with a higher number than the one below"))
+        entries = []
+        for change in changes if isinstance(changes, list) else []:
+            if not (isinstance(change, dict) and change.get("kind") in CHANGE_KINDS and isinstance(change.get("what"), str)):
+                problems.append(Problem(name, lines.get("changes", line),
+                                        f"each change of version {version} needs `kind:` ({', '.join(CHANGE_KINDS)}) and `what:`",
+                                        "describe the change in a sentence"))
+                continue
+            entries.append(Change(change["kind"], " ".join(change["what"].split())))
+        if not entries:
+            problems.append(Problem(name, line, f"version {version} lists no changes", "say what changed under `changes:`"))
+        releases.append(Release(version, date.isoformat(), tuple(entries)))
+    if not releases and not any(p.path.endswith("changes.yml") for p in problems):
+        problems.append(Problem(relative(root / ESSAY_DIR / "changes.yml", root), 1, "no released version",
+                                "list at least the current version"))
+    return tuple(releases)
+
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _known_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> tuple[str, ...]:
+    if not (isinstance(sources, list) and sources):
+        problems.append(Problem(name, line, f"{what} has no `sources:`", "name the source records that establish it"))
+        return ()
+    for source_id in sources:
+        if source_id not in known:
+            problems.append(Problem(name, line, f"{what} names unknown source {source_id!r}", "use the id of a record in sources/"))
+    return tuple(sources)
+
+
+def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem]) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
+        event_id, date, what = item.get("id"), item.get("date"), item.get("what")
+        if not (isinstance(event_id, str) and _ID.match(event_id)) or any(e.id == event_id for e in events):
+            problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice",
+                                    "give each event its own id, like camp-taji-attack"))
+            continue
+        if not isinstance(date, dt.date):
+            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' needs an ISO `date:`, got {date!r}",
+                                    "write the date as YYYY-MM-DD"))
+            continue
+        if not (isinstance(what, str) and what.strip()):
+            problems.append(Problem(name, line, f"event '{event_id}' has no `what:`", "describe it in one line"))
+            continue
+        sources = _known_sources(name, lines.get("sources", line), f"event '{event_id}'", item.get("sources"), known, problems)
+        numbers = item.get("paragraphs", [])
+        if not (isinstance(numbers, list) and all(isinstance(n, int) and 1 <= n <= paragraphs for n in numbers)):
+            problems.append(Problem(name, lines.get("paragraphs", line), f"event '{event_id}' names paragraphs {numbers!r}, "
+                                    f"not among ¶1–¶{paragraphs}", "list the numbers of the paragraphs that discuss it"))
+            numbers = []
+        if events and date.isoformat() < events[-1].date:
+            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' ({date}) comes before the one above it",
+                                    "keep the chronology in date order"))
+        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), item.get("date_note")))
+    return tuple(events)
+
+
+def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    for name, item, line, lines in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
+        term_id, title, words, what = item.get("id"), item.get("name"), item.get("terms"), item.get("what")
+        if not (isinstance(term_id, str) and _ID.match(term_id)) or any(t.id == term_id for t in terms):
+            problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice",
+                                    "give each entry its own id, like kataib-hizbullah"))
+            continue
+        if not (isinstance(title, str) and isinstance(what, str) and what.strip()
+                and isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)):
+            problems.append(Problem(name, line, f"glossary entry '{term_id}' needs `name:`, `terms:` (the essay's words) and `what:`",
+                                    "fill in the three fields"))
+            continue
+        sources = _known_sources(name, lines.get("sources", line), f"glossary entry '{term_id}'", item.get("sources"), known, problems)
+        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources))
+    return tuple(terms)

@@ -1,0 +1,341 @@
+"""Load and validate the primary-source registry (`sources/*.yml`) into frozen records.
+
+Every field keeps the line it was written on, so each problem names file and line; all problems
+of a run are collected and raised together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..problems import Problem, ProblemsFound, relative
+from .files import key_lines, parse_yaml, read_text
+
+SOURCES_DIR = Path("sources")
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+# The item types of CSL 1.0.2, the vocabulary Pandoc's citeproc formats.
+CSL_TYPES = frozenset("""
+    article article-journal article-magazine article-newspaper bill book broadcast chapter
+    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
+    graphic hearing interview legal_case legislation manuscript map motion_picture musical_score
+    pamphlet paper-conference patent performance periodical personal_communication post
+    post-weblog regulation report review review-book software song speech standard thesis
+    treaty webpage
+""".split())
+URL_STATUSES = ("live", "dead", "unfit", "usurped")  # as in Wikipedia's citation templates
+
+REQUIRED = ("id", "type", "title", "issued", "verified")
+OPTIONAL = (
+    "title-short", "original-title", "author", "container-title", "publisher", "url", "accessed", "language",
+    "archive_url", "archive_date", "url_status", "quotes", "verification", "evidence", "medium",
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # as the essay prints it
+    original: str | None = None  # the source's own wording, when not English
+    original_language: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    type: str
+    title: str
+    issued: str
+    verified: bool
+    path: str
+    line: int
+    title_short: str | None = None
+    original_title: str | None = None
+    authors: tuple[dict, ...] = ()
+    container_title: str | None = None
+    publisher: str | None = None
+    medium: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    language: str | None = None
+    archive_url: str | None = None
+    archive_date: str | None = None
+    url_status: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    verification: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    def csl(self) -> dict:
+        """Return the record as CSL-JSON, the input of every citation style."""
+        item: dict = {"id": self.id, "type": self.type, "title": self.title}
+        optional = {
+            "title-short": self.title_short,
+            "original-title": self.original_title,
+            "container-title": self.container_title,
+            "publisher": self.publisher,
+            "medium": self.medium,
+            "URL": self.url,
+            "language": self.language,
+        }
+        item.update({k: v for k, v in optional.items() if v})
+        if self.authors:
+            item["author"] = [dict(a) for a in self.authors]
+        item["issued"] = _date_parts(self.issued)
+        if self.accessed and self.url:
+            item["accessed"] = _date_parts(self.accessed)
+        return item
+
+
+@dataclass(frozen=True)
+class Registry:
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def __contains__(self, source_id: str) -> bool:
+        return source_id in self.sources
+
+    def __getitem__(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def __iter__(self):
+        return iter(sorted(self.sources.values(), key=lambda s: (s.issued, s.id)))
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+
+def _date_parts(value: str) -> dict:
+    return {"date-parts": [[int(part) for part in value.split("-")]]}
+
+
+def source_files(root: Path) -> list[Path]:
+    """List the source records: every `*.yml` directly under sources/."""
+    return sorted((root / SOURCES_DIR).glob("*.yml"))
+
+
+def load_sources(root: Path, today: dt.date | None = None) -> Registry:
+    """Load every record under sources/, or raise ProblemsFound listing all that is wrong."""
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    sources: dict[str, Source] = {}
+    seen: dict[str, str] = {}  # declared id -> where, so a copied file is named as a duplicate
+    for path in source_files(root):
+        name = relative(path, root)
+        source, declared = _load_record(path, name, today, problems)
+        if declared is not None:
+            declared_id, line = declared
+            if declared_id in seen:
+                problems.append(Problem(name, line, f"duplicate id '{declared_id}', also used in {seen[declared_id]}",
+                                        "give each source its own id, and name its file after it"))
+                continue
+            seen[declared_id] = f"{name}:{line}"
+        if source is not None:
+            sources[source.id] = source
+    if problems:
+        raise ProblemsFound(problems)
+    return Registry(sources)
+
+
+def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem]) -> tuple[Source | None, tuple | None]:
+    """Return the record if valid, and the id it declares with its line (for duplicate detection)."""
+    text = read_text(path, name, problems)
+    if text is None:
+        return None, None
+    parsed = parse_yaml(text, name, problems)
+    if parsed is None:
+        return None, None
+    data, node = parsed
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        problems.append(Problem(name, 1, f"a source record must be a mapping of fields, not {kind}",
+                                "write `id: ...`, `title: ...` and the other fields at the top level"))
+        return None, None
+    lines = key_lines(node)
+    declared = (data["id"], lines["id"]) if isinstance(data.get("id"), str) else None
+    check = _RecordCheck(name, data, lines, today, problems)
+    source = check.run(path.stem, node)
+    return (source if check.ok else None), declared
+
+
+class _RecordCheck:
+    """Validate one record's fields, appending a Problem for each one wrong."""
+
+    def __init__(self, name, data, lines, today, problems):
+        self.name, self.data, self.lines, self.today = name, data, lines, today
+        self.problems = problems
+        self.count = len(problems)
+
+    @property
+    def ok(self) -> bool:
+        return len(self.problems) == self.count
+
+    def problem(self, key: str | None, what: str, fix: str) -> None:
+        self.problems.append(Problem(self.name, self.lines.get(key, 1) if key else 1, what, fix))
+
+    def string(self, key: str, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(None, f"missing required field '{key}'", f"add `{key}:` to the record")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(key, f"'{key}' must be non-empty text, got {_shown(value)}", f"write `{key}:` as text")
+            return None
+        return value.strip()
+
+    def date(self, key: str, required: bool = False, full: bool = False) -> str | None:
+        value = self.data.get(key)
+        if isinstance(value, dt.date):  # YAML reads an unquoted 2020-03-12 as a date
+            value = value.isoformat()
+        if value is None:
+            if required:
+                self.problem(None, f"missing required field '{key}'", f"add `{key}:` as an ISO date (YYYY-MM-DD)")
+            return None
+        text = str(value)
+        shape = r"^\d{4}-\d{2}-\d{2}$" if full else DATE_PATTERN.pattern
+        if not re.match(shape, text) or not _valid_date(text):
+            form = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
+            self.problem(key, f"'{key}' must be an ISO date ({form}), got {_shown(value)}", f"write it as {form}")
+            return None
+        if text > self.today.isoformat()[: len(text)]:
+            self.problem(key, f"'{key}' {text} is in the future", "check the date: a cited document already exists")
+            return None
+        return text
+
+    def url(self, key: str) -> str | None:
+        value = self.string(key)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            self.problem(key, f"'{key}' must be an http(s) URL, got {_shown(value)}",
+                         "link to the document's web address (https://...)")
+            return None
+        return value
+
+    def run(self, stem: str, node: yaml.Node) -> Source | None:
+        data = self.data
+        for key in data:
+            if key not in REQUIRED and key not in OPTIONAL:
+                self.problem(str(key), f"unknown field '{key}'", f"use one of: {', '.join(REQUIRED + OPTIONAL)}")
+        source_id = self.string("id", required=True)
+        if source_id is not None:
+            if not ID_PATTERN.match(source_id):
+                self.problem("id", f"id '{source_id}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
+            elif source_id != stem:
+                self.problem("id", f"id '{source_id}' does not match the file name '{stem}.yml'",
+                             f"rename the file to {source_id}.yml or change the id")
+        csl_type = self.string("type", required=True)
+        if csl_type is not None and csl_type not in CSL_TYPES:
+            self.problem("type", f"unknown CSL type '{csl_type}'", "use a CSL type such as webpage, article-newspaper, post, legislation, document")
+        title = self.string("title", required=True)
+        issued = self.date("issued", required=True)
+        verified = data.get("verified")
+        if "verified" not in data:
+            self.problem(None, "missing required field 'verified'", "add `verified: true` or `verified: false` with a `verification:` note")
+        elif not isinstance(verified, bool):
+            self.problem("verified", f"'verified' must be true or false, got {_shown(verified)}", "write `verified: true` or `verified: false`")
+        verification = self.string("verification")
+        if verified is False and verification is None:
+            self.problem("verified", "an unverified source needs a 'verification' note", "say in `verification:` what could not be confirmed")
+        authors = self.authors()
+        container = self.string("container-title")
+        publisher = self.string("publisher")
+        if not (authors or container or publisher) and "author" not in data:
+            self.problem("title", "a source needs an author, a publisher or a container-title", "add `author:` or `publisher:`")
+        url, archive_url = self.url("url"), self.url("archive_url")
+        accessed = self.date("accessed", full=True)
+        archive_date = self.date("archive_date", full=True)
+        if archive_url and not archive_date:
+            self.problem("archive_url", "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+        status = data.get("url_status")
+        if status is not None and status not in URL_STATUSES:
+            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {_shown(status)}", "use live, dead, unfit or usurped")
+        language = self.string("language")
+        if language is not None and not LANGUAGE_PATTERN.match(language):
+            self.problem("language", f"'language' must be a language tag like en or ar, got {_shown(language)}", "use a BCP 47 tag")
+        quotes = self.quotes(node)
+        evidence = self.evidence()
+        if not self.ok:
+            return None
+        return Source(
+            id=source_id, type=csl_type, title=title, issued=issued, verified=verified,
+            path=self.name, line=self.lines.get("id", 1), title_short=self.string("title-short"), original_title=self.string("original-title"),
+            authors=authors, container_title=container, publisher=publisher, medium=self.string("medium"),
+            url=url, accessed=accessed, language=language, archive_url=archive_url,
+            archive_date=archive_date, url_status=status, quotes=quotes,
+            verification=verification, evidence=evidence,
+        )
+
+    def authors(self) -> tuple[dict, ...]:
+        value = self.data.get("author")
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.problem("author", "'author' must be a list of names", "write `- {family: ..., given: ...}` or `- literal: ...`")
+            return ()
+        names = []
+        for item in value:
+            ok = isinstance(item, dict) and set(item) <= {"family", "given", "literal"} and (
+                isinstance(item.get("literal"), str) or isinstance(item.get("family"), str))
+            if not ok or not all(isinstance(v, str) and v.strip() for v in item.values()):
+                self.problem("author", f"author {_shown(item)} is not a name", "write `- {family: ..., given: ...}` or `- literal: ...`")
+                continue
+            names.append({k: v.strip() for k, v in item.items()})
+        return tuple(names)
+
+    def quotes(self, node: yaml.Node) -> tuple[Quote, ...]:
+        value = self.data.get("quotes")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem("quotes", "'quotes' must be a list", "write each quotation as `- text: ...`")
+            return ()
+        result = []
+        for item in value:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+                self.problem("quotes", f"quotation {_shown(item)} has no 'text'", "write `- text: the words as the essay prints them`")
+                continue
+            unknown = set(item) - {"text", "original", "original_language"}
+            if unknown:
+                self.problem("quotes", f"unknown quotation field(s) {', '.join(sorted(unknown))}", "use text, original and original_language")
+                continue
+            original, lang = item.get("original"), item.get("original_language")
+            if original is not None and not (isinstance(original, str) and isinstance(lang, str) and LANGUAGE_PATTERN.match(lang)):
+                self.problem("quotes", "an 'original' wording needs an 'original_language' tag", "add `original_language: ar` (or the right tag)")
+                continue
+            result.append(Quote(item["text"].strip(), original.strip() if original else None, lang))
+        return tuple(result)
+
+    def evidence(self) -> tuple[str, ...]:
+        value = self.data.get("evidence")
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem("evidence", "'evidence' must be a list of addresses", "write each as `- https://...`")
+            return ()
+        for item in value:
+            if urlsplit(item).scheme not in ("http", "https"):
+                self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", "list the addresses of the pages consulted")
+        return tuple(value)
+
+
+def _valid_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,349 @@
+"""`make bench`: print the edition's speed and size figures against their targets.
+
+Figures, not pass/fail tests: timings depend on the machine, so each is a median of several runs.
+The build: the full build cold (empty citation cache) and warm, and its peak memory; the site alone
+against a stock `mkdocs build` of the same pages with plain footnotes; the rebuild after an edit
+under `mkdocs serve`; the PDF alone; validation of synthetic corpora of 1, 10 and 100 essays. The
+pages, served on 127.0.0.1 with gzip as a static host would: bytes of a first load (compressed,
+everything included), requests, requests to other hosts, largest contentful paint and cumulative
+layout shift in Debian's Chromium, and, when Lighthouse is installed (`make bench` installs it with
+npm), its four category scores. `--record` also writes the figures, with the machine's description,
+to benchmarks/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import re
+import urllib.request
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .. import load
+from ..build.pipeline import copy_project
+from ..build.pdf import render_pdf
+from ..model import load_edition
+from ..model.checks import check_all
+from .browsing import CHROMIUM, CHROMIUM_FLAGS, serve
+from .synthetic import make_corpus
+
+BUILD_SECONDS_TARGET = 5.0
+SITE_OVERHEAD_TARGET = 1.5  # our site build against a stock MkDocs build of the same pages
+SERVE_REBUILD_TARGET = 1.0
+VALIDATION_100_TARGET = 2.0
+MEMORY_MB_TARGET = 500
+PDF_SECONDS_TARGET = 5.0
+PDF_KB_TARGET = 500
+PAGE_KB_TARGET = 100  # an essay page, compressed, first load, everything included
+LCP_TARGET_MS = 1000
+CLS_TARGET = 0.05
+LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+LIGHTHOUSE = Path(".cache") / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+
+# Collect paint and layout-shift entries from the very start of the page.
+PERFORMANCE_OBSERVER = """
+window.__edition = {lcp: 0, cls: 0};
+new PerformanceObserver(list => { for (const e of list.getEntries()) __edition.lcp = e.startTime; })
+  .observe({type: "largest-contentful-paint", buffered: true});
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) __edition.cls += e.value; })
+  .observe({type: "layout-shift", buffered: true});
+"""
+
+def pdf_figures(root: Path, runs: int) -> list[str]:
+    edition = load(root)
+    seconds = []
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "edition.pdf"
+        for _ in range(runs):
+            start = time.perf_counter()
+            problems = render_pdf(edition, target)
+            seconds.append(time.perf_counter() - start)
+            if problems:
+                raise SystemExit("\n".join(f"error: {p}" for p in problems))
+        size_kb = target.stat().st_size / 1024
+    median = statistics.median(seconds)
+    return [
+        f"pdf   time {median:.2f} s median of {runs} (min {min(seconds):.2f}, max {max(seconds):.2f}); "
+        f"target under {PDF_SECONDS_TARGET:.0f} s: {'met' if median < PDF_SECONDS_TARGET else 'NOT met'}",
+        f"pdf   size {size_kb:.0f} KB; target under {PDF_KB_TARGET} KB: {'met' if size_kb < PDF_KB_TARGET else 'NOT met'}",
+    ]
+
+
+def page_figures(base: str, paths: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    figures = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for path in paths:
+            context = browser.new_context()  # empty cache: a first visit
+            tab = context.new_page()
+            tab.add_init_script(PERFORMANCE_OBSERVER)
+            requests = []
+            tab.on("requestfinished", lambda request, found=requests: found.append(request))
+            tab.goto(f"{base}/{path}", wait_until="networkidle")
+            tab.wait_for_timeout(300)
+            measured = tab.evaluate("window.__edition")
+            transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+            figures.append({"path": "/" + path, "kb": transferred / 1024, "requests": len(requests),
+                            "offsite": sum(not r.url.startswith(base) for r in requests),
+                            "lcp": measured["lcp"], "cls": measured["cls"]})
+            context.close()
+        browser.close()
+    return figures
+
+
+def lighthouse_scores(base: str, path: str) -> dict[str, int] | None:
+    node = shutil.which("node")
+    if not (node and LIGHTHOUSE.is_file()):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([node, str(LIGHTHOUSE), f"{base}/{path}", "--quiet", "--output=json", f"--output-path={report}",
+                        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+                        "--only-categories=performance,accessibility,best-practices,seo"],
+                       env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, timeout=300, check=False)
+        if not report.is_file():
+            return None
+        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+def timed_run(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run a command; return its seconds and the peak memory (MB) of its largest process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def build_figures(root: Path, runs: int) -> list[str]:
+    cold, warm, memory = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = copy_project(root, Path(tmp) / "project", cache=False)
+            for series in (cold, warm):  # the first run fills the citation cache, the second finds it
+                seconds, mb = timed_run([sys.executable, "-m", "edition.build", "--root", str(project)])
+                series.append(seconds)
+                memory.append(mb)
+    median_cold, median_warm = statistics.median(cold), statistics.median(warm)
+    return [
+        f"build cold (empty citation cache) {median_cold:.2f} s, warm {median_warm:.2f} s, medians of {runs} "
+        f"(site, PDF, offline copy, all checks); target under {BUILD_SECONDS_TARGET:.0f} s: "
+        f"cold {verdict(median_cold < BUILD_SECONDS_TARGET)}, warm {verdict(median_warm < BUILD_SECONDS_TARGET)}",
+        f"build peak memory {max(memory):.0f} MB (largest process); target under {MEMORY_MB_TARGET} MB: "
+        f"{verdict(max(memory) < MEMORY_MB_TARGET)}",
+    ]
+
+
+def stock_project(root: Path, target: Path) -> Path:
+    """The same pages for a stock MkDocs: plain footnotes (the source's title), no edition extensions."""
+    registry = load_edition(root).registry
+    (target / "docs").mkdir(parents=True)
+    for page in (root / "docs").glob("*.md"):
+        lines, notes = [], []
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\[\[edition:", line):
+                continue
+
+            def plain(match: re.Match, notes: list[str] = notes) -> str:
+                notes.append(registry[match[1]].title if match[1] in registry else "An editorial note.")
+                return f"[^{len(notes)}]"
+
+            lines.append(re.sub(r"\[\^([^\]]+)\](?!:)", plain, line))
+        lines += [""] + [f"[^{n}]: {title}" for n, title in enumerate(notes, start=1)]
+        (target / "docs" / page.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for folder in ("stylesheets", "javascripts", "assets"):  # the same look, scripts and icon
+        shutil.copytree(root / "docs" / folder, target / "docs" / folder)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("watch:\n  - sources\n", "")
+    config = config[:config.index("markdown_extensions:")] + config[config.index("# Page tree"):]
+    config += "\nmarkdown_extensions: [toc, footnotes, attr_list]\n"
+    config = config.replace("custom_dir: overrides", "# custom_dir: overrides").replace("strict: true", "strict: false")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def site_figures(root: Path, runs: int) -> list[str]:
+    ours, stock = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(root, Path(tmp) / "project", cache=True)
+        plain = stock_project(root, Path(tmp) / "stock")
+        render = ("import sys; from pathlib import Path; from edition import load; "
+                  "from edition.build.render import render_site; "
+                  "sys.exit(bool(render_site(load(Path(sys.argv[1])), Path(sys.argv[2]))))")
+        for n in range(runs):
+            ours.append(timed_run([sys.executable, "-c", render, str(project), f"{tmp}/ours-{n}"])[0])
+            stock.append(timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
+                                    "-d", f"{tmp}/stock-{n}"])[0])
+    ratio = statistics.median(ours) / statistics.median(stock)
+    return [f"site alone {statistics.median(ours):.2f} s against stock MkDocs {statistics.median(stock):.2f} s "
+            f"(same theme and pages, plain footnotes): {ratio:.2f} times; target under {SITE_OVERHEAD_TARGET}: "
+            f"{verdict(ratio < SITE_OVERHEAD_TARGET)}"]
+
+
+def serve_figures(root: Path, edits: int) -> list[str]:
+    """Seconds from saving a section to `mkdocs serve` serving the new page."""
+    seconds = []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(root, Path(tmp) / "project", cache=True)
+        with socket_port() as port:
+            pass
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(project / "mkdocs.yml")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+        page = f"http://127.0.0.1:{port}/a-slow-burning-conflict/"
+        try:
+            wait_for(page, lambda body: "p7" in body, 120)
+            section = project / "docs" / "a-slow-burning-conflict.md"
+            for n in range(edits):
+                start = time.perf_counter()
+                section.write_text(section.read_text(encoding="utf-8") + f"\n<!-- bench edit {n} -->\n", encoding="utf-8")
+                wait_for(page, lambda body, n=n: f"bench edit {n}" in body, 60)
+                seconds.append(time.perf_counter() - start)
+        finally:
+            server.terminate()
+            server.wait()
+    median = statistics.median(seconds)
+    return [f"serve rebuild, save to new page {median:.2f} s median of {edits} edits; target under "
+            f"{SERVE_REBUILD_TARGET:.0f} s: {verdict(median < SERVE_REBUILD_TARGET)}"]
+
+
+@contextmanager
+def socket_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        yield probe.getsockname()[1]
+
+
+def wait_for(url: str, ready, limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show the change within {limit:.0f} s")
+
+
+def validation_figures(root: Path, runs: int) -> list[str]:
+    lines, per_essay = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1, 10, 100):
+            project = make_corpus(root, Path(tmp) / f"corpus-{n}", n)
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                edition = load_edition(project)
+                errors, _ = check_all(edition)
+                times.append(time.perf_counter() - start)
+                if errors:
+                    raise SystemExit(f"the synthetic corpus of {n} is invalid: {errors[0]}")
+            words = sum(len(p.text.split()) for p in edition.essay.paragraphs)
+            median = statistics.median(times)
+            per_essay.append(median / n)
+            lines.append(f"validation, {n:3d} essays ({words:,} words, {len(edition.registry):,} sources): {median:.2f} s"
+                         + (f"; target under {VALIDATION_100_TARGET:.0f} s: {verdict(median < VALIDATION_100_TARGET)}"
+                            if n == 100 else ""))
+    lines.append("validation per essay: " + ", ".join(f"{t * 1000:.0f} ms" for t in per_essay)
+                 + " at 1, 10, 100 essays (flat means linear growth)")
+    return lines
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0") if Path("/proc/meminfo").exists() else "0"
+    return (f"{os.cpu_count()} cores ({cpu}), {int(memory) // 1048576} GiB, {platform.platform()}, "
+            f"Python {platform.python_version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--site", type=Path, help="the built site (default: ROOT/site; run `make build` first)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (default: 3)")
+    parser.add_argument("--record", action="store_true", help="also write the figures to ROOT/benchmarks/")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    site = (args.site or root / "site").resolve()
+    if not (site / "index.html").is_file():
+        print(f"error: no built site in {site}; run `make build` first", file=sys.stderr)
+        return 1
+    out: list[str] = [f"machine: {machine()}", f"date: {dt.date.today().isoformat()}", ""]
+
+    def say(lines: list[str]) -> None:
+        for line in lines:
+            print(line, flush=True)
+        out.extend(lines)
+
+    say(out[:2])
+    say(build_figures(root, args.runs))
+    say(site_figures(root, args.runs))
+    say(serve_figures(root, args.runs))
+    say(pdf_figures(root, args.runs))
+    say(validation_figures(root, args.runs))
+
+    edition = load_edition(root)
+    essay_pages = {"/" + section.page.removesuffix(".md").replace("index", "") + ("/" if section.heading else "")
+                   for section in edition.essay.sections}
+    paths = [page.path for page in edition.docs]
+    with serve(site, compress=True) as base:
+        figures = page_figures(base, paths)
+        lines = ["", f"{'page':52} {'KB gz':>7} {'req':>4} {'off':>4} {'LCP ms':>7} {'CLS':>6}"]
+        lines += [f"{f['path']:52} {f['kb']:7.1f} {f['requests']:4d} {f['offsite']:4d} {f['lcp']:7.0f} {f['cls']:6.3f}"
+                  for f in figures]
+        essay = [f for f in figures if f["path"] in essay_pages]
+        heaviest = max(essay, key=lambda f: f["kb"])
+        offsite = sum(f["offsite"] for f in figures)
+        worst_lcp, worst_cls = max(f["lcp"] for f in figures), max(f["cls"] for f in figures)
+        lines += ["",
+                  f"essay page, heaviest first load {heaviest['kb']:.1f} KB ({heaviest['path']}); "
+                  f"target under {PAGE_KB_TARGET} KB: {verdict(heaviest['kb'] < PAGE_KB_TARGET)}",
+                  f"requests to other hosts, all pages: {offsite}; target 0: {verdict(offsite == 0)}",
+                  f"largest contentful paint, worst page {worst_lcp:.0f} ms; target under {LCP_TARGET_MS} ms: "
+                  f"{verdict(worst_lcp < LCP_TARGET_MS)}",
+                  f"cumulative layout shift, worst page {worst_cls:.3f}; target under {CLS_TARGET}: "
+                  f"{verdict(worst_cls < CLS_TARGET)}"]
+        say(lines)
+        scores = lighthouse_scores(base, heaviest["path"].lstrip("/"))
+        if scores is None:
+            say(["lighthouse: not installed (`make bench` installs it into .cache/lighthouse with npm)"])
+        else:
+            say([f"lighthouse on {heaviest['path']}, mobile defaults: " + ", ".join(
+                f"{name} {score} (target {LIGHTHOUSE_TARGETS[name]}: {verdict(score >= LIGHTHOUSE_TARGETS[name])})"
+                for name, score in scores.items())])
+    if args.record:
+        target = root / "benchmarks" / f"{dt.date.today().isoformat()}.txt"
+        target.parent.mkdir(exist_ok=True)
+        target.write_text("\n".join(out) + "\n", encoding="utf-8")
+        print(f"recorded in {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""`make linkcheck`: check every external address of the sources and the pages, online.
+
+Kept apart from the build, which never touches the network. Requests run concurrently, a few per
+host; each has a timeout; 429 and 5xx answers are retried with backoff (honouring Retry-After);
+redirects are followed and reported; HEAD is tried first, then GET where a server refuses HEAD.
+Results are cached, so a second run within --max-age is instant. The report (a table, and JSON)
+gives each address's status, final address, and the sources and pages that use it; a source whose
+address is dead is pointed to its archived copy, or listed as at risk when it has none. The exit
+status is 1 when any address is broken or unreachable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from ..model.docs import DOCS_DIR
+from ..problems import ProblemsFound
+from ..model.sources import load_sources
+
+CACHE_FILE = Path(".cache") / "linkcheck.json"
+REPORT_FILE = Path(".cache") / "linkcheck-report.json"
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+HEAD_REFUSED = {400, 403, 405, 406, 501}  # servers that answer HEAD badly but GET well
+USER_AGENT = "iraq-restraint-edition-linkcheck/1 (+https://iraq-restraint-edition.github.io/)"
+
+
+@dataclass
+class Link:
+    url: str
+    sources: list[str] = field(default_factory=list)  # source ids whose `url` or `archive_url` it is
+    pages: list[str] = field(default_factory=list)  # docs/ pages that name it
+
+
+@dataclass
+class Result:
+    url: str
+    outcome: str  # ok, redirected, broken, unreachable
+    status: int | None
+    final_url: str
+    redirects: list[str]
+    detail: str
+    checked_at: float
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome in ("broken", "unreachable")
+
+
+@dataclass(frozen=True)
+class Settings:
+    timeout: float = 15.0
+    retries: int = 2
+    backoff: float = 1.0  # seconds before the first retry; doubled each time
+    per_host: int = 2
+    concurrency: int = 8
+
+
+def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
+    """Every external address in sources/ and docs/, with who uses it; and the registry."""
+    registry = load_sources(root)
+    links: dict[str, Link] = {}
+    for source in registry:
+        for url in filter(None, [source.url, source.archive_url]):
+            links.setdefault(url, Link(url)).sources.append(source.id)
+    for path in sorted((root / DOCS_DIR).glob("*.md")):
+        for url in dict.fromkeys(_URL_IN_TEXT.findall(path.read_text(encoding="utf-8"))):
+            links.setdefault(url, Link(url)).pages.append(f"docs/{path.name}")
+    return links, registry
+
+
+async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> Result:
+    """Check one address: HEAD, then GET if HEAD is refused; retry 429 and 5xx with backoff."""
+    detail, status, final, redirects = "", None, url, []
+    for attempt in range(settings.retries + 1):
+        try:
+            response = await client.head(url)
+            if response.status_code in HEAD_REFUSED:
+                async with client.stream("GET", url) as response:
+                    pass
+                detail = "HEAD refused; checked with GET"
+            status, final = response.status_code, str(response.url)
+            redirects = [str(r.url) for r in response.history]
+            if status in RETRY_STATUSES and attempt < settings.retries:
+                await asyncio.sleep(_retry_after(response, settings.backoff * 2 ** attempt))
+                continue
+            break
+        except httpx.TimeoutException:
+            return Result(url, "unreachable", None, url, [], f"no answer within {settings.timeout:g} s", time.time())
+        except httpx.HTTPError as error:
+            detail = f"{type(error).__name__}: {error}".strip(": ")
+            if attempt < settings.retries:
+                await asyncio.sleep(settings.backoff * 2 ** attempt)
+                continue
+            return Result(url, "unreachable", None, url, [], detail, time.time())
+    if status is not None and status < 400:
+        outcome = "redirected" if redirects else "ok"
+    else:
+        outcome = "broken"
+        detail = detail or f"HTTP {status}"
+    return Result(url, outcome, status, final, redirects, detail, time.time())
+
+
+def _retry_after(response: httpx.Response, default: float) -> float:
+    value = response.headers.get("Retry-After", "")
+    return min(float(value), 60.0) if value.replace(".", "", 1).isdigit() else default
+
+
+async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
+    hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
+    overall = asyncio.Semaphore(settings.concurrency)
+    timeout = httpx.Timeout(settings.timeout)
+    async with httpx.AsyncClient(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT},
+                                 max_redirects=10) as client:
+        async def one(url: str) -> Result:
+            async with overall, hosts[urlsplit(url).netloc]:
+                return await check_url(client, url, settings)
+
+        return list(await asyncio.gather(*(one(url) for url in urls)))
+
+
+def check_links(urls: list[str], settings: Settings = Settings(), cache: Path | None = None,
+                max_age: float = 86400.0) -> list[Result]:
+    """Check addresses, reusing cached results younger than max_age seconds; update the cache."""
+    cached: dict[str, dict] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.is_file() else {}
+    now = time.time()
+    fresh = {url: Result(**cached[url]) for url in urls if url in cached and now - cached[url]["checked_at"] < max_age}
+    pending = [u for u in urls if u not in fresh]
+    checked = []
+    if pending:
+        # In a thread of its own, so that a caller with an event loop of its own (Playwright's) is no obstacle.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            checked = worker.submit(asyncio.run, _check_all(pending, settings)).result()
+    results = {**fresh, **{r.url: r for r in checked}}
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # An unreachable address is not kept: the network, not the address, may be what failed.
+        cached.update({r.url: asdict(r) for r in checked if r.outcome != "unreachable"})
+        cache.write_text(json.dumps(cached, indent=1, ensure_ascii=False), encoding="utf-8")
+    return [results[url] for url in urls]
+
+
+def report(links: dict[str, Link], results: list[Result], registry) -> tuple[str, dict]:
+    """The terminal table and the JSON report."""
+    rows, entries = [], []
+    for result in results:
+        link = links[result.url]
+        used_by = ", ".join(link.sources + link.pages)
+        rows.append(f"{result.outcome:11} {result.status or '-':>4}  {result.url}\n{'':17}used by {used_by}"
+                    + (f"\n{'':17}now at {result.final_url}" if result.redirects else "")
+                    + (f"\n{'':17}{result.detail}" if result.detail else ""))
+        entries.append(asdict(result) | {"sources": link.sources, "pages": link.pages})
+    dead = {source: r.outcome for r in results if r.failed for source in links[r.url].sources
+            if registry[source].url == r.url}
+    rescue = []
+    for source_id, outcome in sorted(dead.items()):
+        source = registry[source_id]
+        state = "dead" if outcome == "broken" else "unreachable"
+        rescue.append(f"{source_id}: original {state}; archived copy: {source.archive_url}" if source.archive_url
+                      else f"{source_id}: original {state} and NO archived copy (at risk)")
+    at_risk = sorted(s.id for s in registry if s.url and not s.archive_url)
+    failed = sum(r.failed for r in results)
+    summary = (f"{len(results)} addresses: {sum(r.outcome == 'ok' for r in results)} ok, "
+               f"{sum(r.outcome == 'redirected' for r in results)} redirected, {failed} broken or unreachable")
+    text = "\n".join(rows + [""] + rescue + [f"sources with no archived copy (at risk if their address dies): "
+                                              f"{len(at_risk)} of {sum(1 for s in registry if s.url)}"] + [summary])
+    data = {"checked": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "summary": summary,
+            "results": entries, "dead_sources": rescue, "without_archive": at_risk}
+    return text, data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="linkcheck", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--json", type=Path, help=f"where to write the JSON report (default: ROOT/{REPORT_FILE})")
+    parser.add_argument("--max-age", type=float, default=24.0, help="reuse results younger than this many hours (default 24)")
+    parser.add_argument("--timeout", type=float, default=Settings.timeout, help="seconds per request (default 15)")
+    parser.add_argument("--retries", type=int, default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
+    parser.add_argument("--per-host", type=int, default=Settings.per_host, help="requests at once to one host (default 2)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        links, registry = collect_links(root)
+    except ProblemsFound as error:
+        print("\n".join(f"error: {p}" for p in error.problems), file=sys.stderr)
+        return 1
+    settings = Settings(timeout=args.timeout, retries=args.retries, per_host=args.per_host)
+    results = check_links(list(links), settings, cache=root / CACHE_FILE, max_age=args.max_age * 3600)
+    text, data = report(links, results, registry)
+    print(text)
+    target = args.json or root / REPORT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"report: {target}")
+    return 1 if any(r.failed for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
