@@ -1,17 +1,32 @@
-"""The `edition` MkDocs plugin: each MkDocs build (every rebuild of `mkdocs serve`) starts from the files as they are.
+"""The `edition` MkDocs plugin: MkDocs-only glue, kept this small on purpose.
 
-MkDocs-only glue, kept this small on purpose: Zensical ignores MkDocs plugins, and `edition.build`
-hands the loaded edition to the extensions itself. A plugin, not a hook file, because a plugin is
-found by name from the installed package wherever the project is copied.
+- Each MkDocs build (every rebuild of `mkdocs serve`) starts from the files as they are: the
+  loaded edition that the extensions share is cleared (`edition.build` hands them its own).
+- Material's templates are compiled once, not at every build: Jinja keeps their bytecode in
+  .cache/jinja (keyed by each template's source), which saves about a third of a MkDocs build.
+
+Zensical ignores MkDocs plugins and needs neither. A plugin, not a hook file, because a plugin is
+found by name in the installed package wherever the project is copied.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 
 from .markdown import loaded
 
+TEMPLATE_CACHE = Path(".cache") / "jinja"
 
-class ReloadEdition(BasePlugin):
+
+class EditionPlugin(BasePlugin):
     def on_pre_build(self, *, config) -> None:
         loaded.clear()
+
+    def on_env(self, env, *, config, files):
+        folder = Path(config.config_file_path).parent / TEMPLATE_CACHE
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env

@@ -25,4 +25,4 @@ def write_downloads(site_dir: Path, edition: Edition) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     items = registry_items(edition)
     (folder / "sources.json").write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (folder / "sources.bib").write_text(to_bibtex(items), encoding="utf-8")
+    (folder / "sources.bib").write_text(to_bibtex(items, edition.root), encoding="utf-8")

@@ -38,7 +38,7 @@ def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
     from mkdocs.config import load_config
 
     if offline:
-        overrides |= {"plugins": ["search", "offline"], "use_directory_urls": False}
+        overrides |= {"plugins": ["search", "offline", "edition"], "use_directory_urls": False}
     config = load_config(config_file=str(edition.root / CONFIG_FILE), **overrides)
     for name in config.markdown_extensions:
         if isinstance(name, str) and name.startswith(EXTENSION_PREFIX):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from ..model import Edition
@@ -12,6 +13,9 @@ from .pandoc import render_citations
 
 def format_citations(edition: Edition, today: dt.date | None = None) -> Edition:
     """The edition with its notes and Cite panel forms formatted (cached by their inputs)."""
-    notes = render_citations([s.csl() for s in edition.registry], edition.root)
     accessed = (today or dt.date.today()).isoformat()
-    return replace(edition, notes=notes, forms=Citations(edition, accessed))
+    # Pandoc runs as a separate process: the notes' run goes on beside the forms' runs.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        notes = pool.submit(render_citations, [s.csl() for s in edition.registry], edition.root)
+        forms = Citations(edition, accessed)
+        return replace(edition, notes=notes.result(), forms=forms)

@@ -10,6 +10,7 @@ import hashlib
 import json
 import subprocess
 import tempfile
+import xml.etree.ElementTree as etree
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -21,7 +22,6 @@ from bs4 import BeautifulSoup
 
 CACHE_DIR = Path(".cache") / "notes"
 NOTE_STYLE = "chicago-notes-bibliography"
-EACH_FILTER = Path(__file__).with_name("each.lua")  # one document per request (see format_each)
 
 
 @dataclass(frozen=True)
@@ -91,37 +91,61 @@ class Formatted:
     bibliography: str  # the bibliography, reference-list or works-cited entry, HTML
 
 
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+# Where a style compares the works of one document: disambiguation ("2026a", an added title or
+# given name) and the bibliography's "———" for a repeated author.
+COMPARING = {"citation": ("disambiguate-add-year-suffix", "disambiguate-add-names", "disambiguate-add-givenname",
+                          "givenname-disambiguation-rule"),
+             "bibliography": ("subsequent-author-substitute", "subsequent-author-substitute-rule")}
+NEVER_SET = "scale"  # a CSL variable no item of the edition has (a map's scale): a test of it is false
+
+
+def standalone_style(style: str) -> str:
+    """The style's CSL with every comparison between works switched off, as the XML it is.
+
+    Each work is then formatted as if it were the only one cited: no option asks to tell works
+    apart, and each `disambiguate="true"` test becomes a test of a variable no item has, which is
+    false, as `disambiguate` is for a work that nothing else resembles.
+    """
+    tree = etree.parse(style_path(style))
+    for element in tree.getroot().iter():
+        name = element.tag.removeprefix(f"{{{CSL_NS}}}")
+        for attribute in COMPARING.get(name, ()):
+            element.attrib.pop(attribute, None)
+        if element.get("disambiguate") == "true":
+            del element.attrib["disambiguate"]
+            element.set("variable", " ".join(filter(None, [element.get("variable"), NEVER_SET])))
+    etree.register_namespace("", CSL_NS)
+    return etree.tostring(tree.getroot(), encoding="unicode", xml_declaration=True)
+
+
 def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[Formatted]:
     """Format each (style, CSL item, locator) as if it were the only citation of its document.
 
     A style compares the works of one document: two works by the same authors in the same year
     become "2026a" and "2026b", a repeated author becomes "———". A citation copied from the edition
-    must read as if it were the only one, so a Lua filter (each.lua) gives every request a document
-    of its own inside one Pandoc run per style.
+    must read as if it were the only one, so each style runs once, for all its requests, with its
+    comparisons switched off (standalone_style); every item is cited once, so none is "ibid."
     """
+    if any(NEVER_SET in item for _, item, _ in requests):
+        raise ValueError(f"an item sets the CSL variable '{NEVER_SET}', which format_each relies on no item having")
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
-    cached = cache_file(root, "each", [styles, requests, EACH_FILTER.read_text(encoding="utf-8")])
+    cached = cache_file(root, "each", [styles, requests])
     if (data := read_cache(cached)) is not None:
         return [Formatted(**f) for f in data]
 
     def one_style(style: str) -> dict[int, Formatted]:
         mine = [(n, item, locator) for n, (s, item, locator) in enumerate(requests) if s == style]
-        meta = {"csl": str(style_path(style)),
-                "requests": [{"id": item["id"], "item": item} | ({"locator": locator} if locator else {})
-                             for _, item, locator in mine]}
+        text = "\n\n".join(f"X[@{item['id']}{', ' + locator if locator else ''}]." for _, item, locator in mine)
         with tempfile.TemporaryDirectory() as tmp:
-            metadata = Path(tmp) / "requests.json"
-            metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            completed = subprocess.run(
-                [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--wrap=none",
-                 f"--lua-filter={EACH_FILTER}", f"--metadata-file={metadata}"],
-                input="", capture_output=True, text=True, encoding="utf-8", check=False)
-        if completed.returncode != 0:
-            raise RuntimeError(f"pandoc failed formatting citations: {completed.stderr.strip()}")
-        soup = _soup(completed.stdout)
-        return {n: _parse_request(soup, soup.find(id=f"request-{k}"), item["id"])
-                for k, (n, item, _) in enumerate(mine, start=1)}
+            csl = Path(tmp) / "style.csl"
+            csl.write_text(standalone_style(style), encoding="utf-8")
+            html = _run_pandoc([item for _, item, _ in mine], csl, text + "\n\n::: {#refs}\n:::\n")
+        soup = _soup(html)
+        paragraphs = soup.find_all("p", recursive=False)
+        return {n: _parse_request(soup, paragraph, item["id"])
+                for (n, item, _), paragraph in zip(mine, paragraphs, strict=True)}
 
     # Pandoc runs as a separate process, so threads run the styles in parallel.
     with ThreadPoolExecutor(max_workers=len(styles) or 1) as pool:
@@ -132,8 +156,18 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     return result
 
 
-def to_bibtex(items: list[dict]) -> str:
-    """Convert CSL items to BibTeX with Pandoc's bibliography writer."""
+def to_bibtex(items: list[dict], root: Path | None = None) -> str:
+    """Convert CSL items to BibTeX with Pandoc's bibliography writer (cached under root when given)."""
+    cached = cache_file(root, "bibtex", items) if root else None
+    if cached is not None and (data := read_cache(cached)) is not None:
+        return data
+    text = _bibtex(items)
+    if cached is not None:
+        write_cache(cached, text)
+    return text
+
+
+def _bibtex(items: list[dict]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "items.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
@@ -173,7 +207,7 @@ def _soup(html: str) -> BeautifulSoup:
 
 
 def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
-    """The citation and bibliography entry of one request's block of Pandoc's output."""
+    """The citation (in block, the request's paragraph) and bibliography entry of one request."""
     citation = block.select_one("span.citation")
     ref = citation.select_one("a.footnote-ref") if citation else None
     if ref is not None:  # a note style: the citation is its note, among the document's notes
@@ -183,7 +217,7 @@ def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
         text = _inner(note.find("p"))
     else:
         text = _inner(citation) if citation else ""
-    entry = block.find(id=f"ref-{item_id}")
+    entry = soup.find(id=f"ref-{item_id}")
     return Formatted(citation=text, bibliography=_inner(entry) if entry else "")
 
 
