@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build pdf anchors linkcheck serve test bench lock clean
+.PHONY: help setup system-deps build pdf anchors linkcheck serve test lint bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,8 +48,11 @@ anchors: system-deps setup ## Build, and record the site's page URLs and #anchor
 serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: system-deps setup node_modules/.installed ## Run the whole test suite
+test: system-deps setup node_modules/.installed ## Run the whole test suite (on every core)
 	$(PY) -m pytest
+
+lint: setup ## Check the code with ruff (configuration and reasons in pyproject.toml)
+	$(VENV)/bin/ruff check scripts tests
 
 LIGHTHOUSE_VERSION := 12.8.2
 .cache/lighthouse/.installed:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.tools.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
-from edition.build.pipeline import build
+from edition import load as load_edition
+from edition.build.pipeline import build, main
 from edition.build.pipeline import copy_project as copy_edition_project
 from edition.model.edition import configured_site_url
-from edition import load as load_edition
 from edition.model.essay import load_essay
+from edition.tools.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,3 +93,11 @@ def browser_page(browser, site_server):
 
 def essay_page_path(section) -> str:
     return "index.html" if section.slug == "index" else f"{section.slug}/index.html"
+
+
+def run_build(root: Path, *options: str) -> SimpleNamespace:
+    """`python -m edition.build --root ROOT` run in this process (no interpreter start-up): its exit status and output."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(["--root", str(root), *options])
+    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())

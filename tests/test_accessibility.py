@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
 
+from conftest import ROOT
 from edition import load as load_edition
 
 PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]

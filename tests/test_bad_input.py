@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project
 
+from conftest import ROOT, copy_project, run_build
 from edition.model.anchor_lock import load_lock
 
 
@@ -25,7 +25,8 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def run_build(root: Path) -> subprocess.CompletedProcess:
+def run_build_program(root: Path) -> subprocess.CompletedProcess:
+    """The build as a separate program, for what only a process shows: its exit status, and being killed."""
     return subprocess.run([sys.executable, "-m", "edition.build", "--root", str(root)],
                           capture_output=True, text=True, timeout=120)
 
@@ -88,7 +89,8 @@ CASES = {
         "link to the document's web address (https://...)"),
     "unaccounted quotation": (
         lambda r: replace_in(r / "sources/essay/quotations.yml",
-                             "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground after clearing it}\n", ""),
+                             "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground "
+                             "after clearing it}\n", ""),
         "docs/tensions-benefit-the-islamic-state.md: quotation “held” in ¶28 is not accounted for; "
         "add it to sources/essay/quotations.yml with `source:` or `kind:` and `why:`"),
     "quote missing from the attributed source": (
@@ -184,11 +186,12 @@ def test_bad_input_fails_with_a_clear_error_and_keeps_the_previous_site(case, pr
     assert tree_digest(project / "site") == before
 
 
-def test_all_problems_of_a_run_are_listed_at_once(project):
+def test_all_problems_of_a_run_are_listed_at_once_and_the_program_exits_1(project):
     broken = ("malformed YAML", "bad date", "javascript URL")
     for case in broken:
         CASES[case][0](project)
-    result = run_build(project)
+    result = run_build_program(project)
+    assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert errors == sorted(f"error: {CASES[case][1]}" for case in broken)
     assert result.stderr.splitlines()[-1].startswith("build failed: 3 problem(s)")
@@ -234,5 +237,5 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_intact(project):
         build.wait()
     assert tree_digest(project / "site") == before
     # The next build clears what the killed one left and publishes normally.
-    assert run_build(project).returncode == 0
+    assert run_build_program(project).returncode == 0
     assert not list(project.glob(".site.staging-*"))

@@ -6,11 +6,11 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
+from conftest import ROOT
 from edition import load as load_edition
-from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from edition.build.offline import FOLDER
+from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 
 PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
 SECTION = "a-slow-burning-conflict/"

@@ -7,11 +7,12 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, essay_page_path
-
-
+from edition.model.essay import load_essay
 
 GOLDEN = ROOT / "tests" / "golden" / "notes.json"
+SECTIONS = load_essay(ROOT).sections
 
 
 def note_text(html: str) -> str:
@@ -36,9 +37,9 @@ def test_notes_match_the_golden_file(edition):
     assert rendered == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("section", range(7))
-def test_every_footnote_resolves_to_its_source(section, essay, page, edition):
-    soup = page(essay_page_path(essay.sections[section]))
+@pytest.mark.parametrize("section", SECTIONS, ids=[s.slug for s in SECTIONS])
+def test_every_footnote_resolves_to_its_source(section, page, edition):
+    soup = page(essay_page_path(section))
     for key, note, ref in footnotes(soup):
         assert note is not None, ref["href"]
         if key.startswith("ed-"):
@@ -49,10 +50,10 @@ def test_every_footnote_resolves_to_its_source(section, essay, page, edition):
         assert note.select_one(f"a[href$='sources/#src-{key}']") is not None
 
 
-@pytest.mark.parametrize("section", range(7))
-def test_first_note_on_a_page_is_full_and_later_ones_short(section, essay, page, edition):
+@pytest.mark.parametrize("section", SECTIONS, ids=[s.slug for s in SECTIONS])
+def test_first_note_on_a_page_is_full_and_later_ones_short(section, page, edition):
     seen = set()
-    for key, note, _ in footnotes(page(essay_page_path(essay.sections[section]))):
+    for key, note, _ in footnotes(page(essay_page_path(section))):
         if key.startswith("ed-"):
             continue
         expected = edition.notes[key].short if key in seen else edition.notes[key].full

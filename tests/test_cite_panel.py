@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import bibtexparser
 import pytest
 import rispy
-from conftest import SITE_URL, essay_page_path
 
+from conftest import SITE_URL, essay_page_path
 from edition.citeproc.forms import FORMS
 
 FORM_LABELS = [label for _, label in FORMS]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import essay_page_path
 
+from conftest import essay_page_path
 from edition.model.addresses import event_anchor, term_anchor
 
 

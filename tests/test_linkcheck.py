@@ -8,18 +8,19 @@ import socket
 import struct
 import threading
 import time
+import typing
 from collections import Counter
 
 import pytest
-from conftest import copy_project
 
+from conftest import copy_project
 from edition.tools.linkcheck import Settings, check_links, main
 
 
 class Behaviours(http.server.BaseHTTPRequestHandler):
     """Each path answers as some server on the web does."""
 
-    hits: Counter = Counter()
+    hits: typing.ClassVar[Counter] = Counter()
 
     def log_message(self, *args) -> None:
         pass

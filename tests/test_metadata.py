@@ -15,8 +15,8 @@ import pytest
 import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from conftest import ROOT, SITE_URL
 
+from conftest import ROOT, SITE_URL
 from edition.citeproc.pandoc import style_path
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITE_URL, copy_project
 from pypdf import PdfReader
 
-from edition.model.essay import load_essay, normalize, words
+from conftest import ROOT, SITE_URL, copy_project
 from edition import load as load_edition
+from edition.build.pdf import main as pdf_main
 from edition.build.pdf import pdf_settings, print_document, render_pdf
+from edition.model.essay import load_essay, normalize, words
 
 FOOTNOTE_CALL_MAX_SIZE = 6.5  # pt: the print stylesheet sets calls at 6pt, all other text larger
 
@@ -135,8 +136,8 @@ def test_document_metadata_and_language(reader, edition):
 def test_fonts_are_embedded_and_subset(reader):
     fonts = {}
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for reference in page["/Resources"]["/Font"].values():
+            font = reference.get_object()
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and all(fonts.values()), fonts
@@ -174,9 +175,7 @@ def test_the_same_input_gives_the_same_bytes(pdf_path, tmp_path, edition):
 def test_a4_by_default_and_us_letter_on_request(reader, tmp_path):
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]
     letter = tmp_path / "letter.pdf"
-    result = subprocess.run([sys.executable, "-m", "edition.build.pdf", "--paper", "letter", "--output", str(letter)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0  # `make pdf PAPER=letter`
     assert [round(float(x)) for x in PdfReader(letter).pages[0].mediabox[2:]] == [612, 792]
 
 

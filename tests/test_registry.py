@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from edition.problems import ProblemsFound
 from edition.model.sources import load_sources
+from edition.problems import ProblemsFound
 
 GOOD = """\
 id: dod-2020-03-12
@@ -53,7 +53,8 @@ CASES = [
     ("future date", GOOD.replace("issued: 2020-03-12", "issued: 2027-01-01"),
      "sources/dod-2020-03-12.yml:6: 'issued' 2027-01-01 is in the future; check the date: a cited document already exists"),
     ("unknown CSL type", GOOD.replace("type: webpage", "type: web-page"),
-     "sources/dod-2020-03-12.yml:2: unknown CSL type 'web-page'; use a CSL type such as webpage, article-newspaper, post, legislation, document"),
+     "sources/dod-2020-03-12.yml:2: unknown CSL type 'web-page'; "
+     "use a CSL type such as webpage, article-newspaper, post, legislation, document"),
     ("wrong type of value", GOOD.replace("title: Statement by the Department of Defense", "title: [a, list]"),
      "sources/dod-2020-03-12.yml:3: 'title' must be non-empty text, got ['a', 'list']; write `title:` as text"),
     ("id not a slug", GOOD.replace("id: dod-2020-03-12", "id: DoD_2020"),
@@ -67,7 +68,8 @@ CASES = [
      "sources/dod-2020-03-12.yml:3: not valid UTF-8 (byte 0xe4); save the file as UTF-8"),
     ("empty file", "", "sources/dod-2020-03-12.yml:1: file is empty; fill in the record or delete the file"),
     ("enormous file", GOOD + "#" * 300_000 + "\n",
-     "sources/dod-2020-03-12.yml:1: file is 300,212 bytes, more than the 262,144 a data file may have; split it or remove what does not belong"),
+     "sources/dod-2020-03-12.yml:1: file is 300,212 bytes, more than the 262,144 a data file may have; "
+     "split it or remove what does not belong"),
 ]
 
 

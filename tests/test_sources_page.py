@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from edition.model.sources import source_files
 
 SOURCE_IDS = [p.stem for p in source_files(ROOT)]

@@ -6,14 +6,14 @@ import copy
 import hashlib
 
 from conftest import ROOT, essay_page_path
-
 from edition.model.essay import words
 
 
 def rendered_words(soup) -> list[str]:
     """Words of a page's essay text: article minus notes, numbers, permalinks and edition matter."""
     article = copy.copy(soup.select_one("article"))  # the parsed page is shared between tests
-    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools", ".event-links"]:
+    for selector in [".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools",
+                     ".event-links"]:
         for tag in article.select(selector):
             tag.decompose()
     for mention in article.select("abbr.term"):  # a glossary mark around the essay's own words

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, copy_project
 
 # Each thing Zensical cannot do that the edition uses, with how the comparison works around it.

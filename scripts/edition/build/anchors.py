@@ -1,6 +1,7 @@
 """Anchors are a public interface: every page URL and #fragment the site publishes is locked.
 
-The lock is read with the rest of the input (model.anchor_lock). The build fails when a locked page or id is no longer published and no alias or redirect
+The lock is read with the rest of the input (model.anchor_lock). The build fails when a locked page
+or id is no longer published and no alias or redirect
 accounts for it, naming each one; ids not yet locked are only reported.
 """
 
@@ -19,7 +20,6 @@ from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
 from ..problems import Problem
 from .postprocess import is_redirect, page_url_path, tags
 from .sitecheck import parse_site
-
 
 # Ids that are no promise: footnote labels follow the citations, Material's own are its internals.
 _PRIVATE_PREFIXES = ("fn:", "fnref:", "__")
@@ -87,7 +87,8 @@ def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, Beautiful
         locked = set(lock.pages.get(page, []))
         new = [anchor for anchor in ids if anchor not in locked]
         if page not in lock.pages or new:
-            what = f"page /{page}" if page not in lock.pages else f"{len(new)} anchor(s) on /{page} ({', '.join(new[:5])}{'…' if len(new) > 5 else ''})"
+            listed = ", ".join(new[:5]) + ("…" if len(new) > 5 else "")
+            what = f"page /{page}" if page not in lock.pages else f"{len(new)} anchor(s) on /{page} ({listed})"
             warnings.append(Problem(LOCK_FILE, 0, f"{what} not in the lock yet", "run `make anchors` and commit anchors.lock"))
     return errors, warnings
 

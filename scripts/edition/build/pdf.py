@@ -100,13 +100,15 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     authors = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
     original = edition.original
     pdf_url = urljoin(site_url, settings.file)
+    description = (f"An annotated edition, version {edition.version}, of the essay by {' and '.join(authors)} "
+                   f"first published in {original.container_title}, {long_date(original.issued)}.")
     return f"""<!DOCTYPE html>
 <html lang="{edition.meta.get('language', 'en')}">
 <head>
 <meta charset="utf-8">
 <title>{escape(edition.full_title)}</title>
 {''.join(f'<meta name="author" content="{escape(a)}">' for a in authors)}
-<meta name="description" content="{escape(f'An annotated edition, version {edition.version}, of the essay by {" and ".join(authors)} first published in {original.container_title}, {long_date(original.issued)}.')}">
+<meta name="description" content="{escape(description)}">
 <meta name="keywords" content="Iraq, United States, Iran, foreign policy, annotated edition">
 <meta name="generator" content="edition.pdf (WeasyPrint)">
 <meta name="dcterms.created" content="{date}">

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-from dataclasses import dataclass, field
 import shutil
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import load

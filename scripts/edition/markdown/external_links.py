@@ -19,7 +19,7 @@ EXTERNAL_REL = ("noopener", "noreferrer")
 class ExternalLinkTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
-            if link.get("href", "").startswith(("http://", "https://", "//")):
+            if link.get("href", "").strip().lower().startswith(("http://", "https://", "//")):  # schemes ignore case
                 rel = link.get("rel", "").split()
                 link.set("rel", " ".join(rel + [r for r in EXTERNAL_REL if r not in rel]))
 

@@ -29,7 +29,9 @@ class GlossaryTreeprocessor(Treeprocessor):
         if not glossary:
             return
         by_words = {words: term for term in glossary for words in term.terms}
-        pattern = re.compile("|".join(re.escape(w) for w in sorted(by_words, key=len, reverse=True)))
+        # Whole words only: "Iran" is not a mention inside "Iranian".
+        words = "|".join(re.escape(w) for w in sorted(by_words, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
         seen: set[str] = set()
         for paragraph in root.iter("p"):
             if "essay-paragraph" in paragraph.get("class", "").split():

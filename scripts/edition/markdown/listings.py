@@ -14,9 +14,19 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
+from ..model.addresses import (
+    DOWNLOADS,
+    DOWNLOADS_DIR,
+    OFFLINE_COPY,
+    SOURCES_PAGE,
+    download_link,
+    event_anchor,
+    paragraph_anchor,
+    site_root,
+    source_anchor,
+    term_anchor,
+)
 from ..model.docs import MARKER, MARKERS
-from ..model.addresses import (DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY, SOURCES_PAGE, download_link, event_anchor,
-                               paragraph_anchor, site_root, source_anchor, term_anchor)
 from .base import EditionExtension, log
 from .html import append_text, element, long_date
 

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
-from ..model.docs import DEFINITION, blocks, replace_references
+from ..model.docs import DEFINITION, blocks, code_lines, replace_references
 from .base import EditionExtension, log
 from .html import prepend
 
@@ -59,9 +59,10 @@ class CitationPreprocessor(Preprocessor):
             seen.add(key)
             return f"[^{label}]"
 
+        code = code_lines(lines)
         out = []
         for index, line in enumerate(lines):
-            if DEFINITION.match(line):
+            if DEFINITION.match(line) or index in code:
                 out.append(line)
             else:
                 out.append(replace_references(line, lambda m, i=index: relabel(m, i)))

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from ..problems import Problem
-from .docs import DEFINITION, MARKER, MARKERS, references
+from .docs import DEFINITION, MARKER, MARKERS, code_lines, references
 from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, parse_yaml
@@ -122,8 +122,9 @@ def check_citations(edition: Edition) -> list[Problem]:
             if (marker := MARKER.match(line.strip())) and marker[1] not in MARKERS:
                 problems.append(Problem(name, n, f"unknown marker [[edition:{marker[1]}]]",
                                         f"use one of: {', '.join(sorted(MARKERS))}"))
+        code = code_lines(lines)
         for n, line in enumerate(lines, start=1):
-            if DEFINITION.match(line):
+            if DEFINITION.match(line) or n - 1 in code:
                 continue
             for match in references(line):
                 key = match[1]
@@ -153,7 +154,8 @@ def check_quotations(edition: Edition) -> list[Problem]:
         if entry.source:
             source = edition.registry[entry.source]
             if not holds(source, span):
-                problems.append(Problem(entry.path, entry.line, f"“{span}” is attributed to '{source.id}', whose `quotes:` lack these words",
+                problems.append(Problem(entry.path, entry.line,
+                                        f"“{span}” is attributed to '{source.id}', whose `quotes:` lack these words",
                                         f"add them to `quotes:` in {source.path}, or correct the attribution"))
             if source.id not in cited[number]:
                 problems.append(Problem(entry.path, entry.line, f"“{span}” quotes '{source.id}' but ¶{number} does not cite it",
@@ -166,8 +168,10 @@ def check_quotations(edition: Edition) -> list[Problem]:
             for match in ATTACHED.finditer(line):
                 key, span = match[2], quote_key(match[1])
                 if key in edition.registry and not holds(edition.registry[key], span):
-                    problems.append(Problem(page.name, n, f"citation of '{key}' is attached to “{span}”, but its `quotes:` lack these words",
-                                            f"add the words to `quotes:` in {edition.registry[key].path}, or cite the source that has them"))
+                    source = edition.registry[key]
+                    problems.append(Problem(page.name, n,
+                                            f"citation of '{key}' is attached to “{span}”, but its `quotes:` lack these words",
+                                            f"add the words to `quotes:` in {source.path}, or cite the source that has them"))
     return problems
 
 

@@ -18,11 +18,14 @@ DOCS_DIR = Path("docs")
 
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
-MARKER = re.compile(r"^\[\[edition:([a-z-]+)\]\]$")
+MARKER = re.compile(r"^\[\[edition:([^\]]*)\]\]$")  # any name, so that a misspelt one is reported
 # The markers a page may hold, each expanded by the listings extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
            "glossary", "changes")
 CODE_SPAN = re.compile(r"(`+).+?\1")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+INDENTED = re.compile(r"^(?: {4}|\t)")
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
 _H1 = re.compile(r"^# +(.+?)\s*#*\s*$")
 
 
@@ -41,12 +44,44 @@ def replace_references(line: str, replace) -> str:
     return "".join(out) + line[last:]
 
 
+def lines_of(markdown: str) -> list[str]:
+    """The lines as Python-Markdown sees them: split at "\n" only (not at U+2028 and the like)."""
+    return markdown.replace("\r\n", "\n").split("\n")
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """The (0-based) lines that Markdown shows as code: fenced blocks, and indented blocks not inside a list.
+
+    A citation marker written there is an example, not a citation.
+    """
+    code, fence, previous_block, blank_before = set(), None, "", True
+    for n, line in enumerate(lines):
+        if fence is not None:
+            code.add(n)
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if match := FENCE.match(line):
+            fence = match[1]
+            code.add(n)
+        elif line.strip() and INDENTED.match(line) and (blank_before or n - 1 in code) and not LIST_ITEM.match(previous_block):
+            code.add(n)
+        if line.strip():
+            if blank_before and n not in code:
+                previous_block = line
+            blank_before = False
+        else:
+            blank_before = True
+    return code
+
+
 @dataclass(frozen=True)
 class Block:
-    """A run of non-blank lines: a paragraph, a heading, a marker or a footnote definition."""
+    """A run of non-blank lines: a paragraph, a heading, a marker, a footnote definition or code."""
 
     line: int  # 1-based line of its first line
     text: str
+    code: bool = False  # shown as code: its markers are examples
 
     @property
     def plain(self) -> str:
@@ -56,17 +91,23 @@ class Block:
 
 def blocks(markdown: str) -> list[Block]:
     """Split Markdown into blank-line separated blocks, keeping their first line numbers."""
+    lines = lines_of(markdown)
+    code = code_lines(lines)
     result, current, start = [], [], 0
-    for n, line in enumerate(markdown.splitlines(), start=1):
+
+    def close() -> None:
+        result.append(Block(start, "\n".join(current), all(start - 1 + k in code for k in range(len(current)))))
+
+    for n, line in enumerate(lines, start=1):
         if line.strip():
             if not current:
                 start = n
             current.append(line)
         elif current:
-            result.append(Block(start, "\n".join(current)))
+            close()
             current = []
     if current:
-        result.append(Block(start, "\n".join(current)))
+        close()
     return result
 
 
@@ -82,10 +123,10 @@ def page_citations(page: str, markdown: str, essay: Essay) -> list[Citation]:
     """List every citation marker of a page, with the essay paragraph it sits in."""
     found = []
     for block in blocks(markdown):
-        if DEFINITION.match(block.text):
+        if DEFINITION.match(block.text) or block.code:
             continue
         number = essay.paragraph_number(block.plain)
-        for offset, line in enumerate(block.text.splitlines()):
+        for offset, line in enumerate(block.text.split("\n")):
             for match in references(line):
                 found.append(Citation(page, block.line + offset, match[1], number))
     return found
@@ -93,7 +134,7 @@ def page_citations(page: str, markdown: str, essay: Essay) -> list[Citation]:
 
 def comparable(text: str) -> str:
     """A page's Markdown with line endings and trailing spaces folded, as a generator may hand it over."""
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    return "\n".join(line.rstrip() for line in lines_of(text)).strip()
 
 
 @dataclass(frozen=True)
@@ -117,7 +158,7 @@ class Page:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return lines_of(self.text)
 
     @property
     def blocks(self) -> list[Block]:

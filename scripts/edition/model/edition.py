@@ -16,8 +16,18 @@ from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
-from .ledgers import (EditorialNote, Event, QuotationEntry, Release, Term, load_editorial, load_events, load_glossary,
-                      load_quotations, load_releases)
+from .ledgers import (
+    EditorialNote,
+    Event,
+    QuotationEntry,
+    Release,
+    Term,
+    load_editorial,
+    load_events,
+    load_glossary,
+    load_quotations,
+    load_releases,
+)
 from .sources import Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"

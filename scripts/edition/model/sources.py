@@ -228,23 +228,27 @@ class _RecordCheck:
         source_id = self.string("id", required=True)
         if source_id is not None:
             if not ID_PATTERN.match(source_id):
-                self.problem("id", f"id '{source_id}' is not a slug", "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
+                self.problem("id", f"id '{source_id}' is not a slug",
+                             "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
             elif source_id != stem:
                 self.problem("id", f"id '{source_id}' does not match the file name '{stem}.yml'",
                              f"rename the file to {source_id}.yml or change the id")
         csl_type = self.string("type", required=True)
         if csl_type is not None and csl_type not in CSL_TYPES:
-            self.problem("type", f"unknown CSL type '{csl_type}'", "use a CSL type such as webpage, article-newspaper, post, legislation, document")
+            self.problem("type", f"unknown CSL type '{csl_type}'",
+                         "use a CSL type such as webpage, article-newspaper, post, legislation, document")
         title = self.string("title", required=True)
         issued = self.date("issued", required=True)
         verified = data.get("verified")
         if "verified" not in data:
             self.problem(None, "missing required field 'verified'", "add `verified: true` or `verified: false` with a `verification:` note")
         elif not isinstance(verified, bool):
-            self.problem("verified", f"'verified' must be true or false, got {_shown(verified)}", "write `verified: true` or `verified: false`")
+            self.problem("verified", f"'verified' must be true or false, got {_shown(verified)}",
+                         "write `verified: true` or `verified: false`")
         verification = self.string("verification")
         if verified is False and verification is None:
-            self.problem("verified", "an unverified source needs a 'verification' note", "say in `verification:` what could not be confirmed")
+            self.problem("verified", "an unverified source needs a 'verification' note",
+                         "say in `verification:` what could not be confirmed")
         authors = self.authors()
         container = self.string("container-title")
         publisher = self.string("publisher")
@@ -257,7 +261,8 @@ class _RecordCheck:
             self.problem("archive_url", "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
         status = data.get("url_status")
         if status is not None and status not in URL_STATUSES:
-            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {_shown(status)}", "use live, dead, unfit or usurped")
+            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {_shown(status)}",
+                         "use live, dead, unfit or usurped")
         language = self.string("language")
         if language is not None and not LANGUAGE_PATTERN.match(language):
             self.problem("language", f"'language' must be a language tag like en or ar, got {_shown(language)}", "use a BCP 47 tag")
@@ -267,7 +272,8 @@ class _RecordCheck:
             return None
         return Source(
             id=source_id, type=csl_type, title=title, issued=issued, verified=verified,
-            path=self.name, line=self.lines.get("id", 1), title_short=self.string("title-short"), original_title=self.string("original-title"),
+            path=self.name, line=self.lines.get("id", 1),
+            title_short=self.string("title-short"), original_title=self.string("original-title"),
             authors=authors, container_title=container, publisher=publisher, medium=self.string("medium"),
             url=url, accessed=accessed, language=language, archive_url=archive_url,
             archive_date=archive_date, url_status=status, quotes=quotes,
@@ -305,11 +311,13 @@ class _RecordCheck:
                 continue
             unknown = set(item) - {"text", "original", "original_language"}
             if unknown:
-                self.problem("quotes", f"unknown quotation field(s) {', '.join(sorted(unknown))}", "use text, original and original_language")
+                self.problem("quotes", f"unknown quotation field(s) {', '.join(sorted(unknown))}",
+                             "use text, original and original_language")
                 continue
             original, lang = item.get("original"), item.get("original_language")
             if original is not None and not (isinstance(original, str) and isinstance(lang, str) and LANGUAGE_PATTERN.match(lang)):
-                self.problem("quotes", "an 'original' wording needs an 'original_language' tag", "add `original_language: ar` (or the right tag)")
+                self.problem("quotes", "an 'original' wording needs an 'original_language' tag",
+                             "add `original_language: ar` (or the right tag)")
                 continue
             result.append(Quote(item["text"].strip(), original.strip() if original else None, lang))
         return tuple(result)

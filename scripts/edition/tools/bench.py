@@ -15,33 +15,35 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import platform
-import re
-import urllib.request
 import json
 import os
+import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from .. import load
-from ..build.pipeline import copy_project
 from ..build.pdf import render_pdf
+from ..build.pipeline import copy_project
 from ..model import load_edition
 from ..model.checks import check_all
 from .browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 from .synthetic import make_corpus
 
-BUILD_SECONDS_TARGET = 5.0
-SITE_OVERHEAD_TARGET = 1.5  # our site build against a stock MkDocs build of the same pages
-SERVE_REBUILD_TARGET = 1.0
+WARM_SECONDS_TARGET = 2.0  # the full build: site, PDF, offline copy, every check
+COLD_SECONDS_TARGET = 3.5  # the same with every cache empty (citations, PDF, templates)
+WARM_OVER_STOCK_TARGET = 5.0  # the warm full build against a stock `mkdocs build` of the same pages, side by side
+SITE_OVERHEAD_TARGET = 1.5  # our site render alone against a stock MkDocs build of the same pages
+SERVE_REBUILD_TARGET = 0.5
 VALIDATION_100_TARGET = 2.0
-MEMORY_MB_TARGET = 500
+MEMORY_MB_TARGET = 300
 PDF_SECONDS_TARGET = 5.0
 PDF_KB_TARGET = 500
 PAGE_KB_TARGET = 100  # an essay page, compressed, first load, everything included
@@ -137,21 +139,29 @@ def verdict(met: bool) -> str:
 
 
 def build_figures(root: Path, runs: int) -> list[str]:
-    cold, warm, memory = [], [], []
+    """The full build cold and warm, each run beside a stock MkDocs build of the same pages."""
+    cold, warm, stock, memory = [], [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             project = copy_project(root, Path(tmp) / "project", cache=False)
-            for series in (cold, warm):  # the first run fills the citation cache, the second finds it
+            plain = stock_project(root, Path(tmp) / "stock")
+            for series in (cold, warm):  # the first run fills the caches, the second finds them
                 seconds, mb = timed_run([sys.executable, "-m", "edition.build", "--root", str(project)])
                 series.append(seconds)
                 memory.append(mb)
-    median_cold, median_warm = statistics.median(cold), statistics.median(warm)
+            stock.append(timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
+                                    "-d", f"{tmp}/stock-site"])[0])
+    median_cold, median_warm, median_stock = statistics.median(cold), statistics.median(warm), statistics.median(stock)
+    ratio = median_warm / median_stock
     return [
-        f"build cold (empty citation cache) {median_cold:.2f} s, warm {median_warm:.2f} s, medians of {runs} "
-        f"(site, PDF, offline copy, all checks); target under {BUILD_SECONDS_TARGET:.0f} s: "
-        f"cold {verdict(median_cold < BUILD_SECONDS_TARGET)}, warm {verdict(median_warm < BUILD_SECONDS_TARGET)}",
+        f"build cold (every cache empty) {median_cold:.2f} s, warm {median_warm:.2f} s, medians of {runs} "
+        f"(site, PDF, offline copy, all checks); targets under {COLD_SECONDS_TARGET} s cold: "
+        f"{verdict(median_cold <= COLD_SECONDS_TARGET)}, under {WARM_SECONDS_TARGET} s warm: "
+        f"{verdict(median_warm <= WARM_SECONDS_TARGET)}",
+        f"build warm against stock MkDocs of the same pages in the same runs ({median_stock:.2f} s): {ratio:.1f} times; "
+        f"target under {WARM_OVER_STOCK_TARGET:.0f}: {verdict(ratio <= WARM_OVER_STOCK_TARGET)}",
         f"build peak memory {max(memory):.0f} MB (largest process); target under {MEMORY_MB_TARGET} MB: "
-        f"{verdict(max(memory) < MEMORY_MB_TARGET)}",
+        f"{verdict(max(memory) <= MEMORY_MB_TARGET)}",
     ]
 
 
@@ -224,7 +234,7 @@ def serve_figures(root: Path, edits: int) -> list[str]:
             server.wait()
     median = statistics.median(seconds)
     return [f"serve rebuild, save to new page {median:.2f} s median of {edits} edits; target under "
-            f"{SERVE_REBUILD_TARGET:.0f} s: {verdict(median < SERVE_REBUILD_TARGET)}"]
+            f"{SERVE_REBUILD_TARGET} s: {verdict(median <= SERVE_REBUILD_TARGET)}"]
 
 
 @contextmanager

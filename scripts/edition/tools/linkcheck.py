@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..model.docs import DOCS_DIR
-from ..problems import ProblemsFound
 from ..model.sources import load_sources
+from ..problems import ProblemsFound
 
 CACHE_FILE = Path(".cache") / "linkcheck.json"
 REPORT_FILE = Path(".cache") / "linkcheck-report.json"

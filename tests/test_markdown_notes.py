@@ -1,0 +1,184 @@
+"""The notes extension: `[^source-id]` markers become footnotes formatted from the source registry."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from edition.markdown.notes import NotesExtension
+from edition.markdown.paragraphs import ParagraphExtension
+from markdown_cases import convert, edition_warnings, parse
+
+CITED = "nyt-2020-03-27"  # any source of the registry would do; this one is cited on the opening page
+OTHER = "zarif-2020-01-08"
+
+
+@pytest.fixture(scope="module")
+def render(edition):
+    """Markdown → HTML with mkdocs.yml's toc, footnotes and attr_list, and the notes extension."""
+    return lambda text: convert(text, NotesExtension(edition=edition))
+
+
+@pytest.fixture(scope="module")
+def p5(edition) -> str:
+    """¶5 of the essay, the shortest paragraph, word for word as the source of record has it."""
+    return edition.essay.paragraphs[4].text
+
+
+def source_with(edition, verified: bool) -> str:
+    """The id of a source of the registry that is (or is not) verified."""
+    return next(source.id for source in edition.registry if source.verified is verified)
+
+
+def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_and_paragraph(render, edition, p5):
+    key = source_with(edition, verified=False)
+    label = f"{key}.p5"
+    assert render(f"{p5}[^{key}]") == (
+        f'<p>{p5}<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup></p>\n'
+        '<div class="footnote" data-search-exclude="">\n'
+        "<hr />\n"
+        "<ol>\n"
+        f'<li class="citation-note" id="fn:{label}">\n'
+        f'<p><span class="citation" data-source="{key}">{edition.notes[key].full}</span> '
+        f'<a href="sources.md#src-{key}">Source record (unverified)</a>&#160;'
+        f'<a class="footnote-backref" href="#fnref:{label}" title="Jump back to footnote 1 in the text">&#8617;</a></p>\n'
+        "</li>\n"
+        "</ol>\n"
+        "</div>"
+    )
+
+
+def test_the_first_citation_of_a_source_gets_the_full_note(render, edition):
+    html = render(f"A claim.[^{CITED}]")
+    assert f'<span class="citation" data-source="{CITED}">{edition.notes[CITED].full}</span>' in html
+
+
+def test_a_second_citation_of_a_source_on_a_page_gets_the_short_note(render, edition):
+    html = render(f"A claim.[^{CITED}]\n\nThe same source again.[^{CITED}]")
+    full = f'<span class="citation" data-source="{CITED}">{edition.notes[CITED].full}</span>'
+    short = f'<span class="citation" data-source="{CITED}">{edition.notes[CITED].short}</span>'
+    assert html.count(full) == 1
+    assert html.count(short) == 1
+    assert html.index(full) < html.index(short)
+
+
+def test_another_source_cited_after_a_first_one_still_gets_its_full_note(render, edition):
+    html = render(f"One.[^{CITED}]\n\nTwo.[^{OTHER}]")
+    assert edition.notes[OTHER].full in html
+
+
+def test_a_second_citation_in_the_same_essay_paragraph_gets_the_suffix_2(render, p5):
+    words = p5.split(" ")
+    cited_twice = " ".join(words[:4]) + f"[^{CITED}] " + " ".join(words[4:]) + f"[^{CITED}]"
+    ids = [sup["id"] for sup in parse(render(cited_twice)).select("sup")]
+    assert ids == [f"fnref:{CITED}.p5", f"fnref:{CITED}.p5-2"]
+
+
+def test_a_citation_outside_the_essay_is_labelled_by_a_digest_of_its_paragraph(render):
+    first = parse(render(f"A claim of the editors.[^{CITED}]")).sup["id"]
+    again = parse(render(f"A claim of the editors.[^{CITED}]")).sup["id"]
+    other = parse(render(f"Another claim of the editors.[^{CITED}]")).sup["id"]
+    assert re.fullmatch(rf"fnref:{CITED}\.x[0-9a-f]{{6}}", first)
+    assert first == again
+    assert other != first
+
+
+def test_a_paragraph_that_differs_from_the_essay_by_one_word_is_not_labelled_as_the_essays(render, p5):
+    changed = p5.replace("embarrassing", "glorious")
+    assert changed != p5
+    label = parse(render(f"{changed}[^{CITED}]")).sup["id"]
+    assert not label.endswith(".p5")
+    assert re.fullmatch(rf"fnref:{CITED}\.x[0-9a-f]{{6}}", label)
+
+
+def test_a_citation_links_the_source_record_and_says_whether_it_is_verified(render, edition):
+    verified, unverified = source_with(edition, True), source_with(edition, False)
+    soup = parse(render(f"One.[^{verified}] Two.[^{unverified}]"))
+    links = [(a["href"], a.get_text()) for a in soup.select("li > p > a:not(.footnote-backref)")]
+    assert links == [(f"sources.md#src-{verified}", "Source record"),
+                     (f"sources.md#src-{unverified}", "Source record (unverified)")]
+
+
+def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render, edition):
+    note = edition.editorial["ed-zarif"]
+    html = render("Jayad Zarif[^ed-zarif] said so.")
+    label = parse(html).sup["id"].removeprefix("fnref:")
+    assert html.startswith(
+        f'<p>Jayad Zarif<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup> said so.</p>')
+    item = parse(html).select_one("li")
+    assert item["class"] == ["editorial-note"]
+    assert str(item.p).startswith('<p><span class="editorial-label">Editor’s note:</span> ')
+    assert item.p.get_text().removesuffix("\xa0↩") == "Editor’s note: " + " ".join(note.text.split())
+    assert item.select(".citation") == []
+
+
+def test_adjacent_note_calls_are_separated_by_a_comma(render):
+    html = render(f"A claim.[^{CITED}][^{OTHER}]")
+    label_a, label_b = (sup["id"].removeprefix("fnref:") for sup in parse(html).select("sup"))
+    assert html.split("\n")[0] == (
+        f'<p>A claim.<sup id="fnref:{label_a}"><a class="footnote-ref" href="#fn:{label_a}">1</a></sup>'
+        f'<sup id="fnref:{label_b}"><span class="note-separator">,</span>'
+        f'<a class="footnote-ref" href="#fn:{label_b}">2</a></sup></p>'
+    )
+
+
+def test_three_adjacent_note_calls_get_a_comma_before_each_but_the_first(render):
+    soup = parse(render(f"A claim.[^{CITED}][^{OTHER}][^{CITED}]"))
+    assert [bool(sup.select(".note-separator")) for sup in soup.select("sup")] == [False, True, True]
+
+
+def test_note_calls_with_words_between_them_get_no_comma(render):
+    html = render(f"A claim.[^{CITED}] Another claim.[^{OTHER}]")
+    assert "note-separator" not in html
+
+
+def test_a_marker_in_a_code_span_is_left_alone_and_not_warned(render, caplog):
+    html = render(f"Cite with `[^{CITED}]`; an unknown one looks like `[^no-such-source]`.")
+    assert html == (f"<p>Cite with <code>[^{CITED}]</code>; "
+                    "an unknown one looks like <code>[^no-such-source]</code>.</p>")
+    assert edition_warnings(caplog) == []
+
+
+def test_an_unknown_source_id_is_left_visible_and_warned(render, caplog):
+    assert render("A claim.[^no-such-source]") == "<p>A claim.[^no-such-source]</p>"
+    assert edition_warnings(caplog) == [
+        "unknown source id 'no-such-source' in a citation: add sources/no-such-source.yml or fix the id"]
+
+
+def test_a_footnote_the_page_defines_itself_is_neither_renamed_nor_warned(render, caplog):
+    soup = parse(render("A remark.[^1]\n\n[^1]: The editors' own aside."))
+    assert str(soup.p) == '<p>A remark.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+    notes = [(li["id"], li.p.get_text()) for li in soup.select("div.footnote li")]
+    assert notes == [("fn:1", "The editors' own aside.\xa0↩")]
+    assert soup.select(".citation") == []
+    assert edition_warnings(caplog) == []
+
+
+def test_text_with_markup_characters_and_no_markers_is_left_as_python_markdown_renders_it(render):
+    text = 'Fish & chips < 5 "quoted" [^ not a marker] and [^] too.'
+    assert render(text) == convert(text)
+
+
+def test_an_empty_document_gives_an_empty_page(render, caplog):
+    assert render("") == ""
+    assert edition_warnings(caplog) == []
+
+
+def test_the_note_call_does_not_stop_the_paragraph_being_numbered(edition, p5):
+    html = convert(f"{p5}[^{CITED}]", NotesExtension(edition=edition), ParagraphExtension(edition=edition))
+    paragraph = parse(html).p
+    assert paragraph["id"] == "p5"
+    assert paragraph.sup["id"] == f"fnref:{CITED}.p5"
+
+
+# Bugs found while writing these tests: the tests say what should happen, and pass once it does.
+
+def test_a_marker_in_an_indented_code_block_is_left_alone(render):
+    html = render(f"Example:\n\n    A claim.[^{CITED}]")
+    assert html == f"<p>Example:</p>\n<pre><code>A claim.[^{CITED}]\n</code></pre>"
+
+
+def test_a_line_separator_character_earlier_on_the_page_does_not_change_a_label(render, p5):
+    html = render(f"An aside\u2028on two lines.\n\n{p5}[^{CITED}]")
+    assert parse(html).sup["id"] == f"fnref:{CITED}.p5"
