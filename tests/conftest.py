@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -31,11 +32,21 @@ def essay():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real edition, built once into a temporary folder."""
-    output = tmp_path_factory.mktemp("build") / "site"
-    errors = build(ROOT, output).errors
-    assert not errors, "\n".join(map(str, errors))
+def site(tmp_path_factory, worker_id) -> Path:
+    """The real edition, built once into a temporary folder, which every test reads and none changes.
+
+    With pytest-xdist the workers share one build: the first to take the lock builds, the others wait.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    output = shared / "edition" / "site"
+    output.parent.mkdir(exist_ok=True)
+    with (shared / "edition.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (output / "index.html").is_file():
+            errors = build(ROOT, output).errors
+            assert not errors, "\n".join(map(str, errors))
     return output
 
 
