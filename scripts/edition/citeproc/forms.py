@@ -15,6 +15,7 @@ from pathlib import Path
 import bibtexparser
 import rispy
 from bibtexparser.model import Field
+from bs4 import BeautifulSoup
 
 from ..model import Edition
 from ..model.addresses import permanent_url
@@ -168,8 +169,16 @@ class Citations:
         # Wrapped in <time>, so a script can show the reader's own day; without a script the build's day stays.
         if form in PLAIN_FORMS:
             return text
-        return re.sub(rf"(?<=[Aa]ccessed ){re.escape(self.accessed.long)}",
-                      f'<time class="accessed" datetime="{self.accessed.iso}">{self.accessed.long}</time>', text)
+        soup = BeautifulSoup(text, "html.parser")
+        day = self.accessed.long
+        for string in list(soup.find_all(string=True)):
+            before, found, after = str(string).partition(day)
+            if not found or not before.lower().endswith("accessed "):
+                continue
+            time = soup.new_tag("time", attrs={"class": "accessed", "datetime": self.accessed.iso})
+            time.string = day
+            string.replace_with(before, time, after)
+        return soup.decode(formatter="minimal")
 
 
 def _bibtex_entries(items: list[dict], accessed: str) -> dict[str, str]:
