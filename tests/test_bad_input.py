@@ -47,6 +47,19 @@ def project(built_copy, tmp_path) -> Path:
     return root
 
 
+def builds_of(project: Path) -> list[int]:
+    """Processes building this project: a build's forked children carry its command line."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # ended while we looked
+        if b"edition.build" in command and str(project).encode() in command:
+            found.append(int(cmdline.parent.name))
+    return found
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -236,6 +249,11 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_intact(project):
         build.kill()
         build.wait()
     assert tree_digest(project / "site") == before
+    # Its child processes (the PDF, the offline copy) end with it.
+    deadline = time.monotonic() + 10
+    while builds_of(project) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not builds_of(project), "the killed build left its child processes running"
     # The next build clears what the killed one left and publishes normally.
     assert run_build_program(project).returncode == 0
     assert not list(project.glob(".site.staging-*"))

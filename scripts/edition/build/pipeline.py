@@ -14,8 +14,12 @@ previous site (and PDF) exactly as they were.
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
 import shutil
+import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +38,8 @@ from .pdf import build_date, pdf_settings, render_pdf
 from .postprocess import postprocess
 from .render import render_site
 from .sitecheck import check_site
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent ends
 
 # What a copy of the project needs to build on its own.
 PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
@@ -66,9 +72,21 @@ def publish(staging: Path, output: Path) -> None:
         shutil.rmtree(previous)
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a child: end when the build ends, however it ends (a killed build leaves no worker behind)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the children still end with the pool, as usual
+        pass
+    if os.getppid() != parent:  # the build died before the request above was made
+        os._exit(1)
+
+
 def _children() -> ProcessPoolExecutor:
     # Forked, so each child starts with the modules already imported; the edition is handed to it.
-    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
 def render_all(edition: Edition, staging: Path) -> tuple[list[Problem], dict]:
