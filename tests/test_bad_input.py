@@ -74,6 +74,7 @@ F24 = "sources/france24-2020-03-19.yml"
 CHANGES = (ROOT / "sources/essay/changes.yml").read_text(encoding="utf-8").splitlines()
 LOCK = load_lock(ROOT, [])
 CONVENTIONS = len((ROOT / "docs/conventions.md").read_text(encoding="utf-8").splitlines())
+CONFIG_LINES = len((ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
 EVENTS = "sources/essay/events.yml"
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
@@ -180,6 +181,14 @@ CASES = {
         lambda r: write(r / F24, (r / F24).read_text(encoding="utf-8") + "# " + "x" * 4_000_000 + "\n"),
         f"{F24}:1: file is 4,001,301 bytes, more than the 262,144 a data file may have; "
         "split it or remove what does not belong"),
+    "malformed mkdocs.yml": (
+        lambda r: write(r / "mkdocs.yml", (r / "mkdocs.yml").read_text(encoding="utf-8") + "broken: [unclosed\n"),
+        f"mkdocs.yml:{CONFIG_LINES + 2}: cannot be read: while parsing a flow sequence expected ',' or ']', but got "
+        "'<stream end>'; fix mkdocs.yml (UTF-8, valid YAML)"),
+    "malformed edition.yml": (
+        lambda r: replace_in(r / "sources/essay/edition.yml", "title: ", "title: ["),
+        "sources/essay/edition.yml:4: invalid YAML: while parsing a flow sequence expected ',' or ']', but got ':'; "
+        "fix the YAML syntax (indentation, quoting, colons)"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "

@@ -16,6 +16,7 @@ from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
+from .files import parse_yaml, read_text
 from .ledgers import (
     EditorialNote,
     Event,
@@ -74,10 +75,31 @@ class Edition:
         return {section.page for section in self.essay.sections}
 
 
-def configured_site_url(root: Path) -> str:
+def configured_site_url(root: Path, problems: list[Problem] | None = None) -> str:
     """`site_url` in mkdocs.yml, read without MkDocs (its YAML tags are read as plain strings)."""
-    config = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    try:
+        config = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        what = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
+        if problems is not None:
+            problems.append(Problem(CONFIG_FILE, mark.line + 1 if mark else 1, f"cannot be read: {what}",
+                                    "fix mkdocs.yml (UTF-8, valid YAML)"))
+        return ""
     return (config.get("site_url", "") if isinstance(config, dict) else "") or ""
+
+
+def _meta(root: Path, problems: list[Problem]) -> dict:
+    """sources/essay/edition.yml: the edition's title, authors, publisher, original and PDF settings."""
+    name = (ESSAY_DIR / "edition.yml").as_posix()
+    text = read_text(root / name, name, problems)
+    parsed = parse_yaml(text, name, problems) if text is not None else None
+    if parsed is None:
+        return {}
+    if not isinstance(parsed[0], dict):
+        problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
+        return {}
+    return parsed[0]
 
 
 def load_edition(root: Path, today: dt.date | None = None) -> Edition:
@@ -95,7 +117,8 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     # Ledgers are checked against every record on disk, so one broken record is reported once,
     # not again by each ledger entry that names it.
     known = set(registry.sources) | {path.stem for path in source_files(root)}
-    meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
+    meta = _meta(root, problems)
+    site_url = configured_site_url(root, problems)
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     releases = load_releases(root, problems)
@@ -103,13 +126,13 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     events = load_events(root, known, len(essay.paragraphs), problems)
     glossary = load_glossary(root, known, problems)
     lock = load_lock(root, problems)
-    if meta.get("original") not in known:
+    if meta and meta.get("original") not in known:  # an unreadable edition.yml is reported once, above
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
     if problems:
         raise ProblemsFound(problems)
     edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=read_docs(root, essay), lock=lock,
-                      site_url=configured_site_url(root), editorial=editorial, quotations=quotations,
+                      site_url=site_url, editorial=editorial, quotations=quotations,
                       releases=releases, events=events, glossary=glossary)
     return edition
