@@ -14,6 +14,14 @@ MAX_LEDGER_BYTES = 8 * 1024 * 1024  # a ledger grows with the text: a hundred es
 
 def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_FILE_BYTES) -> str | None:
     """Read a data file as UTF-8 text, reporting what makes it unreadable."""
+    if path.is_symlink() or not path.is_file():
+        what = "is a link" if path.is_symlink() else ("is not a regular file" if path.exists() else "is missing")
+        problems.append(Problem(name, 0, what, "make it a regular file of the project (see the README for what it holds)"))
+        return None
+    if path.stat().st_size > limit:  # before reading: an enormous file is refused, not loaded
+        problems.append(Problem(name, 1, f"file is {path.stat().st_size:,} bytes, more than the {limit:,} a data file may have",
+                                "split it or remove what does not belong"))
+        return None
     raw = path.read_bytes()
     if len(raw) > limit:
         problems.append(Problem(name, 1, f"file is {len(raw):,} bytes, more than the {limit:,} a data file may have",

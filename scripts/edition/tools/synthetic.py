@@ -31,7 +31,7 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
     first, last = layout["body"]
     (target / "docs").mkdir(parents=True)
     (target / ESSAY_DIR).mkdir(parents=True)
-    for name in ("edition.yml", "changes.yml"):
+    for name in ("edition.yml", "changes.yml", "events.yml", "glossary.yml"):
         shutil.copy2(root / ESSAY_DIR / name, target / ESSAY_DIR / name)
     shutil.copy2(root / "CITATION.cff", target / "CITATION.cff")
     shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
