@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -189,6 +190,17 @@ CASES = {
         lambda r: replace_in(r / "sources/essay/edition.yml", "title: ", "title: ["),
         "sources/essay/edition.yml:4: invalid YAML: while parsing a flow sequence expected ',' or ']', but got ':'; "
         "fix the YAML syntax (indentation, quoting, colons)"),
+    "no site_url": (
+        lambda r: replace_in(r / "mkdocs.yml", "site_url: https://iraq-restraint-edition.github.io/", "site_url:"),
+        "mkdocs.yml: no `site_url`; set `site_url:` to the edition's published address: permanent links, citations "
+        "and metadata are made from it"),
+    "a docs page with a byte-order mark": (
+        lambda r: (r / "docs/about.md").write_bytes(b"\xef\xbb\xbf" + (r / "docs/about.md").read_bytes()),
+        "docs/about.md:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
+    "a docs page not in UTF-8": (
+        lambda r: (r / "docs/conventions.md").write_bytes(
+            (r / "docs/conventions.md").read_text(encoding="utf-8").replace("# ", "# Café ", 1).encode("latin-1", "replace")),
+        "docs/conventions.md:1: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
@@ -266,3 +278,24 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_intact(project):
     # The next build clears what the killed one left and publishes normally.
     assert run_build_program(project).returncode == 0
     assert not list(project.glob(".site.staging-*"))
+
+
+def test_a_damaged_cache_is_formatted_afresh_never_an_error(project):
+    """The caches only save time: corrupt, misshapen or impossible ones give the same site as none."""
+    cache = project / ".cache"
+    expected_pdf = (project / "site/in-iraq-restraint-annotated-edition.pdf").read_bytes()
+    notes = sorted((cache / "notes").glob("*.json"))
+    notes[0].write_text("{not json", encoding="utf-8")
+    for other in notes[1:]:
+        other.write_text("[1, 2, 3]", encoding="utf-8")  # JSON, of the wrong shape
+    for pdf in (cache / "pdf").glob("*.pdf"):
+        pdf.write_bytes(pdf.read_bytes()[:1000])  # cut short: its hash no longer matches its name
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/in-iraq-restraint-annotated-edition.pdf").read_bytes() == expected_pdf
+
+    shutil.rmtree(cache)
+    cache.write_text("a file where the cache folder would be", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/in-iraq-restraint-annotated-edition.pdf").read_bytes() == expected_pdf

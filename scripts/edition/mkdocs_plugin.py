@@ -11,6 +11,7 @@ found by name in the installed package wherever the project is copied.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -21,12 +22,23 @@ from .markdown import loaded
 TEMPLATE_CACHE = Path(".cache") / "jinja"
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's file cache, except that one that cannot be written (a read-only folder) is only not kept."""
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 class EditionPlugin(BasePlugin):
     def on_pre_build(self, *, config) -> None:
         loaded.clear()
 
     def on_env(self, env, *, config, files):
         folder = Path(config.config_file_path).parent / TEMPLATE_CACHE
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # no cache: the templates are compiled, as MkDocs does by default
+        env.bytecode_cache = _TemplateCache(str(folder))
         return env

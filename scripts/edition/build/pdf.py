@@ -221,16 +221,37 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     settings = pdf_settings(edition)
     date = build_date(root, edition)
     document = print_document(edition, settings, date)
-    cached = root / CACHE_DIR / f"{_cache_key(document, paper, root)}.pdf" if cache else None
-    if cached is not None and cached.is_file():
-        _write(target, cached.read_bytes())
+    key = _cache_key(document, paper, root) if cache else None
+    if key is not None and (data := _cached(root / CACHE_DIR, key)) is not None:
+        _write(target, data)
         return []
     problems = _print(document, root, settings, paper, target)
-    if cached is not None and not problems:
-        for old in cached.parent.glob("*.pdf"):  # one PDF kept: the cache is a copy, not an archive
-            old.unlink(missing_ok=True)
-        _write(cached, target.read_bytes())
+    if key is not None and not problems:
+        _keep(root / CACHE_DIR, key, target.read_bytes())
     return problems
+
+
+def _cached(folder: Path, key: str) -> bytes | None:
+    """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash)."""
+    for path in folder.glob(f"{key}-*.pdf"):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if path.stem.removeprefix(f"{key}-") == hashlib.sha256(data).hexdigest()[:32]:
+            return data
+    return None
+
+
+def _keep(folder: Path, key: str, data: bytes) -> None:
+    """Keep one PDF (the cache is a copy, not an archive); a cache that cannot be written is only not kept."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.pdf"):
+            old.unlink(missing_ok=True)
+        _write(folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}.pdf", data)
+    except OSError:
+        pass
 
 
 def _write(target: Path, data: bytes) -> None:

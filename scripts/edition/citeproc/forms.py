@@ -134,8 +134,10 @@ class Citations:
         original = original_item(edition, self.accessed.iso)
         # All forms at once from the cache when nothing they are made from has changed.
         cached = cache_file(edition.root, "cite", [items, original, Path(__file__).read_text(encoding="utf-8")])
-        if (data := read_cache(cached)) is not None:
-            self.forms = {tuple(key.split("#", 1)): forms for key, forms in data.items()}
+        expected = {(t.page.file, t.key) for t in self.targets} | {("", "original")}
+        forms = read_cache(cached, lambda data: {tuple(key.split("#", 1)): dict(forms) for key, forms in data.items()})
+        if forms is not None and set(forms) == expected and all(set(f) == {name for name, _ in FORMS} for f in forms.values()):
+            self.forms = forms
             return
         # Chicago's note for a paragraph carries the paragraph as its locator; the original has none.
         requests = []

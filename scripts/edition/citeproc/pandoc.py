@@ -54,16 +54,28 @@ def cache_file(root: Path, name: str, inputs) -> Path:
     return root / CACHE_DIR / f"{name}-{key}.json"
 
 
-def read_cache(path: Path):
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+def read_cache(path: Path, parse=lambda data: data):
+    """parse(the cached data), or None when there is none, or it is unreadable or not of the shape parse expects.
+
+    A cache only saves time: a damaged one is formatted afresh, never an error.
+    """
+    try:
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+        return None
 
 
 def write_cache(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename, so a concurrent reader never sees half a file.
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    partial.replace(path)
+    """Keep data for the next build; a cache that cannot be written (a read-only folder) is only not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write to a file of its own, then rename: a concurrent build never reads half a file.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                         delete=False) as partial:
+            json.dump(data, partial, ensure_ascii=False, indent=1)
+        Path(partial.name).replace(path)
+    except OSError:
+        pass
 
 
 def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, Notes]:
@@ -72,8 +84,8 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
         return {}
     csl = style_path(style)
     cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
-    if (data := read_cache(cached)) is not None:
-        return {k: Notes(**v) for k, v in data.items()}
+    if (notes := read_cache(cached, lambda data: {k: Notes(**v) for k, v in data.items()})) is not None:
+        return notes
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
     ids = [item["id"] for item in items]
@@ -132,8 +144,9 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
     cached = cache_file(root, "each", [styles, requests])
-    if (data := read_cache(cached)) is not None:
-        return [Formatted(**f) for f in data]
+    if (formatted := read_cache(cached, lambda data: [Formatted(**f) for f in data])) is not None and \
+            len(formatted) == len(requests):
+        return formatted
 
     def one_style(style: str) -> dict[int, Formatted]:
         mine = [(n, item, locator) for n, (s, item, locator) in enumerate(requests) if s == style]
@@ -159,8 +172,8 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
 def to_bibtex(items: list[dict], root: Path | None = None) -> str:
     """Convert CSL items to BibTeX with Pandoc's bibliography writer (cached under root when given)."""
     cached = cache_file(root, "bibtex", items) if root else None
-    if cached is not None and (data := read_cache(cached)) is not None:
-        return data
+    if cached is not None and isinstance(text := read_cache(cached), str):
+        return text
     text = _bibtex(items)
     if cached is not None:
         write_cache(cached, text)

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..problems import Problem
 from .addresses import page_path
 from .essay import Essay
+from .files import MAX_LEDGER_BYTES, read_text
 
 DOCS_DIR = Path("docs")
 
@@ -204,12 +206,14 @@ class DocsIndex:
         return [c for page in self.pages for c in page.citations]
 
 
-def read_docs(root: Path, essay: Essay) -> DocsIndex:
-    """Read every Markdown page under docs/ once."""
+def read_docs(root: Path, essay: Essay, problems: list[Problem]) -> DocsIndex:
+    """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out."""
     pages = []
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
         file = path.relative_to(root / DOCS_DIR).as_posix()
+        text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
+        if text is None:
+            continue
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
         pages.append(Page(file, title, text, tuple(page_citations(file, text, essay))))
     return DocsIndex(tuple(pages))

@@ -86,7 +86,11 @@ def configured_site_url(root: Path, problems: list[Problem] | None = None) -> st
             problems.append(Problem(CONFIG_FILE, mark.line + 1 if mark else 1, f"cannot be read: {what}",
                                     "fix mkdocs.yml (UTF-8, valid YAML)"))
         return ""
-    return (config.get("site_url", "") if isinstance(config, dict) else "") or ""
+    url = (config.get("site_url", "") if isinstance(config, dict) else "") or ""
+    if not url and problems is not None:
+        problems.append(Problem(CONFIG_FILE, 0, "no `site_url`", "set `site_url:` to the edition's published address: "
+                                "permanent links, citations and metadata are made from it"))
+    return url
 
 
 def _meta(root: Path, problems: list[Problem]) -> dict:
@@ -130,9 +134,10 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
+    docs = read_docs(root, essay, problems)
     if problems:
         raise ProblemsFound(problems)
-    edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=read_docs(root, essay), lock=lock,
+    edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                       site_url=site_url, editorial=editorial, quotations=quotations,
                       releases=releases, events=events, glossary=glossary)
     return edition

@@ -12,7 +12,8 @@ MAX_FILE_BYTES = 256 * 1024  # a source record is a few hundred bytes; anything 
 MAX_LEDGER_BYTES = 8 * 1024 * 1024  # a ledger grows with the text: a hundred essays' take a few hundred KB
 
 
-def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_FILE_BYTES) -> str | None:
+def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_FILE_BYTES, empty_ok: bool = False
+              ) -> str | None:
     """Read a data file as UTF-8 text, reporting what makes it unreadable."""
     if path.is_symlink() or not path.is_file():
         what = "is a link" if path.is_symlink() else ("is not a regular file" if path.exists() else "is missing")
@@ -36,7 +37,7 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
         line = raw[: error.start].count(b"\n") + 1
         problems.append(Problem(name, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8"))
         return None
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         problems.append(Problem(name, 1, "file is empty", "fill in the record or delete the file"))
         return None
     return text
