@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
@@ -201,6 +202,14 @@ CASES = {
         lambda r: (r / "docs/conventions.md").write_bytes(
             (r / "docs/conventions.md").read_text(encoding="utf-8").replace("# ", "# Café ", 1).encode("latin-1", "replace")),
         "docs/conventions.md:1: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+    "a page with the same text as another": (
+        lambda r: write(r / "docs/zz-copy.md", (r / "docs/a-slow-burning-conflict.md").read_text(encoding="utf-8")),
+        "docs/zz-copy.md:1: has the same text as docs/a-slow-burning-conflict.md; remove the copy, or make the two "
+        "pages differ"),
+    "a misspelt marker in capitals": (
+        lambda r: replace_in(r / "docs/sources.md", "[[edition:sources]]", "[[Edition:sources]]"),
+        "docs/sources.md:9: unknown marker [[Edition:sources]]; write [[edition:<name>]] with one of: biographies, "
+        "byline, changes, chronology, editorial-notes, glossary, image-credit, offline-copy, sources"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
@@ -299,3 +308,25 @@ def test_a_damaged_cache_is_formatted_afresh_never_an_error(project):
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site/in-iraq-restraint-annotated-edition.pdf").read_bytes() == expected_pdf
+
+
+@pytest.mark.parametrize("output", [".", "docs", "sources/essay", "CITATION.cff", ".git/site"],
+                         ids=["the project", "docs", "inside sources", "a file", "inside .git"])
+def test_the_output_may_not_be_the_project_or_hold_its_inputs(project, output):
+    before = tree_digest(project)
+    result = run_build(project, "--output", str(project / output))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(f"error: --output: {(project / output).resolve()} ")
+    assert tree_digest(project) == before
+
+
+def test_a_second_build_of_the_same_output_at_once_is_refused(project):
+    before = tree_digest(project / "site")
+    with (project / ".site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in progress holds it
+        result = run_build(project)
+    assert result.returncode == 1
+    assert f"error: {(project / 'site').resolve()}: another build of this folder is running; wait for it to finish, " \
+           "then build again" in result.stderr.splitlines()
+    assert tree_digest(project / "site") == before
+    assert run_build(project).returncode == 0  # and once it is over, a build goes ahead

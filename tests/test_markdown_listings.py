@@ -255,7 +255,8 @@ def test_the_changes_marker_gives_each_release_with_its_date_and_labelled_change
 def test_an_unknown_marker_stays_visible_and_is_warned(edition, caplog):
     assert listing(edition, "[[edition:no-such-listing]]") == "<p>[[edition:no-such-listing]]</p>"
     assert edition_warnings(caplog) == [
-        "unknown marker [[edition:no-such-listing]]: see the conventions page for the markers there are"]
+        "unknown marker [[edition:no-such-listing]]: write [[edition:<name>]] with one of: byline, biographies, "
+        "image-credit, sources, offline-copy, editorial-notes, chronology, glossary, changes"]
 
 
 @pytest.mark.parametrize("markdown", [
@@ -276,7 +277,8 @@ def test_an_empty_document_gives_an_empty_page(edition, caplog):
     assert edition_warnings(caplog) == []
 
 
-@pytest.mark.parametrize("name", ["image_credit", "Sources", "chronology2"])
-def test_a_misspelt_marker_stays_visible_and_is_warned(edition, caplog, name):
-    assert listing(edition, f"[[edition:{name}]]") == f"<p>[[edition:{name}]]</p>"
+@pytest.mark.parametrize("marker", ["[[edition:image_credit]]", "[[edition:Sources]]", "[[edition:chronology2]]",
+                                    "[[Edition:sources]]", "[[EDITION:byline]]"])
+def test_a_misspelt_marker_stays_visible_and_is_warned(edition, caplog, marker):
+    assert listing(edition, marker) == f"<p>{marker}</p>"
     assert len(edition_warnings(caplog)) == 1

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import yaml
 
-from conftest import ROOT, essay_page_path
+from conftest import ROOT, copy_project, essay_page_path
 
 
 def nav_pages() -> list[str]:
@@ -68,3 +72,17 @@ def test_every_nav_page_is_built(site):
     for source in nav_pages():
         built = "index.html" if source == "index.md" else source.removesuffix(".md") + "/index.html"
         assert (site / built).is_file(), built
+
+
+def test_mkdocs_builds_the_project_from_any_folder(tmp_path):
+    """`mkdocs build -f …/mkdocs.yml` started elsewhere renders that project, not the folder it was started in."""
+    project = copy_project(tmp_path / "project")
+    record = project / "sources/france24-2020-03-19.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("pulls trainers", "pulls trainers (edited)"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(tmp_path / "out")], cwd=elsewhere, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "pulls trainers (edited)" in (tmp_path / "out/sources/index.html").read_text(encoding="utf-8")

@@ -210,3 +210,20 @@ def test_notes_are_full_first_and_short_after_through_the_document(edition):
         seen.add(source)
     repeated = [s for s in seen if len(document.select(f"span.citation[data-source='{s}']")) > 1]
     assert repeated, "some source is cited more than once, so short notes are exercised"
+
+
+def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path):
+    """The build keeps the last PDF and reuses it for the same inputs, the files the PDF loads among them."""
+    project = copy_project(tmp_path / "project")
+    figure = project / "docs/assets/figure.svg"
+    figure.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+                      '<rect width="40" height="20" fill="red"/></svg>', encoding="utf-8")
+    about = project / "docs/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n![A figure](assets/figure.svg)\n", encoding="utf-8")
+    red, blue, fresh = (tmp_path / f"{name}.pdf" for name in ("red", "blue", "fresh"))
+    edition = load_edition(project)
+    assert render_pdf(edition, red, cache=True) == []
+    figure.write_text(figure.read_text(encoding="utf-8").replace("red", "blue"), encoding="utf-8")
+    assert render_pdf(edition, blue, cache=True) == []
+    assert render_pdf(edition, fresh) == []
+    assert blue.read_bytes() == fresh.read_bytes() != red.read_bytes()

@@ -1,5 +1,7 @@
 """The `edition` MkDocs plugin: MkDocs-only glue, kept this small on purpose.
 
+- The edition's extensions are told the project folder (the folder of mkdocs.yml), so
+  `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
 - Each MkDocs build (every rebuild of `mkdocs serve`) starts from the files as they are: the
   loaded edition that the extensions share is cleared (`edition.build` hands them its own).
 - Material's templates are compiled once, not at every build: Jinja keeps their bytecode in
@@ -20,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from .markdown import loaded
 
 TEMPLATE_CACHE = Path(".cache") / "jinja"
+EXTENSIONS = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
 
 
 class _TemplateCache(FileSystemBytecodeCache):
@@ -31,6 +34,14 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 
 class EditionPlugin(BasePlugin):
+    def on_config(self, config):
+        # The project is where mkdocs.yml is, whatever folder MkDocs was started from (`mkdocs build -f …`).
+        root = str(Path(config.config_file_path).parent)
+        for name in config.markdown_extensions:
+            if isinstance(name, str) and name.startswith(EXTENSIONS):
+                config.mdx_configs.setdefault(name, {}).setdefault("root", root)
+        return config
+
     def on_pre_build(self, *, config) -> None:
         loaded.clear()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import subprocess
@@ -182,6 +183,7 @@ class _LocalOnly:
 
         self.root = root.resolve()
         self.refused: list[str] = []
+        self.fetched: set[Path] = set()  # every file the PDF loaded: images, the stylesheet, its imports
         self.fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
     def __call__(self, url: str):
@@ -192,6 +194,7 @@ class _LocalOnly:
         if path is None or not path.is_relative_to(self.root) or not path.is_file():
             self.refused.append(url)
             raise FatalURLFetchingError(f"the PDF may load only files of the project, not {url}")
+        self.fetched.add(path)
         return self.fetcher.fetch(url)
 
 
@@ -225,31 +228,44 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     if key is not None and (data := _cached(root / CACHE_DIR, key)) is not None:
         _write(target, data)
         return []
-    problems = _print(document, root, settings, paper, target)
+    problems, fetched = _print(document, root, settings, paper, target)
     if key is not None and not problems:
-        _keep(root / CACHE_DIR, key, target.read_bytes())
+        _keep(root / CACHE_DIR, key, target.read_bytes(), fetched)
     return problems
 
 
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _cached(folder: Path, key: str) -> bytes | None:
-    """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash)."""
+    """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash) and
+    every file it loaded (images, stylesheets; listed beside it with their hashes) is as it was."""
     for path in folder.glob(f"{key}-*.pdf"):
         try:
             data = path.read_bytes()
-        except OSError:
+            loaded = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             continue
-        if path.stem.removeprefix(f"{key}-") == hashlib.sha256(data).hexdigest()[:32]:
+        if path.stem.removeprefix(f"{key}-") != hashlib.sha256(data).hexdigest()[:32] or not isinstance(loaded, dict):
+            continue
+        if all(_digest(Path(file)) == digest for file, digest in loaded.items()):
             return data
     return None
 
 
-def _keep(folder: Path, key: str, data: bytes) -> None:
+def _keep(folder: Path, key: str, data: bytes, fetched: set[Path]) -> None:
     """Keep one PDF (the cache is a copy, not an archive); a cache that cannot be written is only not kept."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("*.pdf"):
+        for old in [*folder.glob("*.pdf"), *folder.glob("*.json")]:
             old.unlink(missing_ok=True)
-        _write(folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}.pdf", data)
+        name = folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}"
+        name.with_suffix(".json").write_text(json.dumps({str(p): _digest(p) for p in sorted(fetched)}), encoding="utf-8")
+        _write(name.with_suffix(".pdf"), data)
     except OSError:
         pass
 
@@ -263,8 +279,8 @@ def _write(target: Path, data: bytes) -> None:
     Path(partial.name).replace(target)
 
 
-def _print(document: str, root: Path, settings: PdfSettings, paper: str, target: Path) -> list[Problem]:
-    """Lay the document out with WeasyPrint and write the PDF to target."""
+def _print(document: str, root: Path, settings: PdfSettings, paper: str, target: Path) -> tuple[list[Problem], set[Path]]:
+    """Lay the document out with WeasyPrint and write the PDF to target; return the problems and the files it loaded."""
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
@@ -288,15 +304,15 @@ def _print(document: str, root: Path, settings: PdfSettings, paper: str, target:
                              uncompressed_pdf=False)
     except FatalURLFetchingError as error:
         return [Problem(STYLESHEET.as_posix(), 0, str(error.__cause__ or error),
-                        "refer only to files inside the project; nothing may come from the network")]
+                        "refer only to files inside the project; nothing may come from the network")], fetcher.fetched
     finally:
         logger.removeHandler(handler)
     problems += [Problem(STYLESHEET.as_posix(), 0, f"refused to fetch {url}", "use a file of the project")
                  for url in fetcher.refused]
     if problems:
-        return problems
+        return problems, fetcher.fetched
     _write(target, pdf)
-    return []
+    return [], fetcher.fetched
 
 
 def _identifier(document: str) -> bytes:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import fcntl
 import multiprocessing
 import os
 import shutil
 import signal
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,16 +84,35 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _children() -> ProcessPoolExecutor:
+class _InThisProcess:
+    """The children's jobs run one after the other in this process (`--profile`, which must see them)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def submit(self, job, *args, **kwargs) -> Future:
+        future: Future = Future()
+        future.set_result(job(*args, **kwargs))
+        return future
+
+
+def _children(serial: bool = False):
+    if serial:
+        return _InThisProcess()
     # Forked, so each child starts with the modules already imported; the edition is handed to it.
     return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"),
                                initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
-def render_all(edition: Edition, staging: Path) -> tuple[list[Problem], dict]:
+def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[list[Problem], dict]:
     """Render everything into staging and check it; return the problems and the parsed pages."""
     pdf = staging / pdf_settings(edition).file
-    with tempfile.TemporaryDirectory(prefix=".offline-", dir=staging.parent) as tmp, _children() as children:
+    # Named like the staging folder, so that the next build clears it if this one is killed.
+    offline = tempfile.TemporaryDirectory(prefix=f"{staging.name}-offline-", dir=staging.parent)
+    with offline as tmp, _children(serial) as children:
         copy = Path(tmp) / FOLDER
         pdf_job = children.submit(render_pdf, edition, pdf, cache=True)
         offline_job = children.submit(render_offline_copy, edition, copy)
@@ -126,12 +146,43 @@ def archive_summary(edition: Edition) -> str:
             "(`make linkcheck` lists those at risk)")
 
 
-def build(root: Path, output: Path, update_anchors: bool = False) -> Outcome:
+INPUTS = ("docs", "sources", "overrides", "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules")
+
+
+def output_problems(root: Path, output: Path) -> list[Problem]:
+    """The output folder is replaced whole: it may not hold, or be, anything of the project's own."""
+    root, output = root.resolve(), output.resolve()
+    if output == root or root.is_relative_to(output):
+        return [Problem("--output", 0, f"{output} holds the project itself", "publish into a folder of its own, such as site/")]
+    for name in INPUTS:
+        if output == root / name or output.is_relative_to(root / name):
+            return [Problem("--output", 0, f"{output} is inside the project's {name}/", "publish into a folder of its own, such as site/")]
+    if output.exists() and not output.is_dir():
+        return [Problem("--output", 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
+    return []
+
+
+def build(root: Path, output: Path, update_anchors: bool = False, serial: bool = False) -> Outcome:
     """Build the edition into output. The output changes only when there are no errors.
 
     With update_anchors, the built site's anchors are written to anchors.lock instead of checked
-    against it: a deliberate change of the public anchors, to be reviewed in the diff.
+    against it: a deliberate change of the public anchors, to be reviewed in the diff. serial runs
+    the PDF and the offline copy in this process, one after the other (for --profile).
     """
+    if problems := output_problems(root, output):
+        return Outcome(problems)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # One build of an output at a time: a second one would clear the first's staging folder.
+    with (output.parent / f".{output.name}.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return Outcome([Problem(str(output), 0, "another build of this folder is running",
+                                    "wait for it to finish, then build again")])
+        return _build(root, output, update_anchors, serial)
+
+
+def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outcome:
     try:
         edition = load(root)
     except ProblemsFound as error:
@@ -147,7 +198,7 @@ def build(root: Path, output: Path, update_anchors: bool = False) -> Outcome:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
     try:
-        errors, parsed = render_all(edition, staging)
+        errors, parsed = render_all(edition, staging, serial)
         if parsed and not update_anchors:  # the site rendered: its anchors are checked whatever else failed
             anchor_errors, anchor_warnings = check_anchors(staging, edition, parsed)
             errors, warnings = errors + anchor_errors, warnings + anchor_warnings
@@ -176,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         from .profile import profiled
 
-        outcome, report = profiled(root, lambda: build(root, output, update_anchors=args.update_anchors))
+        outcome, report = profiled(root, lambda: build(root, output, update_anchors=args.update_anchors, serial=True))
     else:
         outcome = build(root, output, update_anchors=args.update_anchors)
     for problem in outcome.warnings:

@@ -1,15 +1,16 @@
 """`python -m edition.build --profile`: how often one build loads the edition and reads docs/, and where its time goes.
 
 The counts are measured, not declared: cProfile counts the calls of `load_edition`, and a
-Python audit hook counts every opening of a docs/*.md file, told apart by whether the edition's
-code or the generator (MkDocs) opened it. Child processes (the PDF, the offline copy's pages)
-are handed the loaded edition and are not profiled.
+Python audit hook counts every opening of a docs/*.md file (by any path), told apart by whether the
+edition's code or the generator (MkDocs) opened it. So that nothing escapes them, the PDF and the
+offline copy, which a build renders in child processes, run in this process, one after the other.
 """
 
 from __future__ import annotations
 
 import cProfile
 import io
+import os
 import pstats
 import sys
 import time
@@ -40,7 +41,10 @@ def profiled(root: Path, run):
     opened: Counter[str] = Counter()
 
     def audit(event: str, args) -> None:
-        if event == "open" and isinstance(args[0], str) and args[0].startswith(docs) and args[0].endswith(".md"):
+        if event != "open" or not isinstance(args[0], (str, bytes, os.PathLike)):
+            return
+        path = os.path.abspath(os.fsdecode(args[0]))
+        if path.startswith(docs) and path.endswith(".md"):
             opened[_opener(sys._getframe(1))] += 1
 
     sys.addaudithook(audit)  # an audit hook cannot be removed; `--profile` runs one build per process
@@ -56,7 +60,7 @@ def profiled(root: Path, run):
     pstats.Stats(profiler, stream=top).sort_stats("cumulative").print_stats(15)
     report = "\n".join([
         f"profile: edition loaded {loads} time(s); docs/*.md files opened by the edition's code {opened['edition']} "
-        f"time(s) ({pages} pages), by MkDocs {opened['generator']} time(s)",
+        f"time(s) ({pages} pages), by MkDocs {opened['generator']} time(s) (the site and the offline copy render them)",
         f"profile: {seconds:.2f} s under the profiler (slower than without); the 15 costliest calls:",
         top.getvalue().strip(),
     ])

@@ -58,8 +58,10 @@ class EditionExtension(Extension):
         try:
             return self.edition
         except ProblemsFound as error:
-            for problem in error.problems:
-                log.warning("%s", problem)
+            if not getattr(error, "reported", False):  # once per build, not once per page and extension
+                error.reported = True
+                for problem in error.problems:
+                    log.warning("%s", problem)
             return None
 
     @property

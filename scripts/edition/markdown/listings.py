@@ -26,7 +26,7 @@ from ..model.addresses import (
     source_anchor,
     term_anchor,
 )
-from ..model.docs import MARKER, MARKERS
+from ..model.docs import MARKER, MARKERS, marker_name
 from .base import EditionExtension, log
 from .html import append_text, element, long_date
 
@@ -70,10 +70,12 @@ class ListingTreeprocessor(Treeprocessor):
             match = MARKER.match((node.text or "").strip()) if node.tag == "p" and not len(node) else None
             if not match:
                 continue
-            build = getattr(self, "build_" + match[1].replace("-", "_")) if match[1] in MARKERS else None
-            if build is None:
-                log.warning("unknown marker [[edition:%s]]: see the conventions page for the markers there are", match[1])
+            name = marker_name(match)
+            if name is None:
+                log.warning("unknown marker [[%s:%s]]: write [[edition:<name>]] with one of: %s",
+                            match[1], match[2], ", ".join(MARKERS))
                 continue
+            build = getattr(self, "build_" + name.replace("-", "_"))
             edition = self.extension.edition_or_none()
             if edition is None:
                 return

@@ -13,21 +13,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Edition
+from ..problems import ProblemsFound
 
-_editions: dict[Path, Edition] = {}
+_editions: dict[Path, Edition | ProblemsFound] = {}  # a failed load is kept too: its problems are reported once
 
 
 def edition_for(root: Path) -> Edition:
     """The edition at root, loaded (and its citations formatted) on first use.
 
-    Raises edition.problems.ProblemsFound when the input is wrong.
+    Raises edition.problems.ProblemsFound when the input is wrong: the same one for every page, its
+    `reported` set once the first page has reported it.
     """
     root = root.resolve()
     if root not in _editions:
         from .. import load
 
-        _editions[root] = load(root)
-    return _editions[root]
+        try:
+            _editions[root] = load(root)
+        except ProblemsFound as error:
+            _editions[root] = error
+    found = _editions[root]
+    if isinstance(found, ProblemsFound):
+        raise found
+    return found
 
 
 def clear() -> None:

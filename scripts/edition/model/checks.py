@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from ..problems import Problem
-from .docs import DEFINITION, MARKER, MARKERS, code_lines, references
+from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, parse_yaml
@@ -119,9 +119,9 @@ def check_citations(edition: Edition) -> list[Problem]:
                     problems.append(Problem(name, n, f"footnote [^{match[1]}] is written by hand but names a source",
                                             "remove the definition: the note is generated from the registry"))
                 defined.setdefault(match[1], n)
-            if (marker := MARKER.match(line.strip())) and marker[1] not in MARKERS:
-                problems.append(Problem(name, n, f"unknown marker [[edition:{marker[1]}]]",
-                                        f"use one of: {', '.join(sorted(MARKERS))}"))
+            if (marker := MARKER.match(line.strip())) and marker_name(marker) is None:
+                problems.append(Problem(name, n, f"unknown marker [[{marker[1]}:{marker[2]}]]",
+                                        f"write [[edition:<name>]] with one of: {', '.join(sorted(MARKERS))}"))
         code = code_lines(lines)
         for n, line in enumerate(lines, start=1):
             if DEFINITION.match(line) or n - 1 in code:

@@ -20,7 +20,13 @@ DOCS_DIR = Path("docs")
 
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
-MARKER = re.compile(r"^\[\[edition:([^\]]*)\]\]$")  # any name, so that a misspelt one is reported
+# Any name and any case, so that a misspelt marker is reported rather than printed.
+MARKER = re.compile(r"^\[\[(edition):([^\]]*)\]\]$", re.IGNORECASE)
+
+
+def marker_name(match: re.Match) -> str | None:
+    """The name of a well-written marker ([[edition:name]] with a known name), else None."""
+    return match[2] if match[1] == "edition" and match[2] in MARKERS else None
 # The markers a page may hold, each expanded by the listings extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
            "glossary", "changes")
@@ -215,5 +221,11 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem]) -> DocsIndex:
         if text is None:
             continue
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
+        twin = next((page for page in pages if comparable(page.text) == comparable(text)), None)
+        if twin is not None:
+            # A page is known by its text (see DocsIndex.identify): two alike would take each other's address.
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", 1, f"has the same text as {twin.name}",
+                                    "remove the copy, or make the two pages differ"))
+            continue
         pages.append(Page(file, title, text, tuple(page_citations(file, text, essay))))
     return DocsIndex(tuple(pages))
