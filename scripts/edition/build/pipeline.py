@@ -44,16 +44,19 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent 
 
 # What a copy of the project needs to build on its own.
 PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
+BUILD_CACHES = ["notes", "pdf", "jinja"]  # under .cache/: what a build reuses (not the benchmark's Lighthouse)
 
 
 def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     """Copy the project's inputs, for a build that must not touch the real ones (tests, benchmark).
 
-    With cache, the citation cache comes along: it is keyed by its inputs, so a copy whose inputs
-    differ formats afresh, and one whose inputs are the same is spared Pandoc's runs.
+    With cache, the build's caches come along (citations, PDF, templates): each is keyed by its
+    inputs, so a copy whose inputs differ works afresh, and one whose inputs are the same is spared
+    Pandoc's and WeasyPrint's runs.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES + ([".cache"] if cache and (root / ".cache").is_dir() else []):
+    caches = [f".cache/{name}" for name in BUILD_CACHES if (root / ".cache" / name).is_dir()] if cache else []
+    for name in PROJECT_FILES + caches:
         if (root / name).is_dir():
             shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
