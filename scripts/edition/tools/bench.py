@@ -311,14 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").is_file():
         print(f"error: no built site in {site}; run `make build` first", file=sys.stderr)
         return 1
-    out: list[str] = [f"machine: {machine()}", f"date: {dt.date.today().isoformat()}", ""]
+    out: list[str] = []
 
     def say(lines: list[str]) -> None:
         for line in lines:
             print(line, flush=True)
         out.extend(lines)
 
-    say(out[:2])
+    say([f"machine: {machine()}", f"date: {dt.date.today().isoformat()}", ""])
     say(build_figures(root, args.runs))
     say(site_figures(root, args.runs))
     say(serve_figures(root, args.runs))
