@@ -9,18 +9,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..model.anchor_lock import ALIAS_CLASS
-from .base import EditionExtension
+from .base import EditionExtension, EditionTreeprocessor
 from .html import prepend
 
 
-class AliasTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
+class AliasTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
         page = self.extension.page
         if page is None:

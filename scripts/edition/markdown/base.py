@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.docs import Page
@@ -83,12 +84,24 @@ class EditionExtension(Extension):
         self.page = None
 
 
-class _PageFinder(Preprocessor):
-    """Tell the extension which page of docs/ it renders (None for a fragment or the PDF's whole document)."""
+class EditionPreprocessor(Preprocessor):
+    """A preprocessor of an edition extension: it reads the edition and the page through its extension."""
 
     def __init__(self, md: Markdown, extension: EditionExtension):
         super().__init__(md)
         self.extension = extension
+
+
+class EditionTreeprocessor(Treeprocessor):
+    """A treeprocessor of an edition extension: it reads the edition and the page through its extension."""
+
+    def __init__(self, md: Markdown, extension: EditionExtension):
+        super().__init__(md)
+        self.extension = extension
+
+
+class _PageFinder(EditionPreprocessor):
+    """Tell the extension which page of docs/ it renders (None for a fragment or the PDF's whole document)."""
 
     def run(self, lines: list[str]) -> list[str]:
         edition = self.extension.edition_or_none()

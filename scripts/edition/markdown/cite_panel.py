@@ -11,22 +11,17 @@ import json
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..citeproc.forms import FORMS, PLAIN_FORMS, Citations
 from ..model import Edition
 from ..model.addresses import CHANGES_PAGE, download_link, permanent_url, site_root
-from .base import EditionExtension
+from .base import EditionExtension, EditionTreeprocessor
 from .html import element, long_date
 
 PDF_LINK_TEXT = "Download PDF"
 
 
-class CitePanelTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
+class CitePanelTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
         page = self.extension.page
         title = next((n for n, e in enumerate(root) if e.tag == "h1"), None)

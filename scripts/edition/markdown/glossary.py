@@ -11,18 +11,13 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
-from .base import EditionExtension
+from .base import EditionExtension, EditionTreeprocessor
 
 SKIP = {"a", "abbr", "sup", "code"}  # links, notes and other marks keep their text as it is
 
 
-class GlossaryTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
+class GlossaryTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
         edition = self.extension.edition_or_none()
         glossary = edition.glossary if edition else ()

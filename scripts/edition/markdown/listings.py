@@ -11,7 +11,6 @@ from collections import defaultdict
 
 import markdown as python_markdown
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import (
@@ -27,7 +26,7 @@ from ..model.addresses import (
     term_anchor,
 )
 from ..model.docs import MARKER, MARKERS, marker_name
-from .base import EditionExtension, log
+from .base import EditionExtension, EditionTreeprocessor, log
 from .html import append_text, element, long_date
 
 # No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
@@ -51,11 +50,10 @@ def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> No
         element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
 
 
-class ListingTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-        self.offline = extension.offline
+class ListingTreeprocessor(EditionTreeprocessor):
+    @property
+    def offline(self) -> bool:
+        return self.extension.offline
 
     @property
     def page_path(self) -> str | None:

@@ -11,21 +11,16 @@ import hashlib
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, replace_references
-from .base import EditionExtension, log
+from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
 
-class CitationPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
+class CitationPreprocessor(EditionPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
         edition = self.extension.edition_or_none()
         if edition is None:

@@ -10,10 +10,9 @@ import datetime as dt
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..model.addresses import CHRONOLOGY_PAGE, event_anchor, paragraph_anchor
-from .base import EditionExtension
+from .base import EditionExtension, EditionTreeprocessor
 from .html import prepend
 
 
@@ -29,11 +28,7 @@ def reader_text(element: etree.Element) -> str:
     return "".join(parts)
 
 
-class ParagraphTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
+class ParagraphTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
         edition = self.extension.edition_or_none()
         if edition is None:
