@@ -23,7 +23,7 @@ def nav_pages() -> list[str]:
 
 
 class _Lenient(yaml.SafeLoader):
-    """Read mkdocs.yml without MkDocs' own tags (!relative), which don't matter here."""
+    """Read mkdocs.yml leniently: any MkDocs-only tag (`!ENV`, `!relative`) a maintainer adds is not what is tested here."""
 
 
 _Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
