@@ -182,6 +182,9 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
         except OSError:
             return Outcome([Problem(str(output), 0, "another build of this folder is running",
                                     "wait for it to finish, then build again")])
+        previous = output.with_name(f".{output.name}.previous")
+        if previous.is_dir() and not output.exists():
+            previous.rename(output)  # a publish stopped between its two renames: the last site comes back first
         return _build(root, output, update_anchors, serial)
 
 
@@ -193,7 +196,6 @@ def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outc
     errors, warnings = check_all(edition)
     if errors:
         return Outcome(errors, warnings)
-    output.parent.mkdir(parents=True, exist_ok=True)
     # A build killed mid-way leaves its staging folder behind, never a half-written output: clear it.
     for stale in output.parent.glob(f".{output.name}.staging-*"):
         shutil.rmtree(stale, ignore_errors=True)
