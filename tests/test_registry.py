@@ -62,6 +62,15 @@ CASES = [
     ("data URL", GOOD + "url: data:text/html,<script>alert(1)</script>\n",
      "sources/dod-2020-03-12.yml:9: 'url' must be an http(s) URL, got 'data:text/html,<script>alert(1)</script>'; "
      "link to the document's web address (https://...)"),
+    ("YAML alias", GOOD.replace("author:\n", "author: &who\n") + "evidence: *who\n",
+     "sources/dod-2020-03-12.yml:4: YAML anchors and aliases (&name, *name) are not allowed; write each value out where it is used"),
+    ("billion laughs", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+     "sources/dod-2020-03-12.yml:1: YAML anchors and aliases (&name, *name) are not allowed; write each value out where it is used"),
+    ("duplicate key", GOOD + "title: Another title\n",
+     "sources/dod-2020-03-12.yml:9: key 'title' appears twice in the same mapping (first on line 3); keep one of them"),
+    ("date not in the calendar", GOOD.replace("issued: 2020-03-12", "issued: 2020-02-30"),
+     "sources/dod-2020-03-12.yml:6: invalid YAML: a date that is not in the calendar; write a real date as YYYY-MM-DD"),
     ("BOM", b"\xef\xbb\xbf" + GOOD.encode(),
      "sources/dod-2020-03-12.yml:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
     ("not UTF-8", GOOD.encode().replace(b"Statement", b"St\xe4tement"),

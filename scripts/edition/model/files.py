@@ -10,6 +10,7 @@ from ..problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024  # a source record is a few hundred bytes; anything this big is a mistake
 MAX_LEDGER_BYTES = 8 * 1024 * 1024  # a ledger grows with the text: a hundred essays' take a few hundred KB
+MAX_NODES = 1_000_000  # values in one YAML file: far above any ledger, far below what exhausts memory
 
 
 def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_FILE_BYTES, empty_ok: bool = False
@@ -51,18 +52,44 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
     """Parse YAML safely (no Python tags), returning the data and its node tree for line numbers.
 
     Well-formed files go through libyaml; a file it refuses is parsed again by the pure-Python
-    parser, whose messages say more precisely what is wrong.
+    parser, whose messages say more precisely what is wrong. Anchors and aliases (`&a`, `*a`) are
+    refused before anything is built from them, as are duplicate keys and impossible dates.
     """
-    if _FAST_LOADER is not None:
+    node = _compose(text, name, problems)
+    if node is None:
+        return None if any(p.path == name for p in problems) else (None, None)
+    found = _structure_problems(node, name)
+    if found:
+        problems += found
+        return None
+    try:
+        loader = yaml.SafeLoader("")
         try:
-            loader = _FAST_LOADER(text)
-            try:
-                node = loader.get_single_node()
-                return (loader.construct_document(node) if node is not None else None), node
-            finally:
-                loader.dispose()
+            return loader.construct_document(node), node
+        finally:
+            loader.dispose()
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.append(Problem(name, mark.line + 1 if mark else 1, f"invalid YAML: unsupported YAML tag ({error.problem})",
+                                "use plain YAML values: tags such as !!python/object are refused"))
+    except (ValueError, OverflowError):  # a date YAML reads as one, but no calendar has (2020-02-30)
+        line = next((n.start_mark.line + 1 for n in _nodes(node) if isinstance(n, yaml.ScalarNode)
+                     and n.tag == "tag:yaml.org,2002:timestamp" and not _real_date(n.value)), 1)
+        problems.append(Problem(name, line, "invalid YAML: a date that is not in the calendar",
+                                "write a real date as YYYY-MM-DD"))
+    return None
+
+
+def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
+    """The node tree of the one document in text, or None (with the problem recorded when it is malformed)."""
+    if _FAST_LOADER is not None:
+        loader = _FAST_LOADER(text)
+        try:
+            return loader.get_single_node()
         except yaml.YAMLError:
             pass
+        finally:
+            loader.dispose()
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as error:  # the reader refuses control characters before parsing starts
@@ -71,25 +98,60 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
                                 "remove the control character (the file may not be text)"))
         return None
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
         what = " ".join(filter(None, [error.context, error.problem]))
-        if isinstance(error, yaml.constructor.ConstructorError):
-            what = f"unsupported YAML tag ({error.problem})"
-            fix = "use plain YAML values: tags such as !!python/object are refused"
-        else:
-            fix = "fix the YAML syntax (indentation, quoting, colons)"
-        problems.append(Problem(name, line, f"invalid YAML: {what}", fix))
-        return None
+        problems.append(Problem(name, mark.line + 1 if mark else 1, f"invalid YAML: {what}",
+                                "fix the YAML syntax (indentation, quoting, colons)"))
     except yaml.YAMLError as error:
         problems.append(Problem(name, 1, f"invalid YAML: {error}", "fix the YAML syntax"))
-        return None
     finally:
         loader.dispose()
-    return data, node
+    return None
+
+
+def _nodes(node: yaml.Node):
+    """Every node of the tree, once each; a node met twice is an alias (yielded again for the caller to see)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
+
+
+def _structure_problems(node: yaml.Node, name: str) -> list[Problem]:
+    """Aliases (one node reached twice: the way to a 'billion laughs') and duplicate keys."""
+    seen: set[int] = set()
+    for current in _nodes(node):
+        if id(current) in seen:
+            return [Problem(name, current.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed",
+                            "write each value out where it is used")]
+        if len(seen) > MAX_NODES:
+            return [Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong")]
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key, _ in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in keys:
+                    return [Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
+                                    f"mapping (first on line {keys[key.value]})", "keep one of them")]
+                if isinstance(key, yaml.ScalarNode):
+                    keys[key.value] = key.start_mark.line + 1
+    return []
+
+
+def _real_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def key_lines(node: yaml.Node) -> dict[str, int]:
