@@ -102,6 +102,10 @@ def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict
         if not isinstance(text, str) or not text.strip():
             problems.append(Problem(name, line, f"editorial note '{note_id}' has no text", "write the note in `text:`"))
             continue
+        if not (isinstance(sources, list) and all(isinstance(source_id, str) for source_id in sources)):
+            problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}': `sources:` must be a "
+                                    f"list of source ids, got {sources!r}"[:200], "write `sources: [id, id]`"))
+            continue
         for source_id in sources:
             if source_id not in known:
                 problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'",
@@ -211,7 +215,12 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
         if events and date.isoformat() < events[-1].date:
             problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' ({date}) comes before the one above it",
                                     "keep the chronology in date order"))
-        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), item.get("date_note")))
+        date_note = item.get("date_note")
+        if date_note is not None and not (isinstance(date_note, str) and date_note.strip()):
+            problems.append(Problem(name, lines.get("date_note", line), f"event '{event_id}': `date_note:` must be text, "
+                                    f"got {date_note!r}"[:200], "say in words what is uncertain about the date, or remove it"))
+            continue
+        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), date_note))
     return tuple(events)
 
 
