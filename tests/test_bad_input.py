@@ -76,6 +76,7 @@ F24 = "sources/france24-2020-03-19.yml"
 CHANGES = (ROOT / "sources/essay/changes.yml").read_text(encoding="utf-8").splitlines()
 LOCK = load_lock(ROOT, [])
 CONVENTIONS = len((ROOT / "docs/conventions.md").read_text(encoding="utf-8").splitlines())
+CITATION_LINES = len((ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines())
 CONFIG_LINES = len((ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
 EVENTS = "sources/essay/events.yml"
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
@@ -218,6 +219,12 @@ CASES = {
         lambda r: replace_in(r / "sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: 5"),
         "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif': `sources:` must be a list of source ids, got 5; "
         "write `sources: [id, id]`"),
+    "anchors.lock with a byte-order mark": (
+        lambda r: (r / "anchors.lock").write_bytes(b"\xef\xbb\xbf" + (r / "anchors.lock").read_bytes()),
+        "anchors.lock:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
+    "CITATION.cff not in UTF-8": (
+        lambda r: (r / "CITATION.cff").write_bytes((r / "CITATION.cff").read_bytes() + "x: café\n".encode("latin-1")),
+        f"CITATION.cff:{CITATION_LINES + 1}: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "

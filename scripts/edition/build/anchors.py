@@ -1,8 +1,8 @@
 """Anchors are a public interface: every page URL and #fragment the site publishes is locked.
 
 The lock is read with the rest of the input (model.anchor_lock). The build fails when a locked page
-or id is no longer published and no alias or redirect
-accounts for it, naming each one; ids not yet locked are only reported.
+or id is no longer published and no alias or redirect accounts for it, naming each one; ids not yet
+locked are only reported.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def _person(author: dict) -> str:
     return f"{author['given']} {author['family']}"
 
 
-def page_record(edition: Edition, site_url: str, page: Page) -> dict:
+def page_record(edition: Edition, page: Page) -> dict:
     """What the page is, as one record every metadata vocabulary is written from."""
     essay_pages = edition.essay_pages
     cited = []
@@ -46,16 +46,15 @@ def page_record(edition: Edition, site_url: str, page: Page) -> dict:
         "authors": edition.meta["authors"] if page.file in essay_pages else [],
         "date": edition.released,
         "first_date": edition.releases[-1].date,
-        "url": permanent_url(site_url, page.path),
-        "home": permanent_url(site_url, ""),
+        "url": permanent_url(edition.site_url, page.path),
+        "home": permanent_url(edition.site_url, ""),
         "cited": cited,
     }
 
 
 def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[HeadTag]:
     """Every metadata element of a page's <head>, in the order they are written."""
-    site_url = edition.site_url
-    record = page_record(edition, site_url, page)
+    record = page_record(edition, page)
     original = edition.original
     language = edition.meta.get("language", "en")
     tags = [_meta("name", "citation_title", record["title"])]

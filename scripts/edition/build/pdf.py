@@ -49,12 +49,12 @@ def pdf_settings(edition: Edition) -> PdfSettings:
     return PdfSettings(pdf["file"], tuple(pdf["appendices"]))
 
 
-def build_date(root: Path, edition: Edition) -> str:
+def build_date(edition: Edition) -> str:
     """The day the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     try:
-        committed = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs"],
+        committed = subprocess.run(["git", "-C", str(edition.root), "log", "-1", "--format=%cs"],
                                    capture_output=True, text=True, check=True, timeout=10).stdout.strip()
         if committed:
             return committed
@@ -222,7 +222,7 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     """
     root = edition.root
     settings = pdf_settings(edition)
-    date = build_date(root, edition)
+    date = build_date(edition)
     document = print_document(edition, settings, date)
     key = _cache_key(document, paper, root) if cache else None
     if key is not None and (data := _cached(root / CACHE_DIR, key)) is not None:

@@ -128,7 +128,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         errors += pdf_job.result()
         # The copy carries the PDF and the downloads; the site's pages give the zip's size.
         offline_errors = offline_job.result()
-        errors += offline_errors or finish_offline_copy(copy, staging, pdf.name, build_date(edition.root, edition))
+        errors += offline_errors or finish_offline_copy(copy, staging, pdf.name, build_date(edition))
         parsed = postprocess(staging, edition, pdf if pdf.exists() else None)
         errors += check_site(staging, parsed)
     return errors, parsed

@@ -81,7 +81,7 @@ def _date(iso: str) -> dict:
     return {"date-parts": [[int(part) for part in iso.split("-")]]}
 
 
-def edition_item(edition: Edition, site_url: str, target: Target, accessed: str) -> dict:
+def edition_item(edition: Edition, target: Target, accessed: str) -> dict:
     """The CSL item of a page or paragraph of this edition.
 
     The opening page stands for the whole edition (a book); each essay section is a chapter of it by
@@ -93,7 +93,7 @@ def edition_item(edition: Edition, site_url: str, target: Target, accessed: str)
         "version": edition.version,
         "issued": _date(edition.released),
         "accessed": _date(accessed),
-        "URL": permanent_url(site_url, target.page.path, target.key or None),
+        "URL": permanent_url(edition.site_url, target.page.path, target.key or None),
         "language": edition.meta.get("language", "en"),
     }
     if target.essay_page:
@@ -127,10 +127,9 @@ class Citations:
     """All citation forms of the edition's targets and of the original essay, made in one go."""
 
     def __init__(self, edition: Edition, accessed: str | None = None):
-        site_url = edition.site_url
         self.accessed = Accessed(accessed or dt.date.today().isoformat())
         self.targets = targets(edition)
-        items = [edition_item(edition, site_url, t, self.accessed.iso) for t in self.targets]
+        items = [edition_item(edition, t, self.accessed.iso) for t in self.targets]
         original = original_item(edition, self.accessed.iso)
         # All forms at once from the cache when nothing they are made from has changed.
         cached = cache_file(edition.root, "cite", [items, original, Path(__file__).read_text(encoding="utf-8")])

@@ -1,7 +1,7 @@
 """Python-Markdown extension: the edition's version and a "Cite this page" panel under each page title.
 
 The panel gives this edition (the page, with its permanent URL) and the original essay in every
-form of `cite.FORMS`. The same forms for each numbered paragraph travel with the page as JSON,
+form of `citeproc.forms.FORMS`. The same forms for each numbered paragraph travel with the page as JSON,
 for the script that lets a reader cite one paragraph; without scripts the page's own forms remain.
 """
 
@@ -28,7 +28,6 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         if page is None or title is None:
             return
         edition = self.extension.edition
-        self.site_url = edition.site_url
         citations = edition.forms
         # Under the title and, on the opening page, under the byline.
         where = title + 1
@@ -41,7 +40,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         # data-search-exclude: out of Material's search index, which the citations of every page would
         # swamp; an <aside>, as Material's indexer ends an exclusion at the first closing tag of the same
         # name, and the panel holds <div>s.
-        tools = element("aside", class_="page-tools", data_page_url=permanent_url(self.site_url, page.path),
+        tools = element("aside", class_="page-tools", data_page_url=permanent_url(edition.site_url, page.path),
                         data_search_exclude="", aria_label="Version and citation")
         version = element("p", "Version ", tools, class_="edition-version")
         element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
@@ -53,7 +52,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         panel = element("details", None, tools, class_="cite-panel", id="cite")
         element("summary", "Cite this page", panel)
         body = element("div", None, panel, class_="cite-body")
-        url = permanent_url(self.site_url, page.path)
+        url = permanent_url(edition.site_url, page.path)
         self.work(body, "edition", f"This annotated edition, version {edition.version}", url, citations.of(page.file))
         original = edition.original
         self.work(body, "original", f"The essay as first published ({original.container_title}, {original.issued[:4]})",
@@ -63,7 +62,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
                       "The access date is today’s date where the page can run its script, else the day the "
                       "page was built.", body, class_="cite-help")
 
-        paragraphs = {t.key: {"label": f"¶{t.paragraph}", "url": permanent_url(self.site_url, page.path, t.key),
+        paragraphs = {t.key: {"label": f"¶{t.paragraph}", "url": permanent_url(edition.site_url, page.path, t.key),
                               "forms": citations.of(page.file, t.key)}
                       for t in citations.targets if t.page.file == page.file and t.paragraph}
         data = element("script", None, tools, type="application/json", class_="cite-data")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem
-from .files import parse_yaml
+from .files import MAX_LEDGER_BYTES, parse_yaml, read_text
 
 LOCK_FILE = "anchors.lock"
 ALIAS_CLASS = "anchor-alias"
@@ -41,7 +41,8 @@ def load_lock(root: Path, problems: list[Problem]) -> Lock:
     lock = Lock()
     if not path.is_file():
         return lock
-    parsed = parse_yaml(path.read_text(encoding="utf-8"), LOCK_FILE, problems)
+    text = read_text(path, LOCK_FILE, problems, limit=MAX_LEDGER_BYTES)
+    parsed = parse_yaml(text, LOCK_FILE, problems) if text is not None else None
     if parsed is None:
         return lock
     data, node = parsed

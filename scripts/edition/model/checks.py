@@ -9,7 +9,7 @@ from ..problems import Problem
 from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
-from .files import key_lines, parse_yaml
+from .files import key_lines, parse_yaml, read_text
 
 QUOTED = re.compile(r"“([^”]*)”")
 ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
@@ -40,7 +40,8 @@ def check_citation_file(edition: Edition) -> list[Problem]:
     if not path.is_file():
         return [Problem(CITATION_FILE, 0, "missing", "describe the edition in CITATION.cff (see the README)")]
     problems: list[Problem] = []
-    parsed = parse_yaml(path.read_text(encoding="utf-8"), CITATION_FILE, problems)
+    text = read_text(path, CITATION_FILE, problems)
+    parsed = parse_yaml(text, CITATION_FILE, problems) if text is not None else None
     if parsed is None:
         return problems
     data, node = parsed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -20,13 +21,10 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
         what = "is a link" if path.is_symlink() else ("is not a regular file" if path.exists() else "is missing")
         problems.append(Problem(name, 0, what, "make it a regular file of the project (see the README for what it holds)"))
         return None
-    if path.stat().st_size > limit:  # before reading: an enormous file is refused, not loaded
-        problems.append(Problem(name, 1, f"file is {path.stat().st_size:,} bytes, more than the {limit:,} a data file may have",
-                                "split it or remove what does not belong"))
-        return None
-    raw = path.read_bytes()
+    with path.open("rb") as file:
+        raw = file.read(limit + 1)  # no more than that: an enormous file is refused, not loaded
     if len(raw) > limit:
-        problems.append(Problem(name, 1, f"file is {len(raw):,} bytes, more than the {limit:,} a data file may have",
+        problems.append(Problem(name, 1, f"file is {path.stat().st_size:,} bytes, more than the {limit:,} a data file may have",
                                 "split it or remove what does not belong"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -55,9 +53,12 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
     parser, whose messages say more precisely what is wrong. Anchors and aliases (`&a`, `*a`) are
     refused before anything is built from them, as are duplicate keys and impossible dates.
     """
+    known = len(problems)
     node = _compose(text, name, problems)
-    if node is None:
-        return None if any(p.path == name for p in problems) else (None, None)
+    if len(problems) > known:
+        return None
+    if node is None:  # an empty document
+        return None, None
     found = _structure_problems(node, name)
     if found:
         problems += found
@@ -112,7 +113,7 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
 
 
 def _nodes(node: yaml.Node):
-    """Every node of the tree, once each; a node met twice is an alias (yielded again for the caller to see)."""
+    """Every node of the tree, depth first; a node reached by an alias is yielded again each time it is reached."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -145,8 +146,6 @@ def _structure_problems(node: yaml.Node, name: str) -> list[Problem]:
 
 
 def _real_date(value: str) -> bool:
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(value[:10])
     except ValueError:
