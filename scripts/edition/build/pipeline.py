@@ -23,7 +23,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +87,16 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+class _Later:
+    """A job run in this process when its result is asked for, as a child's would be awaited."""
+
+    def __init__(self, job, args, kwargs):
+        self.job, self.args, self.kwargs = job, args, kwargs
+
+    def result(self):
+        return self.job(*self.args, **self.kwargs)
+
+
 class _InThisProcess:
     """The children's jobs run one after the other in this process (`--profile`, which must see them)."""
 
@@ -96,10 +106,8 @@ class _InThisProcess:
     def __exit__(self, *exc) -> None:
         return None
 
-    def submit(self, job, *args, **kwargs) -> Future:
-        future: Future = Future()
-        future.set_result(job(*args, **kwargs))
-        return future
+    def submit(self, job, *args, **kwargs) -> _Later:
+        return _Later(job, args, kwargs)
 
 
 def _children(serial: bool = False):
@@ -114,10 +122,12 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
     """Render everything into staging and check it; return the problems and the parsed pages."""
     pdf = staging / pdf_settings(edition).file
     # Named like the staging folder, so that the next build clears it if this one is killed.
-    offline = tempfile.TemporaryDirectory(prefix=f"{staging.name}-offline-", dir=staging.parent)
-    with offline as tmp, _children(serial) as children:
+    side = tempfile.TemporaryDirectory(prefix=f"{staging.name}-offline-", dir=staging.parent)
+    with side as tmp, _children(serial) as children:
         copy = Path(tmp) / FOLDER
-        pdf_job = children.submit(render_pdf, edition, pdf, cache=True)
+        # The PDF is made beside staging, not in it: MkDocs empties its site folder when it starts.
+        printed = Path(tmp) / pdf.name
+        pdf_job = children.submit(render_pdf, edition, printed, cache=True)
         offline_job = children.submit(render_offline_copy, edition, copy)
         errors = render_site(edition, staging)
         if errors:  # no site to add to or check
@@ -126,6 +136,8 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         write_downloads(staging, edition)
         errors += write_redirects(staging, edition)
         errors += pdf_job.result()
+        if printed.exists():
+            printed.replace(pdf)
         # The copy carries the PDF and the downloads; the site's pages give the zip's size.
         offline_errors = offline_job.result()
         errors += offline_errors or finish_offline_copy(copy, staging, pdf.name, build_date(edition))
