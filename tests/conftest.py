@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import io
+import os
+import stat
+import subprocess
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import SimpleNamespace
@@ -61,6 +65,37 @@ def page(site):
         return cache[path]
 
     return parse
+
+
+def tree_digest(folder: Path, leave_out: tuple[str, ...] = ()) -> str:
+    """One hash of a folder's names, links and file contents; links are not followed, FIFOs not opened."""
+    digest = hashlib.sha256()
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if Path(current, d).relative_to(folder).as_posix() not in leave_out)
+        for name in sorted(dirs + files):
+            path = Path(current) / name
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            if path.is_symlink():
+                digest.update(b"link:" + os.readlink(path).encode())
+            elif stat.S_ISREG(path.lstat().st_mode):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_copy(tmp_path_factory) -> Path:
+    """A copy of the project with a good build in site/, the 'previous output' each case must keep."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def project(built_copy, tmp_path) -> Path:
+    root = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(built_copy), str(root)], check=True)
+    return root
 
 
 def copy_project(destination: Path) -> Path:

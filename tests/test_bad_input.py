@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import shutil
 import subprocess
@@ -14,39 +13,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build, tree_digest
 from edition.model.anchor_lock import load_lock
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def run_build_program(root: Path) -> subprocess.CompletedProcess:
     """The build as a separate program, for what only a process shows: its exit status, and being killed."""
     return subprocess.run([sys.executable, "-m", "edition.build", "--root", str(root)],
                           capture_output=True, text=True, timeout=120)
-
-
-@pytest.fixture(scope="module")
-def built_copy(tmp_path_factory) -> Path:
-    """A copy of the project with a good build in site/, the 'previous output' each case must keep."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(root)
-    assert result.returncode == 0, result.stderr
-    return root
-
-
-@pytest.fixture
-def project(built_copy, tmp_path) -> Path:
-    root = tmp_path / "project"
-    subprocess.run(["cp", "-a", str(built_copy), str(root)], check=True)
-    return root
 
 
 def builds_of(project: Path) -> list[int]:

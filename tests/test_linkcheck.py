@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import socket
 import struct
@@ -16,11 +17,32 @@ import pytest
 from conftest import copy_project
 from edition.tools.linkcheck import Settings, check_links, main
 
+REDIRECT_TO_OK = b"HTTP/1.1 302 Found\r\nLocation: /ok\r\n\r\n"  # and no length: the body lasts until the connection ends
+
+
+def one_by_one(data: bytes) -> typing.Iterator[bytes]:
+    return (bytes([byte]) for byte in data)
+
 
 class Behaviours(http.server.BaseHTTPRequestHandler):
     """Each path answers as some server on the web does."""
 
     hits: typing.ClassVar[Counter] = Counter()
+    stopping: typing.ClassVar[threading.Event] = threading.Event()  # set at teardown: every trickle ends
+    TRICKLE_FOR = 10.0  # "forever", capped so that a checker with no deadline fails a test instead of hanging it
+
+    def trickle(self, pieces: typing.Iterable[bytes], every: float) -> None:
+        """Write the pieces of an endless answer one by one, `every` seconds apart."""
+        self.close_connection = True
+        stop = time.monotonic() + self.TRICKLE_FOR
+        try:
+            for piece in pieces:
+                if time.monotonic() > stop or self.stopping.is_set():
+                    break
+                self.wfile.write(piece)
+                self.stopping.wait(every)
+        except OSError:  # the checker hung up, as it should
+            pass
 
     def log_message(self, *args) -> None:
         pass
@@ -34,8 +56,8 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         self.hits[self.path] += 1
-        if self.path == "/no-head":
-            return self.answer(405)
+        if self.path in ("/no-head", "/trickle-body", "/trickle-redirect", "/flood-redirect"):
+            return self.answer(405)  # so that the checker asks with GET, whose answer has a body
         self.do_GET(counted=True)
 
     def do_GET(self, counted: bool = False) -> None:
@@ -60,6 +82,16 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
         elif path == "/reset":  # the connection is torn down without an answer
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
+        elif path == "/trickle-head":  # the status line and headers, a byte every 0.5 s, forever
+            self.trickle(itertools.chain(one_by_one(b"HTTP/1.1 200 OK\r\nX-Filler: "), itertools.repeat(b"a")), 0.5)
+        elif path == "/moved-to-trickle":
+            self.answer(302, {"Location": "/trickle-head"})
+        elif path == "/trickle-body":  # the headers at once, then the body a byte every 0.5 s, forever
+            self.trickle(itertools.chain([b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"], itertools.repeat(b"a")), 0.5)
+        elif path == "/trickle-redirect":  # a redirect, whose body trickles forever
+            self.trickle(itertools.chain([REDIRECT_TO_OK], itertools.repeat(b"a")), 0.5)
+        elif path == "/flood-redirect":  # a redirect, whose body never ends and comes as fast as it can
+            self.trickle(itertools.chain([REDIRECT_TO_OK], itertools.repeat(b"a" * 65536)), 0)
         else:
             self.answer(404)
 
@@ -67,13 +99,17 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server():
     Behaviours.hits = Counter()
+    Behaviours.stopping = threading.Event()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Behaviours)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        Behaviours.stopping.set()
+        httpd.shutdown()
+        httpd.server_close()
 
 
 FAST = Settings(timeout=0.5, retries=2, backoff=0.05, per_host=4, concurrency=8)
@@ -96,6 +132,34 @@ def test_each_answer_is_classified_within_the_time_bound(server, tmp_path):
     assert results["/no-head"].detail == "HEAD refused; checked with GET"
     assert "0.5 s" in results["/slow"].detail
     assert elapsed < 4, f"took {elapsed:.1f} s"  # the slow answer is cut at the timeout, not waited for
+
+
+# Every read arrives well within the timeout; only the deadline can end the wait.
+TRICKLED = Settings(timeout=2, deadline=2, retries=2, backoff=0.05, per_host=4, concurrency=8)
+
+
+def test_an_answer_that_trickles_in_is_cut_at_the_deadline(server, tmp_path):
+    urls = [server + "/trickle-head", server + "/moved-to-trickle"]
+    start = time.monotonic()
+    results = check_links(urls, TRICKLED, cache=tmp_path / "cache.json")
+    elapsed = time.monotonic() - start
+    for result in results:
+        assert (result.outcome, result.status) == ("unreachable", None), result
+        assert result.detail == "no complete answer within 2 s (deadline exceeded)"
+    assert Behaviours.hits["/trickle-head"] == 2  # once from each address: a deadline is not retried
+    assert elapsed < 4, f"took {elapsed:.1f} s"  # both at once, each cut at 2 s
+    assert not json.loads((tmp_path / "cache.json").read_text(encoding="utf-8"))  # and not remembered
+
+
+def test_a_body_is_never_read_so_an_endless_one_costs_nothing(server, tmp_path):
+    paths = {"/trickle-body": ("ok", 200, []), "/trickle-redirect": ("redirected", 200, ["/trickle-redirect"]),
+             "/flood-redirect": ("redirected", 200, ["/flood-redirect"])}
+    start = time.monotonic()
+    results = check_links([server + path for path in paths], TRICKLED, cache=tmp_path / "cache.json")
+    elapsed = time.monotonic() - start
+    assert {r.url[len(server):]: (r.outcome, r.status, [u[len(server):] for u in r.redirects]) for r in results} == paths
+    assert all(r.detail == "HEAD refused; checked with GET" for r in results)
+    assert elapsed < 1.5, f"took {elapsed:.1f} s"  # well inside the deadline: answered by the headers alone
 
 
 def test_a_second_run_within_the_age_is_answered_from_the_cache(server, tmp_path):
@@ -128,7 +192,7 @@ def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_
     salih.write_text(salih.read_text(encoding="utf-8").replace(f"url: {server}/ok", f"url: {server}/gone-404"),
                      encoding="utf-8")
 
-    status = main(["--root", str(root), "--timeout", "1", "--retries", "0", "--json", str(tmp_path / "report.json")])
+    status = main(["--root", str(root), "--timeout", "1", "--deadline", "5", "--retries", "0", "--json", str(tmp_path / "report.json")])
     out = capsys.readouterr().out
     assert status == 1
     assert f"france24-2020-03-19: original dead; archived copy: {server}/ok?archived" in out

@@ -121,8 +121,8 @@ def test_no_note_in_the_json_can_close_the_script_early(edition):
     section = edition.essay.sections[1]
     html = panel_of(edition, page_text(edition, section.page))
     script = html.split('<script class="cite-data" type="application/json">', 1)[1].split("</script>", 1)[0]
-    assert "</" not in script
-    assert "<\\/span>" in script
+    assert "<" not in script and ">" not in script  # written as \u003c and \u003e, so no text can open a comment or close the script
+    assert "\\u003c/span\\u003e" in script
     forms = json.loads(script)["paragraphs"][f"p{section.paragraphs[0].number}"]["forms"]
     assert "</span>" in forms["chicago-note"]
 

@@ -36,6 +36,13 @@
     reference.focus();
   }, true);
 
+  // Material shows a [title] as a tooltip by writing it into the page as HTML (its `content.tooltips`).
+  // The edition's titles are text (a glossary entry may hold "<" or "&"), so Material is handed them
+  // escaped; this runs before Material mounts its tooltips, and without a script the browser shows the text.
+  for (const titled of document.querySelectorAll(".md-content [title]:not([data-preview])")) {
+    titled.title = titled.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
   const article = document.querySelector(".md-content article");
   if (!article) return;
   // Links are copied in their permanent form, not as the address the page happens to be read at

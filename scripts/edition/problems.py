@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def visible(text: str) -> str:
+    """Text with what a terminal would not show written out: U+200B for a zero-width space, and so on.
+
+    Format and control characters, line and paragraph separators, and every space but the plain
+    one: a message quoting 'id\u200b' must not look like one quoting 'id'.
+    """
+    return "".join(f"U+{ord(c):04X}" if c != " " and (unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp", "Zs")) else c
+                   for c in text)
+
+
+def lookalikes(text: str) -> str:
+    """', where 'о' is U+043E CYRILLIC SMALL LETTER O, not a Latin letter' for the letters of an id that only look Latin."""
+    foreign = [c for c in dict.fromkeys(text) if c.isalpha() and not c.isascii()]
+    return "".join(f", where '{c}' is U+{ord(c):04X} {unicodedata.name(c, 'an unnamed character')}, not a Latin letter"
+                   for c in foreign)
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +36,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.what}" + (f"; {self.fix}" if self.fix else "")
+        return visible(f"{where}: {self.what}" + (f"; {self.fix}" if self.fix else ""))
 
 
 class ProblemsFound(Exception):
@@ -30,7 +49,10 @@ class ProblemsFound(Exception):
 
 def relative(path: Path, root: Path) -> str:
     """Name a file the way an author sees it: relative to the project, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # The path as written, not resolved: a link is named where it lies, not by what it points to.
+    for inside, project in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return inside.relative_to(project).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

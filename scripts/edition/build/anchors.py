@@ -7,7 +7,6 @@ locked are only reported.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from html import escape
 from pathlib import Path
@@ -18,6 +17,7 @@ from bs4 import BeautifulSoup
 from ..model import Edition
 from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
 from ..problems import Problem
+from .csp import redirect_script
 from .postprocess import is_redirect, page_url_path, tags
 from .sitecheck import parse_site
 
@@ -119,8 +119,7 @@ def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
             f"<title>Moved to {escape(new)}</title>\n<link rel=\"canonical\" href=\"{escape(canonical)}\">\n"
             "<meta name=\"robots\" content=\"noindex\">\n"
             f"<meta http-equiv=\"refresh\" content=\"0; url={escape(target)}\">\n"
-            # The script keeps the #fragment, which a refresh drops.
-            f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+            f"<script>{redirect_script(target)}</script>\n"
             f"</head>\n<body>\n<p>This page has moved to <a href=\"{escape(target)}\">{escape(canonical)}</a>.</p>\n"
             "</body>\n</html>\n", encoding="utf-8")
     return problems

@@ -7,9 +7,9 @@ hook, so that a successor generator, which ignores MkDocs hooks, publishes the s
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
+from ..markdown.html import script_json
 from ..model import Edition
 from ..model.addresses import permanent_url
 from ..model.docs import Page
@@ -125,7 +125,7 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
             | ({"url": s.url} if s.url else {}) | ({"publisher": s.publisher} if s.publisher else {})
             for s in record["cited"]]
     # "</" is escaped so no title can close the script element early.
-    data = json.dumps(article, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    data = script_json(article, indent=1)
     tags.append(HeadTag("script", {"type": "application/ld+json"}, f"\n{data}\n"))
     return tags
 

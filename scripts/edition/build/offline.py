@@ -15,6 +15,9 @@ from pathlib import Path
 from ..model import Edition
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
+from .csp import add_policy, script_problems, template_scripts
+from .pdf import build_date
+from .postprocess import parse
 from .render import render_site
 from .sitecheck import check_site
 
@@ -26,18 +29,26 @@ def render_offline_copy(edition: Edition, copy: Path) -> list[Problem]:
     return [Problem(p.path, p.line, f"offline copy: {p.what}", p.fix) for p in render_site(edition, copy, offline=True)]
 
 
-def finish_offline_copy(copy: Path, staging: Path, pdf_file: str, date: str) -> list[Problem]:
-    """Add the PDF and downloads from the staged site to the rendered copy, check it, and pack it into staging."""
+def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: str) -> list[Problem]:
+    """Add the PDF and downloads from the staged site to the rendered copy, give its pages the site's
+    Content-Security-Policy, check it, and pack it into staging."""
     for name in [pdf_file] + [f"{DOWNLOADS_DIR}/{d}" for d in DOWNLOADS]:
         if (staging / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(staging / name, copy / name)
-    problems = [Problem(p.path.replace("site/", "site (offline copy)/", 1), p.line, p.what, p.fix)
-                for p in check_site(copy)]
-    if problems:
-        return problems
-    pack(copy, staging / DOWNLOADS_DIR / OFFLINE_COPY, date)
-    return []
+    scripts = template_scripts(edition, offline=True)
+    parsed, problems = {}, []
+    for html in sorted(copy.rglob("*.html")):
+        soup = parse(html)
+        known = scripts.for_page(copy, html)
+        problems += script_problems(f"site/{html.relative_to(copy).as_posix()}", soup, known)
+        add_policy(soup, known)
+        html.write_text(str(soup), encoding="utf-8")
+        parsed[html.resolve()] = soup
+    problems += check_site(copy, parsed)
+    # Packed even when wrong, so that the site's link to it holds and its problems are named, not a missing zip's.
+    pack(copy, staging / DOWNLOADS_DIR / OFFLINE_COPY, build_date(edition))
+    return [Problem(p.path.replace("site/", "site (offline copy)/", 1), p.line, p.what, p.fix) for p in problems]
 
 
 def pack(folder: Path, target: Path, date: str) -> None:

@@ -5,7 +5,7 @@ The flow, with the edition loaded once and handed to every step:
     load (edition.load) → input checks (model.checks)
       → in parallel: the site (render) | the PDF (pdf, a child process) | the offline copy's pages (offline, a child)
       → downloads and redirect pages → one parsed pass over the HTML (postprocess: metadata, sizes, CSP)
-      → output checks (sitecheck, anchors) → offline copy checked and packed → publish
+      → output checks (scripts, links, the essay's words, anchors) → offline copy checked and packed → publish
 
 The published folder is replaced only when every step succeeded, so a failed build leaves the
 previous site (and PDF) exactly as they were.
@@ -34,8 +34,9 @@ from ..model.checks import check_all
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
+from .fidelity import check_fidelity
 from .offline import FOLDER, finish_offline_copy, render_offline_copy
-from .pdf import build_date, pdf_settings, render_pdf
+from .pdf import pdf_settings, render_pdf
 from .postprocess import postprocess
 from .render import render_site
 from .sitecheck import check_site
@@ -140,9 +141,12 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
             printed.replace(pdf)
         # The copy carries the PDF and the downloads; the site's pages give the zip's size.
         offline_errors = offline_job.result()
-        errors += offline_errors or finish_offline_copy(copy, staging, pdf.name, build_date(edition))
-        parsed = postprocess(staging, edition, pdf if pdf.exists() else None)
-        errors += check_site(staging, parsed)
+        copy_errors = [] if offline_errors else finish_offline_copy(edition, copy, staging, pdf.name)
+        parsed, script_errors = postprocess(staging, edition, pdf if pdf.exists() else None)
+        site_errors = script_errors + check_site(staging, parsed) + check_fidelity(staging, edition, parsed)
+        # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
+        # again, differently worded, for the copy's.
+        errors += offline_errors + site_errors + ([] if site_errors else copy_errors)
     return errors, parsed
 
 
@@ -247,14 +251,14 @@ def main(argv: list[str] | None = None) -> int:
         outcome, report = profiled(root, lambda: build(root, output, update_anchors=args.update_anchors, serial=True))
     else:
         outcome = build(root, output, update_anchors=args.update_anchors)
-    for problem in outcome.warnings:
+    for problem in dict.fromkeys(map(str, outcome.warnings)):  # each once, in the order found
         print(f"warning: {problem}", file=sys.stderr)
-    for problem in outcome.errors:
+    for problem in dict.fromkeys(map(str, outcome.errors)):
         print(f"error: {problem}", file=sys.stderr)
     if args.profile:
         print(report, file=sys.stderr)
     if outcome.errors:
-        print(f"build failed: {len(outcome.errors)} problem(s); {output} left as it was", file=sys.stderr)
+        print(f"build failed: {len(set(map(str, outcome.errors)))} problem(s); {output} left as it was", file=sys.stderr)
         return 1
     print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if args.update_anchors else ""))
     for line in outcome.summary:

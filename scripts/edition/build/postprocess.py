@@ -1,32 +1,22 @@
 """The one pass over the built HTML: each page is parsed once, given what MkDocs cannot write, and written once.
 
 In order: the page's metadata (metadata.head_tags) at the end of its <head>, each download link's
-size, and last, when every script is in place, a Content-Security-Policy <meta> first in the
-<head>. The parsed pages are kept for the output checks (sitecheck, anchors), which read the
+size, and last, when every script is in place, the Content-Security-Policy <meta> (see csp) first in
+the <head>. The parsed pages are kept for the output checks (sitecheck, anchors), which read the
 same trees instead of parsing the files again.
-
-The policy allows scripts, styles, data and workers from the site itself; Material's small inline
-scripts are allowed by their SHA-256 hashes rather than by 'unsafe-inline'. It is a <meta> tag,
-which any static host serves (GitHub Pages sets no headers); `frame-ancestors` needs a header and
-is documented in the README for hosts that can send one.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
 from ..model import Edition
 from ..model.addresses import permanent_url
+from ..problems import Problem
+from .csp import add_policy, script_problems, template_scripts
 from .metadata import file_size, head_tags
-
-POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
-          "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
-          "form-action 'self'")
-DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
 
 
 def parse(path: Path) -> BeautifulSoup:
@@ -53,14 +43,6 @@ def is_redirect(soup: BeautifulSoup) -> bool:
     return any(meta.get("http-equiv") == "refresh" for meta in head.find_all("meta", recursive=False))
 
 
-def policy_for(soup: BeautifulSoup) -> str:
-    """The policy for one page: its own inline scripts allowed by hash, nothing else inline."""
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.string.encode("utf-8")).digest()).decode() + "'"
-                     for script in tags(soup, "script")
-                     if not script.get("src") and script.get("type") not in DATA_SCRIPTS and script.string})
-    return POLICY.format(hashes="".join(" " + h for h in hashes))
-
-
 def add_head_tags(soup: BeautifulSoup, edition: Edition, page, pdf_url: str | None) -> None:
     head = soup.head
     for tag in head_tags(edition, page, pdf_url):
@@ -81,21 +63,12 @@ def add_download_sizes(soup: BeautifulSoup, folder: Path) -> None:
             link.string = f"{link.string} ({file_size(target.stat().st_size)})"
 
 
-def add_policy(soup: BeautifulSoup) -> None:
-    """The policy first in the <head>, right after the charset, before any script it governs."""
-    tag = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy_for(soup)})
-    charset = next((meta for meta in soup.head.find_all("meta", recursive=False) if meta.get("charset")), None)
-    if charset is not None:
-        charset.insert_after(tag)
-        charset.insert_after("\n")
-    else:
-        soup.head.insert(0, tag)
-
-
-def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> dict[Path, BeautifulSoup]:
-    """Finish every built page in one parsed pass; return the parsed pages, by path, for the checks."""
+def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> tuple[dict[Path, BeautifulSoup], list[Problem]]:
+    """Finish every built page in one parsed pass; return the parsed pages, by path, for the checks,
+    and what in them would run without being the edition's own (see csp)."""
     pdf_url = permanent_url(edition.site_url, pdf.relative_to(site_dir).as_posix()) if pdf else None
-    parsed = {}
+    scripts = template_scripts(edition)
+    parsed, problems = {}, []
     for html in sorted(site_dir.rglob("*.html")):
         soup = parse(html)
         if soup.head is None:
@@ -105,7 +78,9 @@ def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> dict[Path
         if page is not None:
             add_head_tags(soup, edition, page, pdf_url)
         add_download_sizes(soup, html.parent)
-        add_policy(soup)
+        known = scripts.for_page(site_dir, html)
+        problems += script_problems(f"site/{html.relative_to(site_dir).as_posix()}", soup, known)
+        add_policy(soup, known)
         html.write_text(str(soup), encoding="utf-8")
         parsed[html.resolve()] = soup
-    return parsed
+    return parsed, problems

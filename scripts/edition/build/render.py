@@ -15,6 +15,7 @@ EXTENSION_PREFIX = "edition.markdown."  # the edition's extensions, as mkdocs.ym
 # Material's author). Material's offline plugin would load it from unpkg.com; the copy carries its own.
 WORKER_SHIM = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
 WORKER_SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
+WORKER_SCOPE = WORKER_SHIM.with_name("iframe-worker-scope.js")  # the shim loads it from beside itself
 
 
 class _Collect(logging.Handler):
@@ -63,6 +64,7 @@ def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list
         mkdocs_build(config)
         if offline:
             (site_dir / WORKER_SHIM_PATH).write_bytes(WORKER_SHIM.read_bytes())
+            (site_dir / WORKER_SHIM_PATH).with_name(WORKER_SCOPE.name).write_bytes(WORKER_SCOPE.read_bytes())
     except (Abort, MkDocsException) as error:
         if not handler.messages:
             handler.messages.append(str(error))

@@ -7,7 +7,6 @@ for the script that lets a reader cite one paragraph; without scripts the page's
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -16,7 +15,7 @@ from ..citeproc.forms import FORMS, PLAIN_FORMS, Citations
 from ..model import Edition
 from ..model.addresses import CHANGES_PAGE, download_link, permanent_url, site_root
 from .base import EditionExtension, EditionTreeprocessor
-from .html import element, long_date
+from .html import element, long_date, script_json
 
 PDF_LINK_TEXT = "Download PDF"
 
@@ -67,8 +66,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
                       for t in citations.targets if t.page.file == page.file and t.paragraph}
         data = element("script", None, tools, type="application/json", class_="cite-data")
         # "</" is escaped so no note can close the script element early.
-        data.text = json.dumps({"paragraphs": paragraphs, "accessed": citations.accessed.iso},
-                               ensure_ascii=False).replace("</", "<\\/")
+        data.text = script_json({"paragraphs": paragraphs, "accessed": citations.accessed.iso})
         return tools
 
     def work(self, body: etree.Element, name: str, heading: str, url: str, forms: dict[str, str]) -> None:

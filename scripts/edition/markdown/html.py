@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import xml.etree.ElementTree as etree
+
+# Inside <script>, "<!--" and "</script" change how HTML reads the rest of the page, whatever the
+# script's type; JSON may write these characters as \u escapes instead, and then no text can do that.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(value, **options) -> str:
+    """JSON to put inside a <script> element (data blocks, JSON-LD, a script's argument): markup-proof."""
+    return json.dumps(value, ensure_ascii=False, **options).translate(_SCRIPT_SAFE)
+
+
+def as_text(value: str | None) -> str | None:
+    """Data as tree text: Python-Markdown's serializer writes "&amp;" or "&lt;" found in the tree as
+    the entity it looks like (so that Markdown's own entities survive); data is text, so its "&" is
+    handed over as "&amp;", and "&lt;" typed in a title reads "&lt;", not "<"."""
+    return value.replace("&", "&amp;") if value else value
 
 
 def element(tag: str, text: str | None = None, parent: etree.Element | None = None, **attrs) -> etree.Element:
-    attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+    """A new element whose text and attributes are data: shown as the characters given (see as_text)."""
+    attrs = {k.rstrip("_").replace("_", "-"): as_text(v) for k, v in attrs.items()}
     new = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
-    new.text = text
+    new.text = as_text(text)
     return new
 
 
@@ -21,6 +39,7 @@ def prepend(parent: etree.Element, child: etree.Element) -> None:
 
 
 def append_text(parent: etree.Element, text: str) -> None:
+    text = as_text(text)
     if len(parent):
         parent[-1].tail = (parent[-1].tail or "") + text
     else:

@@ -27,7 +27,7 @@ from ..model.addresses import (
 )
 from ..model.docs import MARKER, MARKERS, marker_name
 from .base import EditionExtension, EditionTreeprocessor, log
-from .html import append_text, element, long_date
+from .html import append_text, as_text, element, long_date
 
 # No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
 EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
@@ -89,7 +89,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         published = element("p", "First published in ", class_="first-published")
         element("em", original.container_title, published).tail = f", {long_date(original.issued)}: "
         link = element("a", original.url, published, href=original.url, **EXTERNAL)
-        link.tail = f". This annotated edition, version {edition.version}, reproduces the text verbatim."
+        link.tail = as_text(f". This annotated edition, version {edition.version}, reproduces the text verbatim.")
         return [byline, published]
 
     def build_biographies(self, edition: Edition) -> list[etree.Element]:
@@ -134,7 +134,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
 
         status = element("p", None, entry, class_="source-status")
-        element("strong", "Verified." if source.verified else "Unverified.", status).tail = (
+        element("strong", "Verified." if source.verified else "Unverified.", status).tail = as_text(
             " " + source.verification if source.verification else "")
 
         links = element("ul", None, entry, class_="source-links")
@@ -221,7 +221,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
             changes = element("ul", None, class_="release-changes")
             for change in release.changes:
                 item = element("li", None, changes, class_=f"change-{change.kind}")
-                element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = " " + change.what
+                element("span", CHANGE_LABELS[change.kind], item, class_="change-kind").tail = as_text(" " + change.what)
             out.append(changes)
         return out
 

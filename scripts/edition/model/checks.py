@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..problems import Problem
+from ..problems import Problem, lookalikes
 from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, parse_yaml, read_text
+from .rawhtml import raw_html_problems
 
 QUOTED = re.compile(r"“([^”]*)”")
 ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
@@ -27,8 +28,15 @@ def holds(source, span: str) -> bool:
 
 def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
-    errors = check_text(edition) + check_citations(edition) + check_quotations(edition) + check_citation_file(edition)
+    errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
+              + check_citation_file(edition))
     return errors, uncited_sources(edition)
+
+
+def check_markup(edition: Edition) -> list[Problem]:
+    """Every page's own HTML and addresses keep to the policy of model.rawhtml."""
+    essay_pages = {section.page for section in edition.essay.sections}
+    return [problem for page in edition.docs for problem in raw_html_problems(page, page.file in essay_pages)]
 
 
 CITATION_FILE = "CITATION.cff"
@@ -76,9 +84,14 @@ def check_text(edition: Edition) -> list[Problem]:
                 continue
             if text.startswith("#"):
                 title = text.lstrip("#").strip()
+                level = len(text) - len(text.lstrip("#"))
                 if not found_heading and normalize(title) != normalize(heading):
                     problems.append(Problem(name, block.line, f"heading “{title}” differs from the source of record’s “{heading}”",
                                             f"restore the heading as in {record} line {section.line}"))
+                elif not found_heading and level != 1:
+                    problems.append(Problem(name, block.line, f"the heading “{title}” is level {level} ({'#' * level}); "
+                                            "a section's heading is its page's title, level 1",
+                                            f"write it as `# {title}`"))
                 found_heading = True
                 continue
             if not expected:
@@ -130,7 +143,7 @@ def check_citations(edition: Edition) -> list[Problem]:
             for match in references(line):
                 key = match[1]
                 if key not in edition.registry and key not in edition.editorial and key not in defined:
-                    problems.append(Problem(name, n, f"citation of unknown source id '{key}'",
+                    problems.append(Problem(name, n, f"citation of unknown source id '{key}'{lookalikes(key)}",
                                             f"add sources/{key}.yml or use an existing id (see the Sources page)"))
     return problems
 

@@ -7,7 +7,9 @@ and the Markdown extensions all read the pages from this one index.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,10 +214,40 @@ class DocsIndex:
         return [c for page in self.pages for c in page.citations]
 
 
+PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"))  # everything in them reaches the site (pages, assets, templates)
+
+
+def irregular_files(root: Path) -> list[Problem]:
+    """Links, and anything but files and folders, in the folders whose files are published.
+
+    A link would publish whatever it points to (a file outside the project, another's secrets), and
+    a FIFO or device would hang or flood the build; so each is named, never followed or opened.
+    """
+    problems = []
+    for folder in PUBLISHED_DIRS:
+        for current, dirs, files in os.walk(root / folder, followlinks=False):
+            for name in sorted(dirs + files):
+                path = Path(current) / name
+                mode = path.lstat().st_mode
+                where = path.relative_to(root).as_posix()
+                if stat.S_ISLNK(mode):
+                    problems.append(Problem(where, 0, "is a symbolic link: its target would be published",
+                                            "copy the file itself into the project, or remove the link"))
+                elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    problems.append(Problem(where, 0, "is not a regular file (a FIFO, socket or device)", "remove it"))
+            dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
+    return problems
+
+
 def read_docs(root: Path, essay: Essay, problems: list[Problem]) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out."""
+    irregular = irregular_files(root)
+    problems += irregular
     pages = []
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        where = path.relative_to(root).as_posix()
+        if any(where == problem.path or where.startswith(problem.path + "/") for problem in irregular):
+            continue  # named once, above (or behind a linked folder)
         file = path.relative_to(root / DOCS_DIR).as_posix()
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:

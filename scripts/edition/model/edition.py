@@ -7,6 +7,7 @@ mkdocs.yml's site_url) and formats the citations; the build hands the result to 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
-from .files import parse_yaml, read_text
+from .files import key_lines, parse_yaml, read_text
 from .ledgers import (
     EditorialNote,
     Event,
@@ -103,7 +104,49 @@ def _meta(root: Path, problems: list[Problem]) -> dict:
     if not isinstance(parsed[0], dict):
         problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
         return {}
+    found = _meta_problems(parsed[0], key_lines(parsed[1]), name)
+    if found:
+        problems += found
+        return {}
     return parsed[0]
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+# Each setting of edition.yml: whether it must be there, the test its value must pass, and how to write it.
+META_FIELDS = {
+    "title": (True, _text, "the edition's title, as text"),
+    "subtitle": (True, _text, "a subtitle, as text"),
+    "authors": (True, lambda v: isinstance(v, list) and bool(v) and all(
+        isinstance(a, dict) and set(a) == {"given", "family"} and all(map(_text, a.values())) for a in v),
+        "a list of `{given: …, family: …}`"),
+    "original": (True, _text, "the id of the essay's source record"),
+    "publisher": (True, _text, "who issues the edition, as text"),
+    "language": (False, lambda v: isinstance(v, str) and bool(LANGUAGE.match(v)), "a language tag such as en"),
+    "pdf": (True, lambda v: isinstance(v, dict) and set(v) == {"file", "appendices"}
+            and isinstance(v["file"], str) and bool(PDF_NAME.match(v["file"]))
+            and isinstance(v["appendices"], list) and all(isinstance(a, str) and a.endswith(".md") for a in v["appendices"]),
+            "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"),
+}
+
+
+def _meta_problems(meta: dict, lines: dict[str, int], name: str) -> list[Problem]:
+    problems = []
+    for key, (required, valid, shape) in META_FIELDS.items():
+        if key not in meta:
+            if required:
+                problems.append(Problem(name, 0, f"'{key}' is missing", f"add it: {shape}"))
+        elif not valid(meta[key]):
+            problems.append(Problem(name, lines.get(key, 1), f"'{key}' must be {shape}, got {meta[key]!r}"[:300], "correct it"))
+    for key in meta:
+        if key not in META_FIELDS:
+            problems.append(Problem(name, lines.get(str(key), 1), f"unknown setting {key!r}",
+                                    f"remove it, or use one of: {', '.join(META_FIELDS)}"))
+    return problems
 
 
 def load_edition(root: Path, today: dt.date | None = None) -> Edition:
@@ -126,7 +169,9 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     releases = load_releases(root, problems)
-    essay = load_essay(root)
+    essay = load_essay(root, problems)
+    if essay is None:  # every later check reads the essay: report what is known so far
+        raise ProblemsFound(problems)
     events = load_events(root, known, len(essay.paragraphs), problems)
     glossary = load_glossary(root, known, problems)
     lock = load_lock(root, problems)
@@ -135,6 +180,10 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
     docs = read_docs(root, essay, problems)
+    for appendix in meta.get("pdf", {}).get("appendices", []) if meta else []:
+        if docs.get(appendix) is None:
+            problems.append(Problem((ESSAY_DIR / "edition.yml").as_posix(), 0,
+                                    f"PDF appendix '{appendix}' is not a page in docs/", "name a page under docs/, such as about.md"))
     if problems:
         raise ProblemsFound(problems)
     edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,

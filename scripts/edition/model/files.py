@@ -18,7 +18,8 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
               ) -> str | None:
     """Read a data file as UTF-8 text, reporting what makes it unreadable."""
     if path.is_symlink() or not path.is_file():
-        what = "is a link" if path.is_symlink() else ("is not a regular file" if path.exists() else "is missing")
+        what = ("is a link" if path.is_symlink() else "is a folder" if path.is_dir()
+                else "is not a regular file (a FIFO, socket or device)" if path.exists() else "is missing")
         problems.append(Problem(name, 0, what, "make it a regular file of the project (see the README for what it holds)"))
         return None
     with path.open("rb") as file:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problem, relative
+from ..problems import Problem, lookalikes, relative
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
 
@@ -108,7 +108,8 @@ def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict
             continue
         for source_id in sources:
             if source_id not in known:
-                problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'",
+                problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'"
+                                        f"{lookalikes(source_id)}",
                                         "use the id of a record in sources/"))
         notes[note_id] = EditorialNote(note_id, text.strip(), tuple(sources), name, line)
     return notes
@@ -131,7 +132,8 @@ def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tup
                                     "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
             continue
         if kind == "source" and source not in known:
-            problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}",
+            problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}"
+                                    f"{lookalikes(str(source))}",
                                     "use the id of a record in sources/"))
             continue
         if kind != "source" and not (isinstance(why, str) and why.strip()):
@@ -187,7 +189,8 @@ def _known_sources(name: str, line: int, what: str, sources, known: set[str], pr
         return ()
     for source_id in sources:
         if source_id not in known:
-            problems.append(Problem(name, line, f"{what} names unknown source {source_id!r}", "use the id of a record in sources/"))
+            problems.append(Problem(name, line, f"{what} names unknown source {source_id!r}{lookalikes(str(source_id))}",
+                                    "use the id of a record in sources/"))
     return tuple(sources)
 
 

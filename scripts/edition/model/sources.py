@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..problems import Problem, ProblemsFound, relative
+from ..problems import Problem, ProblemsFound, lookalikes, relative
 from .files import key_lines, parse_yaml, read_text
 
 SOURCES_DIR = Path("sources")
@@ -228,7 +228,7 @@ class _RecordCheck:
         source_id = self.string("id", required=True)
         if source_id is not None:
             if not ID_PATTERN.match(source_id):
-                self.problem("id", f"id '{source_id}' is not a slug",
+                self.problem("id", f"id '{source_id}' is not a slug{lookalikes(str(source_id))}",
                              "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
             elif source_id != stem:
                 self.problem("id", f"id '{source_id}' does not match the file name '{stem}.yml'",

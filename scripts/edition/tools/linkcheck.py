@@ -1,8 +1,12 @@
 """`make linkcheck`: check every external address of the sources and the pages, online.
 
 Kept apart from the build, which never touches the network. Requests run concurrently, a few per
-host; each has a timeout; 429 and 5xx answers are retried with backoff (honouring Retry-After);
-redirects are followed and reported; HEAD is tried first, then GET where a server refuses HEAD.
+host; each has a timeout for connecting and for every read, and a deadline for the whole answer
+(--deadline, redirects included), so a server that trickles a byte at a time cannot hold the run:
+past it the address is unreachable, "no complete answer within N s". 429 and 5xx answers are
+retried with backoff (honouring Retry-After), each attempt with a deadline of its own; redirects are
+followed and reported; HEAD is tried first, then GET where a server refuses HEAD. Only the status
+line and headers are read, never a body (of a redirect either), so a huge or endless one costs nothing.
 Results are cached, so a second run within --max-age is instant. The report (a table, and JSON)
 gives each address's status, final address, and the sources and pages that use it; a source whose
 address is dead is pointed to its archived copy, or listed as at risk when it has none. The exit
@@ -62,7 +66,8 @@ class Result:
 
 @dataclass(frozen=True)
 class Settings:
-    timeout: float = 15.0
+    timeout: float = 15.0  # seconds to connect, and between two reads
+    deadline: float = 30.0  # seconds for a whole attempt, redirects included: a trickling server is cut off
     retries: int = 2
     backoff: float = 1.0  # seconds before the first retry; doubled each time
     per_host: int = 2
@@ -83,21 +88,25 @@ def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
 
 
 async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> Result:
-    """Check one address: HEAD, then GET if HEAD is refused; retry 429 and 5xx with backoff."""
+    """Check one address: HEAD, then GET if HEAD is refused; retry 429 and 5xx with backoff.
+
+    Each attempt (HEAD, the GET after it, and every redirect of both) must end within the deadline."""
     detail, status, final, redirects = "", None, url, []
     for attempt in range(settings.retries + 1):
         try:
-            response = await client.head(url)
-            if response.status_code in HEAD_REFUSED:
-                async with client.stream("GET", url) as response:
-                    pass
-                detail = "HEAD refused; checked with GET"
+            async with asyncio.timeout(settings.deadline):
+                response, redirects = await _ask(client, "HEAD", url)
+                if response.status_code in HEAD_REFUSED:
+                    response, redirects = await _ask(client, "GET", url)
+                    detail = "HEAD refused; checked with GET"
             status, final = response.status_code, str(response.url)
-            redirects = [str(r.url) for r in response.history]
             if status in RETRY_STATUSES and attempt < settings.retries:
                 await asyncio.sleep(_retry_after(response, settings.backoff * 2 ** attempt))
                 continue
             break
+        except TimeoutError:  # the deadline (httpx's own timeouts are not TimeoutError)
+            return Result(url, "unreachable", None, url, [], f"no complete answer within {settings.deadline:g} s (deadline exceeded)",
+                          time.time())
         except httpx.TimeoutException:
             return Result(url, "unreachable", None, url, [], f"no answer within {settings.timeout:g} s", time.time())
         except httpx.HTTPError as error:
@@ -112,6 +121,23 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
         outcome = "broken"
         detail = detail or f"HTTP {status}"
     return Result(url, outcome, status, final, redirects, detail, time.time())
+
+
+async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.Response, list[str]]:
+    """The last answer to `method url`, redirects followed, and the addresses that redirected.
+
+    Every answer is closed once its status line and headers are in: no body is read, a redirect's
+    included (httpx would read those whole), so a huge or endless body is never downloaded."""
+    request, redirects = client.build_request(method, url), []
+    while True:
+        response = await client.send(request, stream=True, follow_redirects=False)
+        await response.aclose()
+        if response.next_request is None:
+            return response, redirects
+        if len(redirects) >= client.max_redirects:
+            raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+        redirects.append(str(response.url))
+        request = response.next_request
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:
@@ -187,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--json", type=Path, help=f"where to write the JSON report (default: ROOT/{REPORT_FILE})")
     parser.add_argument("--max-age", type=float, default=24.0, help="reuse results younger than this many hours (default 24)")
-    parser.add_argument("--timeout", type=float, default=Settings.timeout, help="seconds per request (default 15)")
+    parser.add_argument("--timeout", type=float, default=Settings.timeout, help="seconds to connect, and between two reads (default 15)")
+    parser.add_argument("--deadline", type=float, default=Settings.deadline,
+                        help="seconds for a whole request, redirects included (default 30); a slower answer is unreachable")
     parser.add_argument("--retries", type=int, default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
     parser.add_argument("--per-host", type=int, default=Settings.per_host, help="requests at once to one host (default 2)")
     args = parser.parse_args(argv)
@@ -197,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as error:
         print("\n".join(f"error: {p}" for p in error.problems), file=sys.stderr)
         return 1
-    settings = Settings(timeout=args.timeout, retries=args.retries, per_host=args.per_host)
+    settings = Settings(timeout=args.timeout, deadline=args.deadline, retries=args.retries, per_host=args.per_host)
     results = check_links(list(links), settings, cache=root / CACHE_FILE, max_age=args.max_age * 3600)
     text, data = report(links, results, registry)
     print(text)

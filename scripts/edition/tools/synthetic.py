@@ -7,6 +7,7 @@ citations, as the issue's scale (400,000 words and 10,000 citations at 100 essay
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -50,9 +51,10 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
     body_last = len(lines)
     tail_start = len(lines) + 1 - last
     lines += original[last:]
-    (target / ESSAY_DIR / "original.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = ("\n".join(lines) + "\n").encode("utf-8")
+    (target / ESSAY_DIR / "original.txt").write_bytes(record)
     (target / ESSAY_DIR / "layout.yml").write_text(yaml.safe_dump(layout | {
-        "body": [first, body_last], "headings": headings,
+        "sha256": hashlib.sha256(record).hexdigest(), "body": [first, body_last], "headings": headings,
         "biographies": [b + tail_start - 1 for b in layout["biographies"]],
         "image_credit": layout["image_credit"] + tail_start - 1}), encoding="utf-8")
 

@@ -1,0 +1,154 @@
+"""The Content-Security-Policy: the only scripts that run are the edition's own, on the site and in the offline copy.
+
+A script the browser may run is either a file the site ships ('self') or one of the few inline
+scripts the theme's templates write into every page (Material's: its storage helpers, the colour
+scheme, the tab state) or the build writes into a redirect page. Their SHA-256 hashes are computed
+at build time from those templates, never from what a page happens to hold: an inline script or
+handler that reached a page any other way is not in the policy, so a browser refuses it, and the
+build reports it (script_problems) before anything is published.
+
+It is a <meta> tag, which any static host serves (GitHub Pages sets no headers); `frame-ancestors`
+needs a header and is documented in the README for hosts that can send one.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from jinja2 import Template, TemplateError
+
+from ..markdown.html import script_json
+from ..model import Edition
+from ..model.rawhtml import REFUSED_SCHEMES, scheme
+from ..problems import Problem
+from .render import load_mkdocs_config
+
+POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
+          "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+          "form-action 'self'")
+DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
+SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascript")
+# Templates a build never includes: Material's analytics snippets (the edition has no trackers), and
+# the page of its redirects plugin (the edition writes its own redirect pages, see anchors).
+UNUSED_TEMPLATES = ("partials/integrations/", "redirect.html")
+
+
+def digest(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def redirect_script(target: str) -> str:
+    """The one line of a redirect page: go to the page's new address, #fragment included (a refresh drops it)."""
+    return f"location.replace({script_json(target)} + location.hash)"
+
+
+class _InlineScripts(HTMLParser):
+    """The bodies of the inline, runnable <script> elements of a template's source."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        named = dict(attrs)
+        if tag == "script" and "src" not in named and (named.get("type") or "").lower() in SCRIPT_TYPES:
+            self._open = []
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.bodies.append("".join(self._open))
+            self._open = None
+
+
+@dataclass(frozen=True)
+class TemplateScripts:
+    """The inline scripts the theme's templates write, as hashes: those that read the same on every
+    page, and those that hold Jinja (Material's `__md_scope` names the site's root relative to the page)."""
+
+    plain: frozenset[str]
+    templated: tuple[Template, ...]
+    config: object = field(repr=False, hash=False, compare=False)
+    site_root: str = "/"  # the root as the 404 page names it: an absolute path, served at any depth
+
+    def for_page(self, site: Path, page: Path) -> frozenset[str]:
+        """The hashes of the scripts a page of site may hold."""
+        relative = page.relative_to(site).as_posix()
+        root = self.site_root if relative == "404.html" else posixpath.relpath(".", posixpath.dirname(relative) or ".")
+        return self.plain | self._rendered(root)
+
+    @cache  # noqa: B019 - one object per build; a few roots at most
+    def _rendered(self, root: str) -> frozenset[str]:
+        return frozenset(digest(template.render(config=self.config, base_url=root)) for template in self.templated)
+
+
+def template_scripts(edition: Edition, offline: bool = False) -> TemplateScripts:
+    """Every inline script the theme's templates (and the build's redirect pages) can write into a page."""
+    config = load_mkdocs_config(edition, offline)
+    env = config.theme.get_env()
+    plain, templated = set(), []
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith(UNUSED_TEMPLATES)):
+        reader = _InlineScripts()
+        reader.feed(env.loader.get_source(env, name)[0])
+        for body in reader.bodies:
+            if "{{" in body or "{%" in body:
+                try:
+                    template = env.from_string(body)
+                    template.render(config=config, base_url=".")
+                except TemplateError:  # needs a page to render: if a page has it, script_problems names it
+                    continue
+                templated.append(template)
+            else:
+                plain.add(digest(body))
+    plain.update(digest(redirect_script(posixpath.relpath(new or ".", old or ".") + "/"))
+                 for old, new in edition.lock.redirects.items())
+    return TemplateScripts(frozenset(plain), tuple(templated), config, urlsplit(edition.site_url).path or "/")
+
+
+def policy(known: frozenset[str]) -> str:
+    return POLICY.format(hashes="".join(" " + h for h in sorted(known)))
+
+
+def add_policy(soup: BeautifulSoup, known: frozenset[str]) -> None:
+    """The policy first in the <head>, right after the charset, before any script it governs."""
+    if soup.head is None:
+        return
+    tag = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy(known)})
+    charset = next((meta for meta in soup.head.find_all("meta", recursive=False) if meta.get("charset")), None)
+    if charset is not None:
+        charset.insert_after(tag)
+        charset.insert_after("\n")
+    else:
+        soup.head.insert(0, tag)
+
+
+def script_problems(name: str, soup: BeautifulSoup, known: frozenset[str]) -> list[Problem]:
+    """What in a built page would run, or change the policy, without being the edition's own."""
+    problems = []
+    fix = "remove it from the page or the data it came from: pages and data carry no scripts"
+    for tag in (node for node in soup.descendants if isinstance(node, Tag)):
+        if tag.name == "script" and not tag.get("src") and (tag.get("type") or "").lower() not in DATA_SCRIPTS:
+            body = tag.string or ""
+            if digest(body) not in known:
+                problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}", fix))
+        if tag.name == "meta" and tag.get("http-equiv") and tag["http-equiv"].lower() not in ("refresh", "content-security-policy"):
+            problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag['http-equiv']}\">", fix))
+        for attribute, value in tag.attrs.items():
+            if attribute.lower().startswith("on"):
+                problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.name}>", fix))
+            elif isinstance(value, str) and attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
+                    and scheme(value) in REFUSED_SCHEMES and not (tag.name == "img" and scheme(value) == "data"):
+                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.name}>", fix))
+    return problems

@@ -1,0 +1,137 @@
+"""What HTML a docs/ page may hold: a short allow-list of harmless elements, nothing that runs or fetches.
+
+Python-Markdown passes raw HTML through as it is (it has had no safe mode since 3.0), and so do
+MkDocs and Zensical. The build therefore reads each page's own HTML, and its link and image
+addresses, before anything is rendered, and names what the policy refuses by line:
+
+- elements outside ALLOWED (script, style, iframe, object, form, meta, base, svg…);
+- attributes outside ATTRIBUTES (every `on…` handler, `style`, `srcset`, `poster`, `formaction`…);
+- a `javascript:`, `vbscript:` or `data:` address anywhere, and a `src` that is not on the site;
+- in the essay's own pages, any HTML or comment at all: the essay's text is plain words, and
+  markup or a comment there could show or hide text that the source of record does not have.
+
+The parser is the standard library's HTMLParser: it tokenizes as a browser does (entities decoded,
+`<ScRiPt>` folded), which a pattern over the text would not. Code (fenced, indented, in backticks)
+and autolinks are blanked first, since Markdown shows them as text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from ..problems import Problem
+from .docs import Page, code_lines, lines_of
+
+ALLOWED = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
+    "dl", "dt", "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "q",
+    "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "href", "src", "alt", "width", "height", "colspan",
+                        "rowspan", "scope", "open", "datetime", "cite", "start", "reversed"})
+URL_ATTRIBUTES = ("href", "src", "cite")
+REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
+
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+# [text](address "title"), ![alt](address) and [label]: address, as Markdown writes links and images.
+INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def scheme(url: str) -> str:
+    """The scheme a browser would see: entities already decoded; spaces, tabs and controls removed."""
+    return urlsplit(_CONTROL.sub("", url)).scheme.lower()
+
+
+def off_site(url: str) -> bool:
+    cleaned = _CONTROL.sub("", url)
+    return bool(scheme(cleaned)) or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+def _blank(text: str) -> list[str]:
+    """The page's lines with code and autolinks blanked (same lengths), as Markdown would not read them as HTML."""
+    lines = lines_of(text)
+    code = code_lines(lines)
+    return ["" if n in code else AUTOLINK.sub(lambda m: " " * len(m[0]), CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+            for n, line in enumerate(lines)]
+
+
+class _Reader(HTMLParser):
+    """Collect every element, attribute, comment and declaration of a page's HTML, with its line."""
+
+    def __init__(self, page: Page, essay: bool):
+        super().__init__(convert_charrefs=True)
+        self.page, self.essay, self.problems = page, essay, []
+
+    def _problem(self, what: str, fix: str) -> None:
+        self.problems.append(Problem(self.page.name, self.getpos()[0], what, fix))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.essay:
+            self._problem(f"HTML <{tag}> in the essay's text",
+                          "write the essay's words as plain Markdown; the edition adds its own markup")
+            return
+        if tag not in ALLOWED:
+            self._problem(f"HTML element <{tag}> is not allowed in a page",
+                          f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}")
+            return
+        for name, given in attrs:
+            value = given or ""
+            if name.startswith("on"):
+                self._problem(f"event handler {name}= on <{tag}>: pages carry no scripts", "remove the attribute")
+            elif name not in ATTRIBUTES:
+                self._problem(f"attribute {name}= on <{tag}> is not allowed",
+                              f"remove it; allowed attributes: {', '.join(sorted(ATTRIBUTES))}")
+            elif name in URL_ATTRIBUTES and scheme(value) in REFUSED_SCHEMES:
+                self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site")
+            elif name == "src" and off_site(value):
+                self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
+                              "put the file under docs/ and give its path")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_comment(self, data: str) -> None:
+        if self.essay:
+            self._problem("an HTML comment in the essay's text: it would hide words from readers but not from the check",
+                          "remove the comment; notes belong in sources/essay/editorial-notes.yml")
+
+    def handle_decl(self, decl: str) -> None:
+        self._problem(f"declaration <!{decl[:40]}> in a page", "remove it; MkDocs writes the page's own")
+
+    def unknown_decl(self, data: str) -> None:
+        self._problem(f"declaration <![{data[:40]}> in a page", "remove it")
+
+    def handle_pi(self, data: str) -> None:
+        self._problem(f"processing instruction <?{data[:40]}> in a page", "remove it")
+
+
+def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
+    """Markdown's own links and images: no script addresses, and images from the site only."""
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        found = [(m[1] == "!", m[2]) for m in INLINE_LINK.finditer(line)]
+        if match := REFERENCE_DEFINITION.match(line):
+            found.append((False, match[1]))
+        for image, url in found:
+            if scheme(url) in REFUSED_SCHEMES:
+                problems.append(Problem(page.name, number, f"a {scheme(url)}: address in a Markdown {'image' if image else 'link'}",
+                                        "link to a web address or a page of the site"))
+            elif image and off_site(url):
+                problems.append(Problem(page.name, number, f"image '{url}' is loaded from another host: "
+                                        "the site makes no request elsewhere", "put the image under docs/ and give its path"))
+    return problems
+
+
+def raw_html_problems(page: Page, essay: bool) -> list[Problem]:
+    """What a page's HTML and addresses break of the policy above; essay: the page holds the essay's text."""
+    lines = _blank(page.text)
+    reader = _Reader(page, essay)
+    reader.feed("\n".join(lines))
+    reader.close()
+    return reader.problems + _address_problems(page, lines)

@@ -1,0 +1,332 @@
+"""Hostile or mistaken input never gets through: each case is refused with its exact message, exit status 1,
+and nothing changes, neither the published site nor any file of the project."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build, tree_digest
+
+ABOUT = "docs/about.md"
+ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
+LAYOUT = "sources/essay/layout.yml"
+RECORD = "sources/essay/original.txt"
+ALLOWED_ELEMENTS = ("a, abbr, b, bdi, bdo, blockquote, br, cite, code, dd, del, details, dfn, div, dl, dt, em, figcaption, "
+                    "figure, hr, i, img, ins, kbd, li, mark, ol, p, q, s, samp, small, span, strong, sub, summary, sup, "
+                    "table, tbody, td, tfoot, th, thead, time, tr, u, ul, var, wbr")
+ALLOWED_ATTRIBUTES = ("alt, cite, class, colspan, datetime, dir, height, href, id, lang, open, reversed, rowspan, scope, src, start, "
+                      "title, width")
+NOT_ALLOWED = f"use Markdown, or one of: {ALLOWED_ELEMENTS}"
+NO_SCRIPTS = "remove the attribute"
+ADDRESS_FIX = "link to a web address or a page of the site"
+
+
+def add_line(path: str, text: str):
+    """Break: add a paragraph at the end of a page (its line is the file's last)."""
+    def breaks(root: Path) -> int:
+        file = root / path
+        body = file.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n"
+        file.write_text(body, encoding="utf-8")
+        return body.count("\n")
+    return breaks
+
+
+def replace(path: str, old: str, new: str):
+    def breaks(root: Path) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return breaks
+
+
+def line_of(path: str, needle: str) -> int:
+    from conftest import ROOT
+
+    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+ABOUT_END = len((Path(__file__).resolve().parents[1] / ABOUT).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+P7 = line_of(ESSAY_PAGE, "Two days later")
+
+# name: (how the input is broken, the exact error line(s) expected)
+RAW_HTML = {
+    "a script element": ("<script>alert(1)</script>", "HTML element <script> is not allowed in a page", NOT_ALLOWED),
+    "a script in mixed case": ("<ScRiPt src=x.js></ScRiPt>", "HTML element <script> is not allowed in a page", NOT_ALLOWED),
+    "an event handler": ('<img src="x.png" onerror="alert(1)">', "event handler onerror= on <img>: pages carry no scripts", NO_SCRIPTS),
+    "a handler in capitals": ('<span OnMouseOver="alert(1)">x</span>', "event handler onmouseover= on <span>: pages carry no scripts",
+                              NO_SCRIPTS),
+    "a javascript: link": ('<a href="javascript:alert(1)">x</a>', "a javascript: address in href= on <a>", ADDRESS_FIX),
+    "a javascript: link hidden by an entity": ('<a href="jav&#x09;ascript:alert(1)">x</a>', "a javascript: address in href= on <a>",
+                                               ADDRESS_FIX),
+    "a javascript: link with spaces and capitals": ('<a href="  JavaScript:alert(1)">x</a>', "a javascript: address in href= on <a>",
+                                                    ADDRESS_FIX),
+    "a vbscript: link": ('<a href="vbscript:msgbox(1)">x</a>', "a vbscript: address in href= on <a>", ADDRESS_FIX),
+    "a data: link": ('<a href="data:text/html,<b>x</b>">x</a>', "a data: address in href= on <a>", ADDRESS_FIX),
+    "an iframe": ('<iframe src="https://evil.example/"></iframe>', "HTML element <iframe> is not allowed in a page", NOT_ALLOWED),
+    "a meta refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+                       "HTML element <meta> is not allowed in a page", NOT_ALLOWED),
+    "a style element": ("<style>body{display:none}</style>", "HTML element <style> is not allowed in a page", NOT_ALLOWED),
+    "a style attribute fetching elsewhere": ('<div style="background:url(https://evil.example/x.png)">x</div>',
+                                             "attribute style= on <div> is not allowed",
+                                             f"remove it; allowed attributes: {ALLOWED_ATTRIBUTES}"),
+    "an image from another host": ('<img src="https://evil.example/pixel.gif" alt="">',
+                                   "<img src> loads 'https://evil.example/pixel.gif' from another host: "
+                                   "the site makes no request elsewhere",
+                                   "put the file under docs/ and give its path"),
+    "a protocol-relative image": ('<img src="//evil.example/pixel.gif" alt="">',
+                                  "<img src> loads '//evil.example/pixel.gif' from another host: the site makes no request elsewhere",
+                                  "put the file under docs/ and give its path"),
+    "a srcset": ('<img src="x.png" srcset="https://evil.example/x.png 2x" alt="">', "attribute srcset= on <img> is not allowed",
+                 f"remove it; allowed attributes: {ALLOWED_ATTRIBUTES}"),
+    "a video poster": ('<video poster="https://evil.example/x.png"></video>', "HTML element <video> is not allowed in a page", NOT_ALLOWED),
+    "an svg with onload": ("<svg onload=alert(1)></svg>", "HTML element <svg> is not allowed in a page", NOT_ALLOWED),
+    "a form": ('<form action="https://evil.example/"><input name=q></form>', "HTML element <form> is not allowed in a page", NOT_ALLOWED),
+    "a base element": ('<base href="https://evil.example/">', "HTML element <base> is not allowed in a page", NOT_ALLOWED),
+    "an object": ('<object data="x.swf"></object>', "HTML element <object> is not allowed in a page", NOT_ALLOWED),
+    "a stylesheet link": ('<link rel="stylesheet" href="https://evil.example/x.css">', "HTML element <link> is not allowed in a page",
+                          NOT_ALLOWED),
+    "a details element with a toggle handler": ("<details open ontoggle=alert(1)><summary>x</summary></details>",
+                                                "event handler ontoggle= on <details>: pages carry no scripts", NO_SCRIPTS),
+    "a data attribute the page's script reads": ('<span data-source="x">x</span>', "attribute data-source= on <span> is not allowed",
+                                                  f"remove it; allowed attributes: {ALLOWED_ATTRIBUTES}"),
+    "a doctype": ("<!DOCTYPE html>", "declaration <!DOCTYPE html> in a page", "remove it; MkDocs writes the page's own"),
+    "a processing instruction": ("<?php echo 1 ?>", "processing instruction <?php echo 1 ?> in a page", "remove it"),
+    "a Markdown javascript: link": ("[click](javascript:alert(1))", "a javascript: address in a Markdown link", ADDRESS_FIX),
+    "a Markdown data: link": ("[click](data:text/html;base64,PHNjcmlwdD4=)", "a data: address in a Markdown link", ADDRESS_FIX),
+    "a Markdown reference to javascript:": ("[click][x]\n\n[x]: javascript:alert(1)", "a javascript: address in a Markdown link",
+                                            ADDRESS_FIX),
+    "a Markdown image from another host": ("![pixel](https://evil.example/pixel.gif)",
+                                           "image 'https://evil.example/pixel.gif' is loaded from another host: "
+                                           "the site makes no request elsewhere", "put the image under docs/ and give its path"),
+}
+
+CASES: dict[str, tuple] = {}
+for name, (html, what, fix) in RAW_HTML.items():
+    # A reference definition is the paragraph's last line; every other case is one line.
+    CASES[f"docs: {name}"] = (add_line(ABOUT, html), f"{ABOUT}:{ABOUT_END + html.count(chr(10))}: {what}; {fix}")
+
+ESSAY_TEXT_FIX = "write the essay's words as plain Markdown; the edition adds its own markup"
+CASES |= {
+    "essay: a paragraph typed as HTML": (
+        replace(ESSAY_PAGE, "Two days later", "<p>Two days later"),
+        f"{ESSAY_PAGE}:{P7}: HTML <p> in the essay's text; {ESSAY_TEXT_FIX}"),
+    "essay: emphasis typed as HTML": (
+        replace(ESSAY_PAGE, "Two days later", "<em>Two</em> days later"),
+        f"{ESSAY_PAGE}:{P7}: HTML <em> in the essay's text; {ESSAY_TEXT_FIX}"),
+    "essay: words hidden in a comment": (
+        replace(ESSAY_PAGE, "Two days later", "<!-- Not in the original. --> Two days later"),
+        f"{ESSAY_PAGE}:{P7}: an HTML comment in the essay's text: it would hide words from readers but not from the check; "
+        "remove the comment; notes belong in sources/essay/editorial-notes.yml"),
+    "essay: a heading demoted to level 2": (
+        replace(ESSAY_PAGE, "# A Slow-Burning Conflict", "## A Slow-Burning Conflict"),
+        f"{ESSAY_PAGE}:1: the heading “A Slow-Burning Conflict” is level 2 (##); a section's heading is its page's title, level 1; "
+        "write it as `# A Slow-Burning Conflict`"),
+    "an invisible character in a citation": (
+        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^oir-2020-03-14\u200b]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id 'oir-2020-03-14U+200B'; "
+        "add sources/oir-2020-03-14U+200B.yml or use an existing id (see the Sources page)"),
+    "a look-alike letter in a citation": (
+        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^\u043eir-2020-03-14]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id '\u043eir-2020-03-14', where '\u043e' "
+        "is U+043E CYRILLIC SMALL LETTER O, not a Latin letter; add sources/\u043eir-2020-03-14.yml or use an existing id "
+        "(see the Sources page)"),
+    "a look-alike letter in a source id": (
+        replace("sources/zarif-2020-01-08.yml", "id: zarif-2020-01-08", "id: z\u0430rif-2020-01-08"),
+        "sources/zarif-2020-01-08.yml:2: id 'z\u0430rif-2020-01-08' is not a slug, where '\u0430' is U+0430 CYRILLIC SMALL LETTER A, "
+        "not a Latin letter"),
+    "a right-to-left override in an editorial note's source": (
+        replace("sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: [\u202ezarif-2020-01-08]"),
+        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif' names unknown source 'U+202Ezarif-2020-01-08'; "
+        "use the id of a record in sources/"),
+}
+
+# The source of record and its layout, read like every other input.
+CASES |= {
+    "the source of record changed by one word": (
+        replace(RECORD, "Camp Taji", "Camp Tajj"),
+        "sources/essay/layout.yml:11: sources/essay/original.txt is not the file whose digest is pinned here"),
+    "the pinned digest edited": (
+        replace(LAYOUT, "sha256: dfca", "sha256: 0fca"),
+        "sources/essay/layout.yml:11: sources/essay/original.txt is not the file whose digest is pinned here"),
+    "the layout without its digest": (
+        replace(LAYOUT, "sha256: dfca0eb3c6871475a6578cd943b5ca92db2926e3675f6569129594df5ed3f560", ""),
+        "sources/essay/layout.yml: 'sha256' is missing; restore it from the repository"),
+    "a body of one line number": (
+        replace(LAYOUT, "body: [5, 99]", "body: [5]"),
+        "sources/essay/layout.yml:6: 'body' must be [first, last] of sources/essay/original.txt (1 to 107), got [5]; "
+        "give the lines as numbers"),
+    "a heading that is not a number": (
+        replace(LAYOUT, "headings: [17, 25, 41, 57, 69, 81]", "headings: [17, twenty-five]"),
+        "sources/essay/layout.yml:7: 'headings' must be a list of line numbers of sources/essay/original.txt (1 to 107), "
+        "got [17, 'twenty-five']; give the lines as numbers"),
+    "a title past the end of the record": (
+        replace(LAYOUT, "title: 1", "title: 9999"),
+        "sources/essay/layout.yml:4: 'title' must be a line number of sources/essay/original.txt (1 to 107), got 9999; "
+        "give the lines as numbers"),
+    "a layout that is a list": (
+        lambda root: (root / LAYOUT).write_text("- 1\n- 2\n", encoding="utf-8"),
+        "sources/essay/layout.yml:1: must be a mapping (title:, body:, headings:, …); restore it from the repository"),
+    "a malformed layout": (
+        replace(LAYOUT, "body: [5, 99]", "body: [5, 99"),
+        "sources/essay/layout.yml:7: invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<scalar>'; "
+        "fix the YAML syntax (indentation, quoting, colons)"),
+    "a source of record with a byte-order mark": (
+        lambda root: (root / RECORD).write_bytes(b"\xef\xbb\xbf" + (root / RECORD).read_bytes()),
+        "sources/essay/original.txt:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
+    "a source of record in Latin-1": (
+        lambda root: (root / RECORD).write_bytes((root / RECORD).read_bytes().replace("’".encode(), b"\x92", 1)),
+        "sources/essay/original.txt:1: not valid UTF-8 (byte 0x92); save the file as UTF-8"),
+}
+
+
+def symlink(link: str, target: str):
+    def breaks(root: Path) -> None:
+        (root / link).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, root / link)
+    return breaks
+
+
+def fifo(path: str):
+    def breaks(root: Path) -> None:
+        os.mkfifo(root / path)
+    return breaks
+
+
+LINK_FIX = "copy the file itself into the project, or remove the link"
+NOT_REGULAR = "make it a regular file of the project (see the README for what it holds)"
+CASES |= {
+    "a link in docs/assets to a system file": (
+        symlink("docs/assets/passwd", "/etc/passwd"),
+        f"docs/assets/passwd: is a symbolic link: its target would be published; {LINK_FIX}"),
+    "a page that is a link to a file outside docs/": (
+        symlink("docs/readme.md", "../README.md"),
+        f"docs/readme.md: is a symbolic link: its target would be published; {LINK_FIX}"),
+    "a linked folder in docs/": (
+        symlink("docs/system", "/etc"),
+        f"docs/system: is a symbolic link: its target would be published; {LINK_FIX}"),
+    "a link among the templates": (
+        symlink("overrides/partials/footer.html", "/etc/hostname"),
+        f"overrides/partials/footer.html: is a symbolic link: its target would be published; {LINK_FIX}"),
+    "a FIFO in docs/": (
+        fifo("docs/assets/pipe.svg"),
+        "docs/assets/pipe.svg: is not a regular file (a FIFO, socket or device); remove it"),
+    "a FIFO named like a source record": (
+        fifo("sources/fifo-2020-01-01.yml"),
+        f"sources/fifo-2020-01-01.yml: is not a regular file (a FIFO, socket or device); {NOT_REGULAR}"),
+    "a folder named like a source record": (
+        lambda root: (root / "sources/folder-2020-01-01.yml").mkdir(),
+        f"sources/folder-2020-01-01.yml: is a folder; {NOT_REGULAR}"),
+    "a link as a source record": (
+        symlink("sources/passwd-2020-01-01.yml", "/etc/passwd"),
+        f"sources/passwd-2020-01-01.yml: is a link; {NOT_REGULAR}"),
+}
+
+# Wrong types in every ledger and in edition.yml: a problem with its line, never a traceback.
+EDITION = "sources/essay/edition.yml"
+GLOSSARY_FIELDS = ("sources/essay/glossary.yml:4: glossary entry 'kataib-hizbullah' needs `name:`, `terms:` (the essay's words) "
+                   "and `what:`; fill in the three fields")
+APPENDICES = "['chronology.md', 'glossary.md', 'sources.md', 'editorial-notes.md', 'about.md']"
+PDF_SHAPE = "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"
+CASES |= {
+    "a glossary description that is a list": (
+        replace("sources/essay/glossary.yml", "  what: An Iraqi armed faction", "  what: [An Iraqi armed faction]\n  x_what: An"),
+        GLOSSARY_FIELDS),
+    "glossary terms that are one string": (
+        replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: Kataib Hizbullah"),
+        GLOSSARY_FIELDS),
+    "a quotation's paragraph in words": (
+        replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: twenty-eight"),
+        "sources/essay/quotations.yml:33: a quotation entry needs `paragraph:` (a number) and `quote:` (the words); "
+        "copy the quoted words and the paragraph number ¶N"),
+    "an edition title that is a number": (
+        replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: 5"),
+        f"{EDITION}:3: 'title' must be the edition's title, as text, got 5; correct it"),
+    "authors that are one string": (
+        replace(EDITION, "  - {given: Maria, family: Fantappie}\n  - {given: Sam, family: Heller}", "  Maria Fantappie and Sam Heller"),
+        f"{EDITION}:5: 'authors' must be a list of `{{given: …, family: …}}`, got 'Maria Fantappie and Sam Heller'; correct it"),
+    "a PDF file name that is a number": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: 5"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 5, 'appendices': {APPENDICES}}}; correct it"),
+    "a PDF written over the README": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: ../README.md"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': '../README.md', 'appendices': {APPENDICES}}}; correct it"),
+    "a PDF named like a page": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: index.html"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'index.html', 'appendices': {APPENDICES}}}; correct it"),
+    "PDF appendices that are one string": (
+        replace(EDITION, "  appendices: [chronology.md, glossary.md, sources.md, editorial-notes.md, about.md]",
+                "  appendices: chronology.md"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf', "
+        "'appendices': 'chronology.md'}; correct it"),
+    "a PDF appendix that is not a page": (
+        replace(EDITION, "appendices: [chronology.md,", "appendices: [timeline.md,"),
+        f"{EDITION}: PDF appendix 'timeline.md' is not a page in docs/; name a page under docs/, such as about.md"),
+    "an unknown setting in edition.yml": (
+        replace(EDITION, "publisher: Iraq Restraint Edition", "publisher: Iraq Restraint Edition\npublsher: typo"),
+        f"{EDITION}:10: unknown setting 'publsher'; remove it, or use one of: title, subtitle, authors, original, publisher, "
+        "language, pdf"),
+    "a language that is not a tag": (
+        replace(EDITION, "language: en", "language: English"),
+        f"{EDITION}:10: 'language' must be a language tag such as en, got 'English'; correct it"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, project):
+    breaks, expected = CASES[case]
+    breaks(project)
+    site_before = tree_digest(project / "site")
+    project_before = tree_digest(project, leave_out=("site", ".cache"))
+    result = run_build(project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    if expected is None:  # the message names the file and line; checked below for every case
+        assert errors, result.stderr
+    else:
+        assert any(line == f"error: {expected}" or line.startswith(f"error: {expected}") for line in errors), result.stderr
+    for line in errors:  # every problem says where: a file of the project, and no traceback anywhere
+        where = line.removeprefix("error: ").split(":", 1)[0]
+        assert where.startswith(("docs/", "sources/", "overrides/", "site/", "site (offline copy)/", "mkdocs.yml", "anchors.lock",
+                                 "CITATION.cff")), line
+    assert "Traceback" not in result.stderr
+    assert len(errors) == len(set(errors)), "an error printed twice"
+    assert result.stderr.splitlines()[-1].startswith("build failed:")
+    assert tree_digest(project / "site") == site_before
+    assert tree_digest(project, leave_out=("site", ".cache")) == project_before
+
+
+def test_markup_in_every_data_field_is_published_as_text(project):
+    """Markup typed into the data reaches every channel as the characters typed, and runs nowhere."""
+    payload = '<!--<script>alert(1)</script><img src=x onerror=alert(2)>&amp;'
+    replace("sources/france24-2020-03-19.yml", 'title: "US-led coalition pulls trainers from Iraq over virus"',
+            "title: " + json.dumps("Trainers " + payload))(project)
+    replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + json.dumps("Kataib Hizbullah " + payload))(project)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    from bs4 import BeautifulSoup
+
+    site = project / "site"
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        assert not soup.find(attrs={"onerror": True}), html
+        for script in soup.find_all("script"):
+            body = script.string or ""
+            assert "<!--" not in body and "</script" not in body.lower() and "<img" not in body, (html, body[:200])
+            if script.get("type") in ("application/json", "application/ld+json"):
+                json.loads(body)
+        # The page's end is still reached: no script swallowed the body.
+        assert soup.find("footer") is not None or "404" in html.name or soup.find("meta", attrs={"http-equiv": "refresh"}), html
+    sources = BeautifulSoup((site / "sources/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert ("Trainers " + payload) in sources.find(id="src-france24-2020-03-19").get_text()
+    glossary = BeautifulSoup((site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert ("Kataib Hizbullah " + payload) in glossary.get_text()
+    bib = (site / "downloads/sources.bib").read_text(encoding="utf-8")
+    assert "<img" not in bib and "\\textless" in bib
+    items = json.loads((site / "downloads/sources.json").read_text(encoding="utf-8"))
+    assert any(item.get("title") == "Trainers " + payload for item in items)
