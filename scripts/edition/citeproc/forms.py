@@ -232,4 +232,13 @@ def to_ris(item: dict) -> str:
         record["access_date"] = "/".join(f"{p:02d}" if n else str(p) for n, p in enumerate(item["accessed"]["date-parts"][0]))
     if item.get("language"):
         record["language"] = item["language"]
-    return rispy.dumps([record], implementation=_RisWriter)
+    return rispy.dumps([_one_line(record)], implementation=_RisWriter)
+
+
+def _flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _one_line(record: dict) -> dict:
+    """Each RIS value on its one line: a line break in a title would start a tag ("ER  -") of its own."""
+    return {key: [_flat(v) for v in value] if isinstance(value, list) else _flat(value) for key, value in record.items()}
