@@ -1,16 +1,22 @@
-"""Arbitrary input never crashes the registry loader or the quotation matcher: a clear problem, or success."""
+"""Arbitrary input never crashes the loaders, the input checks or the quotation matcher: a clear problem, or success."""
 
 from __future__ import annotations
 
 import datetime as dt
+import resource
 import tempfile
+import time
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition.model.checks import holds, quote_key
+from conftest import ROOT
+from edition.build.pipeline import copy_project as copy_edition_project
+from edition.model.checks import check_all, holds, quote_key
+from edition.model.edition import load_edition
 from edition.model.ledgers import load_quotations
 from edition.model.sources import OPTIONAL, REQUIRED, Quote, load_sources
 from edition.problems import Problem, ProblemsFound
@@ -84,3 +90,55 @@ def test_the_quotation_matcher_never_fails_and_finds_what_a_source_holds(recorde
     assert quote_key(key) == key
     assert holds(source, quote_key(recorded))
     assert not holds(source, quote_key(recorded) + "§")  # a word the source lacks (§ never occurs in what is recorded)
+
+
+# Every input file the build reads, each fed random bytes and random YAML: the whole loader and the
+# input checks answer with problems that name a project file (and a line), or succeed; never anything else.
+INPUT_FILES = ["sources/zarif-2020-01-08.yml", "sources/essay/editorial-notes.yml", "sources/essay/events.yml",
+               "sources/essay/glossary.yml", "sources/essay/quotations.yml", "sources/essay/changes.yml",
+               "sources/essay/edition.yml", "sources/essay/layout.yml", "sources/essay/original.txt", "anchors.lock",
+               "CITATION.cff", "mkdocs.yml", "docs/about.md", "docs/a-slow-burning-conflict.md"]
+INPUT_SETTINGS = settings(max_examples=12, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PROJECT_FILES = ("docs/", "sources/", "anchors.lock", "CITATION.cff", "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def inputs_project(tmp_path_factory) -> Path:
+    return copy_edition_project(ROOT, tmp_path_factory.mktemp("inputs") / "project", cache=False)
+
+
+def load_and_check(root: Path, file: str, raw: bytes) -> None:
+    """Write raw in place of file, run the loader and the input checks, and restore the file."""
+    path = root / file
+    original = path.read_bytes()
+    path.write_bytes(raw)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.monotonic()
+    try:
+        try:
+            check_all(load_edition(root, today=dt.date(2026, 11, 25)))
+        except ProblemsFound as error:
+            assert error.problems
+            for problem in error.problems:
+                assert problem.path.startswith(PROJECT_FILES), problem
+                assert isinstance(problem.line, int) and problem.line >= 0 and problem.what.strip() and problem.fix.strip(), problem
+                assert "Traceback" not in str(problem)
+    finally:
+        path.write_bytes(original)
+    assert time.monotonic() - start < 10, f"{file}: {time.monotonic() - start:.1f} s"
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000, f"{file}: memory grew by more than 200 MB"
+
+
+@pytest.mark.parametrize("file", INPUT_FILES)
+@INPUT_SETTINGS
+@given(raw=st.binary(max_size=600))
+def test_any_bytes_in_any_input_file_give_clear_problems(inputs_project, file, raw):
+    load_and_check(inputs_project, file, raw)
+
+
+@pytest.mark.parametrize("file", INPUT_FILES)
+@INPUT_SETTINGS
+@given(data=values | st.lists(st.dictionaries(st.text(max_size=12), values, max_size=6), max_size=4))
+def test_any_yaml_in_any_input_file_gives_clear_problems(inputs_project, file, data):
+    load_and_check(inputs_project, file, yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
