@@ -275,6 +275,22 @@ CASES |= {
         f"{EDITION}:10: 'language' must be a language tag such as en, got 'English'; correct it"),
 }
 
+CFF_FIX = "follow the Citation File Format 1.2.0 (citation-file-format.github.io)"
+CASES |= {
+    "a CITATION.cff title that is a list": (
+        replace("CITATION.cff", 'title: "In Iraq, Restraint Is America’s Best Option: An Annotated Edition"', "title: [1]"),
+        f"CITATION.cff:8: title: [1] is not of type 'string'; {CFF_FIX}"),
+    "a CITATION.cff key the format does not have": (
+        replace("CITATION.cff", "license: CC-BY-4.0", "license: CC-BY-4.0\nlicence: CC-BY-4.0"),
+        f"CITATION.cff:22: the file: Additional properties are not allowed ('licence' was unexpected); {CFF_FIX}"),
+    "a CITATION.cff licence that is no SPDX id": (
+        replace("CITATION.cff", "license: CC-BY-4.0", "license: Free for all"),
+        f"CITATION.cff:21: license: 'Free for all' is not valid under any of the given schemas; {CFF_FIX}"),
+    "a quotation entry for a paragraph the essay lacks": (
+        replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: 99"),
+        "sources/essay/quotations.yml:33: no quotation “held” in ¶99; correct the paragraph number or the words, or remove the entry"),
+}
+
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, project):

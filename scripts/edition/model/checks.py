@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from collections import defaultdict
+from importlib.resources import files
+
+import jsonschema
 
 from ..problems import Problem, lookalikes
 from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
-from .files import key_lines, parse_yaml, read_text
+from .files import key_lines, line_at, parse_yaml, read_text
 from .rawhtml import raw_html_problems
 
 QUOTED = re.compile(r"“([^”]*)”")
@@ -53,6 +58,7 @@ def check_citation_file(edition: Edition) -> list[Problem]:
     if parsed is None:
         return problems
     data, node = parsed
+    problems += _cff_schema_problems(data, node)
     lines = key_lines(node)
     expected = {"version": edition.version, "date-released": edition.released, "url": edition.site_url}
     for key, value in expected.items():
@@ -61,6 +67,34 @@ def check_citation_file(edition: Edition) -> list[Problem]:
             said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
             problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
                                     f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
+    return problems
+
+
+def _json_ready(value):
+    """YAML's values as JSON has them (dates as ISO text), which is what the CFF schema describes."""
+    if isinstance(value, dict):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _cff_schema_problems(data, node) -> list[Problem]:
+    """CITATION.cff against the Citation File Format 1.2.0 schema, as GitHub and Zenodo read it.
+
+    The schema is the one cffconvert (the format's own tool) ships; each problem is named at the
+    line of the value it concerns.
+    """
+    schema = json.loads(files("cffconvert").joinpath("schemas/1.2.0/schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    problems = []
+    for error in sorted(validator.iter_errors(_json_ready(data)), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):  # name the line of the stray key
+            path += [next(k for k in error.instance if k not in error.schema.get("properties", {}))]
+        where = "/".join(map(str, error.absolute_path)) or "the file"
+        problems.append(Problem(CITATION_FILE, line_at(node, path), f"{where}: {error.message}"[:300],
+                                "follow the Citation File Format 1.2.0 (citation-file-format.github.io)"))
     return problems
 
 

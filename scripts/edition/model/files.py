@@ -159,3 +159,18 @@ def key_lines(node: yaml.Node) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+
+
+def line_at(node: yaml.Node, path: list) -> int:
+    """The 1-based line of the value a path of keys and indexes leads to in a YAML node tree (or of its nearest parent)."""
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next((value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == str(step)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            found = node.value[step]
+        else:
+            found = None
+        if found is None:
+            break
+        node = found
+    return node.start_mark.line + 1
