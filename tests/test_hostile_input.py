@@ -291,6 +291,16 @@ CASES |= {
         "sources/essay/quotations.yml:33: no quotation “held” in ¶99; correct the paragraph number or the words, or remove the entry"),
 }
 
+CASES |= {
+    "a font fetched from another host by the site's stylesheet": (
+        add_line("docs/stylesheets/edition.css", '@font-face { font-family: X; src: url("https://fonts.example/x.woff2"); }'),
+        "site/stylesheets/edition.css: url('https://fonts.example/x.woff2') loads from another host; serve the file from the site itself"),
+    "an image fetched from another host by the PDF's stylesheet, reported once": (
+        add_line("docs/stylesheets/pdf.css", 'body { background: url("https://evil.example/x.png"); }'),
+        "docs/stylesheets/pdf.css: the PDF may load only files of the project, not https://evil.example/x.png; "
+        "refer only to files inside the project; nothing may come from the network"),
+}
+
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, project):
@@ -311,6 +321,7 @@ def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(cas
                                  "CITATION.cff")), line
     assert "Traceback" not in result.stderr
     assert len(errors) == len(set(errors)), "an error printed twice"
+    assert not any("leads to no page" in line for line in errors), "a failed file reported again at each link to it"
     assert result.stderr.splitlines()[-1].startswith("build failed:")
     assert tree_digest(project / "site") == site_before
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
@@ -322,6 +333,9 @@ def test_markup_in_every_data_field_is_published_as_text(project):
     replace("sources/france24-2020-03-19.yml", 'title: "US-led coalition pulls trainers from Iraq over virus"',
             "title: " + json.dumps("Trainers " + payload))(project)
     replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + json.dumps("Kataib Hizbullah " + payload))(project)
+    replace("sources/essay/editorial-notes.yml", "    The essay prints", f"    Note {payload} The essay prints")(project)
+    replace("sources/essay/events.yml", "what: Drone attacks", f"what: Event {payload} Drone attacks")(project)
+    replace("sources/zarif-2020-01-08.yml", "  The tweet's full text", f"  Checked {payload} The tweet's full text")(project)
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     from bs4 import BeautifulSoup
@@ -342,6 +356,11 @@ def test_markup_in_every_data_field_is_published_as_text(project):
     assert ("Trainers " + payload) in sources.find(id="src-france24-2020-03-19").get_text()
     glossary = BeautifulSoup((site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
     assert ("Kataib Hizbullah " + payload) in glossary.get_text()
+    notes = BeautifulSoup((site / "irans-asymmetric-retaliation/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert f"Note {payload} The essay prints" in notes.select_one(".editorial-note").get_text()
+    chronology = BeautifulSoup((site / "chronology/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert f"Event {payload} Drone attacks" in chronology.get_text()
+    assert f"Checked {payload} The tweet's full text" in sources.get_text()
     bib = (site / "downloads/sources.bib").read_text(encoding="utf-8")
     assert "<img" not in bib and "\\textless" in bib
     items = json.loads((site / "downloads/sources.json").read_text(encoding="utf-8"))

@@ -29,7 +29,8 @@ def render_offline_copy(edition: Edition, copy: Path) -> list[Problem]:
     return [Problem(p.path, p.line, f"offline copy: {p.what}", p.fix) for p in render_site(edition, copy, offline=True)]
 
 
-def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: str) -> list[Problem]:
+def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: str,
+                        failed: frozenset[str] = frozenset()) -> list[Problem]:
     """Add the PDF and downloads from the staged site to the rendered copy, give its pages the site's
     Content-Security-Policy, check it, and pack it into staging."""
     for name in [pdf_file] + [f"{DOWNLOADS_DIR}/{d}" for d in DOWNLOADS]:
@@ -45,7 +46,7 @@ def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: s
         add_policy(soup, known)
         html.write_text(str(soup), encoding="utf-8")
         parsed[html.resolve()] = soup
-    problems += check_site(copy, parsed)
+    problems += check_site(copy, parsed, failed)
     # Packed even when wrong, so that the site's link to it holds and its problems are named, not a missing zip's.
     pack(copy, staging / DOWNLOADS_DIR / OFFLINE_COPY, build_date(edition))
     return [Problem(p.path.replace("site/", "site (offline copy)/", 1), p.line, p.what, p.fix) for p in problems]

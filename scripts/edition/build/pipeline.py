@@ -136,14 +136,16 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         # From here on every step runs, so one build reports all that is wrong with its output.
         write_downloads(staging, edition)
         errors += write_redirects(staging, edition)
-        errors += pdf_job.result()
+        pdf_errors = pdf_job.result()
+        errors += pdf_errors
         if printed.exists():
             printed.replace(pdf)
         # The copy carries the PDF and the downloads; the site's pages give the zip's size.
         offline_errors = offline_job.result()
-        copy_errors = [] if offline_errors else finish_offline_copy(edition, copy, staging, pdf.name)
+        failed = frozenset({pdf.name} if pdf_errors else ())  # its problems are named: not again at each link to it
+        copy_errors = [] if offline_errors else finish_offline_copy(edition, copy, staging, pdf.name, failed)
         parsed, script_errors = postprocess(staging, edition, pdf if pdf.exists() else None)
-        site_errors = script_errors + check_site(staging, parsed) + check_fidelity(staging, edition, parsed)
+        site_errors = script_errors + check_site(staging, parsed, failed) + check_fidelity(staging, edition, parsed)
         # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
         # again, differently worded, for the copy's.
         errors += offline_errors + site_errors + ([] if site_errors else copy_errors)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import tinycss2
 from bs4 import BeautifulSoup
 
+from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
 from .postprocess import parse, tags
 
@@ -54,12 +56,40 @@ def _target(site: Path, page: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None) -> list[Problem]:
+def _css_urls(tokens):
+    """Every url() of a parsed stylesheet, at any depth (rules, at-rules, functions)."""
+    for token in tokens:
+        if token.type == "url":
+            yield token.value
+        elif token.type == "function" and token.lower_name == "url":
+            yield from (argument.value for argument in token.arguments if argument.type == "string")
+        for part in ("prelude", "content", "arguments"):
+            if isinstance(getattr(token, part, None), list):
+                yield from _css_urls(getattr(token, part))
+
+
+def stylesheet_problems(site: Path) -> list[Problem]:
+    """A stylesheet of the site that fetches from another host (fonts, images, imports): tinycss2 parses it."""
+    problems = []
+    for css in sorted(site.rglob("*.css")):
+        rules = tinycss2.parse_stylesheet(css.read_text(encoding="utf-8", errors="replace"), skip_comments=True)
+        for url in _css_urls(rules):
+            if off_site(url) and scheme(url) != "data":  # a data: URL is inline, not fetched
+                problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"url({url!r}) loads from another host",
+                                        "serve the file from the site itself"))
+    return problems
+
+
+def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None, failed: frozenset[str] = frozenset()
+               ) -> list[Problem]:
     """Return a problem for each broken internal link or fragment and each off-site resource.
 
     parsed: the site's pages already parsed (by the post-processing pass), by resolved path.
+    failed: files of the site (paths under it) whose making failed and was reported: links to them
+    are not reported again, once per page.
     """
     site = site.resolve()
+    failed_paths = {(site / name).resolve() for name in failed}
     parsed = parsed if parsed is not None else parse_site(site)
     ids: dict[Path, frozenset[str]] = {}
     problems = []
@@ -81,6 +111,8 @@ def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None) -> l
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
+            if parts.path and (page.parent / unquote(parts.path)).resolve() in failed_paths:
+                continue
             target = _target(site, page, parts.path)
             if target is None:
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' leads to no page of the site",
@@ -88,4 +120,4 @@ def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None) -> l
             elif parts.fragment and unquote(parts.fragment) not in _ids_of(target, parsed, ids):
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
                                         "fix the anchor, or restore the heading or paragraph it pointed to"))
-    return problems
+    return problems + stylesheet_problems(site)

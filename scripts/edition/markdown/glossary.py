@@ -13,6 +13,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 
 from .base import EditionExtension, EditionTreeprocessor
+from .html import element
 
 SKIP = {"a", "abbr", "sup", "code"}  # links, notes and other marks keep their text as it is
 
@@ -48,9 +49,8 @@ class GlossaryTreeprocessor(EditionTreeprocessor):
             if term.id in seen:
                 continue
             seen.add(term.id)
-            abbr = etree.Element("abbr", {"class": "term", "title": f"{term.name}: {term.what}", "tabindex": "0",
-                                          "data-term": term.id})
-            abbr.text = match[0]
+            abbr = element("abbr", None, class_="term", title=f"{term.name}: {term.what}", tabindex="0", data_term=term.id)
+            abbr.text = match[0]  # the essay's own words, already text of the tree
             parent.insert(0 if after is None else list(parent).index(after) + 1, abbr)
             abbr.tail = self.wrap(parent, abbr, text[match.end():], pattern, by_words, seen)
             return text[:match.start()]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections import defaultdict
 
-import markdown as python_markdown
 from markdown import Markdown
 
 from ..model import Edition
@@ -178,7 +177,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         listing = element("ol", None, class_="editorial-notes")
         for note in edition.editorial.values():
             item = element("li", None, listing, id=note.id)
-            element("div", self.stash(python_markdown.markdown(note.text)), item)
+            element("p", " ".join(note.text.split()), element("div", None, item))  # data: text, not Markdown
             places = element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
             _paragraph_links(places, where[note.id])
         return [listing]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as etree
+from html import escape
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -65,8 +66,9 @@ class CitationPreprocessor(EditionPreprocessor):
 
     def definition(self, edition: Edition, label: str, key: str, first: bool) -> str:
         if key in edition.editorial:
-            marker = self.md.htmlStash.store('<span class="editorial-label">Editor’s note:</span>')
-            return f"[^{label}]: {marker} {' '.join(edition.editorial[key].text.split())}"
+            # The note is data, so text: stashed escaped, never read as Markdown or HTML.
+            note = escape(" ".join(edition.editorial[key].text.split()), quote=False)
+            return f"[^{label}]: " + self.md.htmlStash.store(f'<span class="editorial-label">Editor’s note:</span> {note}')
         notes = edition.notes[key]
         source = edition.registry[key]
         note = self.md.htmlStash.store(
