@@ -173,13 +173,14 @@ def test_markup_in_a_source_record_stays_text(edition):
 
 # The ledgers: editorial notes, chronology, glossary, changes.
 
-def test_the_editorial_notes_marker_lists_each_note_rendered_with_where_it_is_attached(edition):
-    note = EditorialNote("ed-made-up", "The essay says *so*.", (), "sources/essay/editorial-notes.yml", 1)
+def test_the_editorial_notes_marker_lists_each_note_as_text_with_where_it_is_attached(edition):
+    # A note is data: its words are shown as typed, never read as Markdown or HTML.
+    note = EditorialNote("ed-made-up", "The essay says *so* & <b>so</b>.", (), "sources/essay/editorial-notes.yml", 1)
     made_up = dataclasses.replace(edition, editorial={note.id: note})
     assert listing(made_up, "[[edition:editorial-notes]]") == (
         '<ol class="editorial-notes">\n'
         '<li id="ed-made-up">\n'
-        "<div><p>The essay says <em>so</em>.</p></div>\n"
+        "<div>\n<p>The essay says *so* &amp; &lt;b&gt;so&lt;/b&gt;.</p>\n</div>\n"
         '<p class="cited-in">Not attached to a paragraph.</p>\n'
         "</li>\n"
         "</ol>"
