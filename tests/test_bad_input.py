@@ -160,15 +160,15 @@ CASES = {
         "split it or remove what does not belong"),
     "malformed mkdocs.yml": (
         lambda r: write(r / "mkdocs.yml", (r / "mkdocs.yml").read_text(encoding="utf-8") + "broken: [unclosed\n"),
-        f"mkdocs.yml:{CONFIG_LINES + 2}: cannot be read: while parsing a flow sequence expected ',' or ']', but got "
-        "'<stream end>'; fix mkdocs.yml (UTF-8, valid YAML)"),
+        f"mkdocs.yml:{CONFIG_LINES + 2}: invalid YAML: while parsing a flow sequence expected ',' or ']', but got "
+        "'<stream end>'; fix the YAML syntax (indentation, quoting, colons)"),
     "malformed edition.yml": (
         lambda r: replace_in(r / "sources/essay/edition.yml", "title: ", "title: ["),
         "sources/essay/edition.yml:4: invalid YAML: while parsing a flow sequence expected ',' or ']', but got ':'; "
         "fix the YAML syntax (indentation, quoting, colons)"),
     "no site_url": (
         lambda r: replace_in(r / "mkdocs.yml", "site_url: https://iraq-restraint-edition.github.io/", "site_url:"),
-        "mkdocs.yml: no `site_url`; set `site_url:` to the edition's published address: permanent links, citations "
+        "mkdocs.yml:11: no `site_url`; set `site_url:` to the edition's published address: permanent links, citations "
         "and metadata are made from it"),
     "a docs page with a byte-order mark": (
         lambda r: (r / "docs/about.md").write_bytes(b"\xef\xbb\xbf" + (r / "docs/about.md").read_bytes()),

@@ -141,7 +141,11 @@ CASES |= {
         "not a Latin letter"),
     "a right-to-left override in an editorial note's source": (
         replace("sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: [\u202ezarif-2020-01-08]"),
-        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif' names unknown source 'U+202Ezarif-2020-01-08'; "
+        "sources/essay/editorial-notes.yml:7: a value holds U+202E, an invisible character that breaks or reorders the text "
+        "around it; remove it (write plain text)"),
+    "a zero-width space in an editorial note's source": (
+        replace("sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: [zarif-2020-01-08\u200b]"),
+        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif' names unknown source 'zarif-2020-01-08U+200B'; "
         "use the id of a record in sources/"),
 }
 
@@ -299,6 +303,36 @@ CASES |= {
         add_line("docs/stylesheets/pdf.css", 'body { background: url("https://evil.example/x.png"); }'),
         "docs/stylesheets/pdf.css: the PDF may load only files of the project, not https://evil.example/x.png; "
         "refer only to files inside the project; nothing may come from the network"),
+}
+
+# Found by a reviewer who did not write the checks: HTML that a reading of the page as typed would miss.
+META = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+META_REFUSED = f"HTML element <meta> is not allowed in a page; {NOT_ALLOWED}"
+EARLY_COMMENT = ("an HTML comment that browsers would end early (it starts with > or ->, or holds <!-- or --!>); "
+                 "write a plain comment, <!-- like this -->, or remove it")
+CASES |= {
+    "docs: a meta refresh after an unclosed fence": (add_line(ABOUT, f"~~~\n{META}"), f"{ABOUT}:{ABOUT_END + 1}: {META_REFUSED}"),
+    "docs: a meta refresh in a fence with a bad info string": (add_line(ABOUT, f"~~~ foo bar\n{META}\n~~~"),
+                                                               f"{ABOUT}:{ABOUT_END + 1}: {META_REFUSED}"),
+    "docs: a meta refresh indented in a list item": (add_line(ABOUT, f"- item\n\n    continued\n\n    {META}"),
+                                                      f"{ABOUT}:{ABOUT_END + 4}: {META_REFUSED}"),
+    "docs: a comment that browsers end at <!-->": (add_line(ABOUT, f"<!-->{META}-->"), f"{ABOUT}:{ABOUT_END}: {EARLY_COMMENT}"),
+    "docs: a comment that browsers end at --!>": (add_line(ABOUT, f"<!-- --!>{META}-->"), f"{ABOUT}:{ABOUT_END}: {EARLY_COMMENT}"),
+    "docs: a script of the page's own behind a fence": (
+        add_line(ABOUT, '~~~ x y\n<script src="../assets/x.js"></script>'),
+        f"{ABOUT}:{ABOUT_END + 1}: HTML element <script> is not allowed in a page; {NOT_ALLOWED}"),
+    "docs: attributes given by an attribute list": (
+        add_line(ABOUT, 'Hello\n{: http-equiv="refresh" }'),
+        f"{ABOUT}:{ABOUT_END + 1}: attribute http-equiv= on <p> is not allowed; remove it; allowed attributes: {ALLOWED_ATTRIBUTES}"),
+    "docs: a handler given by an attribute list": (
+        add_line(ABOUT, 'Hello\n{: onclick="alert(1)" }'),
+        f"{ABOUT}:{ABOUT_END + 1}: event handler onclick= on <p>: pages carry no scripts; remove the attribute"),
+    "docs: a handler hidden in what looks like an e-mail address": (
+        add_line(ABOUT, "<p/x/onmouseover=alert(1)//@x>hover</p>"),
+        f"{ABOUT}:{ABOUT_END}: event handler onmouseover= on <p>: pages carry no scripts; remove the attribute"),
+    "docs: a javascript: link written with an entity": (
+        add_line(ABOUT, "[click](JaVaScRiPt&#58;alert(1))"),
+        f"{ABOUT}:{ABOUT_END}: a javascript: address in href= on <a>; {ADDRESS_FIX}"),
 }
 
 

@@ -29,8 +29,15 @@ def problems_in(html: str) -> list[str]:
     ('<a href="JaVaScRiPt:alert(1)">x</a>', ["a javascript: address in href= on <a>"]),
     ('<a href="data:text/html,x">x</a>', ["a data: address in href= on <a>"]),
     ('<form><button formaction="javascript:alert(1)">x</button></form>', ["a javascript: address in formaction= on <button>"]),
-    ('<meta http-equiv="set-cookie" content="a=b">', ['<meta http-equiv="set-cookie">']),
-    ('<meta http-equiv="refresh" content="0; url=../">', []),
+    ('<head><meta http-equiv="set-cookie" content="a=b"></head>', ['<meta http-equiv="set-cookie" content="a=b">']),
+    ('<head><meta http-equiv="refresh" content="0; url=../"></head>', []),
+    ('<head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head>',
+     ['<meta http-equiv="refresh" content="0;url=https://evil.example/">']),
+    ('<body><p><meta http-equiv="refresh" content="0; url=../"></p></body>', ['<meta http-equiv="refresh" content="0; url=../">']),
+    ("<p><!-->x--></p>", ["an HTML comment that browsers would end early (it starts with > or ->, or holds <!-- or --!>)"]),
+    ("<p><!-- a plain comment --></p>", []),
+    ('<article><script src="../assets/x.js"></script></article>', ["a script in the page's text: '../assets/x.js'"]),
+    ('<body><script src="assets/javascripts/bundle.js"></script></body>', []),
 ], ids=lambda value: value if isinstance(value, str) else None)
 def test_script_problems(html, expected):
     assert problems_in(html) == expected

@@ -111,6 +111,10 @@ def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
         target = posixpath.relpath(new or ".", old or ".") + "/"
         canonical = site_url.rstrip("/") + "/" + new
         stub = site_dir / old / "index.html"
+        if not stub.resolve().is_relative_to(site_dir.resolve()):  # load_lock refuses such paths; never write outside
+            problems.append(Problem(LOCK_FILE, lock.redirect_lines.get(old, 0), f"redirect {old!r} would be written outside the site",
+                                    'write "old-page/": "new-page/"'))
+            continue
         if stub.exists():
             continue  # a published page wins; check_anchors names the clash
         stub.parent.mkdir(parents=True, exist_ok=True)

@@ -22,12 +22,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 from jinja2 import Template, TemplateError
 
 from ..markdown.html import script_json
 from ..model import Edition
-from ..model.rawhtml import REFUSED_SCHEMES, scheme
+from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, scheme
 from ..problems import Problem
 from .render import load_mkdocs_config
 
@@ -138,13 +138,23 @@ def script_problems(name: str, soup: BeautifulSoup, known: frozenset[str]) -> li
     """What in a built page would run, or change the policy, without being the edition's own."""
     problems = []
     fix = "remove it from the page or the data it came from: pages and data carry no scripts"
+    for node in soup.descendants:
+        if isinstance(node, Comment) and (what := comment_problem(str(node))):
+            problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
     for tag in (node for node in soup.descendants if isinstance(node, Tag)):
-        if tag.name == "script" and not tag.get("src") and (tag.get("type") or "").lower() not in DATA_SCRIPTS:
+        runnable = tag.name == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
+        if runnable and not tag.get("src"):
             body = tag.string or ""
             if digest(body) not in known:
                 problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}", fix))
-        if tag.name == "meta" and tag.get("http-equiv") and tag["http-equiv"].lower() not in ("refresh", "content-security-policy"):
-            problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag['http-equiv']}\">", fix))
+        elif runnable and tag.find_parent("article") is not None:  # the templates load scripts outside the text
+            problems.append(Problem(name, 0, f"a script in the page's text: {tag['src']!r}", fix))
+        if tag.name == "meta" and tag.get("http-equiv"):
+            equiv, content = tag["http-equiv"].lower(), tag.get("content", "")
+            target = content.partition("url=")[2].strip()
+            in_head = tag.parent is not None and tag.parent.name == "head"
+            if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
+                problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag['http-equiv']}\" content=\"{content[:60]}\">", fix))
         for attribute, value in tag.attrs.items():
             if attribute.lower().startswith("on"):
                 problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.name}>", fix))

@@ -65,16 +65,22 @@ def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     return target
 
 
+def _remove(path: Path) -> None:
+    """Remove a folder the build left, or a link someone put in its place (never what the link points to)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
 def publish(staging: Path, output: Path) -> None:
     """Put the new build in place of the old one, with the old one kept until the new one is there."""
     previous = output.with_name(f".{output.name}.previous")
-    if previous.exists():
-        shutil.rmtree(previous)
+    _remove(previous)
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    if previous.exists():
-        shutil.rmtree(previous)
+    _remove(previous)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -167,7 +173,9 @@ def archive_summary(edition: Edition) -> str:
             "(`make linkcheck` lists those at risk)")
 
 
-INPUTS = ("docs", "sources", "overrides", "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules")
+INPUTS = ("docs", "sources", "overrides", "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv",
+          ".cache")
+SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
 
 
 def output_problems(root: Path, output: Path) -> list[Problem]:
@@ -180,6 +188,11 @@ def output_problems(root: Path, output: Path) -> list[Problem]:
             return [Problem("--output", 0, f"{output} is inside the project's {name}/", "publish into a folder of its own, such as site/")]
     if output.exists() and not output.is_dir():
         return [Problem("--output", 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
+    if blocked := next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None):
+        return [Problem("--output", 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
+    if output.is_dir() and any(output.iterdir()) and not all((output / name).is_file() for name in SITE_SIGNATURE):
+        return [Problem("--output", 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
+                        "publish into a new or empty folder, or into the site/ of an earlier build")]
     return []
 
 
@@ -201,9 +214,15 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
             return Outcome([Problem(str(output), 0, "another build of this folder is running",
                                     "wait for it to finish, then build again")])
         previous = output.with_name(f".{output.name}.previous")
-        if previous.is_dir() and not output.exists():
-            previous.rename(output)  # a publish stopped between its two renames: the last site comes back first
-        return _build(root, output, update_anchors, serial)
+        try:
+            if previous.is_symlink() or previous.is_file():
+                previous.unlink()  # not a site a build kept: a link or file in its place is never followed
+            elif previous.is_dir() and not output.exists():
+                previous.rename(output)  # a publish stopped between its two renames: the last site comes back first
+            return _build(root, output, update_anchors, serial)
+        except OSError as error:  # the file system refused a step of publishing (permissions, a full disk)
+            return Outcome([Problem(str(output), 0, f"the build stopped on a file system error: {error}",
+                                    "check the output folder's permissions and free space, then build again")])
 
 
 def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outcome:

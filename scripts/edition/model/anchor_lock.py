@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem
-from .files import MAX_LEDGER_BYTES, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
 
 LOCK_FILE = "anchors.lock"
 ALIAS_CLASS = "anchor-alias"
@@ -35,37 +36,63 @@ class Lock:
     redirect_lines: dict[str, int] = field(default_factory=dict)
 
 
+# A page's URL path as the site publishes it: "" for the home page, "about/", "section/sub/"; never
+# "..", an absolute path or another host, so that a redirect page is written inside the site.
+SITE_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9._-]*/)*$")
+
+
+def _site_path(value) -> bool:
+    return isinstance(value, str) and bool(SITE_PATH.match(value)) and ".." not in value.split("/")
+
+
 def load_lock(root: Path, problems: list[Problem]) -> Lock:
     """Read anchors.lock, keeping the line of every page and id for error messages."""
     path = root / LOCK_FILE
     lock = Lock()
-    if not path.is_file():
-        return lock
+    if not path.exists() and not path.is_symlink():
+        return lock  # no lock yet: `make anchors` writes the first
     text = read_text(path, LOCK_FILE, problems, limit=MAX_LEDGER_BYTES)
     parsed = parse_yaml(text, LOCK_FILE, problems) if text is not None else None
     if parsed is None:
         return lock
     data, node = parsed
-    if not isinstance(data, dict):
-        problems.append(Problem(LOCK_FILE, 1, "must be a mapping with pages, aliases and redirects",
-                                "run `make anchors` to rewrite it"))
+    rewrite = "run `make anchors` to rewrite it"
+    if not isinstance(data, dict) or set(data) - {"pages", "aliases", "redirects"}:
+        problems.append(Problem(LOCK_FILE, 1, "must be a mapping with pages, aliases and redirects", rewrite))
         return lock
-    parts = {key.value: value for key, value in node.value}
-    for page_key, ids_node in parts["pages"].value if "pages" in parts else []:
-        page = page_key.value
-        lock.lines[(page, None)] = page_key.start_mark.line + 1
-        lock.pages[page] = []
-        for id_node in ids_node.value:
-            lock.pages[page].append(id_node.value)
-            lock.lines[(page, id_node.value)] = id_node.start_mark.line + 1
-    for item, item_node in zip(data.get("aliases") or [], parts["aliases"].value if "aliases" in parts else [], strict=False):
-        line = item_node.start_mark.line + 1
+    pages, aliases, redirects = data.get("pages") or {}, data.get("aliases") or [], data.get("redirects") or {}
+    if not (isinstance(pages, dict) and all(_site_path(page) and isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+                                            for page, ids in pages.items())):
+        problems.append(Problem(LOCK_FILE, line_at(node, ["pages"]), "`pages` must map each page's URL path to a list of ids",
+                                rewrite))
+        pages = {}
+    for page, ids in pages.items():
+        lock.lines[(page, None)] = line_at(node, ["pages", page], of_key=True)
+        lock.pages[page] = list(ids)
+        for index, anchor in enumerate(ids):
+            lock.lines[(page, anchor)] = line_at(node, ["pages", page, index])
+    if not isinstance(aliases, list):
+        problems.append(Problem(LOCK_FILE, line_at(node, ["aliases"]), "`aliases` must be a list",
+                                'write - {page: "section/", old: "old-id", new: "new-id"}'))
+        aliases = []
+    for index, item in enumerate(aliases):
+        line = line_at(node, ["aliases", index])
         if not (isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("page", "old", "new"))):
             problems.append(Problem(LOCK_FILE, line, "an alias needs `page`, `old` and `new`",
                                     'write - {page: "section/", old: "old-id", new: "new-id"}'))
             continue
         lock.aliases.append(Alias(item["page"], item["old"], item["new"], line))
-    for key_node, value_node in parts["redirects"].value if "redirects" in parts and parts["redirects"].value else []:
-        lock.redirects[key_node.value] = value_node.value
-        lock.redirect_lines[key_node.value] = key_node.start_mark.line + 1
+    if not isinstance(redirects, dict):
+        problems.append(Problem(LOCK_FILE, line_at(node, ["redirects"]), "`redirects` must map old URL paths to new ones",
+                                'write "old-page/": "new-page/"'))
+        redirects = {}
+    for old, new in redirects.items():
+        line = line_at(node, ["redirects", old], of_key=True)
+        if not (_site_path(old) and _site_path(new)):
+            problems.append(Problem(LOCK_FILE, line, f"redirect {old!r} → {new!r}: both must be URL paths of the site, "
+                                    "such as \"old-page/\" (no \"..\", no leading \"/\", no other host)",
+                                    'write "old-page/": "new-page/"'))
+            continue
+        lock.redirects[old] = new
+        lock.redirect_lines[old] = line
     return lock

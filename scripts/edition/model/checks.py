@@ -41,7 +41,8 @@ def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
 def check_markup(edition: Edition) -> list[Problem]:
     """Every page's own HTML and addresses keep to the policy of model.rawhtml."""
     essay_pages = {section.page for section in edition.essay.sections}
-    return [problem for page in edition.docs for problem in raw_html_problems(page, page.file in essay_pages)]
+    return [problem for page in edition.docs
+            for problem in raw_html_problems(page, page.file in essay_pages, edition.markdown_extensions)]
 
 
 CITATION_FILE = "CITATION.cff"

@@ -10,14 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from urllib.parse import urlsplit
 
 from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
-from .files import key_lines, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
     EditorialNote,
     Event,
@@ -51,6 +50,9 @@ class Edition:
     glossary: tuple[Term, ...] = ()
     notes: dict | None = None  # source id → citeproc.pandoc.Notes; None until formatted
     forms: object | None = None  # citeproc.forms.Citations, the Cite panels' forms; None until formatted
+    # mkdocs.yml's Python-Markdown extensions other than the edition's, as (name, config) pairs: what
+    # the raw-HTML check renders a page with, to see it as the site will.
+    markdown_extensions: tuple = ()
 
     @property
     def version(self) -> str:
@@ -77,21 +79,58 @@ class Edition:
 
 
 def configured_site_url(root: Path, problems: list[Problem] | None = None) -> str:
-    """`site_url` in mkdocs.yml, read without MkDocs (its YAML tags are read as plain strings)."""
-    try:
-        config = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        mark = getattr(error, "problem_mark", None)
-        what = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
-        if problems is not None:
-            problems.append(Problem(CONFIG_FILE, mark.line + 1 if mark else 1, f"cannot be read: {what}",
-                                    "fix mkdocs.yml (UTF-8, valid YAML)"))
-        return ""
-    url = (config.get("site_url", "") if isinstance(config, dict) else "") or ""
-    if not url and problems is not None:
-        problems.append(Problem(CONFIG_FILE, 0, "no `site_url`", "set `site_url:` to the edition's published address: "
-                                "permanent links, citations and metadata are made from it"))
-    return url
+    """`site_url` in mkdocs.yml (see read_config)."""
+    return read_config(root, [] if problems is None else problems).get("site_url") or ""
+
+
+# What mkdocs.yml may not say, since MkDocs would act on it outside the edition's checks: read
+# pages or templates from elsewhere, or make the pages ask other hosts for something.
+FIXED_FOLDERS = {"docs_dir": "docs", "site_dir": "site"}
+
+
+def read_config(root: Path, problems: list[Problem]) -> dict:
+    """mkdocs.yml, read like every input before MkDocs reads it, and held to what the edition promises.
+
+    MkDocs loads it with PyYAML's full loader, so a `!!python/object/apply` tag there would run when
+    MkDocs starts: here it is plain YAML (no tags, aliases or duplicate keys), as Zensical reads it too.
+    """
+    text = read_text(root / CONFIG_FILE, CONFIG_FILE, problems, limit=MAX_LEDGER_BYTES)
+    parsed = parse_yaml(text, CONFIG_FILE, problems) if text is not None else None
+    if parsed is None:
+        return {}
+    config, node = parsed
+    if not isinstance(config, dict):
+        problems.append(Problem(CONFIG_FILE, 1, "must be a mapping of settings", "restore it from the repository"))
+        return {}
+    lines = key_lines(node)
+
+    def problem(key: str, what: str, fix: str, path: list | None = None) -> None:
+        problems.append(Problem(CONFIG_FILE, line_at(node, path) if path else lines.get(key, 1), what, fix))
+
+    if not isinstance(config.get("site_url"), str) or not config["site_url"].startswith(("https://", "http://")):
+        problem("site_url", "no `site_url`" if not config.get("site_url")
+                else f"`site_url` must be a web address, got {config['site_url']!r}",
+                "set `site_url:` to the edition's published address: permanent links, citations and metadata are made from it")
+    for key, folder in FIXED_FOLDERS.items():
+        if key in config and config[key] != folder:
+            problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
+    if "repo_url" in config:
+        problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
+                "remove it: the site makes no request to another host")
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    if theme.get("custom_dir", "overrides") != "overrides":
+        problem("theme", f"`theme.custom_dir` is {theme['custom_dir']!r}; templates are the edition's code, in overrides/",
+                "set `custom_dir: overrides`", ["theme", "custom_dir"])
+    if theme.get("font") is not False:
+        problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
+                "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
+    for key in ("extra_javascript", "extra_css"):
+        for index, entry in enumerate(config.get(key) or []):
+            address = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            if urlsplit(address).scheme or address.startswith("//"):
+                problem(key, f"`{key}` loads {address!r} from another host", "put the file under docs/ and name its path",
+                        [key, index])
+    return config
 
 
 def _meta(root: Path, problems: list[Problem]) -> dict:
@@ -165,7 +204,8 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     # not again by each ledger entry that names it.
     known = set(registry.sources) | {path.stem for path in source_files(root)}
     meta = _meta(root, problems)
-    site_url = configured_site_url(root, problems)
+    config = read_config(root, problems)
+    site_url = config.get("site_url") or ""
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     releases = load_releases(root, problems)
@@ -188,5 +228,16 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
         raise ProblemsFound(problems)
     edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                       site_url=site_url, editorial=editorial, quotations=quotations,
-                      releases=releases, events=events, glossary=glossary)
+                      releases=releases, events=events, glossary=glossary,
+                      markdown_extensions=standard_extensions(config))
     return edition
+
+
+def standard_extensions(config: dict) -> tuple:
+    """The Python-Markdown extensions mkdocs.yml names, other than the edition's own, as (name, config) pairs."""
+    pairs = []
+    for entry in config.get("markdown_extensions") or []:
+        name, settings = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {}))
+        if isinstance(name, str) and name and not name.startswith("edition."):
+            pairs.append((name, settings if isinstance(settings, dict) else {}))
+    return tuple(pairs)

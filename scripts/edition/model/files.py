@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -40,7 +41,24 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
     if not text.strip() and not empty_ok:
         problems.append(Problem(name, 1, "file is empty", "fill in the record or delete the file"))
         return None
+    if match := _UNREADABLE.search(text):
+        character = match[0]
+        what = ("a carriage return without a line feed (old Mac line endings)" if character == "\r"
+                else f"the control character U+{ord(character):04X}")
+        problems.append(Problem(name, text.count("\n", 0, match.start()) + 1, f"holds {what}",
+                                "save it as plain UTF-8 text with Unix or Windows line endings"))
+        return None
     return text
+
+
+# What no text file of the edition holds: C0 controls other than tab, line feed and (before a line
+# feed) carriage return, DEL and the C1 controls. A NUL would reach the pages raw; a lone CR makes
+# Python-Markdown and the checks see different lines.
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# In a YAML value: line and paragraph separators, and the bidirectional embeddings, overrides and
+# isolates, which reorder the text around them on the page (U+200E/U+200F marks stay allowed).
+_INVISIBLE_IN_VALUES = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
 # libyaml's parser, where PyYAML was built with it, is many times faster than the pure-Python one.
@@ -88,7 +106,7 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
         loader = _FAST_LOADER(text)
         try:
             return loader.get_single_node()
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             pass
         finally:
             loader.dispose()
@@ -101,6 +119,9 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     try:
         return loader.get_single_node()
+    except RecursionError:  # the parser recurses once per level of nesting
+        problems.append(Problem(name, 1, f"lists and mappings nested more than {MAX_DEPTH} deep",
+                                "flatten the structure: no record of the edition needs more than a few levels"))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(filter(None, [error.context, error.problem]))
@@ -125,10 +146,30 @@ def _nodes(node: yaml.Node):
             stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
 
 
+def _depth_problem(node: yaml.Node, name: str) -> list[Problem]:
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return [Problem(name, current.start_mark.line + 1, f"lists and mappings nested more than {MAX_DEPTH} deep",
+                            "flatten the structure: no record of the edition needs more than a few levels")]
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in current.value for part in pair)
+    return []
+
+
 def _structure_problems(node: yaml.Node, name: str) -> list[Problem]:
-    """Aliases (one node reached twice: the way to a 'billion laughs') and duplicate keys."""
+    """Nesting too deep, aliases (one node reached twice: the way to a 'billion laughs'), duplicate
+    keys, and characters that would reorder or break the text of a value."""
+    if deep := _depth_problem(node, name):
+        return deep
     seen: set[int] = set()
     for current in _nodes(node):
+        if isinstance(current, yaml.ScalarNode) and (match := _INVISIBLE_IN_VALUES.search(current.value)):
+            return [Problem(name, current.start_mark.line + 1, f"a value holds U+{ord(match[0]):04X}, an invisible character "
+                            "that breaks or reorders the text around it", "remove it (write plain text)")]
         if id(current) in seen:
             return [Problem(name, current.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed",
                             "write each value out where it is used")]
@@ -161,11 +202,16 @@ def key_lines(node: yaml.Node) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
-def line_at(node: yaml.Node, path: list) -> int:
-    """The 1-based line of the value a path of keys and indexes leads to in a YAML node tree (or of its nearest parent)."""
-    for step in path:
+def line_at(node: yaml.Node, path: list, of_key: bool = False) -> int:
+    """The 1-based line of the value a path of keys and indexes leads to in a YAML node tree (or of its
+    nearest parent); of_key: the line of the last key itself, where the value may start below it."""
+    for n, step in enumerate(path):
         if isinstance(node, yaml.MappingNode):
-            found = next((value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == str(step)), None)
+            pair = next(((key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == str(step)),
+                        None)
+            if pair is not None and of_key and n == len(path) - 1:
+                return pair[0].start_mark.line + 1
+            found = pair[1] if pair else None
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             found = node.value[step]
         else:

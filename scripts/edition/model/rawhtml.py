@@ -21,6 +21,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import markdown
+
 from ..problems import Problem
 from .docs import Page, code_lines, lines_of
 
@@ -32,6 +34,8 @@ ALLOWED = frozenset({
 })
 ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "href", "src", "alt", "width", "height", "colspan",
                         "rowspan", "scope", "open", "datetime", "cite", "start", "reversed"})
+# What Markdown itself writes (headings, code blocks), allowed in a page's rendering but not typed as HTML.
+MARKDOWN_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 URL_ATTRIBUTES = ("href", "src", "cite")
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
 
@@ -61,37 +65,53 @@ def _blank(text: str) -> list[str]:
             for n, line in enumerate(lines)]
 
 
+def comment_problem(text: str) -> str | None:
+    """What makes a comment one that browsers end elsewhere than this parser does (HTML's rules for comment text)."""
+    if text.startswith((">", "->")) or "--!>" in text or "<!--" in text or text.endswith("<!-"):
+        return "an HTML comment that browsers would end early (it starts with > or ->, or holds <!-- or --!>)"
+    return None
+
+
 class _Reader(HTMLParser):
-    """Collect every element, attribute, comment and declaration of a page's HTML, with its line."""
+    """Collect every element, attribute, comment and declaration of a page's HTML, with its line.
 
-    def __init__(self, page: Page, essay: bool):
+    rendered: what is read is the page as Markdown renders it (attr_list's attributes, raw HTML
+    wherever Markdown let it through), whose lines are not the page's: each problem is placed at
+    the first line of the page that names the element or attribute.
+    """
+
+    def __init__(self, page: Page, essay: bool, rendered: bool = False):
         super().__init__(convert_charrefs=True)
-        self.page, self.essay, self.problems = page, essay, []
+        self.page, self.essay, self.rendered, self.problems = page, essay, rendered, []
 
-    def _problem(self, what: str, fix: str) -> None:
-        self.problems.append(Problem(self.page.name, self.getpos()[0], what, fix))
+    def _problem(self, what: str, fix: str, *names: str) -> None:
+        line = self.getpos()[0]
+        if self.rendered:
+            line = next((n for n, text in enumerate(self.page.lines, 1) for name in names if name and name in text.lower()), 0)
+        self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.essay:
+        if self.essay and not self.rendered:
             self._problem(f"HTML <{tag}> in the essay's text",
                           "write the essay's words as plain Markdown; the edition adds its own markup")
             return
-        if tag not in ALLOWED:
+        if tag not in ALLOWED and not (self.rendered and tag in MARKDOWN_ELEMENTS):
             self._problem(f"HTML element <{tag}> is not allowed in a page",
-                          f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}")
+                          f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}", f"<{tag}")
             return
         for name, given in attrs:
             value = given or ""
             if name.startswith("on"):
-                self._problem(f"event handler {name}= on <{tag}>: pages carry no scripts", "remove the attribute")
+                self._problem(f"event handler {name}= on <{tag}>: pages carry no scripts", "remove the attribute", name)
             elif name not in ATTRIBUTES:
                 self._problem(f"attribute {name}= on <{tag}> is not allowed",
-                              f"remove it; allowed attributes: {', '.join(sorted(ATTRIBUTES))}")
+                              f"remove it; allowed attributes: {', '.join(sorted(ATTRIBUTES))}", name)
             elif name in URL_ATTRIBUTES and scheme(value) in REFUSED_SCHEMES:
-                self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site")
+                self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site",
+                              f"{scheme(value)}:", f"{scheme(value)}&")
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
-                              "put the file under docs/ and give its path")
+                              "put the file under docs/ and give its path", value.lower())
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -99,7 +119,9 @@ class _Reader(HTMLParser):
     def handle_comment(self, data: str) -> None:
         if self.essay:
             self._problem("an HTML comment in the essay's text: it would hide words from readers but not from the check",
-                          "remove the comment; notes belong in sources/essay/editorial-notes.yml")
+                          "remove the comment; notes belong in sources/essay/editorial-notes.yml", "<!--")
+        elif what := comment_problem(data):
+            self._problem(what, "write a plain comment, <!-- like this -->, or remove it", "<!--")
 
     def handle_decl(self, decl: str) -> None:
         self._problem(f"declaration <!{decl[:40]}> in a page", "remove it; MkDocs writes the page's own")
@@ -128,10 +150,26 @@ def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
     return problems
 
 
-def raw_html_problems(page: Page, essay: bool) -> list[Problem]:
-    """What a page's HTML and addresses break of the policy above; essay: the page holds the essay's text."""
+def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) -> list[Problem]:
+    """What a page's HTML and addresses break of the policy above; essay: the page holds the essay's text.
+
+    The page is read twice: as typed, which gives each problem its line, and as Python-Markdown
+    renders it with the site's own Markdown extensions (markdown_extensions: (name, config) pairs),
+    which is the authority: an unclosed fence, a comment or an attribute list that the first reading
+    takes for something else cannot hide HTML from the second.
+    """
     lines = _blank(page.text)
     reader = _Reader(page, essay)
     reader.feed("\n".join(lines))
     reader.close()
-    return reader.problems + _address_problems(page, lines)
+    found = reader.problems + _address_problems(page, lines)
+    try:
+        md = markdown.Markdown(extensions=[name for name, _ in markdown_extensions],
+                               extension_configs={name: config for name, config in markdown_extensions if config})
+    except (ImportError, AttributeError, TypeError, KeyError, ValueError):
+        return found  # an extension that does not load: MkDocs names it when it renders
+    rendered = _Reader(page, essay, rendered=True)
+    rendered.feed(md.convert(page.text))
+    rendered.close()
+    known = {problem.what for problem in found}
+    return found + [problem for problem in rendered.problems if problem.what not in known]
