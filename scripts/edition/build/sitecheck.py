@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
-from .postprocess import parse, tags
+from .postprocess import is_redirect, parse, tags
 
 # Attributes through which a page makes the browser fetch something (as opposed to links a reader follows).
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -97,6 +97,8 @@ def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None, fail
         name = page.relative_to(site).as_posix()
         if name == "404.html":
             continue  # served for any missing path, so its links are written from the site root
+        if is_redirect(soup):
+            continue  # a redirect page's target is checked against anchors.lock, with the lock's line (anchors)
         elements = list(tags(soup))
         for tag in elements:
             attr = RESOURCE_ATTRIBUTES.get(tag.name)

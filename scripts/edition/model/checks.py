@@ -34,8 +34,18 @@ def holds(source, span: str) -> bool:
 def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
     errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
-              + check_citation_file(edition))
+              + check_citation_file(edition) + check_glossary_terms(edition))
     return errors, uncited_sources(edition)
+
+
+def check_glossary_terms(edition: Edition) -> list[Problem]:
+    """Each glossary entry's `terms` are words the essay uses: one that is not would silently mark nothing."""
+    text = " ".join(normalize(p.text) for p in edition.essay.paragraphs)
+    name = (ESSAY_DIR / "glossary.yml").as_posix()
+    return [Problem(name, term.line, f"glossary entry '{term.id}': “{words_}” does not occur in the essay",
+                    "copy the words exactly as the essay writes them, or remove them from `terms`")
+            for term in edition.glossary for words_ in term.terms
+            if not re.search(rf"(?<!\w){re.escape(normalize(words_))}(?!\w)", text)]
 
 
 def check_markup(edition: Edition) -> list[Problem]:
@@ -51,7 +61,7 @@ CITATION_FILE = "CITATION.cff"
 def check_citation_file(edition: Edition) -> list[Problem]:
     """CITATION.cff names the current version and its date, as changes.yml gives them."""
     path = edition.root / CITATION_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return [Problem(CITATION_FILE, 0, "missing", "describe the edition in CITATION.cff (see the README)")]
     problems: list[Problem] = []
     text = read_text(path, CITATION_FILE, problems)

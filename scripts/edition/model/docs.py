@@ -11,6 +11,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from ..problems import Problem
@@ -214,7 +215,13 @@ class DocsIndex:
         return [c for page in self.pages for c in page.citations]
 
 
-PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"))  # everything in them reaches the site (pages, assets, templates)
+# Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
+PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
+# The files docs/ may hold besides pages: a stylesheet, a script the configuration loads, images and
+# fonts. Not HTML or XML: opened directly they are documents of the site's own origin, with scripts
+# of their own and no policy to stop them; an SVG is allowed when it holds nothing that runs or fetches.
+ASSET_TYPES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2", ".woff"}
+PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 
 
 def irregular_files(root: Path) -> list[Problem]:
@@ -225,6 +232,10 @@ def irregular_files(root: Path) -> list[Problem]:
     """
     problems = []
     for folder in PUBLISHED_DIRS:
+        if (root / folder).is_symlink():
+            problems.append(Problem(folder.as_posix(), 0, "is a symbolic link: its target would be read and published",
+                                    "make it a folder of the project"))
+            continue
         for current, dirs, files in os.walk(root / folder, followlinks=False):
             for name in sorted(dirs + files):
                 path = Path(current) / name
@@ -236,6 +247,62 @@ def irregular_files(root: Path) -> list[Problem]:
                 elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                     problems.append(Problem(where, 0, "is not a regular file (a FIFO, socket or device)", "remove it"))
             dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
+    return problems
+
+
+class _SvgReader(HTMLParser):
+    """What in an SVG would run or fetch when the file is opened on its own."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "foreignobject", "iframe", "embed", "object"):
+            self.found = self.found or f"holds <{tag}>"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found = self.found or f"has an event handler ({name}=)"
+            elif name in ("href", "xlink:href", "src") and value and not value.startswith("#"):
+                self.found = self.found or f"links to {value[:60]!r}"
+
+    def handle_decl(self, decl):
+        if "ENTITY" in decl.upper():
+            self.found = self.found or "declares entities"
+
+    def unknown_decl(self, data):
+        self.handle_decl(data)
+
+
+def _svg_problem(data: bytes) -> str | None:
+    reader = _SvgReader()
+    reader.feed(data.decode("utf-8", errors="replace"))
+    reader.close()
+    return reader.found
+
+
+def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
+    """Files under docs/ that are neither pages nor assets of a kind the site may serve (see ASSET_TYPES);
+    scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run."""
+    problems = []
+    for path in sorted((root / DOCS_DIR).rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.name.startswith("."):
+            continue  # links are irregular_files'; MkDocs leaves dotfiles out
+        file = path.relative_to(root / DOCS_DIR).as_posix()
+        where = f"{DOCS_DIR.as_posix()}/{file}"
+        if path.suffix == ".md":
+            if not PAGE_NAME.match(path.name):
+                slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
+                problems.append(Problem(where, 0, "a page's file name must be lowercase letters, digits and hyphens (its URL)",
+                                        f"rename it, for example to {slug}.md"))
+        elif path.suffix.lower() not in ASSET_TYPES:
+            problems.append(Problem(where, 0, f"a {path.suffix or 'extensionless'} file would be published as a document of the site",
+                                    f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
+        elif path.suffix.lower() == ".svg" and (what := _svg_problem(path.read_bytes())):
+            problems.append(Problem(where, 0, f"an SVG image that {what}", "save it without scripts, links or embedded documents"))
+        elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
+            problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
+                                    "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
     return problems
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
-from .docs import DocsIndex, read_docs
+from .docs import DocsIndex, asset_problems, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
 from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
@@ -29,7 +29,7 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
-from .sources import Registry, load_sources, source_files
+from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -151,20 +151,21 @@ def _meta(root: Path, problems: list[Problem]) -> dict:
 
 
 def _text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+    """Non-empty text with nothing the citation formatter would read as markup (the Cite panel's forms are made from it)."""
+    return isinstance(value, str) and bool(value.strip()) and not MARKUP.search(value)
 
 
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Each setting of edition.yml: whether it must be there, the test its value must pass, and how to write it.
 META_FIELDS = {
-    "title": (True, _text, "the edition's title, as text"),
-    "subtitle": (True, _text, "a subtitle, as text"),
+    "title": (True, _text, "the edition's title, as text (no markup)"),
+    "subtitle": (True, _text, "a subtitle, as text (no markup)"),
     "authors": (True, lambda v: isinstance(v, list) and bool(v) and all(
         isinstance(a, dict) and set(a) == {"given", "family"} and all(map(_text, a.values())) for a in v),
         "a list of `{given: …, family: …}`"),
     "original": (True, _text, "the id of the essay's source record"),
-    "publisher": (True, _text, "who issues the edition, as text"),
+    "publisher": (True, _text, "who issues the edition, as text (no markup)"),
     "language": (False, lambda v: isinstance(v, str) and bool(LANGUAGE.match(v)), "a language tag such as en"),
     "pdf": (True, lambda v: isinstance(v, dict) and set(v) == {"file", "appendices"}
             and isinstance(v["file"], str) and bool(PDF_NAME.match(v["file"]))
@@ -206,6 +207,9 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     meta = _meta(root, problems)
     config = read_config(root, problems)
     site_url = config.get("site_url") or ""
+    scripts = ({entry.get("path", "") if isinstance(entry, dict) else str(entry) for entry in config.get("extra_javascript") or []}
+               if config else None)  # an unreadable mkdocs.yml is named above: no script is called unloaded for it
+    problems += asset_problems(root, scripts)
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     releases = load_releases(root, problems)
@@ -221,7 +225,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
                                 "name the source record of the essay as first published"))
     docs = read_docs(root, essay, problems)
     for appendix in meta.get("pdf", {}).get("appendices", []) if meta else []:
-        if docs.get(appendix) is None:
+        if docs.get(appendix) is None and not any(p.path == f"docs/{appendix}" for p in problems):  # unreadable: named already
             problems.append(Problem((ESSAY_DIR / "edition.yml").as_posix(), 0,
                                     f"PDF appendix '{appendix}' is not a page in docs/", "name a page under docs/, such as about.md"))
     if problems:

@@ -53,6 +53,7 @@ class Term:
     terms: tuple[str, ...]  # the essay's own words for it
     what: str
     sources: tuple[str, ...]
+    line: int = 0  # in glossary.yml
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,8 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
         event_id, date, what = item.get("id"), item.get("date"), item.get("what")
         if not (isinstance(event_id, str) and _ID.match(event_id)) or any(e.id == event_id for e in events):
-            problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice",
+            problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice"
+                                    f"{lookalikes(event_id) if isinstance(event_id, str) else ''}",
                                     "give each event its own id, like camp-taji-attack"))
             continue
         if not isinstance(date, dt.date):
@@ -232,7 +234,8 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
         term_id, title, words, what = item.get("id"), item.get("name"), item.get("terms"), item.get("what")
         if not (isinstance(term_id, str) and _ID.match(term_id)) or any(t.id == term_id for t in terms):
-            problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice",
+            problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice"
+                                    f"{lookalikes(term_id) if isinstance(term_id, str) else ''}",
                                     "give each entry its own id, like kataib-hizbullah"))
             continue
         if not (isinstance(title, str) and isinstance(what, str) and what.strip()
@@ -241,5 +244,5 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
                                     "fill in the three fields"))
             continue
         sources = _known_sources(name, lines.get("sources", line), f"glossary entry '{term_id}'", item.get("sources"), known, problems)
-        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources))
+        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources, line))
     return tuple(terms)

@@ -22,6 +22,10 @@ SOURCES_DIR = Path("sources")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# What Pandoc's citeproc reads as markup in a CSL field (rich text: <i>, <b>, <sc>…; entities), so
+# that the words typed would not be the words shown. Records are text: such characters are refused.
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+MARKUP_FIX = "write the words only: records are text (a title's italics come from the citation style)"
 
 # The item types of CSL 1.0.2, the vocabulary Pandoc's citeproc formats.
 CSL_TYPES = frozenset("""
@@ -179,7 +183,7 @@ class _RecordCheck:
     def problem(self, key: str | None, what: str, fix: str) -> None:
         self.problems.append(Problem(self.name, self.lines.get(key, 1) if key else 1, what, fix))
 
-    def string(self, key: str, required: bool = False) -> str | None:
+    def string(self, key: str, required: bool = False, markup_checked: bool = True) -> str | None:
         value = self.data.get(key)
         if value is None:
             if required:
@@ -187,6 +191,9 @@ class _RecordCheck:
             return None
         if not isinstance(value, str) or not value.strip():
             self.problem(key, f"'{key}' must be non-empty text, got {_shown(value)}", f"write `{key}:` as text")
+            return None
+        if markup_checked and (markup := MARKUP.search(value)):
+            self.problem(key, f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
             return None
         return value.strip()
 
@@ -210,7 +217,7 @@ class _RecordCheck:
         return text
 
     def url(self, key: str) -> str | None:
-        value = self.string(key)
+        value = self.string(key, markup_checked=False)  # an address: checked as one below
         if value is None:
             return None
         parts = urlsplit(value)
@@ -293,6 +300,10 @@ class _RecordCheck:
                 isinstance(item.get("literal"), str) or isinstance(item.get("family"), str))
             if not ok or not all(isinstance(v, str) and v.strip() for v in item.values()):
                 self.problem("author", f"author {_shown(item)} is not a name", "write `- {family: ..., given: ...}` or `- literal: ...`")
+                continue
+            if markup := next((m for v in item.values() if (m := MARKUP.search(v))), None):
+                self.problem("author", f"author {_shown(item)} holds {markup[0]!r}, which the citation formatter would read as markup",
+                             MARKUP_FIX)
                 continue
             names.append({k: v.strip() for k, v in item.items()})
         return tuple(names)
