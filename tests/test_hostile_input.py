@@ -473,6 +473,11 @@ CASES |= {
         "flatten the structure: no record of the edition needs more than a few levels"),
 }
 
+CASES["docs: a div never closed"] = (
+    add_line(ABOUT, '<div class="note">\n\nThe rest of the page.'),
+    f"{ABOUT}:{ABOUT_END}: <div> is opened here and never closed: the rest of the page would fall inside it; "
+    "add </div> where it should end")
+
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, project):

@@ -37,6 +37,8 @@ ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "href", "src", "a
 # What Markdown itself writes (headings, code blocks), allowed in a page's rendering but not typed as HTML.
 MARKDOWN_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 URL_ATTRIBUTES = ("href", "src", "cite")
+# Elements that hold the rest of a page when their end tag is missing (a <p> or <li> ends by itself).
+CONTAINERS = frozenset({"a", "abbr", "blockquote", "details", "div", "dl", "figure", "ol", "span", "table", "ul"})
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -83,6 +85,19 @@ class _Reader(HTMLParser):
     def __init__(self, page: Page, essay: bool, rendered: bool = False):
         super().__init__(convert_charrefs=True)
         self.page, self.essay, self.rendered, self.problems = page, essay, rendered, []
+        self.open: list[tuple[str, int]] = []  # containers typed and not yet closed, with their lines
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in CONTAINERS and any(name == tag for name, _ in self.open):
+            while self.open and self.open.pop()[0] != tag:
+                pass
+
+    def close(self) -> None:
+        super().close()
+        if not self.rendered:
+            for tag, line in self.open:
+                self.problems.append(Problem(self.page.name, line, f"<{tag}> is opened here and never closed: "
+                                             "the rest of the page would fall inside it", f"add </{tag}> where it should end"))
 
     def _problem(self, what: str, fix: str, *names: str) -> None:
         line = self.getpos()[0]
@@ -95,6 +110,8 @@ class _Reader(HTMLParser):
             self._problem(f"HTML <{tag}> in the essay's text",
                           "write the essay's words as plain Markdown; the edition adds its own markup")
             return
+        if tag in CONTAINERS and not self.rendered:
+            self.open.append((tag, self.getpos()[0]))
         if tag not in ALLOWED and not (self.rendered and tag in MARKDOWN_ELEMENTS):
             self._problem(f"HTML element <{tag}> is not allowed in a page",
                           f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}", f"<{tag}")
@@ -115,6 +132,7 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
 
     def handle_comment(self, data: str) -> None:
         if self.essay:
