@@ -344,3 +344,12 @@ def test_a_link_left_where_the_previous_site_is_kept_is_removed_never_followed(p
     assert "Traceback" not in result.stderr
     assert not (project / ".site.previous").exists() and not (project / ".site.previous").is_symlink()
     assert tree_digest(project / "docs") == docs_before
+
+
+def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
+    before = tree_digest(project / "site")
+    result = run_build(project / "site")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (f"error: mkdocs.yml: {(project / 'site').resolve()} is not the edition's project folder "
+                                             "(it has no mkdocs.yml); run the build in the project folder, or name it with --root")
+    assert tree_digest(project / "site") == before

@@ -298,7 +298,7 @@ CASES |= {
 CASES |= {
     "a font fetched from another host by the site's stylesheet": (
         add_line("docs/stylesheets/edition.css", '@font-face { font-family: X; src: url("https://fonts.example/x.woff2"); }'),
-        "site/stylesheets/edition.css: url('https://fonts.example/x.woff2') loads from another host; serve the file from the site itself"),
+        "site/stylesheets/edition.css: 'https://fonts.example/x.woff2' is fetched from another host; serve the file from the site itself"),
     "an image fetched from another host by the PDF's stylesheet, reported once": (
         add_line("docs/stylesheets/pdf.css", 'body { background: url("https://evil.example/x.png"); }'),
         "docs/stylesheets/pdf.css: the PDF may load only files of the project, not https://evil.example/x.png; "
@@ -437,7 +437,8 @@ CASES |= {
         f"docs/assets/evil.html: a .html file would be published as a document of the site; {DOCS_KEEP}"),
     "docs: an SVG with a script": (
         write_file("docs/assets/evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-        "docs/assets/evil.svg: an SVG image that holds <script>; save it without scripts, links or embedded documents"),
+        "docs/assets/evil.svg: an SVG image that holds <script>, which is not a plain shape, text or paint element; "
+        "save it without scripts, links or embedded documents"),
     "docs: a script mkdocs.yml does not load": (
         write_file("docs/assets/x.js", b'alert("ran")'),
         "docs/assets/x.js: a script that mkdocs.yml does not load: pages carry no scripts of their own; remove it, or add it "
@@ -477,6 +478,46 @@ CASES["docs: a div never closed"] = (
     add_line(ABOUT, '<div class="note">\n\nThe rest of the page.'),
     f"{ABOUT}:{ABOUT_END}: <div> is opened here and never closed: the rest of the page would fall inside it; "
     "add </div> where it should end")
+
+# Found by a second reviewer: SVG read as XML, stylesheets' plain strings, mkdocs.yml's code hooks.
+SVG_FIX = "save it without scripts, links or embedded documents"
+SVG_OPEN = b'<svg xmlns="http://www.w3.org/2000/svg">'
+CASES |= {
+    "docs: an SVG hiding a script in a style element": (
+        write_file("docs/assets/s1.svg", SVG_OPEN + b"<style><script>alert(document.domain)</script></style></svg>"),
+        f"docs/assets/s1.svg: an SVG image that holds <style>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+    "docs: an SVG with a prefixed script": (
+        write_file("docs/assets/s5.svg", SVG_OPEN + b'<x:script xmlns:x="http://www.w3.org/2000/svg">alert(5)</x:script></svg>'),
+        f"docs/assets/s5.svg: an SVG image that holds <script>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+    "docs: an SVG that sets a javascript: link": (
+        write_file("docs/assets/s3.svg", SVG_OPEN + b'<a><set attributeName="href" to="javascript:alert(3)"/></a></svg>'),
+        f"docs/assets/s3.svg: an SVG image that holds <a>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+    "docs: an SVG with a stylesheet from another host": (
+        write_file("docs/assets/s2.svg", b'<?xml-stylesheet type="text/css" href="https://evil.example/x.css"?>' + SVG_OPEN + b"</svg>"),
+        f"docs/assets/s2.svg: an SVG image that holds a DOCTYPE, entities or a processing instruction; {SVG_FIX}"),
+    "docs: an SVG painted from another host": (
+        write_file("docs/assets/s4.svg", SVG_OPEN + b'<rect fill="url(https://evil.example/f)"/></svg>'),
+        f"docs/assets/s4.svg: an SVG image that loads 'url(https://evil.example/f)'; {SVG_FIX}"),
+    "a stylesheet importing a plain string from another host": (
+        add_line("docs/stylesheets/edition.css", '@import "https://evil.example/a.css";'),
+        "site/stylesheets/edition.css: 'https://evil.example/a.css' is fetched from another host; serve the file from the site itself"),
+    "a stylesheet with an image-set from another host": (
+        add_line("docs/stylesheets/edition.css", 'body { background: image-set("//evil.example/i.png" 1x); }'),
+        "site/stylesheets/edition.css: '//evil.example/i.png' is fetched from another host; serve the file from the site itself"),
+    "mkdocs.yml: hooks that run Python": (
+        add_line(CONFIG, "hooks:\n  - evilhook.py"),
+        f"{CONFIG}:{CONFIG_END}: `hooks` would run Python files of the project at every build, outside the edition's checks; "
+        "remove it: the edition's code lives in scripts/edition/"),
+    "mkdocs.yml: an extension that reads files from the machine": (
+        replace(CONFIG, "  - attr_list\n", "  - attr_list\n  - pymdownx.snippets: {base_path: ['/'], restrict_base_path: false}\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  - attr_list') + 1}: `markdown_extensions` names 'pymdownx.snippets', which the edition has "
+        "not checked (it could read files from the machine or the network into the pages); use one of: abbr, admonition, "
+        "attr_list, def_list, footnotes, md_in_html, sane_lists, smarty, tables, toc; or review it and add it to this list "
+        "in scripts/edition/model/edition.py"),
+    "mkdocs.yml: an image from /\\host in the copyright": (
+        replace(CONFIG, "copyright: >-\n", 'copyright: >-\n  <img src="/\\evil.example/n.png" alt="">\n'),
+        None),
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
@@ -539,6 +580,10 @@ def test_markup_in_every_data_field_is_published_as_text(project):
     assert f"Note {payload} The essay prints" in notes.select_one(".editorial-note").get_text()
     chronology = BeautifulSoup((site / "chronology/index.html").read_text(encoding="utf-8"), "html.parser")
     assert f"Event {payload} Drone attacks" in chronology.get_text()
+    titles = [link["title"] for html in site.rglob("*/index.html")
+              for link in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select("a.event-link")
+              if "Drone attacks" in link["title"]]
+    assert titles and all(f"Event {payload} Drone attacks" in title for title in titles), titles
     bib = (site / "downloads/sources.bib").read_text(encoding="utf-8")
     assert "<img" not in bib and "\\textless" in bib
     items = json.loads((site / "downloads/sources.json").read_text(encoding="utf-8"))

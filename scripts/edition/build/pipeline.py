@@ -31,6 +31,7 @@ from .. import load
 from ..model import Edition
 from ..model.anchor_lock import LOCK_FILE
 from ..model.checks import check_all
+from ..model.edition import CONFIG_FILE
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
@@ -203,6 +204,9 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     against it: a deliberate change of the public anchors, to be reviewed in the diff. serial runs
     the PDF and the offline copy in this process, one after the other (for --profile).
     """
+    if not (root / CONFIG_FILE).exists() and not (root / CONFIG_FILE).is_symlink():  # before anything is written
+        return Outcome([Problem(CONFIG_FILE, 0, f"{root} is not the edition's project folder (it has no {CONFIG_FILE})",
+                                "run the build in the project folder, or name it with --root")])
     if problems := output_problems(root, output):
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -56,13 +56,18 @@ def _target(site: Path, page: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
+def remote(url: str) -> bool:
+    """An address the browser would fetch from another host: a web scheme, or a path that starts
+    like one without it (//host, and the /\\host and \\\\host browsers read the same way)."""
+    return scheme(url) in ("http", "https", "ftp", "ws", "wss") or (off_site(url) and not scheme(url))
+
+
 def _css_urls(tokens):
-    """Every url() of a parsed stylesheet, at any depth (rules, at-rules, functions)."""
+    """Every address a parsed stylesheet may fetch, at any depth (rules, at-rules, functions): each url()
+    and each quoted string, since @import "…" and image-set("…") fetch a plain string."""
     for token in tokens:
-        if token.type == "url":
+        if token.type in ("url", "string"):
             yield token.value
-        elif token.type == "function" and token.lower_name == "url":
-            yield from (argument.value for argument in token.arguments if argument.type == "string")
         for part in ("prelude", "content", "arguments"):
             if isinstance(getattr(token, part, None), list):
                 yield from _css_urls(getattr(token, part))
@@ -74,8 +79,8 @@ def stylesheet_problems(site: Path) -> list[Problem]:
     for css in sorted(site.rglob("*.css")):
         rules = tinycss2.parse_stylesheet(css.read_text(encoding="utf-8", errors="replace"), skip_comments=True)
         for url in _css_urls(rules):
-            if off_site(url) and scheme(url) != "data":  # a data: URL is inline, not fetched
-                problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"url({url!r}) loads from another host",
+            if remote(url):
+                problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"{url!r} is fetched from another host",
                                         "serve the file from the site itself"))
     return problems
 
@@ -105,7 +110,7 @@ def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None, fail
             if tag.name == "link" and LINK_RELS_FETCHED & set(tag.get("rel", [])):
                 attr = "href"
             url = tag.get(attr, "") if attr else ""
-            if url and (urlsplit(url).scheme in ("http", "https", "ftp") or url.startswith("//")):
+            if url and remote(url):
                 problems.append(Problem(f"site/{name}", 0, f"<{tag.name}> loads '{url}' from another host",
                                         "serve the file from the site itself"))
         for link in (tag for tag in elements if tag.name == "a" and "href" in tag.attrs):

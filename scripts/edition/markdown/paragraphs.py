@@ -13,7 +13,7 @@ from markdown import Markdown
 
 from ..model.addresses import CHRONOLOGY_PAGE, event_anchor, paragraph_anchor
 from .base import EditionExtension, EditionTreeprocessor
-from .html import prepend
+from .html import as_text, prepend
 
 
 def reader_text(element: etree.Element) -> str:
@@ -61,7 +61,7 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
         for event in events:
             day = dt.date.fromisoformat(event.date)
             link = etree.SubElement(holder, "a", {"class": "event-link", "href": f"{CHRONOLOGY_PAGE}#{event_anchor(event.id)}",
-                                                  "title": f"In the chronology: {event.what}"})
+                                                  "title": as_text(f"In the chronology: {event.what}")})
             link.text = f"{day.day} {day:%b} {day.year}"
             link.tail = " "
 

@@ -86,6 +86,11 @@ def configured_site_url(root: Path, problems: list[Problem] | None = None) -> st
 # What mkdocs.yml may not say, since MkDocs would act on it outside the edition's checks: read
 # pages or templates from elsewhere, or make the pages ask other hosts for something.
 FIXED_FOLDERS = {"docs_dir": "docs", "site_dir": "site"}
+# Plugins and Markdown extensions reviewed for the edition: none reads a file outside docs/ or the
+# network into a page (pymdownx.snippets, for one, would: `--8<-- "/etc/passwd"`).
+PLUGINS = {"search", "edition", "offline"}
+MARKDOWN_EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty",
+                       "tables", "toc"}
 
 
 def read_config(root: Path, problems: list[Problem]) -> dict:
@@ -114,6 +119,17 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     for key, folder in FIXED_FOLDERS.items():
         if key in config and config[key] != folder:
             problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
+    if "hooks" in config:
+        problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
+                "remove it: the edition's code lives in scripts/edition/")
+    for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
+        for index, entry in enumerate(config.get(key) or []):
+            name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
+            if not (isinstance(name, str) and (name in allowed or name.startswith("edition.markdown."))):
+                problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
+                        "machine or the network into the pages)",
+                        f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
+                        "scripts/edition/model/edition.py", [key, index])
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")

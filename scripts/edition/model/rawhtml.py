@@ -18,6 +18,7 @@ and autolinks are blanked first, since Markdown shows them as text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -189,5 +190,11 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     rendered = _Reader(page, essay, rendered=True)
     rendered.feed(md.convert(page.text))
     rendered.close()
-    known = {problem.what for problem in found}
-    return found + [problem for problem in rendered.problems if problem.what not in known]
+    typed = Counter(problem.what for problem in found)  # the rendering finds these again: each is named once
+    extra = []
+    for problem in rendered.problems:
+        if typed[problem.what]:
+            typed[problem.what] -= 1
+        else:
+            extra.append(problem)
+    return found + extra
