@@ -34,6 +34,8 @@ def problems_in(html: str) -> list[str]:
     ('<head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head>',
      ['<meta http-equiv="refresh" content="0;url=https://evil.example/">']),
     ('<body><p><meta http-equiv="refresh" content="0; url=../"></p></body>', ['<meta http-equiv="refresh" content="0; url=../">']),
+    ('<head><meta http-equiv="Refresh" content="0; URL=\'//evil.example/\'"></head>',
+     ['<meta http-equiv="Refresh" content="0; URL=\'//evil.example/\'">']),
     ("<p><!-->x--></p>", ["an HTML comment that browsers would end early (it starts with > or ->, or holds <!-- or --!>)"]),
     ("<p><!-- a plain comment --></p>", []),
     ('<article><script src="../assets/x.js"></script></article>', ["a script in the page's text: '../assets/x.js'"]),

@@ -151,7 +151,7 @@ def script_problems(name: str, soup: BeautifulSoup, known: frozenset[str]) -> li
             problems.append(Problem(name, 0, f"a script in the page's text: {tag['src']!r}", fix))
         if tag.name == "meta" and tag.get("http-equiv"):
             equiv, content = tag["http-equiv"].lower(), tag.get("content", "")
-            target = content.partition("url=")[2].strip()
+            target = content.lower().partition("url=")[2].strip().strip("'\"")
             in_head = tag.parent is not None and tag.parent.name == "head"
             if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
                 problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag['http-equiv']}\" content=\"{content[:60]}\">", fix))
