@@ -7,12 +7,9 @@ and the Markdown extensions all read the pages from this one index.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from ..problems import Problem
 from .addresses import page_path
@@ -215,123 +212,29 @@ class DocsIndex:
         return [c for page in self.pages for c in page.citations]
 
 
-# Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
-PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
-# The files docs/ may hold besides pages: a stylesheet, a script the configuration loads, images and
-# fonts. Not HTML or XML: opened directly they are documents of the site's own origin, with scripts
-# of their own and no policy to stop them; an SVG is allowed when it holds nothing that runs or fetches.
-ASSET_TYPES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2", ".woff"}
-PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
+def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
+    """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
-
-def irregular_files(root: Path) -> list[Problem]:
-    """Links, and anything but files and folders, in the folders whose files are published.
-
-    A link would publish whatever it points to (a file outside the project, another's secrets), and
-    a FIFO or device would hang or flood the build; so each is named, never followed or opened.
+    irregular: paths (from the project root) of links and special files already named (model.published),
+    which are never opened, nor anything behind them.
     """
-    problems = []
-    for folder in PUBLISHED_DIRS:
-        if (root / folder).is_symlink():
-            problems.append(Problem(folder.as_posix(), 0, "is a symbolic link: its target would be read and published",
-                                    "make it a folder of the project"))
-            continue
-        for current, dirs, files in os.walk(root / folder, followlinks=False):
-            for name in sorted(dirs + files):
-                path = Path(current) / name
-                mode = path.lstat().st_mode
-                where = path.relative_to(root).as_posix()
-                if stat.S_ISLNK(mode):
-                    problems.append(Problem(where, 0, "is a symbolic link: its target would be published",
-                                            "copy the file itself into the project, or remove the link"))
-                elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                    problems.append(Problem(where, 0, "is not a regular file (a FIFO, socket or device)", "remove it"))
-            dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
-    return problems
-
-
-SVG = "{http://www.w3.org/2000/svg}"
-# What an SVG image of the site may be made of: shapes, text, paint and their grouping. Nothing that
-# runs (script, handlers, animation that sets attributes), loads (links, <image>, <style>, url() to
-# elsewhere) or embeds another document (foreignObject).
-SVG_ELEMENTS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "title",
-                "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use"}
-SVG_ATTRIBUTES = {"viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points",
-                  "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
-                  "stroke-opacity", "opacity", "transform", "font-size", "font-family", "font-weight", "text-anchor",
-                  "dominant-baseline", "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform",
-                  "clip-path", "clip-rule", "mask", "id", "class", "version", "preserveaspectratio", "href"}
-
-
-def _svg_problem(data: bytes) -> str | None:
-    """What in an SVG would run or fetch when the file is opened on its own (it is then a document of the
-    site's origin, with no policy); read as XML, as a browser reads it, against the allow-list above."""
-    text = data.decode("utf-8", errors="replace")
-    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper() or re.search(r"<\?(?!xml\s)", text):
-        return "holds a DOCTYPE, entities or a processing instruction"
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return f"is not well-formed XML ({error})"
-    for element in root.iter():
-        tag = element.tag.removeprefix(SVG) if isinstance(element.tag, str) else "?"
-        if not isinstance(element.tag, str) or not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
-            return f"holds <{tag}>, which is not a plain shape, text or paint element"
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local not in SVG_ATTRIBUTES:
-                return f"has the attribute {local}="
-            if local == "href" and not value.startswith("#"):
-                return f"links to {value[:60]!r}"
-            if "url(" in value.replace(" ", "").lower() and not re.fullmatch(r"\s*url\(\s*#[^)]*\)\s*", value):
-                return f"loads {value[:60]!r}"
-    return None
-
-
-def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
-    """Files under docs/ that are neither pages nor assets of a kind the site may serve (see ASSET_TYPES);
-    scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run."""
-    problems = []
-    for path in sorted((root / DOCS_DIR).rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-            continue  # links are irregular_files'; MkDocs leaves dotfiles out
-        file = path.relative_to(root / DOCS_DIR).as_posix()
-        where = f"{DOCS_DIR.as_posix()}/{file}"
-        if path.suffix == ".md":
-            if not PAGE_NAME.match(path.name):
-                slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
-                problems.append(Problem(where, 0, "a page's file name must be lowercase letters, digits and hyphens (its URL)",
-                                        f"rename it, for example to {slug}.md"))
-        elif path.suffix.lower() not in ASSET_TYPES:
-            problems.append(Problem(where, 0, f"a {path.suffix or 'extensionless'} file would be published as a document of the site",
-                                    f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
-        elif path.suffix.lower() == ".svg" and (what := _svg_problem(path.read_bytes())):
-            problems.append(Problem(where, 0, f"an SVG image that {what}", "save it without scripts, links or embedded documents"))
-        elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
-            problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
-                                    "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
-    return problems
-
-
-def read_docs(root: Path, essay: Essay, problems: list[Problem]) -> DocsIndex:
-    """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out."""
-    irregular = irregular_files(root)
-    problems += irregular
-    pages = []
+    pages: list[Page] = []
+    by_text: dict[str, Page] = {}
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         where = path.relative_to(root).as_posix()
-        if any(where == problem.path or where.startswith(problem.path + "/") for problem in irregular):
-            continue  # named once, above (or behind a linked folder)
+        if any(where == name or where.startswith(name + "/") for name in irregular):
+            continue
         file = path.relative_to(root / DOCS_DIR).as_posix()
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
-        twin = next((page for page in pages if comparable(page.text) == comparable(text)), None)
+        twin = by_text.get(comparable(text))
         if twin is not None:
             # A page is known by its text (see DocsIndex.identify): two alike would take each other's address.
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", 1, f"has the same text as {twin.name}",
                                     "remove the copy, or make the two pages differ"))
             continue
         pages.append(Page(file, title, text, tuple(page_citations(file, text, essay))))
+        by_text[comparable(text)] = pages[-1]
     return DocsIndex(tuple(pages))

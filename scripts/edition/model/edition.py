@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..problems import Problem, ProblemsFound, relative
 from .anchor_lock import Lock, load_lock
-from .docs import DocsIndex, asset_problems, read_docs
+from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
 from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
@@ -29,6 +29,7 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
+from .published import asset_problems, irregular_files
 from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
@@ -225,7 +226,8 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     site_url = config.get("site_url") or ""
     scripts = ({entry.get("path", "") if isinstance(entry, dict) else str(entry) for entry in config.get("extra_javascript") or []}
                if config else None)  # an unreadable mkdocs.yml is named above: no script is called unloaded for it
-    problems += asset_problems(root, scripts)
+    irregular = irregular_files(root)
+    problems += irregular + asset_problems(root, scripts)
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     releases = load_releases(root, problems)
@@ -239,7 +241,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
-    docs = read_docs(root, essay, problems)
+    docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))
     for appendix in meta.get("pdf", {}).get("appendices", []) if meta else []:
         if docs.get(appendix) is None and not any(p.path == f"docs/{appendix}" for p in problems):  # unreadable: named already
             problems.append(Problem((ESSAY_DIR / "edition.yml").as_posix(), 0,

@@ -29,6 +29,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 from .. import load
 from ..build.pdf import render_pdf
 from ..build.pipeline import copy_project
@@ -184,11 +186,14 @@ def stock_project(root: Path, target: Path) -> Path:
         (target / "docs" / page.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     for folder in ("stylesheets", "javascripts", "assets"):  # the same look, scripts and icon
         shutil.copytree(root / "docs" / folder, target / "docs" / folder)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("watch:\n  - sources\n", "")
-    config = config[:config.index("markdown_extensions:")] + config[config.index("# Page tree"):]
-    config += "\nmarkdown_extensions: [toc, footnotes, attr_list]\n"
-    config = config.replace("custom_dir: overrides", "# custom_dir: overrides").replace("strict: true", "strict: false")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # mkdocs.yml is plain YAML (the build refuses tags): read, changed and written back as data.
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("watch", None)
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = ["search"]
+    config["markdown_extensions"] = ["toc", "footnotes", "attr_list"]
+    config["strict"] = False
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 

@@ -32,8 +32,12 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
     first, last = layout["body"]
     (target / "docs").mkdir(parents=True)
     (target / ESSAY_DIR).mkdir(parents=True)
-    for name in ("edition.yml", "changes.yml", "events.yml", "glossary.yml"):
+    for name in ("changes.yml", "events.yml", "glossary.yml"):
         shutil.copy2(root / ESSAY_DIR / name, target / ESSAY_DIR / name)
+    # The corpus has the essay's pages only: its PDF has no appendices.
+    meta = yaml.safe_load((root / ESSAY_DIR / "edition.yml").read_text(encoding="utf-8"))
+    meta["pdf"]["appendices"] = []
+    (target / ESSAY_DIR / "edition.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copy2(root / "CITATION.cff", target / "CITATION.cff")
     shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
 

@@ -1,0 +1,116 @@
+"""What the folders the build reads and publishes may hold: no links or special files, pages with
+names that are URLs, and assets of kinds a static site can serve without running anything.
+
+docs/ is published as it is (MkDocs copies every file), so a file there is a document of the site's
+own origin: an HTML, XML or scripted SVG file opened directly would run with no policy to stop it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+from xml.etree import ElementTree
+
+from ..problems import Problem
+from .docs import DOCS_DIR
+
+# Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
+PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
+# The files docs/ may hold besides pages: a stylesheet, a script the configuration loads, images and
+# fonts. Not HTML or XML: opened directly they are documents of the site's own origin, with scripts
+# of their own and no policy to stop them; an SVG is allowed when it holds nothing that runs or fetches.
+ASSET_TYPES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2", ".woff"}
+PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
+
+
+def irregular_files(root: Path) -> list[Problem]:
+    """Links, and anything but files and folders, in the folders whose files are published.
+
+    A link would publish whatever it points to (a file outside the project, another's secrets), and
+    a FIFO or device would hang or flood the build; so each is named, never followed or opened.
+    """
+    problems = []
+    for folder in PUBLISHED_DIRS:
+        if (root / folder).is_symlink():
+            problems.append(Problem(folder.as_posix(), 0, "is a symbolic link: its target would be read and published",
+                                    "make it a folder of the project"))
+            continue
+        for current, dirs, files in os.walk(root / folder, followlinks=False):
+            for name in sorted(dirs + files):
+                path = Path(current) / name
+                mode = path.lstat().st_mode
+                where = path.relative_to(root).as_posix()
+                if stat.S_ISLNK(mode):
+                    problems.append(Problem(where, 0, "is a symbolic link: its target would be published",
+                                            "copy the file itself into the project, or remove the link"))
+                elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    problems.append(Problem(where, 0, "is not a regular file (a FIFO, socket or device)", "remove it"))
+            dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
+    return problems
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+# What an SVG image of the site may be made of: shapes, text, paint and their grouping. Nothing that
+# runs (script, handlers, animation that sets attributes), loads (links, <image>, <style>, url() to
+# elsewhere) or embeds another document (foreignObject).
+SVG_ELEMENTS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "title",
+                "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use"}
+SVG_ATTRIBUTES = {"viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points",
+                  "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
+                  "stroke-opacity", "opacity", "transform", "font-size", "font-family", "font-weight", "text-anchor",
+                  "dominant-baseline", "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform",
+                  "clip-path", "clip-rule", "mask", "id", "class", "version", "preserveaspectratio", "href"}
+
+
+def _svg_problem(data: bytes) -> str | None:
+    """What in an SVG would run or fetch when the file is opened on its own (it is then a document of the
+    site's origin, with no policy); read as XML, as a browser reads it, against the allow-list above."""
+    text = data.decode("utf-8", errors="replace")
+    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper() or re.search(r"<\?(?!xml\s)", text):
+        return "holds a DOCTYPE, entities or a processing instruction"
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        return f"is not well-formed XML ({error})"
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG) if isinstance(element.tag, str) else "?"
+        if not isinstance(element.tag, str) or not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
+            return f"holds <{tag}>, which is not a plain shape, text or paint element"
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local not in SVG_ATTRIBUTES:
+                return f"has the attribute {local}="
+            if local == "href" and not value.startswith("#"):
+                return f"links to {value[:60]!r}"
+            if "url(" in value.replace(" ", "").lower() and not re.fullmatch(r"\s*url\(\s*#[^)]*\)\s*", value):
+                return f"loads {value[:60]!r}"
+    return None
+
+
+def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
+    """Files under docs/ that are neither pages nor assets of a kind the site may serve (see ASSET_TYPES);
+    scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run."""
+    problems: list[Problem] = []
+    if (root / DOCS_DIR).is_symlink():
+        return problems  # named by irregular_files, never followed
+    for path in sorted((root / DOCS_DIR).rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.name.startswith("."):
+            continue  # links are irregular_files'; MkDocs leaves dotfiles out
+        file = path.relative_to(root / DOCS_DIR).as_posix()
+        where = f"{DOCS_DIR.as_posix()}/{file}"
+        if path.suffix == ".md":
+            if not PAGE_NAME.match(path.name):
+                slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
+                problems.append(Problem(where, 0, "a page's file name must be lowercase letters, digits and hyphens (its URL)",
+                                        f"rename it, for example to {slug}.md"))
+        elif path.suffix.lower() not in ASSET_TYPES:
+            problems.append(Problem(where, 0, f"a {path.suffix or 'extensionless'} file would be published as a document of the site",
+                                    f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
+        elif path.suffix.lower() == ".svg" and (what := _svg_problem(path.read_bytes())):
+            problems.append(Problem(where, 0, f"an SVG image that {what}", "save it without scripts, links or embedded documents"))
+        elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
+            problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
+                                    "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
+    return problems
