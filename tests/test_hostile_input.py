@@ -519,6 +519,11 @@ CASES |= {
         None),
 }
 
+CASES["mkdocs.yml: a list setting that is a number"] = (
+    replace(CONFIG, "extra_javascript:\n  - javascripts/edition.js", "extra_javascript: 5"),
+    f"{CONFIG}:{line_of(CONFIG, 'extra_javascript:')}: `extra_javascript` must be a list of files under docs/, got 5; "
+    "write `extra_javascript:` as a list")
+
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, project):

@@ -94,6 +94,12 @@ MARKDOWN_EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "footnotes
                        "tables", "toc"}
 
 
+def entries(config: dict, key: str) -> list:
+    """A list setting of mkdocs.yml as a list: MkDocs also takes a mapping (its keys) or one value."""
+    value = config.get(key) or []
+    return value if isinstance(value, list) else list(value) if isinstance(value, dict) else [value]
+
+
 def read_config(root: Path, problems: list[Problem]) -> dict:
     """mkdocs.yml, read like every input before MkDocs reads it, and held to what the edition promises.
 
@@ -124,7 +130,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
                 "remove it: the edition's code lives in scripts/edition/")
     for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
-        for index, entry in enumerate(config.get(key) or []):
+        for index, entry in enumerate(entries(config, key)):
             name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
             if not (isinstance(name, str) and (name in allowed or name.startswith("edition.markdown."))):
                 problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
@@ -142,7 +148,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
                 "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
     for key in ("extra_javascript", "extra_css"):
-        for index, entry in enumerate(config.get(key) or []):
+        if not isinstance(config.get(key, []), list):
+            problem(key, f"`{key}` must be a list of files under docs/, got {config[key]!r}", f"write `{key}:` as a list")
+            continue
+        for index, entry in enumerate(entries(config, key)):
             address = entry.get("path", "") if isinstance(entry, dict) else str(entry)
             if urlsplit(address).scheme or address.startswith("//"):
                 problem(key, f"`{key}` loads {address!r} from another host", "put the file under docs/ and name its path",
@@ -224,8 +233,8 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     meta = _meta(root, problems)
     config = read_config(root, problems)
     site_url = config.get("site_url") or ""
-    scripts = ({entry.get("path", "") if isinstance(entry, dict) else str(entry) for entry in config.get("extra_javascript") or []}
-               if config else None)  # an unreadable mkdocs.yml is named above: no script is called unloaded for it
+    scripts = ({entry.get("path", "") if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
+               if config and isinstance(config.get("extra_javascript", []), list) else None)  # named above if not
     irregular = irregular_files(root)
     problems += irregular + asset_problems(root, scripts)
     editorial = load_editorial(root, known, problems)
@@ -258,8 +267,9 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
 def standard_extensions(config: dict) -> tuple:
     """The Python-Markdown extensions mkdocs.yml names, other than the edition's own, as (name, config) pairs."""
     pairs = []
-    for entry in config.get("markdown_extensions") or []:
-        name, settings = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {}))
+    for entry in entries(config, "markdown_extensions"):
+        name, settings = ((entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {})) if isinstance(entry, dict)
+                          else ("", {}))
         if isinstance(name, str) and name and not name.startswith("edition."):
             pairs.append((name, settings if isinstance(settings, dict) else {}))
     return tuple(pairs)
