@@ -152,7 +152,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             problem(key, f"`{key}` must be a list of files under docs/, got {config[key]!r}", f"write `{key}:` as a list")
             continue
         for index, entry in enumerate(entries(config, key)):
-            address = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            address = str(entry.get("path", "")) if isinstance(entry, dict) else str(entry)
             if urlsplit(address).scheme or address.startswith("//"):
                 problem(key, f"`{key}` loads {address!r} from another host", "put the file under docs/ and name its path",
                         [key, index])
@@ -233,7 +233,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     meta = _meta(root, problems)
     config = read_config(root, problems)
     site_url = config.get("site_url") or ""
-    scripts = ({entry.get("path", "") if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
+    scripts = ({str(entry.get("path", "")) if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
                if config and isinstance(config.get("extra_javascript", []), list) else None)  # named above if not
     irregular = irregular_files(root)
     problems += irregular + asset_problems(root, scripts)
