@@ -35,7 +35,7 @@ def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_
     key = source_with(edition, verified=False)
     label = f"{key}.p5"
     assert render(f"{p5}[^{key}]") == (
-        f'<p>{p5}<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup></p>\n'
+        f'<p>{p5}<sup data-search-exclude="" id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup></p>\n'
         '<div class="footnote" data-search-exclude="">\n'
         "<hr />\n"
         "<ol>\n"
@@ -105,7 +105,7 @@ def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render
     html = render("Jayad Zarif[^ed-zarif] said so.")
     label = parse(html).sup["id"].removeprefix("fnref:")
     assert html.startswith(
-        f'<p>Jayad Zarif<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup> said so.</p>')
+        f'<p>Jayad Zarif<sup data-search-exclude="" id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup> said so.</p>')
     item = parse(html).select_one("li")
     assert item["class"] == ["editorial-note"]
     assert str(item.p).startswith('<p><span class="editorial-label">Editor’s note:</span> ')
@@ -117,8 +117,8 @@ def test_adjacent_note_calls_are_separated_by_a_comma(render):
     html = render(f"A claim.[^{CITED}][^{OTHER}]")
     label_a, label_b = (sup["id"].removeprefix("fnref:") for sup in parse(html).select("sup"))
     assert html.split("\n")[0] == (
-        f'<p>A claim.<sup id="fnref:{label_a}"><a class="footnote-ref" href="#fn:{label_a}">1</a></sup>'
-        f'<sup id="fnref:{label_b}"><span class="note-separator">,</span>'
+        f'<p>A claim.<sup data-search-exclude="" id="fnref:{label_a}"><a class="footnote-ref" href="#fn:{label_a}">1</a></sup>'
+        f'<sup data-search-exclude="" id="fnref:{label_b}"><span class="note-separator">,</span>'
         f'<a class="footnote-ref" href="#fn:{label_b}">2</a></sup></p>'
     )
 
@@ -148,7 +148,7 @@ def test_an_unknown_source_id_is_left_visible_and_warned(render, caplog):
 
 def test_a_footnote_the_page_defines_itself_is_neither_renamed_nor_warned(render, caplog):
     soup = parse(render("A remark.[^1]\n\n[^1]: The editors' own aside."))
-    assert str(soup.p) == '<p>A remark.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+    assert str(soup.p) == '<p>A remark.<sup data-search-exclude="" id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
     notes = [(li["id"], li.p.get_text()) for li in soup.select("div.footnote li")]
     assert notes == [("fn:1", "The editors' own aside.\xa0↩")]
     assert soup.select(".citation") == []

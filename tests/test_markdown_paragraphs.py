@@ -24,7 +24,7 @@ def paragraph(edition):
 
 def numbered(number: int, text: str) -> str:
     return (f'<p class="essay-paragraph" id="p{number}"><a aria-label="Paragraph {number}" class="para-num" '
-            f'href="#p{number}" title="Link to paragraph {number}">{number}</a>{text}</p>')
+            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a>{text}</p>')
 
 
 def test_a_paragraph_of_the_essay_gets_its_number_and_permanent_id(render, paragraph):
@@ -83,7 +83,7 @@ def test_a_paragraph_links_the_chronology_events_it_discusses_after_its_words(ed
     assert len(events) >= 2, "¶11 is about several events of the chronology"
     soup = parse(render(paragraph(11)))
     holder = soup.p.contents[-1]
-    assert holder["class"] == ["event-links"]
+    assert holder["class"] == ["event-links"] and holder.has_attr("data-search-exclude")
     links = [(a["class"], a["href"], a["title"], a.get_text()) for a in holder.find_all("a")]
 
     def day(event):

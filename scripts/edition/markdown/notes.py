@@ -93,13 +93,16 @@ class FootnoteKindTreeprocessor(Treeprocessor):
 
 
 class AdjacentCallsTreeprocessor(Treeprocessor):
-    """Put a comma between two note calls that touch, so ¹⁰ ¹¹ never reads as ¹⁰¹¹."""
+    """Note calls: a comma between two that touch, so ¹⁰ ¹¹ never reads as ¹⁰¹¹; and none in the search
+    index, where a number glued to the next word ("…on Jan. 31 was") would garble the passage found."""
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             previous = None
             for child in parent:
                 is_call = child.tag == "sup" and child.get("id", "").startswith("fnref")
+                if is_call:
+                    child.set("data-search-exclude", "")
                 if is_call and previous is not None and not (previous.tail or "").strip():
                     separator = etree.Element("span", {"class": "note-separator"})
                     separator.text = ","

@@ -47,7 +47,8 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
             anchor = paragraph_anchor(number)
             element.set("id", anchor)
             element.set("class", "essay-paragraph")
-            link = etree.Element("a", {"class": "para-num", "href": f"#{anchor}",
+            # Out of the search index, where "6The U.S. drone strike…" would be the passage found.
+            link = etree.Element("a", {"class": "para-num", "href": f"#{anchor}", "data-search-exclude": "",
                                        "aria-label": f"Paragraph {number}", "title": f"Link to paragraph {number}"})
             link.text = str(number)
             prepend(element, link)
@@ -56,7 +57,7 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
 
     def event_links(self, paragraph: etree.Element, events) -> None:
         """Links from a paragraph to the chronology's events it discusses (after its words and notes)."""
-        holder = etree.SubElement(paragraph, "span", {"class": "event-links"})
+        holder = etree.SubElement(paragraph, "span", {"class": "event-links", "data-search-exclude": ""})
         holder.text = " "
         for event in events:
             day = dt.date.fromisoformat(event.date)

@@ -1,0 +1,37 @@
+"""The search index holds the essay's words as a reader searches them: no ¶ numbers, note numbers or runs of dates."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from conftest import essay_page_path
+from edition.model.essay import normalize
+
+
+def indexed_text(site, section) -> str:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    location = "" if section.slug == "index" else f"{section.slug}/"
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == location]
+    return normalize(" ".join(BeautifulSoup(text, "html.parser").get_text(" ") for text in texts))
+
+
+def test_each_paragraph_is_indexed_as_its_own_words(site, essay):
+    for section in essay.sections:
+        text = indexed_text(site, section)
+        for paragraph in section.paragraphs:
+            first_words = " ".join(paragraph.text.split()[:6])
+            # The paragraph's opening, not "6The U.S. drone strike…": no number is glued to it.
+            assert re.search(rf"(?<!\d){re.escape(normalize(first_words))}", text), (paragraph.number, first_words)
+
+
+def test_no_note_number_or_date_run_is_indexed(site, essay, page):
+    for section in essay.sections:
+        index = (site / "search/search_index.json").read_text(encoding="utf-8")
+        assert "<sup" not in index
+        text = indexed_text(site, section)
+        built = page(essay_page_path(section))
+        for link in built.select("a.event-link"):
+            assert link.get_text() not in text, link.get_text()
