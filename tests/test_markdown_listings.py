@@ -240,6 +240,14 @@ def test_the_glossary_marker_lists_the_entries_by_name_whatever_their_case(editi
     )
 
 
+def test_a_person_is_filed_by_family_name_and_a_group_by_its_name(edition):
+    terms = (Term("zarif", "Mohammad Javad Zarif", ("Zarif",), "A minister.", (), 0, "Zarif, Mohammad Javad"),
+             Term("quds", "Quds Force", ("Quds Force",), "A force.", ()),
+             Term("muhandis", "Abu Mahdi al-Muhandis", ("Muhandis",), "A commander.", (), 0, "Muhandis, Abu Mahdi al-"))
+    html = listing(dataclasses.replace(edition, glossary=terms), "[[edition:glossary]]")
+    assert [dt.get_text() for dt in parse(html).select("dt")] == ["Abu Mahdi al-Muhandis", "Quds Force", "Mohammad Javad Zarif"]
+
+
 def test_the_changes_marker_gives_each_release_with_its_date_and_labelled_changes(edition):
     releases = (Release("9.1.0", "2030-01-02", (Change("text", "Fixed <b>a</b> typo."), Change("edition", "A PDF."))),)
     assert listing(dataclasses.replace(edition, releases=releases), "[[edition:changes]]") == (

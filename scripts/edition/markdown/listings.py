@@ -202,7 +202,8 @@ class ListingTreeprocessor(EditionTreeprocessor):
     def build_glossary(self, edition: Edition) -> list[etree.Element]:
         """People, groups and institutions the essay names, in this edition's words."""
         listing = element("dl", None, class_="glossary")
-        for term in sorted(edition.glossary, key=lambda t: t.name.casefold()):
+        # People by family name (`sort:`), groups and institutions by name, as an index files them.
+        for term in sorted(edition.glossary, key=lambda t: (t.sort or t.name).casefold()):
             element("dt", term.name, listing, id=term_anchor(term.id))
             entry = element("dd", None, listing)
             element("p", term.what, entry)

@@ -54,6 +54,7 @@ class Term:
     what: str
     sources: tuple[str, ...]
     line: int = 0  # in glossary.yml
+    sort: str = ""  # where the entry goes in the listing ("Soleimani, Qassem"); its name when empty
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,11 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
             problems.append(Problem(name, line, f"glossary entry '{term_id}' needs `name:`, `terms:` (the essay's words) and `what:`",
                                     "fill in the three fields"))
             continue
+        sort = item.get("sort", "")
+        if not isinstance(sort, str):
+            problems.append(Problem(name, lines.get("sort", line), f"glossary entry '{term_id}': `sort:` must be text, got {sort!r}"[:200],
+                                    "write the words it is filed under, family name first: `sort: Soleimani, Qassem`"))
+            continue
         sources = _known_sources(name, lines.get("sources", line), f"glossary entry '{term_id}'", item.get("sources"), known, problems)
-        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources, line))
+        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources, line, sort.strip()))
     return tuple(terms)
