@@ -37,7 +37,7 @@ def paragraph(edition):
 
 def numbered(number: int, html: str) -> str:
     return (f'<p class="essay-paragraph" id="p{number}"><a aria-label="Paragraph {number}" class="para-num" '
-            f'href="#p{number}" title="Link to paragraph {number}">{number}</a>{html}</p>')
+            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a>{html}</p>')
 
 
 def abbr(term: Term, words: str) -> str:
