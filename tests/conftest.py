@@ -98,6 +98,13 @@ def project(built_copy, tmp_path) -> Path:
     return root
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Break an input on purpose: its first `old` becomes `new` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def copy_project(destination: Path) -> Path:
     """Copy the project's inputs, so a test can break them without touching the real ones."""
     return copy_edition_project(ROOT, destination)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build, tree_digest
+from conftest import ROOT, replace_in, run_build, tree_digest
 from edition.model.anchor_lock import load_lock
 
 
@@ -33,12 +33,6 @@ def builds_of(project: Path) -> list[int]:
         if b"edition.build" in command and str(project).encode() in command:
             found.append(int(cmdline.parent.name))
     return found
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def write(path: Path, text: str) -> None:

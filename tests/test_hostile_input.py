@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build, tree_digest
+from conftest import replace_in, run_build, tree_digest
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
@@ -36,12 +36,8 @@ def add_line(path: str, text: str):
 
 
 def replace(path: str, old: str, new: str):
-    def breaks(root: Path) -> None:
-        file = root / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}"
-        file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return breaks
+    """Break: replace_in, for a project given later."""
+    return lambda root: replace_in(root / path, old, new)
 
 
 def line_of(path: str, needle: str) -> int:

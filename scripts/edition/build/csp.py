@@ -89,6 +89,13 @@ class TemplateScripts:
         root = self.site_root if relative == "404.html" else posixpath.relpath(".", posixpath.dirname(relative) or ".")
         return self.plain | self._rendered(root)
 
+    def secure(self, site: Path, page: Path, soup: BeautifulSoup) -> list[Problem]:
+        """Check a parsed page of site for scripts that are not the edition's own, and give it the policy."""
+        known = self.for_page(site, page)
+        problems = script_problems(f"site/{page.relative_to(site).as_posix()}", soup, known)
+        add_policy(soup, known)
+        return problems
+
     @cache  # noqa: B019 - one object per build; a few roots at most
     def _rendered(self, root: str) -> frozenset[str]:
         return frozenset(digest(template.render(config=self.config, base_url=root)) for template in self.templated)

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Edition
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
-from .csp import add_policy, script_problems, template_scripts
+from .csp import template_scripts
 from .pdf import build_date
 from .postprocess import parse
 from .render import render_site
@@ -41,9 +41,7 @@ def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: s
     parsed, problems = {}, []
     for html in sorted(copy.rglob("*.html")):
         soup = parse(html)
-        known = scripts.for_page(copy, html)
-        problems += script_problems(f"site/{html.relative_to(copy).as_posix()}", soup, known)
-        add_policy(soup, known)
+        problems += scripts.secure(copy, html, soup)
         html.write_text(str(soup), encoding="utf-8")
         parsed[html.resolve()] = soup
     problems += check_site(copy, parsed, failed)

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from ..model import Edition
 from ..model.addresses import permanent_url
 from ..problems import Problem
-from .csp import add_policy, script_problems, template_scripts
+from .csp import script_problems, template_scripts
 from .metadata import file_size, head_tags
 
 
@@ -71,16 +71,14 @@ def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> tuple[dic
     parsed, problems = {}, []
     for html in sorted(site_dir.rglob("*.html")):
         soup = parse(html)
+        parsed[html.resolve()] = soup
         if soup.head is None:
-            parsed[html.resolve()] = soup
+            problems += script_problems(f"site/{html.relative_to(site_dir).as_posix()}", soup, frozenset())
             continue
         page = None if is_redirect(soup) else edition.docs.at_path(page_url_path(site_dir, html))
         if page is not None:
             add_head_tags(soup, edition, page, pdf_url)
         add_download_sizes(soup, html.parent)
-        known = scripts.for_page(site_dir, html)
-        problems += script_problems(f"site/{html.relative_to(site_dir).as_posix()}", soup, known)
-        add_policy(soup, known)
+        problems += scripts.secure(site_dir, html, soup)
         html.write_text(str(soup), encoding="utf-8")
-        parsed[html.resolve()] = soup
     return parsed, problems
