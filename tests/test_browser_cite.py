@@ -34,38 +34,68 @@ def test_an_old_anchor_kept_as_an_alias_lands_on_the_renamed_heading(browser_pag
     assert header_bottom(browser_page) <= top_of(browser_page, "#reuse") < browser_page.viewport_size["height"] / 2
 
 
+def open_menu(tab, paragraph: str):
+    """Open a paragraph's menu from its ¶ number; return the number (the menu's opener)."""
+    opener = tab.locator(f"#{paragraph} button.para-num")
+    opener.click()
+    assert opener.get_attribute("aria-expanded") == "true"
+    return opener
+
+
 def test_copy_link_puts_the_permanent_paragraph_url_on_the_clipboard(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}")
-    button = browser_page.locator("#p7 .copy-link")
+    opener = open_menu(browser_page, "p7")
+    assert opener.get_attribute("aria-label") == "Paragraph 7: copy link or cite"
+    button = browser_page.locator(".para-menu .copy-link")
     assert button.get_attribute("aria-label") == "Copy link to paragraph 7"
+    assert button.evaluate("b => b === document.activeElement")  # the menu takes focus at its first action
     button.click()
     assert clipboard(browser_page) == f"{SITE_URL}{SECTION}#p7"
     assert browser_page.locator(".edition-status").text_content() == "Link to paragraph 7 copied"
 
 
-def test_copy_link_works_from_the_keyboard_on_headings_too(browser_page, site_server):
-    browser_page.goto(f"{site_server}/about/")
-    button = browser_page.locator("#the-essay .copy-link")
-    button.focus()
-    # Visible once focused (after a short fade).
-    browser_page.wait_for_function("() => getComputedStyle(document.querySelector('#the-essay .anchor-tools')).opacity === '1'")
+def test_the_paragraph_menu_works_from_the_keyboard_and_escape_closes_it(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    browser_page.locator("#p8 button.para-num").focus()
     browser_page.keyboard.press("Enter")
-    assert clipboard(browser_page) == f"{SITE_URL}about/#the-essay"
-    assert browser_page.locator(".edition-status").text_content() == "Link to section “The essay” copied"
+    menu = browser_page.locator(".para-menu")
+    assert menu.is_visible() and menu.get_attribute("aria-label") == "Paragraph 8"
+    browser_page.keyboard.press("Enter")  # on "Copy link", which has focus
+    assert clipboard(browser_page) == f"{SITE_URL}{SECTION}#p8"
+    browser_page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    opener = browser_page.locator("#p8 button.para-num")
+    assert opener.evaluate("b => b === document.activeElement") and opener.get_attribute("aria-expanded") == "false"
 
 
-def test_copy_link_on_the_title_gives_the_page_address(browser_page, site_server):
-    browser_page.goto(f"{site_server}/{SECTION}#p8")
-    browser_page.locator("h1 .copy-link").click()
-    assert clipboard(browser_page) == f"{SITE_URL}{SECTION}"
+def test_the_paragraph_menu_takes_no_room_in_the_text(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    before = browser_page.evaluate("[...document.querySelectorAll('p.essay-paragraph')].map(p => p.getBoundingClientRect().height)")
+    open_menu(browser_page, "p7")
+    after = browser_page.evaluate("[...document.querySelectorAll('p.essay-paragraph')].map(p => p.getBoundingClientRect().height)")
+    assert before == after
+    # Headings keep their permanent "#" link; no control of the script's is added to them.
+    assert browser_page.locator("article h1 button, article h2 button").count() == 0
+
+
+def test_without_the_script_the_number_is_a_link_to_the_paragraph(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{SECTION}")
+    assert tab.locator("#p7 a.para-num").get_attribute("href") == "#p7"
+    # The page's citation forms show in its panel, as they are.
+    tab.locator(".cite-panel > summary").click()
+    assert tab.locator('.cite-panel [data-work="edition"] [data-form="chicago-note"]').is_visible()
+    context.close()
 
 
 def test_cite_a_paragraph_copies_its_citation_with_todays_access_date(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}")
-    opener = browser_page.locator("#p7 .cite-paragraph")
-    opener.click()
+    opener = open_menu(browser_page, "p7")
+    browser_page.locator(".para-menu .cite-paragraph").click()
     dialog = browser_page.locator("dialog.cite-dialog")
     assert dialog.evaluate("d => d.open")
+    assert not browser_page.locator(".para-menu").is_visible()
     assert dialog.locator("h2").text_content() == "Cite paragraph ¶7"
     assert dialog.locator('[data-work="edition"] .cite-url').get_attribute("href") == f"{SITE_URL}{SECTION}#p7"
 
@@ -94,7 +124,7 @@ def test_the_page_panel_copies_the_original_essays_citation(browser_page, site_s
 def test_the_browsers_own_print_shows_the_text_without_navigation(browser_page, site_server):
     browser_page.goto(f"{site_server}/about/")
     browser_page.emulate_media(media="print")
-    for hidden in [".md-header", ".md-sidebar--primary", ".page-tools", "#the-essay .anchor-tools"]:
+    for hidden in [".md-header", ".md-sidebar--primary", ".page-tools"]:
         assert browser_page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
     # A link whose text is not its address prints the address after it; a bare address is not repeated.
     after = "e => getComputedStyle(e, '::after').content"

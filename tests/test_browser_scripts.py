@@ -56,7 +56,7 @@ def visit(browser, url: str) -> dict:
         pwned: window.__pwned ?? null,
         violations: window.__csp,
         templates: typeof __md_get === "function",              // Material's inline script, allowed by its hash
-        edition: !!document.querySelector("#p7 .cite-paragraph"), // edition.js, a file of the site
+        edition: !!document.querySelector("#p7 button.para-num"),  // edition.js, a file of the site
     })""")
     context.close()
     return seen

@@ -37,7 +37,7 @@ def paragraph(edition):
 
 def numbered(number: int, html: str) -> str:
     return (f'<p class="essay-paragraph" id="p{number}"><a aria-label="Paragraph {number}" class="para-num" '
-            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a>{html}</p>')
+            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a> {html}</p>')
 
 
 def abbr(term: Term, words: str) -> str:
@@ -87,7 +87,7 @@ def test_the_essays_words_stay_exactly_as_they_are(edition, paragraph):
     words = parse(html).p
     words.select_one("a.para-num").decompose()
     words.select_one("span.event-links").decompose()
-    assert words.get_text() == paragraph(6)
+    assert words.get_text() == " " + paragraph(6)  # the space that follows the ¶ number
 
 
 def test_markup_in_a_description_stays_text(edition, paragraph):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as etree
+from types import SimpleNamespace
 
 import pytest
 
 from edition.markdown.notes import NotesExtension
-from edition.markdown.paragraphs import ParagraphExtension
+from edition.markdown.paragraphs import ParagraphExtension, ParagraphTreeprocessor
 from markdown_cases import convert, edition_warnings, parse
 
 
@@ -24,7 +26,7 @@ def paragraph(edition):
 
 def numbered(number: int, text: str) -> str:
     return (f'<p class="essay-paragraph" id="p{number}"><a aria-label="Paragraph {number}" class="para-num" '
-            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a>{text}</p>')
+            f'data-search-exclude="" href="#p{number}" title="Link to paragraph {number}">{number}</a> {text}</p>')
 
 
 def test_a_paragraph_of_the_essay_gets_its_number_and_permanent_id(render, paragraph):
@@ -79,27 +81,34 @@ def test_note_calls_do_not_stop_a_paragraph_being_numbered(edition, paragraph):
 
 
 def test_a_paragraph_links_the_chronology_events_it_discusses_after_its_words(edition, render, paragraph):
-    events = [event for event in edition.events if 11 in event.paragraphs]
+    events = sorted((event for event in edition.events if 11 in event.paragraphs), key=lambda event: event.date)
     assert len(events) >= 2, "¶11 is about several events of the chronology"
     soup = parse(render(paragraph(11)))
     holder = soup.p.contents[-1]
     assert holder["class"] == ["event-links"] and holder.has_attr("data-search-exclude")
-    links = [(a["class"], a["href"], a["title"], a.get_text()) for a in holder.find_all("a")]
+    assert holder.select_one(".event-links-label").get_text() == "Chronology:"
+    links = [(a["class"], a["href"], a["title"], a["aria-label"]) for a in holder.find_all("a")]
 
     def day(event):
         date = dt.date.fromisoformat(event.date)
-        return f"{date.day} {date:%b} {date.year}"
+        return f"{date.day} {date:%B} {date.year}"
 
     assert links == [(["event-link"], f"chronology.md#ev-{event.id}", f"In the chronology: {event.what}", day(event))
                      for event in events]
-    assert holder.get_text() == " " + " ".join(day(event) for event in events) + " "
 
 
-def test_an_event_date_reads_as_day_short_month_and_year(edition, render, paragraph):
-    event = next(event for event in edition.events if event.date == "2019-09-14")
-    html = render(paragraph(event.paragraphs[0]))
-    assert (f'<a class="event-link" href="chronology.md#ev-{event.id}" title="In the chronology: {event.what}">'
-            "14 Sep 2019</a>") in html
+@pytest.mark.parametrize("dates,shown", [
+    (["2019-09-14"], "Chronology: 14 Sep 2019"),
+    (["2020-03-11", "2020-03-12", "2020-03-14"], "Chronology: 11, 12, 14 Mar 2020"),
+    (["2020-01-03", "2020-03-11", "2020-03-12"], "Chronology: 3 Jan; 11, 12 Mar 2020"),
+    (["2019-12-29", "2020-01-03"], "Chronology: 29 Dec 2019; 3 Jan 2020"),
+    (["2020-03-12", "2019-12-29"], "Chronology: 29 Dec 2019; 12 Mar 2020"),   # in date order, whatever the ledger's
+], ids=["one day", "days of one month", "two months of a year", "two years", "out of order"])
+def test_a_run_of_dates_names_each_month_and_year_once(edition, dates, shown):
+    events = [SimpleNamespace(id=f"e{n}", date=date, what=f"Event {n}") for n, date in enumerate(dates)]
+    paragraph = etree.Element("p")
+    ParagraphTreeprocessor(None, None).event_links(paragraph, events)
+    assert " ".join("".join(paragraph.itertext()).split()) == shown
 
 
 def test_a_paragraph_without_events_gets_no_event_links(edition, render, paragraph):

@@ -1,5 +1,6 @@
-/* The edition's one script: copy a permanent link, cite one paragraph, and date citations today.
-   It only adds to the page; everything it adds needs it, and the page reads fully without it. */
+/* The edition's one script: a paragraph's menu (copy its permanent link, cite it), the page's Cite
+   panel built when opened, and citations dated today. It only adds to the page; everything it adds
+   needs it, and the page reads fully without it. Nothing it adds takes room in the text until asked for. */
 (() => {
   "use strict";
 
@@ -64,7 +65,7 @@
     element.type = "button";
     element.className = className;
     element.textContent = text;
-    element.setAttribute("aria-label", label);
+    if (label) element.setAttribute("aria-label", label);
     return element;
   }
 
@@ -112,10 +113,37 @@
     }
   }
 
+  // The page's citation forms, from the panel's <noscript>: where scripts run the browser keeps
+  // its markup as text, which is parsed here (inert: a parsed document runs nothing) when needed.
+  const panel = article.querySelector(".cite-panel");
+  function panelForms() {
+    const source = panel?.querySelector("noscript.cite-forms-source");
+    if (!source) return null;
+    const parsed = new DOMParser().parseFromString(source.textContent, "text/html");
+    const forms = document.createDocumentFragment();
+    forms.append(...parsed.body.childNodes);
+    return forms;
+  }
+
+  if (panel) {
+    panel.addEventListener("toggle", () => {
+      const holder = panel.querySelector(".cite-body");
+      if (!panel.open || holder.dataset.built) return;
+      const forms = panelForms();
+      if (!forms) return;
+      holder.replaceChildren(forms);
+      holder.dataset.built = "true";
+      dateToday(holder);
+      addCopyButtons(holder);
+    });
+  }
+
   let dialog = null;
 
   function citeParagraph(id, opener) {
     const paragraph = data.paragraphs[id];
+    const body = panelForms();
+    if (!paragraph || !body) return;
     if (!dialog) {
       dialog = document.createElement("dialog");
       dialog.className = "cite-dialog";
@@ -123,9 +151,7 @@
       dialog.addEventListener("close", () => dialog.opener?.focus());
       document.body.append(dialog);
     }
-    // The page's own panel is the template, so the dialog reads exactly like it.
-    const body = article.querySelector(".cite-panel .cite-body").cloneNode(true);
-    body.querySelectorAll(".cite-copy").forEach((control) => control.remove());
+    // The page's own forms are the template, so the dialog reads exactly like the panel.
     const edition = body.querySelector('[data-work="edition"]');
     const url = edition.querySelector(".cite-url");
     url.href = url.textContent = paragraph.url;
@@ -135,44 +161,132 @@
       else text.innerHTML = form;
     }
     const title = Object.assign(document.createElement("h2"), { id: "cite-dialog-title", textContent: `Cite paragraph ${paragraph.label}` });
-    const close = button("Close", "Close", "cite-close");
+    const close = button("Close", null, "cite-close");
     close.addEventListener("click", () => dialog.close());
-    dialog.replaceChildren(title, close, body);
+    const holder = Object.assign(document.createElement("div"), { className: "cite-body" });
+    holder.append(body);
+    dialog.replaceChildren(title, close, holder);
     dateToday(dialog);
     addCopyButtons(dialog);
     dialog.opener = opener;
     dialog.showModal();
   }
 
-  function headingName(heading) {
-    const copyOf = heading.cloneNode(true);
-    copyOf.querySelectorAll(".headerlink, .anchor-tools").forEach((element) => element.remove());
-    return `section “${copyOf.textContent.trim()}”`;
+  // A paragraph's number opens its menu: copy its permanent link, cite it. One menu serves every
+  // paragraph and floats over the page, so the text carries no buttons. Without the script the
+  // number is a plain link to the paragraph.
+  const menu = Object.assign(document.createElement("div"), { className: "para-menu", id: "para-menu", hidden: true });
+  menu.setAttribute("role", "group");
+  document.body.append(menu);
+  let menuOpener = null;
+
+  function closeMenu(returnFocus) {
+    if (menu.hidden) return;
+    menu.hidden = true;
+    menuOpener?.setAttribute("aria-expanded", "false");
+    if (returnFocus) menuOpener?.focus();
+    menuOpener = null;
   }
 
-  for (const target of article.querySelectorAll("h1, h2[id], h3[id], h4[id], p.essay-paragraph[id]")) {
-    if (target.closest(".page-tools, .cite-panel")) continue;
-    const isParagraph = target.matches("p");
-    const isTitle = target.matches("h1");
-    const name = isParagraph ? `paragraph ${target.id.slice(1)}` : isTitle ? "this page" : headingName(target);
-    const tools = document.createElement("span");
-    tools.className = "anchor-tools";
+  function openMenu(opener, paragraph) {
+    const number = paragraph.id.slice(1);
+    const name = `paragraph ${number}`;
     const link = button("Copy link", `Copy link to ${name}`, "copy-link");
-    // The title stands for the page: its link is the page's own address.
-    const url = isTitle ? canonical : `${canonical}#${target.id}`;
-    link.addEventListener("click", () => copy(url, link, `Link to ${name} copied`));
-    tools.append(link);
-    if (isParagraph && data.paragraphs[target.id]) {
-      const cite = button("Cite", `Cite ${name}`, "cite-paragraph");
-      cite.addEventListener("click", () => citeParagraph(target.id, cite));
-      tools.append(cite);
+    link.addEventListener("click", () => copy(`${canonical}#${paragraph.id}`, link, `Link to ${name} copied`));
+    const items = [link];
+    if (data.paragraphs[paragraph.id]) {
+      const cite = button("Cite…", `Cite ${name}`, "cite-paragraph");
+      cite.addEventListener("click", () => { closeMenu(false); citeParagraph(paragraph.id, opener); });
+      items.push(cite);
     }
-    target.append(tools);
+    const go = Object.assign(document.createElement("a"), { href: `#${paragraph.id}`, className: "para-link", textContent: `¶${number}` });
+    go.setAttribute("aria-label", `Link to ${name}`);
+    go.addEventListener("click", () => closeMenu(false));
+    menu.replaceChildren(go, ...items);
+    menu.setAttribute("aria-label", `Paragraph ${number}`);
+    const box = opener.getBoundingClientRect();
+    menu.style.top = `${box.bottom + scrollY + 4}px`;
+    menu.style.left = `${Math.max(4, box.left + scrollX)}px`;
+    menu.hidden = false;
+    // On a narrow screen the number is at the left edge: keep the whole menu inside the window.
+    const overflow = menu.getBoundingClientRect().right - document.documentElement.clientWidth + 4;
+    if (overflow > 0) menu.style.left = `${Math.max(4, box.left + scrollX - overflow)}px`;
+    opener.setAttribute("aria-expanded", "true");
+    menuOpener = opener;
+    link.focus();
   }
 
-  const panel = article.querySelector(".cite-panel");
-  if (panel) {
-    dateToday(panel);
-    addCopyButtons(panel);
+  for (const paragraph of article.querySelectorAll("p.essay-paragraph[id]")) {
+    const number = paragraph.querySelector(":scope > a.para-num");
+    if (!number) continue;
+    // A button of the same size and class in place of the link: the text does not move.
+    const opener = button(number.textContent, `Paragraph ${paragraph.id.slice(1)}: copy link or cite`, "para-num");
+    opener.setAttribute("aria-expanded", "false");
+    opener.setAttribute("aria-controls", "para-menu");
+    opener.dataset.searchExclude = "";
+    opener.addEventListener("click", () => (menuOpener === opener ? closeMenu(false) : (closeMenu(false), openMenu(opener, paragraph))));
+    number.replaceWith(opener);
   }
+
+  // Sidenotes, as Tufte CSS and Gwern.net set them: where the window leaves room right of the text
+  // (the stylesheet shows the column), each note stands beside its call, pushed down just enough not
+  // to overlap the one before. They repeat the notes at the end of the page, which stay for print,
+  // screen readers and narrow screens (there a note shows on hover or tap), so they are hidden from
+  // assistive technology and their links are left out of the tab order.
+  const calls = [...article.querySelectorAll("sup[id^='fnref'] > a.footnote-ref")];
+  if (calls.length) {
+    const column = Object.assign(document.createElement("div"), { className: "sidenotes" });
+    column.setAttribute("aria-hidden", "true");
+    column.dataset.searchExclude = "";
+    const placed = [];
+    const seen = new Set();
+    for (const call of calls) {
+      const id = decodeURIComponent(call.getAttribute("href").slice(1));
+      const note = document.getElementById(id);
+      if (!note || seen.has(id)) continue;
+      seen.add(id);
+      const side = Object.assign(document.createElement("div"), { className: "sidenote" });
+      side.dataset.note = id;
+      const number = Object.assign(document.createElement("span"), { className: "sidenote-number", textContent: call.textContent });
+      side.append(number);
+      for (const part of note.cloneNode(true).children) side.append(part);
+      side.querySelectorAll(".footnote-backref").forEach((back) => back.remove());
+      side.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+      // A margin is no place for a hundred-character address: its site names it, the link goes to it.
+      side.querySelectorAll("a.bare-url").forEach((link) => { link.textContent = new URL(link.href).host.replace(/^www\./, ""); });
+      side.querySelectorAll("a, button, [tabindex]").forEach((element) => element.setAttribute("tabindex", "-1"));
+      column.append(side);
+      placed.push([call, side]);
+      for (const type of ["pointerenter", "pointerleave", "focus", "blur"]) {
+        call.addEventListener(type, () => side.classList.toggle("sidenote--active", type === "pointerenter" || type === "focus"));
+      }
+    }
+    article.append(column);
+
+    const layout = () => {
+      const shown = getComputedStyle(column).display !== "none";
+      document.documentElement.classList.toggle("edition-sidenotes", shown);
+      if (!shown) return;
+      const origin = column.getBoundingClientRect().top;
+      let free = 0;
+      for (const [call, side] of placed) {
+        const top = Math.max(call.getBoundingClientRect().top - origin - 4, free);
+        side.style.top = `${top}px`;
+        free = top + side.offsetHeight + 12;
+      }
+    };
+    let pending = false;
+    const later = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; layout(); }); } };
+    new ResizeObserver(later).observe(article);
+    document.fonts?.ready.then(later);
+    layout();
+  }
+
+  addEventListener("keydown", (event) => { if (event.key === "Escape") closeMenu(true); });
+  addEventListener("click", (event) => {
+    if (!menu.hidden && !menu.contains(event.target) && !event.target.closest?.(".para-num")) closeMenu(false);
+  });
+  menu.addEventListener("focusout", (event) => {
+    if (!menu.contains(event.relatedTarget) && event.relatedTarget !== menuOpener) closeMenu(false);
+  });
 })();

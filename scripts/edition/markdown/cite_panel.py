@@ -2,7 +2,12 @@
 
 The panel gives this edition (the page, with its permanent URL) and the original essay in every
 form of `citeproc.forms.FORMS`. The same forms for each numbered paragraph travel with the page as JSON,
-for the script that lets a reader cite one paragraph; without scripts the page's own forms remain.
+for the script that lets a reader cite one paragraph.
+
+The page's forms are written inside <noscript>: without scripts the panel shows them as they are;
+with scripts the browser keeps them as text, and edition.js builds the panel from that text when
+it is first opened. Either way Reader View (Readability removes <noscript>) and read-later tools
+take the essay as the article, not four thousand characters of citations.
 """
 
 from __future__ import annotations
@@ -50,7 +55,8 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
 
         panel = element("details", None, tools, class_="cite-panel", id="cite")
         element("summary", "Cite this page", panel)
-        body = element("div", None, panel, class_="cite-body")
+        holder = element("div", None, panel, class_="cite-body")
+        body = element("noscript", None, holder, class_="cite-forms-source")
         url = permanent_url(edition.site_url, page.path)
         self.work(body, "edition", f"This annotated edition, version {edition.version}", url, citations.of(page.file))
         original = edition.original
