@@ -45,6 +45,8 @@ LOCK = load_lock(ROOT, [])
 CONVENTIONS = len((ROOT / "docs/conventions.md").read_text(encoding="utf-8").splitlines())
 CITATION_LINES = len((ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines())
 CONFIG_LINES = len((ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
+# The line of the Sources page that holds its listing marker.
+MARKER_LINE = (ROOT / "docs/sources.md").read_text(encoding="utf-8").splitlines().index("[[edition:sources]]") + 1
 EVENTS = "sources/essay/events.yml"
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
@@ -139,7 +141,7 @@ CASES = {
         "is no longer published; restore it, or record a rename: "
         'aliases: - {page: "conventions/", old: "paragraph-numbers", new: "<new-id>"}'),
     "not UTF-8": (
-        lambda r: (r / F24).write_bytes((r / F24).read_text(encoding="utf-8").replace("US-led", "US-led café").encode("latin-1")),
+        lambda r: (r / F24).write_bytes((r / F24).read_text(encoding="utf-8").replace("US-led", "US-led café").encode("cp1252")),
         f"{F24}:4: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     "UTF-8 byte-order mark": (
         lambda r: (r / F24).write_bytes(b"\xef\xbb\xbf" + (r / F24).read_bytes()),
@@ -149,7 +151,7 @@ CASES = {
         f"{F24}:1: file is empty; fill in the record or delete the file"),
     "enormous file": (
         lambda r: write(r / F24, (r / F24).read_text(encoding="utf-8") + "# " + "x" * 4_000_000 + "\n"),
-        f"{F24}:1: file is 4,001,301 bytes, more than the 262,144 a data file may have; "
+        f"{F24}:1: file is {(ROOT / F24).stat().st_size + 4_000_003:,} bytes, more than the 262,144 a data file may have; "
         "split it or remove what does not belong"),
     "malformed mkdocs.yml": (
         lambda r: write(r / "mkdocs.yml", (r / "mkdocs.yml").read_text(encoding="utf-8") + "broken: [unclosed\n"),
@@ -176,7 +178,7 @@ CASES = {
         "pages differ"),
     "a misspelt marker in capitals": (
         lambda r: replace_in(r / "docs/sources.md", "[[edition:sources]]", "[[Edition:sources]]"),
-        "docs/sources.md:9: unknown marker [[Edition:sources]]; write [[edition:<name>]] with one of: biographies, "
+        f"docs/sources.md:{MARKER_LINE}: unknown marker [[Edition:sources]]; write [[edition:<name>]] with one of: biographies, "
         "byline, changes, chronology, editorial-notes, glossary, image-credit, offline-copy, sources"),
     "a date note that is not text": (
         lambda r: replace_in(r / EVENTS, "  date: 2020-03-21\n", "  date: 2020-03-21\n  date_note: 5\n"),

@@ -105,19 +105,32 @@ def test_the_sources_marker_gives_a_summary_then_one_entry_per_source(edition):
     soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
     verified = sum(source.verified for source in edition.registry)
     assert soup.select_one("p.sources-summary").get_text() == (
-        f"{len(edition.registry)} sources; {verified} verified against a published reference, "
-        f"{len(edition.registry) - verified} not fully verified; 0 with an archived copy.")
-    assert [h2["id"] for h2 in soup.select("div.source-entry > h2")] == [f"src-{s.id}" for s in edition.registry]
+        f"{len(edition.registry)} sources: {verified} confirmed against published references, "
+        f"{len(edition.registry) - verified} partly confirmed; 0 with an archived copy.")
+    assert [h2.get_text().removesuffix("#") for h2 in soup.select("h2")] == ["Index", "Records"]  # the side contents: two entries
+    assert [h3["id"] for h3 in soup.select("div.source-entry > h3")] == [f"src-{s.id}" for s in edition.registry]
+    # The index: a line a source, in the records' order, each leading to its record.
+    assert [a["href"] for a in soup.select("ol.sources-index > li > a.source-title")] == [f"#src-{s.id}" for s in edition.registry]
     assert len(soup.select("div.source-entry.unverified")) == len(edition.registry) - verified
 
 
 def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
     source = made_up_source(url="https://example.org/page?a=1&b=2", verification="Checked against the page.")
     assert listing(with_sources(edition, source), "[[edition:sources]]").split("\n", 2)[2] == (
+        '<h2 id="index">Index</h2>\n'
+        '<ol class="sources-index">\n'
+        '<li><span class="source-date">1 Mar 2020</span> <a class="source-title" href="#src-made-up">A made-up page</a> '
+        '<span class="source-mark">confirmed</span> <span class="source-cited"></span></li>\n'
+        '</ol>\n'
+        '<h2 id="records">Records</h2>\n'
         '<div class="source-entry">\n'
-        '<h2 id="src-made-up">A made-up page</h2>\n'
+        '<h3 id="src-made-up">A made-up page</h3>\n'
         '<p class="source-citation"><em>Bibliography</em> entry.</p>\n'
-        '<p class="source-status"><strong>Verified.</strong> Checked against the page.</p>\n'
+        '<p class="source-status"><strong>Confirmed.</strong> Its details were checked against published references.</p>\n'
+        '<details class="source-verification">\n'
+        '<summary>How this record was checked</summary>\n'
+        '<p>Checked against the page.</p>\n'
+        '</details>\n'
         '<ul class="source-links">\n'
         '<li>Original: <a class="bare-url" href="https://example.org/page?a=1&amp;b=2" rel="noopener noreferrer">'
         "https://example.org/page?a=1&amp;b=2</a></li>\n"
@@ -132,7 +145,10 @@ def test_an_unverified_source_without_address_says_so(edition):
     source = made_up_source(verified=False)
     soup = parse(listing(with_sources(edition, source), "[[edition:sources]]"))
     assert soup.select_one("div.source-entry")["class"] == ["source-entry", "unverified"]
-    assert str(soup.select_one("p.source-status")) == '<p class="source-status"><strong>Unverified.</strong></p>'
+    assert str(soup.select_one("p.source-status")) == ('<p class="source-status"><strong>Partly confirmed.</strong> Not every '
+                                                       'detail of this record could be checked against a published reference.</p>')
+    assert soup.select_one("details.source-verification") is None  # nothing said of how: nothing to unfold
+    assert soup.select_one(".sources-index .source-mark")["class"] == ["source-mark", "partial"]
     assert [li.get_text() for li in soup.select("ul.source-links li")] == [
         "No web address of the document itself could be confirmed.", "No archived copy recorded."]
 
@@ -157,6 +173,16 @@ def test_the_quotations_of_a_source_stand_beside_its_own_words_with_their_langua
         "<td>“Untranslated.”</td>", "<td>—</td>"]
 
 
+def test_two_sources_of_one_title_are_told_apart_by_issuer_and_date(edition):
+    first = made_up_source(id="first", container_title="U.S. Department of Defense", issued="2020-01-02")
+    second = made_up_source(id="second", container_title="U.S. Department of Defense", issued="2020-03-12")
+    other = made_up_source(id="other", title="Another page")
+    soup = parse(listing(with_sources(edition, first, second, other), "[[edition:sources]]"))
+    assert [h3.get_text() for h3 in soup.select("div.source-entry > h3")] == [
+        "A made-up page (U.S. Department of Defense, 2 January 2020)", "Another page",
+        "A made-up page (U.S. Department of Defense, 12 March 2020)"]
+
+
 def test_a_source_cited_in_the_essay_links_back_to_each_paragraph(edition):
     soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
     cited_in = soup.find(id="src-nyt-2020-03-27").find_parent("div").select_one("p.cited-in")
@@ -166,8 +192,8 @@ def test_a_source_cited_in_the_essay_links_back_to_each_paragraph(edition):
 def test_markup_in_a_source_record_stays_text(edition):
     source = made_up_source(title='<script>alert("x")</script> & co', verification="<b>not bold</b>")
     html = listing(with_sources(edition, source), "[[edition:sources]]")
-    assert '<h2 id="src-made-up">&lt;script&gt;alert("x")&lt;/script&gt; &amp; co</h2>' in html
-    assert "<strong>Verified.</strong> &lt;b&gt;not bold&lt;/b&gt;</p>" in html
+    assert '<h3 id="src-made-up">&lt;script&gt;alert("x")&lt;/script&gt; &amp; co</h3>' in html
+    assert "<p>&lt;b&gt;not bold&lt;/b&gt;</p>" in html
     assert "<script>" not in html
 
 

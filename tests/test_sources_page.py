@@ -17,14 +17,21 @@ def sources_page(page):
 
 @pytest.mark.parametrize("source_id", SOURCE_IDS)
 def test_every_source_has_an_entry_with_anchor_and_citation(source_id, sources_page, edition):
-    heading = sources_page.select_one(f"h2#src-{source_id}")
+    heading = sources_page.select_one(f"h3#src-{source_id}")
     assert heading is not None
     entry = heading.parent
     source = edition.registry[source_id]
+    heading = heading.__copy__()  # the parsed page is shared: take the detail from a copy
+    detail = heading.select_one(".source-heading-detail")
+    if detail:  # a title two records share is followed by who issued it and when
+        detail.extract()
     assert heading.get_text(" ", strip=True).removesuffix("#").strip() == source.title
     assert entry.select_one(".source-citation").get_text(strip=True)
     status = entry.select_one(".source-status strong").get_text()
-    assert status == ("Verified." if source.verified else "Unverified.")
+    assert status == ("Confirmed." if source.verified else "Partly confirmed.")
+    # How it was checked is there for whoever wants it, folded.
+    how = entry.select_one("details.source-verification")
+    assert (how is not None) is bool(source.verification) and (how is None or not how.has_attr("open"))
     assert ("unverified" in entry["class"]) is (not source.verified)
     if source.url:
         assert entry.select_one(f".source-links a[href='{source.url}']")["rel"] == ["noopener", "noreferrer"]
@@ -32,7 +39,7 @@ def test_every_source_has_an_entry_with_anchor_and_citation(source_id, sources_p
 
 @pytest.mark.parametrize("source_id", SOURCE_IDS)
 def test_cited_in_links_lead_to_paragraphs_that_cite_the_source(source_id, sources_page, page):
-    entry = sources_page.select_one(f"h2#src-{source_id}").parent
+    entry = sources_page.select_one(f"h3#src-{source_id}").parent
     links = entry.select(".cited-in a")
     for link in links:
         path, fragment = link["href"].split("#")
@@ -49,5 +56,5 @@ def test_arabic_originals_are_marked_with_language_and_direction(sources_page, e
 
 
 def test_quoted_excerpts_are_shown_as_the_essay_prints_them(sources_page, edition):
-    entry = sources_page.select_one("h2#src-dod-2020-03-12").parent
+    entry = sources_page.select_one("h3#src-dod-2020-03-12").parent
     assert entry.select_one(".source-quotes td").get_text() == f"“{edition.registry['dod-2020-03-12'].quotes[0].text}”"

@@ -71,4 +71,4 @@ def test_the_same_footnote_texts(site, zensical_site):
 def test_the_extensions_ran_under_zensical(zensical_site):
     opening = article(zensical_site / "index.html")
     assert opening.select_one("p#p1 a.para-num") and opening.select_one("aside.page-tools .cite-panel")
-    assert article(zensical_site / "sources" / "index.html").select_one("h2#src-warontherocks-2020-03")
+    assert article(zensical_site / "sources" / "index.html").select_one("h3#src-warontherocks-2020-03")

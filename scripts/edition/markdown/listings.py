@@ -7,7 +7,7 @@ The Sources page, the byline, the biographies and the list of editorial notes ar
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from markdown import Markdown
 
@@ -26,7 +26,7 @@ from ..model.addresses import (
 )
 from ..model.docs import MARKER, MARKERS, marker_name
 from .base import EditionExtension, EditionTreeprocessor, log
-from .html import append_text, as_text, element, long_date
+from .html import append_text, as_text, element, long_date, short_date
 
 # No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
 EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
@@ -40,6 +40,14 @@ def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
         if citation.paragraph and place not in places[citation.key]:
             places[citation.key].append(place)
     return places
+
+
+def issuer(source) -> str:
+    """Who put a document out, in a few words: its publication or publisher, else its first author."""
+    if source.container_title or source.publisher:
+        return source.container_title or source.publisher
+    author = source.authors[0] if source.authors else {}
+    return author.get("literal") or " ".join(filter(None, (author.get("given"), author.get("family"))))
 
 
 def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
@@ -104,10 +112,32 @@ class ListingTreeprocessor(EditionTreeprocessor):
         cited_in = _cited_in(edition)
         verified = sum(s.verified for s in edition.registry)
         archived = sum(bool(s.archive_url) for s in edition.registry)
-        summary = element("p", f"{len(edition.registry)} sources; {verified} verified against a published reference, "
-                                f"{len(edition.registry) - verified} not fully verified; {archived} with an archived copy.",
+        count = len(edition.registry)
+        summary = element("p", f"{count} source{'' if count == 1 else 's'}: {verified} confirmed against published references, "
+                                f"{len(edition.registry) - verified} partly confirmed; {archived} with an archived copy.",
                            class_="sources-summary")
-        return [summary, self.downloads()] + [self.source_entry(edition, source, cited_in[source.id]) for source in edition.registry]
+        titles = Counter(source.title for source in edition.registry)
+        repeated = {title for title, count in titles.items() if count > 1}
+        index = element("h2", "Index", id="index")
+        records = element("h2", "Records", id="records")
+        return ([summary, self.downloads(), index, self.sources_index(edition, cited_in), records]
+                + [self.source_entry(edition, source, cited_in[source.id], source.title in repeated) for source in edition.registry])
+
+    def sources_index(self, edition: Edition, cited_in) -> etree.Element:
+        """One line a source, to scan before reading: date, issuer, title, how far it was confirmed, where cited."""
+        listing = element("ol", None, class_="sources-index")
+        for source in edition.registry:
+            item = element("li", None, listing)
+            # Spaces between the parts, for whatever reads the page as text (search, Reader View).
+            element("span", short_date(source.issued), item, class_="source-date").tail = " "
+            if by := issuer(source):
+                element("span", by, item, class_="source-issuer").tail = " "
+            element("a", source.title, item, href=f"#{source_anchor(source.id)}", class_="source-title").tail = " "
+            element("span", "confirmed" if source.verified else "partly confirmed", item,
+                    class_="source-mark" + ("" if source.verified else " partial")).tail = " "
+            cited = element("span", None, item, class_="source-cited")
+            _paragraph_links(cited, cited_in[source.id])
+        return listing
 
     def downloads(self) -> etree.Element:
         """Links to the registry files the build writes beside the pages."""
@@ -126,15 +156,23 @@ class ListingTreeprocessor(EditionTreeprocessor):
         return [element("p", self.stash(f"{link} (a zip file): unpack it and open <code>index.html</code> in a "
                                         "browser; it works without a connection, search included."), class_="offline-copy")]
 
-    def source_entry(self, edition: Edition, source, cited_in) -> etree.Element:
+    def source_entry(self, edition: Edition, source, cited_in, repeated_title: bool = False) -> etree.Element:
         entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
-        element("h2", source.title, entry, id=source_anchor(source.id))
+        heading = element("h3", source.title, entry, id=source_anchor(source.id))
+        if repeated_title:  # two documents of one title are told apart by who issued them and when
+            detail = ", ".join(filter(None, (issuer(source), long_date(source.issued))))
+            element("span", f" ({detail})", heading, class_="source-heading-detail")
         notes = edition.notes[source.id]
         element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
 
         status = element("p", None, entry, class_="source-status")
-        element("strong", "Verified." if source.verified else "Unverified.", status).tail = as_text(
-            " " + source.verification if source.verification else "")
+        element("strong", "Confirmed." if source.verified else "Partly confirmed.", status).tail = as_text(
+            " Its details were checked against published references." if source.verified else
+            " Not every detail of this record could be checked against a published reference.")
+        if source.verification:
+            how = element("details", None, entry, class_="source-verification")
+            element("summary", "How this record was checked", how)
+            element("p", source.verification, how)
 
         links = element("ul", None, entry, class_="source-links")
         if source.url:
