@@ -46,20 +46,16 @@ def append_text(parent: etree.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def long_date(iso: str, month: str = "%B") -> str:
+    """"14 September 2019", "March 2020" or "2020": a date as precise as it is known."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts).strftime(f"%-d {month} %Y")
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1).strftime(f"{month} %Y")
+    return str(parts[0])
+
+
 def short_date(iso: str) -> str:
-    """"14 Sep 2019", "Mar 2020" or "2020": a date for a column, as precise as it is known."""
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts).strftime("%-d %b %Y")
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1).strftime("%b %Y")
-    return str(parts[0])
-
-
-def long_date(iso: str) -> str:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts).strftime("%-d %B %Y")
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
-    return str(parts[0])
+    """"14 Sep 2019": a date for a column."""
+    return long_date(iso, "%b")
