@@ -231,7 +231,7 @@ def test_the_chronology_marker_gives_each_event_with_its_date_sources_and_paragr
         '<p class="event-what">Something happens.</p>\n'
         '<p class="event-date-note">The date is the one the essay gives.</p>\n'
         '<p class="event-sources">Sources: <a href="sources.md#src-long">A long title</a>; '
-        '<a href="sources.md#src-doubtful">A doubtful page</a> (unverified)</p>\n'
+        '<a href="sources.md#src-doubtful">A doubtful page</a> (partly confirmed)</p>\n'
         '<p class="cited-in">In the essay: '
         '<a href="index.md#p5">¶5</a>, <a href="a-slow-burning-conflict.md#p6">¶6</a></p>\n'
         "</li>\n"

@@ -41,7 +41,7 @@ def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_
         "<ol>\n"
         f'<li class="citation-note" id="fn:{label}">\n'
         f'<p><span class="citation" data-source="{key}">{edition.notes[key].full}</span> '
-        f'<a href="sources.md#src-{key}">Source record (unverified)</a>&#160;'
+        f'<a href="sources.md#src-{key}">Source record (partly confirmed)</a>&#160;'
         f'<a class="footnote-backref" href="#fnref:{label}" title="Jump back to footnote 1 in the text">&#8617;</a></p>\n'
         "</li>\n"
         "</ol>\n"
@@ -97,7 +97,7 @@ def test_a_citation_links_the_source_record_and_says_whether_it_is_verified(rend
     soup = parse(render(f"One.[^{verified}] Two.[^{unverified}]"))
     links = [(a["href"], a.get_text()) for a in soup.select("li > p > a:not(.footnote-backref)")]
     assert links == [(f"sources.md#src-{verified}", "Source record"),
-                     (f"sources.md#src-{unverified}", "Source record (unverified)")]
+                     (f"sources.md#src-{unverified}", "Source record (partly confirmed)")]
 
 
 def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render, edition):

@@ -271,7 +271,7 @@ def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
         source = edition.registry[source_id]
         element("a", source.title_short or source.title, parent, href=f"{SOURCES_PAGE}#{source_anchor(source_id)}")
         if not source.verified:
-            append_text(parent, " (unverified)")
+            append_text(parent, " (partly confirmed)")
 
 
 CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}

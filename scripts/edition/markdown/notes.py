@@ -73,7 +73,7 @@ class CitationPreprocessor(EditionPreprocessor):
         source = edition.registry[key]
         note = self.md.htmlStash.store(
             f'<span class="citation" data-source="{key}">{notes.full if first else notes.short}</span>')
-        status = "Source record" if source.verified else "Source record (unverified)"
+        status = "Source record" if source.verified else "Source record (partly confirmed)"
         return f"[^{label}]: {note} [{status}]({SOURCES_PAGE}#{source_anchor(key)})"
 
 
