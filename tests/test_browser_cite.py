@@ -68,6 +68,26 @@ def test_the_paragraph_menu_works_from_the_keyboard_and_escape_closes_it(browser
     assert opener.evaluate("b => b === document.activeElement") and opener.get_attribute("aria-expanded") == "false"
 
 
+def test_the_paragraph_menu_continues_the_tab_order_from_its_number_and_closes_on_resize(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    open_menu(browser_page, "p7")
+    browser_page.keyboard.press("Shift+Tab")   # from "Copy link" back to the menu's own link, then the number
+    browser_page.keyboard.press("Shift+Tab")
+    assert browser_page.evaluate("document.activeElement.closest('#p7') !== null")
+    browser_page.set_viewport_size({"width": 900, "height": 800})   # a phone turned, a window resized
+    browser_page.wait_for_timeout(200)
+    assert not browser_page.locator(".para-menu").is_visible()
+
+
+def test_cite_works_after_the_page_panel_was_opened_and_closed(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    browser_page.locator(".cite-panel > summary").click()
+    browser_page.locator(".cite-panel > summary").click()
+    open_menu(browser_page, "p7")
+    browser_page.locator(".para-menu .cite-paragraph").click()
+    assert browser_page.locator("dialog.cite-dialog").evaluate("d => d.open")
+
+
 def test_the_paragraph_menu_takes_no_room_in_the_text(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}")
     before = browser_page.evaluate("[...document.querySelectorAll('p.essay-paragraph')].map(p => p.getBoundingClientRect().height)")

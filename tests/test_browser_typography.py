@@ -12,7 +12,8 @@ from conftest import ROOT
 from edition import load as load_edition
 
 EDITION = load_edition(ROOT, formatted=False)
-SECTIONS = [page.path for page in EDITION.docs if page.citations]  # the pages with notes
+# The pages with notes and no contents list (whose column would leave the notes too little room).
+SECTIONS = [page.path for page in EDITION.docs if page.citations and not any(line.startswith("## ") for line in page.lines)]
 SECTION = "a-slow-burning-conflict/"
 
 # Characters of running text on each full line of the essay's paragraphs (the last line of each is short).
@@ -131,3 +132,33 @@ def test_a_sidenote_repeats_its_note_for_the_eye_only(browser, site_server, page
     text = tab.locator(f".sidenote[data-note='{note_id}']").text_content()
     context.close()
     assert built.split(", http")[0] in text  # the citation, its address shown as the site's name
+
+
+def test_a_page_with_a_contents_list_keeps_it_and_its_notes_go_where_there_is_room(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280, "about/")
+    contents = tab.locator(".md-sidebar--secondary").is_visible()
+    notes = tab.evaluate("[...document.querySelectorAll('.sidenote')].map(s => s.getBoundingClientRect()).filter(r => r.width)")
+    window = tab.evaluate("document.documentElement.clientWidth")
+    context.close()
+    assert contents
+    assert all(note["right"] <= window and note["width"] >= 160 for note in notes)
+
+
+def test_with_a_larger_root_font_notes_fall_back_to_popups_and_nothing_overflows(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280)
+    tab.evaluate("document.documentElement.style.fontSize = '200%'")
+    tab.wait_for_timeout(400)
+    state = tab.evaluate("""() => ({wide: document.documentElement.scrollWidth > innerWidth,
+        margin: document.documentElement.classList.contains('edition-sidenotes'),
+        shown: [...document.querySelectorAll('.sidenote')].some(s => s.getBoundingClientRect().width > 0)})""")
+    context.close()
+    assert state == {"wide": False, "margin": False, "shown": False}
+
+
+def test_notes_pushed_down_lengthen_the_page_rather_than_cover_the_footer(browser, site_server):
+    context, tab = open_page(browser, site_server, 1220, "disastrous-impacts-for-iraq-and-us-iraqi-ties/")
+    last, footer = tab.evaluate("""() => [
+        Math.max(...[...document.querySelectorAll('.sidenote')].map(s => s.getBoundingClientRect().bottom + scrollY)),
+        document.querySelector('.md-footer').getBoundingClientRect().top + scrollY]""")
+    context.close()
+    assert last <= footer

@@ -57,3 +57,17 @@ def reader_text_of(paragraph) -> str:
     copy = paragraph.__copy__()
     copy.select_one(".para-num").decompose()
     return copy.get_text()
+
+
+def test_reader_view_of_the_live_page_after_the_cite_panel_was_opened_and_closed(browser, site_server, tmp_path):
+    """Firefox serialises the page as it stands (scripts' changes included) for Reader View."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{site_server}/a-slow-burning-conflict/")
+    tab.locator(".cite-panel > summary").click()
+    tab.locator(".cite-panel > summary").click()
+    live = tmp_path / "live.html"
+    live.write_text(tab.evaluate("new XMLSerializer().serializeToString(document)"), encoding="utf-8")
+    context.close()
+    article = reader_view(live, f"{SITE_URL}a-slow-burning-conflict/")
+    assert "The latest flare-up came on March 11" in article["text"] and "@inbook{" not in article["text"]

@@ -116,23 +116,27 @@
   // The page's citation forms, from the panel's <noscript>: where scripts run the browser keeps
   // its markup as text, which is parsed here (inert: a parsed document runs nothing) when needed.
   const panel = article.querySelector(".cite-panel");
+  const formsSource = panel?.querySelector("noscript.cite-forms-source")?.textContent;  // read once: the panel replaces it
   function panelForms() {
-    const source = panel?.querySelector("noscript.cite-forms-source");
-    if (!source) return null;
-    const parsed = new DOMParser().parseFromString(source.textContent, "text/html");
+    if (!formsSource) return null;
+    const parsed = new DOMParser().parseFromString(formsSource, "text/html");
     const forms = document.createDocumentFragment();
     forms.append(...parsed.body.childNodes);
     return forms;
   }
 
   if (panel) {
+    // Built on each opening and removed on closing: Reader View reads the page as it stands, and a
+    // closed panel leaves it only the essay.
     panel.addEventListener("toggle", () => {
       const holder = panel.querySelector(".cite-body");
-      if (!panel.open || holder.dataset.built) return;
+      if (!panel.open) {
+        holder.replaceChildren();
+        return;
+      }
       const forms = panelForms();
       if (!forms) return;
       holder.replaceChildren(forms);
-      holder.dataset.built = "true";
       dateToday(holder);
       addCopyButtons(holder);
     });
@@ -175,9 +179,9 @@
   // A paragraph's number opens its menu: copy its permanent link, cite it. One menu serves every
   // paragraph and floats over the page, so the text carries no buttons. Without the script the
   // number is a plain link to the paragraph.
-  const menu = Object.assign(document.createElement("div"), { className: "para-menu", id: "para-menu", hidden: true });
+  // It is placed right after the number that opened it, so Tab and Shift+Tab go on from there.
+  const menu = Object.assign(document.createElement("span"), { className: "para-menu", id: "para-menu", hidden: true });
   menu.setAttribute("role", "group");
-  document.body.append(menu);
   let menuOpener = null;
 
   function closeMenu(returnFocus) {
@@ -204,13 +208,17 @@
     go.addEventListener("click", () => closeMenu(false));
     menu.replaceChildren(go, ...items);
     menu.setAttribute("aria-label", `Paragraph ${number}`);
+    opener.after(menu);
     const box = opener.getBoundingClientRect();
-    menu.style.top = `${box.bottom + scrollY + 4}px`;
-    menu.style.left = `${Math.max(4, box.left + scrollX)}px`;
+    const origin = paragraph.getBoundingClientRect();
+    menu.style.top = `${box.bottom - origin.top + 4}px`;
+    menu.style.left = `${box.left - origin.left}px`;
     menu.hidden = false;
-    // On a narrow screen the number is at the left edge: keep the whole menu inside the window.
-    const overflow = menu.getBoundingClientRect().right - document.documentElement.clientWidth + 4;
-    if (overflow > 0) menu.style.left = `${Math.max(4, box.left + scrollX - overflow)}px`;
+    // Keep the whole menu inside the window, whichever edge the number is near.
+    const right = menu.getBoundingClientRect().right - document.documentElement.clientWidth + 4;
+    if (right > 0) menu.style.left = `${box.left - origin.left - right}px`;
+    const left = 4 - menu.getBoundingClientRect().left;
+    if (left > 0) menu.style.left = `${parseFloat(menu.style.left) + left}px`;
     opener.setAttribute("aria-expanded", "true");
     menuOpener = opener;
     link.focus();
@@ -249,7 +257,7 @@
       side.dataset.note = id;
       const number = Object.assign(document.createElement("span"), { className: "sidenote-number", textContent: call.textContent });
       side.append(number);
-      for (const part of note.cloneNode(true).children) side.append(part);
+      side.append(...note.cloneNode(true).children);
       side.querySelectorAll(".footnote-backref").forEach((back) => back.remove());
       side.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
       // A margin is no place for a hundred-character address: its site names it, the link goes to it.
@@ -264,8 +272,14 @@
     article.append(column);
 
     const layout = () => {
-      const shown = getComputedStyle(column).display !== "none";
+      // Shown where the stylesheet gives the column room and there really is some (a contents list
+      // beside it, or a larger root font, can leave too little): else the popups serve.
+      column.classList.remove("sidenotes--off");
+      const room = column.getBoundingClientRect();
+      const shown = getComputedStyle(column).display !== "none" && room.width >= 160 && room.right <= document.documentElement.clientWidth;
+      column.classList.toggle("sidenotes--off", !shown);
       document.documentElement.classList.toggle("edition-sidenotes", shown);
+      article.style.minHeight = "";
       if (!shown) return;
       const origin = column.getBoundingClientRect().top;
       let free = 0;
@@ -274,6 +288,8 @@
         side.style.top = `${top}px`;
         free = top + side.offsetHeight + 12;
       }
+      // Notes pushed down past the end of the text make the page longer, not run into the footer.
+      if (free > article.offsetHeight) article.style.minHeight = `${free}px`;
     };
     let pending = false;
     const later = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; layout(); }); } };
@@ -283,10 +299,13 @@
   }
 
   addEventListener("keydown", (event) => { if (event.key === "Escape") closeMenu(true); });
-  addEventListener("click", (event) => {
-    if (!menu.hidden && !menu.contains(event.target) && !event.target.closest?.(".para-num")) closeMenu(false);
+  // Closed by a pointer or the focus going elsewhere; not on losing focus, which Safari and Firefox on
+  // macOS do on every click on a button, before the click lands.
+  addEventListener("pointerdown", (event) => {
+    if (!menu.hidden && !menu.contains(event.target) && event.target !== menuOpener) closeMenu(false);
   });
-  menu.addEventListener("focusout", (event) => {
-    if (!menu.contains(event.relatedTarget) && event.relatedTarget !== menuOpener) closeMenu(false);
+  addEventListener("focusin", (event) => {
+    if (!menu.hidden && !menu.contains(event.target) && event.target !== menuOpener) closeMenu(false);
   });
+  addEventListener("resize", () => closeMenu(false));
 })();

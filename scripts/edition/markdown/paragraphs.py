@@ -75,9 +75,9 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
             if same_month:
                 link.text, link.tail = str(day.day), ", "
             elif following is not None and following.year == day.year:
-                link.text, link.tail = f"{day.day} {day:%b}", "; "
+                link.text, link.tail = f"{day.day}\u00a0{day:%b}", "; "  # no line break inside a date
             else:
-                link.text, link.tail = f"{day.day} {day:%b} {day.year}", "; " if following else ""
+                link.text, link.tail = f"{day.day}\u00a0{day:%b}\u00a0{day.year}", "; " if following else ""
 
 
 class ParagraphExtension(EditionExtension):
