@@ -24,6 +24,15 @@ def test_the_target_of_a_permanent_link_is_marked_on_arrival(browser, site_serve
     assert animation == "edition-arrival" and plain[0] == "none"
 
 
+def test_a_source_record_is_marked_whole_on_arrival(browser, site_server):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{site_server}/sources/#src-oir-2020-03-14")
+    animation = tab.evaluate("getComputedStyle(document.getElementById('src-oir-2020-03-14').closest('.source-entry')).animationName")
+    context.close()
+    assert animation == "edition-arrival"
+
+
 def test_with_reduced_motion_the_target_is_marked_without_movement(browser, site_server):
     context = browser.new_context(reduced_motion="reduce")
     tab = context.new_page()

@@ -281,7 +281,7 @@
       document.documentElement.classList.toggle("edition-sidenotes", shown);
       article.style.minHeight = "";
       if (!shown) return;
-      const origin = column.getBoundingClientRect().top;
+      const origin = room.top;  // the column starts where the article does, whatever its height
       let free = 0;
       for (const [call, side] of placed) {
         const top = Math.max(call.getBoundingClientRect().top - origin - 4, free);

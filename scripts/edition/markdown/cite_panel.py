@@ -5,8 +5,8 @@ form of `citeproc.forms.FORMS`. The same forms for each numbered paragraph trave
 for the script that lets a reader cite one paragraph.
 
 The page's forms are written inside <noscript>: without scripts the panel shows them as they are;
-with scripts the browser keeps them as text, and edition.js builds the panel from that text when
-it is first opened. Either way Reader View (Readability removes <noscript>) and read-later tools
+with scripts the browser keeps them as text, and edition.js builds the panel from that text each
+time it is opened (and empties it on closing). Either way Reader View (Readability removes <noscript>) and read-later tools
 take the essay as the article, not four thousand characters of citations.
 """
 

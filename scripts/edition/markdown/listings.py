@@ -114,10 +114,10 @@ class ListingTreeprocessor(EditionTreeprocessor):
         archived = sum(bool(s.archive_url) for s in edition.registry)
         count = len(edition.registry)
         summary = element("p", f"{count} source{'' if count == 1 else 's'}: {verified} confirmed against published references, "
-                                f"{len(edition.registry) - verified} partly confirmed; {archived} with an archived copy.",
+                                f"{count - verified} partly confirmed; {archived} with an archived copy.",
                            class_="sources-summary")
         titles = Counter(source.title for source in edition.registry)
-        repeated = {title for title, count in titles.items() if count > 1}
+        repeated = {title for title, times in titles.items() if times > 1}
         index = element("h2", "Index", id="index")
         records = element("h2", "Records", id="records")
         return ([summary, self.downloads(), index, self.sources_index(edition, cited_in), records]
