@@ -113,8 +113,41 @@ def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render
     assert item.select(".citation") == []
 
 
-def test_adjacent_note_calls_are_separated_by_a_comma(render):
-    html = render(f"A claim.[^{CITED}][^{OTHER}]")
+def test_sources_cited_side_by_side_share_one_note_as_chicago_does(render, edition):
+    verified, unverified = source_with(edition, True), source_with(edition, False)
+    soup = parse(render(f"A claim.[^{verified}][^{unverified}]"))
+    assert [sup["id"] for sup in soup.select("sup")] == [f"fnref:{verified}.x{soup.sup['id'][-6:]}"]
+    (note,) = soup.select("div.footnote li")
+    assert [span["data-source"] for span in note.select("span.citation")] == [verified, unverified]
+    first, second = (edition.notes[k].full for k in (verified, unverified))
+    assert first.endswith(".") and second.endswith(".")
+    # A semicolon in place of the first note's final period; the last note keeps its period.
+    assert str(note.p).startswith(
+        f'<p><span class="citation" data-source="{verified}">{first[:-1]};</span> '
+        f'<span class="citation" data-source="{unverified}">{second}</span> Source records: ')
+    links = [(a["href"], a.get_text()) for a in note.select("a:not(.footnote-backref):not(.bare-url)")
+             if a["href"].startswith("sources.md")]
+    assert links == [(f"sources.md#src-{verified}", edition.registry[verified].issuer),
+                     (f"sources.md#src-{unverified}", f"{edition.registry[unverified].issuer} (partly confirmed)")]
+
+
+def test_a_short_note_ending_in_a_quoted_title_gives_up_its_period_inside_the_quotes(render, edition):
+    soup = parse(render(f"One.[^{CITED}]\n\nTwo.[^{CITED}][^{OTHER}]"))
+    second = soup.select("div.footnote li")[1]
+    short = second.select_one(f"span.citation[data-source='{CITED}']").get_text()
+    assert edition.notes[CITED].short.endswith(".”</span>")
+    assert short.endswith("”;") and not short.endswith(".”;")
+
+
+def test_three_sources_side_by_side_are_one_call_and_one_note(render):
+    soup = parse(render(f"A claim.[^{CITED}][^{OTHER}][^{CITED}]"))
+    assert len(soup.select("sup")) == 1
+    assert len(soup.select("div.footnote li span.citation")) == 3
+    assert "note-separator" not in str(soup)
+
+
+def test_an_editorial_note_beside_a_citation_keeps_its_own_call_after_a_comma(render):
+    html = render(f"A claim.[^{CITED}][^ed-zarif]")
     label_a, label_b = (sup["id"].removeprefix("fnref:") for sup in parse(html).select("sup"))
     assert html.split("\n")[0] == (
         f'<p>A claim.<sup data-search-exclude="" id="fnref:{label_a}"><a class="footnote-ref" href="#fn:{label_a}">1</a></sup>'
@@ -123,8 +156,8 @@ def test_adjacent_note_calls_are_separated_by_a_comma(render):
     )
 
 
-def test_three_adjacent_note_calls_get_a_comma_before_each_but_the_first(render):
-    soup = parse(render(f"A claim.[^{CITED}][^{OTHER}][^{CITED}]"))
+def test_an_editorial_note_between_two_citations_keeps_three_calls(render):
+    soup = parse(render(f"A claim.[^{CITED}][^ed-zarif][^{OTHER}]"))
     assert [bool(sup.select(".note-separator")) for sup in soup.select("sup")] == [False, True, True]
 
 

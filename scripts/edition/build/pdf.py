@@ -1,8 +1,9 @@
 """`make pdf`: the whole edition as one PDF, from the same Markdown and extensions as the site.
 
-The essay and its appendices are rendered as one Markdown document, so the citations extension
-numbers and shortens notes as Chicago does for one continuous text: a source's first note in full,
-later ones short. Footnotes become WeasyPrint page footnotes (`float: footnote`). The fetcher
+Each page of the essay and its appendices is rendered as the site renders it, so the notes carry the
+same numbers and the same words as on the site: numbered from 1 on each page, a source's first note
+on a page in full, later ones short, as a book's notes are by chapter. Footnotes become WeasyPrint page
+footnotes (`float: footnote`). The fetcher
 refuses anything but local files, and every date comes from the commit, so the same commit gives
 the same bytes.
 """
@@ -72,18 +73,21 @@ def _pdf_pages(edition: Edition, settings: PdfSettings) -> list[str]:
 
 
 def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
-    """The essay and appendices as one HTML document body, and the site's address."""
+    """The essay and appendices as one HTML document body, and the site's address.
+
+    Each page is converted on its own, as the site converts it, so a page's notes are numbered from 1
+    and a source's first note on it is given in full: "n. 5" of a section is the same note in the PDF
+    as on the site. Footnote labels are unique across the edition, so the pages join without clashes.
+    """
     config = load_mkdocs_config(edition)
-    files = _pdf_pages(edition, settings)
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     parts = []
-    for file in files:
+    for file in _pdf_pages(edition, settings):
         text = edition.docs.get(file).text
         kind = "essay" if file in edition.essay_pages else "appendix"
         # A raw HTML marker before each page, so links to the page can land on it.
-        parts.append(f'<div class="pdf-page {kind}" id="{_page_marker(file)}"></div>\n\n{text}')
-    html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(
-        "\n\n".join(parts))
-    return html, edition.site_url
+        parts.append(md.reset().convert(f'<div class="pdf-page {kind}" id="{_page_marker(file)}"></div>\n\n{text}'))
+    return "\n".join(parts), edition.site_url
 
 
 def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:

@@ -42,14 +42,6 @@ def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
     return places
 
 
-def issuer(source) -> str:
-    """Who put a document out, in a few words: its publication or publisher, else its first author."""
-    if source.container_title or source.publisher:
-        return source.container_title or source.publisher
-    author = source.authors[0] if source.authors else {}
-    return author.get("literal") or " ".join(filter(None, (author.get("given"), author.get("family"))))
-
-
 def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
     for n, (page, number) in enumerate(places):
         if n:
@@ -130,7 +122,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
             item = element("li", None, listing)
             # Spaces between the parts, for whatever reads the page as text (search, Reader View).
             element("span", short_date(source.issued), item, class_="source-date").tail = " "
-            if by := issuer(source):
+            if by := source.issuer:
                 element("span", by, item, class_="source-issuer").tail = " "
             element("a", source.title, item, href=f"#{source_anchor(source.id)}", class_="source-title").tail = " "
             element("span", "confirmed" if source.verified else "partly confirmed", item,
@@ -160,7 +152,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
         heading = element("h3", source.title, entry, id=source_anchor(source.id))
         if repeated_title:  # two documents of one title are told apart by who issued them and when
-            detail = ", ".join(filter(None, (issuer(source), long_date(source.issued))))
+            detail = ", ".join(filter(None, (source.issuer, long_date(source.issued))))
             element("span", f" ({detail})", heading, class_="source-heading-detail")
         notes = edition.notes[source.id]
         element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")

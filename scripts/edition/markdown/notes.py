@@ -1,6 +1,7 @@
 """Python-Markdown extension: citation markers `[^source-id]` become footnotes formatted from the registry.
 
 A source's first citation in a document gets the full Chicago note, later ones the short note.
+Sources cited side by side (`[^a][^b]`) share one note, as Chicago does.
 Editorial notes `[^ed-…]` become footnotes marked as the editor's. Every footnote label is made
 unique across the edition (`<id>.p<N>`), so pages can be merged into one document for print.
 """
@@ -8,15 +9,17 @@ unique across the edition (`<id>.p<N>`), so pages can be merged into one documen
 from __future__ import annotations
 
 import hashlib
+import re
 import xml.etree.ElementTree as etree
 from html import escape
 
+from bs4 import BeautifulSoup
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
-from ..model.docs import DEFINITION, blocks, code_lines, replace_references
+from ..model.docs import DEFINITION, blocks, code_lines, references
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
@@ -39,42 +42,95 @@ class CitationPreprocessor(EditionPreprocessor):
         labels: set[str] = set()
         definitions: list[str] = []
 
-        def relabel(match, index: int) -> str:
-            key = match[1]
-            if key in own_definitions:
-                return match[0]
-            if key not in edition.registry and key not in edition.editorial:
-                log.warning("unknown source id '%s' in a citation: add sources/%s.yml or fix the id", key, key)
-                return match[0]
-            base = f"{key}.{line_paragraph.get(index, 'x')}"
+        def relabel(run: list[str], index: int) -> str:
+            base = f"{run[0]}.{line_paragraph.get(index, 'x')}"
             label, k = base, 2
             while label in labels:
                 label, k = f"{base}-{k}", k + 1
             labels.add(label)
-            definitions.append(self.definition(edition, label, key, first=key not in seen))
-            seen.add(key)
+            cited = [(key, key not in seen) for key in run]
+            seen.update(run)
+            definitions.append(self.definition(edition, label, cited))
             return f"[^{label}]"
+
+        def known(key: str) -> bool:
+            if key in edition.registry or key in edition.editorial:
+                return True
+            log.warning("unknown source id '%s' in a citation: add sources/%s.yml or fix the id", key, key)
+            return False
 
         code = code_lines(lines)
         out = []
         for index, line in enumerate(lines):
             if DEFINITION.match(line) or index in code:
                 out.append(line)
-            else:
-                out.append(replace_references(line, lambda m, i=index: relabel(m, i)))
+                continue
+            pieces, last = [], 0
+            for run in self.runs(edition, references(line), own_definitions):
+                keys = [match[1] for match in run]
+                pieces.append(line[last:run[0].start()])
+                if keys[0] in own_definitions or not known(keys[0]):
+                    pieces.append(run[0][0])
+                else:
+                    pieces.append(relabel(keys, index))
+                last = run[-1].end()
+            out.append("".join(pieces) + line[last:])
         return out + [""] + definitions
 
-    def definition(self, edition: Edition, label: str, key: str, first: bool) -> str:
+    @staticmethod
+    def runs(edition: Edition, matches: list[re.Match], own: set[str]) -> list[list[re.Match]]:
+        """The line's markers, with sources cited side by side ([^a][^b]) taken together: Chicago gives
+        them one note, its citations separated by semicolons. Editorial notes stay notes of their own."""
+        runs: list[list[re.Match]] = []
+        for match in matches:
+            previous = runs[-1][-1] if runs else None
+            if (previous is not None and previous.end() == match.start()
+                    and all(m[1] in edition.registry and m[1] not in own for m in (previous, match))):
+                runs[-1].append(match)
+            else:
+                runs.append([match])
+        return runs
+
+    def definition(self, edition: Edition, label: str, cited: list[tuple[str, bool]]) -> str:
+        """The note: an editorial note, or the citations of one or more sources (full where first cited on
+        the page, else short) and a link to each one's record on the Sources page."""
+        key = cited[0][0]
         if key in edition.editorial:
             # The note is data, so text: stashed escaped, never read as Markdown or HTML.
             note = escape(" ".join(edition.editorial[key].text.split()), quote=False)
             return f"[^{label}]: " + self.md.htmlStash.store(f'<span class="editorial-label">Editor’s note:</span> {note}')
-        notes = edition.notes[key]
-        source = edition.registry[key]
-        note = self.md.htmlStash.store(
-            f'<span class="citation" data-source="{key}">{notes.full if first else notes.short}</span>')
-        status = "Source record" if source.verified else "Source record (partly confirmed)"
-        return f"[^{label}]: {note} [{status}]({SOURCES_PAGE}#{source_anchor(key)})"
+        parts = []
+        for n, (key, first) in enumerate(cited):
+            text = edition.notes[key].full if first else edition.notes[key].short
+            if n < len(cited) - 1:
+                text = without_final_period(text) + ";"
+            parts.append(f'<span class="citation" data-source="{key}">{text}</span>')
+        note = self.md.htmlStash.store(" ".join(parts))
+        if len(cited) == 1:
+            status = "Source record" if edition.registry[key].verified else "Source record (partly confirmed)"
+            return f"[^{label}]: {note} [{status}]({SOURCES_PAGE}#{source_anchor(key)})"
+        # Each record named by its issuer (the words the note starts with), so the links read in order.
+        records = []
+        for key, _ in cited:
+            source = edition.registry[key]
+            name = escape(source.issuer or source.title, quote=False) + ("" if source.verified else " (partly confirmed)")
+            records.append(f"[{self.md.htmlStash.store(name)}]({SOURCES_PAGE}#{source_anchor(key)})")
+        return f"[^{label}]: {note} Source records: " + ", ".join(records)
+
+
+def without_final_period(note: str) -> str:
+    """A formatted note without the period that ends it, so another citation can follow after a
+    semicolon: "…, March 2020." gives "…, March 2020"; "“A Title.”" gives "“A Title”"."""
+    soup = BeautifulSoup(note, "html.parser")
+    last = next((s for s in reversed(soup.find_all(string=True)) if s.strip()), None)
+    if last is None:
+        return note
+    text = str(last).rstrip()
+    closing = len(text) - len(text.rstrip("”’\"'"))
+    body, quotes = text[:len(text) - closing], text[len(text) - closing:]
+    if body.endswith("."):
+        last.replace_with(body[:-1] + quotes)
+    return soup.decode(formatter="minimal")
 
 
 class FootnoteKindTreeprocessor(Treeprocessor):

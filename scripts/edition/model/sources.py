@@ -77,6 +77,14 @@ class Source:
     verification: str | None = None
     evidence: tuple[str, ...] = ()
 
+    @property
+    def issuer(self) -> str:
+        """Who put the document out, in a few words: its publication or publisher, else its first author."""
+        if self.container_title or self.publisher:
+            return self.container_title or self.publisher
+        author = self.authors[0] if self.authors else {}
+        return author.get("literal") or " ".join(filter(None, (author.get("given"), author.get("family"))))
+
     def csl(self) -> dict:
         """Return the record as CSL-JSON, the input of every citation style."""
         item: dict = {"id": self.id, "type": self.type, "title": self.title}

@@ -1,0 +1,108 @@
+"""One note numbering: a page's notes carry the same numbers and the same words on the site, in the
+offline copy and in the PDF, so "n. 5" of a section means one note wherever it is read."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pdfplumber
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from edition.build.offline import FOLDER
+from edition.build.pdf import pdf_settings
+from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
+
+
+def notes_of(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(number, words) of each note a page shows: the number on its call, the citations or the editor's note.
+
+    The links to source records and back to the text are the web page's apparatus, not the note.
+    """
+    found = []
+    for call in soup.select("sup[id^='fnref:'] a.footnote-ref"):
+        note = soup.find(id=call["href"][1:])
+        citations = note.select("span.citation")
+        if citations:
+            words = " ".join(c.get_text() for c in citations)
+        else:
+            for back in note.select("a.footnote-backref"):
+                back.extract()
+            words = note.get_text()
+        found.append((call.get_text(), " ".join(words.split())))
+    return found
+
+
+def pdf_files(edition) -> list[str]:
+    return [s.page for s in edition.essay.sections] + list(pdf_settings(edition).appendices)
+
+
+@pytest.fixture(scope="module")
+def site_notes(page, edition) -> dict[str, list[tuple[str, str]]]:
+    return {file: notes_of(page(f"{edition.docs.get(file).path}index.html")) for file in pdf_files(edition)}
+
+
+def test_every_page_numbers_its_notes_from_one(site_notes):
+    assert any(len(notes) > 1 for notes in site_notes.values())
+    for file, notes in site_notes.items():
+        assert [int(n) for n, _ in notes] == list(range(1, len(notes) + 1)), file
+
+
+def test_the_offline_copy_has_the_sites_notes(site, edition, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline-notes")
+    with zipfile.ZipFile(site / DOWNLOADS_DIR / OFFLINE_COPY) as archive:
+        archive.extractall(folder)
+    for docs_page in edition.docs:
+        online = BeautifulSoup((site / docs_page.path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        # The offline copy names its pages "about.html", as a browser opening files needs.
+        offline_file = folder / FOLDER / (docs_page.path.rstrip("/") + ".html" if docs_page.path else "index.html")
+        offline = BeautifulSoup(offline_file.read_text(encoding="utf-8"), "html.parser")
+        assert notes_of(offline) == notes_of(online), docs_page.file
+
+
+def comparable(text: str) -> str:
+    """Letters, digits and full stops only: the PDF's text layer has hyphens and line ends where the
+    line broke, and may space or join words its own way."""
+    return re.sub(r"[^0-9a-z.]", "", text.lower())
+
+
+class PrintedPage:
+    """A PDF page's text in comparable form, knowing where its lines start (a printed note starts a line)."""
+
+    def __init__(self, text: str):
+        self.text, self.line_starts = "", set()
+        for line in text.split("\n"):
+            self.line_starts.add(len(self.text))
+            self.text += comparable(line)
+
+    def has_note(self, number: str, words: str) -> bool:
+        for printed in (f"{number}.{words}", f"{number}{words}"):
+            at = self.text.find(printed)
+            while at != -1:
+                if at in self.line_starts:
+                    return True
+                at = self.text.find(printed, at + 1)
+        return False
+
+
+def test_the_pdf_prints_each_pages_notes_with_the_sites_numbers_and_words(site, edition, site_notes):
+    pdf = site / pdf_settings(edition).file
+    reader = PdfReader(pdf)
+    starts = [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
+    files = pdf_files(edition)
+    # The outline's first entry is the essay's title, where its opening section starts.
+    assert len(starts) == len(files)
+    ends = starts[1:] + [len(reader.pages)]
+    with pdfplumber.open(pdf) as plumbed:
+        printed = [PrintedPage(p.extract_text()) for p in plumbed.pages]
+    checked = 0
+    for file, start, end in zip(files, starts, ends, strict=True):
+        where = start
+        for number, words in site_notes[file]:
+            on = [n for n in range(where, end) if printed[n].has_note(number, comparable(words))]
+            assert on, f"{file}: note {number} is not printed as on the site: {words[:80]}"
+            where = on[0]  # notes come in order through the section's pages
+            checked += 1
+    assert checked == sum(len(notes) for notes in site_notes.values()) > 10
