@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import SITE_URL
 
 SECTION = "a-slow-burning-conflict/"
@@ -119,12 +121,14 @@ def test_cite_a_paragraph_copies_its_citation_with_todays_access_date(browser_pa
     assert dialog.locator("h2").text_content() == "Cite paragraph ¶7"
     assert dialog.locator('[data-work="edition"] .cite-url').get_attribute("href") == f"{SITE_URL}{SECTION}#p7"
 
+    assert dialog.locator("select").input_value() == "chicago-note"  # the default style
     dialog.locator('[data-work="edition"] [data-form="chicago-note"] + .cite-copy').click()
     note = clipboard(browser_page)
     today = dt.date.today()
     assert note.startswith("Maria Fantappie and Sam Heller, “A Slow-Burning Conflict,” in In Iraq")
     assert f", para. 7, accessed {today:%B} {today.day}, {today.year}, {SITE_URL}{SECTION}#p7." in note
 
+    dialog.locator("select").select_option(label="BibTeX")
     dialog.locator('[data-work="edition"] [data-form="bibtex"] + .cite-copy').click()
     assert f"urldate = {{{today.isoformat()}}}" in clipboard(browser_page)
 
@@ -136,6 +140,7 @@ def test_cite_a_paragraph_copies_its_citation_with_todays_access_date(browser_pa
 def test_the_page_panel_copies_the_original_essays_citation(browser_page, site_server, edition):
     browser_page.goto(f"{site_server}/")
     browser_page.locator(".cite-panel > summary").click()
+    browser_page.locator(".cite-panel select").select_option("apa")
     browser_page.locator('[data-work="original"] [data-form="apa"] + .cite-copy').click()
     assert clipboard(browser_page) == ("Fantappie, M., & Heller, S. (2020, March). In Iraq, Restraint Is America’s Best "
                                        f"Option. War on the Rocks. {edition.original.url}")
@@ -157,3 +162,48 @@ def test_paragraph_numbers_always_show_in_print(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}")
     browser_page.emulate_media(media="print")
     assert browser_page.locator("#p7 .para-num").evaluate("e => getComputedStyle(e).opacity") == "1"
+
+
+def shown_forms(scope) -> list[tuple[str, str]]:
+    """(work, form) of each citation form a reader can see in the panel or dialog."""
+    return scope.evaluate("""s => [...s.querySelectorAll('.cite-text')].filter(t => t.checkVisibility())
+        .map(t => [t.closest('.cite-work').dataset.work, t.dataset.form])""")
+
+
+def test_the_page_panel_shows_one_style_at_a_time_and_remembers_the_choice(browser_page, site_server):
+    browser_page.goto(f"{site_server}/{SECTION}")
+    panel = browser_page.locator(".cite-panel")
+    panel.locator("summary").click()
+    picker = panel.locator("select")
+    assert picker.evaluate("s => s.labels[0].textContent.trim()") == "Citation style"
+    assert [o for o in picker.evaluate("s => [...s.options].map(o => o.textContent)")][:2] == [
+        "Chicago (note)", "Chicago (bibliography)"]
+    assert shown_forms(panel) == [["edition", "chicago-note"], ["original", "chicago-note"]]
+    picker.select_option("mla")
+    assert shown_forms(panel) == [["edition", "mla"], ["original", "mla"]]
+    # Another page, and the paragraph dialog there, open on the reader's style.
+    browser_page.goto(f"{site_server}/irans-asymmetric-retaliation/")
+    browser_page.locator(".cite-panel > summary").click()
+    assert browser_page.locator(".cite-panel select").input_value() == "mla"
+    assert shown_forms(browser_page.locator(".cite-panel")) == [["edition", "mla"], ["original", "mla"]]
+    open_menu(browser_page, "p9")
+    browser_page.locator(".para-menu .cite-paragraph").click()
+    dialog = browser_page.locator("dialog.cite-dialog")
+    assert dialog.locator("select").input_value() == "mla"
+    assert shown_forms(dialog) == [["edition", "mla"], ["original", "mla"]]
+    # The one form shown is the one copied.
+    dialog.locator('[data-work="edition"] .cite-copy:visible').click()
+    shown = dialog.locator('[data-work="edition"] [data-form="mla"]').text_content().strip()
+    assert clipboard(browser_page) == shown and "#p9" in shown
+
+
+@pytest.mark.parametrize("width, height, screens", [(1280, 800, 1), (375, 740, 1.25)])
+def test_the_dialog_fits_a_screen_on_a_desktop_and_little_more_on_a_phone(browser_page, site_server, width, height, screens):
+    """It was three screens tall with every style at once."""
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(f"{site_server}/{SECTION}")
+    open_menu(browser_page, "p7")
+    browser_page.locator(".para-menu .cite-paragraph").click()
+    dialog = browser_page.locator("dialog.cite-dialog")
+    assert dialog.evaluate("d => d.scrollHeight") <= height * screens
+    assert dialog.evaluate("d => d.scrollWidth <= d.clientWidth")

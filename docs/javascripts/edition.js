@@ -1,5 +1,5 @@
 /* The edition's one script: a paragraph's menu (copy its permanent link, cite it), the page's Cite
-   panel built when opened, and citations dated today. It only adds to the page; everything it adds
+   panel built when opened, one citation style at a time, and citations dated today. It only adds to the page; everything it adds
    needs it, and the page reads fully without it. Nothing it adds takes room in the text until asked for. */
 (() => {
   "use strict";
@@ -113,6 +113,43 @@
     }
   }
 
+  // One citation style at a time, the reader's last choice on every page: the forms of a work in
+  // every style at once fill screens. Without the script (or storage) all of them show, as written.
+  const STYLE_KEY = "edition-cite-style";
+  function storedStyle() {
+    try { return localStorage.getItem(STYLE_KEY); } catch { return null; }
+  }
+  function showStyle(scope, form) {
+    for (const forms of scope.querySelectorAll("dl.cite-forms")) {
+      forms.classList.add("cite-forms--one");
+      for (const text of forms.querySelectorAll(".cite-text")) {
+        const item = text.closest("dd");
+        item.hidden = item.previousElementSibling.hidden = text.dataset.form !== form;
+      }
+    }
+  }
+  let pickers = 0;
+  function addStylePicker(scope) {
+    const first = scope.querySelector("dl.cite-forms");
+    if (!first) return;
+    const picker = Object.assign(document.createElement("p"), { className: "cite-style" });
+    const select = Object.assign(document.createElement("select"), { id: `cite-style-${++pickers}` });
+    const label = Object.assign(document.createElement("label"), { htmlFor: select.id, textContent: "Citation style " });
+    for (const text of first.querySelectorAll(".cite-text")) {
+      const name = text.closest("dd").previousElementSibling.textContent;
+      select.append(new Option(name, text.dataset.form));
+    }
+    const stored = storedStyle();
+    if (stored && [...select.options].some((option) => option.value === stored)) select.value = stored;
+    select.addEventListener("change", () => {
+      try { localStorage.setItem(STYLE_KEY, select.value); } catch { /* private mode: this page only */ }
+      showStyle(scope, select.value);
+    });
+    picker.append(label, select);
+    scope.prepend(picker);
+    showStyle(scope, select.value);
+  }
+
   // The page's citation forms, from the panel's <noscript>: where scripts run the browser keeps
   // its markup as text, which is parsed here (inert: a parsed document runs nothing) when needed.
   const panel = article.querySelector(".cite-panel");
@@ -139,6 +176,7 @@
       holder.replaceChildren(forms);
       dateToday(holder);
       addCopyButtons(holder);
+      addStylePicker(holder);
     });
   }
 
@@ -172,6 +210,7 @@
     dialog.replaceChildren(title, close, holder);
     dateToday(dialog);
     addCopyButtons(dialog);
+    addStylePicker(holder);
     dialog.opener = opener;
     dialog.showModal();
   }
