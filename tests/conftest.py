@@ -105,6 +105,11 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(path: str, needle: str) -> int:
+    """The 1-based line of the project's file `path` (from the root) that first holds `needle`."""
+    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
 def copy_project(destination: Path) -> Path:
     """Copy the project's inputs, so a test can break them without touching the real ones."""
     return copy_edition_project(ROOT, destination)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, replace_in, run_build, tree_digest
+from conftest import ROOT, line_of, replace_in, run_build, tree_digest
 from edition.model.anchor_lock import load_lock
 
 
@@ -53,7 +53,8 @@ EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 CASES = {
     "unknown source id": (
         lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^oir-2020-03-14]", "[^oir-2020-03-15]"),
-        "docs/a-slow-burning-conflict.md:5: citation of unknown source id 'oir-2020-03-15'; "
+        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^oir-2020-03-14]')}: "
+        "citation of unknown source id 'oir-2020-03-15'; "
         "add sources/oir-2020-03-15.yml or use an existing id (see the Sources page)"),
     "malformed YAML": (
         lambda r: replace_in(r / "sources/nyt-2020-03-27.yml", "title: ", "title: [unclosed "),
@@ -86,7 +87,8 @@ CASES = {
         "add them to `quotes:` in sources/salih-2020-03-13.yml, or correct the attribution"),
     "citation attached to words its source lacks": (
         lambda r: replace_in(r / "docs/index.md", "“destroy”[^nyt-2020-03-27]", "“destroy”[^dod-2020-03-12]"),
-        "docs/index.md:7: citation of 'dod-2020-03-12' is attached to “destroy”, but its `quotes:` lack these words; "
+        f"docs/index.md:{line_of('docs/index.md', '“destroy”[^nyt-2020-03-27]')}: citation of 'dod-2020-03-12' is attached "
+        "to “destroy”, but its `quotes:` lack these words; "
         "add the words to `quotes:` in sources/dod-2020-03-12.yml, or cite the source that has them"),
     "CITATION.cff behind the current version": (
         lambda r: replace_in(r / "CITATION.cff", "version: 0.2.0", "version: 0.1.0"),
@@ -171,7 +173,8 @@ CASES = {
     "a docs page not in UTF-8": (
         lambda r: (r / "docs/conventions.md").write_bytes(
             (r / "docs/conventions.md").read_text(encoding="utf-8").replace("# ", "# Café ", 1).encode("latin-1", "replace")),
-        "docs/conventions.md:1: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+        f"docs/conventions.md:{line_of('docs/conventions.md', '# Conventions')}: not valid UTF-8 (byte 0xe9); "
+        "save the file as UTF-8"),
     "a page with the same text as another": (
         lambda r: write(r / "docs/zz-copy.md", (r / "docs/a-slow-burning-conflict.md").read_text(encoding="utf-8")),
         "docs/zz-copy.md:1: has the same text as docs/a-slow-burning-conflict.md; remove the copy, or make the two "
@@ -228,7 +231,8 @@ def test_changed_essay_text_is_refused_with_the_first_difference(project):
     replace_in(project / "docs/index.md", "tit-for-tat cycle of violence", "tit-for-tat spiral of violence")
     result = run_build(project)
     assert result.returncode == 1
-    assert ("error: docs/index.md:7: ¶2 differs from the source of record (sources/essay/original.txt line 7): "
+    line = line_of("docs/index.md", "tit-for-tat cycle of violence")  # the page's, below its front matter
+    assert (f"error: docs/index.md:{line}: ¶2 differs from the source of record (sources/essay/original.txt line 7): "
             "word 28 should be “cycle of violence with”, found “spiral of violence with”; "
             "restore the original wording; corrections belong in an editorial note") in result.stderr.splitlines()
 

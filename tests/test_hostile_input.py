@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import replace_in, run_build, tree_digest
+from conftest import line_of, replace_in, run_build, tree_digest
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
@@ -40,14 +40,9 @@ def replace(path: str, old: str, new: str):
     return lambda root: replace_in(root / path, old, new)
 
 
-def line_of(path: str, needle: str) -> int:
-    from conftest import ROOT
-
-    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
 ABOUT_END = len((Path(__file__).resolve().parents[1] / ABOUT).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 P7 = line_of(ESSAY_PAGE, "Two days later")
+HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's front matter
 
 # name: (how the input is broken, the exact error line(s) expected)
 RAW_HTML = {
@@ -120,7 +115,7 @@ CASES |= {
         "remove the comment; notes belong in sources/essay/editorial-notes.yml"),
     "essay: a heading demoted to level 2": (
         replace(ESSAY_PAGE, "# A Slow-Burning Conflict", "## A Slow-Burning Conflict"),
-        f"{ESSAY_PAGE}:1: the heading “A Slow-Burning Conflict” is level 2 (##); a section's heading is its page's title, level 1; "
+        f"{ESSAY_PAGE}:{HEADING}: the heading “A Slow-Burning Conflict” is level 2 (##); a section's heading is its page's title, level 1; "
         "write it as `# A Slow-Burning Conflict`"),
     "an invisible character in a citation": (
         replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^oir-2020-03-14\u200b]"),
@@ -269,7 +264,7 @@ CASES |= {
     "an unknown setting in edition.yml": (
         replace(EDITION, "publisher: Iraq Restraint Edition", "publisher: Iraq Restraint Edition\npublsher: typo"),
         f"{EDITION}:10: unknown setting 'publsher'; remove it, or use one of: title, subtitle, authors, original, publisher, "
-        "language, pdf"),
+        "language, pdf, rights"),
     "a language that is not a tag": (
         replace(EDITION, "language: en", "language: English"),
         f"{EDITION}:10: 'language' must be a language tag such as en, got 'English'; correct it"),

@@ -78,6 +78,14 @@ def check_citation_file(edition: Edition) -> list[Problem]:
             said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
             problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
                                     f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
+    licences = data.get("license") if isinstance(data, dict) else None
+    rights = edition.meta.get("rights", "")
+    for licence in licences if isinstance(licences, list) else [licences]:
+        if isinstance(licence, str) and licence.replace("-", " ") not in rights:  # SPDX "CC-BY-4.0" reads "CC BY 4.0"
+            problems.append(Problem(CITATION_FILE, lines.get("license", 1),
+                                    f"`license` is {licence!r}, which the rights statement of sources/essay/edition.yml "
+                                    f"does not name (as {licence.replace('-', ' ')!r})",
+                                    "make the two say the same: the pages' metadata carry the rights statement"))
     return problems
 
 

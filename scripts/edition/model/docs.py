@@ -14,7 +14,7 @@ from pathlib import Path
 from ..problems import Problem
 from .addresses import page_path
 from .essay import Essay
-from .files import MAX_LEDGER_BYTES, read_text
+from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
 
 DOCS_DIR = Path("docs")
 
@@ -35,6 +35,13 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INDENTED = re.compile(r"^(?: {4}|\t)")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
 _H1 = re.compile(r"^# +(.+?)\s*#*\s*$")
+# YAML front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): `---` on the first line, up to a
+# line of `---` or `...`. MkDocs gives the Markdown only what follows; Material reads `description:`.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+MAX_DESCRIPTION = 320  # characters: one or two sentences, as reference managers show an abstract
+# Material writes the description into the page's <head> as typed (MkDocs' templates do not escape),
+# so the characters that would end the attribute or start markup there are refused.
+_UNSAFE_IN_DESCRIPTION = re.compile(r'[<>"&\n]')
 
 
 def references(line: str) -> list[re.Match]:
@@ -151,8 +158,9 @@ class Page:
 
     file: str  # path under docs/, e.g. "about.md"
     title: str  # its first-level heading
-    text: str = field(repr=False)
+    text: str = field(repr=False)  # the Markdown, its front matter's lines left blank (line numbers hold)
     citations: tuple[Citation, ...] = field(default=(), repr=False)
+    description: str | None = None  # `description:` of its front matter: the page's own abstract
 
     @property
     def path(self) -> str:
@@ -212,6 +220,64 @@ class DocsIndex:
         return [c for page in self.pages for c in page.citations]
 
 
+def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, str | None]:
+    """The page's Markdown with its YAML front matter's lines left blank, and its `description:`.
+
+    The description is the page's abstract for readers and reference managers (Material writes it as
+    <meta name="description">, the build as citation_abstract, DC.description and og:description), so
+    every page must have its own: without one, Material would give the site-wide description instead.
+    Nothing else may be set there: Material would act on `template:`, `title:` or `hide:` unchecked.
+    """
+    missing = Problem(name, 1, "has no description in its front matter; reference managers would take the site's "
+                      "description for this page's abstract",
+                      "begin the page with three lines: `---`, `description: <one or two sentences of your own about "
+                      "this page>`, `---`")
+    normalized = text.replace("\r\n", "\n")
+    match = FRONT_MATTER.match(normalized)
+    if match is None:
+        problems.append(missing)
+        return text, None
+    found: list[Problem] = []
+    parsed = parse_yaml(match[1], name, found)
+    problems += [Problem(p.path, p.line + 1, p.what, p.fix) for p in found]  # line 1 is the opening `---`
+    blank = "\n" * normalized.count("\n", 0, match.end())
+    body = blank + normalized[match.end():]
+    if parsed is None:
+        if not found:
+            problems.append(missing)
+        return body, None
+    data, node = parsed
+    if not isinstance(data, dict):
+        problems.append(Problem(name, 2, "front matter must be a mapping such as `description: …`",
+                                "write `description: <one or two sentences>` between the `---` lines"))
+        return body, None
+    lines = key_lines(node)
+    for key in data:
+        if key != "description":
+            problems.append(Problem(name, lines.get(str(key), 1) + 1, f"unknown front matter setting {key!r}",
+                                    "remove it: a page's front matter holds its `description:` only"))
+    description = data.get("description")
+    where = lines.get("description", 1) + 1
+    if "description" not in data:
+        problems.append(missing)
+        return body, None
+    if not isinstance(description, str) or not description.strip():
+        problems.append(Problem(name, where, f"`description:` must be text, got {description!r}"[:300],
+                                "write one or two sentences about this page"))
+        return body, None
+    description = description.strip()  # `>` folds to a trailing line break; `>-` to none
+    if character := _UNSAFE_IN_DESCRIPTION.search(description):
+        shown = "a line break" if character[0] == "\n" else repr(character[0])
+        problems.append(Problem(name, where, f"`description:` holds {shown}, which Material would write into the page's "
+                                "<head> unescaped", "write it as plain words (typographic quotes “ ” are fine)"))
+        return body, None
+    if len(description) > MAX_DESCRIPTION:
+        problems.append(Problem(name, where, f"`description:` is {len(description)} characters, more than {MAX_DESCRIPTION}",
+                                "keep it to one or two sentences"))
+        return body, None
+    return body, description
+
+
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
@@ -228,6 +294,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
+        text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
         twin = by_text.get(comparable(text))
         if twin is not None:
@@ -235,6 +302,6 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", 1, f"has the same text as {twin.name}",
                                     "remove the copy, or make the two pages differ"))
             continue
-        pages.append(Page(file, title, text, tuple(page_citations(file, text, essay))))
+        pages.append(Page(file, title, text, tuple(page_citations(file, text, essay)), description))
         by_text[comparable(text)] = pages[-1]
     return DocsIndex(tuple(pages))

@@ -197,6 +197,9 @@ META_FIELDS = {
             and isinstance(v["file"], str) and bool(PDF_NAME.match(v["file"]))
             and isinstance(v["appendices"], list) and all(isinstance(a, str) and a.endswith(".md") for a in v["appendices"]),
             "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"),
+    "rights": (True, lambda v: _text(v) and "\n" not in v.strip() and len(v) <= 600,
+               "one statement of who holds the rights in what, and under which licence, as text on one line "
+               "(no markup, at most 600 characters)"),
 }
 
 

@@ -103,6 +103,7 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
             block += "".join(f"[^{_suffix(ids[(number + j) % len(ids)], k)}]" for j in range(extra))
             blocks.append(block)
         name = section.page if section.heading else "index.md"
-        (target / "docs" / name).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+        front = "---\ndescription: A section of a synthetic corpus, for measuring the build.\n---\n\n"  # every page has one
+        (target / "docs" / name).write_text(front + "\n\n".join(blocks) + "\n", encoding="utf-8")
     assert all(heading_slug(s.heading) for s in synthetic.sections if s.heading)
     return target
