@@ -117,8 +117,14 @@ CASES = {
         lambda r: replace_in(r / F24, 'title: "US-led coalition pulls trainers from Iraq over virus"\n', ""),
         f"{F24}:1: missing required field 'title'; add `title:` to the record"),
     "wrong value type": (
-        lambda r: replace_in(r / F24, "verified: true", "verified: maybe"),
-        f"{F24}:14: 'verified' must be true or false, got 'maybe'; write `verified: true` or `verified: false`"),
+        lambda r: replace_in(r / F24, "verification_level: document", "verification_level: maybe"),
+        f"{F24}:14: 'verification_level' must be one of document, reported, unverified, got 'maybe'; "
+        "document: the document was read; reported: known from reports; unverified: neither"),
+    "the old yes/no flag": (
+        lambda r: replace_in(r / F24, "verification_level: document", "verified: true"),
+        f"{F24}:14: 'verified: true/false' is replaced by 'verification_level'; write `verification_level: document` "
+        "(the document itself was read at `url`), `reported` (known from the `reports:` listed) or `unverified` "
+        "(say what is missing in `verification:`)"),
     "date in the future": (
         lambda r: replace_in(r / F24, "issued: 2020-03-19", "issued: 2099-03-19"),
         f"{F24}:9: 'issued' 2099-03-19 is in the future; check the date: a cited document already exists"),
@@ -198,7 +204,7 @@ CASES = {
         lambda r: (r / "CITATION.cff").write_bytes((r / "CITATION.cff").read_bytes() + "x: café\n".encode("latin-1")),
         f"CITATION.cff:{CITATION_LINES + 1}: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     "Python object tag": (
-        lambda r: replace_in(r / F24, "verified: true", 'verified: !!python/object/apply:os.system ["true"]'),
+        lambda r: replace_in(r / F24, "verification_level: document", 'verification_level: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
         "'tag:yaml.org,2002:python/object/apply:os.system'); use plain YAML values: tags such as !!python/object are refused"),
 }

@@ -24,7 +24,7 @@ def listing(edition, text: str, offline: bool = False, mkdocs: bool = False) -> 
 
 def made_up_source(**fields) -> Source:
     return Source(**{"id": "made-up", "type": "webpage", "title": "A made-up page", "issued": "2020-03-01",
-                     "verified": True, "path": "sources/made-up.yml", "line": 1} | fields)
+                     "level": "document", "path": "sources/made-up.yml", "line": 1} | fields)
 
 
 def with_sources(edition, *sources: Source):
@@ -103,15 +103,16 @@ def test_in_a_fragment_the_downloads_are_linked_from_where_the_fragment_is(editi
 
 def test_the_sources_marker_gives_a_summary_then_one_entry_per_source(edition):
     soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
-    verified = sum(source.verified for source in edition.registry)
+    seen = sum(source.level == "document" for source in edition.registry)
+    reported = sum(source.level == "reported" for source in edition.registry)
     assert soup.select_one("p.sources-summary").get_text() == (
-        f"{len(edition.registry)} sources: {verified} confirmed against published references, "
-        f"{len(edition.registry) - verified} partly confirmed; 0 with an archived copy.")
+        f"{len(edition.registry)} sources: the document itself seen for {seen}, {reported} confirmed through "
+        f"contemporaneous reports, {len(edition.registry) - seen - reported} not confirmed; 0 with an archived copy.")
     assert [h2.get_text().removesuffix("#") for h2 in soup.select("h2")] == ["Index", "Records"]  # the side contents: two entries
     assert [h3["id"] for h3 in soup.select("div.source-entry > h3")] == [f"src-{s.id}" for s in edition.registry]
     # The index: a line a source, in the records' order, each leading to its record.
     assert [a["href"] for a in soup.select("ol.sources-index > li > a.source-title")] == [f"#src-{s.id}" for s in edition.registry]
-    assert len(soup.select("div.source-entry.unverified")) == len(edition.registry) - verified
+    assert len(soup.select("div.source-entry.level-reported")) == reported
 
 
 def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
@@ -120,13 +121,13 @@ def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
         '<h2 id="index">Index</h2>\n'
         '<ol class="sources-index">\n'
         '<li><span class="source-date">1 Mar 2020</span> <a class="source-title" href="#src-made-up">A made-up page</a> '
-        '<span class="source-mark">confirmed</span> <span class="source-cited"></span></li>\n'
+        '<span class="source-mark level-document">document seen</span> <span class="source-cited"></span></li>\n'
         '</ol>\n'
         '<h2 id="records">Records</h2>\n'
-        '<div class="source-entry">\n'
+        '<div class="source-entry level-document">\n'
         '<h3 id="src-made-up">A made-up page</h3>\n'
         '<p class="source-citation"><em>Bibliography</em> entry.</p>\n'
-        '<p class="source-status"><strong>Confirmed.</strong> Its details were checked against published references.</p>\n'
+        '<p class="source-status"><strong>Document seen.</strong> The document itself was read at the address below.</p>\n'
         '<details class="source-verification">\n'
         '<summary>How this record was checked</summary>\n'
         '<p>Checked against the page.</p>\n'
@@ -142,13 +143,13 @@ def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
 
 
 def test_an_unverified_source_without_address_says_so(edition):
-    source = made_up_source(verified=False)
+    source = made_up_source(level="unverified")
     soup = parse(listing(with_sources(edition, source), "[[edition:sources]]"))
-    assert soup.select_one("div.source-entry")["class"] == ["source-entry", "unverified"]
-    assert str(soup.select_one("p.source-status")) == ('<p class="source-status"><strong>Partly confirmed.</strong> Not every '
-                                                       'detail of this record could be checked against a published reference.</p>')
+    assert soup.select_one("div.source-entry")["class"] == ["source-entry", "level-unverified"]
+    assert str(soup.select_one("p.source-status")) == ('<p class="source-status"><strong>Not confirmed.</strong> Neither the '
+                                                       'document nor reports of it could confirm every detail of this record.</p>')
     assert soup.select_one("details.source-verification") is None  # nothing said of how: nothing to unfold
-    assert soup.select_one(".sources-index .source-mark")["class"] == ["source-mark", "partial"]
+    assert soup.select_one(".sources-index .source-mark")["class"] == ["source-mark", "level-unverified"]
     assert [li.get_text() for li in soup.select("ul.source-links li")] == [
         "No web address of the document itself could be confirmed.", "No archived copy recorded."]
 
@@ -221,7 +222,7 @@ def test_an_editorial_note_cited_in_the_essay_links_to_its_paragraph(edition):
 
 def test_the_chronology_marker_gives_each_event_with_its_date_sources_and_paragraphs(edition):
     shortened = made_up_source(id="long", title="A long title: with a subtitle", title_short="A long title")
-    unverified = made_up_source(id="doubtful", title="A doubtful page", verified=False)
+    unverified = made_up_source(id="doubtful", title="A doubtful page", level="unverified")
     event = Event("made-up", "2019-09-14", "Something happens.", ("long", "doubtful"), (5, 6),
                   "The date is the one the essay gives.")
     made_up = dataclasses.replace(with_sources(edition, shortened, unverified), events=(event,))
@@ -231,7 +232,7 @@ def test_the_chronology_marker_gives_each_event_with_its_date_sources_and_paragr
         '<p class="event-what">Something happens.</p>\n'
         '<p class="event-date-note">The date is the one the essay gives.</p>\n'
         '<p class="event-sources">Sources: <a href="sources.md#src-long">A long title</a>; '
-        '<a href="sources.md#src-doubtful">A doubtful page</a> (partly confirmed)</p>\n'
+        '<a href="sources.md#src-doubtful">A doubtful page</a> (not confirmed)</p>\n'
         '<p class="cited-in">In the essay: '
         '<a href="index.md#p5">¶5</a>, <a href="a-slow-burning-conflict.md#p6">¶6</a></p>\n'
         "</li>\n"

@@ -26,13 +26,13 @@ def p5(edition) -> str:
     return edition.essay.paragraphs[4].text
 
 
-def source_with(edition, verified: bool) -> str:
-    """The id of a source of the registry that is (or is not) verified."""
-    return next(source.id for source in edition.registry if source.verified is verified)
+def source_with(edition, level: str) -> str:
+    """The id of a source of the registry checked to this level (document, reported)."""
+    return next(source.id for source in edition.registry if source.level == level)
 
 
 def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_and_paragraph(render, edition, p5):
-    key = source_with(edition, verified=False)
+    key = source_with(edition, "reported")
     label = f"{key}.p5"
     assert render(f"{p5}[^{key}]") == (
         f'<p>{p5}<sup data-search-exclude="" id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">1</a></sup></p>\n'
@@ -41,7 +41,7 @@ def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_
         "<ol>\n"
         f'<li class="citation-note" id="fn:{label}">\n'
         f'<p><span class="citation" data-source="{key}">{edition.notes[key].full}</span> '
-        f'<a href="sources.md#src-{key}">Source record (partly confirmed)</a>&#160;'
+        f'<a href="sources.md#src-{key}">Source record (confirmed through reports)</a>&#160;'
         f'<a class="footnote-backref" href="#fnref:{label}" title="Jump back to footnote 1 in the text">&#8617;</a></p>\n'
         "</li>\n"
         "</ol>\n"
@@ -92,12 +92,12 @@ def test_a_paragraph_that_differs_from_the_essay_by_one_word_is_not_labelled_as_
     assert re.fullmatch(rf"fnref:{CITED}\.x[0-9a-f]{{6}}", label)
 
 
-def test_a_citation_links_the_source_record_and_says_whether_it_is_verified(render, edition):
-    verified, unverified = source_with(edition, True), source_with(edition, False)
+def test_a_citation_links_the_source_record_and_says_how_far_it_was_checked(render, edition):
+    verified, unverified = source_with(edition, "document"), source_with(edition, "reported")
     soup = parse(render(f"One.[^{verified}] Two.[^{unverified}]"))
     links = [(a["href"], a.get_text()) for a in soup.select("li > p > a:not(.footnote-backref)")]
-    assert links == [(f"sources.md#src-{verified}", "Source record"),
-                     (f"sources.md#src-{unverified}", "Source record (partly confirmed)")]
+    assert links == [(f"sources.md#src-{verified}", "Source record (document seen)"),
+                     (f"sources.md#src-{unverified}", "Source record (confirmed through reports)")]
 
 
 def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render, edition):
@@ -114,7 +114,7 @@ def test_an_editorial_note_is_marked_as_the_editors_and_not_as_a_citation(render
 
 
 def test_sources_cited_side_by_side_share_one_note_as_chicago_does(render, edition):
-    verified, unverified = source_with(edition, True), source_with(edition, False)
+    verified, unverified = source_with(edition, "document"), source_with(edition, "reported")
     soup = parse(render(f"A claim.[^{verified}][^{unverified}]"))
     assert [sup["id"] for sup in soup.select("sup")] == [f"fnref:{verified}.x{soup.sup['id'][-6:]}"]
     (note,) = soup.select("div.footnote li")
@@ -127,8 +127,8 @@ def test_sources_cited_side_by_side_share_one_note_as_chicago_does(render, editi
         f'<span class="citation" data-source="{unverified}">{second}</span> Source records: ')
     links = [(a["href"], a.get_text()) for a in note.select("a:not(.footnote-backref):not(.bare-url)")
              if a["href"].startswith("sources.md")]
-    assert links == [(f"sources.md#src-{verified}", edition.registry[verified].issuer),
-                     (f"sources.md#src-{unverified}", f"{edition.registry[unverified].issuer} (partly confirmed)")]
+    assert links == [(f"sources.md#src-{verified}", f"{edition.registry[verified].issuer} (document seen)"),
+                     (f"sources.md#src-{unverified}", f"{edition.registry[unverified].issuer} (confirmed through reports)")]
 
 
 def test_a_short_note_ending_in_a_quoted_title_gives_up_its_period_inside_the_quotes(render, edition):

@@ -409,8 +409,8 @@ def test_registry_downloads_as_csl_json_that_another_processor_renders(site, edi
     nyt = edition.registry["nyt-2020-03-27"]
     assert any(nyt.title in entry for entry in rendered)
     for item in items:
-        verified = edition.registry[item["id"]].verified
-        assert ("NOT fully verified" in item["note"]) is (not verified)
+        source = edition.registry[item["id"]]
+        assert item["note"].startswith(f"Source record ({source.level_words}): ")
         assert item["note"].endswith(f"{SITE_URL}sources/#src-{item['id']}")
 
 

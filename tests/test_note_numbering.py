@@ -16,22 +16,23 @@ from edition.build.pdf import pdf_settings
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 
 
-def notes_of(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    """(number, words) of each note a page shows: the number on its call, the citations or the editor's note.
+def notes_of(soup: BeautifulSoup) -> list[tuple[str, list[str]]]:
+    """(number, words) of each note a page shows: the number on its call, then the words of each citation
+    with the source's words that follow it, or of the editor's note.
 
     The links to source records and back to the text are the web page's apparatus, not the note.
     """
     found = []
     for call in soup.select("sup[id^='fnref:'] a.footnote-ref"):
         note = soup.find(id=call["href"][1:])
-        citations = note.select("span.citation")
+        citations = note.select("span.citation, span.note-evidence")
         if citations:
-            words = " ".join(c.get_text() for c in citations)
+            words = [c.get_text() for c in citations]
         else:
             for back in note.select("a.footnote-backref"):
                 back.extract()
-            words = note.get_text()
-        found.append((call.get_text(), " ".join(words.split())))
+            words = [note.get_text()]
+        found.append((call.get_text(), [" ".join(w.split()) for w in words]))
     return found
 
 
@@ -68,23 +69,40 @@ def comparable(text: str) -> str:
     return re.sub(r"[^0-9a-z.]", "", text.lower())
 
 
-class PrintedPage:
-    """A PDF page's text in comparable form, knowing where its lines start (a printed note starts a line)."""
+class Printed:
+    """Pages' text in comparable form, knowing where its lines start (a printed note starts a line)."""
 
-    def __init__(self, text: str):
+    def __init__(self, texts: list[str]):
         self.text, self.line_starts = "", set()
-        for line in text.split("\n"):
-            self.line_starts.add(len(self.text))
-            self.text += comparable(line)
+        for text in texts:
+            for line in text.split("\n"):
+                self.line_starts.add(len(self.text))
+                self.text += comparable(line)
 
-    def has_note(self, number: str, words: str) -> bool:
-        for printed in (f"{number}.{words}", f"{number}{words}"):
-            at = self.text.find(printed)
+    def note(self, number: str, parts: list[str], after: int) -> int:
+        """Where, after `after`, a line starts with the number and the note's first words and the rest follow
+        in order (a long note may run on to the next page); -1 if nowhere.
+
+        The PDF leaves out the source's words where they are long, so those may be missing."""
+        first, rest = comparable(parts[0]), parts[1:]
+        for printed in (f"{number}.{first}", f"{number}{first}"):
+            at = self.text.find(printed, after)
             while at != -1:
-                if at in self.line_starts:
-                    return True
+                if at in self.line_starts and self.follow(at + len(printed), rest):
+                    return at
                 at = self.text.find(printed, at + 1)
-        return False
+        return -1
+
+    def follow(self, at: int, parts: list[str]) -> bool:
+        for part in parts:
+            found = self.text.find(comparable(part), at)
+            if found == -1 and not part.startswith(EVIDENCE):
+                return False
+            at = found + len(comparable(part)) if found != -1 else at
+        return True
+
+
+EVIDENCE = ("The source says", "As given by", "For context", "Context, not", "This source does not")
 
 
 def test_the_pdf_prints_each_pages_notes_with_the_sites_numbers_and_words(site, edition, site_notes):
@@ -96,13 +114,13 @@ def test_the_pdf_prints_each_pages_notes_with_the_sites_numbers_and_words(site, 
     assert len(starts) == len(files)
     ends = starts[1:] + [len(reader.pages)]
     with pdfplumber.open(pdf) as plumbed:
-        printed = [PrintedPage(p.extract_text()) for p in plumbed.pages]
+        texts = [p.extract_text() for p in plumbed.pages]
     checked = 0
     for file, start, end in zip(files, starts, ends, strict=True):
-        where = start
+        section = Printed(texts[start:end])
+        where = 0
         for number, words in site_notes[file]:
-            on = [n for n in range(where, end) if printed[n].has_note(number, comparable(words))]
-            assert on, f"{file}: note {number} is not printed as on the site: {words[:80]}"
-            where = on[0]  # notes come in order through the section's pages
+            where = section.note(number, words, where)
+            assert where != -1, f"{file}: note {number} is not printed as on the site: {words[0][:80]}"
             checked += 1
     assert checked == sum(len(notes) for notes in site_notes.values()) > 10

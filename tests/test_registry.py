@@ -16,7 +16,7 @@ title: Statement by the Department of Defense
 author:
   - literal: U.S. Department of Defense
 issued: 2020-03-12
-verified: false
+verification_level: unverified
 verification: The web address was not confirmed.
 """
 TODAY = dt.date(2026, 11, 25)
@@ -77,7 +77,7 @@ CASES = [
      "sources/dod-2020-03-12.yml:3: not valid UTF-8 (byte 0xe4); save the file as UTF-8"),
     ("empty file", "", "sources/dod-2020-03-12.yml:1: file is empty; fill in the record or delete the file"),
     ("enormous file", GOOD + "#" * 300_000 + "\n",
-     "sources/dod-2020-03-12.yml:1: file is 300,212 bytes, more than the 262,144 a data file may have; "
+     f"sources/dod-2020-03-12.yml:1: file is {len(GOOD) + 300_001:,} bytes, more than the 262,144 a data file may have; "
      "split it or remove what does not belong"),
 ]
 

@@ -28,11 +28,11 @@ def test_every_source_has_an_entry_with_anchor_and_citation(source_id, sources_p
     assert heading.get_text(" ", strip=True).removesuffix("#").strip() == source.title
     assert entry.select_one(".source-citation").get_text(strip=True)
     status = entry.select_one(".source-status strong").get_text()
-    assert status == ("Confirmed." if source.verified else "Partly confirmed.")
+    assert status == f"{source.level_words.capitalize()}."
     # How it was checked is there for whoever wants it, folded.
     how = entry.select_one("details.source-verification")
     assert (how is not None) is bool(source.verification) and (how is None or not how.has_attr("open"))
-    assert ("unverified" in entry["class"]) is (not source.verified)
+    assert f"level-{source.level}" in entry["class"]
     if source.url:
         assert entry.select_one(f".source-links a[href='{source.url}']")["rel"] == ["noopener", "noreferrer"]
 

@@ -11,12 +11,11 @@ from ..model.addresses import DOWNLOADS_DIR, permanent_url, source_anchor
 
 
 def registry_items(edition: Edition) -> list[dict]:
-    """Every source as CSL-JSON, with a note saying whether the record was verified and where it is."""
+    """Every source as CSL-JSON, with a note saying how far the record was checked and where it is."""
     items = []
     for source in edition.registry:
         record = permanent_url(edition.site_url, "sources/", source_anchor(source.id))
-        status = "verified against a published reference" if source.verified else "NOT fully verified"
-        items.append(source.csl() | {"note": f"Source record {status}: {record}"})
+        items.append(source.csl() | {"note": f"Source record ({source.level_words}): {record}"})
     return items
 
 

@@ -95,6 +95,7 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     body, site_url = render_body(edition, settings)
     soup = BeautifulSoup(body, "html.parser")
     _footnotes_in_place(soup)
+    _short_evidence_only(soup)
     _links_for_print(soup, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
     for link in soup.select("a.headerlink"):
         link.decompose()
@@ -162,6 +163,16 @@ def _footnotes_in_place(soup: BeautifulSoup) -> None:
         reference.replace_with(footnote)
     for block in soup.select("div.footnote"):
         block.decompose()
+
+
+EVIDENCE_IN_PRINT = 240  # characters: a footnote that would crowd the page's text keeps its citation only
+
+
+def _short_evidence_only(soup: BeautifulSoup) -> None:
+    """The source's words under a citation print where they are short; longer ones are on the site."""
+    for evidence in soup.select("span.footnote span.note-evidence"):
+        if len(evidence.get_text()) > EVIDENCE_IN_PRINT:
+            evidence.decompose()
 
 
 def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> None:

@@ -25,6 +25,7 @@ from ..model.addresses import (
     term_anchor,
 )
 from ..model.docs import MARKER, MARKERS, marker_name
+from ..model.ledgers import SUPPORT
 from .base import EditionExtension, EditionTreeprocessor, log
 from .html import append_text, as_text, element, long_date, short_date
 
@@ -40,6 +41,10 @@ def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
         if citation.paragraph and place not in places[citation.key]:
             places[citation.key].append(place)
     return places
+
+
+def _paragraph_href(edition: Edition, number: int) -> str:
+    return f"{edition.essay.section_of(number).page}#{paragraph_anchor(number)}"
 
 
 def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> None:
@@ -102,12 +107,12 @@ class ListingTreeprocessor(EditionTreeprocessor):
 
     def build_sources(self, edition: Edition) -> list[etree.Element]:
         cited_in = _cited_in(edition)
-        verified = sum(s.verified for s in edition.registry)
+        levels = Counter(s.level for s in edition.registry)
         archived = sum(bool(s.archive_url) for s in edition.registry)
         count = len(edition.registry)
-        summary = element("p", f"{count} source{'' if count == 1 else 's'}: {verified} confirmed against published references, "
-                                f"{count - verified} partly confirmed; {archived} with an archived copy.",
-                           class_="sources-summary")
+        summary = element("p", f"{count} source{'' if count == 1 else 's'}: the document itself seen for {levels['document']}, "
+                                f"{levels['reported']} confirmed through contemporaneous reports, {levels['unverified']} not "
+                                f"confirmed; {archived} with an archived copy.", class_="sources-summary")
         titles = Counter(source.title for source in edition.registry)
         repeated = {title for title, times in titles.items() if times > 1}
         index = element("h2", "Index", id="index")
@@ -125,8 +130,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
             if by := source.issuer:
                 element("span", by, item, class_="source-issuer").tail = " "
             element("a", source.title, item, href=f"#{source_anchor(source.id)}", class_="source-title").tail = " "
-            element("span", "confirmed" if source.verified else "partly confirmed", item,
-                    class_="source-mark" + ("" if source.verified else " partial")).tail = " "
+            element("span", source.level_words, item, class_=f"source-mark level-{source.level}").tail = " "
             cited = element("span", None, item, class_="source-cited")
             _paragraph_links(cited, cited_in[source.id])
         return listing
@@ -148,8 +152,29 @@ class ListingTreeprocessor(EditionTreeprocessor):
         return [element("p", self.stash(f"{link} (a zip file): unpack it and open <code>index.html</code> in a "
                                         "browser; it works without a connection, search included."), class_="offline-copy")]
 
+    def source_words(self, edition: Edition, source, entry: etree.Element) -> None:
+        """What the essay's notes take from the source: each claim, how far the source supports it, and its words."""
+        claims = [c for c in edition.claims if c.source == source.id]
+        if not claims:
+            return
+        listing = element("ul", None, entry, class_="source-claims")
+        for claim in claims:
+            item = element("li", None, listing, class_="source-claim", data_support=claim.support)
+            element("a", f"¶{claim.paragraph}", item, href=_paragraph_href(edition, claim.paragraph)).tail = as_text(
+                f" {claim.claim}: this source {SUPPORT[claim.support]}.")
+            if claim.excerpt:
+                append_text(item, " It says: “")
+                excerpt = next((e for e in source.excerpts if claim.excerpt in " ".join(e.text.split())), None)
+                language = excerpt.language if excerpt else (source.language or "en")
+                element("span", claim.excerpt, item, lang=language, dir="auto").tail = "”"
+                if excerpt and excerpt.by:
+                    append_text(item, f" (as {excerpt.by} reported it)")
+                append_text(item, ".")
+            if claim.why:
+                append_text(item, f" {claim.why}")
+
     def source_entry(self, edition: Edition, source, cited_in, repeated_title: bool = False) -> etree.Element:
-        entry = element("div", class_="source-entry" + ("" if source.verified else " unverified"))
+        entry = element("div", class_=f"source-entry level-{source.level}")
         heading = element("h3", source.title, entry, id=source_anchor(source.id))
         if repeated_title:  # two documents of one title are told apart by who issued them and when
             detail = ", ".join(filter(None, (source.issuer, long_date(source.issued))))
@@ -158,9 +183,13 @@ class ListingTreeprocessor(EditionTreeprocessor):
         element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
 
         status = element("p", None, entry, class_="source-status")
-        element("strong", "Confirmed." if source.verified else "Partly confirmed.", status).tail = as_text(
-            " Its details were checked against published references." if source.verified else
-            " Not every detail of this record could be checked against a published reference.")
+        element("strong", f"{source.level_words.capitalize()}.", status).tail = as_text(LEVEL_EXPLAINED[source.level])
+        if source.reports:
+            reports = element("ul", None, entry, class_="source-reports")
+            for report in source.reports:
+                item = element("li", f"{report.outlet}, {long_date(report.date)}: ", reports)
+                element("a", report.url, item, href=report.url, **EXTERNAL)
+        self.source_words(edition, source, entry)
         if source.verification:
             how = element("details", None, entry, class_="source-verification")
             element("summary", "How this record was checked", how)
@@ -256,14 +285,21 @@ class ListingTreeprocessor(EditionTreeprocessor):
         return out
 
 
+LEVEL_EXPLAINED = {
+    "document": " The document itself was read at the address below.",
+    "reported": " The document itself was not seen; the contemporaneous reports listed here confirm it.",
+    "unverified": " Neither the document nor reports of it could confirm every detail of this record.",
+}
+
+
 def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
     for n, source_id in enumerate(sources):
         if n:
             append_text(parent, "; ")
         source = edition.registry[source_id]
         element("a", source.title_short or source.title, parent, href=f"{SOURCES_PAGE}#{source_anchor(source_id)}")
-        if not source.verified:
-            append_text(parent, " (partly confirmed)")
+        if not source.confirmed:
+            append_text(parent, f" ({source.level_words})")
 
 
 CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}

@@ -20,6 +20,8 @@ from markdown.treeprocessors import Treeprocessor
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
+from ..model.ledgers import Claim
+from ..model.sources import Source
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
@@ -32,15 +34,18 @@ class CitationPreprocessor(EditionPreprocessor):
         text = "\n".join(lines)
         own_definitions = {m[1] for line in lines if (m := DEFINITION.match(line))}
         line_paragraph: dict[int, str] = {}
+        line_number: dict[int, int | None] = {}
         for block in blocks(text):
             number = edition.essay.paragraph_number(block.plain)
             base = f"p{number}" if number else "x" + hashlib.sha1(block.text.encode()).hexdigest()[:6]
             for offset in range(block.text.count("\n") + 1):
                 line_paragraph[block.line - 1 + offset] = base
+                line_number[block.line - 1 + offset] = number
 
         seen: set[str] = set()
         labels: set[str] = set()
         definitions: list[str] = []
+        markers: dict[tuple[int | None, str], int] = {}  # notes so far citing a source in a paragraph
 
         def relabel(run: list[str], index: int) -> str:
             base = f"{run[0]}.{line_paragraph.get(index, 'x')}"
@@ -48,7 +53,13 @@ class CitationPreprocessor(EditionPreprocessor):
             while label in labels:
                 label, k = f"{base}-{k}", k + 1
             labels.add(label)
-            cited = [(key, key not in seen) for key in run]
+            paragraph = line_number.get(index)
+            cited = []
+            for key in run:
+                nth = markers[paragraph, key] = markers.get((paragraph, key), 0) + 1
+                claims = edition.claims_of(paragraph, key)
+                # The ledger has one entry a note, in the paragraph's order.
+                cited.append((key, key not in seen, claims[nth - 1] if nth <= len(claims) else None))
             seen.update(run)
             definitions.append(self.definition(edition, label, cited))
             return f"[^{label}]"
@@ -91,31 +102,58 @@ class CitationPreprocessor(EditionPreprocessor):
                 runs.append([match])
         return runs
 
-    def definition(self, edition: Edition, label: str, cited: list[tuple[str, bool]]) -> str:
+    def definition(self, edition: Edition, label: str, cited: list[tuple[str, bool, Claim | None]]) -> str:
         """The note: an editorial note, or the citations of one or more sources (full where first cited on
-        the page, else short) and a link to each one's record on the Sources page."""
+        the page, else short), each with the source's own words for the claim, and a link to each one's record."""
         key = cited[0][0]
         if key in edition.editorial:
             # The note is data, so text: stashed escaped, never read as Markdown or HTML.
             note = escape(" ".join(edition.editorial[key].text.split()), quote=False)
             return f"[^{label}]: " + self.md.htmlStash.store(f'<span class="editorial-label">Editor’s note:</span> {note}')
         parts = []
-        for n, (key, first) in enumerate(cited):
+        for n, (key, first, claim) in enumerate(cited):
             text = edition.notes[key].full if first else edition.notes[key].short
             if n < len(cited) - 1:
                 text = without_final_period(text) + ";"
             parts.append(f'<span class="citation" data-source="{key}">{text}</span>')
+            if claim is not None:
+                parts.append(evidence(edition.registry[key], claim))
         note = self.md.htmlStash.store(" ".join(parts))
         if len(cited) == 1:
-            status = "Source record" if edition.registry[key].verified else "Source record (partly confirmed)"
+            status = f"Source record ({edition.registry[key].level_words})"
             return f"[^{label}]: {note} [{status}]({SOURCES_PAGE}#{source_anchor(key)})"
         # Each record named by its issuer (the words the note starts with), so the links read in order.
         records = []
-        for key, _ in cited:
+        for key, _, _ in cited:
             source = edition.registry[key]
-            name = escape(source.issuer or source.title, quote=False) + ("" if source.verified else " (partly confirmed)")
+            name = escape(f"{source.issuer or source.title} ({source.level_words})", quote=False)
             records.append(f"[{self.md.htmlStash.store(name)}]({SOURCES_PAGE}#{source_anchor(key)})")
         return f"[^{label}]: {note} Source records: " + ", ".join(records)
+
+
+def evidence(source: Source, claim: Claim) -> str:
+    """The source's own words for a claim, and how far they support it, as HTML: what lets a reader check
+    the note without leaving the page."""
+    excerpt = next((e for e in source.excerpts if claim.excerpt and claim.excerpt in " ".join(e.text.split())), None)
+    words = ""
+    if claim.excerpt:
+        language = excerpt.language if excerpt else (source.language or "en")
+        words = f'“<span lang="{escape(language)}" dir="auto">{escape(claim.excerpt, quote=False)}</span>”'
+        if excerpt and excerpt.translation and " ".join(excerpt.text.split()) == claim.excerpt:
+            words += f" (“{escape(excerpt.translation, quote=False)}”)"
+        # A full stop after the closing quote only where the words inside end without one.
+        if not claim.excerpt.endswith((".", "!", "?", "…")) or words.endswith(")"):
+            words += "."
+    why = escape(claim.why or "", quote=False)
+    # Words known from a copy or a report of the document are that copy's or report's, and said to be.
+    says = f"As given by {escape(excerpt.by, quote=False)}" if excerpt and excerpt.by else "The source says"
+    said = {
+        "full": f"{says}: {words}",
+        "partial": f"{says}: {words} It supports only part of the claim: {why}",
+        "context": f"For context: {words} {why}" if words else f"Context, not the claim itself: {why}",
+        "none": f"This source does not support the claim: {why}",
+    }[claim.support]
+    return f'<span class="note-evidence" data-support="{claim.support}">{said}</span>'
 
 
 def without_final_period(note: str) -> str:

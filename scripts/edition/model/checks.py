@@ -34,7 +34,8 @@ def holds(source, span: str) -> bool:
 def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
     errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
-              + check_citation_file(edition) + check_glossary_terms(edition))
+              + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
+              + check_glossary_terms(edition))
     return errors, uncited_sources(edition)
 
 
@@ -239,6 +240,75 @@ def check_quotations(edition: Edition) -> list[Problem]:
                     problems.append(Problem(page.name, n,
                                             f"citation of '{key}' is attached to “{span}”, but its `quotes:` lack these words",
                                             f"add the words to `quotes:` in {source.path}, or cite the source that has them"))
+    return problems
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def in_record(source, excerpt: str) -> bool:
+    """Whether the words are, verbatim, among what the source's record holds of its own words."""
+    held = [e.text for e in source.excerpts] + [q.text for q in source.quotes] + [q.original for q in source.quotes if q.original]
+    return any(_words(excerpt) in _words(text) for text in held)
+
+
+def check_claims(edition: Edition) -> list[Problem]:
+    """Every note in the essay has its claim in the ledger, with words its source really holds."""
+    problems = []
+    ledger = (ESSAY_DIR / "claims.yml").as_posix()
+    markers: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)  # where each note is written
+    for citation in edition.docs.citations:
+        if citation.paragraph is not None and citation.key in edition.registry:
+            markers[citation.paragraph, citation.key].append((f"docs/{citation.page}", citation.line))
+    entries = defaultdict(list)
+    for claim in edition.claims:
+        entries[claim.paragraph, claim.source].append(claim)
+    for (paragraph, key), places in markers.items():
+        for n, (page, line) in enumerate(places[len(entries[paragraph, key]):], start=len(entries[paragraph, key]) + 1):
+            problems.append(Problem(page, line, f"note {n} citing '{key}' in ¶{paragraph} has no entry in {ledger}",
+                                    f"add `- {{paragraph: {paragraph}, source: {key}, claim: ..., support: ..., excerpt: ...}}` "
+                                    "(one entry a note, in the paragraph's order)"))
+    for claim in edition.claims:
+        where = f"'{claim.source}' in ¶{claim.paragraph}"
+        same = entries[claim.paragraph, claim.source]
+        if len(same) > len(markers.get((claim.paragraph, claim.source), [])) and claim is same[-1]:
+            problems.append(Problem(claim.path, claim.line, f"more entries than notes for {where}",
+                                    "correct the paragraph or source, or remove the entry: one entry a note"))
+            continue
+        source = edition.registry[claim.source]
+        if claim.excerpt and not in_record(source, claim.excerpt):
+            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is not in the record's `excerpts:` or `quotes:`",
+                                    f"copy the words exactly from {source.path}, or add them there as the source has them"))
+        if claim.support == "none":
+            note = edition.editorial.get(claim.editorial or "")
+            notes_here = {c.key for c in edition.docs.citations if c.paragraph == claim.paragraph}
+            if note is None or note.id not in notes_here:
+                problems.append(Problem(claim.path, claim.line, f"{where} is marked `support: none` with no editorial note in "
+                                        f"¶{claim.paragraph} to say so", "name in `editorial:` an editorial note cited in "
+                                        "the same paragraph that tells readers what the source does and does not show"))
+    return problems
+
+
+def date_forms(iso: str) -> list[str]:
+    """How a source may write a day: "January 3", "Jan. 3", "3 January", "2020-01-03"."""
+    day = dt.date.fromisoformat(iso)
+    month, short = f"{day:%B}", f"{day:%b}"
+    return [iso, f"{month} {day.day}", f"{day.day} {month}", f"{short}. {day.day}", f"{short} {day.day}", f"{day.day} {short}"]
+
+
+def check_event_dates(edition: Edition) -> list[Problem]:
+    """An event's date is one that a source it cites gives: its own date, or a day its words name."""
+    problems = []
+    ledger = (ESSAY_DIR / "events.yml").as_posix()
+    for event in edition.events:
+        sources = [edition.registry[key] for key in event.sources if key in edition.registry]
+        said = " ".join(_words(t) for s in sources for e in s.excerpts for t in (e.text, e.translation or ""))
+        if any(s.issued == event.date for s in sources) or any(form in said for form in date_forms(event.date)):
+            continue
+        problems.append(Problem(ledger, event.line, f"event '{event.id}' is dated {event.date}, a date none of its "
+                                f"sources gives ({', '.join(s.id for s in sources)})",
+                                "correct the date, or cite a source whose date or recorded excerpt gives it"))
     return problems
 
 

@@ -18,11 +18,13 @@ from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
 from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
+    Claim,
     EditorialNote,
     Event,
     QuotationEntry,
     Release,
     Term,
+    load_claims,
     load_editorial,
     load_events,
     load_glossary,
@@ -49,6 +51,7 @@ class Edition:
     releases: tuple[Release, ...]  # newest first
     events: tuple[Event, ...] = ()  # the chronology, in date order
     glossary: tuple[Term, ...] = ()
+    claims: tuple[Claim, ...] = ()  # what each note supports, with the source's words
     notes: dict | None = None  # source id → citeproc.pandoc.Notes; None until formatted
     forms: object | None = None  # citeproc.forms.Citations, the Cite panels' forms; None until formatted
     # mkdocs.yml's Python-Markdown extensions other than the edition's, as (name, config) pairs: what
@@ -72,6 +75,10 @@ class Edition:
     def original(self):
         """The source record of the essay as first published."""
         return self.registry[self.meta["original"]]
+
+    def claims_of(self, paragraph: int | None, source: str) -> list[Claim]:
+        """The claims a note citing source in ¶paragraph supports (none outside the essay's paragraphs)."""
+        return [c for c in self.claims if c.paragraph == paragraph and c.source == source]
 
     @property
     def essay_pages(self) -> set[str]:
@@ -242,6 +249,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     problems += irregular + asset_problems(root, scripts)
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
+    claims = load_claims(root, known, problems)
     releases = load_releases(root, problems)
     essay = load_essay(root, problems)
     if essay is None:  # every later check reads the essay: report what is known so far
@@ -262,7 +270,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
         raise ProblemsFound(problems)
     edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                       site_url=site_url, editorial=editorial, quotations=quotations,
-                      releases=releases, events=events, glossary=glossary,
+                      releases=releases, events=events, glossary=glossary, claims=claims,
                       markdown_extensions=standard_extensions(config))
     return edition
 

@@ -1,4 +1,4 @@
-"""The ledgers under sources/essay/: editorial notes, quotations, releases, the chronology and the glossary.
+"""The ledgers under sources/essay/: editorial notes, quotations, claims, releases, the chronology and the glossary.
 
 Each loader validates every entry, appending a Problem (file, line, what, fix) for each one wrong,
 and returns the entries that are right.
@@ -37,6 +37,21 @@ class QuotationEntry:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What one note supports: the claim it is attached to and the source's own words for it."""
+
+    paragraph: int
+    source: str
+    claim: str  # who, what, when: this edition's few words
+    support: str  # a key of SUPPORT
+    excerpt: str | None  # the source's words, found in one of its record's excerpts or quotes
+    why: str | None  # what the source does not support, or why it is cited all the same
+    editorial: str | None  # the editorial note that explains a claim the source does not support
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     date: str  # ISO
@@ -44,6 +59,7 @@ class Event:
     sources: tuple[str, ...]
     paragraphs: tuple[int, ...]
     date_note: str | None
+    line: int = 0  # in events.yml
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,54 @@ def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tup
     return tuple(entries)
 
 
+# How far a note's source supports the claim it is attached to, in the words readers are shown.
+SUPPORT = {
+    "full": "supports the claim",
+    "partial": "supports part of the claim",
+    "context": "gives context for the claim, not the claim itself",
+    "none": "does not support the claim",
+}
+CLAIM_FIELDS = ("paragraph", "source", "claim", "support", "excerpt", "why", "editorial")
+
+
+def load_claims(root: Path, known: set[str], problems: list[Problem]) -> tuple[Claim, ...]:
+    """The claims ledger, each entry checked on its own; checks.check_claims matches it to the notes."""
+    found = (_claim(name, item, line, lines, known, problems)
+             for name, item, line, lines in _load_list(root / ESSAY_DIR / "claims.yml", root, problems))
+    return tuple(claim for claim in found if claim is not None)
+
+
+def _claim(name: str, item: dict, line: int, lines: dict, known: set[str], problems: list[Problem]) -> Claim | None:
+    def problem(key: str | None, what: str, fix: str) -> None:
+        problems.append(Problem(name, lines.get(key, line) if key else line, what, fix))
+
+    if unknown := [str(k) for k in item if k not in CLAIM_FIELDS]:
+        return problem(None, f"unknown field(s) {', '.join(unknown)}", f"use {', '.join(CLAIM_FIELDS)}")
+    paragraph, source, support = item.get("paragraph"), item.get("source"), item.get("support")
+    texts = {key: item.get(key) for key in ("claim", "excerpt", "why", "editorial")}
+    if bad := [k for k, v in texts.items() if v is not None and not (isinstance(v, str) and v.strip())]:
+        return problem(bad[0], f"`{bad[0]}:` must be text", f"write `{bad[0]}:` as words, or leave it out")
+    if not isinstance(paragraph, int) or isinstance(paragraph, bool):
+        return problem("paragraph", f"`paragraph:` must be the number of an essay paragraph, got {paragraph!r}"[:200],
+                       "write the paragraph's number N of ¶N")
+    if source not in known:
+        return problem("source", f"claim in ¶{paragraph} names unknown source {source!r}{lookalikes(str(source))}"[:300],
+                       "use the id of a record in sources/, as the note's marker names it")
+    if not texts["claim"]:
+        return problem(None, f"the claim of ¶{paragraph} citing '{source}' has no `claim:`", "say in a few words who did what, when")
+    if support not in SUPPORT:
+        return problem("support", f"`support:` must be one of {', '.join(SUPPORT)}, got {support!r}"[:200],
+                       "full, partial, context or none: how far the source's words support the claim")
+    if support != "full" and not texts["why"]:
+        return problem("support", f"`support: {support}` for '{source}' in ¶{paragraph} needs `why:`",
+                       "say what the source does not support, or why it is cited all the same")
+    if support in ("full", "partial") and not texts["excerpt"]:
+        return problem("support", f"`support: {support}` for '{source}' in ¶{paragraph} needs the `excerpt:` that supports it",
+                       "copy the source's own words from one of its record's `excerpts:`")
+    words = {key: " ".join(value.split()) if value else None for key, value in texts.items()}
+    return Claim(paragraph, source, words["claim"], support, words["excerpt"], words["why"], words["editorial"], name, line)
+
+
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
@@ -226,7 +290,7 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
             problems.append(Problem(name, lines.get("date_note", line), f"event '{event_id}': `date_note:` must be text, "
                                     f"got {date_note!r}"[:200], "say in words what is uncertain about the date, or remove it"))
             continue
-        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), date_note))
+        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), date_note, line))
     return tuple(events)
 
 

@@ -38,11 +38,18 @@ CSL_TYPES = frozenset("""
 """.split())
 URL_STATUSES = ("live", "dead", "unfit", "usurped")  # as in Wikipedia's citation templates
 
-REQUIRED = ("id", "type", "title", "issued", "verified")
+REQUIRED = ("id", "type", "title", "issued", "verification_level")
 OPTIONAL = (
     "title-short", "original-title", "author", "container-title", "publisher", "url", "accessed", "language",
-    "archive_url", "archive_date", "url_status", "quotes", "verification", "evidence", "medium",
+    "archive_url", "archive_date", "url_status", "quotes", "verification", "evidence", "medium", "reports", "excerpts",
 )
+# How far a record was checked, and how a reader is told it. A yes/no flag hid the difference between
+# having read the document and knowing it only from reports of it.
+LEVELS = {
+    "document": "document seen",  # the document itself was read, at the record's address
+    "reported": "confirmed through reports",  # known from named contemporaneous reports (`reports:`)
+    "unverified": "not confirmed",  # `verification:` says what is missing
+}
 
 
 @dataclass(frozen=True)
@@ -53,12 +60,32 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A contemporaneous report through which a document not seen itself is known."""
+
+    outlet: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The source's own words, as read in a stored copy: what a note shows as its evidence."""
+
+    text: str  # exactly as the source has them
+    language: str
+    translation: str | None  # this edition's English, where the words are not English
+    where: str  # the address the words were read at
+    by: str | None = None  # the outlet whose report gives the words, when the document itself was not seen
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     type: str
     title: str
     issued: str
-    verified: bool
+    level: str  # a key of LEVELS
     path: str
     line: int
     title_short: str | None = None
@@ -76,6 +103,17 @@ class Source:
     quotes: tuple[Quote, ...] = ()
     verification: str | None = None
     evidence: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
+    excerpts: tuple[Excerpt, ...] = ()
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the document was read or is known from reports, rather than left unconfirmed."""
+        return self.level != "unverified"
+
+    @property
+    def level_words(self) -> str:
+        return LEVELS[self.level]
 
     @property
     def issuer(self) -> str:
@@ -254,16 +292,8 @@ class _RecordCheck:
                          "use a CSL type such as webpage, article-newspaper, post, legislation, document")
         title = self.string("title", required=True)
         issued = self.date("issued", required=True)
-        verified = data.get("verified")
-        if "verified" not in data:
-            self.problem(None, "missing required field 'verified'", "add `verified: true` or `verified: false` with a `verification:` note")
-        elif not isinstance(verified, bool):
-            self.problem("verified", f"'verified' must be true or false, got {_shown(verified)}",
-                         "write `verified: true` or `verified: false`")
-        verification = self.string("verification")
-        if verified is False and verification is None:
-            self.problem("verified", "an unverified source needs a 'verification' note",
-                         "say in `verification:` what could not be confirmed")
+        level, verification, reports = self.level()
+        excerpts = self.excerpts()
         authors = self.authors()
         container = self.string("container-title")
         publisher = self.string("publisher")
@@ -278,6 +308,9 @@ class _RecordCheck:
         if status is not None and status not in URL_STATUSES:
             self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {_shown(status)}",
                          "use live, dead, unfit or usurped")
+        elif status is not None and "url" not in data:
+            self.problem("url_status", f"'url_status: {status}' describes an address, but the record has no `url:`",
+                         "add the document's `url:`, or remove `url_status:`")
         language = self.string("language")
         if language is not None and not LANGUAGE_PATTERN.match(language):
             self.problem("language", f"'language' must be a language tag like en or ar, got {_shown(language)}", "use a BCP 47 tag")
@@ -286,14 +319,42 @@ class _RecordCheck:
         if not self.ok:
             return None
         return Source(
-            id=source_id, type=csl_type, title=title, issued=issued, verified=verified,
+            id=source_id, type=csl_type, title=title, issued=issued, level=level,
             path=self.name, line=self.lines.get("id", 1),
             title_short=self.string("title-short"), original_title=self.string("original-title"),
             authors=authors, container_title=container, publisher=publisher, medium=self.string("medium"),
             url=url, accessed=accessed, language=language, archive_url=archive_url,
             archive_date=archive_date, url_status=status, quotes=quotes,
-            verification=verification, evidence=evidence,
+            verification=verification, evidence=evidence, reports=reports, excerpts=excerpts,
         )
+
+    def level(self) -> tuple[str | None, str | None, tuple[Report, ...]]:
+        """How far the record was checked, its `verification:` note and its `reports:`, each as the level needs."""
+        data = self.data
+        if "verified" in data:
+            self.problem("verified", "'verified: true/false' is replaced by 'verification_level'",
+                         "write `verification_level: document` (the document itself was read at `url`), `reported` "
+                         "(known from the `reports:` listed) or `unverified` (say what is missing in `verification:`)")
+        level = data.get("verification_level")
+        if level is None:
+            if "verified" not in data:
+                self.problem(None, "missing required field 'verification_level'",
+                             f"add `verification_level:` with one of {', '.join(LEVELS)}")
+        elif level not in LEVELS:
+            self.problem("verification_level", f"'verification_level' must be one of {', '.join(LEVELS)}, got {_shown(level)}",
+                         "document: the document was read; reported: known from reports; unverified: neither")
+        verification = self.string("verification")
+        if level == "unverified" and verification is None:
+            self.problem("verification_level", "an unverified source needs a 'verification' note",
+                         "say in `verification:` what could not be confirmed")
+        if level == "document" and not data.get("url"):
+            self.problem("verification_level", "'verification_level: document' needs the document's `url:`",
+                         "give the address the document was read at, or use `reported` with the reports that confirm it")
+        reports = self.reports()
+        if level == "reported" and not reports and "reports" not in data:
+            self.problem("verification_level", "'verification_level: reported' needs `reports:`",
+                         "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`")
+        return level, verification, reports
 
     def authors(self) -> tuple[dict, ...]:
         value = self.data.get("author")
@@ -352,6 +413,83 @@ class _RecordCheck:
             if urlsplit(item).scheme not in ("http", "https"):
                 self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", "list the addresses of the pages consulted")
         return tuple(value)
+
+
+    def _list_of_mappings(self, key: str, fields: str, example: str) -> list[dict]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(key, f"'{key}' must be a list of entries with {fields}", f"write each as `{example}`")
+            return []
+        return value
+
+    def _text_field(self, key: str, item: dict, name: str) -> str | None:
+        value = item.get(name)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(key, f"an entry of '{key}' needs `{name}:` as text, got {_shown(value)}", f"write `{name}:`")
+            return None
+        return " ".join(value.split())
+
+    def _address(self, key: str, value) -> str | None:
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {_shown(value)}", "write the page's https:// address")
+            return None
+        return value
+
+    def reports(self) -> tuple[Report, ...]:
+        found = []
+        for item in self._list_of_mappings("reports", "outlet, date and url", "- {outlet: AP, date: 2020-01-10, url: https://...}"):
+            unknown = set(item) - {"outlet", "date", "url"}
+            if unknown:
+                self.problem("reports", f"unknown report field(s) {', '.join(sorted(map(str, unknown)))}", "use outlet, date and url")
+                continue
+            outlet = self._text_field("reports", item, "outlet")
+            date = item.get("date")
+            date = date.isoformat() if isinstance(date, dt.date) else date
+            if not (isinstance(date, str) and DATE_PATTERN.match(date) and _valid_date(date)):
+                self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(date)}", "write YYYY-MM-DD")
+                date = None
+            url = self._address("reports", item.get("url"))
+            if outlet and date and url:
+                found.append(Report(outlet, date, url))
+        return tuple(found)
+
+    def excerpts(self) -> tuple[Excerpt, ...]:
+        found = []
+        record_language = self.data.get("language") if isinstance(self.data.get("language"), str) else "en"
+        for item in self._list_of_mappings("excerpts", "text and where", "- {text: the source's words, where: https://...}"):
+            unknown = set(item) - {"text", "language", "translation", "where", "by"}
+            if unknown:
+                self.problem("excerpts", f"unknown excerpt field(s) {', '.join(sorted(map(str, unknown)))}",
+                             "use text, language, translation, where and by")
+                continue
+            by = self._text_field("excerpts", item, "by") if "by" in item else None
+            text = self._text_field("excerpts", item, "text")
+            language = item.get("language", record_language)
+            if not (isinstance(language, str) and LANGUAGE_PATTERN.match(language)):
+                self.problem("excerpts", f"an excerpt's `language:` must be a tag like en or ar, got {_shown(language)}",
+                             "use a BCP 47 tag")
+                continue
+            translation = item.get("translation")
+            if language.split("-")[0] != "en" and translation is None:
+                self.problem("excerpts", f"an excerpt in '{language}' needs a `translation:` into English",
+                             "add the edition's own translation")
+                continue
+            if translation is not None:
+                translation = self._text_field("excerpts", item, "translation")
+            where = self._address("excerpts", item.get("where"))
+            own = {self.data.get("url"), self.data.get("archive_url")} - {None}
+            # Only against addresses that are addresses: a broken `url:` is reported once, as itself.
+            addresses = all(urlsplit(str(a)).scheme in ("http", "https") for a in own)
+            if where and addresses and where not in own and by is None:
+                self.problem("excerpts", f"an excerpt read at {where}, not at the record's `url:`, needs `by:`",
+                             "name whose copy or report gives the words, e.g. `by: Associated Press`")
+                continue
+            if text and where and (translation or language.split("-")[0] == "en"):
+                found.append(Excerpt(text, language, translation, where, by))
+        return tuple(found)
 
 
 def _valid_date(text: str) -> bool:
