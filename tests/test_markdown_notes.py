@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from edition.markdown.notes import NotesExtension
 from edition.markdown.paragraphs import ParagraphExtension
+from edition.model.ledgers import Claim
+from edition.model.sources import Excerpt
 from markdown_cases import convert, edition_warnings, parse
 
 CITED = "nyt-2020-03-27"  # any source of the registry would do; this one is cited on the opening page
@@ -41,7 +44,7 @@ def test_a_citation_in_an_essay_paragraph_becomes_a_footnote_labelled_by_source_
         "<ol>\n"
         f'<li class="citation-note" id="fn:{label}">\n'
         f'<p><span class="citation" data-source="{key}">{edition.notes[key].full}</span> '
-        f'<a href="sources.md#src-{key}">Source record (confirmed through reports)</a>&#160;'
+        f'<span class="note-records"><a href="sources.md#src-{key}">Source record (confirmed through reports)</a></span>&#160;'
         f'<a class="footnote-backref" href="#fnref:{label}" title="Jump back to footnote 1 in the text">&#8617;</a></p>\n'
         "</li>\n"
         "</ol>\n"
@@ -95,7 +98,7 @@ def test_a_paragraph_that_differs_from_the_essay_by_one_word_is_not_labelled_as_
 def test_a_citation_links_the_source_record_and_says_how_far_it_was_checked(render, edition):
     verified, unverified = source_with(edition, "document"), source_with(edition, "reported")
     soup = parse(render(f"One.[^{verified}] Two.[^{unverified}]"))
-    links = [(a["href"], a.get_text()) for a in soup.select("li > p > a:not(.footnote-backref)")]
+    links = [(a["href"], a.get_text()) for a in soup.select("li > p > span.note-records > a")]
     assert links == [(f"sources.md#src-{verified}", "Source record (document seen)"),
                      (f"sources.md#src-{unverified}", "Source record (confirmed through reports)")]
 
@@ -124,7 +127,7 @@ def test_sources_cited_side_by_side_share_one_note_as_chicago_does(render, editi
     # A semicolon in place of the first note's final period; the last note keeps its period.
     assert str(note.p).startswith(
         f'<p><span class="citation" data-source="{verified}">{first[:-1]};</span> '
-        f'<span class="citation" data-source="{unverified}">{second}</span> Source records: ')
+        f'<span class="citation" data-source="{unverified}">{second}</span> <span class="note-records">Source records: ')
     links = [(a["href"], a.get_text()) for a in note.select("a:not(.footnote-backref):not(.bare-url)")
              if a["href"].startswith("sources.md")]
     assert links == [(f"sources.md#src-{verified}", f"{edition.registry[verified].issuer} (document seen)"),
@@ -215,3 +218,57 @@ def test_a_marker_in_an_indented_code_block_is_left_alone(render):
 def test_a_line_separator_character_earlier_on_the_page_does_not_change_a_label(render, p5):
     html = render(f"An aside\u2028on two lines.\n\n{p5}[^{CITED}]")
     assert parse(html).sup["id"] == f"fnref:{CITED}.p5"
+
+
+# The source's own words under the citation (the claims ledger).
+
+def with_claim(edition, key: str, paragraph: int, **fields):
+    """The edition with one made-up claim, and the record holding the words it quotes."""
+    words = fields.pop("words", None)
+    claim = Claim(paragraph, key, "Something happened", fields.pop("support", "full"), fields.pop("excerpt", None),
+                  fields.pop("why", None), None, "sources/essay/claims.yml", 1)
+    source = edition.registry[key]
+    if words is not None:
+        source = dataclasses.replace(source, excerpts=(words,))
+    registry = dataclasses.replace(edition.registry, sources=edition.registry.sources | {key: source})
+    return dataclasses.replace(edition, claims=(claim,), registry=registry)
+
+
+def evidence_of(edition, text: str) -> str:
+    return str(parse(convert(text, NotesExtension(edition=edition))).select_one("li .note-evidence"))
+
+
+def test_a_note_shows_the_words_of_its_source_that_support_the_claim(edition, p5):
+    made_up = with_claim(edition, CITED, 5, excerpt="a campaign to destroy",
+                         words=Excerpt("They prepare a campaign to destroy a militia.", "en", None, edition.registry[CITED].url or "https://example.org/"))
+    assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
+        '<span class="note-evidence" data-support="full">The source says: '
+        '“<span dir="auto" lang="en">a campaign to destroy</span>”.</span>')
+
+
+def test_words_read_in_a_report_are_given_as_the_reports_and_translated(edition, p5):
+    made_up = with_claim(edition, CITED, 5, support="partial", excerpt="عدوان سافر", why="It names the strikes, not the dead.",
+                         words=Excerpt("عدوان سافر", "ar", "a naked aggression", "https://example.org/report", by="Anadolu Agency"))
+    assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
+        '<span class="note-evidence" data-support="partial">As given by Anadolu Agency: '
+        '“<span dir="auto" lang="ar">عدوان سافر</span>” (“a naked aggression”). '
+        "It supports only part of the claim: It names the strikes, not the dead.</span>")
+
+
+def test_a_claim_its_source_does_not_support_says_so_and_why(edition, p5):
+    made_up = with_claim(edition, CITED, 5, support="none", why="It reports a different meeting.")
+    assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
+        '<span class="note-evidence" data-support="none">This source does not support the claim: '
+        "It reports a different meeting.</span>")
+
+
+def test_the_words_are_text_never_markup(edition, p5):
+    hostile = '<img src=x onerror=alert(1)> & "quoted"'
+    made_up = with_claim(edition, CITED, 5, excerpt=hostile, words=Excerpt(hostile, "en", None, "https://example.org/", by="<b>x</b>"))
+    html = evidence_of(made_up, f"{p5}[^{CITED}]")
+    assert "<img" not in html and "<b>" not in html and "&lt;img src=x onerror=alert(1)&gt; &amp; " in html
+
+
+def test_a_note_outside_the_essays_paragraphs_shows_no_words(edition):
+    made_up = with_claim(edition, CITED, 5, excerpt="a campaign", words=Excerpt("a campaign", "en", None, "https://example.org/", by="X"))
+    assert evidence_of(made_up, f"An editor's aside.[^{CITED}]") == "None"

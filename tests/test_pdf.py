@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import re
+import shutil
+import statistics
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
+import pyphen
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, SITE_URL, copy_project
 from edition import load as load_edition
+from edition.build.pdf import ESSAY_LANGUAGE, LONG_URL_PART, build_date, pdf_settings, print_document, render_pdf
 from edition.build.pdf import main as pdf_main
-from edition.build.pdf import pdf_settings, print_document, render_pdf
 from edition.model.essay import load_essay, normalize, words
 
-FOOTNOTE_CALL_MAX_SIZE = 6.5  # pt: the print stylesheet sets calls at 6pt, all other text larger
+# Sizes in the print stylesheet (pt): the text, the notes at the foot of the page, the note calls in the
+# text (all other text is larger), the paragraph numbers in the margin.
+TEXT_SIZE, NOTE_SIZE, CALL_MAX_SIZE, PARAGRAPH_NUMBER_SIZE = 10.5, 8.3, 7, 7.5
+TOP_MARGIN = 24 / 25.4 * 72  # pt: the running head is printed above this
 
 
 @pytest.fixture(scope="module")
@@ -37,16 +44,48 @@ def plumbed(pdf_path):
         yield pdf
 
 
+@pytest.fixture(scope="module")
+def letter_path(tmp_path_factory) -> Path:
+    letter = tmp_path_factory.mktemp("letter") / "letter.pdf"
+    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0  # `make pdf PAPER=letter`
+    return letter
+
+
+@pytest.fixture(scope="module")
+def printed(edition) -> BeautifulSoup:
+    """The HTML document the PDF is printed from."""
+    return BeautifulSoup(print_document(edition, pdf_settings(edition), build_date(edition)), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def pdftotext(pdf_path) -> str:
+    """The PDF's text as poppler's pdftotext (Debian's poppler-utils) gives it, as most readers copy it."""
+    assert shutil.which("pdftotext"), "pdftotext is missing: `make system-deps` installs poppler-utils"
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def is_call(char: dict) -> bool:
-    return char["fontname"].endswith("Noto-Sans") and char["size"] < FOOTNOTE_CALL_MAX_SIZE
+    return char["size"] < CALL_MAX_SIZE
 
 
-def is_event_link(char: dict) -> bool:
-    return "Italic" in char["fontname"] and char["size"] < 8  # the print stylesheet's 7.5pt chronology links
+def is_text(char: dict) -> bool:
+    return abs(char["size"] - TEXT_SIZE) < 0.05 and "Serif" in char["fontname"]
 
 
-def is_marker(char: dict) -> bool:
-    return char["fontname"].endswith("Noto-Sans-Bold")
+def is_note(char: dict) -> bool:
+    return abs(char["size"] - NOTE_SIZE) < 0.05
+
+
+def is_paragraph_number(char: dict) -> bool:
+    return abs(char["size"] - PARAGRAPH_NUMBER_SIZE) < 0.05 and "Sans" in char["fontname"]
+
+
+def note_markers(page) -> list[dict]:
+    """The figures that number the notes at the foot of a page: they hang left of the notes' text."""
+    notes = [c for c in page.chars if is_note(c)]
+    text_edge = min((c["x0"] for c in notes if not (c["text"].isdigit() or c["text"] == ".")), default=0)
+    return [c for c in notes if c["text"].isdigit() and c["x1"] <= text_edge + 0.5]
 
 
 def numbers(chars: list[dict]) -> list[int]:
@@ -81,27 +120,167 @@ def test_contents_page_numbers_are_where_sections_start(reader):
     assert listed == outline
 
 
-def test_every_note_is_on_the_page_that_calls_it(plumbed, reader, edition, page):
-    calls_seen = []
-    for number, pdf_page in enumerate(plumbed.pages, start=1):
-        calls = numbers([c for c in pdf_page.chars if is_call(c)])
-        notes = numbers([c for c in pdf_page.chars if is_marker(c)])
-        assert calls == notes, f"page {number}: calls {calls}, notes {notes}"
-        calls_seen += calls
-    # Numbered from 1 on each page of the site, as the site numbers them (one call for sources cited together).
-    files = [s.page for s in edition.essay.sections] + list(pdf_settings(edition).appendices)
-    expected = []
-    for file in files:
-        calls = page(f"{edition.docs.get(file).path}index.html").select("sup[id^='fnref:']")
-        expected += list(range(1, len(calls) + 1))
-    assert calls_seen == expected
+def section_starts(reader) -> list[int]:
+    """The index of the page where each section of the PDF (the essay's and the appendices') opens."""
+    return [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
+
+
+def essay_page_range(reader) -> range:
+    """The indexes of the pages from the essay's title to the page before the first appendix."""
+    starts = section_starts(reader)
+    return range(starts[0], starts[len(load_essay(ROOT).sections)])
 
 
 def essay_pages(reader) -> list:
-    """The pages from the essay's title to the page before the first appendix."""
-    starts = [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
-    sections = len(load_essay(ROOT).sections)
-    return reader.pages[starts[0]:starts[sections]]
+    return [reader.pages[i] for i in essay_page_range(reader)]
+
+
+def test_every_note_is_on_the_page_that_calls_it(plumbed, reader, printed):
+    starts = set(section_starts(reader))
+    calls_seen, in_section = [], []
+    for index, page in enumerate(plumbed.pages):
+        in_section = [] if index in starts else in_section
+        calls = numbers([c for c in page.chars if is_call(c)])
+        notes = numbers(note_markers(page))
+        assert calls == notes, f"page {index + 1}: calls {calls}, notes {notes}"
+        in_section += calls
+        assert in_section == list(range(1, len(in_section) + 1)), f"page {index + 1}: notes count from 1 in each section"
+        calls_seen += calls
+    assert len(calls_seen) == len(printed.select("span.footnote")) > 20
+
+
+def test_note_numbers_are_in_the_text_face(plumbed):
+    calls = [c for page in plumbed.pages for c in page.chars if is_call(c)]
+    markers = [c for page in plumbed.pages for c in note_markers(page)]
+    assert len(calls) > 20 and len(markers) > 20
+    assert {c["fontname"].split("+")[-1] for c in calls + markers} == {"Noto-Serif"}, "the text's serif, not the sans"
+    assert {c["fontname"].split("+")[-1] for page in plumbed.pages for c in page.chars if is_text(c)} >= {"Noto-Serif"}
+
+
+def test_no_line_is_made_only_of_note_numbers(plumbed):
+    for number, page in enumerate(plumbed.pages, start=1):
+        for line in page.extract_text_lines(return_chars=True):
+            assert not all(is_call(c) for c in line["chars"]), f"page {number}: a line of note calls: {line['text']!r}"
+
+
+def text_lines(page) -> list[dict]:
+    """The lines of the text on a page (note calls included, notes and margins left out), each marked
+    `opens` when a paragraph number stands beside it."""
+    text = page.filter(lambda o: o.get("object_type") != "char" or is_text(o) or is_call(o))
+    lines = [line for line in text.extract_text_lines(return_chars=True) if any(is_text(c) for c in line["chars"])]
+    marks = [c for c in page.chars if is_paragraph_number(c)]
+    for line in lines:
+        line["opens"] = any(line["top"] - 1 <= c["top"] <= line["bottom"] for c in marks)
+    return lines
+
+
+def full_lines(pdf, pages: range) -> list[dict]:
+    """The essay's lines that are not the last of their paragraph (the next line on the page does not
+    open a paragraph)."""
+    return [line for i in pages for line, following in pairwise(text_lines(pdf.pages[i])) if not following["opens"]]
+
+
+def test_a_line_holds_about_seventy_characters_on_either_paper(pdf_path, letter_path):
+    for path in (pdf_path, letter_path):
+        with pdfplumber.open(path) as pdf:
+            lengths = sorted(len(line["text"]) for line in full_lines(pdf, essay_page_range(PdfReader(path))))
+        assert len(lengths) > 200
+        median, low, high = statistics.median(lengths), lengths[len(lengths) // 10], lengths[len(lengths) * 9 // 10]
+        assert 63 <= median <= 75 and low >= 58 and high <= 78, (path.name, median, low, high)
+
+
+def test_the_text_is_justified(plumbed, reader):
+    edges = set()
+    for index in essay_page_range(reader):
+        lines = text_lines(plumbed.pages[index])
+        edge = max(line["x1"] for line in lines)
+        edges.add(round(edge))
+        for line, following in pairwise(lines):
+            if not following["opens"]:
+                assert edge - line["x1"] < 1, f"page {index + 1}: a line short of the right edge: {line['text']!r}"
+    assert len(edges) == 1, f"the text block's right edge moves: {edges}"
+
+
+def test_nothing_runs_into_the_right_margin(plumbed, reader):
+    """No line is wider than the text block (as an address that cannot break would be)."""
+    starts = section_starts(reader)
+    edge = max(line["x1"] for line in text_lines(plumbed.pages[starts[0]]))
+    for index in range(starts[0], len(plumbed.pages)):
+        wide = [c for c in plumbed.pages[index].chars if c["x1"] > edge + 0.5]
+        assert not wide, f"page {index + 1}: {''.join(c['text'] for c in wide)!r} runs beyond the text block"
+
+
+def test_hyphenated_by_the_patterns_of_the_text_s_language(plumbed, reader):
+    patterns = pyphen.Pyphen(lang=ESSAY_LANGUAGE.replace("-", "_"), left=3, right=3)  # hyphenate-limit-chars: 6 3 3
+    breaks = []
+    for index in essay_page_range(reader):
+        for line, following in pairwise(text_lines(plumbed.pages[index])):
+            if line["text"].endswith("\u2010"):  # the hyphen WeasyPrint adds
+                head = re.search(r"[A-Za-z]+$", line["text"][:-1]).group()
+                breaks.append((head, re.match(r"[A-Za-z]+", following["text"]).group()))
+    assert len(breaks) > 20, "hyphenation is on"
+    wrong = [f"{head}-{tail}" for head, tail in breaks if len(head) not in patterns.positions(head + tail)]
+    assert not wrong, f"not where {ESSAY_LANGUAGE} hyphenates: {wrong}"
+
+
+def test_no_paragraph_leaves_one_line_alone_at_a_page_break(plumbed, reader):
+    starts = set(section_starts(reader))
+    pages = list(essay_page_range(reader))
+    checked = 0
+    for before, after in pairwise(pages):
+        lines, next_lines = text_lines(plumbed.pages[before]), text_lines(plumbed.pages[after])
+        if after in starts or not next_lines or next_lines[0]["opens"]:
+            continue  # no paragraph runs on from one page to the next
+        opening = max((i for i, line in enumerate(lines) if line["opens"]), default=0)
+        closing = next((i for i, line in enumerate(next_lines) if line["opens"]), len(next_lines))
+        assert len(lines) - opening >= 2, f"page {before + 1} ends with a paragraph's first line alone"
+        assert closing >= 2, f"page {after + 1} begins with a paragraph's last line alone"
+        checked += 1
+    assert checked >= 3
+
+
+def running_head(page) -> str:
+    return normalize(page.crop((0, 0, page.width, TOP_MARGIN)).extract_text())
+
+
+def test_no_running_head_where_a_section_opens(plumbed, reader):
+    starts = section_starts(reader)
+    titles = [normalize(item.title) for item in reader.outline if not isinstance(item, list)]
+    others = 0
+    for index in range(starts[0], len(plumbed.pages)):
+        head = running_head(plumbed.pages[index])
+        if index in starts:
+            assert head == "", f"page {index + 1} opens a section under its title, and has a running head {head!r}"
+        else:
+            assert head == titles[max(i for i, start in enumerate(starts) if start <= index)], f"page {index + 1}"
+            others += 1
+    assert others >= 5
+
+
+def test_addresses_break_only_after_a_slash_or_a_dot(pdftotext, printed):
+    """…or, inside a part of an address too long for a line, before a hyphen (see edition.build.pdf._url_parts)."""
+    addresses = {a.get_text() for a in printed.find_all("a") if re.fullmatch(r"https?://\S+", a.get_text())}
+    assert len(addresses) > 10
+    assert not re.search(r"[\u200b\u00ad\u2060\ufeff]", pdftotext), "invisible characters in the text"
+    assert not re.search(r"\bh\s+ttps?:|https?:/\s+/|https?:\s+//", pdftotext)
+    for address in addresses:
+        found = re.findall("\n?".join(map(re.escape, address)), pdftotext)  # a line may break anywhere in it
+        assert found, f"{address} is not printed whole"
+        for printed_address in found:
+            position = 0
+            for line in printed_address.split("\n")[:-1]:
+                position += len(line)  # a line breaks before address[position]
+                part = re.split(r"(?<=[/.])(?![/.]|$)", address[:position])[-1] + re.split(r"(?<=[/.])", address[position:])[0]
+                assert address[position - 1] in "/." or (address[position] == "-" and len(part) > LONG_URL_PART), \
+                    f"{address} broken after {address[:position]!r}"
+
+
+def test_web_only_apparatus_is_left_out(plumbed, reader, pdftotext):
+    notes = "\n".join(page.filter(lambda o: o.get("object_type") != "char" or is_note(o)).extract_text()
+                      for page in plumbed.pages)
+    assert "Source record" not in notes and "Editor’s note" in notes.replace("EDITOR’S NOTE", "Editor’s note")
+    essay = "\n".join(page.extract_text() for page in essay_pages(reader))
+    assert "Chronology:" not in essay and "Chronology: " not in pdftotext
 
 
 def test_every_paragraph_number_appears_in_order(reader, essay):
@@ -110,10 +289,11 @@ def test_every_paragraph_number_appears_in_order(reader, essay):
 
 
 def test_the_text_holds_every_word_of_the_essay_in_order(plumbed, essay):
-    text = "\n".join(page.filter(lambda o: not (o.get("object_type") == "char" and (is_call(o) or is_event_link(o))))
+    # The text and titles only: a word hyphenated at the foot of a page goes on after the notes.
+    text = "\n".join(page.filter(lambda o: o.get("object_type") != "char" or o["size"] >= TEXT_SIZE - 0.05)
                      .extract_text()
                      for page in plumbed.pages)
-    found = words(re.sub(r"-\n", "-", text))
+    found = words(re.sub("\u2010\n", "", re.sub(r"-\n", "-", text)))  # U+2010: the hyphen WeasyPrint adds
     expected = words(essay.title)
     for section in essay.sections:
         expected += words(section.heading or "")
@@ -166,7 +346,7 @@ def test_links_are_clickable_inside_and_out(reader):
                 internal += 1
             elif action and str(action.get("/URI", "")).startswith("http"):
                 external += 1
-    assert internal > 40 and external > 30  # contents, ¶ and "source record" links; the sources' addresses
+    assert internal > 40 and external > 30  # contents and ¶ links; the sources' addresses
 
 
 def test_the_same_input_gives_the_same_bytes(pdf_path, tmp_path, edition):
@@ -175,11 +355,9 @@ def test_the_same_input_gives_the_same_bytes(pdf_path, tmp_path, edition):
     assert again.read_bytes() == pdf_path.read_bytes()
 
 
-def test_a4_by_default_and_us_letter_on_request(reader, tmp_path):
+def test_a4_by_default_and_us_letter_on_request(reader, letter_path):
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]
-    letter = tmp_path / "letter.pdf"
-    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0  # `make pdf PAPER=letter`
-    assert [round(float(x)) for x in PdfReader(letter).pages[0].mediabox[2:]] == [612, 792]
+    assert [round(float(x)) for x in PdfReader(letter_path).pages[0].mediabox[2:]] == [612, 792]
 
 
 def test_anything_but_a_local_file_is_refused(tmp_path, site):

@@ -42,6 +42,29 @@ def test_a_good_record_loads_as_csl(tmp_path):
 
 
 CASES = [
+    ("unknown level", GOOD.replace("verification_level: unverified", "verification_level: confirmed"),
+     "sources/dod-2020-03-12.yml:7: 'verification_level' must be one of document, reported, unverified, got 'confirmed'; "
+     "document: the document was read; reported: known from reports; unverified: neither"),
+    ("document without its address", GOOD.replace("verification_level: unverified", "verification_level: document"),
+     "sources/dod-2020-03-12.yml:7: 'verification_level: document' needs the document's `url:`; "
+     "give the address the document was read at, or use `reported` with the reports that confirm it"),
+    ("reported without reports", GOOD.replace("verification_level: unverified", "verification_level: reported"),
+     "sources/dod-2020-03-12.yml:7: 'verification_level: reported' needs `reports:`; "
+     "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`"),
+    ("report without a date", GOOD + "reports:\n  - {outlet: AP, url: 'https://example.org/a'}\n",
+     "sources/dod-2020-03-12.yml:9: a report needs `date:` as an ISO date, got None; write YYYY-MM-DD"),
+    ("excerpt read elsewhere, no one named", GOOD + "excerpts:\n  - {text: Some words., where: 'https://example.org/a'}\n",
+     "sources/dod-2020-03-12.yml:9: an excerpt read at https://example.org/a, not at the record's `url:`, needs `by:`; "
+     "name whose copy or report gives the words, e.g. `by: Associated Press`"),
+    ("excerpt in Arabic, untranslated", GOOD + "excerpts:\n  - {text: عدوان سافر, language: ar, where: 'https://example.org/a', by: X}\n",
+     "sources/dod-2020-03-12.yml:9: an excerpt in 'ar' needs a `translation:` into English; add the edition's own translation"),
+    ("url_status without a url", GOOD + "url_status: live\n",
+     "sources/dod-2020-03-12.yml:9: 'url_status: live' describes an address, but the record has no `url:`; "
+     "add the document's `url:`, or remove `url_status:`"),
+    ("the old yes/no flag", GOOD.replace("verification_level: unverified", "verified: false"),
+     "sources/dod-2020-03-12.yml:7: 'verified: true/false' is replaced by 'verification_level'; write `verification_level: "
+     "document` (the document itself was read at `url`), `reported` (known from the `reports:` listed) or `unverified` "
+     "(say what is missing in `verification:`)"),
     ("list instead of mapping", "- id: x\n",
      "sources/dod-2020-03-12.yml:1: a source record must be a mapping of fields, not a list; "
      "write `id: ...`, `title: ...` and the other fields at the top level"),

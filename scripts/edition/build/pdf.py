@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,17 +26,20 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import load
 from ..markdown.html import long_date
 from ..model import Edition
-from ..model.addresses import page_path
+from ..model.addresses import SOURCES_PAGE, page_path, source_anchor
 from ..model.docs import DOCS_DIR
 from ..problems import Problem, ProblemsFound
 from .render import load_mkdocs_config
 
 STYLESHEET = DOCS_DIR / "stylesheets" / "pdf.css"
+# The essay is in American English (War on the Rocks' spelling: "defense", "polarizes"); the editors'
+# pages are in the edition's language. The PDF hyphenates each by its own language's patterns.
+ESSAY_LANGUAGE = "en-US"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
@@ -96,7 +100,11 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     soup = BeautifulSoup(body, "html.parser")
     _footnotes_in_place(soup)
     _short_evidence_only(soup)
+    _essay_in_its_language(soup)
+    _web_only_apparatus_removed(soup)
     _links_for_print(soup, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
+    _calls_kept_with_their_words(soup)
+    _addresses_marked(soup)
     for link in soup.select("a.headerlink"):
         link.decompose()
     headings = soup.find_all("h1")
@@ -108,7 +116,7 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     pdf_url = urljoin(site_url, settings.file)
     description = (f"An annotated edition, version {edition.version}, of the essay by {' and '.join(authors)} "
                    f"first published in {original.container_title}, {long_date(original.issued)}.")
-    return f"""<!DOCTYPE html>
+    document = BeautifulSoup(f"""<!DOCTYPE html>
 <html lang="{edition.meta.get('language', 'en')}">
 <head>
 <meta charset="utf-8">
@@ -141,7 +149,9 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
 {soup.decode(formatter="minimal")}
 </body>
 </html>
-"""
+""", "html.parser")
+    _urls_breakable(document)  # the cover's addresses too
+    return document.decode(formatter="minimal")
 
 
 def _footnotes_in_place(soup: BeautifulSoup) -> None:
@@ -188,6 +198,135 @@ def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> 
             link["href"] = urljoin(site_url, page_path(parts.path)) + (f"#{parts.fragment}" if parts.fragment else "")
         else:
             link["href"] = urljoin(site_url, href)
+
+
+def _essay_in_its_language(soup: BeautifulSoup) -> None:
+    """The essay's pages (from an essay page's marker to the next marker) carry the essay's language."""
+    for marker in soup.select("div.pdf-page.essay"):
+        for block in marker.find_next_siblings():
+            if "pdf-page" in block.get("class", []):
+                break
+            block.attrs.setdefault("lang", ESSAY_LANGUAGE)
+
+
+def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
+    """Leave out what only a web page needs: each note's link to its source record (the Sources
+    appendix lists every source) and the chronology dates after a paragraph (the Chronology appendix
+    lists the paragraphs of each event). The ¶ numbers, the notes' texts and editorial notes stay."""
+    for run in soup.select("p.essay-paragraph span.event-links"):
+        _remove_with_space_before(run)
+    for records in soup.select("span.footnote span.note-records"):
+        _remove_with_space_before(records)
+    for note in soup.select("span.footnote"):
+        records = {"#" + source_anchor(c["data-source"]) for c in note.select("span.citation[data-source]")}
+        records |= {f"{SOURCES_PAGE}#{anchor[1:]}" for anchor in records}  # before _links_for_print
+        for link in note.find_all("a", href=True):
+            if link["href"] in records and link.find_parent(class_="citation") is None:
+                _remove_with_space_before(link)
+        if note.contents and isinstance(note.contents[-1], NavigableString):
+            note.contents[-1].replace_with(note.contents[-1].rstrip())
+
+
+def _remove_with_space_before(element: Tag) -> None:
+    """Remove an element and the space that led to it."""
+    before = element.previous_sibling
+    if isinstance(before, NavigableString) and before != before.rstrip():
+        before.replace_with(before.rstrip())
+    element.decompose()
+
+
+BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+(?=[^ \t\r\n]*$)")  # the last space a line may break at
+# A domain name written in the text ("Military.com", "thenews.com.pk"): never hyphenated.
+ADDRESS = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|mil|edu|int|info|news|[a-z]{2})\b")
+# The text of a link that is itself an address.
+URL_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
+    """No line break between a word and the note calls after it, so "attacks.²³" never leaves "²³"
+    alone at the start of a line: the word's last characters and the calls go into one unbreakable
+    span (the print stylesheet's `.with-call`; the notes inside wrap as usual)."""
+    for note in soup.select("span.footnote"):
+        if note.find_parent(class_="with-call") is not None:  # a later call of a run already kept
+            continue
+        run = [note]
+        while isinstance(following := run[-1].next_sibling, Tag) and "footnote" in following.get("class", []):
+            run.append(following)
+        word: list = []
+        node = note.previous_sibling
+        while node is not None:
+            if isinstance(node, NavigableString):
+                space = BREAKABLE_SPACE.search(node)
+                if space is None:
+                    word.insert(0, node)
+                    node = node.previous_sibling
+                    continue
+                if space.end() < len(node):
+                    word.insert(0, NavigableString(node[space.end():]))
+                    node.replace_with(node[:space.end()])
+                break
+            # Not a ¶ number or a note; not words or an address, which must be free to break (a call
+            # after a name of two words stays with it anyway: no line breaks between a letter and a figure).
+            text = node.get_text()
+            if {"para-num", "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
+                    URL_TEXT.fullmatch(text):
+                break
+            word.insert(0, node)
+            node = node.previous_sibling
+        keep = soup.new_tag("span", attrs={"class": "with-call"})
+        note.insert_before(keep)
+        for piece in word + run:
+            keep.append(piece.extract() if piece.parent is not None else piece)
+
+
+def _addresses_marked(soup: BeautifulSoup) -> None:
+    """Domain names in running text go into `span.address`, which the print stylesheet leaves unhyphenated."""
+    for text in soup.find_all(string=ADDRESS):
+        if text.find_parent(["a", "code", "pre"]) is not None or isinstance(text, Comment):
+            continue
+        pieces, last = [], 0
+        for match in ADDRESS.finditer(text):
+            pieces.append(NavigableString(text[last:match.start()]))
+            address = soup.new_tag("span", attrs={"class": "address"})
+            address.string = match.group()
+            pieces.append(address)
+            last = match.end()
+        pieces.append(NavigableString(text[last:]))
+        for piece in pieces:
+            if piece != "":
+                text.insert_before(piece)
+        text.extract()
+
+
+LONG_URL_PART = 70  # characters, a line of the text: a longer part of an address may also break before a hyphen
+
+
+def _url_parts(url: str) -> list[str]:
+    """An address cut where a line may break: after each `/` (a run of them counts as one) and each `.`;
+    and, in a part too long for a line of the notes, before each `-` (Chicago's rule: the hyphen then
+    begins the next line, where no reader takes it for a hyphen the line break added)."""
+    parts = []
+    for part in re.split(r"(?<=[/.])(?![/.]|$)", url):
+        parts += re.split(r"(?<=.)(?=-)", part) if len(part) > LONG_URL_PART else [part]
+    return parts
+
+
+def _urls_breakable(soup: BeautifulSoup) -> None:
+    """A link whose text is an address breaks only between the parts _url_parts gives: each part is an
+    unbreakable `span.url-part`, with a `<wbr>` between parts: the link's text stays the address (a
+    zero-width space would not), and nothing of it lands in the PDF's text layer."""
+    for link in soup.find_all("a"):
+        text = link.get_text()
+        if link.find(True) is not None or not URL_TEXT.fullmatch(text):
+            continue
+        link.clear()
+        link["class"] = link.get("class", []) + ["url"]
+        for index, part in enumerate(_url_parts(text)):
+            if index:
+                link.append(soup.new_tag("wbr"))
+            piece = soup.new_tag("span", attrs={"class": "url-part"})
+            piece.string = part
+            link.append(piece)
 
 
 class _LocalOnly:

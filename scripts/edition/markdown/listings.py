@@ -187,8 +187,10 @@ class ListingTreeprocessor(EditionTreeprocessor):
         if source.reports:
             reports = element("ul", None, entry, class_="source-reports")
             for report in source.reports:
-                item = element("li", f"{report.outlet}, {long_date(report.date)}: ", reports)
-                element("a", report.url, item, href=report.url, **EXTERNAL)
+                # The outlet as the link's words: a report's address can be longer than a line, and says less.
+                item = element("li", "Reported by ", reports)
+                element("a", report.outlet, item, href=report.url, rel=EXTERNAL["rel"]).tail = as_text(
+                    f", {long_date(report.date)}")
         self.source_words(edition, source, entry)
         if source.verification:
             how = element("details", None, entry, class_="source-verification")

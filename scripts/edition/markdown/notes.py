@@ -25,6 +25,8 @@ from ..model.sources import Source
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
+RECORDS_LABEL = "Source records: "  # before the links to the records of a note citing several
+
 
 class CitationPreprocessor(EditionPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
@@ -128,7 +130,7 @@ class CitationPreprocessor(EditionPreprocessor):
             source = edition.registry[key]
             name = escape(f"{source.issuer or source.title} ({source.level_words})", quote=False)
             records.append(f"[{self.md.htmlStash.store(name)}]({SOURCES_PAGE}#{source_anchor(key)})")
-        return f"[^{label}]: {note} Source records: " + ", ".join(records)
+        return f"[^{label}]: {note} {RECORDS_LABEL}" + ", ".join(records)
 
 
 def evidence(source: Source, claim: Claim) -> str:
@@ -172,7 +174,8 @@ def without_final_period(note: str) -> str:
 
 
 class FootnoteKindTreeprocessor(Treeprocessor):
-    """Mark each footnote with its kind, so editorial notes look unlike source citations."""
+    """Mark each footnote with its kind, so editorial notes look unlike source citations, and set its links
+    to source records apart (span.note-records): a web page's way on, which print leaves out."""
 
     def run(self, root: etree.Element) -> None:
         for block in root.iter("div"):
@@ -184,6 +187,29 @@ class FootnoteKindTreeprocessor(Treeprocessor):
             if note_id.startswith("fn:"):
                 kind = "editorial-note" if note_id[3:].startswith("ed-") else "citation-note"
                 item.set("class", " ".join(filter(None, [item.get("class"), kind])))
+                if kind == "citation-note" and len(item) and item[0].tag == "p":
+                    self.records_apart(item[0])
+
+    @staticmethod
+    def records_apart(paragraph: etree.Element) -> None:
+        links = [child for child in paragraph if child.tag == "a" and child.get("href", "").startswith(f"{SOURCES_PAGE}#")]
+        if not links:
+            return
+        at = list(paragraph).index(links[0])
+        before = paragraph[at - 1] if at else None
+        lead = (before.tail if before is not None else paragraph.text) or ""
+        kept, label = (lead[:lead.rindex(RECORDS_LABEL)], RECORDS_LABEL) if RECORDS_LABEL in lead else (lead, "")
+        if before is not None:
+            before.tail = kept
+        else:
+            paragraph.text = kept
+        records = etree.Element("span", {"class": "note-records"})
+        records.text = label
+        for link in links:
+            paragraph.remove(link)
+            records.append(link)
+        records.tail, links[-1].tail = links[-1].tail, None
+        paragraph.insert(at, records)
 
 
 class AdjacentCallsTreeprocessor(Treeprocessor):

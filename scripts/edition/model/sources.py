@@ -276,7 +276,7 @@ class _RecordCheck:
     def run(self, stem: str, node: yaml.Node) -> Source | None:
         data = self.data
         for key in data:
-            if key not in REQUIRED and key not in OPTIONAL:
+            if key not in REQUIRED and key not in OPTIONAL and key != "verified":  # the old flag: told apart in level()
                 self.problem(str(key), f"unknown field '{key}'", f"use one of: {', '.join(REQUIRED + OPTIONAL)}")
         source_id = self.string("id", required=True)
         if source_id is not None:
