@@ -48,9 +48,20 @@ CONFIG_LINES = len((ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(
 # The line of the Sources page that holds its listing marker.
 MARKER_LINE = (ROOT / "docs/sources.md").read_text(encoding="utf-8").splitlines().index("[[edition:sources]]") + 1
 EVENTS = "sources/essay/events.yml"
+# Each page's front matter, from its first line to the `---` that closes it.
+DESCRIPTION = {name: "---" + (ROOT / "docs" / name).read_text(encoding="utf-8").split("---", 2)[1] + "---"
+               for name in ("glossary.md", "chronology.md")}
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
 CASES = {
+    "a source written twice side by side": (
+        lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^abqaiq-2019-09-14]", "[^abqaiq-2019-09-14] [^abqaiq-2019-09-14]"),
+        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^abqaiq-2019-09-14]')}: "
+        "[^abqaiq-2019-09-14] is written twice side by side; remove one: a note cites each source once"),
+    "two pages with one abstract": (
+        lambda r: replace_in(r / "docs/glossary.md", DESCRIPTION["glossary.md"], DESCRIPTION["chronology.md"]),
+        f"docs/glossary.md:{line_of('docs/glossary.md', 'description:')}: has the same description as docs/chronology.md; "
+        "give each page an abstract of its own"),
     "unknown source id": (
         lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^oir-2020-03-14]", "[^oir-2020-03-15]"),
         f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^oir-2020-03-14]')}: "

@@ -180,16 +180,16 @@ def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_
     for path in (root / "sources").glob("*.yml"):  # every source points at the test server
         text = path.read_text(encoding="utf-8")
         for line in text.splitlines():
-            if line.startswith("url: "):
-                text = text.replace(line, f"url: {server}/ok")
+            if line.startswith("url: "):  # and the words read there (an excerpt's `where:`) with it
+                text = text.replace(line.removeprefix("url: "), f"{server}/ok")
         path.write_text(text, encoding="utf-8")
     for page in (root / "docs").glob("*.md"):  # and no page names an outside address
         page.write_text(page.read_text(encoding="utf-8").replace("https://", "https-removed://"), encoding="utf-8")
     france = root / "sources/france24-2020-03-19.yml"
-    france.write_text(france.read_text(encoding="utf-8").replace(f"url: {server}/ok", f"url: {server}/gone-410")
+    france.write_text(france.read_text(encoding="utf-8").replace(f"{server}/ok", f"{server}/gone-410")
                       + f"archive_url: {server}/ok?archived\narchive_date: 2020-03-20\n", encoding="utf-8")
     salih = root / "sources/salih-2020-03-13.yml"
-    salih.write_text(salih.read_text(encoding="utf-8").replace(f"url: {server}/ok", f"url: {server}/gone-404"),
+    salih.write_text(salih.read_text(encoding="utf-8").replace(f"{server}/ok", f"{server}/gone-404"),
                      encoding="utf-8")
 
     status = main(["--root", str(root), "--timeout", "1", "--deadline", "5", "--retries", "0", "--json", str(tmp_path / "report.json")])

@@ -142,8 +142,9 @@ def test_a_short_note_ending_in_a_quoted_title_gives_up_its_period_inside_the_qu
     assert short.endswith("”;") and not short.endswith(".”;")
 
 
-def test_three_sources_side_by_side_are_one_call_and_one_note(render):
-    soup = parse(render(f"A claim.[^{CITED}][^{OTHER}][^{CITED}]"))
+def test_three_sources_side_by_side_are_one_call_and_one_note(render, edition):
+    third = next(s.id for s in edition.registry if s.id not in (CITED, OTHER))
+    soup = parse(render(f"A claim.[^{CITED}][^{OTHER}][^{third}]"))
     assert len(soup.select("sup")) == 1
     assert len(soup.select("div.footnote li span.citation")) == 3
     assert "note-separator" not in str(soup)
@@ -272,3 +273,14 @@ def test_the_words_are_text_never_markup(edition, p5):
 def test_a_note_outside_the_essays_paragraphs_shows_no_words(edition):
     made_up = with_claim(edition, CITED, 5, excerpt="a campaign", words=Excerpt("a campaign", "en", None, "https://example.org/", by="X"))
     assert evidence_of(made_up, f"An editor's aside.[^{CITED}]") == "None"
+
+
+def test_sources_cited_with_only_a_space_between_still_share_one_note(render):
+    soup = parse(render(f"A claim.[^{CITED}]  [^{OTHER}]"))
+    assert len(soup.select("sup")) == 1 and str(soup.p).startswith("<p>A claim.<sup")
+    assert [s["data-source"] for s in soup.select("div.footnote span.citation")] == [CITED, OTHER]
+
+
+def test_an_editorial_note_after_a_space_gets_its_comma_without_the_space(render):
+    html = render(f"A claim.[^{CITED}] [^ed-zarif]").split("\n")[0]
+    assert "</sup><sup" in html and '<span class="note-separator">,</span>' in html

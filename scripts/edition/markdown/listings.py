@@ -86,6 +86,10 @@ class ListingTreeprocessor(EditionTreeprocessor):
                 root.insert(index + offset, new)
 
     # The opening page: who wrote the essay and where it first appeared.
+    def build_rights(self, edition: Edition) -> list[etree.Element]:
+        """The edition's one rights statement, as its pages' metadata carry it: the page says what the tags say."""
+        return [element("p", " ".join(edition.meta["rights"].split()), class_="rights")]
+
     def build_byline(self, edition: Edition) -> list[etree.Element]:
         original = edition.original
         names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]

@@ -57,7 +57,7 @@ class CitationPreprocessor(EditionPreprocessor):
             labels.add(label)
             paragraph = line_number.get(index)
             cited = []
-            for key in run:
+            for key in dict.fromkeys(run):  # a source written twice side by side is cited once (the check says so)
                 nth = markers[paragraph, key] = markers.get((paragraph, key), 0) + 1
                 claims = edition.claims_of(paragraph, key)
                 # The ledger has one entry a note, in the paragraph's order.
@@ -92,12 +92,13 @@ class CitationPreprocessor(EditionPreprocessor):
 
     @staticmethod
     def runs(edition: Edition, matches: list[re.Match], own: set[str]) -> list[list[re.Match]]:
-        """The line's markers, with sources cited side by side ([^a][^b]) taken together: Chicago gives
-        them one note, its citations separated by semicolons. Editorial notes stay notes of their own."""
+        """The line's markers, with sources cited side by side ([^a][^b], or with only spaces between) taken
+        together: Chicago gives them one note, its citations separated by semicolons. Editorial notes stay
+        notes of their own."""
         runs: list[list[re.Match]] = []
         for match in matches:
             previous = runs[-1][-1] if runs else None
-            if (previous is not None and previous.end() == match.start()
+            if (previous is not None and not match.string[previous.end():match.start()].strip()
                     and all(m[1] in edition.registry and m[1] not in own for m in (previous, match))):
                 runs[-1].append(match)
             else:
@@ -224,6 +225,7 @@ class AdjacentCallsTreeprocessor(Treeprocessor):
                 if is_call:
                     child.set("data-search-exclude", "")
                 if is_call and previous is not None and not (previous.tail or "").strip():
+                    previous.tail = None  # "¹,²", never "¹ ,²"
                     separator = etree.Element("span", {"class": "note-separator"})
                     separator.text = ","
                     prepend(child, separator)

@@ -194,8 +194,13 @@ def check_citations(edition: Edition) -> list[Problem]:
         for n, line in enumerate(lines, start=1):
             if DEFINITION.match(line) or n - 1 in code:
                 continue
+            previous = None
             for match in references(line):
                 key = match[1]
+                if previous is not None and previous[1] == key and not line[previous.end():match.start()].strip():
+                    problems.append(Problem(name, n, f"[^{key}] is written twice side by side",
+                                            "remove one: a note cites each source once"))
+                previous = match
                 if key not in edition.registry and key not in edition.editorial and key not in defined:
                     problems.append(Problem(name, n, f"citation of unknown source id '{key}'{lookalikes(key)}",
                                             f"add sources/{key}.yml or use an existing id (see the Sources page)"))

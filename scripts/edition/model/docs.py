@@ -29,7 +29,7 @@ def marker_name(match: re.Match) -> str | None:
     return match[2] if match[1] == "edition" and match[2] in MARKERS else None
 # The markers a page may hold, each expanded by the listings extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
-           "glossary", "changes")
+           "glossary", "changes", "rights")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -39,6 +39,7 @@ _H1 = re.compile(r"^# +(.+?)\s*#*\s*$")
 # line of `---` or `...`. MkDocs gives the Markdown only what follows; Material reads `description:`.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 MAX_DESCRIPTION = 320  # characters: one or two sentences, as reference managers show an abstract
+MIN_DESCRIPTION_WORDS = 5  # fewer is a label, not an abstract
 # Material writes the description into the page's <head> as typed (MkDocs' templates do not escape),
 # so the characters that would end the attribute or start markup there are refused.
 _UNSAFE_IN_DESCRIPTION = re.compile(r'[<>"&\n]')
@@ -235,11 +236,16 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
     normalized = text.replace("\r\n", "\n")
     match = FRONT_MATTER.match(normalized)
     if match is None:
-        problems.append(missing)
+        if normalized.split("\n", 1)[0].rstrip() == "---":
+            problems.append(Problem(name, 1, "front matter opened with `---` is never closed",
+                                    "end it with a line of `---` after `description: …`"))
+        else:
+            problems.append(missing)
         return text, None
     found: list[Problem] = []
-    parsed = parse_yaml(match[1], name, found)
-    problems += [Problem(p.path, p.line + 1, p.what, p.fix) for p in found]  # line 1 is the opening `---`
+    # Read with a blank line in place of the opening `---`, so every line YAML names is the file's.
+    parsed = parse_yaml("\n" + match[1], name, found)
+    problems += found
     blank = "\n" * normalized.count("\n", 0, match.end())
     body = blank + normalized[match.end():]
     if parsed is None:
@@ -254,10 +260,10 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
     lines = key_lines(node)
     for key in data:
         if key != "description":
-            problems.append(Problem(name, lines.get(str(key), 1) + 1, f"unknown front matter setting {key!r}",
+            problems.append(Problem(name, lines.get(str(key), 2), f"unknown front matter setting {key!r}",
                                     "remove it: a page's front matter holds its `description:` only"))
     description = data.get("description")
-    where = lines.get("description", 1) + 1
+    where = lines.get("description", 2)
     if "description" not in data:
         problems.append(missing)
         return body, None
@@ -267,9 +273,16 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
         return body, None
     description = description.strip()  # `>` folds to a trailing line break; `>-` to none
     if character := _UNSAFE_IN_DESCRIPTION.search(description):
-        shown = "a line break" if character[0] == "\n" else repr(character[0])
-        problems.append(Problem(name, where, f"`description:` holds {shown}, which Material would write into the page's "
-                                "<head> unescaped", "write it as plain words (typographic quotes “ ” are fine)"))
+        if character[0] == "\n":
+            problems.append(Problem(name, where, "`description:` holds a line break", "write it on one line, or fold it with `>-`"))
+        else:
+            unsafe = " ".join(sorted({repr(c) for c in _UNSAFE_IN_DESCRIPTION.findall(description)} - {"'\\n'"}))
+            problems.append(Problem(name, where, f"`description:` holds {unsafe}, which Material would write into the "
+                                    "page's <head> unescaped", "write it as plain words (typographic quotes “ ” are fine)"))
+        return body, None
+    if len(description.split()) < MIN_DESCRIPTION_WORDS:
+        problems.append(Problem(name, where, f"`description:` is {len(description.split())} word(s), too short to be the "
+                                "page's abstract", "write one or two sentences of your own about this page"))
         return body, None
     if len(description) > MAX_DESCRIPTION:
         problems.append(Problem(name, where, f"`description:` is {len(description)} characters, more than {MAX_DESCRIPTION}",
@@ -286,6 +299,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
     """
     pages: list[Page] = []
     by_text: dict[str, Page] = {}
+    described_at: dict[str, int] = {}  # the line of each page's `description:`
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         where = path.relative_to(root).as_posix()
         if any(where == name or where.startswith(name + "/") for name in irregular):
@@ -294,6 +308,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
+        described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
         twin = by_text.get(comparable(text))
@@ -304,4 +319,12 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             continue
         pages.append(Page(file, title, text, tuple(page_citations(file, text, essay)), description))
         by_text[comparable(text)] = pages[-1]
+    abstracts: dict[str, Page] = {}
+    for page in pages:  # each page its own abstract: a reference manager would file two pages as one work
+        if page.description is None:
+            continue
+        if (same := abstracts.get(page.description)) is not None:
+            problems.append(Problem(page.name, described_at[page.file], f"has the same description as {same.name}",
+                                    "give each page an abstract of its own"))
+        abstracts.setdefault(page.description, page)
     return DocsIndex(tuple(pages))

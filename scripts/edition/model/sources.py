@@ -340,7 +340,7 @@ class _RecordCheck:
             if "verified" not in data:
                 self.problem(None, "missing required field 'verification_level'",
                              f"add `verification_level:` with one of {', '.join(LEVELS)}")
-        elif level not in LEVELS:
+        elif not isinstance(level, str) or level not in LEVELS:
             self.problem("verification_level", f"'verification_level' must be one of {', '.join(LEVELS)}, got {_shown(level)}",
                          "document: the document was read; reported: known from reports; unverified: neither")
         verification = self.string("verification")
