@@ -199,7 +199,7 @@ CASES = {
     "a misspelt marker in capitals": (
         lambda r: replace_in(r / "docs/sources.md", "[[edition:sources]]", "[[Edition:sources]]"),
         f"docs/sources.md:{MARKER_LINE}: unknown marker [[Edition:sources]]; write [[edition:<name>]] with one of: biographies, "
-        "byline, changes, chronology, editorial-notes, glossary, image-credit, offline-copy, sources"),
+        "byline, changes, chronology, editorial-notes, glossary, image-credit, offline-copy, rights, sources"),
     "a date note that is not text": (
         lambda r: replace_in(r / EVENTS, "  date: 2020-03-21\n", "  date: 2020-03-21\n  date_note: 5\n"),
         f"{EVENTS}:{EVENT_LINES.index('  date: 2020-03-21') + 2}: event 'spain-withdraws': `date_note:` must be text, "

@@ -11,8 +11,9 @@ from edition import load as load_edition
 
 PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
 # What is not running text: code and its examples, scripts and the citation forms kept for them
-# (BibTeX and RIS are plain ASCII by design), and web addresses shown as themselves.
-NOT_PROSE = "code, pre, kbd, script, noscript, a.bare-url"
+# (BibTeX and RIS are plain ASCII by design), web addresses shown as themselves, and a source's own words
+# quoted in a note or on the Sources page (.source-words), which keep the source's typography.
+NOT_PROSE = "code, pre, kbd, script, noscript, a.bare-url, .source-words"
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -292,7 +292,7 @@ def test_an_unknown_marker_stays_visible_and_is_warned(edition, caplog):
     assert listing(edition, "[[edition:no-such-listing]]") == "<p>[[edition:no-such-listing]]</p>"
     assert edition_warnings(caplog) == [
         "unknown marker [[edition:no-such-listing]]: write [[edition:<name>]] with one of: byline, biographies, "
-        "image-credit, sources, offline-copy, editorial-notes, chronology, glossary, changes"]
+        "image-credit, sources, offline-copy, editorial-notes, chronology, glossary, changes, rights"]
 
 
 @pytest.mark.parametrize("markdown", [

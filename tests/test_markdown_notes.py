@@ -244,7 +244,7 @@ def test_a_note_shows_the_words_of_its_source_that_support_the_claim(edition, p5
                          words=Excerpt("They prepare a campaign to destroy a militia.", "en", None, edition.registry[CITED].url or "https://example.org/"))
     assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
         '<span class="note-evidence" data-support="full">The source says: '
-        '“<span dir="auto" lang="en">a campaign to destroy</span>”.</span>')
+        '“<span class="source-words" dir="auto" lang="en">a campaign to destroy</span>”.</span>')
 
 
 def test_words_read_in_a_report_are_given_as_the_reports_and_translated(edition, p5):
@@ -252,7 +252,7 @@ def test_words_read_in_a_report_are_given_as_the_reports_and_translated(edition,
                          words=Excerpt("عدوان سافر", "ar", "a naked aggression", "https://example.org/report", by="Anadolu Agency"))
     assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
         '<span class="note-evidence" data-support="partial">As given by Anadolu Agency: '
-        '“<span dir="auto" lang="ar">عدوان سافر</span>” (“a naked aggression”). '
+        '“<span class="source-words" dir="auto" lang="ar">عدوان سافر</span>” (“a naked aggression”). '
         "It supports only part of the claim: It names the strikes, not the dead.</span>")
 
 

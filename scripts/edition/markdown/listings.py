@@ -170,7 +170,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
                 append_text(item, " It says: “")
                 excerpt = next((e for e in source.excerpts if claim.excerpt in " ".join(e.text.split())), None)
                 language = excerpt.language if excerpt else (source.language or "en")
-                element("span", claim.excerpt, item, lang=language, dir="auto").tail = "”"
+                element("span", claim.excerpt, item, lang=language, dir="auto", class_="source-words").tail = "”"
                 if excerpt and excerpt.by:
                     append_text(item, f" (as {excerpt.by} reported it)")
                 append_text(item, ".")

@@ -141,7 +141,7 @@ def evidence(source: Source, claim: Claim) -> str:
     words = ""
     if claim.excerpt:
         language = excerpt.language if excerpt else (source.language or "en")
-        words = f'“<span lang="{escape(language)}" dir="auto">{escape(claim.excerpt, quote=False)}</span>”'
+        words = f'“<span class="source-words" lang="{escape(language)}" dir="auto">{escape(claim.excerpt, quote=False)}</span>”'
         if excerpt and excerpt.translation and " ".join(excerpt.text.split()) == claim.excerpt:
             words += f" (“{escape(excerpt.translation, quote=False)}”)"
         # A full stop after the closing quote only where the words inside end without one.
