@@ -5,7 +5,6 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from edition import load as load_edition
@@ -39,9 +38,10 @@ def tooltip(tab):
 
 
 def note_of(reference, edition) -> str:
-    """The full note of the source a note reference cites, as text."""
-    source_id = reference.get_attribute("href").split(":")[1].split(".")[0]
-    return " ".join(BeautifulSoup(edition.notes[source_id].full, "html.parser").get_text().split())
+    """The first citation of the note a reference calls, as the page's list of notes has it, as text."""
+    note = reference.get_attribute("href")[1:]
+    text = reference.page.evaluate(f"document.getElementById({note!r}).querySelector('.citation').textContent")
+    return " ".join(text.split())
 
 
 def test_a_note_shows_its_citation_on_hover_and_on_focus_and_esc_dismisses_it(browser_page, site_server, edition):
