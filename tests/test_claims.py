@@ -82,7 +82,7 @@ def test_words_the_record_does_not_hold_are_refused(edition):
     claims = [changed if c is claim else c for c in edition.claims]
     assert messages(check_claims(with_claims(edition, claims))) == [
         f"{LEDGER}:{claim.line}: the excerpt for '{claim.source}' in ¶{claim.paragraph} is not in the record's `excerpts:` "
-        f"or `quotes:`; copy the words exactly from {source.path}, or add them there as the source has them"]
+        f"or `quotes:`; copy the words exactly (whole words) from {source.path}, or add them there as the source has them"]
 
 
 def test_a_claim_its_source_does_not_support_needs_an_editorial_note_in_the_paragraph(edition):
@@ -104,6 +104,49 @@ def test_an_event_dated_by_none_of_its_sources_is_refused(edition):
     assert problems == [
         f"sources/essay/events.yml:{event.line}: event '{event.id}' is dated 2019-09-13, a date none of its sources gives "
         f"({', '.join(event.sources)}); correct the date, or cite a source whose date or recorded excerpt gives it"]
+
+
+def test_one_word_out_of_a_passage_is_not_evidence(edition):
+    claim = next(c for c in edition.claims if c.excerpt and len(c.excerpt.split()) > 3)
+    word = claim.excerpt.split()[1]
+    claims = [dataclasses.replace(claim, excerpt=word) if c is claim else c for c in edition.claims]
+    assert messages(check_claims(with_claims(edition, claims))) == [
+        f"{LEDGER}:{claim.line}: the excerpt for '{claim.source}' in ¶{claim.paragraph} is one word taken out of a "
+        "longer passage; quote enough of the source's words to show what it says of the claim"]
+
+
+def test_a_fragment_cut_inside_words_is_not_in_the_record(edition):
+    claim = next(c for c in edition.claims if c.excerpt and len(c.excerpt) > 20)
+    claims = [dataclasses.replace(claim, excerpt=claim.excerpt[1:-1]) if c is claim else c for c in edition.claims]
+    problems = messages(check_claims(with_claims(edition, claims)))
+    assert problems and "is not in the record's `excerpts:` or `quotes:`" in problems[0]
+
+
+def test_part_of_a_translated_passage_is_refused_as_its_translation_is_of_the_whole(edition):
+    held = next((c, e) for c in edition.claims for e in edition.registry[c.source].excerpts
+                if e.translation and c.excerpt and " ".join(e.text.split()) == c.excerpt and len(c.excerpt.split()) > 3)
+    claim, excerpt = held
+    part = " ".join(claim.excerpt.split()[:3])
+    claims = [dataclasses.replace(claim, excerpt=part) if c is claim else c for c in edition.claims]
+    assert messages(check_claims(with_claims(edition, claims))) == [
+        f"{LEDGER}:{claim.line}: the excerpt for '{claim.source}' in ¶{claim.paragraph} is part of a passage in "
+        f"'{excerpt.language}', whose translation is of the whole; quote the whole passage, or record these words in "
+        f"{edition.registry[claim.source].path} as an excerpt of their own with their translation"]
+
+
+def test_a_paragraph_the_essay_does_not_have_is_named_as_such(edition):
+    stray = dataclasses.replace(edition.claims[0], paragraph=42, line=999)
+    assert messages(check_claims(with_claims(edition, [*edition.claims, stray]))) == [
+        f"{LEDGER}:999: there is no ¶42: the essay's paragraphs are ¶1–¶41; write the number of the paragraph whose note this is"]
+
+
+def test_a_date_that_begins_a_date_its_source_gives_is_not_that_date(edition):
+    """1 March is not 11 March, though "March 1" begins "March 11"."""
+    event = next(e for e in edition.events if e.date.endswith("-11") and not any(
+        edition.registry[s].issued == e.date for s in e.sources))
+    moved = dataclasses.replace(event, date=event.date[:-2] + "01")
+    problems = messages(check_event_dates(dataclasses.replace(edition, events=(moved,))))
+    assert len(problems) == 1 and f"event '{event.id}' is dated {moved.date}" in problems[0]
 
 
 BAD_ENTRIES = {

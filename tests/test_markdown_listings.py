@@ -146,8 +146,9 @@ def test_an_unverified_source_without_address_says_so(edition):
     source = made_up_source(level="unverified")
     soup = parse(listing(with_sources(edition, source), "[[edition:sources]]"))
     assert soup.select_one("div.source-entry")["class"] == ["source-entry", "level-unverified"]
-    assert str(soup.select_one("p.source-status")) == ('<p class="source-status"><strong>Not confirmed.</strong> Neither the '
-                                                       'document nor reports of it could confirm every detail of this record.</p>')
+    assert str(soup.select_one("p.source-status")) == (
+        '<p class="source-status"><strong>Not confirmed.</strong> Neither the document nor reports of it confirm every '
+        'detail of this record; how it was checked, below, says what is missing.</p>')
     assert soup.select_one("details.source-verification") is None  # nothing said of how: nothing to unfold
     assert soup.select_one(".sources-index .source-mark")["class"] == ["source-mark", "level-unverified"]
     assert [li.get_text() for li in soup.select("ul.source-links li")] == [

@@ -253,14 +253,21 @@ def test_words_read_in_a_report_are_given_as_the_reports_and_translated(edition,
     assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
         '<span class="note-evidence" data-support="partial">As given by Anadolu Agency: '
         '“<span class="source-words" dir="auto" lang="ar">عدوان سافر</span>” (“a naked aggression”). '
-        "It supports only part of the claim: It names the strikes, not the dead.</span>")
+        "It supports only part of the claim. It names the strikes, not the dead.</span>")
 
 
 def test_a_claim_its_source_does_not_support_says_so_and_why(edition, p5):
     made_up = with_claim(edition, CITED, 5, support="none", why="It reports a different meeting.")
     assert evidence_of(made_up, f"{p5}[^{CITED}]") == (
-        '<span class="note-evidence" data-support="none">This source does not support the claim: '
+        '<span class="note-evidence" data-support="none">This source does not support the claim “Something happened”: '
         "It reports a different meeting.</span>")
+
+
+def test_a_long_account_of_what_a_source_does_not_show_is_left_to_its_record(edition, p5):
+    made_up = with_claim(edition, CITED, 5, support="partial", excerpt="a campaign", why="It does not say so. " * 20,
+                         words=Excerpt("a campaign", "en", None, "https://example.org/", by="X"))
+    assert evidence_of(made_up, f"{p5}[^{CITED}]").endswith(
+        "It supports only part of the claim. Its record on the Sources page says what it does not show.</span>")
 
 
 def test_the_words_are_text_never_markup(edition, p5):

@@ -52,12 +52,18 @@ CASES = [
      "sources/dod-2020-03-12.yml:7: 'verification_level: reported' needs `reports:`; "
      "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`"),
     ("report without a date", GOOD + "reports:\n  - {outlet: AP, url: 'https://example.org/a'}\n",
-     "sources/dod-2020-03-12.yml:9: a report needs `date:` as an ISO date, got None; write YYYY-MM-DD"),
+     "sources/dod-2020-03-12.yml:10: a report needs `date:` as an ISO date, got None; write YYYY-MM-DD"),
     ("excerpt read elsewhere, no one named", GOOD + "excerpts:\n  - {text: Some words., where: 'https://example.org/a'}\n",
-     "sources/dod-2020-03-12.yml:9: an excerpt read at https://example.org/a, not at the record's `url:`, needs `by:`; "
+     "sources/dod-2020-03-12.yml:10: an excerpt read at https://example.org/a, not at the record's `url:`, needs `by:`; "
      "name whose copy or report gives the words, e.g. `by: Associated Press`"),
     ("excerpt in Arabic, untranslated", GOOD + "excerpts:\n  - {text: عدوان سافر, language: ar, where: 'https://example.org/a', by: X}\n",
-     "sources/dod-2020-03-12.yml:9: an excerpt in 'ar' needs a `translation:` into English; add the edition's own translation"),
+     "sources/dod-2020-03-12.yml:10: an excerpt in 'ar' needs a `translation:` into English; add the edition's own translation"),
+    ("a report from the future, at its own line", GOOD + "reports:\n  - {outlet: AP, date: 2020-03-12, url: 'https://example.org/a'}\n"
+     "  - {outlet: AP, date: 2099-03-12, url: 'https://example.org/b'}\n",
+     "sources/dod-2020-03-12.yml:11: a report dated 2099-03-12 is in the future; check the report's date"),
+    ("a report older than its document", GOOD + "reports:\n  - {outlet: AP, date: 2019-03-12, url: 'https://example.org/a'}\n",
+     "sources/dod-2020-03-12.yml:10: a report dated 2019-03-12 comes before the document it reports (2020-03-12); "
+     "check the report's date, or the record's `issued:`"),
     ("url_status without a url", GOOD + "url_status: live\n",
      "sources/dod-2020-03-12.yml:9: 'url_status: live' describes an address, but the record has no `url:`; "
      "add the document's `url:`, or remove `url_status:`"),

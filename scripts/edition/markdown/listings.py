@@ -24,8 +24,10 @@ from ..model.addresses import (
     source_anchor,
     term_anchor,
 )
+from ..model.checks import holding
 from ..model.docs import MARKER, MARKERS, marker_name
 from ..model.ledgers import SUPPORT
+from ..model.sources import Excerpt
 from .base import EditionExtension, EditionTreeprocessor, log
 from .html import append_text, as_text, element, long_date, short_date
 
@@ -168,11 +170,12 @@ class ListingTreeprocessor(EditionTreeprocessor):
                 f" {claim.claim}: this source {SUPPORT[claim.support]}.")
             if claim.excerpt:
                 append_text(item, " It says: “")
-                excerpt = next((e for e in source.excerpts if claim.excerpt in " ".join(e.text.split())), None)
+                held = holding(source, claim.excerpt)
+                excerpt = held if isinstance(held, Excerpt) else None
                 language = excerpt.language if excerpt else (source.language or "en")
                 element("span", claim.excerpt, item, lang=language, dir="auto", class_="source-words").tail = "”"
                 if excerpt and excerpt.by:
-                    append_text(item, f" (as {excerpt.by} reported it)")
+                    append_text(item, f" (as given by {excerpt.by})")
                 append_text(item, ".")
             if claim.why:
                 append_text(item, f" {claim.why}")
@@ -294,7 +297,8 @@ class ListingTreeprocessor(EditionTreeprocessor):
 LEVEL_EXPLAINED = {
     "document": " The document itself was read at the address below.",
     "reported": " The document itself was not seen; the contemporaneous reports listed here confirm it.",
-    "unverified": " Neither the document nor reports of it could confirm every detail of this record.",
+    "unverified": " Neither the document nor reports of it confirm every detail of this record; how it was checked, below, "
+                  "says what is missing.",
 }
 
 

@@ -19,9 +19,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
+from ..model.checks import holding
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim
-from ..model.sources import Source
+from ..model.sources import Excerpt, Source
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
@@ -134,10 +135,15 @@ class CitationPreprocessor(EditionPreprocessor):
         return f"[^{label}]: {note} {RECORDS_LABEL}" + ", ".join(records)
 
 
+WHY_IN_A_NOTE = 160  # characters: a longer account of what the source does not support is on its record
+
+
 def evidence(source: Source, claim: Claim) -> str:
     """The source's own words for a claim, and how far they support it, as HTML: what lets a reader check
-    the note without leaving the page."""
-    excerpt = next((e for e in source.excerpts if claim.excerpt and claim.excerpt in " ".join(e.text.split())), None)
+    the note without leaving the page. What the words do not support is said here where it is short, and
+    on the source's record (the Sources page) always, so that a margin note stays beside its call."""
+    held = holding(source, claim.excerpt) if claim.excerpt else None
+    excerpt = held if isinstance(held, Excerpt) else None
     words = ""
     if claim.excerpt:
         language = excerpt.language if excerpt else (source.language or "en")
@@ -148,13 +154,15 @@ def evidence(source: Source, claim: Claim) -> str:
         if not claim.excerpt.endswith((".", "!", "?", "…")) or words.endswith(")"):
             words += "."
     why = escape(claim.why or "", quote=False)
+    if len(claim.why or "") > WHY_IN_A_NOTE and claim.support != "none":
+        why = "Its record on the Sources page says what it does not show."
     # Words known from a copy or a report of the document are that copy's or report's, and said to be.
     says = f"As given by {escape(excerpt.by, quote=False)}" if excerpt and excerpt.by else "The source says"
     said = {
         "full": f"{says}: {words}",
-        "partial": f"{says}: {words} It supports only part of the claim: {why}",
+        "partial": f"{says}: {words} It supports only part of the claim. {why}",
         "context": f"For context: {words} {why}" if words else f"Context, not the claim itself: {why}",
-        "none": f"This source does not support the claim: {why}",
+        "none": f"This source does not support the claim “{escape(claim.claim, quote=False)}”: {why}",
     }[claim.support]
     return f'<span class="note-evidence" data-support="{claim.support}">{said}</span>'
 

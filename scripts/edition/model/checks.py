@@ -16,6 +16,7 @@ from .edition import Edition
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
 from .rawhtml import raw_html_problems
+from .sources import Excerpt
 
 QUOTED = re.compile(r"“([^”]*)”")
 ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
@@ -252,10 +253,19 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def holding(source, excerpt: str):
+    """What of the source's record holds the words, whole words, verbatim: the excerpt or quotation that is
+    those words, else the first that contains them; None if none does."""
+    words = _words(excerpt)
+    texts = [(item, _words(item.text)) for item in [*source.excerpts, *source.quotes]]
+    texts += [(quote, _words(quote.original)) for quote in source.quotes if quote.original]
+    within = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+    return next((item for item, text in texts if text == words), None) or next(
+        (item for item, text in texts if within.search(text)), None)
+
+
 def in_record(source, excerpt: str) -> bool:
-    """Whether the words are, verbatim, among what the source's record holds of its own words."""
-    held = [e.text for e in source.excerpts] + [q.text for q in source.quotes] + [q.original for q in source.quotes if q.original]
-    return any(_words(excerpt) in _words(text) for text in held)
+    return holding(source, excerpt) is not None
 
 
 def check_claims(edition: Edition) -> list[Problem]:
@@ -274,21 +284,37 @@ def check_claims(edition: Edition) -> list[Problem]:
             problems.append(Problem(page, line, f"note {n} citing '{key}' in ¶{paragraph} has no entry in {ledger}",
                                     f"add `- {{paragraph: {paragraph}, source: {key}, claim: ..., support: ..., excerpt: ...}}` "
                                     "(one entry a note, in the paragraph's order)"))
+    last = len(edition.essay.paragraphs)
     for claim in edition.claims:
         where = f"'{claim.source}' in ¶{claim.paragraph}"
+        if not 1 <= claim.paragraph <= last:
+            problems.append(Problem(claim.path, claim.line, f"there is no ¶{claim.paragraph}: the essay's paragraphs are ¶1–¶{last}",
+                                    "write the number of the paragraph whose note this is"))
+            continue
         same = entries[claim.paragraph, claim.source]
         if len(same) > len(markers.get((claim.paragraph, claim.source), [])) and claim is same[-1]:
             problems.append(Problem(claim.path, claim.line, f"more entries than notes for {where}",
                                     "correct the paragraph or source, or remove the entry: one entry a note"))
             continue
         source = edition.registry[claim.source]
-        if claim.excerpt and not in_record(source, claim.excerpt):
+        held = holding(source, claim.excerpt) if claim.excerpt else None
+        if claim.excerpt and held is None:
             problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is not in the record's `excerpts:` or `quotes:`",
-                                    f"copy the words exactly from {source.path}, or add them there as the source has them"))
+                                    f"copy the words exactly (whole words) from {source.path}, or add them there as the source has them"))
+        elif claim.excerpt and len(claim.excerpt.split()) < 2 and _words(getattr(held, "text", "")) != claim.excerpt:
+            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is one word taken out of a longer passage",
+                                    "quote enough of the source's words to show what it says of the claim"))
+        elif isinstance(held, Excerpt) and held.translation and _words(held.text) != claim.excerpt:
+            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is part of a passage in '{held.language}', "
+                                    "whose translation is of the whole", f"quote the whole passage, or record these words in "
+                                    f"{source.path} as an excerpt of their own with their translation"))
         if claim.support == "none":
             note = edition.editorial.get(claim.editorial or "")
             notes_here = {c.key for c in edition.docs.citations if c.paragraph == claim.paragraph}
-            if note is None or note.id not in notes_here:
+            if claim.editorial and note is None:
+                problems.append(Problem(claim.path, claim.line, f"`editorial: {claim.editorial}` names no editorial note",
+                                        "use the id of a note in sources/essay/editorial-notes.yml"))
+            elif note is None or note.id not in notes_here:
                 problems.append(Problem(claim.path, claim.line, f"{where} is marked `support: none` with no editorial note in "
                                         f"¶{claim.paragraph} to say so", "name in `editorial:` an editorial note cited in "
                                         "the same paragraph that tells readers what the source does and does not show"))
@@ -309,7 +335,8 @@ def check_event_dates(edition: Edition) -> list[Problem]:
     for event in edition.events:
         sources = [edition.registry[key] for key in event.sources if key in edition.registry]
         said = " ".join(_words(t) for s in sources for e in s.excerpts for t in (e.text, e.translation or ""))
-        if any(s.issued == event.date for s in sources) or any(form in said for form in date_forms(event.date)):
+        named = any(re.search(rf"(?<![\w]){re.escape(form)}(?!\d)", said) for form in date_forms(event.date))
+        if any(s.issued == event.date for s in sources) or named:
             continue
         problems.append(Problem(ledger, event.line, f"event '{event.id}' is dated {event.date}, a date none of its "
                                 f"sources gives ({', '.join(s.id for s in sources)})",

@@ -182,12 +182,16 @@ def _claim(name: str, item: dict, line: int, lines: dict, known: set[str], probl
     def problem(key: str | None, what: str, fix: str) -> None:
         problems.append(Problem(name, lines.get(key, line) if key else line, what, fix))
 
+    # An unknown field is reported beside what else is wrong with the entry, not instead of it.
     if unknown := [str(k) for k in item if k not in CLAIM_FIELDS]:
-        return problem(None, f"unknown field(s) {', '.join(unknown)}", f"use {', '.join(CLAIM_FIELDS)}")
+        problem(None, f"unknown field(s) {', '.join(unknown)}", f"use {', '.join(CLAIM_FIELDS)}")
     paragraph, source, support = item.get("paragraph"), item.get("source"), item.get("support")
     texts = {key: item.get(key) for key in ("claim", "excerpt", "why", "editorial")}
     if bad := [k for k, v in texts.items() if v is not None and not (isinstance(v, str) and v.strip())]:
-        return problem(bad[0], f"`{bad[0]}:` must be text", f"write `{bad[0]}:` as words, or leave it out")
+        return problem(bad[0], f"`{bad[0]}:` must be text", f"write `{bad[0]}:` as words"
+                       + ("" if bad[0] == "claim" else ", or leave it out"))
+    if unknown:
+        return None
     if not isinstance(paragraph, int) or isinstance(paragraph, bool):
         return problem("paragraph", f"`paragraph:` must be the number of an essay paragraph, got {paragraph!r}"[:200],
                        "write the paragraph's number N of ¶N")

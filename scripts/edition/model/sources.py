@@ -227,7 +227,9 @@ class _RecordCheck:
         return len(self.problems) == self.count
 
     def problem(self, key: str | None, what: str, fix: str) -> None:
-        self.problems.append(Problem(self.name, self.lines.get(key, 1) if key else 1, what, fix))
+        # Inside a list of entries (reports, excerpts), the line of the entry at hand.
+        line = self.entry_line.get(key) or (self.lines.get(key, 1) if key else 1)
+        self.problems.append(Problem(self.name, line, what, fix))
 
     def string(self, key: str, required: bool = False, markup_checked: bool = True) -> str | None:
         value = self.data.get(key)
@@ -274,6 +276,7 @@ class _RecordCheck:
         return value
 
     def run(self, stem: str, node: yaml.Node) -> Source | None:
+        self.node, self.entry_line = node, {}
         data = self.data
         for key in data:
             if key not in REQUIRED and key not in OPTIONAL and key != "verified":  # the old flag: told apart in level()
@@ -415,14 +418,20 @@ class _RecordCheck:
         return tuple(value)
 
 
-    def _list_of_mappings(self, key: str, fields: str, example: str) -> list[dict]:
+    def _list_of_mappings(self, key: str, fields: str, example: str):
+        """Each entry of a list of mappings, with problems meanwhile reported at the entry's own line."""
         value = self.data.get(key)
         if value is None:
-            return []
+            return
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             self.problem(key, f"'{key}' must be a list of entries with {fields}", f"write each as `{example}`")
-            return []
-        return value
+            return
+        entries = next((v for k, v in self.node.value if k.value == key), None) if isinstance(self.node, yaml.MappingNode) else None
+        lines = [n.start_mark.line + 1 for n in entries.value] if isinstance(entries, yaml.SequenceNode) else []
+        for item, line in zip(value, lines + [None] * (len(value) - len(lines)), strict=True):
+            self.entry_line[key] = line
+            yield item
+        self.entry_line.pop(key, None)
 
     def _text_field(self, key: str, item: dict, name: str) -> str | None:
         value = item.get(name)
@@ -450,6 +459,13 @@ class _RecordCheck:
             date = date.isoformat() if isinstance(date, dt.date) else date
             if not (isinstance(date, str) and DATE_PATTERN.match(date) and _valid_date(date)):
                 self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(date)}", "write YYYY-MM-DD")
+                date = None
+            elif date > self.today.isoformat()[:len(date)]:
+                self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
+                date = None
+            elif isinstance(issued := self.data.get("issued"), (str, dt.date)) and _before(date, str(issued)):
+                self.problem("reports", f"a report dated {date} comes before the document it reports ({issued})",
+                             "check the report's date, or the record's `issued:`")
                 date = None
             url = self._address("reports", item.get("url"))
             if outlet and date and url:
@@ -490,6 +506,14 @@ class _RecordCheck:
             if text and where and (translation or language.split("-")[0] == "en"):
                 found.append(Excerpt(text, language, translation, where, by))
         return tuple(found)
+
+
+def _before(report: str, issued: str) -> bool:
+    """Whether a report's date comes before its document's, by more than the day time zones can make
+    (a statement issued in Paris in the evening is reported the next day in Singapore, and the other way)."""
+    if len(report) == len(issued) == 10 and _valid_date(issued):
+        return dt.date.fromisoformat(report) < dt.date.fromisoformat(issued) - dt.timedelta(days=1)
+    return report < issued[:len(report)]
 
 
 def _valid_date(text: str) -> bool:
