@@ -463,7 +463,7 @@ class _RecordCheck:
             elif date > self.today.isoformat()[:len(date)]:
                 self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
                 date = None
-            elif isinstance(issued := self.data.get("issued"), (str, dt.date)) and _before(date, str(issued)):
+            elif (issued := _iso(self.data.get("issued"))) and _before(date, issued):  # a bad `issued:` is named once, itself
                 self.problem("reports", f"a report dated {date} comes before the document it reports ({issued})",
                              "check the report's date, or the record's `issued:`")
                 date = None
@@ -506,6 +506,12 @@ class _RecordCheck:
             if text and where and (translation or language.split("-")[0] == "en"):
                 found.append(Excerpt(text, language, translation, where, by))
         return tuple(found)
+
+
+def _iso(value) -> str | None:
+    """A date field's value as an ISO date, or None when it is not one."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    return text if isinstance(text, str) and DATE_PATTERN.match(text) and _valid_date(text) else None
 
 
 def _before(report: str, issued: str) -> bool:
