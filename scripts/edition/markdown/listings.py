@@ -24,10 +24,8 @@ from ..model.addresses import (
     source_anchor,
     term_anchor,
 )
-from ..model.checks import holding
 from ..model.docs import MARKER, MARKERS, marker_name
 from ..model.ledgers import SUPPORT
-from ..model.sources import Excerpt
 from .base import EditionExtension, EditionTreeprocessor, log
 from .html import append_text, as_text, element, long_date, short_date
 
@@ -87,11 +85,11 @@ class ListingTreeprocessor(EditionTreeprocessor):
             for offset, new in enumerate(build(edition)):
                 root.insert(index + offset, new)
 
-    # The opening page: who wrote the essay and where it first appeared.
     def build_rights(self, edition: Edition) -> list[etree.Element]:
         """The edition's one rights statement, as its pages' metadata carry it: the page says what the tags say."""
         return [element("p", " ".join(edition.meta["rights"].split()), class_="rights")]
 
+    # The opening page: who wrote the essay and where it first appeared.
     def build_byline(self, edition: Edition) -> list[etree.Element]:
         original = edition.original
         names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
@@ -170,8 +168,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
                 f" {claim.claim}: this source {SUPPORT[claim.support]}.")
             if claim.excerpt:
                 append_text(item, " It says: “")
-                held = holding(source, claim.excerpt)
-                excerpt = held if isinstance(held, Excerpt) else None
+                excerpt = source.excerpt_of(claim.excerpt)
                 language = excerpt.language if excerpt else (source.language or "en")
                 element("span", claim.excerpt, item, lang=language, dir="auto", class_="source-words").tail = "”"
                 if excerpt and excerpt.by:

@@ -19,10 +19,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
-from ..model.checks import holding
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim
-from ..model.sources import Excerpt, Source
+from ..model.sources import Source
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
@@ -142,8 +141,7 @@ def evidence(source: Source, claim: Claim) -> str:
     """The source's own words for a claim, and how far they support it, as HTML: what lets a reader check
     the note without leaving the page. What the words do not support is said here where it is short, and
     on the source's record (the Sources page) always, so that a margin note stays beside its call."""
-    held = holding(source, claim.excerpt) if claim.excerpt else None
-    excerpt = held if isinstance(held, Excerpt) else None
+    excerpt = source.excerpt_of(claim.excerpt) if claim.excerpt else None
     words = ""
     if claim.excerpt:
         language = excerpt.language if excerpt else (source.language or "en")

@@ -253,21 +253,6 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def holding(source, excerpt: str):
-    """What of the source's record holds the words, whole words, verbatim: the excerpt or quotation that is
-    those words, else the first that contains them; None if none does."""
-    words = _words(excerpt)
-    texts = [(item, _words(item.text)) for item in [*source.excerpts, *source.quotes]]
-    texts += [(quote, _words(quote.original)) for quote in source.quotes if quote.original]
-    within = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
-    return next((item for item, text in texts if text == words), None) or next(
-        (item for item, text in texts if within.search(text)), None)
-
-
-def in_record(source, excerpt: str) -> bool:
-    return holding(source, excerpt) is not None
-
-
 def check_claims(edition: Edition) -> list[Problem]:
     """Every note in the essay has its claim in the ledger, with words its source really holds."""
     problems = []
@@ -297,7 +282,7 @@ def check_claims(edition: Edition) -> list[Problem]:
                                     "correct the paragraph or source, or remove the entry: one entry a note"))
             continue
         source = edition.registry[claim.source]
-        held = holding(source, claim.excerpt) if claim.excerpt else None
+        held = source.holding(claim.excerpt) if claim.excerpt else None
         if claim.excerpt and held is None:
             problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is not in the record's `excerpts:` or `quotes:`",
                                     f"copy the words exactly (whole words) from {source.path}, or add them there as the source has them"))

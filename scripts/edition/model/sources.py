@@ -115,6 +115,21 @@ class Source:
     def level_words(self) -> str:
         return LEVELS[self.level]
 
+    def holding(self, words: str) -> Excerpt | Quote | None:
+        """What of the record holds the words, whole words, verbatim: the excerpt or quotation that is those
+        words, else the first that contains them; None if none does."""
+        words = " ".join(words.split())
+        texts = [(item, " ".join(item.text.split())) for item in [*self.excerpts, *self.quotes]]
+        texts += [(quote, " ".join(quote.original.split())) for quote in self.quotes if quote.original]
+        within = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+        return next((item for item, text in texts if text == words), None) or next(
+            (item for item, text in texts if within.search(text)), None)
+
+    def excerpt_of(self, words: str) -> Excerpt | None:
+        """The recorded excerpt that holds the words, if they are an excerpt's rather than a quotation's."""
+        held = self.holding(words)
+        return held if isinstance(held, Excerpt) else None
+
     @property
     def issuer(self) -> str:
         """Who put the document out, in a few words: its publication or publisher, else its first author."""
@@ -268,8 +283,7 @@ class _RecordCheck:
         value = self.string(key, markup_checked=False)  # an address: checked as one below
         if value is None:
             return None
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if not _web_address(value):
             self.problem(key, f"'{key}' must be an http(s) URL, got {_shown(value)}",
                          "link to the document's web address (https://...)")
             return None
@@ -417,7 +431,6 @@ class _RecordCheck:
                 self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", "list the addresses of the pages consulted")
         return tuple(value)
 
-
     def _list_of_mappings(self, key: str, fields: str, example: str):
         """Each entry of a list of mappings, with problems meanwhile reported at the entry's own line."""
         value = self.data.get(key)
@@ -441,8 +454,7 @@ class _RecordCheck:
         return " ".join(value.split())
 
     def _address(self, key: str, value) -> str | None:
-        parts = urlsplit(value) if isinstance(value, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        if not _web_address(value):
             self.problem(key, f"an entry of '{key}' needs an http(s) address, got {_shown(value)}", "write the page's https:// address")
             return None
         return value
@@ -455,11 +467,9 @@ class _RecordCheck:
                 self.problem("reports", f"unknown report field(s) {', '.join(sorted(map(str, unknown)))}", "use outlet, date and url")
                 continue
             outlet = self._text_field("reports", item, "outlet")
-            date = item.get("date")
-            date = date.isoformat() if isinstance(date, dt.date) else date
-            if not (isinstance(date, str) and DATE_PATTERN.match(date) and _valid_date(date)):
-                self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(date)}", "write YYYY-MM-DD")
-                date = None
+            date = _iso(item.get("date"))
+            if date is None:
+                self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(item.get('date'))}", "write YYYY-MM-DD")
             elif date > self.today.isoformat()[:len(date)]:
                 self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
                 date = None
@@ -498,7 +508,7 @@ class _RecordCheck:
             where = self._address("excerpts", item.get("where"))
             own = {self.data.get("url"), self.data.get("archive_url")} - {None}
             # Only against addresses that are addresses: a broken `url:` is reported once, as itself.
-            addresses = all(urlsplit(str(a)).scheme in ("http", "https") for a in own)
+            addresses = all(_web_address(a) for a in own)
             if where and addresses and where not in own and by is None:
                 self.problem("excerpts", f"an excerpt read at {where}, not at the record's `url:`, needs `by:`",
                              "name whose copy or report gives the words, e.g. `by: Associated Press`")
@@ -506,6 +516,12 @@ class _RecordCheck:
             if text and where and (translation or language.split("-")[0] == "en"):
                 found.append(Excerpt(text, language, translation, where, by))
         return tuple(found)
+
+
+def _web_address(value) -> bool:
+    """Whether a value is an http(s) address with a host."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _iso(value) -> str | None:
