@@ -8,7 +8,7 @@ import io
 import os
 import stat
 import subprocess
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -132,6 +132,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+def settle(tab, condition: str, timeout: float = 10_000) -> None:
+    """Wait until the page's JavaScript `condition` holds, or give up quietly after `timeout` ms.
+
+    The page reacts on its next frames (a resize observer, a scroll): on a loaded machine that can take
+    seconds. Giving up quietly lets the test's own assertion say what the page showed instead."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with suppress(PlaywrightTimeout):
+        tab.wait_for_function(condition, timeout=timeout)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import SITE_URL
+from conftest import SITE_URL, settle
 
 SECTION = "a-slow-burning-conflict/"
 
@@ -77,7 +77,7 @@ def test_the_paragraph_menu_continues_the_tab_order_from_its_number_and_closes_o
     browser_page.keyboard.press("Shift+Tab")
     assert browser_page.evaluate("document.activeElement.closest('#p7') !== null")
     browser_page.set_viewport_size({"width": 900, "height": 800})   # a phone turned, a window resized
-    browser_page.wait_for_timeout(200)
+    settle(browser_page, "document.querySelector('.para-menu').hidden")
     assert not browser_page.locator(".para-menu").is_visible()
 
 

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, settle
 from edition import load as load_edition
 from edition.build.offline import FOLDER
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
@@ -152,7 +152,7 @@ def test_long_pages_show_reading_progress(browser_page, site_server):
     assert browser_page.evaluate(f"{progress}.animationName") == "edition-progress"
     start = browser_page.evaluate(f"{progress}.transform")
     browser_page.evaluate("scrollTo(0, document.body.scrollHeight / 2)")
-    browser_page.wait_for_timeout(200)
+    settle(browser_page, f"{progress}.transform !== {start!r}")
     assert browser_page.evaluate(f"{progress}.transform") != start
 
 

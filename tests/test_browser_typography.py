@@ -8,7 +8,7 @@ import statistics
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, settle
 from edition import load as load_edition
 
 EDITION = load_edition(ROOT, formatted=False)
@@ -124,8 +124,8 @@ def test_a_sidenote_repeats_its_note_for_the_eye_only(browser, site_server, page
     # Pointing at a call marks its note; the popup that narrow screens get is not shown beside it.
     call = tab.locator("#p7 a.footnote-ref").first
     call.hover()
-    tab.wait_for_timeout(400)
     note_id = call.get_attribute("href")[1:]
+    settle(tab, f"document.querySelector(\".sidenote[data-note='{note_id}']\").classList.contains('sidenote--active')")
     assert "sidenote--active" in tab.locator(f".sidenote[data-note='{note_id}']").get_attribute("class")
     assert tab.locator(".md-tooltip2--active >> visible=true").count() == 0
     built = page(f"{SECTION}index.html").find(id=note_id).select_one(".citation").get_text()
@@ -147,7 +147,9 @@ def test_a_page_with_a_contents_list_keeps_it_and_its_notes_go_where_there_is_ro
 def test_with_a_larger_root_font_notes_fall_back_to_popups_and_nothing_overflows(browser, site_server):
     context, tab = open_page(browser, site_server, 1280)
     tab.evaluate("document.documentElement.style.fontSize = '200%'")
-    tab.wait_for_timeout(400)
+    # The notes are laid out again on the next frame after the article resizes: on a busy machine that
+    # is seconds, not milliseconds (CI saw the old layout after 400 ms), so wait for it, then look.
+    settle(tab, "!document.documentElement.classList.contains('edition-sidenotes')")
     state = tab.evaluate("""() => ({wide: document.documentElement.scrollWidth > innerWidth,
         margin: document.documentElement.classList.contains('edition-sidenotes'),
         shown: [...document.querySelectorAll('.sidenote')].some(s => s.getBoundingClientRect().width > 0)})""")
