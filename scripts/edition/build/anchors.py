@@ -12,13 +12,13 @@ from html import escape
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
 from ..model import Edition
 from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
 from ..problems import Problem
 from .csp import redirect_script
-from .postprocess import is_redirect, page_url_path, tags
+from .postprocess import classes, is_redirect, page_url_path, tags
 from .sitecheck import parse_site
 
 # Ids that are no promise: footnote labels follow the citations, Material's own are its internals.
@@ -32,26 +32,26 @@ LOCK_HEADER = """\
 """
 
 
-def published_anchors(site_dir: Path, parsed: dict[Path, BeautifulSoup] | None = None
+def published_anchors(site_dir: Path, parsed: dict[Path, HtmlElement] | None = None
                       ) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
     """Each built page's public ids in document order, and every id on it (aliases included)."""
     site_dir = site_dir.resolve()
     parsed = parsed if parsed is not None else parse_site(site_dir)
     public: dict[str, list[str]] = {}
     every: dict[str, set[str]] = {}
-    for html, soup in sorted(parsed.items()):
-        if html.name == "404.html" or is_redirect(soup):
+    for html, page in sorted(parsed.items()):
+        if html.name == "404.html" or is_redirect(page):
             continue
         path = page_url_path(site_dir, html)
-        article = next(tags(soup, "article"), soup)
-        with_id = [tag for tag in tags(article) if "id" in tag.attrs]
-        every[path] = {tag["id"] for tag in with_id}
-        public[path] = [tag["id"] for tag in with_id
-                        if not tag["id"].startswith(_PRIVATE_PREFIXES) and ALIAS_CLASS not in tag.get("class", [])]
+        article = next(tags(page, "article"), page)
+        with_id = [tag for tag in tags(article) if tag.get("id") is not None]
+        every[path] = {tag.get("id") for tag in with_id}
+        public[path] = [tag.get("id") for tag in with_id
+                        if not tag.get("id").startswith(_PRIVATE_PREFIXES) and ALIAS_CLASS not in classes(tag)]
     return public, every
 
 
-def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, BeautifulSoup] | None = None
+def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, HtmlElement] | None = None
                   ) -> tuple[list[Problem], list[Problem]]:
     """Compare a built site with anchors.lock: (errors, warnings)."""
     lock = edition.lock
@@ -93,7 +93,7 @@ def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, Beautiful
     return errors, warnings
 
 
-def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, BeautifulSoup] | None = None) -> None:
+def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, HtmlElement] | None = None) -> None:
     """Record the built site's anchors in anchors.lock, keeping its aliases and redirects."""
     public, _ = published_anchors(site_dir, parsed)
     body = yaml.safe_dump({"pages": public}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)

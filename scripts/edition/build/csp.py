@@ -22,8 +22,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, Tag
 from jinja2 import Template, TemplateError
+from lxml import etree
+from lxml.html import HtmlElement
 
 from ..markdown.html import script_json
 from ..model import Edition
@@ -89,11 +90,11 @@ class TemplateScripts:
         root = self.site_root if relative == "404.html" else posixpath.relpath(".", posixpath.dirname(relative) or ".")
         return self.plain | self._rendered(root)
 
-    def secure(self, site: Path, page: Path, soup: BeautifulSoup) -> list[Problem]:
+    def secure(self, site: Path, path: Path, page: HtmlElement) -> list[Problem]:
         """Check a parsed page of site for scripts that are not the edition's own, and give it the policy."""
-        known = self.for_page(site, page)
-        problems = script_problems(f"site/{page.relative_to(site).as_posix()}", soup, known)
-        add_policy(soup, known)
+        known = self.for_page(site, path)
+        problems = script_problems(f"site/{path.relative_to(site).as_posix()}", page, known)
+        add_policy(page, known)
         return problems
 
     @cache  # noqa: B019 - one object per build; a few roots at most
@@ -128,44 +129,54 @@ def policy(known: frozenset[str]) -> str:
     return POLICY.format(hashes="".join(" " + h for h in sorted(known)))
 
 
-def add_policy(soup: BeautifulSoup, known: frozenset[str]) -> None:
+def add_policy(page: HtmlElement, known: frozenset[str]) -> None:
     """The policy first in the <head>, right after the charset, before any script it governs."""
-    if soup.head is None:
+    head = page.find("head")
+    if head is None:
         return
-    tag = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy(known)})
-    charset = next((meta for meta in soup.head.find_all("meta", recursive=False) if meta.get("charset")), None)
+    tag = etree.Element("meta", {"http-equiv": "Content-Security-Policy", "content": policy(known)})
+    charset = next((meta for meta in head.iterfind("meta") if meta.get("charset")), None)
     if charset is not None:
-        charset.insert_after(tag)
-        charset.insert_after("\n")
+        tag.tail, charset.tail = charset.tail, "\n"
+        charset.addnext(tag)
     else:
-        soup.head.insert(0, tag)
+        tag.tail, head.text = head.text, None
+        head.insert(0, tag)
 
 
-def script_problems(name: str, soup: BeautifulSoup, known: frozenset[str]) -> list[Problem]:
+def _comments(page: HtmlElement):
+    """Every comment of the page, those before and after its <html> element included."""
+    yield from page.itersiblings(etree.Comment, preceding=True)
+    yield from page.iter(etree.Comment)
+    yield from page.itersiblings(etree.Comment)
+
+
+def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list[Problem]:
     """What in a built page would run, or change the policy, without being the edition's own."""
     problems = []
     fix = "remove it from the page or the data it came from: pages and data carry no scripts"
-    for node in soup.descendants:
-        if isinstance(node, Comment) and (what := comment_problem(str(node))):
+    for comment in _comments(page):
+        if what := comment_problem(comment.text or ""):
             problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
-    for tag in (node for node in soup.descendants if isinstance(node, Tag)):
-        runnable = tag.name == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
+    for tag in page.iter(etree.Element):
+        runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
         if runnable and not tag.get("src"):
-            body = tag.string or ""
+            body = tag.text or ""
             if digest(body) not in known:
                 problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}", fix))
-        elif runnable and tag.find_parent("article") is not None:  # the templates load scripts outside the text
-            problems.append(Problem(name, 0, f"a script in the page's text: {tag['src']!r}", fix))
-        if tag.name == "meta" and tag.get("http-equiv"):
-            equiv, content = tag["http-equiv"].lower(), tag.get("content", "")
+        elif runnable and next(tag.iterancestors("article"), None) is not None:  # the templates load scripts outside the text
+            problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix))
+        if tag.tag == "meta" and tag.get("http-equiv"):
+            equiv, content = tag.get("http-equiv").lower(), tag.get("content", "")
             target = content.lower().partition("url=")[2].strip().strip("'\"")
-            in_head = tag.parent is not None and tag.parent.name == "head"
+            parent = tag.getparent()
+            in_head = parent is not None and parent.tag == "head"
             if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
-                problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag['http-equiv']}\" content=\"{content[:60]}\">", fix))
-        for attribute, value in tag.attrs.items():
+                problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag.get('http-equiv')}\" content=\"{content[:60]}\">", fix))
+        for attribute, value in tag.attrib.items():
             if attribute.lower().startswith("on"):
-                problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.name}>", fix))
-            elif isinstance(value, str) and attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
-                    and scheme(value) in REFUSED_SCHEMES and not (tag.name == "img" and scheme(value) == "data"):
-                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.name}>", fix))
+                problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
+            elif attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
+                    and scheme(value) in REFUSED_SCHEMES and not (tag.tag == "img" and scheme(value) == "data"):
+                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix))
     return problems

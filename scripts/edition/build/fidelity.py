@@ -10,44 +10,51 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml.html import HtmlElement
 
 from ..model import Edition
 from ..model.essay import RECORD, words
 from ..problems import Problem
 
 # The edition's own matter inside an essay page: notes, numbers, permalinks, byline, controls.
-APPARATUS = (".footnote", "sup[id^='fnref']", ".para-num", ".headerlink", ".byline", ".first-published", ".page-tools",
-             ".event-links", "script", "template")
+APPARATUS_CLASSES = ("footnote", "para-num", "headerlink", "byline", "first-published", "page-tools", "event-links")
+APPARATUS_TAGS = ("script", "template")
 
 
-def reader_words(soup: BeautifulSoup) -> list[str]:
+def _apparatus(element: HtmlElement) -> bool:
+    if element.tag in APPARATUS_TAGS:
+        return True
+    if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
+        return True
+    return not set(APPARATUS_CLASSES).isdisjoint((element.get("class") or "").split())
+
+
+def reader_words(page: HtmlElement) -> list[str]:
     """The words a reader sees in a page's article, the edition's apparatus left aside."""
-    article = soup.select_one("article")
+    article = next(page.iter("article"), None)
     if article is None:
         return []
-    article = copy.copy(article)  # the parsed page is kept for the other checks
-    for selector in APPARATUS:
-        for tag in article.select(selector):
-            tag.decompose()
-    for mention in article.select("abbr.term"):  # a glossary mark around the essay's own words
-        mention.unwrap()
-    article.smooth()
-    return words(article.get_text(" "))
+    article = copy.deepcopy(article)  # the parsed page is kept for the other checks
+    for element in [e for e in article.iter(etree.Element) if e is not article and _apparatus(e)]:
+        element.drop_tree()  # its tail, the text after it, stays
+    for mention in [e for e in article.iter("abbr") if "term" in (e.get("class") or "").split()]:
+        mention.drop_tag()  # a glossary mark around the essay's own words: "PMF</abbr>s" reads "PMFs"
+    return words(" ".join(article.itertext()))
 
 
-def check_fidelity(site: Path, edition: Edition, parsed: dict[Path, BeautifulSoup]) -> list[Problem]:
+def check_fidelity(site: Path, edition: Edition, parsed: dict[Path, HtmlElement]) -> list[Problem]:
     """A problem for each essay page whose words differ from the source of record's, at the first difference."""
     problems = []
     for section in edition.essay.sections:
         file = "index.html" if section.slug == "index" else f"{section.slug}/index.html"
-        soup = parsed.get((site / file).resolve())
-        if soup is None:
+        page = parsed.get((site / file).resolve())
+        if page is None:
             continue  # a missing page is the input check's and the link check's to report
         expected = words(section.heading or edition.essay.title)
         for paragraph in section.paragraphs:
             expected += words(paragraph.text)
-        found = reader_words(soup)
+        found = reader_words(page)
         if found != expected:
             n = next((i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b), min(len(expected), len(found)))
             problems.append(Problem(f"site/{file}", 0,

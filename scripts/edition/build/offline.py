@@ -3,7 +3,8 @@
 The published site keeps its directory URLs (`about/`), which are its permanent links; the copy is a
 second rendering with one file per page and Material's offline plugin, which bundles the search
 index so that it works from `file://`. It carries the PDF and the registry downloads too, and is
-checked like the site before it is packed.
+checked like the site. It is rendered, checked and packed in a child process beside the site's
+render; the build then appends the PDF and the downloads, once they exist, to the zip.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from ..model import Edition
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
 from .csp import template_scripts
-from .pdf import build_date
-from .postprocess import parse
+from .pdf import build_date, pdf_settings
+from .postprocess import parse, serialize
 from .render import render_site
-from .sitecheck import check_site
+from .sitecheck import STYLESHEET_CACHE, check_site
 
 FOLDER = "iraq-restraint-edition"  # the folder the zip unpacks into
 
@@ -29,35 +30,62 @@ def render_offline_copy(edition: Edition, copy: Path) -> list[Problem]:
     return [Problem(p.path, p.line, f"offline copy: {p.what}", p.fix) for p in render_site(edition, copy, offline=True)]
 
 
-def finish_offline_copy(edition: Edition, copy: Path, staging: Path, pdf_file: str,
-                        failed: frozenset[str] = frozenset()) -> list[Problem]:
-    """Add the PDF and downloads from the staged site to the rendered copy, give its pages the site's
-    Content-Security-Policy, check it, and pack it into staging."""
-    for name in [pdf_file] + [f"{DOWNLOADS_DIR}/{d}" for d in DOWNLOADS]:
-        if (staging / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(staging / name, copy / name)
+def carried(edition: Edition) -> list[str]:
+    """The files of the site the copy carries: the PDF and the downloads, which the site's build writes."""
+    return [pdf_settings(edition).file] + [f"{DOWNLOADS_DIR}/{d}" for d in DOWNLOADS]
+
+
+def make_offline_copy(edition: Edition, copy: Path) -> tuple[list[Problem], list[Problem]]:
+    """Render the copy, give its pages the site's Content-Security-Policy, check it and pack it into a
+    zip beside copy/, all without the files it carries from the site (which are made at the same time,
+    and added by complete_offline_copy). Returns (MkDocs' problems, the copy's)."""
+    rendered = render_offline_copy(edition, copy)
+    if rendered:
+        return rendered, []
     scripts = template_scripts(edition, offline=True)
     parsed, problems = {}, []
     for html in sorted(copy.rglob("*.html")):
-        soup = parse(html)
-        problems += scripts.secure(copy, html, soup)
-        html.write_text(str(soup), encoding="utf-8")
-        parsed[html.resolve()] = soup
-    problems += check_site(copy, parsed, failed)
-    # Packed even when wrong, so that the site's link to it holds and its problems are named, not a missing zip's.
-    pack(copy, staging / DOWNLOADS_DIR / OFFLINE_COPY, build_date(edition))
-    return [Problem(p.path.replace("site/", "site (offline copy)/", 1), p.line, p.what, p.fix) for p in problems]
+        page = parse(html)
+        problems += scripts.secure(copy, html, page)
+        html.write_text(serialize(page), encoding="utf-8")
+        parsed[html.resolve()] = page
+    # Links to the carried files are checked by complete_offline_copy, which adds them.
+    problems += check_site(copy, parsed, frozenset(carried(edition)), cache=edition.root / STYLESHEET_CACHE)
+    pack(copy, copy.parent / OFFLINE_COPY, build_date(edition))
+    return [], [Problem(p.path.replace("site/", "site (offline copy)/", 1), p.line, p.what, p.fix) for p in problems]
+
+
+def complete_offline_copy(edition: Edition, copy: Path, staging: Path, failed: frozenset[str] = frozenset()) -> list[Problem]:
+    """Add the files the copy carries from the staged site to its zip, and put the zip in the site.
+
+    failed: carried files whose making failed and was reported; any other one missing is a problem."""
+    problems = []
+    zipped = copy.parent / OFFLINE_COPY
+    with zipfile.ZipFile(zipped, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in carried(edition):
+            if (staging / name).is_file():
+                _add(archive, f"{FOLDER}/{name}", (staging / name).read_bytes(), build_date(edition))
+            elif name not in failed:
+                problems.append(Problem(f"site (offline copy)/{name}", 0, "the copy links to a file the site's build did not write",
+                                        "build again; if it persists, report it: the site's build and the copy disagree"))
+    target = staging / DOWNLOADS_DIR / OFFLINE_COPY
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(zipped, target)
+    return problems
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes, date: str) -> None:
+    """One file, with a fixed date and mode, so the same site gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=tuple(int(part) for part in date.split("-")) + (0, 0, 0))
+    info.external_attr = 0o644 << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, data)
 
 
 def pack(folder: Path, target: Path, date: str) -> None:
-    """Zip a folder with fixed dates and a fixed order, so the same site gives the same bytes."""
-    stamp = tuple(int(part) for part in date.split("-")) + (0, 0, 0)
+    """Zip a folder in a fixed order (complete_offline_copy appends the carried files after it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-                info.external_attr = 0o644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes())
+                _add(archive, f"{FOLDER}/{path.relative_to(folder).as_posix()}", path.read_bytes(), date)

@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -27,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from .. import load
 from ..markdown.html import long_date
@@ -105,7 +107,7 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     _links_for_print(soup, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
     _calls_kept_with_their_words(soup)
     _addresses_marked(soup)
-    for link in soup.select("a.headerlink"):
+    for link in _tags(soup, "a", "headerlink"):
         link.decompose()
     headings = soup.find_all("h1")
     for heading in headings:  # a running head for each section, and a page break before it
@@ -146,32 +148,80 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
 {contents}
 </ol>
 </nav>
-{soup.decode(formatter="minimal")}
+<div id="pdf-body"></div>
 </body>
 </html>
 """, "html.parser")
+    # The body's own tree goes in, rather than its text parsed a second time: that took a third of the time.
+    document.find(id="pdf-body").replace_with(*soup.contents)
+    _spaces_as_parsed(document, document.builder.preserve_whitespace_tags)
     _urls_breakable(document)  # the cover's addresses too
     return document.decode(formatter="minimal")
 
 
+def _spaces_as_parsed(tag: Tag, preserved: Collection[str]) -> None:
+    """Text of nothing but spaces between two tags becomes one space, or one newline if it had one, as
+    the HTML parser makes it (except in `pre` and the like). The body was once printed and parsed again
+    inside the document, which did this to the spaces the steps above leave (two where a source's words,
+    too long for print, went from between two); so the document, and the PDF's cache key, stay as they were."""
+    if tag.name in preserved:
+        return
+    run: list[NavigableString] = []
+    for child in [*tag.contents, None]:
+        if isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+            run.append(child)
+            continue
+        text = "".join(run)
+        if text and not text.strip(BeautifulSoup.ASCII_SPACES) and (len(run) > 1 or text not in (" ", "\n")):
+            for extra in run[1:]:
+                extra.extract()
+            run[0].replace_with("\n" if "\n" in text else " ")
+        run = []
+        if isinstance(child, Tag):
+            _spaces_as_parsed(child, preserved)
+
+
+def _classes(tag: Tag) -> list[str]:
+    """A tag's classes, also where a class attribute was set as one string."""
+    classes = tag.get("class", [])
+    return classes.split() if isinstance(classes, str) else classes
+
+
+def _tags(root: Tag, name: str, *classes: str) -> list[Tag]:
+    """The `name` elements under root that have all the classes, in document order: `root.select("name.class")`
+    without soupsieve, which is several times slower and compiles its own parser on first use, or find_all,
+    slower too, when called once per note."""
+    return [tag for tag in root.descendants
+            if isinstance(tag, Tag) and tag.name == name and all(c in _classes(tag) for c in classes)]
+
+
+def _inside(tags: list[Tag], name: str, class_: str) -> list[Tag]:
+    """Those of the tags within a `name` element of the class: the descendant combinator of `select`."""
+    return [tag for tag in tags if tag.find_parent(lambda p: p.name == name and class_ in _classes(p)) is not None]
+
+
 def _footnotes_in_place(soup: BeautifulSoup) -> None:
     """Move each note from the end of the document to where it is cited, for `float: footnote`."""
-    for reference in soup.select("sup[id^='fnref']"):
+    by_id: dict[str, Tag] = {}
+    for element in soup.find_all(id=True):  # once: a search of the whole document per note is quadratic
+        by_id.setdefault(element["id"], element)
+    for reference in soup.find_all("sup", id=re.compile("^fnref")):
         link = reference.find("a", href=True)
-        note = soup.find(id=link["href"].lstrip("#")) if link else None
+        note = by_id.get(link["href"].lstrip("#")) if link else None
         if note is None:
             continue
-        for back in note.select("a.footnote-backref"):
+        for back in _tags(note, "a", "footnote-backref"):
             back.decompose()
         # A call that directly follows another is printed after a comma (see the print stylesheet).
-        after_call = ["after-call"] if reference.select_one(".note-separator") else []
+        after_call = ["after-call"] if reference.find(lambda tag: "note-separator" in _classes(tag)) else []
         footnote = soup.new_tag("span", attrs={"class": ["footnote"] + note.get("class", []) + after_call, "id": note["id"]})
         for paragraph in note.find_all("p"):
             if footnote.contents:
                 footnote.append(" ")
             footnote.extend(list(paragraph.contents))
         reference.replace_with(footnote)
-    for block in soup.select("div.footnote"):
+        by_id[note["id"]] = footnote  # now the first element with the id, as the note's call comes before it
+    for block in _tags(soup, "div", "footnote"):
         block.decompose()
 
 
@@ -180,7 +230,7 @@ EVIDENCE_IN_PRINT = 240  # characters: a footnote that would crowd the page's te
 
 def _short_evidence_only(soup: BeautifulSoup) -> None:
     """The source's words under a citation print where they are short; longer ones are on the site."""
-    for evidence in soup.select("span.footnote span.note-evidence"):
+    for evidence in _inside(_tags(soup, "span", "note-evidence"), "span", "footnote"):
         if len(evidence.get_text()) > EVIDENCE_IN_PRINT:
             evidence.decompose()
 
@@ -202,7 +252,7 @@ def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> 
 
 def _essay_in_its_language(soup: BeautifulSoup) -> None:
     """The essay's pages (from an essay page's marker to the next marker) carry the essay's language."""
-    for marker in soup.select("div.pdf-page.essay"):
+    for marker in _tags(soup, "div", "pdf-page", "essay"):
         for block in marker.find_next_siblings():
             if "pdf-page" in block.get("class", []):
                 break
@@ -213,12 +263,12 @@ def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
     """Leave out what only a web page needs: each note's link to its source record (the Sources
     appendix lists every source) and the chronology dates after a paragraph (the Chronology appendix
     lists the paragraphs of each event). The ¶ numbers, the notes' texts and editorial notes stay."""
-    for run in soup.select("p.essay-paragraph span.event-links"):
+    for run in _inside(_tags(soup, "span", "event-links"), "p", "essay-paragraph"):
         _remove_with_space_before(run)
-    for records in soup.select("span.footnote span.note-records"):
+    for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
         _remove_with_space_before(records)
-    for note in soup.select("span.footnote"):
-        records = {"#" + source_anchor(c["data-source"]) for c in note.select("span.citation[data-source]")}
+    for note in _tags(soup, "span", "footnote"):
+        records = {"#" + source_anchor(c["data-source"]) for c in _tags(note, "span", "citation") if c.has_attr("data-source")}
         records |= {f"{SOURCES_PAGE}#{anchor[1:]}" for anchor in records}  # before _links_for_print
         for link in note.find_all("a", href=True):
             if link["href"] in records and link.find_parent(class_="citation") is None:
@@ -246,7 +296,7 @@ def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
     """No line break between a word and the note calls after it, so "attacks.²³" never leaves "²³"
     alone at the start of a line: the word's last characters and the calls go into one unbreakable
     span (the print stylesheet's `.with-call`; the notes inside wrap as usual)."""
-    for note in soup.select("span.footnote"):
+    for note in _tags(soup, "span", "footnote"):
         if note.find_parent(class_="with-call") is not None:  # a later call of a run already kept
             continue
         run = [note]

@@ -3,9 +3,12 @@
 The flow, with the edition loaded once and handed to every step:
 
     load (edition.load) → input checks (model.checks)
-      → in parallel: the site (render) | the PDF (pdf, a child process) | the offline copy's pages (offline, a child)
-      → downloads and redirect pages → one parsed pass over the HTML (postprocess: metadata, sizes, CSP)
-      → output checks (scripts, links, the essay's words, anchors) → offline copy checked and packed → publish
+      → in parallel: the site (render) | the PDF (pdf, a child process) | the offline copy (offline, a
+        child: rendered, checked and packed)
+      → downloads and redirect pages → one parsed pass over the site's HTML (postprocess: metadata, CSP)
+        and the essay's words checked (fidelity), while the children finish
+      → the PDF and downloads added to the copy's zip → download sizes, pages written (write_pages)
+      → output checks (links, anchors) → publish
 
 The published folder is replaced only when every step succeeded, so a failed build leaves the
 previous site (and PDF) exactly as they were.
@@ -36,11 +39,11 @@ from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
 from .fidelity import check_fidelity
-from .offline import FOLDER, finish_offline_copy, render_offline_copy
+from .offline import FOLDER, complete_offline_copy, make_offline_copy
 from .pdf import pdf_settings, render_pdf
-from .postprocess import postprocess
+from .postprocess import postprocess, write_pages
 from .render import render_site
-from .sitecheck import check_site
+from .sitecheck import STYLESHEET_CACHE, check_site
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent ends
 
@@ -136,23 +139,26 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         # The PDF is made beside staging, not in it: MkDocs empties its site folder when it starts.
         printed = Path(tmp) / pdf.name
         pdf_job = children.submit(render_pdf, edition, printed, cache=True)
-        offline_job = children.submit(render_offline_copy, edition, copy)
+        offline_job = children.submit(make_offline_copy, edition, copy)
         errors = render_site(edition, staging)
         if errors:  # no site to add to or check
             return errors, {}
         # From here on every step runs, so one build reports all that is wrong with its output.
         write_downloads(staging, edition)
         errors += write_redirects(staging, edition)
+        # What needs only the site's pages is done while the children work.
+        parsed, script_errors = postprocess(staging, edition, pdf)
+        site_errors = script_errors + check_fidelity(staging, edition, parsed)
         pdf_errors = pdf_job.result()
         errors += pdf_errors
         if printed.exists():
             printed.replace(pdf)
-        # The copy carries the PDF and the downloads; the site's pages give the zip's size.
-        offline_errors = offline_job.result()
         failed = frozenset({pdf.name} if pdf_errors else ())  # its problems are named: not again at each link to it
-        copy_errors = [] if offline_errors else finish_offline_copy(edition, copy, staging, pdf.name, failed)
-        parsed, script_errors = postprocess(staging, edition, pdf if pdf.exists() else None)
-        site_errors = script_errors + check_site(staging, parsed, failed) + check_fidelity(staging, edition, parsed)
+        offline_errors, copy_errors = offline_job.result()
+        if not offline_errors:
+            copy_errors += complete_offline_copy(edition, copy, staging, failed)
+        write_pages(parsed)  # with the sizes of the PDF and of the copy's zip, now final
+        site_errors += check_site(staging, parsed, failed, cache=edition.root / STYLESHEET_CACHE)
         # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
         # again, differently worded, for the copy's.
         errors += offline_errors + site_errors + ([] if site_errors else copy_errors)

@@ -6,11 +6,15 @@ this check of the output is the authority.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import tinycss2
-from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
@@ -22,22 +26,22 @@ RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source":
 LINK_RELS_FETCHED = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
 
 
-def parse_site(site: Path) -> dict[Path, BeautifulSoup]:
+def parse_site(site: Path) -> dict[Path, HtmlElement]:
     """Every page of a built site, parsed, by resolved path."""
     return {path.resolve(): parse(path) for path in sorted(site.rglob("*.html"))}
 
 
-def _ids(soup: BeautifulSoup) -> frozenset[str]:
+def _ids(page: HtmlElement) -> frozenset[str]:
     found = set()
-    for tag in tags(soup):
-        if "id" in tag.attrs:
-            found.add(tag["id"])
-        if tag.name == "a" and "name" in tag.attrs:
-            found.add(tag["name"])
+    for tag in tags(page):
+        if (id_ := tag.get("id")) is not None:
+            found.add(id_)
+        if tag.tag == "a" and (name := tag.get("name")) is not None:
+            found.add(name)
     return frozenset(found)
 
 
-def _ids_of(target: Path, parsed: dict[Path, BeautifulSoup], known: dict[Path, frozenset[str]]) -> frozenset[str]:
+def _ids_of(target: Path, parsed: dict[Path, HtmlElement], known: dict[Path, frozenset[str]]) -> frozenset[str]:
     if target not in known:
         known[target] = _ids(parsed[target] if target in parsed else parse(target))
     return known[target]
@@ -73,48 +77,83 @@ def _css_urls(tokens):
                 yield from _css_urls(getattr(token, part))
 
 
-def stylesheet_problems(site: Path) -> list[Problem]:
+STYLESHEET_CACHE = Path(".cache") / "stylesheets.json"  # under the project: each stylesheet's addresses, by its hash
+
+
+def _stylesheet_urls(data: bytes) -> list[str]:
+    return list(_css_urls(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
+
+
+def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
+    """The addresses read before from stylesheets of these exact bytes: Material's 140 KB stylesheet
+    takes tinycss2 a tenth of a second in every build, and it changes only with Material."""
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(known, dict):
+        return {}
+    return {key: urls for key, urls in known.items() if isinstance(urls, list) and all(isinstance(u, str) for u in urls)}
+
+
+def _keep_urls(cache: Path, urls: dict[str, list[str]]) -> None:
+    """Written whole and renamed into place: the site's check and the offline copy's may write at once."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=cache.parent, suffix=".tmp", delete=False, encoding="utf-8") as out:
+            json.dump(urls, out)
+        os.replace(out.name, cache)
+    except OSError:  # a cache that cannot be written is only not kept
+        pass
+
+
+def stylesheet_problems(site: Path, cache: Path | None = None) -> list[Problem]:
     """A stylesheet of the site that fetches from another host (fonts, images, imports): tinycss2 parses it."""
-    problems = []
+    known, seen, problems = _cached_urls(cache), {}, []
     for css in sorted(site.rglob("*.css")):
-        rules = tinycss2.parse_stylesheet(css.read_text(encoding="utf-8", errors="replace"), skip_comments=True)
-        for url in _css_urls(rules):
+        data = css.read_bytes()
+        key = hashlib.sha256(data).hexdigest()
+        seen[key] = urls = known[key] if key in known else _stylesheet_urls(data)
+        for url in urls:
             if remote(url):
                 problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"{url!r} is fetched from another host",
                                         "serve the file from the site itself"))
+    if cache and seen != known:
+        _keep_urls(cache, seen)
     return problems
 
 
-def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None, failed: frozenset[str] = frozenset()
-               ) -> list[Problem]:
+def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed: frozenset[str] = frozenset(),
+               cache: Path | None = None) -> list[Problem]:
     """Return a problem for each broken internal link or fragment and each off-site resource.
 
     parsed: the site's pages already parsed (by the post-processing pass), by resolved path.
     failed: files of the site (paths under it) whose making failed and was reported: links to them
     are not reported again, once per page.
+    cache: where stylesheet_problems keeps what it read of each stylesheet (none: read them all).
     """
     site = site.resolve()
     failed_paths = {(site / name).resolve() for name in failed}
     parsed = parsed if parsed is not None else parse_site(site)
     ids: dict[Path, frozenset[str]] = {}
     problems = []
-    for page, soup in sorted(parsed.items()):
+    for page, tree in sorted(parsed.items()):
         name = page.relative_to(site).as_posix()
         if name == "404.html":
             continue  # served for any missing path, so its links are written from the site root
-        if is_redirect(soup):
+        if is_redirect(tree):
             continue  # a redirect page's target is checked against anchors.lock, with the lock's line (anchors)
-        elements = list(tags(soup))
+        elements = list(tags(tree))
         for tag in elements:
-            attr = RESOURCE_ATTRIBUTES.get(tag.name)
-            if tag.name == "link" and LINK_RELS_FETCHED & set(tag.get("rel", [])):
+            attr = RESOURCE_ATTRIBUTES.get(tag.tag)
+            if tag.tag == "link" and LINK_RELS_FETCHED & set((tag.get("rel") or "").split()):
                 attr = "href"
             url = tag.get(attr, "") if attr else ""
             if url and remote(url):
-                problems.append(Problem(f"site/{name}", 0, f"<{tag.name}> loads '{url}' from another host",
+                problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}' from another host",
                                         "serve the file from the site itself"))
-        for link in (tag for tag in elements if tag.name == "a" and "href" in tag.attrs):
-            href = link["href"]
+        for link in (tag for tag in elements if tag.tag == "a" and tag.get("href") is not None):
+            href = link.get("href")
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
@@ -127,4 +166,4 @@ def check_site(site: Path, parsed: dict[Path, BeautifulSoup] | None = None, fail
             elif parts.fragment and unquote(parts.fragment) not in _ids_of(target, parsed, ids):
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
                                         "fix the anchor, or restore the heading or paragraph it pointed to"))
-    return problems + stylesheet_problems(site)
+    return problems + stylesheet_problems(site, cache)

@@ -63,6 +63,7 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
         "image_credit": layout["image_credit"] + tail_start - 1}), encoding="utf-8")
 
     ids = [path.stem for path in source_files(root) if path.parent == root / "sources"]
+    claims = yaml.safe_load((root / ESSAY_DIR / "claims.yml").read_text(encoding="utf-8"))
     ledger = yaml.safe_load((root / ESSAY_DIR / "quotations.yml").read_text(encoding="utf-8"))
     notes = yaml.safe_load((root / ESSAY_DIR / "editorial-notes.yml").read_text(encoding="utf-8"))
     per_copy = len(essay.paragraphs)
@@ -89,6 +90,10 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
             if number:
                 cited[number] = block
     synthetic = load_essay(target)
+    entries = []  # the claims ledger: the real entries of each copy, then one for each added citation
+    by_paragraph: dict[int, list[dict]] = {}
+    for claim in claims:
+        by_paragraph.setdefault(claim["paragraph"], []).append(claim)
     for section in synthetic.sections:
         blocks = [f"# {section.heading or synthetic.title}"]
         for paragraph in section.paragraphs:
@@ -99,11 +104,20 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
                 block = re.sub(r"\[\^([^\]]+)\]", lambda m, k=k: f"[^{_suffix(m[1], k)}]", block)
                 if number in cited:  # the copy's own words end "(copy k)", after the real citations
                     block = block.rstrip() + f" (copy {k})"
-            extra = CITATIONS_PER_ESSAY // per_copy
-            block += "".join(f"[^{_suffix(ids[(number + j) % len(ids)], k)}]" for j in range(extra))
+            entries += [claim | {"paragraph": paragraph.number, "source": _suffix(claim["source"], k)}
+                        for claim in by_paragraph.get(number, [])]
+            # Added citations name sources the paragraph does not cite: one cited twice side by side is refused.
+            free = [i for i in ids if f"[^{_suffix(i, k)}]" not in block]
+            added = [_suffix(free[(number + j) % len(free)], k) for j in range(CITATIONS_PER_ESSAY // per_copy)]
+            block += "".join(f"[^{source}]" for source in added)
+            entries += [{"paragraph": paragraph.number, "source": source, "claim": "A citation added to measure the build",
+                         "support": "context", "why": "The synthetic corpus cites it only to reach a realistic number of notes."}
+                        for source in added]
             blocks.append(block)
         name = section.page if section.heading else "index.md"
-        front = "---\ndescription: A section of a synthetic corpus, for measuring the build.\n---\n\n"  # every page has one
+        # Every page has its own abstract: the build refuses two pages with the same one.
+        front = f"---\ndescription: Section {name.removesuffix('.md')} of a synthetic corpus, for measuring the build.\n---\n\n"
         (target / "docs" / name).write_text(front + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    (target / ESSAY_DIR / "claims.yml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert all(heading_slug(s.heading) for s in synthetic.sections if s.heading)
     return target
