@@ -53,7 +53,29 @@ DESCRIPTION = {name: "---" + (ROOT / "docs" / name).read_text(encoding="utf-8").
                for name in ("glossary.md", "chronology.md")}
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
+GLOSSARY = "sources/essay/glossary.yml"
+KH_WHAT = "  what: An Iraqi armed faction aligned with Iran"
+
 CASES = {
+    "the print stylesheet not in UTF-8": (
+        lambda r: (r / "docs/stylesheets/pdf.css").write_bytes(b"\xff\xfe\x00x"),
+        "docs/stylesheets/pdf.css:1: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
+    "the print stylesheet missing": (
+        lambda r: (r / "docs/stylesheets/pdf.css").unlink(),
+        "docs/stylesheets/pdf.css: is missing; make it a regular file of the project (see the README for what it holds)"),
+    "a NUL written as an escape in a YAML value": (
+        lambda r: replace_in(r / GLOSSARY, KH_WHAT, '  what: "An Iraqi \\0 faction" #'),
+        f"{GLOSSARY}:{line_of(GLOSSARY, KH_WHAT)}: a value holds U+0000, a control character or half of a surrogate pair "
+        "(written as an escape such as \\0 or \\ud800); remove the escape (write plain text)"),
+    "half a surrogate pair written as an escape in a YAML value": (
+        lambda r: replace_in(r / GLOSSARY, KH_WHAT, '  what: "An Iraqi \\ud800 faction" #'),
+        f"{GLOSSARY}:{line_of(GLOSSARY, KH_WHAT)}: a value holds U+D800, a control character or half of a surrogate pair "
+        "(written as an escape such as \\0 or \\ud800); remove the escape (write plain text)"),
+    "blockquotes nested 250 deep": (
+        lambda r: (r / "docs/conventions.md").write_text((r / "docs/conventions.md").read_text(encoding="utf-8")
+                                                         + "\n" + "> " * 250 + "A deeply quoted remark.\n", encoding="utf-8"),
+        "site/conventions/index.html: the built page nests its elements 258 levels deep (at most 200); "
+        "nest fewer blockquotes or lists in its Markdown"),
     "a source written twice side by side": (
         lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^abqaiq-2019-09-14]", "[^abqaiq-2019-09-14] [^abqaiq-2019-09-14]"),
         f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^abqaiq-2019-09-14]')}: "

@@ -6,7 +6,7 @@ import pytest
 
 from edition.build.csp import digest, script_problems
 from edition.build.fidelity import check_fidelity
-from edition.build.postprocess import parse, parse_html
+from edition.build.postprocess import UnreadablePage, depth, parse, parse_html, serialize
 
 KNOWN = frozenset({digest("__md_scope=1")})
 
@@ -45,6 +45,41 @@ def problems_in(html: str) -> list[str]:
 ], ids=lambda value: value if isinstance(value, str) else None)
 def test_script_problems(html, expected):
     assert problems_in(html) == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    # libxml2 puts what follows a <wbr> or <source> inside it: written after it, where a browser has it.
+    ("<p>example.org/<wbr>records/<wbr>march, read whole.</p>", "<p>example.org/<wbr/>records/<wbr/>march, read whole.</p>"),
+    ("<video><source src=a.mp4>after</video>", '<video><source src="a.mp4"/>after</video>'),
+    # Indentation between elements becomes one line break; a no-break space is text, and is kept.
+    ("<div>\n    <p>a</p>\n    </div>", "<div>\n<p>a</p>\n</div>"),
+    ("<p><em>one</em>\u00a0\n<em>two</em></p>", "<p><em>one</em>\u00a0\n<em>two</em></p>"),
+    ("<pre>  a\n    b\n</pre>", "<pre>  a\n    b\n</pre>"),
+    # Every attribute with its value, sorted, escaped; void elements closed (JSDOMParser reads nothing else).
+    ('<p title=\'say "hi" & <go>\' hidden id=x>t &amp; &lt;u&gt;</p>',
+     '<p hidden="" id="x" title="say &quot;hi&quot; &amp; &lt;go&gt;">t &amp; &lt;u&gt;</p>'),
+    ("<p>a<br>b<input checked></p>", '<p>a<br/>b<input checked="checked"/></p>'),
+    ("<script>if (a < b && c) x = '</p>'</script>", "<script>if (a < b && c) x = '</p>'</script>"),
+], ids=lambda value: value if isinstance(value, str) else None)
+def test_pages_are_written_back_as_read(html, expected):
+    written = serialize(parse_html(f"<!doctype html><html><head></head><body>{html}</body></html>"))
+    assert written == f"<!DOCTYPE html>\n<html><head></head><body>{expected}</body></html>\n"
+
+
+def test_an_xml_declaration_is_a_comment_to_the_reader_and_the_script_after_it_is_found():
+    page = parse_html('<?xml version="1.0" encoding="utf-8"?><html><head><script>alert(1)</script></head></html>')
+    assert problems_in(serialize(page)) == ["an inline script the edition's templates do not write: 'alert(1)'"]
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<!-- nothing but a comment -->"])
+def test_a_page_with_no_html_is_unreadable_not_an_empty_page_passed_unchecked(html):
+    with pytest.raises(UnreadablePage):
+        parse_html(html)
+
+
+def test_a_page_nested_past_libxml2s_limit_is_read_whole_and_measured():
+    page = parse_html("<body>" + "<blockquote>" * 300 + "deep" + "</blockquote>" * 300 + "<p>after</p></body>")
+    assert depth(page) == 302 and "after" in page.text_content()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
 from .csp import template_scripts
 from .pdf import build_date, pdf_settings
-from .postprocess import parse, serialize
+from .postprocess import read_page, serialize
 from .render import render_site
 from .sitecheck import STYLESHEET_CACHE, check_site
 
@@ -45,7 +45,12 @@ def make_offline_copy(edition: Edition, copy: Path) -> tuple[list[Problem], list
     scripts = template_scripts(edition, offline=True)
     parsed, problems = {}, []
     for html in sorted(copy.rglob("*.html")):
-        page = parse(html)
+        page, unreadable = read_page(copy, html)
+        if page is None or unreadable:
+            problems += unreadable
+            if page is not None:
+                parsed[html.resolve()] = page
+            continue
         problems += scripts.secure(copy, html, page)
         html.write_text(serialize(page), encoding="utf-8")
         parsed[html.resolve()] = page

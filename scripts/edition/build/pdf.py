@@ -35,6 +35,7 @@ from ..markdown.html import long_date
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, page_path, source_anchor
 from ..model.docs import DOCS_DIR
+from ..model.files import read_text
 from ..problems import Problem, ProblemsFound
 from .render import load_mkdocs_config
 
@@ -425,6 +426,10 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     takes seconds, and its output for the same inputs is the same bytes.
     """
     root = edition.root
+    # The print stylesheet is read like every input: missing, a link, or not UTF-8 is named, not a traceback.
+    unreadable: list[Problem] = []
+    if read_text(root / STYLESHEET, STYLESHEET.as_posix(), unreadable) is None:
+        return unreadable
     settings = pdf_settings(edition)
     date = build_date(edition)
     document = print_document(edition, settings, date)

@@ -24,24 +24,67 @@ from ..problems import Problem
 from .csp import script_problems, template_scripts
 from .metadata import file_size, head_tags
 
-EMPTY = "<!DOCTYPE html>\n<html></html>"
+
+class UnreadablePage(ValueError):
+    """A built page libxml2 finds no HTML in (empty, or nothing but a comment)."""
 
 
 def parse_html(text: str) -> HtmlElement:
-    """A page's <html> element; a page with nothing in it reads as an empty document, not an error."""
+    """A page's <html> element. Read as UTF-8 bytes, so an XML declaration is only a declaration, and
+    with libxml2's depth limit lifted (`huge_tree`): a page nested deeper than 255 levels would
+    otherwise be cut short without a word (MAX_DEPTH below refuses such pages instead)."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring(EMPTY)
+        return lxml.html.document_fromstring(text.encode("utf-8", errors="surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise UnreadablePage(str(error)) from None
 
 
 def parse(path: Path) -> HtmlElement:
     return parse_html(path.read_text(encoding="utf-8"))
 
 
+def parse_or_empty(path: Path) -> HtmlElement:
+    """For the checks that only read: a page that cannot be read has nothing to link to (postprocess
+    reports it)."""
+    try:
+        return parse(path)
+    except UnreadablePage:
+        return lxml.html.document_fromstring("<html></html>")
+
+
+MAX_DEPTH = 200  # elements inside elements: what the writer (one call a level) and the browsers' parsers bear
+
+
+def depth(page: HtmlElement) -> int:
+    """How deep the page's elements nest, counted without recursion."""
+    deepest, stack = 0, [(page, 1)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
+
+
+def read_page(site_dir: Path, html: Path, label: str = "site") -> tuple[HtmlElement | None, list[Problem]]:
+    """A built page, parsed (None if it cannot be), and the problem that it cannot be read or written
+    back whole. A page nested too deep is still given, so the other checks can read it."""
+    name = f"{label}/{html.relative_to(site_dir).as_posix()}"
+    try:
+        page = parse(html)
+    except UnreadablePage as error:
+        return None, [Problem(name, 0, f"the built page holds no HTML that can be read ({error})",
+                              "find what in its Markdown or template empties the page")]
+    if (levels := depth(page)) > MAX_DEPTH:
+        return page, [Problem(name, 0, f"the built page nests its elements {levels} levels deep (at most {MAX_DEPTH})",
+                              "nest fewer blockquotes or lists in its Markdown")]
+    return page, []
+
+
 PREFORMATTED = frozenset({"pre", "textarea", "script", "style", "code"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
                   "param", "keygen", "basefont", "bgsound", "frame"})
+HTML_SPACE = " \t\n\f\r"  # HTML's white space: a no-break or other Unicode space is text
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 
 
@@ -64,11 +107,13 @@ def _write(element: HtmlElement, out: list[str], inside: bool) -> None:
         for name, value in sorted(element.attrib.items()):  # as BeautifulSoup wrote them, for the same bytes
             out.append(f' {name}="{_attribute(value)}"')
         out.append("/>" if tag in VOID else ">")
+        # libxml2 does not know every void element (wbr, source, track…) and may put what follows
+        # one inside it: that is written after it, where a browser puts it.
+        if element.text:
+            out.append(element.text if tag in RAW_TEXT else _text(_indentation(element.text, kept)))
+        for child in element:
+            _write(child, out, kept)
         if tag not in VOID:
-            if element.text:
-                out.append(element.text if tag in RAW_TEXT else _text(_indentation(element.text, kept)))
-            for child in element:
-                _write(child, out, kept)
             out.append(f"</{tag}>")
     if element.tail:
         out.append(_text(_indentation(element.tail, inside)))
@@ -78,7 +123,7 @@ def _indentation(text: str, kept: bool) -> str:
     """A run of spaces and line breaks between elements becomes one line break, as a browser shows it
     anyway: Material's templates indent every line, which costs an essay page 4 KB (400 bytes gzipped).
     Nothing inside pre, textarea, script, style or code is touched."""
-    return "\n" if not kept and "\n" in text and not text.strip() else text
+    return "\n" if not kept and "\n" in text and not text.strip(HTML_SPACE) else text
 
 
 def serialize(page: HtmlElement) -> str:
@@ -86,8 +131,8 @@ def serialize(page: HtmlElement) -> str:
     (`<meta …/>`), as an XML-minded reader expects. Written here because libxml2's writer leaves the
     value out of boolean attributes (`checked`) and writes `<input …>`: Firefox Reader View's
     JSDOMParser, which takes pages as its browser serializes them, reads neither."""
-    tree = page.getroottree()
-    out = [f"{tree.docinfo.doctype}\n" if tree.docinfo.doctype else ""]
+    # HTML's own doctype, whatever the page had: libxml2 gives a page without one HTML 4's.
+    out = ["<!DOCTYPE html>\n"]
     for before in reversed(list(page.itersiblings(preceding=True))):
         _write(before, out, False)
     _write(page, out, False)
@@ -145,8 +190,12 @@ def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> tuple[dic
     scripts = template_scripts(edition)
     parsed, problems = {}, []
     for html in sorted(site_dir.rglob("*.html")):
-        page = parse(html)
-        parsed[html.resolve()] = page
+        page, unreadable = read_page(site_dir, html)
+        if page is not None:
+            parsed[html.resolve()] = page
+        if unreadable:  # the build fails: the page is not finished, nor written
+            problems += unreadable
+            continue
         head = head_of(page)
         if head is None:
             problems += script_problems(f"site/{html.relative_to(site_dir).as_posix()}", page, frozenset())
@@ -159,10 +208,10 @@ def postprocess(site_dir: Path, edition: Edition, pdf: Path | None) -> tuple[dic
 
 
 def write_pages(parsed: dict[Path, HtmlElement]) -> None:
-    """Each page, with its download links' sizes, written once (a page without a <head> is left as
-    MkDocs wrote it: script_problems named it)."""
+    """Each page, with its download links' sizes, written once (a page without a <head>, or nested too
+    deep, is left as MkDocs wrote it: script_problems or read_page named it, and the build fails)."""
     for html, page in parsed.items():
-        if head_of(page) is None:
+        if head_of(page) is None or depth(page) > MAX_DEPTH:
             continue
         add_download_sizes(page, html.parent)
         html.write_text(serialize(page), encoding="utf-8")

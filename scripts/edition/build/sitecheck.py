@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
-from .postprocess import is_redirect, parse, tags
+from .postprocess import is_redirect, parse_or_empty, tags
 
 # Attributes through which a page makes the browser fetch something (as opposed to links a reader follows).
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -28,7 +28,7 @@ LINK_RELS_FETCHED = {"stylesheet", "icon", "preload", "prefetch", "modulepreload
 
 def parse_site(site: Path) -> dict[Path, HtmlElement]:
     """Every page of a built site, parsed, by resolved path."""
-    return {path.resolve(): parse(path) for path in sorted(site.rglob("*.html"))}
+    return {path.resolve(): parse_or_empty(path) for path in sorted(site.rglob("*.html"))}
 
 
 def _ids(page: HtmlElement) -> frozenset[str]:
@@ -43,7 +43,7 @@ def _ids(page: HtmlElement) -> frozenset[str]:
 
 def _ids_of(target: Path, parsed: dict[Path, HtmlElement], known: dict[Path, frozenset[str]]) -> frozenset[str]:
     if target not in known:
-        known[target] = _ids(parsed[target] if target in parsed else parse(target))
+        known[target] = _ids(parsed[target] if target in parsed else parse_or_empty(target))
     return known[target]
 
 

@@ -58,6 +58,10 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # In a YAML value: line and paragraph separators, and the bidirectional embeddings, overrides and
 # isolates, which reorder the text around them on the page (U+200E/U+200F marks stay allowed).
 _INVISIBLE_IN_VALUES = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
+# control characters (tab and line feed are text) and half of a surrogate pair, which no page or
+# PDF can encode.
+_CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -170,6 +174,10 @@ def _structure_problems(node: yaml.Node, name: str) -> list[Problem]:
         if isinstance(current, yaml.ScalarNode) and (match := _INVISIBLE_IN_VALUES.search(current.value)):
             return [Problem(name, current.start_mark.line + 1, f"a value holds U+{ord(match[0]):04X}, an invisible character "
                             "that breaks or reorders the text around it", "remove it (write plain text)")]
+        if isinstance(current, yaml.ScalarNode) and (match := _CONTROL_IN_VALUES.search(current.value)):
+            return [Problem(name, current.start_mark.line + 1, f"a value holds U+{ord(match[0]):04X}, a control character "
+                            "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
+                            "remove the escape (write plain text)")]
         if id(current) in seen:
             return [Problem(name, current.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed",
                             "write each value out where it is used")]
