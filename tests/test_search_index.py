@@ -36,3 +36,20 @@ def test_no_note_number_or_date_run_is_indexed(site, essay, page):
         for run in built.select(".event-links"):
             assert " ".join(run.get_text().split()) not in text, run.get_text()
         assert "Chronology:" not in text
+
+
+def test_the_sources_page_is_indexed_by_its_records_not_twice_over(site, edition):
+    """Every page loads the index on its first visit: the Sources page gives each record once, without
+    the index of titles above them or the claims, which the essay's notes show where they are made."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: normalize(BeautifulSoup(doc["text"], "html.parser").get_text(" ")).lower()
+            for doc in index["docs"] if doc["location"].startswith("sources/")}
+    text = " ".join(docs.values())
+    titles_listed = docs.get("sources/#index", "")
+    for source in edition.registry:
+        assert f"sources/#src-{source.id}" in docs, source.id
+        assert docs[f"sources/#src-{source.id}"], source.id
+        opening = " ".join(normalize(source.title).lower().split()[:4])  # before any quotation Chicago restyles
+        assert opening not in titles_listed, source.title
+    for claim in edition.claims:
+        assert normalize(claim.claim).lower() not in text, claim.claim

@@ -126,7 +126,9 @@ class ListingTreeprocessor(EditionTreeprocessor):
 
     def sources_index(self, edition: Edition, cited_in) -> etree.Element:
         """One line a source, to scan before reading: date, issuer, title, how far it was confirmed, where cited."""
-        listing = element("ol", None, class_="sources-index")
+        # Out of the search index, like the claims below: the records hold the same titles, and every page
+        # loads the index on its first visit (the Sources page was two thirds of it).
+        listing = element("ol", None, class_="sources-index", data_search_exclude="")
         for source in edition.registry:
             item = element("li", None, listing)
             # Spaces between the parts, for whatever reads the page as text (search, Reader View).
@@ -161,7 +163,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         claims = [c for c in edition.claims if c.source == source.id]
         if not claims:
             return
-        listing = element("ul", None, entry, class_="source-claims")
+        listing = element("ul", None, entry, class_="source-claims", data_search_exclude="")  # the notes say it (see sources_index)
         for claim in claims:
             item = element("li", None, listing, class_="source-claim", data_support=claim.support)
             element("a", f"¶{claim.paragraph}", item, href=_paragraph_href(edition, claim.paragraph)).tail = as_text(
