@@ -46,14 +46,13 @@ def make_offline_copy(edition: Edition, copy: Path) -> tuple[list[Problem], list
     parsed, problems = {}, []
     for html in sorted(copy.rglob("*.html")):
         page, unreadable = read_page(copy, html)
-        if page is None or unreadable:
+        if page is not None:
+            parsed[html.resolve()] = page
+        if unreadable:  # named, and the build fails: the page is not written back
             problems += unreadable
-            if page is not None:
-                parsed[html.resolve()] = page
             continue
         problems += scripts.secure(copy, html, page)
         html.write_text(serialize(page), encoding="utf-8")
-        parsed[html.resolve()] = page
     # Links to the carried files are checked by complete_offline_copy, which adds them.
     problems += check_site(copy, parsed, frozenset(carried(edition)), cache=edition.root / STYLESHEET_CACHE)
     pack(copy, copy.parent / OFFLINE_COPY, build_date(edition))

@@ -6,8 +6,9 @@ the offline copy exist, each download link's size, and the page is written. The 
 for the output checks (sitecheck, fidelity, anchors), which read the same trees instead of parsing
 the files again.
 
-Pages are parsed with lxml (libxml2's HTML parser): over the site's pages it takes milliseconds
-where BeautifulSoup's html.parser took half a second, and it writes the same markup back.
+Pages are parsed with lxml (libxml2's HTML parser, which reads comments and the like as browsers
+do): over the site's pages it takes milliseconds where BeautifulSoup's html.parser took half a
+second. serialize writes them back in the form BeautifulSoup gave them (see its docstring).
 """
 
 from __future__ import annotations
