@@ -119,7 +119,7 @@ def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
     source = made_up_source(url="https://example.org/page?a=1&b=2", verification="Checked against the page.")
     assert listing(with_sources(edition, source), "[[edition:sources]]").split("\n", 2)[2] == (
         '<h2 id="index">Index</h2>\n'
-        '<ol class="sources-index">\n'
+        '<ol class="sources-index" data-search-exclude="">\n'
         '<li><span class="source-date">1 Mar 2020</span> <a class="source-title" href="#src-made-up">A made-up page</a> '
         '<span class="source-mark level-document">document seen</span> <span class="source-cited"></span></li>\n'
         '</ol>\n'
