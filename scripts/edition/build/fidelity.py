@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ..model import Edition
 from ..model.essay import RECORD, words
 from ..problems import Problem
+from .postprocess import classes
 
 # The edition's own matter inside an essay page: notes, numbers, permalinks, byline, controls.
 APPARATUS_CLASSES = ("footnote", "para-num", "headerlink", "byline", "first-published", "page-tools", "event-links")
@@ -27,7 +28,7 @@ def _apparatus(element: HtmlElement) -> bool:
         return True
     if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
         return True
-    return not set(APPARATUS_CLASSES).isdisjoint((element.get("class") or "").split())
+    return not set(APPARATUS_CLASSES).isdisjoint(classes(element))
 
 
 def reader_words(page: HtmlElement) -> list[str]:
@@ -38,7 +39,7 @@ def reader_words(page: HtmlElement) -> list[str]:
     article = copy.deepcopy(article)  # the parsed page is kept for the other checks
     for element in [e for e in article.iter(etree.Element) if e is not article and _apparatus(e)]:
         element.drop_tree()  # its tail, the text after it, stays
-    for mention in [e for e in article.iter("abbr") if "term" in (e.get("class") or "").split()]:
+    for mention in [e for e in article.iter("abbr") if "term" in classes(e)]:
         mention.drop_tag()  # a glossary mark around the essay's own words: "PMF</abbr>s" reads "PMFs"
     return words(" ".join(article.itertext()))
 

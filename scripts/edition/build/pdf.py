@@ -20,7 +20,6 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -28,7 +27,6 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import PreformattedString
 
 from .. import load
 from ..markdown.html import long_date
@@ -155,31 +153,8 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
 """, "html.parser")
     # The body's own tree goes in, rather than its text parsed a second time: that took a third of the time.
     document.find(id="pdf-body").replace_with(*soup.contents)
-    _spaces_as_parsed(document, document.builder.preserve_whitespace_tags)
     _urls_breakable(document)  # the cover's addresses too
     return document.decode(formatter="minimal")
-
-
-def _spaces_as_parsed(tag: Tag, preserved: Collection[str]) -> None:
-    """Text of nothing but spaces between two tags becomes one space, or one newline if it had one, as
-    the HTML parser makes it (except in `pre` and the like). The body was once printed and parsed again
-    inside the document, which did this to the spaces the steps above leave (two where a source's words,
-    too long for print, went from between two); so the document, and the PDF's cache key, stay as they were."""
-    if tag.name in preserved:
-        return
-    run: list[NavigableString] = []
-    for child in [*tag.contents, None]:
-        if isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-            run.append(child)
-            continue
-        text = "".join(run)
-        if text and not text.strip(BeautifulSoup.ASCII_SPACES) and (len(run) > 1 or text not in (" ", "\n")):
-            for extra in run[1:]:
-                extra.extract()
-            run[0].replace_with("\n" if "\n" in text else " ")
-        run = []
-        if isinstance(child, Tag):
-            _spaces_as_parsed(child, preserved)
 
 
 def _classes(tag: Tag) -> list[str]:
@@ -233,7 +208,7 @@ def _short_evidence_only(soup: BeautifulSoup) -> None:
     """The source's words under a citation print where they are short; longer ones are on the site."""
     for evidence in _inside(_tags(soup, "span", "note-evidence"), "span", "footnote"):
         if len(evidence.get_text()) > EVIDENCE_IN_PRINT:
-            evidence.decompose()
+            _remove_with_space_before(evidence)
 
 
 def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> None:
