@@ -325,9 +325,12 @@ def test_a_damaged_cache_is_formatted_afresh_never_an_error(project):
         pdf.write_bytes(pdf.read_bytes()[:1000])  # cut short: its hash no longer matches its name
     shutil.rmtree(cache / "jinja")
     (cache / "jinja").write_text("a file where the template cache folder would be", encoding="utf-8")
+    (cache / "stylesheets.json").write_text('{"0": "not a list", "1": [2]', encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site/in-iraq-restraint-annotated-edition.pdf").read_bytes() == expected_pdf
+    kept = json.loads((cache / "stylesheets.json").read_text(encoding="utf-8"))  # written afresh, of the right shape
+    assert kept and all(isinstance(urls, list) for urls in kept.values())
 
 
 def fill(path: Path) -> None:
