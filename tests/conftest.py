@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import hashlib
 import io
@@ -16,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition import load as load_edition
+from edition.build.pdf import build_date
 from edition.build.pipeline import build, main
 from edition.build.pipeline import copy_project as copy_edition_project
 from edition.model.edition import configured_site_url
@@ -23,6 +25,20 @@ from edition.model.essay import load_essay
 from edition.tools.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _date_every_build_as_this_checkout() -> None:
+    """Date every build of the session as `make build` here dates it (the last commit's day).
+
+    The copies of the project the tests build have no .git, so they would be dated by the version
+    instead: a PDF dated otherwise misses the PDF cache and is laid out again, 15 s each time.
+    """
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        day = dt.date.fromisoformat(build_date(load_edition(ROOT, formatted=False)))
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
+
+
+_date_every_build_as_this_checkout()
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +99,10 @@ def tree_digest(folder: Path, leave_out: tuple[str, ...] = ()) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_copy(tmp_path_factory) -> Path:
-    """A copy of the project with a good build in site/, the 'previous output' each case must keep."""
+def built_copy(tmp_path_factory, site) -> Path:
+    """A copy of the project with a good build in site/, the 'previous output' each case must keep.
+
+    After `site`, so the copy takes a warm PDF cache along."""
     root = copy_project(tmp_path_factory.mktemp("project"))
     result = run_build(root)
     assert result.returncode == 0, result.stderr

@@ -9,8 +9,8 @@ import sys
 from conftest import ROOT, copy_project
 
 
-def test_profile_builds_the_whole_edition_and_counts_one_load(tmp_path):
-    root = copy_project(tmp_path / "project")
+def test_profile_builds_the_whole_edition_and_counts_one_load(tmp_path, site):
+    root = copy_project(tmp_path / "project")  # after `site`: the PDF cache it takes along is warm
     docs_pages = len(list((root / "docs").rglob("*.md")))
     # A process of its own: the profiler's audit hook cannot be removed from the process it is added to.
     run = subprocess.run([sys.executable, "-m", "edition.build", "--root", str(root), "--profile"],

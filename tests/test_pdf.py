@@ -15,8 +15,9 @@ import pyphen
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from pypdf.generic import StreamObject
 
-from conftest import ROOT, SITE_URL, copy_project
+from conftest import ROOT, SITE_URL, copy_project, replace_in
 from edition import load as load_edition
 from edition.build.pdf import ESSAY_LANGUAGE, LONG_URL_PART, build_date, pdf_settings, print_document, render_pdf
 from edition.build.pdf import main as pdf_main
@@ -405,15 +406,27 @@ def test_notes_are_full_first_and_short_after_on_each_page(edition):
 def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path):
     """The build keeps the last PDF and reuses it for the same inputs, the files the PDF loads among them."""
     project = copy_project(tmp_path / "project")
+    # The essay and one appendix: the cache's rules are the same for a shorter PDF, laid out in less time.
+    replace_in(project / "sources/essay/edition.yml", "appendices: [chronology.md, glossary.md, sources.md, editorial-notes.md, about.md]",
+               "appendices: [about.md]")
     figure = project / "docs/assets/figure.svg"
     figure.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
                       '<rect width="40" height="20" fill="red"/></svg>', encoding="utf-8")
     about = project / "docs/about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n![A figure](assets/figure.svg)\n", encoding="utf-8")
-    red, blue, fresh = (tmp_path / f"{name}.pdf" for name in ("red", "blue", "fresh"))
+    red, again, blue = (tmp_path / f"{name}.pdf" for name in ("red", "again", "blue"))
     edition = load_edition(project)
     assert render_pdf(edition, red, cache=True) == []
+    assert render_pdf(edition, again, cache=True) == []  # the same inputs: reused
+    assert again.read_bytes() == red.read_bytes()
     figure.write_text(figure.read_text(encoding="utf-8").replace("red", "blue"), encoding="utf-8")
-    assert render_pdf(edition, blue, cache=True) == []
-    assert render_pdf(edition, fresh) == []
-    assert blue.read_bytes() == fresh.read_bytes() != red.read_bytes()
+    assert render_pdf(edition, blue, cache=True) == []  # the figure changed: laid out again, not the red one reused
+    assert blue.read_bytes() != red.read_bytes()
+    assert b"0 0 1 rg" in _content_streams(blue) and b"0 0 1 rg" not in _content_streams(red)
+
+
+def _content_streams(pdf: Path) -> bytes:
+    """Every stream of a PDF decoded, the form XObject WeasyPrint draws an SVG into among them."""
+    reader = PdfReader(pdf)
+    objects = (reader.get_object(number) for number in range(1, reader.trailer["/Size"]))
+    return b"".join(obj.get_data() for obj in objects if isinstance(obj, StreamObject))
