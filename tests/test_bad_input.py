@@ -323,6 +323,7 @@ def test_a_damaged_cache_is_formatted_afresh_never_an_error(project):
         other.write_text("[1, 2, 3]", encoding="utf-8")  # JSON, of the wrong shape
     for pdf in (cache / "pdf").glob("*.pdf"):
         pdf.write_bytes(pdf.read_bytes()[:1000])  # cut short: its hash no longer matches its name
+    (cache / "pdf" / "inputs.json").write_text('{"inputs": ["not", "a", "hash"], "key": 7}', encoding="utf-8")
     shutil.rmtree(cache / "jinja")
     (cache / "jinja").write_text("a file where the template cache folder would be", encoding="utf-8")
     (cache / "stylesheets.json").write_text('{"0": "not a list", "1": [2]', encoding="utf-8")

@@ -19,6 +19,7 @@ from pypdf.generic import StreamObject
 
 from conftest import ROOT, SITE_URL, copy_project, replace_in
 from edition import load as load_edition
+from edition.build import pdf as pdf_module
 from edition.build.pdf import ESSAY_LANGUAGE, LONG_URL_PART, build_date, pdf_settings, print_document, render_pdf
 from edition.build.pdf import main as pdf_main
 from edition.model.essay import load_essay, normalize, words
@@ -403,7 +404,7 @@ def test_notes_are_full_first_and_short_after_on_each_page(edition):
     assert repeated, "some source is cited more than once on a page, so short notes are exercised"
 
 
-def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path):
+def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path, monkeypatch):
     """The build keeps the last PDF and reuses it for the same inputs, the files the PDF loads among them."""
     project = copy_project(tmp_path / "project")
     # The essay and one appendix: the cache's rules are the same for a shorter PDF, laid out in less time.
@@ -417,7 +418,10 @@ def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path):
     red, again, blue = (tmp_path / f"{name}.pdf" for name in ("red", "again", "blue"))
     edition = load_edition(project)
     assert render_pdf(edition, red, cache=True) == []
-    assert render_pdf(edition, again, cache=True) == []  # the same inputs: reused
+    # The same inputs: reused, without even making the document it is printed from again.
+    with monkeypatch.context() as patch:
+        patch.setattr(pdf_module, "print_document", lambda *args: pytest.fail("the document was made again"))
+        assert render_pdf(edition, again, cache=True) == []
     assert again.read_bytes() == red.read_bytes()
     figure.write_text(figure.read_text(encoding="utf-8").replace("red", "blue"), encoding="utf-8")
     assert render_pdf(edition, blue, cache=True) == []  # the figure changed: laid out again, not the red one reused

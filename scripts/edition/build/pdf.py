@@ -33,6 +33,7 @@ from ..markdown.html import long_date
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, page_path, source_anchor
 from ..model.docs import DOCS_DIR
+from ..model.edition import PROJECT_FILES
 from ..model.files import read_text
 from ..problems import Problem, ProblemsFound
 from .render import load_mkdocs_config
@@ -382,16 +383,41 @@ CACHE_DIR = Path(".cache") / "pdf"
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 
 
-def _cache_key(document: str, paper: str, root: Path) -> str:
-    """Everything the PDF's bytes depend on: the printed document, the stylesheet, the paper, the
-    fonts fontconfig can choose from, and the versions of the programs that lay it out."""
+def _layout_inputs(paper: str, root: Path) -> list[str]:
+    """What the PDF's bytes depend on beside the printed document: the stylesheet, the paper, the fonts
+    fontconfig can choose from, and the versions of the programs that lay it out."""
     from importlib.metadata import version
 
     fonts = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
                    for folder in FONT_DIRS if folder.is_dir() for p in folder.rglob("*") if p.is_file())
-    parts = [document, (root / STYLESHEET).read_text(encoding="utf-8"), paper, repr(fonts),
-             *(version(name) for name in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"))]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return [(root / STYLESHEET).read_text(encoding="utf-8"), paper, repr(fonts),
+            *(version(name) for name in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"))]
+
+
+def _cache_key(document: str, layout: list[str]) -> str:
+    """Everything the PDF's bytes depend on: the printed document and the layout's inputs."""
+    return hashlib.sha256("\0".join([document, *layout]).encode()).hexdigest()[:32]
+
+
+def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str:
+    """What the printed document is made from, hashed without making it (which takes half a second of a
+    warm build): the pages as the edition read them, the project's other input files, the edition's code,
+    the Python packages installed, the date. Broad on purpose: a file hashed that the document does not
+    need costs at most a layout."""
+    root = edition.root
+    digest = hashlib.sha256()
+    for page in edition.docs:  # read once, at loading: not opened again here
+        digest.update(f"{page.file}\0{page.description}\0{page.text}\0".encode())
+    tops = [root / name for name in PROJECT_FILES] + [Path(__file__).resolve().parents[1]]  # the edition package
+    for top in tops:
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            name = path.relative_to(top.parent)  # from the top: a copy of the project hashes alike
+            if path.is_file() and "__pycache__" not in path.parts and not (top.name == DOCS_DIR.name and path.suffix == ".md"):
+                digest.update(f"{name}\0".encode() + path.read_bytes())
+    packages = sorted(entry.name for folder in sys.path if os.path.isdir(folder)
+                      for entry in os.scandir(folder) if entry.name.endswith(".dist-info"))  # name and version each
+    digest.update("\0".join([sys.version, date, *packages, *layout]).encode())
+    return digest.hexdigest()[:32]
 
 
 def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = False) -> list[Problem]:
@@ -407,15 +433,45 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
         return unreadable
     settings = pdf_settings(edition)
     date = build_date(edition)
+    layout = _layout_inputs(paper, root) if cache else []
+    fingerprint = _inputs_fingerprint(edition, date, layout) if cache else None
+    # Inputs seen before name the document they gave, and its PDF is reused without making the document again.
+    if fingerprint is not None and (data := _cached(root / CACHE_DIR, _known_key(root / CACHE_DIR, fingerprint))) is not None:
+        _write(target, data)
+        return []
     document = print_document(edition, settings, date)
-    key = _cache_key(document, paper, root) if cache else None
+    key = _cache_key(document, layout) if cache else None
     if key is not None and (data := _cached(root / CACHE_DIR, key)) is not None:
         _write(target, data)
+        _remember(root / CACHE_DIR, fingerprint, key)
         return []
     problems, fetched = _print(document, root, settings, paper, target)
     if key is not None and not problems:
         _keep(root / CACHE_DIR, key, target.read_bytes(), fetched)
+        _remember(root / CACHE_DIR, fingerprint, key)
     return problems
+
+
+INPUTS_SEEN = "inputs.json"  # in the PDF cache: the document key the last inputs gave
+
+
+def _known_key(folder: Path, fingerprint: str) -> str | None:
+    try:
+        seen = json.loads((folder / INPUTS_SEEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
+        return seen["key"]
+    return None
+
+
+def _remember(folder: Path, fingerprint: str | None, key: str) -> None:
+    """Note which document these inputs gave; a note that cannot be written only costs making it again."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write(folder / INPUTS_SEEN, json.dumps({"inputs": fingerprint, "key": key}).encode())
+    except OSError:
+        pass
 
 
 def _digest(path: Path) -> str | None:
@@ -425,9 +481,11 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-def _cached(folder: Path, key: str) -> bytes | None:
+def _cached(folder: Path, key: str | None) -> bytes | None:
     """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash) and
     every file it loaded (images, stylesheets; listed beside it with their hashes) is as it was."""
+    if key is None:
+        return None
     for path in folder.glob(f"{key}-*.pdf"):
         try:
             data = path.read_bytes()

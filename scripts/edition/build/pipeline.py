@@ -32,9 +32,10 @@ from pathlib import Path
 
 from .. import load
 from ..model import Edition
+from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
 from ..model.checks import check_all
-from ..model.edition import CONFIG_FILE
+from ..model.edition import CONFIG_FILE, PROJECT_FILES
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
@@ -48,7 +49,6 @@ from .sitecheck import STYLESHEET_CACHE, check_site
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent ends
 
 # What a copy of the project needs to build on its own.
-PROJECT_FILES = ["mkdocs.yml", "docs", "sources", "overrides", "anchors.lock", "CITATION.cff"]
 BUILD_CACHES = ["notes", "pdf", "jinja"]  # under .cache/: what a build reuses (not the benchmark's Lighthouse)
 
 
@@ -61,7 +61,7 @@ def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     """
     target.mkdir(parents=True, exist_ok=True)
     caches = [f".cache/{name}" for name in BUILD_CACHES if (root / ".cache" / name).is_dir()] if cache else []
-    for name in PROJECT_FILES + caches:
+    for name in [*PROJECT_FILES, *caches]:
         if (root / name).is_dir():
             shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -154,11 +154,13 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         if printed.exists():
             printed.replace(pdf)
         failed = frozenset({pdf.name} if pdf_errors else ())  # its problems are named: not again at each link to it
+        # Checked while the copy is finished in its child; its zip, put in place after, is the one link left out.
+        site_errors += check_site(staging, parsed, failed | {f"{DOWNLOADS_DIR}/{OFFLINE_COPY}"},
+                                  cache=edition.root / STYLESHEET_CACHE)
         offline_errors, copy_errors = offline_job.result()
         if not offline_errors:
-            copy_errors += complete_offline_copy(edition, copy, staging, failed)
+            copy_errors += complete_offline_copy(edition, copy, staging, failed)  # puts the zip in place, or fails
         write_pages(parsed)  # with the sizes of the PDF and of the copy's zip, now final
-        site_errors += check_site(staging, parsed, failed, cache=edition.root / STYLESHEET_CACHE)
         # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
         # again, differently worded, for the copy's.
         errors += offline_errors + site_errors + ([] if site_errors else copy_errors)
