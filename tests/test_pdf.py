@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
@@ -434,3 +435,21 @@ def _content_streams(pdf: Path) -> bytes:
     reader = PdfReader(pdf)
     objects = (reader.get_object(number) for number in range(1, reader.trailer["/Size"]))
     return b"".join(obj.get_data() for obj in objects if isinstance(obj, StreamObject))
+
+
+@pytest.mark.parametrize("note", ["a FIFO", "a folder", "wrong types", "not JSON", "a list", "another fingerprint", "too large"])
+def test_a_damaged_note_of_inputs_names_no_pdf(tmp_path, note):
+    """The note of which document the last inputs gave is the build's own; damaged, it is only not used."""
+    path = tmp_path / pdf_module.INPUTS_SEEN
+    written = {"wrong types": '{"inputs": ["f"], "key": 7}', "not JSON": "{inputs", "a list": '["f", "k"]',
+               "another fingerprint": '{"inputs": "g", "key": "k"}', "too large": '{"inputs": "f", "key": "k"}' + " " * 5000}
+    if note == "a FIFO":
+        os.mkfifo(path)  # reading it would wait for ever
+    elif note == "a folder":
+        path.mkdir()
+    else:
+        path.write_text(written[note], encoding="utf-8")
+    assert pdf_module._known_key(tmp_path, "f") is None
+    path.unlink() if not path.is_dir() else path.rmdir()
+    path.write_text('{"inputs": "f", "key": "k"}', encoding="utf-8")
+    assert pdf_module._known_key(tmp_path, "f") == "k"  # the same note, whole: it names its key

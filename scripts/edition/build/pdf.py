@@ -399,7 +399,7 @@ def _cache_key(document: str, layout: list[str]) -> str:
     return hashlib.sha256("\0".join([document, *layout]).encode()).hexdigest()[:32]
 
 
-def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str:
+def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str | None:
     """What the printed document is made from, hashed without making it (which takes half a second of a
     warm build): the pages as the edition read them, the project's other input files, the edition's code,
     the Python packages installed, the date. Broad on purpose: a file hashed that the document does not
@@ -409,11 +409,14 @@ def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str:
     for page in edition.docs:  # read once, at loading: not opened again here
         digest.update(f"{page.file}\0{page.description}\0{page.text}\0".encode())
     tops = [root / name for name in PROJECT_FILES] + [Path(__file__).resolve().parents[1]]  # the edition package
-    for top in tops:
-        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            name = path.relative_to(top.parent)  # from the top: a copy of the project hashes alike
-            if path.is_file() and "__pycache__" not in path.parts and not (top.name == DOCS_DIR.name and path.suffix == ".md"):
-                digest.update(f"{name}\0".encode() + path.read_bytes())
+    try:
+        for top in tops:
+            for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+                name = path.relative_to(top.parent)  # from the top: a copy of the project hashes alike
+                if path.is_file() and "__pycache__" not in path.parts and not (top.name == DOCS_DIR.name and path.suffix == ".md"):
+                    digest.update(f"{name}\0".encode() + path.read_bytes())
+    except OSError:
+        return None  # a file that cannot be read: no shortcut, the document is made and compared instead
     packages = sorted(entry.name for folder in sys.path if os.path.isdir(folder)
                       for entry in os.scandir(folder) if entry.name.endswith(".dist-info"))  # name and version each
     digest.update("\0".join([sys.version, date, *packages, *layout]).encode())
@@ -456,8 +459,11 @@ INPUTS_SEEN = "inputs.json"  # in the PDF cache: the document key the last input
 
 
 def _known_key(folder: Path, fingerprint: str) -> str | None:
+    note = folder / INPUTS_SEEN
     try:
-        seen = json.loads((folder / INPUTS_SEEN).read_text(encoding="utf-8"))
+        if not note.is_file() or note.stat().st_size > 1024:  # a FIFO or a huge file is no note this build wrote
+            return None
+        seen = json.loads(note.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
@@ -467,6 +473,8 @@ def _known_key(folder: Path, fingerprint: str) -> str | None:
 
 def _remember(folder: Path, fingerprint: str | None, key: str) -> None:
     """Note which document these inputs gave; a note that cannot be written only costs making it again."""
+    if fingerprint is None:
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write(folder / INPUTS_SEEN, json.dumps({"inputs": fingerprint, "key": key}).encode())
@@ -475,6 +483,8 @@ def _remember(folder: Path, fingerprint: str | None, key: str) -> None:
 
 
 def _digest(path: Path) -> str | None:
+    if not path.is_file():
+        return None
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -487,6 +497,8 @@ def _cached(folder: Path, key: str | None) -> bytes | None:
     if key is None:
         return None
     for path in folder.glob(f"{key}-*.pdf"):
+        if not (path.is_file() and path.with_suffix(".json").is_file()):  # never a FIFO or device's endless read
+            continue
         try:
             data = path.read_bytes()
             loaded = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
