@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -395,4 +397,36 @@ def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (f"error: mkdocs.yml: {(project / 'site').resolve()} is not the edition's project folder "
                                              "(it has no mkdocs.yml); run the build in the project folder, or name it with --root")
+    assert tree_digest(project / "site") == before
+
+
+@pytest.mark.parametrize("epoch", ["abc", "", "0", "-5", "99999999999", "١٧٠٠٠٠٠٠٠٠"],
+                         ids=["a word", "empty", "before 1980", "negative", "after 2099", "Arabic-Indic digits"])
+def test_a_bad_source_date_epoch_is_named_before_anything_is_built(project, monkeypatch, epoch):
+    """SOURCE_DATE_EPOCH dates the PDF, the zip and the sitemap: one none of them can write stops the build at once."""
+    before = tree_digest(project / "site")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: SOURCE_DATE_EPOCH: is {epoch!r}, not a time the build can date its files by; set it to whole seconds "
+        "since 1970, from 1980 to 2099 (as `git log -1 --format=%ct` gives), or unset it")
+    assert tree_digest(project / "site") == before
+
+
+def _killed(*args, **kwargs):
+    """A child's job that dies as the out-of-memory killer would end it (module-level: a child's job is pickled)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_child_that_is_killed_is_named_not_a_traceback(project, monkeypatch):
+    from edition.build import pipeline
+
+    before = tree_digest(project / "site")
+    monkeypatch.setattr(pipeline, "render_pdf", _killed)
+    result = run_build(project)
+    assert result.returncode == 1
+    assert ("error: the PDF: the process making it ended abruptly (it was killed, or ran out of memory); build again; "
+            "if it happens again, check the machine's free memory") in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before

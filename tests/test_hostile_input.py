@@ -260,7 +260,16 @@ CASES |= {
         "'appendices': 'chronology.md'}; correct it"),
     "a PDF appendix that is not a page": (
         replace(EDITION, "appendices: [chronology.md,", "appendices: [timeline.md,"),
-        f"{EDITION}: PDF appendix 'timeline.md' is not a page in docs/; name a page under docs/, such as about.md"),
+        f"{EDITION}:{line_of(EDITION, 'appendices:')}: PDF appendix 'timeline.md' is not a page in docs/; "
+        "name a page under docs/, such as about.md"),
+    "a PDF appendix named twice": (
+        replace(EDITION, "editorial-notes.md, about.md]", "editorial-notes.md, about.md, glossary.md]"),
+        f"{EDITION}:{line_of(EDITION, 'appendices:')}: PDF appendix 'glossary.md' is already in the PDF; "
+        "name each page once; the essay's sections come first by themselves"),
+    "a section of the essay as a PDF appendix": (
+        replace(EDITION, "appendices: [chronology.md,", "appendices: [index.md, chronology.md,"),
+        f"{EDITION}:{line_of(EDITION, 'appendices:')}: PDF appendix 'index.md' is already in the PDF (a section of the essay); "
+        "name each page once; the essay's sections come first by themselves"),
     "an unknown setting in edition.yml": (
         replace(EDITION, "publisher: Iraq Restraint Edition", "publisher: Iraq Restraint Edition\npublsher: typo"),
         f"{EDITION}:10: unknown setting 'publsher'; remove it, or use one of: title, subtitle, authors, original, publisher, "
@@ -391,6 +400,14 @@ CASES |= {
     "mkdocs.yml: pages from outside the project": (
         add_line(CONFIG, "docs_dir: /tmp/evildocs"),
         f"{CONFIG}:{CONFIG_END}: `docs_dir` is '/tmp/evildocs'; the edition's checks read docs/ only; remove it, or set `docs_dir: docs`"),
+    "mkdocs.yml: settings inherited from another file": (
+        add_line(CONFIG, "INHERIT: base.yml"),
+        f"{CONFIG}:{CONFIG_END}: `INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
+        "tags can run code) and the PDF's cache does not see; remove it, and write those settings into mkdocs.yml"),
+    "mkdocs.yml: an option for an edition extension": (
+        replace(CONFIG, "  - edition.markdown.notes ", "  - edition.markdown.notes: {bogus: 1} "),
+        f"{CONFIG}:{line_of(CONFIG, '  - edition.markdown.notes ')}: `edition.markdown.notes` takes no options in mkdocs.yml, "
+        "got {'bogus': 1}; write `- edition.markdown.notes` alone"),
     "mkdocs.yml: a repository address": (
         add_line(CONFIG, "repo_url: https://github.com/example/example"),
         f"{CONFIG}:{CONFIG_END}: `repo_url` makes every page ask api.github.com for the repository's stars; "

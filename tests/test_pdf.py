@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -429,6 +432,14 @@ def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path, m
     assert blue.read_bytes() != red.read_bytes()
     assert b"0 0 1 rg" in _content_streams(blue) and b"0 0 1 rg" not in _content_streams(red)
 
+    # A copy of the project, cache and all, checks its own figure, not the one of the project it was copied from.
+    copy = shutil.copytree(project, tmp_path / "copy")
+    key = next((project / ".cache/pdf").glob("*.pdf")).stem.split("-")[0]
+    assert pdf_module._cached(copy, key) == blue.read_bytes()
+    (copy / "docs/assets/figure.svg").write_text(figure.read_text(encoding="utf-8").replace("blue", "green"), encoding="utf-8")
+    assert pdf_module._cached(copy, key) is None
+    assert pdf_module._cached(project, key) == blue.read_bytes()
+
 
 def _content_streams(pdf: Path) -> bytes:
     """Every stream of a PDF decoded, the form XObject WeasyPrint draws an SVG into among them."""
@@ -453,3 +464,35 @@ def test_a_damaged_note_of_inputs_names_no_pdf(tmp_path, note):
     path.unlink() if not path.is_dir() else path.rmdir()
     path.write_text('{"inputs": "f", "key": "k"}', encoding="utf-8")
     assert pdf_module._known_key(tmp_path, "f") == "k"  # the same note, whole: it names its key
+
+
+def test_dated_by_the_last_commit_in_utc_else_by_the_version(monkeypatch, tmp_path):
+    """The same commit dates its PDF alike whether SOURCE_DATE_EPOCH is set from it or left to the build; a copy
+    without git history (an exported archive) is dated by the version's release."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    committed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                               check=True).stdout.strip()
+    checkout = load_edition(ROOT)
+    day = build_date(checkout)
+    assert day == dt.datetime.fromtimestamp(int(committed), dt.UTC).date().isoformat()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", committed)
+    assert build_date(checkout) == day
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    exported = load_edition(copy_project(tmp_path / "exported"))
+    assert build_date(exported) == exported.released
+
+
+@pytest.mark.parametrize("listed", [{"/dev/zero": "x"}, {"../outside.svg": "x"}, {"docs": "x"}, {"a": "x"}],
+                         ids=["a device", "a path out of the project", "a folder", "a missing file"])
+def test_a_kept_pdf_listing_files_it_cannot_check_is_not_reused(tmp_path, listed):
+    """The files a kept PDF loaded are checked by their paths in the project; any other path voids it (never read)."""
+    (tmp_path / "docs").mkdir()
+    folder = tmp_path / pdf_module.CACHE_DIR
+    folder.mkdir(parents=True)
+    data = b"%PDF-1.7 kept"
+    name = folder / f"k-{hashlib.sha256(data).hexdigest()[:32]}"
+    name.with_suffix(".pdf").write_bytes(data)
+    name.with_suffix(".json").write_text(json.dumps({}), encoding="utf-8")
+    assert pdf_module._cached(tmp_path, "k") == data  # whole and listing nothing: reused
+    name.with_suffix(".json").write_text(json.dumps(listed), encoding="utf-8")
+    assert pdf_module._cached(tmp_path, "k") is None

@@ -56,17 +56,30 @@ def pdf_settings(edition: Edition) -> PdfSettings:
     return PdfSettings(pdf["file"], tuple(pdf["appendices"]))
 
 
+EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hold) to 2100 (before gzip's last)
+
+
+def epoch_problems() -> list[Problem]:
+    """SOURCE_DATE_EPOCH, when set, dates the PDF, the offline copy's zip and MkDocs' sitemap: it must be a
+    time all three can write, or the build would stop on it half-way."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or (value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < EPOCH_RANGE[1]):
+        return []
+    return [Problem("SOURCE_DATE_EPOCH", 0, f"is {value!r}, not a time the build can date its files by",
+                    "set it to whole seconds since 1970, from 1980 to 2099 (as `git log -1 --format=%ct` gives), or unset it")]
+
+
 def build_date(edition: Edition) -> str:
-    """The day the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
-    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    try:
-        committed = subprocess.run(["git", "-C", str(edition.root), "log", "-1", "--format=%cs"],
+    """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(["git", "-C", str(edition.root), "log", "-1", "--format=%ct"],
                                    capture_output=True, text=True, check=True, timeout=10).stdout.strip()
-        if committed:
-            return committed
-    except (OSError, subprocess.SubprocessError):
-        pass
+        except (OSError, subprocess.SubprocessError):
+            epoch = None
+    if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     return edition.released
 
 
@@ -380,7 +393,9 @@ class _LocalOnly:
 
 
 CACHE_DIR = Path(".cache") / "pdf"
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+# Where fontconfig's default configuration looks: the system's fonts and the user's own.
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+             Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share") / "fonts", Path.home() / ".fonts")
 
 
 def _layout_inputs(paper: str, root: Path) -> list[str]:
@@ -408,13 +423,16 @@ def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str |
     digest = hashlib.sha256()
     for page in edition.docs:  # read once, at loading: not opened again here
         digest.update(f"{page.file}\0{page.description}\0{page.text}\0".encode())
+    # The notes as formatted: they depend on Pandoc, which is found on the PATH, not among the packages.
+    digest.update(repr(sorted((source, repr(notes)) for source, notes in edition.notes.items())).encode())
     tops = [root / name for name in PROJECT_FILES] + [Path(__file__).resolve().parents[1]]  # the edition package
     try:
         for top in tops:
             for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
                 name = path.relative_to(top.parent)  # from the top: a copy of the project hashes alike
                 if path.is_file() and "__pycache__" not in path.parts and not (top.name == DOCS_DIR.name and path.suffix == ".md"):
-                    digest.update(f"{name}\0".encode() + path.read_bytes())
+                    with path.open("rb") as file:  # in pieces: a large scan among the sources is not held in memory
+                        digest.update(f"{name}\0{hashlib.file_digest(file, 'sha256').hexdigest()}\0".encode())
     except OSError:
         return None  # a file that cannot be read: no shortcut, the document is made and compared instead
     packages = sorted(entry.name for folder in sys.path if os.path.isdir(folder)
@@ -439,18 +457,18 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     layout = _layout_inputs(paper, root) if cache else []
     fingerprint = _inputs_fingerprint(edition, date, layout) if cache else None
     # Inputs seen before name the document they gave, and its PDF is reused without making the document again.
-    if fingerprint is not None and (data := _cached(root / CACHE_DIR, _known_key(root / CACHE_DIR, fingerprint))) is not None:
+    if fingerprint is not None and (data := _cached(root, _known_key(root / CACHE_DIR, fingerprint))) is not None:
         _write(target, data)
         return []
     document = print_document(edition, settings, date)
     key = _cache_key(document, layout) if cache else None
-    if key is not None and (data := _cached(root / CACHE_DIR, key)) is not None:
+    if key is not None and (data := _cached(root, key)) is not None:
         _write(target, data)
         _remember(root / CACHE_DIR, fingerprint, key)
         return []
     problems, fetched = _print(document, root, settings, paper, target)
     if key is not None and not problems:
-        _keep(root / CACHE_DIR, key, target.read_bytes(), fetched)
+        _keep(root, key, target.read_bytes(), fetched)
         _remember(root / CACHE_DIR, fingerprint, key)
     return problems
 
@@ -464,7 +482,7 @@ def _known_key(folder: Path, fingerprint: str) -> str | None:
         if not note.is_file() or note.stat().st_size > 1024:  # a FIFO or a huge file is no note this build wrote
             return None
         seen = json.loads(note.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
         return seen["key"]
@@ -491,34 +509,43 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-def _cached(folder: Path, key: str | None) -> bytes | None:
+def _cached(root: Path, key: str | None) -> bytes | None:
     """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash) and
-    every file it loaded (images, stylesheets; listed beside it with their hashes) is as it was."""
+    every file it loaded (images, stylesheets; listed beside it with their hashes, by their paths in the
+    project, so that a copy of the project checks its own files) is as it was."""
     if key is None:
         return None
-    for path in folder.glob(f"{key}-*.pdf"):
+    for path in (root / CACHE_DIR).glob(f"{key}-*.pdf"):
         if not (path.is_file() and path.with_suffix(".json").is_file()):  # never a FIFO or device's endless read
             continue
         try:
             data = path.read_bytes()
             loaded = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             continue
         if path.stem.removeprefix(f"{key}-") != hashlib.sha256(data).hexdigest()[:32] or not isinstance(loaded, dict):
             continue
-        if all(_digest(Path(file)) == digest for file, digest in loaded.items()):
+        if all(_in_project(root, file) and _digest(root / file) == digest for file, digest in loaded.items()):
             return data
     return None
 
 
-def _keep(folder: Path, key: str, data: bytes, fetched: set[Path]) -> None:
+def _in_project(root: Path, file: object) -> bool:
+    """A path the cache lists is one of the project's, written from its root ("docs/assets/map.svg")."""
+    return isinstance(file, str) and not Path(file).is_absolute() and ".." not in Path(file).parts
+
+
+def _keep(root: Path, key: str, data: bytes, fetched: set[Path]) -> None:
     """Keep one PDF (the cache is a copy, not an archive); a cache that cannot be written is only not kept."""
+    folder = root / CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for old in [*folder.glob("*.pdf"), *folder.glob("*.json")]:
             old.unlink(missing_ok=True)
         name = folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}"
-        name.with_suffix(".json").write_text(json.dumps({str(p): _digest(p) for p in sorted(fetched)}), encoding="utf-8")
+        project = root.resolve()  # the fetcher resolves what it serves, so its paths are under the resolved root
+        files = {p.relative_to(project).as_posix(): _digest(p) for p in sorted(fetched)}
+        name.with_suffix(".json").write_text(json.dumps(files), encoding="utf-8")
         _write(name.with_suffix(".pdf"), data)
     except OSError:
         pass
@@ -586,6 +613,8 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as error:
         problems = error.problems
     else:
+        problems = epoch_problems()
+    if not problems:
         output = (args.output or root / "site" / pdf_settings(edition).file).resolve()
         problems = render_pdf(edition, output, args.paper)
     for problem in problems:

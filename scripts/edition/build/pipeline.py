@@ -27,6 +27,7 @@ import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
 from .fidelity import check_fidelity
 from .offline import FOLDER, complete_offline_copy, make_offline_copy
-from .pdf import pdf_settings, render_pdf
+from .pdf import epoch_problems, pdf_settings, render_pdf
 from .postprocess import postprocess, write_pages
 from .render import render_site
 from .sitecheck import STYLESHEET_CACHE, check_site
@@ -129,6 +130,16 @@ def _children(serial: bool = False):
                                initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
+def _awaited(job, what: str, both: bool = False):
+    """A child's result; a child that died (killed, out of memory) is a problem named in words, not a traceback."""
+    try:
+        return job.result()
+    except BrokenProcessPool:
+        died = [Problem(what, 0, "the process making it ended abruptly (it was killed, or ran out of memory)",
+                        "build again; if it happens again, check the machine's free memory")]
+        return (died, []) if both else died
+
+
 def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[list[Problem], dict]:
     """Render everything into staging and check it; return the problems and the parsed pages."""
     pdf = staging / pdf_settings(edition).file
@@ -149,7 +160,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         # What needs only the site's pages is done while the children work.
         parsed, script_errors = postprocess(staging, edition, pdf)
         site_errors = script_errors + check_fidelity(staging, edition, parsed)
-        pdf_errors = pdf_job.result()
+        pdf_errors = _awaited(pdf_job, "the PDF")
         errors += pdf_errors
         if printed.exists():
             printed.replace(pdf)
@@ -157,7 +168,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         # Checked while the copy is finished in its child; its zip, put in place after, is the one link left out.
         site_errors += check_site(staging, parsed, failed | {f"{DOWNLOADS_DIR}/{OFFLINE_COPY}"},
                                   cache=edition.root / STYLESHEET_CACHE)
-        offline_errors, copy_errors = offline_job.result()
+        offline_errors, copy_errors = _awaited(offline_job, "the offline copy", both=True)
         if not offline_errors:
             copy_errors += complete_offline_copy(edition, copy, staging, failed)  # puts the zip in place, or fails
         write_pages(parsed)  # with the sizes of the PDF and of the copy's zip, now final
@@ -215,7 +226,7 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     if not (root / CONFIG_FILE).exists() and not (root / CONFIG_FILE).is_symlink():  # before anything is written
         return Outcome([Problem(CONFIG_FILE, 0, f"{root} is not the edition's project folder (it has no {CONFIG_FILE})",
                                 "run the build in the project folder, or name it with --root")])
-    if problems := output_problems(root, output):
+    if problems := output_problems(root, output) + epoch_problems():
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)
     # One build of an output at a time: a second one would clear the first's staging folder.

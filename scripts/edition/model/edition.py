@@ -138,6 +138,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if "hooks" in config:
         problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
                 "remove it: the edition's code lives in scripts/edition/")
+    if "INHERIT" in config:
+        # MkDocs reads the parent file with its full YAML loader, where a tag runs code, and nothing checks it.
+        problem("INHERIT", "`INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
+                "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
     for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
         for index, entry in enumerate(entries(config, key)):
             name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
@@ -146,6 +150,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
                         "scripts/edition/model/edition.py", [key, index])
+            elif name.startswith("edition.markdown.") and isinstance(entry, dict) and entry[name] not in (None, {}):
+                # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
+                problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
+                        [key, index])
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")
@@ -168,21 +176,22 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     return config
 
 
-def _meta(root: Path, problems: list[Problem]) -> dict:
-    """sources/essay/edition.yml: the edition's title, authors, publisher, original and PDF settings."""
+def _meta(root: Path, problems: list[Problem]) -> tuple[dict, object]:
+    """sources/essay/edition.yml: the edition's title, authors, publisher, original and PDF settings, with its
+    parsed node (for the line of a setting)."""
     name = (ESSAY_DIR / "edition.yml").as_posix()
     text = read_text(root / name, name, problems)
     parsed = parse_yaml(text, name, problems) if text is not None else None
     if parsed is None:
-        return {}
+        return {}, None
     if not isinstance(parsed[0], dict):
         problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
-        return {}
+        return {}, None
     found = _meta_problems(parsed[0], key_lines(parsed[1]), name)
     if found:
         problems += found
-        return {}
-    return parsed[0]
+        return {}, None
+    return parsed
 
 
 def _text(value) -> bool:
@@ -242,7 +251,7 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
     # Ledgers are checked against every record on disk, so one broken record is reported once,
     # not again by each ledger entry that names it.
     known = set(registry.sources) | {path.stem for path in source_files(root)}
-    meta = _meta(root, problems)
+    meta, meta_node = _meta(root, problems)
     config = read_config(root, problems)
     site_url = config.get("site_url") or ""
     scripts = ({str(entry.get("path", "")) if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
@@ -264,10 +273,17 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
                                 f"'original' names an unknown source '{meta.get('original')}'",
                                 "name the source record of the essay as first published"))
     docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))
-    for appendix in meta.get("pdf", {}).get("appendices", []) if meta else []:
+    listed: set[str] = set()
+    for index, appendix in enumerate(meta.get("pdf", {}).get("appendices", []) if meta else []):
+        where = (ESSAY_DIR / "edition.yml").as_posix(), line_at(meta_node, ["pdf", "appendices", index])
         if docs.get(appendix) is None and not any(p.path == f"docs/{appendix}" for p in problems):  # unreadable: named already
-            problems.append(Problem((ESSAY_DIR / "edition.yml").as_posix(), 0,
-                                    f"PDF appendix '{appendix}' is not a page in docs/", "name a page under docs/, such as about.md"))
+            problems.append(Problem(*where, f"PDF appendix '{appendix}' is not a page in docs/",
+                                    "name a page under docs/, such as about.md"))
+        elif appendix in listed or appendix in {section.page for section in essay.sections}:  # twice in the PDF, ids clashing
+            problems.append(Problem(*where, f"PDF appendix '{appendix}' is already in the PDF"
+                                    + (" (a section of the essay)" if appendix not in listed else ""),
+                                    "name each page once; the essay's sections come first by themselves"))
+        listed.add(appendix)
     if problems:
         raise ProblemsFound(problems)
     edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
