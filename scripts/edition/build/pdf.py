@@ -393,9 +393,11 @@ class _LocalOnly:
 
 
 CACHE_DIR = Path(".cache") / "pdf"
-# Where fontconfig's default configuration looks: the system's fonts and the user's own.
+# Where fontconfig's default configuration looks: the system's fonts and the user's own. expanduser, not
+# Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop the build.
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-             Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share") / "fonts", Path.home() / ".fonts")
+             Path(os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "fonts"),
+             Path(os.path.expanduser("~/.fonts")))
 
 
 def _layout_inputs(paper: str, root: Path) -> list[str]:
