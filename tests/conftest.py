@@ -9,7 +9,8 @@ import io
 import os
 import stat
 import subprocess
-from contextlib import redirect_stderr, redirect_stdout, suppress
+import time
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -152,15 +153,18 @@ def browser():
         chromium.close()
 
 
-def settle(tab, condition: str, timeout: float = 10_000) -> None:
-    """Wait until the page's JavaScript `condition` holds, or give up quietly after `timeout` ms.
+def settle(tab, condition: str, timeout: float = 10_000) -> bool:
+    """Wait until the page's JavaScript `condition` holds, or give up quietly after `timeout` ms; say which.
 
     The page reacts on its next frames (a resize observer, a scroll): on a loaded machine that can take
-    seconds. Giving up quietly lets the test's own assertion say what the page showed instead."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    with suppress(PlaywrightTimeout):
-        tab.wait_for_function(condition, timeout=timeout)
+    seconds. Giving up quietly lets the test's own assertion say what the page showed instead. Polled
+    with `evaluate`, which the page's Content-Security-Policy does not govern: `wait_for_function`
+    compiles the condition inside the page, and the policy (rightly) refuses that once the condition
+    does not hold at the first look."""
+    deadline = time.monotonic() + timeout / 1000
+    while not (held := bool(tab.evaluate(condition))) and time.monotonic() < deadline:
+        tab.wait_for_timeout(50)
+    return held
 
 
 @pytest.fixture

@@ -25,14 +25,14 @@ def top_of(tab, selector: str) -> float:
 
 def test_a_paragraph_link_brings_the_paragraph_into_view_below_the_header(browser_page, site_server):
     browser_page.goto(f"{site_server}/{SECTION}#p7")
-    browser_page.wait_for_function("() => window.scrollY > 0")
+    assert settle(browser_page, "window.scrollY > 0")
     top = top_of(browser_page, "#p7")
     assert header_bottom(browser_page) <= top < browser_page.viewport_size["height"] / 2
 
 
 def test_an_old_anchor_kept_as_an_alias_lands_on_the_renamed_heading(browser_page, site_server):
     browser_page.goto(f"{site_server}/about/#rights")
-    browser_page.wait_for_function("() => window.scrollY > 0")
+    assert settle(browser_page, "window.scrollY > 0")
     assert header_bottom(browser_page) <= top_of(browser_page, "#reuse") < browser_page.viewport_size["height"] / 2
 
 

@@ -3,6 +3,8 @@ and the Sources page gives each record's level in words and what the notes take 
 
 from __future__ import annotations
 
+from conftest import settle
+
 SECTION = "a-slow-burning-conflict/"
 
 
@@ -24,7 +26,7 @@ def test_the_popup_shows_the_sources_words(browser_page, site_server, page):
 def test_the_margin_note_shows_the_sources_words(browser_page, site_server, page):
     browser_page.set_viewport_size({"width": 1920, "height": 1000})
     browser_page.goto(f"{site_server}/{SECTION}")
-    browser_page.wait_for_function("document.querySelectorAll('.sidenote').length > 0")
+    assert settle(browser_page, "document.querySelectorAll('.sidenote').length > 0")
     note_id = browser_page.locator("#p7 a.footnote-ref").first.get_attribute("href")[1:]
     margin = browser_page.locator(f".sidenote[data-note='{note_id}'] .note-evidence")
     assert margin.is_visible()

@@ -76,7 +76,7 @@ def test_a_first_tap_on_a_note_shows_it_and_a_second_goes_to_it(browser, site_se
     tooltip(tab).wait_for()
     assert tab.evaluate("location.hash") == ""
     reference.tap()
-    tab.wait_for_function("() => location.hash.startsWith('#fn:')")
+    assert settle(tab, "location.hash.startsWith('#fn:')")
     context.close()
 
 
@@ -93,10 +93,10 @@ def test_a_note_reference_leads_to_the_note_and_back(browser_page, site_server):
     reference = browser_page.locator("#p7 a.footnote-ref").first
     note_id = reference.get_attribute("href")[1:]
     reference.click()
-    browser_page.wait_for_function(f"() => location.hash === {('#' + note_id)!r}")
+    assert settle(browser_page, f"location.hash === {('#' + note_id)!r}")
     assert in_view_below_header(browser_page, note_id)
     browser_page.locator(f"li[id='{note_id}'] a.footnote-backref").click()
-    browser_page.wait_for_function("() => location.hash.startsWith('#fnref')")
+    assert settle(browser_page, "location.hash.startsWith('#fnref')")
     back = browser_page.evaluate("location.hash.slice(1)")
     assert in_view_below_header(browser_page, back)
     assert browser_page.evaluate(f"document.getElementById({back!r}).closest('p').id") == "p7"
