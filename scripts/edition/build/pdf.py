@@ -11,6 +11,7 @@ the same bytes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -29,6 +30,7 @@ import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import load
+from ..citeproc.pandoc import read_cache, write_cache
 from ..markdown.html import long_date
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, page_path, source_anchor
@@ -480,26 +482,18 @@ INPUTS_SEEN = "inputs.json"  # in the PDF cache: the document key the last input
 
 def _known_key(folder: Path, fingerprint: str) -> str | None:
     note = folder / INPUTS_SEEN
-    try:
-        if not note.is_file() or note.stat().st_size > 1024:  # a FIFO or a huge file is no note this build wrote
-            return None
-        seen = json.loads(note.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
-    if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
-        return seen["key"]
+    with contextlib.suppress(OSError):
+        if note.stat().st_size <= 1024:  # a note this build wrote is a hundred bytes; a huge one is none of its
+            seen = read_cache(note)
+            if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
+                return seen["key"]
     return None
 
 
 def _remember(folder: Path, fingerprint: str | None, key: str) -> None:
-    """Note which document these inputs gave; a note that cannot be written only costs making it again."""
-    if fingerprint is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _write(folder / INPUTS_SEEN, json.dumps({"inputs": fingerprint, "key": key}).encode())
-    except OSError:
-        pass
+    """Note which document these inputs gave (a note that cannot be written only costs making it again)."""
+    if fingerprint is not None:
+        write_cache(folder / INPUTS_SEEN, {"inputs": fingerprint, "key": key})
 
 
 def _digest(path: Path) -> str | None:
@@ -518,14 +512,14 @@ def _cached(root: Path, key: str | None) -> bytes | None:
     if key is None:
         return None
     for path in (root / CACHE_DIR).glob(f"{key}-*.pdf"):
-        if not (path.is_file() and path.with_suffix(".json").is_file()):  # never a FIFO or device's endless read
+        loaded = read_cache(path.with_suffix(".json"))
+        if not isinstance(loaded, dict) or not path.is_file():  # never a FIFO or device's endless read
             continue
         try:
             data = path.read_bytes()
-            loaded = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
+        except OSError:
             continue
-        if path.stem.removeprefix(f"{key}-") != hashlib.sha256(data).hexdigest()[:32] or not isinstance(loaded, dict):
+        if path.stem.removeprefix(f"{key}-") != hashlib.sha256(data).hexdigest()[:32]:
             continue
         if all(_in_project(root, file) and _digest(root / file) == digest for file, digest in loaded.items()):
             return data

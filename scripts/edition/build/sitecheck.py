@@ -7,15 +7,13 @@ this check of the output is the authority.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import tinycss2
 from lxml.html import HtmlElement
 
+from ..citeproc.pandoc import read_cache, write_cache
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
@@ -87,24 +85,10 @@ def _stylesheet_urls(data: bytes) -> list[str]:
 def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
     """The addresses read before from stylesheets of these exact bytes: Material's 140 KB stylesheet
     takes tinycss2 a tenth of a second in every build, and it changes only with Material."""
-    try:
-        known = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
-    except (OSError, ValueError):
-        return {}
+    known = read_cache(cache) if cache else None
     if not isinstance(known, dict):
         return {}
     return {key: urls for key, urls in known.items() if isinstance(urls, list) and all(isinstance(u, str) for u in urls)}
-
-
-def _keep_urls(cache: Path, urls: dict[str, list[str]]) -> None:
-    """Written whole and renamed into place: the site's check and the offline copy's may write at once."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=cache.parent, suffix=".tmp", delete=False, encoding="utf-8") as out:
-            json.dump(urls, out)
-        os.replace(out.name, cache)
-    except OSError:  # a cache that cannot be written is only not kept
-        pass
 
 
 def stylesheet_problems(site: Path, cache: Path | None = None) -> list[Problem]:
@@ -119,7 +103,7 @@ def stylesheet_problems(site: Path, cache: Path | None = None) -> list[Problem]:
                 problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"{url!r} is fetched from another host",
                                         "serve the file from the site itself"))
     if cache and seen != known:
-        _keep_urls(cache, seen)
+        write_cache(cache, seen)  # whole, then renamed: the site's check and the copy's may write at once
     return problems
 
 

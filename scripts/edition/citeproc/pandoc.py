@@ -57,11 +57,15 @@ def cache_file(root: Path, name: str, inputs) -> Path:
 def read_cache(path: Path, parse=lambda data: data):
     """parse(the cached data), or None when there is none, or it is unreadable or not of the shape parse expects.
 
-    A cache only saves time: a damaged one is formatted afresh, never an error.
+    A cache only saves time: a damaged one is formatted afresh, never an error. Only a regular file is
+    read (a FIFO or device in its place would be read for ever), and JSON nested past what Python's
+    reader bears counts as damaged.
     """
     try:
+        if not path.is_file():
+            return None
         return parse(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
         return None
 
 
