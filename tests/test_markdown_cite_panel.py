@@ -76,11 +76,18 @@ def test_the_panel_is_closed_details_named_cite_this_page(about):
 def test_the_panel_cites_the_edition_page_and_the_original_essay(about, edition):
     works = about.select("section.cite-work")
     assert [work["data-work"] for work in works] == ["edition", "original"]
+    # Each address is cut where a line may break: after a slash, before a dot or a hyphen.
+    assert edition.site_url == "https://iraq-restraint-edition.github.io/"
+    assert edition.original.url == "https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/"
+    part = '<wbr/><span class="url-part">{}</span>'.format
+    about_url = '<span class="url-part">https://</span>' + "".join(map(part, ["iraq", "-restraint", "-edition", ".github", ".io/", "about/"]))
+    original_url = '<span class="url-part">https://</span>' + "".join(map(part, [
+        "warontherocks", ".com/", "2020/", "03/", "in", "-iraq", "-restraint", "-is", "-americas", "-best", "-option/"]))
     assert [str(work.select_one("p.cite-work-title")) for work in works] == [
         f'<p class="cite-work-title"><strong>This annotated edition, version {edition.version}</strong>: '
-        f'<a class="cite-url bare-url" href="{edition.site_url}about/">{edition.site_url}about/</a></p>',
+        f'<a class="cite-url bare-url url" href="{edition.site_url}about/">{about_url}</a></p>',
         f'<p class="cite-work-title"><strong>The essay as first published ({edition.original.container_title}, 2020)'
-        f'</strong>: <a class="cite-url bare-url" href="{edition.original.url}">{edition.original.url}</a></p>',
+        f'</strong>: <a class="cite-url bare-url url" href="{edition.original.url}">{original_url}</a></p>',
     ]
 
 

@@ -195,8 +195,11 @@
     }
     // The page's own forms are the template, so the dialog reads exactly like the panel.
     const edition = body.querySelector('[data-work="edition"]');
+    // The page's address, already cut where it may break, gains the paragraph's fragment as one more part.
     const url = edition.querySelector(".cite-url");
-    url.href = url.textContent = paragraph.url;
+    url.href = paragraph.url;
+    const fragment = Object.assign(document.createElement("span"), { className: "url-part", textContent: `#${id}` });
+    url.append(document.createElement("wbr"), fragment);
     for (const text of edition.querySelectorAll(".cite-text")) {
       const form = paragraph.forms[text.dataset.form];
       if (text.tagName === "PRE") text.textContent = form;

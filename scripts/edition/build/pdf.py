@@ -30,10 +30,10 @@ import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import load
-from ..citeproc.pandoc import read_cache, write_cache
+from ..citeproc.pandoc import breakable_addresses, read_cache, write_cache
 from ..markdown.html import long_date
 from ..model import Edition
-from ..model.addresses import SOURCES_PAGE, page_path, source_anchor
+from ..model.addresses import SOURCES_PAGE, URL_TEXT, page_path, source_anchor
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES
 from ..model.files import read_text
@@ -169,7 +169,7 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
 """, "html.parser")
     # The body's own tree goes in, rather than its text parsed a second time: that took a third of the time.
     document.find(id="pdf-body").replace_with(*soup.contents)
-    _urls_breakable(document)  # the cover's addresses too
+    breakable_addresses(document)  # the cover's addresses too
     return document.decode(formatter="minimal")
 
 
@@ -280,8 +280,6 @@ def _remove_with_space_before(element: Tag) -> None:
 BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+(?=[^ \t\r\n]*$)")  # the last space a line may break at
 # A domain name written in the text ("Military.com", "thenews.com.pk"): never hyphenated.
 ADDRESS = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|mil|edu|int|info|news|[a-z]{2})\b")
-# The text of a link that is itself an address.
-URL_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
@@ -338,37 +336,6 @@ def _addresses_marked(soup: BeautifulSoup) -> None:
             if piece != "":
                 text.insert_before(piece)
         text.extract()
-
-
-LONG_URL_PART = 70  # characters, a line of the text: a longer part of an address may also break before a hyphen
-
-
-def _url_parts(url: str) -> list[str]:
-    """An address cut where a line may break: after each `/` (a run of them counts as one) and each `.`;
-    and, in a part too long for a line of the notes, before each `-` (Chicago's rule: the hyphen then
-    begins the next line, where no reader takes it for a hyphen the line break added)."""
-    parts = []
-    for part in re.split(r"(?<=[/.])(?![/.]|$)", url):
-        parts += re.split(r"(?<=.)(?=-)", part) if len(part) > LONG_URL_PART else [part]
-    return parts
-
-
-def _urls_breakable(soup: BeautifulSoup) -> None:
-    """A link whose text is an address breaks only between the parts _url_parts gives: each part is an
-    unbreakable `span.url-part`, with a `<wbr>` between parts: the link's text stays the address (a
-    zero-width space would not), and nothing of it lands in the PDF's text layer."""
-    for link in soup.find_all("a"):
-        text = link.get_text()
-        if link.find(True) is not None or not URL_TEXT.fullmatch(text):
-            continue
-        link.clear()
-        link["class"] = link.get("class", []) + ["url"]
-        for index, part in enumerate(_url_parts(text)):
-            if index:
-                link.append(soup.new_tag("wbr"))
-            piece = soup.new_tag("span", attrs={"class": "url-part"})
-            piece.string = part
-            link.append(piece)
 
 
 class _LocalOnly:

@@ -20,6 +20,9 @@ from pathlib import Path
 import pypandoc
 from bs4 import BeautifulSoup
 
+from ..model import addresses
+from ..model.addresses import URL_TEXT, address_parts
+
 CACHE_DIR = Path(".cache") / "notes"
 NOTE_STYLE = "chicago-notes-bibliography"
 
@@ -48,8 +51,10 @@ def pandoc_version() -> str:
 
 def cache_file(root: Path, name: str, inputs) -> Path:
     key = hashlib.sha256(
-        # This module is part of the key: a change to how citations are made must not reuse old ones.
-        json.dumps([inputs, pandoc_version(), Path(__file__).read_text(encoding="utf-8")], sort_keys=True).encode()
+        # This module and the rule for breaking addresses are part of the key: a change to how
+        # citations are made must not reuse old ones.
+        json.dumps([inputs, pandoc_version(), *(Path(code).read_text(encoding="utf-8") for code in (__file__, addresses.__file__))],
+                   sort_keys=True).encode()
     ).hexdigest()[:24]
     return root / CACHE_DIR / f"{name}-{key}.json"
 
@@ -220,7 +225,26 @@ def _soup(html: str) -> BeautifulSoup:
             link["rel"] = "noopener noreferrer"  # no referrer leaks to the sources' sites
             if link.get_text() == link["href"]:
                 link["class"] = "bare-url"  # its address is its text: print need not repeat it
+    breakable_addresses(soup)
     return soup
+
+
+def breakable_addresses(soup: BeautifulSoup) -> None:
+    """A link whose text is an address breaks only between the parts address_parts gives, on the site
+    and in print alike: each part is an unbreakable `span.url-part`, with a `<wbr>` between parts, so
+    the link's text stays the address (a zero-width space would not, in a copy or the PDF's text)."""
+    for link in soup.find_all("a"):
+        text = link.get_text()
+        if link.find(True) is not None or not URL_TEXT.fullmatch(text):
+            continue
+        link.clear()
+        link["class"] = [*link.get_attribute_list("class", []), "url"]
+        for index, part in enumerate(address_parts(text)):
+            if index:
+                link.append(soup.new_tag("wbr"))
+            piece = soup.new_tag("span", attrs={"class": "url-part"})
+            piece.string = part
+            link.append(piece)
 
 
 def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:

@@ -20,7 +20,7 @@ from ..citeproc.forms import FORMS, PLAIN_FORMS, Citations
 from ..model import Edition
 from ..model.addresses import CHANGES_PAGE, download_link, permanent_url, site_root
 from .base import EditionExtension, EditionTreeprocessor
-from .html import element, long_date, script_json
+from .html import address, element, long_date, script_json
 
 PDF_LINK_TEXT = "Download PDF"
 
@@ -79,7 +79,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         section = element("section", None, body, class_="cite-work", data_work=name)
         title = element("p", None, section, class_="cite-work-title")
         element("strong", heading, title).tail = ": "
-        element("a", url, title, href=url, class_="cite-url bare-url")
+        address(title, url, class_="cite-url bare-url")
         listing = element("dl", None, section, class_="cite-forms")
         for form, label in FORMS:
             element("dt", label, listing)

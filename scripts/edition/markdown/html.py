@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as etree
 
+from ..model.addresses import address_parts
+
 # Inside <script>, "<!--" and "</script" change how HTML reads the rest of the page, whatever the
 # script's type; JSON may write these characters as \u escapes instead, and then no text can do that.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -29,6 +31,19 @@ def element(tag: str, text: str | None = None, parent: etree.Element | None = No
     new = etree.Element(tag, attrs) if parent is None else etree.SubElement(parent, tag, attrs)
     new.text = as_text(text)
     return new
+
+
+def address(parent: etree.Element, url: str, **attrs) -> etree.Element:
+    """A link whose text is its address, breakable only where address_parts allows (each part an
+    unbreakable span.url-part, a <wbr> between parts), as citeproc.pandoc.breakable_addresses makes
+    the addresses in formatted notes."""
+    link = element("a", None, parent, href=url, **attrs)
+    link.set("class", " ".join(filter(None, [link.get("class"), "url"])))
+    for index, part in enumerate(address_parts(url)):
+        if index:
+            etree.SubElement(link, "wbr")
+        element("span", part, link, class_="url-part")
+    return link
 
 
 def prepend(parent: etree.Element, child: etree.Element) -> None:

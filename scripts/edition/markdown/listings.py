@@ -27,7 +27,7 @@ from ..model.addresses import (
 from ..model.docs import MARKER, MARKERS, marker_name
 from ..model.ledgers import SUPPORT
 from .base import EditionExtension, EditionTreeprocessor, log
-from .html import append_text, as_text, element, long_date, short_date
+from .html import address, append_text, as_text, element, long_date, short_date
 
 # No referrer leaks to the sites of the sources; the address is the link's text, so print need not repeat it.
 EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
@@ -96,7 +96,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
         byline = element("p", "By " + " and ".join(names), class_="byline")
         published = element("p", "First published in ", class_="first-published")
         element("em", original.container_title, published).tail = f", {long_date(original.issued)}: "
-        link = element("a", original.url, published, href=original.url, **EXTERNAL)
+        link = address(published, original.url, **EXTERNAL)
         link.tail = as_text(f". This annotated edition, version {edition.version}, reproduces the text verbatim.")
         return [byline, published]
 

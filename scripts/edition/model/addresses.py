@@ -6,6 +6,7 @@ checks one takes it from here.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 # Pages the generated content links to, as Markdown files under docs/.
@@ -61,3 +62,18 @@ def permanent_url(site_url: str, path: str, fragment: str | None = None) -> str:
 def download_link(href: str, label: str) -> str:
     """A link to a file the build writes beside the pages; the build adds the file's size to it."""
     return f'<a class="download" href="{escape(href)}" download>{escape(label)}</a>'
+
+
+# The text of a link that is itself an address.
+URL_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+
+# Where an address may break across lines, as Chicago (6.80) has it: after a run of slashes ("https://"
+# stays whole), and before a dot, question mark, number sign, hyphen or underscore, so that the mark
+# begins the next line, where no reader takes it for a hyphen the break added. Nowhere else: never
+# inside "https" or "2020".
+_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/])(?=[.?#_-])")
+
+
+def address_parts(url: str) -> list[str]:
+    """An address cut where a line may break (see _ADDRESS_BREAK); joined, the parts are the address."""
+    return [part for part in _ADDRESS_BREAK.split(url) if part]
