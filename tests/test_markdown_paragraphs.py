@@ -87,28 +87,38 @@ def test_a_paragraph_links_the_chronology_events_it_discusses_after_its_words(ed
     holder = soup.p.contents[-1]
     assert holder["class"] == ["event-links"] and holder.has_attr("data-search-exclude")
     assert holder.select_one(".event-links-label").get_text() == "Chronology:"
-    links = [(a["class"], a["href"], a["title"], a["aria-label"]) for a in holder.find_all("a")]
+    links = [(a["class"], a["href"], a["title"], a.get_text(), a.get("aria-label")) for a in holder.find_all("a")]
 
     def day(event):
         date = dt.date.fromisoformat(event.date)
-        return f"{date.day} {date:%B} {date.year}"
+        return f"{date.day}\u00a0{date:%b}"
 
-    assert links == [(["event-link"], f"chronology.md#ev-{event.id}", f"In the chronology: {event.what}", day(event))
+    # Each link is named by the words it shows (no aria-label to differ from them: WCAG 2.5.3).
+    assert links == [(["event-link"], f"chronology.md#ev-{event.id}", f"In the chronology: {event.what}", day(event), None)
                      for event in events]
 
 
 @pytest.mark.parametrize("dates,shown", [
     (["2019-09-14"], "Chronology: 14 Sep 2019"),
-    (["2020-03-11", "2020-03-12", "2020-03-14"], "Chronology: 11, 12, 14 Mar 2020"),
-    (["2020-01-03", "2020-03-11", "2020-03-12"], "Chronology: 3 Jan; 11, 12 Mar 2020"),
-    (["2019-12-29", "2020-01-03"], "Chronology: 29 Dec 2019; 3 Jan 2020"),
+    (["2020-03-11", "2020-03-12", "2020-03-14"], "Chronology: 11 Mar, 12 Mar, 14 Mar 2020"),
+    (["2020-01-03", "2020-03-11", "2020-03-12"], "Chronology: 3 Jan, 11 Mar, 12 Mar 2020"),
+    (["2019-12-29", "2019-12-31", "2020-01-03"], "Chronology: 29 Dec, 31 Dec 2019; 3 Jan 2020"),
     (["2020-03-12", "2019-12-29"], "Chronology: 29 Dec 2019; 12 Mar 2020"),   # in date order, whatever the ledger's
-], ids=["one day", "days of one month", "two months of a year", "two years", "out of order"])
-def test_a_run_of_dates_names_each_month_and_year_once(edition, dates, shown):
+    (["2020-03-28", "2020-03-28"], "Chronology: 28 Mar 2020"),                # one day once, not "28, 28 Mar"
+], ids=["one day", "days of one month", "two months of a year", "two years", "out of order", "two events of a day"])
+def test_a_run_of_dates_names_each_day_with_its_month_and_each_year_once(edition, dates, shown):
     events = [SimpleNamespace(id=f"e{n}", date=date, what=f"Event {n}") for n, date in enumerate(dates)]
     paragraph = etree.Element("p")
     ParagraphTreeprocessor(None, None).event_links(paragraph, events)
-    assert " ".join("".join(paragraph.itertext()).split()) == shown
+    assert " ".join("".join(paragraph.itertext()).replace("\u00a0", " ").split()) == shown
+
+
+def test_events_of_one_day_share_a_link_that_names_both():
+    events = [SimpleNamespace(id="a", date="2020-03-28", what="First"), SimpleNamespace(id="b", date="2020-03-28", what="Second")]
+    paragraph = etree.Element("p")
+    ParagraphTreeprocessor(None, None).event_links(paragraph, events)
+    (link,) = paragraph.iter("a")
+    assert link.get("href").endswith("#ev-a") and link.get("title") == "In the chronology: First; Second"
 
 
 def test_a_paragraph_without_events_gets_no_event_links(edition, render, paragraph):

@@ -60,24 +60,26 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
 
     def event_links(self, paragraph: etree.Element, events) -> None:
         """After a paragraph's words and notes, the chronology's events it discusses, as one short
-        labelled run: "Chronology: 3 Jan; 11, 12, 13, 14 Mar 2020". Days of one month share its name,
-        a year is written where it changes; each link's name is the whole date."""
+        labelled run: "Chronology: 29 Dec, 31 Dec 2019; 3 Jan 2020". Each link's words are a day and
+        its month, which are also its name (a link named otherwise than it reads fails WCAG 2.5.3);
+        the year follows the last day of each year. Events of one day share one link."""
         holder = etree.SubElement(paragraph, "span", {"class": "event-links", "data-search-exclude": ""})
         holder.text = " "
         element("span", "Chronology:", holder, class_="event-links-label").tail = " "
-        days = sorted(((event, dt.date.fromisoformat(event.date)) for event in events), key=lambda pair: pair[1])
-        for index, (event, day) in enumerate(days):
-            following = days[index + 1][1] if index + 1 < len(days) else None
-            link = etree.SubElement(holder, "a", {"class": "event-link", "href": f"{CHRONOLOGY_PAGE}#{event_anchor(event.id)}",
-                                                  "aria-label": f"{day.day} {day:%B} {day.year}",
-                                                  "title": as_text(f"In the chronology: {event.what}")})
-            same_month = following is not None and (following.year, following.month) == (day.year, day.month)
-            if same_month:
-                link.text, link.tail = str(day.day), ", "
-            elif following is not None and following.year == day.year:
-                link.text, link.tail = f"{day.day}\u00a0{day:%b}", "; "  # no line break inside a date
+        by_day: dict[dt.date, list] = {}
+        for event in sorted(events, key=lambda event: event.date):
+            by_day.setdefault(dt.date.fromisoformat(event.date), []).append(event)
+        days = list(by_day.items())
+        for index, (day, same_day) in enumerate(days):
+            following = days[index + 1][0] if index + 1 < len(days) else None
+            what = "; ".join(event.what for event in same_day)
+            link = etree.SubElement(holder, "a", {"class": "event-link", "href": f"{CHRONOLOGY_PAGE}#{event_anchor(same_day[0].id)}",
+                                                  "title": as_text(f"In the chronology: {what}")})
+            link.text = f"{day.day}\u00a0{day:%b}"  # no line break inside a date
+            if following is None or following.year != day.year:
+                link.tail = f"\u00a0{day.year}" + ("; " if following else "")
             else:
-                link.text, link.tail = f"{day.day}\u00a0{day:%b}\u00a0{day.year}", "; " if following else ""
+                link.tail = ", "
 
 
 class ParagraphExtension(EditionExtension):
