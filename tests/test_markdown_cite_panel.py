@@ -80,7 +80,8 @@ def test_the_panel_cites_the_edition_page_and_the_original_essay(about, edition)
     assert edition.site_url == "https://iraq-restraint-edition.github.io/"
     assert edition.original.url == "https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/"
     part = '<wbr/><span class="url-part">{}</span>'.format
-    about_url = '<span class="url-part">https://</span>' + "".join(map(part, ["iraq", "-restraint", "-edition", ".github", ".io/", "about/"]))
+    about_url = '<span class="url-part">https://</span>' + "".join(map(part, [
+        "iraq", "-restraint", "-edition", ".github", ".io/", "about/"]))
     original_url = '<span class="url-part">https://</span>' + "".join(map(part, [
         "warontherocks", ".com/", "2020/", "03/", "in", "-iraq", "-restraint", "-is", "-americas", "-best", "-option/"]))
     assert [str(work.select_one("p.cite-work-title")) for work in works] == [
