@@ -86,7 +86,7 @@ def test_the_essays_words_stay_exactly_as_they_are(edition, paragraph):
     html = render(edition, paragraph(6))
     words = parse(html).p
     words.select_one("a.para-num").decompose()
-    words.select_one("span.event-links").decompose()
+    words.select_one("small.event-links").decompose()
     assert words.get_text() == " " + paragraph(6)  # the space that follows the ¶ number
 
 

@@ -255,7 +255,7 @@ def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
     """Leave out what only a web page needs: each note's link to its source record (the Sources
     appendix lists every source) and the chronology dates after a paragraph (the Chronology appendix
     lists the paragraphs of each event). The ¶ numbers, the notes' texts and editorial notes stay."""
-    for run in _inside(_tags(soup, "span", "event-links"), "p", "essay-paragraph"):
+    for run in _inside(_tags(soup, "small", "event-links"), "p", "essay-paragraph"):
         _remove_with_space_before(run)
     for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
         _remove_with_space_before(records)

@@ -63,7 +63,9 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
         labelled run: "Chronology: 29 Dec, 31 Dec 2019; 3 Jan 2020". Each link's words are a day and
         its month, which are also its name (a link named otherwise than it reads fails WCAG 2.5.3);
         the year follows the last day of each year. Events of one day share one link."""
-        holder = etree.SubElement(paragraph, "span", {"class": "event-links", "data-search-exclude": ""})
+        # Small print, not a span: Material's search indexer tracks what it skips by tag name, so the label's
+        # </span> inside an excluded span let the dates after it into the index ("…Airport. 29, 31 Dec 2019").
+        holder = etree.SubElement(paragraph, "small", {"class": "event-links", "data-search-exclude": ""})
         holder.text = " "
         element("span", "Chronology:", holder, class_="event-links-label").tail = " "
         by_day: dict[dt.date, list] = {}
