@@ -13,7 +13,7 @@ def evidence_in_page(page, note_id: str) -> str:
 
 
 def test_the_popup_shows_the_sources_words(browser_page, site_server, page):
-    browser_page.set_viewport_size({"width": 1024, "height": 800})  # notes show in popups here
+    browser_page.set_viewport_size({"width": 900, "height": 800})  # notes show in popups here
     browser_page.goto(f"{site_server}/{SECTION}")
     call = browser_page.locator("#p7 a.footnote-ref").first
     call.hover()
@@ -39,5 +39,6 @@ def test_the_sources_page_gives_the_level_in_words_and_the_words_the_notes_take(
     source = edition.registry[claim.source]
     entry = browser_page.locator(f".source-entry:has(> #src-{claim.source})")
     assert entry.locator(".source-status strong").inner_text() == f"{source.level_words.capitalize()}."
+    entry.locator("summary").click()  # the notes' evidence is folded under the record's level
     claims = " ".join(entry.locator(".source-claims").inner_text().split())
     assert claim.excerpt in claims and f"¶{claim.paragraph}" in claims

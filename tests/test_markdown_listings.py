@@ -13,8 +13,8 @@ import pytest
 
 from edition.citeproc.pandoc import Notes
 from edition.markdown.listings import ListingExtension
-from edition.model.ledgers import Change, EditorialNote, Event, Release, Term
-from edition.model.sources import Quote, Registry, Source
+from edition.model.ledgers import Change, Claim, EditorialNote, Event, Release, Term
+from edition.model.sources import Excerpt, Quote, Registry, Report, Source
 from markdown_cases import convert, edition_warnings, page_text, parse
 
 
@@ -37,10 +37,18 @@ def with_sources(edition, *sources: Source):
 
 def test_the_byline_marker_becomes_the_authors_and_the_first_publication(edition):
     original = edition.original
+    assert original.url == "https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/"
+    # The address breaks only between its parts (after a slash, before a dot or a hyphen).
     assert listing(edition, "[[edition:byline]]") == (
         '<p class="byline">By Maria Fantappie and Sam Heller</p>\n'
         f'<p class="first-published">First published in <em>{original.container_title}</em>, March 2020: '
-        f'<a class="bare-url" href="{original.url}" rel="noopener noreferrer">{original.url}</a>. '
+        f'<a class="bare-url url" href="{original.url}" rel="noopener noreferrer">'
+        '<span class="url-part">https://</span><wbr /><span class="url-part">warontherocks</span>'
+        '<wbr /><span class="url-part">.com/</span><wbr /><span class="url-part">2020/</span>'
+        '<wbr /><span class="url-part">03/</span><wbr /><span class="url-part">in</span>'
+        '<wbr /><span class="url-part">-iraq</span><wbr /><span class="url-part">-restraint</span>'
+        '<wbr /><span class="url-part">-is</span><wbr /><span class="url-part">-americas</span>'
+        '<wbr /><span class="url-part">-best</span><wbr /><span class="url-part">-option/</span></a>. '
         f"This annotated edition, version {edition.version}, reproduces the text verbatim.</p>"
     )
 
@@ -101,68 +109,150 @@ def test_in_a_fragment_the_downloads_are_linked_from_where_the_fragment_is(editi
 
 # The Sources page.
 
-def test_the_sources_marker_gives_a_summary_then_one_entry_per_source(edition):
+def test_the_sources_marker_gives_a_summary_an_index_then_one_record_per_source(edition):
     soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
     seen = sum(source.level == "document" for source in edition.registry)
     reported = sum(source.level == "reported" for source in edition.registry)
-    assert soup.select_one("p.sources-summary").get_text() == (
-        f"{len(edition.registry)} sources: the document itself seen for {seen}, {reported} confirmed through "
-        f"contemporaneous reports, {len(edition.registry) - seen - reported} not confirmed; 0 with an archived copy.")
+    count = len(edition.registry)
+    assert soup.select_one("p.sources-summary").get_text() == f"{count} sources, 0 with an archived copy. How far each was confirmed:"
+    # The levels are explained once, with how many records have each, not once a record.
+    assert [dt.get_text() for dt in soup.select("dl.sources-levels dt")] == [
+        f"Document seen ({seen})", f"Confirmed through reports ({reported})", f"Not confirmed ({count - seen - reported})"]
     assert [h2.get_text().removesuffix("#") for h2 in soup.select("h2")] == ["Index", "Records"]  # the side contents: two entries
-    assert [h3["id"] for h3 in soup.select("div.source-entry > h3")] == [f"src-{s.id}" for s in edition.registry]
-    # The index: a line a source, in the records' order, each leading to its record.
-    assert [a["href"] for a in soup.select("ol.sources-index > li > a.source-title")] == [f"#src-{s.id}" for s in edition.registry]
+    assert [h3["id"] for h3 in soup.select("div.source-records > div.source-entry > h3")] == [f"src-{s.id}" for s in edition.registry]
+    # The index: a row a source, in the records' order, each leading to its record.
+    rows = soup.select("table.sources-table > tbody > tr")
+    assert [row.select_one("th[scope=row] > a")["href"] for row in rows] == [f"#src-{s.id}" for s in edition.registry]
+    assert [row["data-level"] for row in rows] == [s.level for s in edition.registry]
     assert len(soup.select("div.source-entry.level-reported")) == reported
+    # Boilerplate is said once: the archive status is a column of the index, not a line of every record.
+    assert "No archived copy recorded" not in soup.get_text()
+    assert [td.get_text() for td in soup.select("td.sources-archive")] == ["none"] * count
 
 
-def test_a_source_entry_gives_its_citation_status_links_and_places(edition):
+def test_the_index_is_a_table_that_reads_without_the_script(edition):
+    source = made_up_source(container_title="Made-up Ministry")
+    html = listing(with_sources(edition, source), "[[edition:sources]]")
+    table = html[html.index('<table class="sources-table"'):html.index("</table>") + len("</table>")]
+    assert table == (
+        '<table class="sources-table" data-search-exclude=""><caption>The 1 source<span class="sources-order">, oldest first</span>: '
+        "each title leads to its record.</caption><thead>\n"
+        "<tr>\n"
+        '<th aria-sort="ascending" class="sources-date" data-sort="date" scope="col">Date</th>\n'
+        '<th class="sources-issuer" data-sort="issuer" scope="col">Issuer</th>\n'
+        '<th class="sources-title" data-sort="title" scope="col">Title</th>\n'
+        '<th class="sources-level" data-sort="level" scope="col">Confirmation</th>\n'
+        '<th class="sources-cited" data-sort="cited" scope="col">Cited in</th>\n'
+        '<th class="sources-archive" scope="col">Archived copy</th>\n'
+        "</tr>\n"
+        "</thead>\n"
+        "<tbody>\n"
+        '<tr class="level-document" data-level="document" data-sections="">\n'
+        '<td class="sources-date" data-value="2020-03-01"><time datetime="2020-03-01">1 Mar 2020</time></td>\n'
+        '<td class="sources-issuer">Made-up Ministry</td>\n'
+        '<th class="sources-title" scope="row"><a href="#src-made-up">A made-up page</a></th>\n'
+        '<td class="sources-level" data-value="0">document seen</td>\n'
+        '<td class="sources-cited" data-value="">—</td>\n'
+        '<td class="sources-archive">none</td>\n'
+        "</tr>\n"
+        "</tbody>\n"
+        "</table>")
+    # The filters work only with the script, which shows them: written hidden, one choice a level and a section.
+    filters = parse(html).select_one("div.sources-filters")
+    assert filters.has_attr("hidden") and filters.has_attr("data-search-exclude")
+    assert [o["value"] for o in filters.select("select[data-filter=level] option")] == ["", "document", "reported", "unverified"]
+    assert [o["value"] for o in filters.select("select[data-filter=section] option")] == ["", *(s.slug for s in edition.essay.sections)]
+
+
+def test_a_row_gives_the_places_and_sections_that_cite_its_source(edition):
+    soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
+    row = soup.find("a", href="#src-nyt-2020-03-27").find_parent("tr")
+    assert row["data-sections"] == "index"
+    assert str(row.select_one("td.sources-cited")) == '<td class="sources-cited" data-value="2"><a href="index.md#p2">¶2</a></td>'
+
+
+def test_a_record_gives_its_citation_and_folds_its_checks(edition):
     source = made_up_source(url="https://example.org/page?a=1&b=2", verification="Checked against the page.")
-    assert listing(with_sources(edition, source), "[[edition:sources]]").split("\n", 2)[2] == (
-        '<h2 id="index">Index</h2>\n'
-        '<ol class="sources-index" data-search-exclude="">\n'
-        '<li><span class="source-date">1 Mar 2020</span> <a class="source-title" href="#src-made-up">A made-up page</a> '
-        '<span class="source-mark level-document">document seen</span> <span class="source-cited"></span></li>\n'
-        '</ol>\n'
+    html = listing(with_sources(edition, source), "[[edition:sources]]")
+    assert html[html.index('<h2 id="records">'):] == (
         '<h2 id="records">Records</h2>\n'
+        '<div class="source-records">\n'
         '<div class="source-entry level-document">\n'
         '<h3 id="src-made-up">A made-up page</h3>\n'
         '<p class="source-citation"><em>Bibliography</em> entry.</p>\n'
-        '<p class="source-status"><strong>Document seen.</strong> The document itself was read at the address below.</p>\n'
+        # The made-up citation lacks the address that a real one gives: the record gives it.
+        '<p class="source-links">Original: <a class="bare-url url" href="https://example.org/page?a=1&amp;b=2" rel="noopener noreferrer">'
+        '<span class="url-part">https://</span><wbr /><span class="url-part">example</span><wbr /><span class="url-part">.org/</span>'
+        '<wbr /><span class="url-part">page</span><wbr /><span class="url-part">?a</span><wbr /><span class="url-part">=1</span>'
+        '<wbr /><span class="url-part">&amp;b</span><wbr /><span class="url-part">=2</span></a>.</p>\n'
         '<details class="source-verification">\n'
-        '<summary>How this record was checked</summary>\n'
-        '<p>Checked against the page.</p>\n'
-        '</details>\n'
-        '<ul class="source-links">\n'
-        '<li>Original: <a class="bare-url" href="https://example.org/page?a=1&amp;b=2" rel="noopener noreferrer">'
-        "https://example.org/page?a=1&amp;b=2</a></li>\n"
-        "<li>No archived copy recorded.</li>\n"
-        "</ul>\n"
-        '<p class="cited-in">Not cited in the essay’s paragraphs.</p>\n'
+        '<summary class="source-status"><strong>Document seen.</strong> How it was checked</summary>\n'
+        "<p>Checked against the page.</p>\n"
+        "</details>\n"
+        "</div>\n"
         "</div>"
     )
 
 
-def test_an_unverified_source_without_address_says_so(edition):
+def test_an_address_the_citation_gives_is_not_given_again(edition):
+    source = made_up_source(url="https://example.org/page")
+    made_up = with_sources(edition, source)
+    notes = made_up.notes | {"made-up": Notes(full="Full.", short="Short.", bibliography=(
+        'Entry. <a href="https://example.org/page">https://example.org/page</a>.'))}
+    soup = parse(listing(dataclasses.replace(made_up, notes=notes), "[[edition:sources]]"))
+    assert soup.select_one("p.source-links") is None
+    assert len(soup.select(".source-entry a[href='https://example.org/page']")) == 1
+
+
+def test_an_unverified_source_without_address_or_checks_says_its_level_only(edition):
     source = made_up_source(level="unverified")
     soup = parse(listing(with_sources(edition, source), "[[edition:sources]]"))
     assert soup.select_one("div.source-entry")["class"] == ["source-entry", "level-unverified"]
-    assert str(soup.select_one("p.source-status")) == (
-        '<p class="source-status"><strong>Not confirmed.</strong> Neither the document nor reports of it confirm every '
-        'detail of this record; how it was checked, below, says what is missing.</p>')
+    assert str(soup.select_one("p.source-status")) == '<p class="source-status"><strong>Not confirmed.</strong></p>'
     assert soup.select_one("details.source-verification") is None  # nothing said of how: nothing to unfold
-    assert soup.select_one(".sources-index .source-mark")["class"] == ["source-mark", "level-unverified"]
-    assert [li.get_text() for li in soup.select("ul.source-links li")] == [
-        "No web address of the document itself could be confirmed.", "No archived copy recorded."]
+    assert soup.select_one("p.source-links") is None  # no address: the citation has none, and the index says so
+    assert soup.select_one(".sources-table tbody tr")["class"] == ["level-unverified"]
 
 
 def test_an_archived_copy_and_a_dead_link_are_shown_beside_the_original(edition):
     source = made_up_source(url="https://example.org/gone", url_status="dead",
                             archive_url="https://web.archive.org/web/2020/https://example.org/gone",
                             archive_date="2020-04-01")
-    items = parse(listing(with_sources(edition, source), "[[edition:sources]]")).select("ul.source-links li")
-    assert [li.get_text() for li in items] == [
-        "Original: https://example.org/gone (link dead)",
-        "Archived copy (1 April 2020): https://web.archive.org/web/2020/https://example.org/gone"]
+    soup = parse(listing(with_sources(edition, source), "[[edition:sources]]"))
+    assert soup.select_one("p.source-links").get_text() == (
+        "Original: https://example.org/gone (link dead); archived copy (1 April 2020): "
+        "https://web.archive.org/web/2020/https://example.org/gone.")
+    assert str(soup.select_one("td.sources-archive")) == (
+        '<td class="sources-archive"><a href="https://web.archive.org/web/2020/https://example.org/gone" '
+        'rel="noopener noreferrer">1 Apr 2020</a></td>')
+
+
+def test_the_reports_and_the_notes_evidence_are_folded_with_the_checks(edition):
+    source = made_up_source(level="reported", verification="Known from two reports.", reports=(
+        Report("Wire", "2020-03-02", "https://example.org/wire"), Report("Daily", "2020-03-03", "https://example.org/daily")))
+    claim = Claim(2, "made-up", "A claim", "full", None, None, None, "sources/essay/claims.yml", 1)
+    soup = parse(listing(dataclasses.replace(with_sources(edition, source), claims=(claim,)), "[[edition:sources]]"))
+    how = soup.select_one("details.source-verification")
+    assert how.summary.get_text() == "Confirmed through reports. 1 note’s evidence; how it was checked"
+    assert str(how.select_one("p.source-reports")) == (
+        '<p class="source-reports">Reported by <a href="https://example.org/wire" rel="noopener noreferrer">Wire</a>, 2 March 2020; '
+        '<a href="https://example.org/daily" rel="noopener noreferrer">Daily</a>, 3 March 2020.</p>')
+    assert [li.get_text() for li in how.select("ul.source-claims li")] == ["¶2 A claim: this source supports the claim."]
+
+
+@pytest.mark.parametrize("excerpt,by,shown", [
+    ("He left.", None, "It says: “He left.”"),                           # its own full stop ends the sentence
+    ("Did he leave?", None, "It says: “Did he leave?”"),
+    ("he left", None, "It says: “he left”."),
+    ("He left.", "Wire", "It says: “He left.” (as given by Wire)."),
+])
+def test_a_notes_excerpt_ends_with_one_full_stop(edition, excerpt, by, shown):
+    source = made_up_source(excerpts=(Excerpt(excerpt, "en", None, "https://example.org", by),))
+    claim = Claim(2, "made-up", "A claim", "full", excerpt, None, None, "sources/essay/claims.yml", 1)
+    soup = parse(listing(dataclasses.replace(with_sources(edition, source), claims=(claim,)), "[[edition:sources]]"))
+    text = soup.select_one("li.source-claim").get_text()
+    assert text == f"¶2 A claim: this source supports the claim. {shown}"
+    assert ".”." not in text
 
 
 def test_the_quotations_of_a_source_stand_beside_its_own_words_with_their_language_and_direction(edition):
@@ -183,18 +273,16 @@ def test_two_sources_of_one_title_are_told_apart_by_issuer_and_date(edition):
     assert [h3.get_text() for h3 in soup.select("div.source-entry > h3")] == [
         "A made-up page (U.S. Department of Defense, 2 January 2020)", "Another page",
         "A made-up page (U.S. Department of Defense, 12 March 2020)"]
-
-
-def test_a_source_cited_in_the_essay_links_back_to_each_paragraph(edition):
-    soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
-    cited_in = soup.find(id="src-nyt-2020-03-27").find_parent("div").select_one("p.cited-in")
-    assert str(cited_in) == '<p class="cited-in">Cited in: <a href="index.md#p2">¶2</a></p>'
+    # The registry keeps its records in date order, and the index says so.
+    assert soup.select_one("table.sources-table caption").get_text() == "The 3 sources, oldest first: each title leads to its record."
+    assert [th["data-sort"] for th in soup.select("table.sources-table th[aria-sort=ascending]")] == ["date"]
 
 
 def test_markup_in_a_source_record_stays_text(edition):
     source = made_up_source(title='<script>alert("x")</script> & co', verification="<b>not bold</b>")
     html = listing(with_sources(edition, source), "[[edition:sources]]")
     assert '<h3 id="src-made-up">&lt;script&gt;alert("x")&lt;/script&gt; &amp; co</h3>' in html
+    assert '<a href="#src-made-up">&lt;script&gt;alert("x")&lt;/script&gt; &amp; co</a>' in html
     assert "<p>&lt;b&gt;not bold&lt;/b&gt;</p>" in html
     assert "<script>" not in html
 
@@ -209,7 +297,7 @@ def test_the_editorial_notes_marker_lists_each_note_as_text_with_where_it_is_att
         '<ol class="editorial-notes">\n'
         '<li id="ed-made-up">\n'
         "<div>\n<p>The essay says *so* &amp; &lt;b&gt;so&lt;/b&gt;.</p>\n</div>\n"
-        '<p class="cited-in">Not attached to a paragraph.</p>\n'
+        '<p class="cited-in" data-search-exclude="">Not attached to a paragraph.</p>\n'
         "</li>\n"
         "</ol>"
     )
@@ -218,7 +306,7 @@ def test_the_editorial_notes_marker_lists_each_note_as_text_with_where_it_is_att
 def test_an_editorial_note_cited_in_the_essay_links_to_its_paragraph(edition):
     html = listing(edition, "[[edition:editorial-notes]]")
     assert str(parse(html).find(id="ed-zarif").select_one("p.cited-in")) == (
-        '<p class="cited-in">On <a href="irans-asymmetric-retaliation.md#p12">¶12</a></p>')
+        '<p class="cited-in" data-search-exclude="">On <a href="irans-asymmetric-retaliation.md#p12">¶12</a></p>')
 
 
 def test_the_chronology_marker_gives_each_event_with_its_date_sources_and_paragraphs(edition):
@@ -232,9 +320,9 @@ def test_the_chronology_marker_gives_each_event_with_its_date_sources_and_paragr
         '<li id="ev-made-up"><time class="event-date" datetime="2019-09-14">14 September 2019</time>'
         '<p class="event-what">Something happens.</p>\n'
         '<p class="event-date-note">The date is the one the essay gives.</p>\n'
-        '<p class="event-sources">Sources: <a href="sources.md#src-long">A long title</a>; '
+        '<p class="event-sources" data-search-exclude="">Sources: <a href="sources.md#src-long">A long title</a>; '
         '<a href="sources.md#src-doubtful">A doubtful page</a> (not confirmed)</p>\n'
-        '<p class="cited-in">In the essay: '
+        '<p class="cited-in" data-search-exclude="">In the essay: '
         '<a href="index.md#p5">¶5</a>, <a href="a-slow-burning-conflict.md#p6">¶6</a></p>\n'
         "</li>\n"
         "</ol>"
@@ -257,12 +345,12 @@ def test_the_glossary_marker_lists_the_entries_by_name_whatever_their_case(editi
         '<dt id="term-alpha">Alpha Council</dt>\n'
         "<dd>\n"
         "<p>First.</p>\n"
-        '<p class="term-sources">Sources: </p>\n'
+        '<p class="term-sources" data-search-exclude="">Sources: </p>\n'
         "</dd>\n"
         '<dt id="term-zeta">zeta group</dt>\n'
         "<dd>\n"
         "<p>Last &lt;in&gt; the alphabet &amp; more.</p>\n"
-        '<p class="term-sources">Sources: <a href="sources.md#src-made-up">A made-up page</a></p>\n'
+        '<p class="term-sources" data-search-exclude="">Sources: <a href="sources.md#src-made-up">A made-up page</a></p>\n'
         "</dd>\n"
         "</dl>"
     )

@@ -340,6 +340,80 @@
     layout();
   }
 
+  // The Sources page's index, sorted by a column or narrowed to a level of confirmation or a section of
+  // the essay, in the reader's browser. The table is written in date order and reads in full without
+  // the script; the controls (a button in each sortable heading, the filters above the table, written
+  // hidden) exist only where this makes them work. Arriving at a record by its link opens its evidence.
+  {
+    const table = article.querySelector("table.sources-table");
+    const body = table?.tBodies[0];
+    if (body && table.tHead) {
+      const rows = [...body.rows];
+      const order = new Map(rows.map((row, n) => [row, n]));
+      const headings = [...table.tHead.rows[0].cells].filter((cell) => cell.dataset.sort);
+      const numeric = new Set(["level", "cited"]);
+      const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base", numeric: true });
+      const filters = article.querySelector(".sources-filters");
+      const selects = filters ? [...filters.querySelectorAll("select[data-filter]")] : [];
+      const shown = filters?.querySelector(".sources-shown");
+      const keyOf = (row, column) => {
+        const cell = row.querySelector(`.sources-${column}`);
+        const raw = cell?.dataset.value ?? cell?.textContent.trim() ?? "";
+        return numeric.has(column) ? (raw === "" ? Infinity : Number(raw)) : raw;
+      };
+      const compare = (column, x, y) => (column === "issuer" || column === "title" ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0);
+      const describe = () => {
+        const heading = headings.find((cell) => cell.hasAttribute("aria-sort"));
+        const count = rows.filter((row) => !row.hidden).length;
+        const what = count === rows.length ? `All ${count} sources shown` : `${count} of ${rows.length} sources shown`;
+        if (!heading) return `${what}.`;
+        const up = heading.getAttribute("aria-sort") === "ascending";
+        const way = heading.dataset.sort === "date" ? (up ? "oldest first" : "newest first") : up ? "ascending" : "descending";
+        return `${what}, by ${heading.textContent.trim().toLowerCase()}, ${way}.`;
+      };
+      const report = () => { if (shown) shown.textContent = describe(); };
+      const sortBy = (heading, direction) => {
+        const column = heading.dataset.sort;
+        const sign = direction === "descending" ? -1 : 1;
+        const sorted = [...rows].sort((a, b) => sign * compare(column, keyOf(a, column), keyOf(b, column)) || order.get(a) - order.get(b));
+        body.append(...sorted);
+        for (const other of headings) other.removeAttribute("aria-sort");
+        heading.setAttribute("aria-sort", direction);
+        const byDate = column === "date" && direction === "ascending";
+        table.querySelectorAll("caption .sources-order").forEach((words) => { words.hidden = !byDate; });
+        report();
+      };
+      for (const heading of headings) {
+        const control = document.createElement("button");
+        control.type = "button";
+        control.append(...heading.childNodes);
+        heading.append(control);
+        control.addEventListener("click", () => sortBy(heading, heading.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending"));
+      }
+      table.classList.add("sources-table--sortable");
+      const filter = () => {
+        const wanted = Object.fromEntries(selects.map((select) => [select.dataset.filter, select.value]));
+        for (const row of rows) {
+          row.hidden = Boolean((wanted.level && row.dataset.level !== wanted.level)
+            || (wanted.section && !(row.dataset.sections || "").split(" ").includes(wanted.section)));
+        }
+        report();
+      };
+      for (const select of selects) select.addEventListener("change", filter);
+      report();
+      if (filters) filters.hidden = false;
+    }
+    const openRecord = () => {
+      const target = location.hash.startsWith("#src-") && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const details = target?.closest?.(".source-entry")?.querySelector("details.source-verification");
+      if (details) details.open = true;
+    };
+    if (article.querySelector(".source-entry")) {
+      openRecord();
+      addEventListener("hashchange", openRecord);
+    }
+  }
+
   addEventListener("keydown", (event) => { if (event.key === "Escape") closeMenu(true); });
   // Closed by a pointer or the focus going elsewhere; not on losing focus, which Safari and Firefox on
   // macOS do on every click on a button, before the click lands.

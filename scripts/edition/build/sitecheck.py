@@ -1,4 +1,5 @@
-"""Check the built site itself: every internal link and #fragment lands, nothing loads from elsewhere.
+"""Check the built site itself: every internal link and #fragment lands, nothing loads from elsewhere,
+and the edition's own words never double their punctuation (punctuation.py).
 
 MkDocs' own anchor validation misses links in generated HTML and misreads some footnote ids, so
 this check of the output is the authority.
@@ -17,6 +18,7 @@ from ..citeproc.pandoc import read_cache, write_cache
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
+from .punctuation import punctuation_problems
 
 # Attributes through which a page makes the browser fetch something (as opposed to links a reader follows).
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -150,4 +152,4 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             elif parts.fragment and unquote(parts.fragment) not in _ids_of(target, parsed, ids):
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
                                         "fix the anchor, or restore the heading or paragraph it pointed to"))
-    return problems + stylesheet_problems(site, cache)
+    return problems + punctuation_problems(site, parsed) + stylesheet_problems(site, cache)

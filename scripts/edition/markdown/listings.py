@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import Counter, defaultdict
+from html import escape
 
 from markdown import Markdown
 
@@ -26,6 +27,7 @@ from ..model.addresses import (
 )
 from ..model.docs import MARKER, MARKERS, marker_name
 from ..model.ledgers import SUPPORT
+from ..model.sources import LEVELS
 from .base import EditionExtension, EditionTreeprocessor, log
 from .html import address, append_text, as_text, element, long_date, short_date
 
@@ -114,32 +116,88 @@ class ListingTreeprocessor(EditionTreeprocessor):
         levels = Counter(s.level for s in edition.registry)
         archived = sum(bool(s.archive_url) for s in edition.registry)
         count = len(edition.registry)
-        summary = element("p", f"{count} source{'' if count == 1 else 's'}: the document itself seen for {levels['document']}, "
-                                f"{levels['reported']} confirmed through contemporaneous reports, {levels['unverified']} not "
-                                f"confirmed; {archived} with an archived copy.", class_="sources-summary")
+        summary = element("p", f"{count} source{'' if count == 1 else 's'}, {archived} with an archived copy. "
+                               "How far each was confirmed:", class_="sources-summary")
         titles = Counter(source.title for source in edition.registry)
         repeated = {title for title, times in titles.items() if times > 1}
         index = element("h2", "Index", id="index")
         records = element("h2", "Records", id="records")
-        return ([summary, self.downloads(), index, self.sources_index(edition, cited_in), records]
-                + [self.source_entry(edition, source, cited_in[source.id], source.title in repeated) for source in edition.registry])
+        table = element("div", None, class_="sources-index")  # the table's own width decides its layout
+        table.extend([self.sources_filters(edition), self.sources_index(edition, cited_in)])
+        entries = element("div", None, class_="source-records")  # one column, or two where each keeps its measure
+        entries.extend(self.source_entry(edition, source, source.title in repeated) for source in edition.registry)
+        return [summary, self.sources_levels(levels), self.downloads(), index, table, records, entries]
+
+    def sources_levels(self, levels: Counter) -> etree.Element:
+        """What each level of confirmation means and how many records have it, said once for every record
+        (a record and its row in the index give the level in words)."""
+        legend = element("dl", None, class_="sources-levels")
+        for level, explained in LEVEL_EXPLAINED.items():
+            element("dt", f"{LEVELS[level].capitalize()} ({levels[level]})", legend, class_=f"level-{level}")
+            element("dd", explained, legend)
+        return legend
+
+    def sources_filters(self, edition: Edition) -> etree.Element:
+        """The index's filters: hidden, since only the script makes them work (it shows them); the table reads
+        in full without them."""
+        tools = element("div", None, class_="sources-filters", hidden="", data_search_exclude="")
+        level = element("label", "Confirmation ", tools)
+        choice = element("select", None, level, data_filter="level")
+        element("option", "any", choice, value="")
+        for key, words in LEVELS.items():
+            element("option", words, choice, value=key)
+        section = element("label", "Cited in ", tools)
+        choice = element("select", None, section, data_filter="section")
+        element("option", "any section", choice, value="")
+        for part in edition.essay.sections:
+            if part.paragraphs:
+                first, last = part.paragraphs[0].number, part.paragraphs[-1].number
+                element("option", f"{part.heading or 'Opening'} (¶{first}–{last})", choice, value=part.slug)
+        element("p", None, tools, class_="sources-shown", role="status")
+        return tools
 
     def sources_index(self, edition: Edition, cited_in) -> etree.Element:
-        """One line a source, to scan before reading: date, issuer, title, how far it was confirmed, where cited."""
+        """A row a source, to scan before reading: date, issuer, title, how far it was confirmed, where cited,
+        an archived copy. The data-* values are what the script sorts and filters by; it adds the controls."""
         # Out of the search index, like the claims below: the records hold the same titles, and every page
         # loads the index on its first visit (the Sources page was two thirds of it).
-        listing = element("ol", None, class_="sources-index", data_search_exclude="")
+        table = element("table", None, class_="sources-table", data_search_exclude="")
+        count = len(edition.registry)
+        in_date_order = all(a.issued <= b.issued for a, b in zip(edition.registry, list(edition.registry)[1:], strict=False))
+        caption = element("caption", f"The {count} source{'' if count == 1 else 's'}", table)
+        if in_date_order:  # the script hides these words once the rows are in another order
+            element("span", ", oldest first", caption, class_="sources-order")
+        append_text(caption, ": each title leads to its record.")
+        head = element("tr", None, element("thead", None, table))
+        for key, label in SOURCE_COLUMNS:
+            cell = element("th", label, head, scope="col", data_sort=key, class_=f"sources-{key}")
+            if key == "date" and in_date_order:
+                cell.set("aria-sort", "ascending")
+        element("th", "Archived copy", head, scope="col", class_="sources-archive")
+        body = element("tbody", None, table)
         for source in edition.registry:
-            item = element("li", None, listing)
-            # Spaces between the parts, for whatever reads the page as text (search, Reader View).
-            element("span", short_date(source.issued), item, class_="source-date").tail = " "
-            if by := source.issuer:
-                element("span", by, item, class_="source-issuer").tail = " "
-            element("a", source.title, item, href=f"#{source_anchor(source.id)}", class_="source-title").tail = " "
-            element("span", source.level_words, item, class_=f"source-mark level-{source.level}").tail = " "
-            cited = element("span", None, item, class_="source-cited")
-            _paragraph_links(cited, cited_in[source.id])
-        return listing
+            places = cited_in[source.id]
+            sections = dict.fromkeys(page.removesuffix(".md") for page, _ in places)
+            row = element("tr", None, body, class_=f"level-{source.level}", data_level=source.level,
+                          data_sections=" ".join(sections))
+            date = element("td", None, row, class_="sources-date", data_value=source.issued)
+            element("time", short_date(source.issued), date, datetime=source.issued)
+            element("td", source.issuer or "", row, class_="sources-issuer")
+            title = element("th", None, row, scope="row", class_="sources-title")
+            element("a", source.title, title, href=f"#{source_anchor(source.id)}")
+            element("td", source.level_words, row, class_="sources-level", data_value=str(list(LEVELS).index(source.level)))
+            cited = element("td", None, row, class_="sources-cited",
+                            data_value=str(places[0][1]) if places else "")
+            _paragraph_links(cited, places)
+            if not places:
+                cited.text = "—"
+            archive = element("td", None, row, class_="sources-archive")
+            if source.archive_url:
+                element("a", short_date(source.archive_date) if source.archive_date else "archived", archive,
+                        href=source.archive_url, rel=EXTERNAL["rel"])
+            else:
+                archive.text = "none"
+        return table
 
     def downloads(self) -> etree.Element:
         """Links to the registry files the build writes beside the pages."""
@@ -158,12 +216,9 @@ class ListingTreeprocessor(EditionTreeprocessor):
         return [element("p", self.stash(f"{link} (a zip file): unpack it and open <code>index.html</code> in a "
                                         "browser; it works without a connection, search included."), class_="offline-copy")]
 
-    def source_words(self, edition: Edition, source, entry: etree.Element) -> None:
+    def source_words(self, edition: Edition, source, claims, parent: etree.Element) -> None:
         """What the essay's notes take from the source: each claim, how far the source supports it, and its words."""
-        claims = [c for c in edition.claims if c.source == source.id]
-        if not claims:
-            return
-        listing = element("ul", None, entry, class_="source-claims", data_search_exclude="")  # the notes say it (see sources_index)
+        listing = element("ul", None, parent, class_="source-claims", data_search_exclude="")  # the notes say it (see sources_index)
         for claim in claims:
             item = element("li", None, listing, class_="source-claim", data_support=claim.support)
             element("a", f"¶{claim.paragraph}", item, href=_paragraph_href(edition, claim.paragraph)).tail = as_text(
@@ -174,49 +229,41 @@ class ListingTreeprocessor(EditionTreeprocessor):
                 language = excerpt.language if excerpt else (source.language or "en")
                 element("span", claim.excerpt, item, lang=language, dir="auto", class_="source-words").tail = "”"
                 if excerpt and excerpt.by:
-                    append_text(item, f" (as given by {excerpt.by})")
-                append_text(item, ".")
+                    append_text(item, f" (as given by {excerpt.by}).")
+                elif not ends_a_sentence(claim.excerpt):  # a full stop inside the quotation marks is the sentence's
+                    append_text(item, ".")
             if claim.why:
                 append_text(item, f" {claim.why}")
 
-    def source_entry(self, edition: Edition, source, cited_in, repeated_title: bool = False) -> etree.Element:
+    def source_entry(self, edition: Edition, source, repeated_title: bool = False) -> etree.Element:
+        """A record, compact: its title, its full citation (which gives the address), what only it can say (a dead
+        link, an archived copy, the reports that confirm it, the quotations), and, folded, its evidence and checks.
+        Its date, level, places and archive status are also in the index, where they can be compared."""
         entry = element("div", class_=f"source-entry level-{source.level}")
         heading = element("h3", source.title, entry, id=source_anchor(source.id))
         if repeated_title:  # two documents of one title are told apart by who issued them and when
             detail = ", ".join(filter(None, (source.issuer, long_date(source.issued))))
             element("span", f" ({detail})", heading, class_="source-heading-detail")
         notes = edition.notes[source.id]
-        element("p", self.stash(notes.bibliography or notes.full), entry, class_="source-citation")
+        citation = notes.bibliography or notes.full
+        element("p", self.stash(citation), entry, class_="source-citation")
 
-        status = element("p", None, entry, class_="source-status")
-        element("strong", f"{source.level_words.capitalize()}.", status).tail = as_text(LEVEL_EXPLAINED[source.level])
-        if source.reports:
-            reports = element("ul", None, entry, class_="source-reports")
-            for report in source.reports:
-                # The outlet as the link's words: a report's address can be longer than a line, and says less.
-                item = element("li", "Reported by ", reports)
-                element("a", report.outlet, item, href=report.url, rel=EXTERNAL["rel"]).tail = as_text(
-                    f", {long_date(report.date)}")
-        self.source_words(edition, source, entry)
-        if source.verification:
-            how = element("details", None, entry, class_="source-verification")
-            element("summary", "How this record was checked", how)
-            element("p", source.verification, how)
-
-        links = element("ul", None, entry, class_="source-links")
-        if source.url:
-            item = element("li", "Original: ", links)
-            element("a", source.url, item, href=source.url, **EXTERNAL)
-            if source.url_status and source.url_status != "live":
-                append_text(item, f" (link {source.url_status})")
-        else:
-            element("li", "No web address of the document itself could be confirmed.", links)
-        if source.archive_url:
-            item = element("li", f"Archived copy ({long_date(source.archive_date)}): ", links)
-            element("a", source.archive_url, item, href=source.archive_url, **EXTERNAL)
-        else:
-            element("li", "No archived copy recorded.", links)
-
+        # The citation gives the address; what it cannot say is said here: a dead link, an archived copy.
+        dead = source.url_status not in (None, "live")
+        shown = source.url and not _links_to(citation, source.url)
+        if shown or (source.url and dead) or source.archive_url:
+            links = element("p", None, entry, class_="source-links")
+            if shown:
+                append_text(links, "Original: ")
+                address(links, source.url, **EXTERNAL)
+                append_text(links, f" (link {source.url_status})" if dead else "")
+            elif source.url and dead:
+                append_text(links, f"The link to the original is {source.url_status}")
+            if source.archive_url:
+                when = f" ({long_date(source.archive_date)})" if source.archive_date else ""
+                append_text(links, f"{'; a' if shown or dead else 'A'}rchived copy{when}: ")
+                address(links, source.archive_url, **EXTERNAL)
+            append_text(links, ".")
         if source.quotes:
             has_original = any(q.original for q in source.quotes)
             table = element("table", None, entry, class_="source-quotes")
@@ -235,9 +282,36 @@ class ListingTreeprocessor(EditionTreeprocessor):
                     else:
                         element("td", "—", row)
 
-        cited = element("p", "Cited in: " if cited_in else "Not cited in the essay’s paragraphs.", entry, class_="cited-in")
-        _paragraph_links(cited, cited_in)
+        self.source_checks(edition, source, entry)
         return entry
+
+    def source_checks(self, edition: Edition, source, entry: etree.Element) -> None:
+        """The record's level in words, then, folded, what the notes take from it and how it was checked:
+        the reports that confirm it and the editors' account."""
+        claims = [c for c in edition.claims if c.source == source.id]
+        if not (claims or source.reports or source.verification):
+            element("strong", f"{source.level_words.capitalize()}.", element("p", None, entry, class_="source-status"))
+            return
+        how = element("details", None, entry, class_="source-verification")
+        status = element("summary", None, how, class_="source-status")
+        element("strong", f"{source.level_words.capitalize()}.", status)
+        what = [f"{len(claims)} note{'’s' if len(claims) == 1 else 's’'} evidence"] if claims else []
+        what += ["how it was checked"] if source.verification or source.reports else []
+        what = "; ".join(what)
+        append_text(status, f" {what[0].upper()}{what[1:]}")
+        if claims:
+            self.source_words(edition, source, claims, how)
+        if source.reports:
+            # The outlet as the link's words: a report's address can be longer than a line, and says less.
+            reports = element("p", "Reported by ", how, class_="source-reports")
+            for n, report in enumerate(source.reports):
+                if n:
+                    append_text(reports, "; ")
+                element("a", report.outlet, reports, href=report.url, rel=EXTERNAL["rel"]).tail = as_text(
+                    f", {long_date(report.date)}")
+            append_text(reports, ".")
+        if source.verification:
+            element("p", source.verification, how)
 
     def build_editorial_notes(self, edition: Edition) -> list[etree.Element]:
         where = _cited_in(edition)
@@ -245,7 +319,8 @@ class ListingTreeprocessor(EditionTreeprocessor):
         for note in edition.editorial.values():
             item = element("li", None, listing, id=note.id)
             element("p", " ".join(note.text.split()), element("div", None, item))  # data: text, not Markdown
-            places = element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in")
+            places = element("p", "On " if where[note.id] else "Not attached to a paragraph.", item, class_="cited-in",
+                             data_search_exclude="")  # search finds titles and words, not ¶ numbers
             _paragraph_links(places, where[note.id])
         return [listing]
 
@@ -259,10 +334,10 @@ class ListingTreeprocessor(EditionTreeprocessor):
             element("p", event.what, item, class_="event-what")
             if event.date_note:
                 element("p", event.date_note, item, class_="event-date-note")
-            sources = element("p", "Sources: ", item, class_="event-sources")
+            sources = element("p", "Sources: ", item, class_="event-sources", data_search_exclude="")
             _source_links(sources, edition, event.sources)
             if event.paragraphs:
-                places = element("p", "In the essay: ", item, class_="cited-in")
+                places = element("p", "In the essay: ", item, class_="cited-in", data_search_exclude="")
                 _paragraph_links(places, [(edition.essay.section_of(n).page, n) for n in event.paragraphs])
         return [timeline]
 
@@ -274,7 +349,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
             element("dt", term.name, listing, id=term_anchor(term.id))
             entry = element("dd", None, listing)
             element("p", term.what, entry)
-            sources = element("p", "Sources: ", entry, class_="term-sources")
+            sources = element("p", "Sources: ", entry, class_="term-sources", data_search_exclude="")
             _source_links(sources, edition, term.sources)
         return [listing]
 
@@ -294,11 +369,24 @@ class ListingTreeprocessor(EditionTreeprocessor):
 
 
 LEVEL_EXPLAINED = {
-    "document": " The document itself was read at the address below.",
-    "reported": " The document itself was not seen; the contemporaneous reports listed here confirm it.",
-    "unverified": " Neither the document nor reports of it confirm every detail of this record; how it was checked, below, "
+    "document": "The document itself was read, at the address its citation gives.",
+    "reported": "The document itself was not seen; the contemporaneous reports its record lists confirm it.",
+    "unverified": "Neither the document nor reports of it confirm every detail of the record; how it was checked "
                   "says what is missing.",
 }
+
+# The index's columns the script can sort by (data-sort says how), and their headings.
+SOURCE_COLUMNS = (("date", "Date"), ("issuer", "Issuer"), ("title", "Title"), ("level", "Confirmation"), ("cited", "Cited in"))
+
+
+def ends_a_sentence(words: str) -> bool:
+    """Whether quoted words end with their own full stop (or ? ! …), so that none follows the closing mark."""
+    return words.rstrip().rstrip("”’\"'»)]").endswith((".", "!", "?", "…"))
+
+
+def _links_to(html: str, url: str) -> bool:
+    """Whether formatted HTML (a citation) already links to the address."""
+    return f'href="{escape(url)}"' in html or f'href="{url}"' in html
 
 
 def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
