@@ -35,6 +35,7 @@ from .. import load
 from ..build.pdf import render_pdf
 from ..build.pipeline import copy_project
 from ..model import load_edition
+from ..model.addresses import SOURCES_PAGE
 from ..model.checks import check_all
 from .browsing import CHROMIUM, CHROMIUM_FLAGS, serve
 from .synthetic import make_corpus
@@ -48,7 +49,8 @@ VALIDATION_100_TARGET = 2.0
 MEMORY_MB_TARGET = 300
 PDF_SECONDS_TARGET = 5.0
 PDF_KB_TARGET = 500
-PAGE_KB_TARGET = 100  # an essay page, compressed, first load, everything included
+PAGE_KB_TARGET = 100  # an essay page, compressed, first load, everything included; the edition's other pages too
+SOURCES_KB_TARGET = 130  # the Sources page, which holds every record
 LCP_TARGET_MS = 1000
 CLS_TARGET = 0.05
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -99,13 +101,29 @@ def page_figures(base: str, paths: list[str]) -> list[dict]:
             tab.goto(f"{base}/{path}", wait_until="networkidle")
             tab.wait_for_timeout(300)
             measured = tab.evaluate("window.__edition")
-            transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+            transferred = sum(transferred_bytes(r) for r in requests)
             figures.append({"path": "/" + path, "kb": transferred / 1024, "requests": len(requests),
                             "offsite": sum(not r.url.startswith(base) for r in requests),
                             "lcp": measured["lcp"], "cls": measured["cls"]})
             context.close()
         browser.close()
     return figures
+
+
+def transferred_bytes(request) -> int:
+    """A response's bytes on the wire: its headers and compressed body. Chromium reports no body size for
+    what a worker fetches (Material's search worker, 12 KB compressed), so its Content-Length counts."""
+    sizes = request.sizes()
+    body = sizes["responseBodySize"]
+    if not body and (response := request.response()) is not None:
+        body = int(response.headers.get("content-length") or 0)
+    return body + sizes["responseHeadersSize"]
+
+
+def page_target(path: str) -> int:
+    """The first-load target of a page, in KB: the Sources page's, else the essay's, which the edition's
+    other pages (chronology, glossary, notes, about…) are held to as well."""
+    return SOURCES_KB_TARGET if path == "/" + SOURCES_PAGE.removesuffix(".md") + "/" else PAGE_KB_TARGET
 
 
 def lighthouse_scores(base: str, path: str) -> dict[str, int] | None:
@@ -339,16 +357,22 @@ def main(argv: list[str] | None = None) -> int:
     paths = [page.path for page in edition.docs]
     with serve(site, compress=True) as base:
         figures = page_figures(base, paths)
-        lines = ["", f"{'page':52} {'KB gz':>7} {'req':>4} {'off':>4} {'LCP ms':>7} {'CLS':>6}"]
-        lines += [f"{f['path']:52} {f['kb']:7.1f} {f['requests']:4d} {f['offsite']:4d} {f['lcp']:7.0f} {f['cls']:6.3f}"
-                  for f in figures]
+        lines = ["", f"{'page':52} {'KB gz':>7} {'target':>7} {'':7} {'req':>4} {'off':>4} {'LCP ms':>7} {'CLS':>6}"]
+        for f in figures:
+            target = page_target(f["path"])
+            lines.append(f"{f['path']:52} {f['kb']:7.1f} {target:7d} {verdict(f['kb'] <= target):7} {f['requests']:4d} "
+                         f"{f['offsite']:4d} {f['lcp']:7.0f} {f['cls']:6.3f}")
         essay = [f for f in figures if f["path"] in essay_pages]
         heaviest = max(essay, key=lambda f: f["kb"])
+        over = [f["path"] for f in figures if f["kb"] > page_target(f["path"])]
         offsite = sum(f["offsite"] for f in figures)
         worst_lcp, worst_cls = max(f["lcp"] for f in figures), max(f["cls"] for f in figures)
         lines += ["",
+                  f"first load of every page, compressed, everything included (the search worker too): at most "
+                  f"{PAGE_KB_TARGET} KB for the essay's pages and the edition's others, {SOURCES_KB_TARGET} KB for "
+                  f"the Sources page: {verdict(not over)}" + (f" ({len(over)} over: {', '.join(over)})" if over else ""),
                   f"essay page, heaviest first load {heaviest['kb']:.1f} KB ({heaviest['path']}); "
-                  f"target under {PAGE_KB_TARGET} KB: {verdict(heaviest['kb'] < PAGE_KB_TARGET)}",
+                  f"target at most {PAGE_KB_TARGET} KB: {verdict(heaviest['kb'] <= PAGE_KB_TARGET)}",
                   f"requests to other hosts, all pages: {offsite}; target 0: {verdict(offsite == 0)}",
                   f"largest contentful paint, worst page {worst_lcp:.0f} ms; target under {LCP_TARGET_MS} ms: "
                   f"{verdict(worst_lcp < LCP_TARGET_MS)}",
