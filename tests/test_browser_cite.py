@@ -118,7 +118,7 @@ def test_cite_a_paragraph_copies_its_citation_with_todays_access_date(browser_pa
     dialog = browser_page.locator("dialog.cite-dialog")
     assert dialog.evaluate("d => d.open")
     assert not browser_page.locator(".para-menu").is_visible()
-    assert dialog.locator("h2").text_content() == "Cite paragraph ¶7"
+    assert dialog.locator("h2").text_content() == "Cite paragraph 7"
     assert dialog.locator('[data-work="edition"] .cite-url').get_attribute("href") == f"{SITE_URL}{SECTION}#p7"
 
     assert dialog.locator("select").input_value() == "chicago-note"  # the default style

@@ -45,7 +45,7 @@ def note_of(reference, edition) -> str:
 
 
 def test_a_note_shows_its_citation_on_hover_and_on_focus_and_esc_dismisses_it(browser_page, site_server, edition):
-    browser_page.set_viewport_size({"width": 1024, "height": 800})  # too narrow for notes in the margin
+    browser_page.set_viewport_size({"width": 900, "height": 800})  # too narrow for notes in the margin
     browser_page.goto(f"{site_server}/{SECTION}")
     reference = browser_page.locator("#p7 a.footnote-ref").first
     reference.hover()
@@ -64,20 +64,6 @@ def test_a_note_shows_its_citation_on_hover_and_on_focus_and_esc_dismisses_it(br
     focused.focus()
     tooltip(browser_page).wait_for()
     assert note_of(focused, edition) in " ".join(tooltip(browser_page).inner_text().split())
-
-
-def test_a_first_tap_on_a_note_shows_it_and_a_second_goes_to_it(browser, site_server):
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 740})
-    tab = context.new_page()
-    tab.goto(f"{site_server}/{SECTION}")
-    reference = tab.locator("#p7 a.footnote-ref").first
-    reference.scroll_into_view_if_needed()
-    reference.tap()
-    tooltip(tab).wait_for()
-    assert tab.evaluate("location.hash") == ""
-    reference.tap()
-    assert settle(tab, "location.hash.startsWith('#fn:')")
-    context.close()
 
 
 def in_view_below_header(tab, element_id: str) -> bool:
@@ -120,8 +106,8 @@ def test_search_finds_a_passage_of_the_essay_and_a_source(browser_page, site_ser
     assert any("sources/" in href for href in found), found
 
 
-@pytest.mark.parametrize("width,touch", [(320, True), (375, True), (375, False), (768, False), (1280, False), (1920, False)],
-                         ids=["320 touch", "375 touch", "375 mouse", "768", "1280", "1920"])
+@pytest.mark.parametrize("width,touch", [(320, True), (375, True), (375, False), (768, False), (1024, False), (1280, False),
+                                         (1920, False)], ids=["320 touch", "375 touch", "375 mouse", "768", "1024", "1280", "1920"])
 def test_no_page_scrolls_sideways(browser, site_server, width, touch):
     context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=touch, has_touch=touch)
     tab = context.new_page()
@@ -193,9 +179,10 @@ def test_the_content_security_policy_allows_only_the_sites_own_and_nothing_is_re
     context.add_init_script(CSP_WATCH)
     tab = context.new_page()
     tab.goto(f"{site_server}/{SECTION}")
-    # Everything the page's scripts do: a note's tooltip, the cite dialog, a copy, search, the scheme toggle.
+    # Everything the page's scripts do: a margin note opened, the cite dialog, a copy, search, the scheme
+    # toggle; then, in a narrower window, a note's popup and its sheet.
     tab.locator("#p7 a.footnote-ref").first.hover()
-    tooltip(tab).wait_for()
+    assert settle(tab, "document.querySelector('.sidenote--open') !== null")
     tab.locator("#p7 .para-num").click()
     tab.locator(".para-menu .cite-paragraph").click()
     tab.locator("dialog.cite-dialog .cite-copy").first.click()
@@ -203,6 +190,13 @@ def test_the_content_security_policy_allows_only_the_sites_own_and_nothing_is_re
     search(tab, "Camp Taji", SECTION)
     tab.keyboard.press("Escape")
     tab.locator("label.md-header__button[for^='__palette']:visible").click()
+    tab.set_viewport_size({"width": 800, "height": 800})
+    assert settle(tab, "!document.documentElement.classList.contains('edition-sidenotes')")
+    tab.locator("#p8 a.footnote-ref").first.hover()
+    tooltip(tab).wait_for()
+    tab.locator("#p8 a.footnote-ref").first.click()
+    assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true")
+    tab.keyboard.press("Escape")
     violations = tab.evaluate("window.__csp")
     context.close()
     assert violations == []

@@ -25,18 +25,6 @@
     });
   }
 
-  // On a touch screen the first tap on a note number shows its note; a second tap goes to it.
-  let touched = false;
-  let shown = null;
-  addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
-  addEventListener("click", (event) => {
-    const reference = event.target.closest?.("a.footnote-ref");
-    if (!reference || !touched || shown === reference) return;
-    event.preventDefault();
-    shown = reference;
-    reference.focus();
-  }, true);
-
   // Material shows a [title] as a tooltip by writing it into the page as HTML (its `content.tooltips`).
   // The edition's titles are text (a glossary entry may hold "<" or "&"), so Material is handed them
   // escaped; this runs before Material mounts its tooltips, and without a script the browser shows the text.
@@ -205,7 +193,7 @@
       if (text.tagName === "PRE") text.textContent = form;
       else text.innerHTML = form;
     }
-    const title = Object.assign(document.createElement("h2"), { id: "cite-dialog-title", textContent: `Cite paragraph ${paragraph.label}` });
+    const title = Object.assign(document.createElement("h2"), { id: "cite-dialog-title", textContent: `Cite paragraph ${id.slice(1)}` });
     const close = button("Close", null, "cite-close");
     close.addEventListener("click", () => dialog.close());
     const holder = Object.assign(document.createElement("div"), { className: "cite-body" });
@@ -279,37 +267,86 @@
   }
 
   // Sidenotes, as Tufte CSS and Gwern.net set them: where the window leaves room right of the text
-  // (the stylesheet shows the column), each note stands beside its call, pushed down just enough not
-  // to overlap the one before. They repeat the notes at the end of the page, which stay for print,
-  // screen readers and narrow screens (there a note shows on hover or tap), so they are hidden from
-  // assistive technology and their links are left out of the tab order.
+  // (the stylesheet shows the column), each note stands level with its call. A margin note is short:
+  // its number, its citation and the first line of the source's words. The whole note opens over the
+  // margin on demand (pointing at or focusing its call, or clicking the note) and closes again. Where
+  // calls crowd, notes shorten (fewer lines) rather than drift away from their calls. The notes at the
+  // end of the page stay for print, screen readers and narrow screens, so the margin copies are hidden
+  // from assistive technology and their links are left out of the tab order.
   const calls = [...article.querySelectorAll("sup[id^='fnref'] > a.footnote-ref")];
+  const noteOf = (call) => document.getElementById(decodeURIComponent(call.getAttribute("href").slice(1)));
+  // A copy of a note to show elsewhere: no second copy of an id, no way back to a call it is not under.
+  function noteCopy(note) {
+    const copy = document.createDocumentFragment();
+    copy.append(...note.cloneNode(true).children);
+    copy.querySelectorAll(".footnote-backref").forEach((back) => back.remove());
+    copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+    return copy;
+  }
+  const REACH = 140;  // px: the farthest a margin note may start from its call (the aim is 150 at most)
+  const GAP = 10;     // px between two margin notes
+  const SHORTER = ["", "sidenote--lines-3", "sidenote--lines-2", "sidenote--lines-1"];
+
+  // Tops for notes of these heights, as near their calls' tops (`wanted`) as order and gaps allow, none
+  // below `end`: least squares under order is isotonic regression, solved by pooling adjacent violators.
+  function arrange(wanted, heights, end) {
+    const before = [];
+    let sum = 0;
+    for (const height of heights) { before.push(sum); sum += height + GAP; }
+    const pools = [];
+    wanted.forEach((top, i) => {
+      pools.push({ total: top - before[i], count: 1 });
+      while (pools.length > 1 && pools.at(-2).total / pools.at(-2).count > pools.at(-1).total / pools.at(-1).count) {
+        const last = pools.pop();
+        pools.at(-1).total += last.total;
+        pools.at(-1).count += last.count;
+      }
+    });
+    const highest = Math.max(0, end - (sum - GAP));
+    const tops = [];
+    for (const pool of pools) {
+      const shift = Math.min(Math.max(pool.total / pool.count, 0), highest);
+      for (let k = 0; k < pool.count; k++) tops.push(shift + before[tops.length]);
+    }
+    return tops;
+  }
+
+  const placed = [];
   if (calls.length) {
     const column = Object.assign(document.createElement("div"), { className: "sidenotes" });
     column.setAttribute("aria-hidden", "true");
     column.dataset.searchExclude = "";
-    const placed = [];
     const seen = new Set();
     for (const call of calls) {
-      const id = decodeURIComponent(call.getAttribute("href").slice(1));
-      const note = document.getElementById(id);
-      if (!note || seen.has(id)) continue;
-      seen.add(id);
+      const note = noteOf(call);
+      if (!note || seen.has(note.id)) continue;
+      seen.add(note.id);
       const side = Object.assign(document.createElement("div"), { className: "sidenote" });
-      side.dataset.note = id;
+      side.dataset.note = note.id;
+      const body = Object.assign(document.createElement("div"), { className: "sidenote-body" });
+      body.append(noteCopy(note));
       const number = Object.assign(document.createElement("span"), { className: "sidenote-number", textContent: call.textContent });
-      side.append(number);
-      side.append(...note.cloneNode(true).children);
-      side.querySelectorAll(".footnote-backref").forEach((back) => back.remove());
-      side.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+      (body.querySelector("p") || body).prepend(number, " ");
+      side.append(body);
       // A margin is no place for a hundred-character address: its site names it, the link goes to it.
       side.querySelectorAll("a.bare-url").forEach((link) => { link.textContent = new URL(link.href).host.replace(/^www\./, ""); });
       side.querySelectorAll("a, button, [tabindex]").forEach((element) => element.setAttribute("tabindex", "-1"));
       column.append(side);
       placed.push([call, side]);
-      for (const type of ["pointerenter", "pointerleave", "focus", "blur"]) {
-        call.addEventListener(type, () => side.classList.toggle("sidenote--active", type === "pointerenter" || type === "focus"));
-      }
+      const show = (on) => {
+        side.classList.toggle("sidenote--active", on);
+        if (on || !side.classList.contains("sidenote--pinned")) openNote(side, on);
+      };
+      call.addEventListener("pointerenter", () => show(true));
+      call.addEventListener("focus", () => show(true));
+      call.addEventListener("pointerleave", () => show(false));
+      call.addEventListener("blur", () => show(false));
+      side.addEventListener("click", (event) => {
+        if (event.target.closest("a")) return;
+        const pin = !side.classList.contains("sidenote--pinned");
+        side.classList.toggle("sidenote--pinned", pin);
+        openNote(side, pin);
+      });
     }
     article.append(column);
 
@@ -324,14 +361,36 @@
       article.style.minHeight = "";
       if (!shown) return;
       const origin = room.top;  // the column starts where the article does, whatever its height
-      let free = 0;
-      for (const [call, side] of placed) {
-        const top = Math.max(call.getBoundingClientRect().top - origin - 4, free);
-        side.style.top = `${top}px`;
-        free = top + side.offsetHeight + 12;
+      // The notes end where the text does, before the list that repeats them.
+      const list = article.querySelector(":scope > .footnote");
+      const end = (list ? list.getBoundingClientRect().top : article.getBoundingClientRect().bottom) - origin;
+      const wanted = placed.map(([call]) => call.getBoundingClientRect().top - origin - 4);
+      const levels = placed.map(() => 0);
+      for (const [, side] of placed) side.classList.remove(...SHORTER.filter(Boolean));
+      const heights = placed.map(([, side]) => side.getBoundingClientRect().height);
+      let tops = arrange(wanted, heights, end);
+      for (;;) {
+        const far = tops.findIndex((top, i) => Math.abs(top - wanted[i]) > REACH || top + heights[i] > end);
+        if (far < 0) break;
+        // Shorten the tallest note that can still shorten among those that touch the one too far away.
+        let from = far, to = far;
+        while (from > 0 && tops[from] - (tops[from - 1] + heights[from - 1]) <= GAP + 1) from--;
+        while (to < tops.length - 1 && tops[to + 1] - (tops[to] + heights[to]) <= GAP + 1) to++;
+        let pick = -1;
+        for (let i = from; i <= to; i++) {
+          if (levels[i] < SHORTER.length - 1 && (pick < 0 || heights[i] > heights[pick])) pick = i;
+        }
+        if (pick < 0) break;
+        const side = placed[pick][1];
+        side.classList.remove(...SHORTER.filter(Boolean));
+        side.classList.add(SHORTER[++levels[pick]]);
+        heights[pick] = side.getBoundingClientRect().height;
+        tops = arrange(wanted, heights, end);
       }
-      // Notes pushed down past the end of the text make the page longer, not run into the footer.
-      if (free > article.offsetHeight) article.style.minHeight = `${free}px`;
+      tops.forEach((top, i) => { placed[i][1].style.top = `${top}px`; });
+      // Notes that could not shorten enough make the page longer rather than run into the footer.
+      const bottom = Math.max(...tops.map((top, i) => top + heights[i]));
+      if (bottom > article.offsetHeight) article.style.minHeight = `${bottom}px`;
     };
     let pending = false;
     const later = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; layout(); }); } };
@@ -339,6 +398,79 @@
     document.fonts?.ready.then(later);
     layout();
   }
+
+  // An open margin note lies over the ones below it, whole and inside the window, scrolling if it must.
+  function openNote(side, open) {
+    side.classList.toggle("sidenote--open", open);
+    side.style.transform = "";
+    if (!open) return;
+    const box = side.getBoundingClientRect();
+    const top = (document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0) + 8;
+    let shift = Math.min(0, innerHeight - 8 - box.bottom);
+    if (box.top + shift < top) shift = top - box.top;
+    if (shift) side.style.transform = `translateY(${shift}px)`;
+  }
+
+  // Where the margin holds no notes (a phone, a narrow window), a note's call opens the whole note in a
+  // sheet at the foot of the window, with a close button: a popup would cut a long note off. The
+  // list at the end of the page stays where it is, a link away.
+  let sheet = null;
+  function openSheet(call) {
+    const note = noteOf(call);
+    if (!note) return;
+    if (!sheet) {
+      sheet = Object.assign(document.createElement("dialog"), { className: "note-sheet" });
+      sheet.setAttribute("aria-labelledby", "note-sheet-title");
+      // The focus goes back to the call; the popup that focus would bring (Material's) only repeats the
+      // note just closed, and on a phone it would lie over the next call.
+      // (the stylesheet hides it until the focus or the pointer moves on).
+      sheet.addEventListener("close", () => {
+        const opener = sheet.opener;
+        if (!opener) return;
+        const root = document.documentElement;
+        root.classList.add("edition-sheet-closed");
+        const done = (event) => {
+          if (event.type === "pointerover" && event.target.closest?.("a.footnote-ref") === opener) return;
+          root.classList.remove("edition-sheet-closed");
+          opener.removeEventListener("blur", done);
+          removeEventListener("pointerover", done);
+        };
+        opener.addEventListener("blur", done);
+        addEventListener("pointerover", done);
+        opener.focus();
+      });
+      // A tap on the dimmed page around the sheet closes it.
+      sheet.addEventListener("click", (event) => { if (event.target === sheet) sheet.close(); });
+      document.body.append(sheet);
+    }
+    const head = Object.assign(document.createElement("div"), { className: "note-sheet-head" });
+    const title = Object.assign(document.createElement("h2"), { id: "note-sheet-title", textContent: `Note ${call.textContent}` });
+    const close = button("Close", "Close the note", "note-sheet-close");
+    close.addEventListener("click", () => sheet.close());
+    head.append(title, close);
+    const body = Object.assign(document.createElement("div"), { className: "note-sheet-body md-typeset" });
+    body.append(noteCopy(note));
+    const list = Object.assign(document.createElement("a"), { href: `#${note.id}`, className: "note-sheet-list", textContent: "The note in the list at the end of the page" });
+    list.addEventListener("click", () => sheet.close());
+    body.append(list);
+    sheet.replaceChildren(head, body);
+    sheet.opener = call;
+    sheet.showModal();
+    close.focus();
+  }
+  addEventListener("click", (event) => {
+    const call = event.target.closest?.("a.footnote-ref");
+    if (!call || !article.contains(call) || document.documentElement.classList.contains("edition-sidenotes")) return;
+    event.preventDefault();
+    openSheet(call);
+  });
+  addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const [, side] of placed) {
+      side.classList.remove("sidenote--pinned");
+      openNote(side, false);
+    }
+  });
 
   // The Sources page's index, sorted by a column or narrowed to a level of confirmation or a section of
   // the essay, in the reader's browser. The table is written in date order and reads in full without

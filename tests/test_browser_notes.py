@@ -1,0 +1,292 @@
+"""Notes that stay beside their words at every width: level with their calls in the margin (1024 px and
+up), whole on demand, in a sheet on a phone, and never cut off; addresses in them break only where an
+address may. Every note of every essay page is measured, in both colour schemes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from conftest import ROOT, settle
+from edition import load as load_edition
+
+EDITION = load_edition(ROOT, formatted=False)
+# The pages with notes and no contents list (whose column would leave the notes too little room).
+SECTIONS = [page.path for page in EDITION.docs if page.citations and not any(line.startswith("## ") for line in page.lines)]
+SECTION = "a-slow-burning-conflict/"
+REACH = 150  # px: the farthest a margin note may start from its call, above or below
+SCHEMES = ["light", "dark"]
+
+
+def open_page(browser, site_server, width: int, path: str = SECTION, scheme: str = "light", **options):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, **options)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(f"{site_server}/{path}")
+    tab.evaluate("document.fonts.ready")
+    settle(tab, "document.documentElement.classList.contains('edition-sidenotes') || innerWidth < 1024")
+    tab.errors = errors
+    return context, tab
+
+
+MARGIN = """() => {
+    const list = document.querySelector('article > .footnote');
+    const end = (list ? list.getBoundingClientRect().top : document.querySelector('article').getBoundingClientRect().bottom) + scrollY;
+    return [...document.querySelectorAll('.sidenote')].map(side => {
+        const call = [...document.querySelectorAll('article sup[id^="fnref"] > a.footnote-ref')]
+          .find(a => decodeURIComponent(a.getAttribute('href').slice(1)) === side.dataset.note);
+        const box = side.getBoundingClientRect(), callBox = call.getBoundingClientRect();
+        const text = call.closest('p, li').getBoundingClientRect();
+        return {note: side.dataset.note, top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right,
+                callTop: callBox.top + scrollY, textRight: text.right, end,
+                number: side.querySelector('.sidenote-number').textContent, callNumber: call.textContent,
+                visible: box.width > 0 && getComputedStyle(side).display !== 'none'};
+    });
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [1024, 1280, 1920])
+def test_every_margin_note_starts_level_with_its_call_and_ends_before_the_list(browser, site_server, width, scheme):
+    """Within 150 px of its call (the issue's aim was "at most 150 px below"; a note placed a little above
+    its call is held to the same reach), no two overlapping, none past the end of the text."""
+    measured = []
+    for path in SECTIONS:
+        context, tab = open_page(browser, site_server, width, path, scheme)
+        notes, window = tab.evaluate(MARGIN), tab.evaluate("document.documentElement.clientWidth")
+        calls = tab.locator("article sup[id^='fnref'] a.footnote-ref").count()
+        context.close()
+        assert notes and all(note["visible"] for note in notes), path
+        assert len(notes) == calls, path  # every call has its note in the margin
+        for before, after in itertools.pairwise(notes):
+            assert after["top"] >= before["bottom"], f"{path}: notes {before['number']} and {after['number']} overlap"
+        for note in notes:
+            assert note["number"] == note["callNumber"], (path, note)   # the numbers of the text and the list
+            assert note["left"] > note["textRight"] and note["right"] <= window, (path, note)  # in the margin, inside the window
+            offset = note["top"] - note["callTop"]
+            assert abs(offset) <= REACH, f"{path}: note {note['number']} starts {offset:.0f} px from its call"
+            assert note["bottom"] <= note["end"] + 1, f"{path}: note {note['number']} runs past the end of the text"
+        measured += notes
+    assert len(measured) > 50
+
+
+OPEN_NOTE = """id => {
+    const side = document.querySelector(`.sidenote[data-note="${id}"]`);
+    const box = side.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {open: side.classList.contains('sidenote--open'), top: box.top, bottom: box.bottom, header, height: innerHeight,
+            whole: side.scrollHeight <= side.clientHeight + 1, scrolls: getComputedStyle(side).overflowY === 'auto',
+            evidence: [...side.querySelectorAll('.note-evidence')].every(e => getComputedStyle(e).whiteSpace !== 'nowrap'),
+            covered: document.elementFromPoint(box.left + box.width / 2, box.top + 4)?.closest('.sidenote') === side};
+}"""
+
+
+@pytest.mark.parametrize("width,scheme", [(1280, "light"), (1920, "dark")])
+def test_pointing_at_or_focusing_any_call_shows_its_whole_note_on_screen(browser, site_server, width, scheme):
+    """The popup is off while the margin is on, so the margin note itself opens whole, over the others,
+    inside the window (scrolling there if it is taller than the window)."""
+    checked = 0
+    for path in SECTIONS:
+        context, tab = open_page(browser, site_server, width, path, scheme)
+        calls = tab.locator("article sup[id^='fnref'] > a.footnote-ref")
+        for index in range(calls.count()):
+            call = calls.nth(index)
+            note = call.get_attribute("href")[1:]
+            call.scroll_into_view_if_needed()
+            (call.hover if index % 2 else call.focus)()
+            assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+            state = tab.evaluate(OPEN_NOTE, note)
+            assert state["top"] >= state["header"] - 1 and state["bottom"] <= state["height"] + 1, (path, note, state)
+            assert state["whole"] or state["scrolls"], (path, note, state)
+            assert state["evidence"] and state["covered"], (path, note, state)
+            assert tab.locator(".md-tooltip2--active >> visible=true").count() == 0  # the popup would repeat it
+            tab.mouse.move(1, state["height"] - 1)
+            tab.evaluate("document.activeElement.blur()")
+            checked += 1
+        assert not tab.errors, tab.errors
+        context.close()
+    assert checked > 50
+
+
+def test_a_margin_note_opens_and_closes_on_a_click_and_escape_closes_it(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280)
+    side = tab.locator(".sidenote").nth(1)
+    side.scroll_into_view_if_needed()
+    side.click(position={"x": 5, "y": 5})
+    assert "sidenote--open" in side.get_attribute("class")
+    side.click(position={"x": 5, "y": 5})
+    assert "sidenote--open" not in side.get_attribute("class")
+    side.click(position={"x": 5, "y": 5})
+    tab.keyboard.press("Escape")
+    assert "sidenote--open" not in side.get_attribute("class")
+    context.close()
+
+
+def test_a_closed_margin_note_is_short_and_holds_the_first_line_of_the_sources_words(browser, site_server, page):
+    context, tab = open_page(browser, site_server, 1920)
+    notes = tab.evaluate("""() => [...document.querySelectorAll('.sidenote')].map(side => ({
+        note: side.dataset.note, height: side.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(side).lineHeight),
+        evidence: [...side.querySelectorAll('.note-evidence')].map(e => ({shown: e.getClientRects().length > 0,
+            lines: Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)), text: e.textContent})),
+        records: [...side.querySelectorAll('.note-records')].some(r => r.getClientRects().length > 0)}))""")
+    context.close()
+    built = page(f"{SECTION}index.html")
+    for note in notes:
+        assert not note["records"], note["note"]   # the open note has the link to the record
+        assert note["height"] <= 8 * note["lineHeight"], note   # a short note, not 200–750 px of evidence
+        for evidence in note["evidence"]:
+            if evidence["shown"]:
+                assert evidence["lines"] == 1, note
+        listed = " ".join(built.find(id=note["note"]).get_text().split())
+        assert all(" ".join(e["text"].split()) in listed for e in note["evidence"])
+
+
+def test_a_sidenote_repeats_its_note_for_the_eye_only(browser, site_server, page):
+    context, tab = open_page(browser, site_server, 1280)
+    column = tab.locator(".sidenotes")
+    assert column.get_attribute("aria-hidden") == "true"
+    assert tab.locator(".sidenotes a:not([tabindex='-1'])").count() == 0   # out of the tab order
+    assert tab.locator(".sidenotes [id]").count() == 0                     # no second copy of an anchor
+    # Pointing at a call marks its note; the popup that narrow screens get is not shown beside it.
+    call = tab.locator("#p7 a.footnote-ref").first
+    call.hover()
+    note_id = call.get_attribute("href")[1:]
+    settle(tab, f"document.querySelector(\".sidenote[data-note='{note_id}']\").classList.contains('sidenote--active')")
+    assert "sidenote--active" in tab.locator(f".sidenote[data-note='{note_id}']").get_attribute("class")
+    assert tab.locator(".md-tooltip2--active >> visible=true").count() == 0
+    built = page(f"{SECTION}index.html").find(id=note_id).select_one(".citation").get_text()
+    text = tab.locator(f".sidenote[data-note='{note_id}']").text_content()
+    context.close()
+    assert built.split(", http")[0] in text  # the citation, its address shown as the site's name
+
+
+def test_a_page_with_a_contents_list_keeps_it_and_its_notes_go_where_there_is_room(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280, "about/")
+    contents = tab.locator(".md-sidebar--secondary").is_visible()
+    notes = tab.evaluate("[...document.querySelectorAll('.sidenote')].map(s => s.getBoundingClientRect()).filter(r => r.width)")
+    window = tab.evaluate("document.documentElement.clientWidth")
+    context.close()
+    assert contents
+    assert all(note["right"] <= window and note["width"] >= 160 for note in notes)
+
+
+def test_with_a_larger_root_font_notes_fall_back_to_the_sheet_and_nothing_overflows(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280)
+    tab.evaluate("document.documentElement.style.fontSize = '200%'")
+    # The notes are laid out again on the next frame after the article resizes: on a busy machine that
+    # is seconds, not milliseconds (CI saw the old layout after 400 ms), so wait for it, then look.
+    settle(tab, "!document.documentElement.classList.contains('edition-sidenotes')")
+    state = tab.evaluate("""() => ({wide: document.documentElement.scrollWidth > innerWidth,
+        margin: document.documentElement.classList.contains('edition-sidenotes'),
+        shown: [...document.querySelectorAll('.sidenote')].some(s => s.getBoundingClientRect().width > 0)})""")
+    context.close()
+    assert state == {"wide": False, "margin": False, "shown": False}
+
+
+@pytest.mark.parametrize("width", [320, 375, 768])
+def test_on_a_narrow_screen_notes_stay_out_of_the_margin(browser, site_server, width):
+    context, tab = open_page(browser, site_server, width)
+    shown = tab.evaluate("[...document.querySelectorAll('.sidenote')].some(s => s.getBoundingClientRect().width > 0)")
+    context.close()
+    assert not shown
+
+
+SHEET = """() => {
+    const sheet = document.querySelector('dialog.note-sheet');
+    const body = sheet.querySelector('.note-sheet-body');
+    const box = sheet.getBoundingClientRect();
+    body.scrollTop = body.scrollHeight;   // scrolled to its end, the note's last words are inside the sheet
+    const last = [...body.querySelectorAll('p, .note-sheet-list')].at(-1).getBoundingClientRect();
+    const inner = body.getBoundingClientRect();
+    const result = {open: sheet.open, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+        width: document.documentElement.clientWidth, height: innerHeight,
+        reachable: last.bottom <= inner.bottom + 1 && last.top >= inner.top - 1,
+        scrolls: body.scrollHeight <= body.clientHeight + 1 || getComputedStyle(body).overflowY === 'auto',
+        title: sheet.querySelector('h2').textContent, focused: document.activeElement.className,
+        text: body.textContent};
+    body.scrollTop = 0;
+    return result;
+}"""
+
+
+@pytest.mark.parametrize("width,scheme", [(320, "dark"), (375, "light"), (768, "light")])
+def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(browser, site_server, page, width, scheme):
+    """Every note of every essay page: the sheet is inside the window, its end can be scrolled to, it
+    is titled with the note's number and closes with its button, giving the focus back to the call."""
+    touch = width < 768
+    checked = 0
+    for path in SECTIONS:
+        context, tab = open_page(browser, site_server, width, path, scheme, has_touch=touch, is_mobile=touch)
+        built = page(f"{path}index.html")
+        calls = tab.locator("article sup[id^='fnref'] > a.footnote-ref")
+        for index in range(calls.count()):
+            call = calls.nth(index)
+            call.scroll_into_view_if_needed()
+            (call.tap if touch else call.click)()
+            assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true"), (path, index)
+            state = tab.evaluate(SHEET)
+            assert tab.evaluate("location.hash") == ""   # the page stays where the reader is
+            assert state["top"] >= 0 and state["bottom"] <= state["height"] + 1, (path, index, state)
+            assert state["left"] >= 0 and state["right"] <= state["width"], (path, index, state)
+            assert state["reachable"] and state["scrolls"], (path, index, state)
+            assert state["title"] == f"Note {call.text_content()}" and "note-sheet-close" in state["focused"]
+            note = built.find(id=call.get_attribute("href")[1:])
+            listed = " ".join(note.select_one(".citation, .editorial-label").parent.get_text().split())
+            shown = " ".join(state["text"].split())
+            assert listed[:120] in shown, (path, index)
+            tab.locator("dialog.note-sheet .note-sheet-close").click()
+            assert settle(tab, "!document.querySelector('dialog.note-sheet').open")
+            assert tab.evaluate(f"document.activeElement.getAttribute('href') === {call.get_attribute('href')!r}")
+            # Focus on a call brings its hover popup (Material's) once the pointer moves: moved on, as a reader would.
+            tab.evaluate("document.activeElement.blur()")
+            tab.mouse.move(1, 1)
+            checked += 1
+        assert not tab.errors, tab.errors
+        context.close()
+    assert checked > 50
+
+
+def test_the_sheet_closes_with_escape_and_its_link_leads_to_the_list(browser, site_server):
+    context, tab = open_page(browser, site_server, 375, has_touch=True, is_mobile=True)
+    call = tab.locator("#p7 a.footnote-ref").first
+    call.tap()
+    assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true")
+    tab.keyboard.press("Escape")
+    assert settle(tab, "!document.querySelector('dialog.note-sheet').open")
+    call.tap()
+    assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true")
+    tab.locator("dialog.note-sheet .note-sheet-list").click()
+    assert settle(tab, f"location.hash === {call.get_attribute('href')!r}")
+    assert not tab.evaluate("document.querySelector('dialog.note-sheet').open")
+    context.close()
+
+
+# Every part of every address (span.url-part) on one line: a part drawn on two lines was broken inside a word.
+BROKEN_PARTS = """scope => [...document.querySelectorAll(scope)].flatMap(holder => [...holder.querySelectorAll('a.url')])
+    .filter(a => a.getClientRects().length)
+    .flatMap(a => [...a.querySelectorAll('.url-part')].filter(part => {
+        const lines = new Set([...part.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
+        return lines.size > 1;
+    }).map(part => a.href + ' at ' + part.textContent)).concat(
+    [...document.querySelectorAll(scope)].flatMap(holder => [...holder.querySelectorAll('a.url')]).length ? [] : ['no address'])"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_addresses_break_only_between_their_parts_in_notes_forms_and_byline(browser, site_server, width):
+    context, tab = open_page(browser, site_server, width, "")
+    tab.evaluate("document.querySelector('details.cite-panel').open = true")
+    settle(tab, "document.querySelector('.cite-body .cite-text') !== null")
+    broken = {scope: tab.evaluate(BROKEN_PARTS, scope) for scope in [".footnote", ".cite-body", ".first-published"]}
+    tab.goto(f"{site_server}/{SECTION}")
+    tab.locator("#p7 .para-num").click()
+    tab.locator(".para-menu .cite-paragraph").click()
+    broken["dialog"] = tab.evaluate(BROKEN_PARTS, "dialog.cite-dialog")
+    url = tab.evaluate("document.querySelector('dialog.cite-dialog .cite-url').textContent")
+    wide = tab.evaluate("document.documentElement.scrollWidth > innerWidth")
+    context.close()
+    assert url.endswith(f"/{SECTION}#p7")
+    assert not any(broken.values()), broken
+    assert not wide
