@@ -1,5 +1,6 @@
-"""Reading in Chromium as a reader would: a serif that really applies, a measure of 65–72 characters,
-a title in full ink, notes large enough to read."""
+"""Reading in Chromium as a reader would: a serif that really applies, with lining figures, a measure of
+65–72 characters, a column centred where nothing stands beside it, a title in full ink, notes large
+enough to read, ¶ numbers and note calls that keep to their words, and hyphenation on a phone."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from conftest import ROOT
 from edition import load as load_edition
 
 EDITION = load_edition(ROOT, formatted=False)
+PAGES = [page.path for page in EDITION.docs]
+ESSAY = [page.path for page in EDITION.docs if page.citations and page.path in {
+    "" if s.slug == "index" else f"{s.slug}/" for s in EDITION.essay.sections}]
 SECTION = "a-slow-burning-conflict/"
 
 # Characters of running text on each full line of the essay's paragraphs (the last line of each is short).
@@ -72,3 +76,124 @@ def test_the_title_is_in_full_ink_and_real_weight_and_notes_are_readable(browser
     context.close()
     assert title["weight"] >= 600 and title["color"] == text["color"]
     assert 14 <= note["size"] <= 15.5
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_figure_on_every_page_is_a_lining_figure(browser, site_server, scheme):
+    """Old-style figures made "60 sources" read "6o sources": no element asks for them, and the text asks for lining ones."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    found = {}
+    for path in PAGES:
+        tab.goto(f"{site_server}/{path}")
+        found[path] = tab.evaluate("""() => {
+            const article = document.querySelector('article');
+            const oldstyle = [...document.querySelectorAll('body *')]
+                .filter(e => getComputedStyle(e).fontVariantNumeric.includes('oldstyle'));
+            return {text: getComputedStyle(article).fontVariantNumeric, oldstyle: oldstyle.map(e => e.className || e.tagName)};
+        }""")
+    context.close()
+    for path, figures in found.items():
+        assert "lining-nums" in figures["text"] and not figures["oldstyle"], (path, figures)
+
+
+def test_no_serif_of_the_stack_draws_old_style_figures_by_default():
+    """Georgia's figures are old-style only (no lining set to ask for): it is not in the stack."""
+    stylesheet = (ROOT / "docs/stylesheets/edition.css").read_text(encoding="utf-8")
+    stack = next(line for line in stylesheet.splitlines() if line.strip().startswith("--edition-serif:"))
+    assert "Georgia" not in stack and stack.rstrip(";").endswith("serif")
+
+
+@pytest.mark.parametrize("width", [768, 900, 1000])
+def test_between_tablet_and_laptop_widths_the_column_is_centred(browser, site_server, width):
+    context, tab = open_page(browser, site_server, width)
+    left, right = tab.evaluate("""() => { const r = document.querySelector('#p7').getBoundingClientRect();
+        return [r.left, document.documentElement.clientWidth - r.right]; }""")
+    context.close()
+    assert abs(left - right) <= 40, (left, right)
+
+
+@pytest.mark.parametrize("width,hyphens", [(320, "auto"), (375, "auto"), (1280, "manual")])
+def test_on_a_phone_the_text_is_hyphenated_by_its_language_and_addresses_never(browser, site_server, width, hyphens):
+    context, tab = open_page(browser, site_server, width)
+    state = tab.evaluate("""() => ({lang: document.documentElement.lang,
+        text: [...document.querySelectorAll('p.essay-paragraph')].map(p => getComputedStyle(p).hyphens),
+        urls: [...document.querySelectorAll('a.url')].map(a => getComputedStyle(a).hyphens)})""")
+    context.close()
+    assert state["lang"].startswith("en")
+    assert set(state["text"]) == {hyphens}
+    assert state["urls"] and set(state["urls"]) == {"manual"}
+
+
+PARAGRAPH_NUMBER_GAPS = """() => [...document.querySelectorAll('p.essay-paragraph')].map(p => {
+    const number = p.querySelector('.para-num').getBoundingClientRect();
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest('.para-num') || !n.textContent.trim() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const text = walker.nextNode();
+    const range = document.createRange();
+    const start = text.textContent.search(/\\S/);
+    range.setStart(text, start); range.setEnd(text, start + 1);
+    return [p.id, range.getBoundingClientRect().left - number.right];
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768])
+def test_the_gap_after_a_paragraph_number_is_the_same_for_every_number(browser, site_server, width):
+    gaps = {}
+    for path in ESSAY:
+        context, tab = open_page(browser, site_server, width, path)
+        gaps.update(dict(tab.evaluate(PARAGRAPH_NUMBER_GAPS)))
+        context.close()
+    assert len(gaps) == len(EDITION.essay.paragraphs)
+    assert max(gaps.values()) - min(gaps.values()) <= 1, gaps
+
+
+CALL_TARGET = """index => {
+    const call = document.querySelectorAll('article sup[id^="fnref"] > a.footnote-ref')[index];
+    call.scrollIntoView({block: 'center'});
+    const box = call.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const at = (dx, dy) => document.elementFromPoint(x + dx, y + dy)?.closest('a.footnote-ref') === call;
+    const hit = [[-11, -11], [11, -11], [-11, 11], [11, 11]].every(([dx, dy]) => at(dx, dy));
+    const own = at(0, 0) && at(0, -11) && at(0, 11);
+    const sup = call.parentElement, next = sup.nextSibling;
+    const alone = !sup.querySelector('.note-separator') && !(next?.matches?.('sup') && next.querySelector('.note-separator'));
+    const before = sup.previousSibling;
+    let gap = null;
+    if (before && before.nodeType === 3 && /[.,;:]$/.test(before.textContent)) {
+        const range = document.createRange();
+        range.setStart(before, before.length - 1); range.setEnd(before, before.length);
+        gap = box.left - range.getBoundingClientRect().right;
+    }
+    return {note: call.getAttribute('href'), hit, own, alone, gap};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_note_call_takes_a_24_px_target_and_keeps_to_its_punctuation(browser, site_server, page, width):
+    """WCAG 2.5.8: 24 by 24 CSS px around each call answers to it (calls side by side share that room, and
+    each still answers over its own figure and 24 px high),
+    and no padding parts a call from the comma or full stop before it ("Baghdad, ³")."""
+    calls = []
+    for path in ESSAY:
+        context, tab = open_page(browser, site_server, width, path)
+        for index in range(tab.locator("article sup[id^='fnref'] > a.footnote-ref").count()):
+            calls.append((path, tab.evaluate(CALL_TARGET, index)))
+        context.close()
+    built = sum(len(page(f"{path}index.html").select("article sup[id^='fnref'] > a.footnote-ref")) for path in ESSAY)
+    assert built > 50 and len(calls) == built
+    for path, call in calls:
+        assert call["own"] and (call["hit"] or not call["alone"]), (path, call)
+        assert call["gap"] is None or abs(call["gap"]) <= 1.5, (path, call)
+
+
+def test_the_target_around_a_call_moves_no_line(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 900}, bypass_csp=True)  # to add a style
+    tab = context.new_page()
+    tab.goto(f"{site_server}/{SECTION}")
+    heights = "[...document.querySelectorAll('p.essay-paragraph')].map(p => p.getBoundingClientRect().height)"
+    with_targets = tab.evaluate(heights)
+    tab.add_style_tag(content="a.footnote-ref::after { display: none !important; }")
+    without = tab.evaluate(heights)
+    context.close()
+    assert with_targets == without
