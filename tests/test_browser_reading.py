@@ -212,3 +212,9 @@ def test_an_injected_inline_script_is_refused(browser, site_server):
     ran, violations = tab.evaluate("[window.__ran === true, window.__csp]")
     context.close()
     assert not ran and violations and violations[0].startswith("script-src")
+
+
+def test_no_button_floats_over_the_text(page):
+    """Material's "Back to top" sat over the body text as soon as a reader scrolled up; it is off."""
+    for path in PAGES:
+        assert page(f"{path}index.html").select_one(".md-top") is None, path
