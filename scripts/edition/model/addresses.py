@@ -70,9 +70,10 @@ URL_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 # Where an address may break across lines, as Chicago (6.80) has it: after a run of slashes ("https://"
 # stays whole), and before a dot, question mark, number sign, percent sign (an Arabic title in an address
 # is a long run of them), tilde, equals sign, ampersand, hyphen or underscore, so that the mark
-# begins the next line, where no reader takes it for a hyphen the break added. Nowhere else: never
-# inside "https" or "2020".
-_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/])(?=[.?#%~=&_-])")
+# begins the next line, where no reader takes it for a hyphen the break added; a run of such marks
+# ("-%d9") breaks before its first. Nowhere else: never inside "https" or "2020".
+_MARKS = ".?#%~=&_-"
+_ADDRESS_BREAK = re.compile(rf"(?<=/)(?=[^/])|(?<=[^/{re.escape(_MARKS)}])(?=[{re.escape(_MARKS)}])")
 
 
 def address_parts(url: str) -> list[str]:
