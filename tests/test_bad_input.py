@@ -109,6 +109,17 @@ CASES = {
                              "url: javascript:alert(1)"),
         "sources/salih-2020-03-13.yml:9: 'url' must be an http(s) URL, got 'javascript:alert(1)'; "
         "link to the document's web address (https://...)"),
+    "space in an address": (
+        lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "url: https://presidency.iq/EN/Details.aspx?id=1841",
+                             "url: https://presidency.iq/EN/Details.aspx?id=1841 x"),
+        "sources/salih-2020-03-13.yml:9: 'url' must be an http(s) URL, got 'https://presidency.iq/EN/Details.aspx?id=1841 x'; "
+        "an address cannot hold ' ': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "quotation mark in a report's address": (
+        lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/articles/2020/03/14/iraq-m14.html",
+                             '  url: "https://wsws.org/en/articles/2020/03/14/iraq-m14.html\\" onmouseover=\\"x"'),
+        "sources/salih-2020-03-13.yml:40: an entry of 'reports' needs an http(s) address, got "
+        "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
+        "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
     "unaccounted quotation": (
         lambda r: replace_in(r / "sources/essay/quotations.yml",
                              "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground "

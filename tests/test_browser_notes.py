@@ -5,11 +5,13 @@ address may. Every note of every essay page is measured, in both colour schemes.
 from __future__ import annotations
 
 import itertools
+import xml.etree.ElementTree as etree
 
 import pytest
 
 from conftest import ROOT, settle
 from edition import load as load_edition
+from edition.markdown.html import address
 
 EDITION = load_edition(ROOT, formatted=False)
 # The pages with notes and no contents list (whose column would leave the notes too little room).
@@ -295,3 +297,18 @@ def test_addresses_break_only_between_their_parts_in_notes_forms_and_byline(brow
     assert url.endswith(f"/{SECTION}#p7")
     assert not any(broken.values()), broken
     assert not wide
+
+
+def test_an_address_with_no_natural_break_wraps_rather_than_widen_the_page(browser, site_server):
+    """A record's address may be a long run with no slash, dot or hyphen (a hash, a hostile 400 letters):
+    a part too long for a line breaks anywhere, the others stay whole."""
+    holder = etree.Element("p")
+    address(holder, "https://example.org/" + "a" * 400 + "/x-y", class_="bare-url")
+    link = etree.tostring(holder, encoding="unicode", method="html")
+    context, tab = open_page(browser, site_server, 375, has_touch=True, is_mobile=True)
+    wide = tab.evaluate("""html => { const p = document.querySelector('#p7');
+        p.insertAdjacentHTML('beforeend', html);
+        return [document.documentElement.scrollWidth, document.documentElement.clientWidth,
+                p.querySelectorAll('.url-part.url-long').length]; }""", link)
+    context.close()
+    assert wide[2] == 1 and wide[0] <= wide[1], wide

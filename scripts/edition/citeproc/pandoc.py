@@ -21,7 +21,7 @@ import pypandoc
 from bs4 import BeautifulSoup
 
 from ..model import addresses
-from ..model.addresses import URL_TEXT, address_parts
+from ..model.addresses import URL_TEXT, address_parts, part_class
 
 CACHE_DIR = Path(".cache") / "notes"
 NOTE_STYLE = "chicago-notes-bibliography"
@@ -242,7 +242,7 @@ def breakable_addresses(soup: BeautifulSoup) -> None:
         for index, part in enumerate(address_parts(text)):
             if index:
                 link.append(soup.new_tag("wbr"))
-            piece = soup.new_tag("span", attrs={"class": "url-part"})
+            piece = soup.new_tag("span", attrs={"class": part_class(part)})
             piece.string = part
             link.append(piece)
 

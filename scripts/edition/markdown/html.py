@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as etree
 
-from ..model.addresses import address_parts
+from ..model.addresses import address_parts, part_class
 
 # Inside <script>, "<!--" and "</script" change how HTML reads the rest of the page, whatever the
 # script's type; JSON may write these characters as \u escapes instead, and then no text can do that.
@@ -42,7 +42,7 @@ def address(parent: etree.Element, url: str, **attrs) -> etree.Element:
     for index, part in enumerate(address_parts(url)):
         if index:
             etree.SubElement(link, "wbr")
-        element("span", part, link, class_="url-part")
+        element("span", part, link, class_=part_class(part))
     return link
 
 

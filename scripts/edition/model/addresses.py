@@ -69,13 +69,23 @@ URL_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 
 # Where an address may break across lines, as Chicago (6.80) has it: after a run of slashes ("https://"
 # stays whole), and before a dot, question mark, number sign, percent sign (an Arabic title in an address
-# is a long run of them), tilde, equals sign, ampersand, hyphen or underscore, so that the mark
+# is a long run of them), tilde, equals sign, ampersand, plus (a space in a query), hyphen or underscore, so that the mark
 # begins the next line, where no reader takes it for a hyphen the break added; a run of such marks
 # ("-%d9") breaks before its first. Nowhere else: never inside "https" or "2020".
-_MARKS = ".?#%~=&_-"
+_MARKS = ".?#%~=&+_-"
 _ADDRESS_BREAK = re.compile(rf"(?<=/)(?=[^/])|(?<=[^/{re.escape(_MARKS)}])(?=[{re.escape(_MARKS)}])")
 
 
 def address_parts(url: str) -> list[str]:
     """An address cut where a line may break (see _ADDRESS_BREAK); joined, the parts are the address."""
     return [part for part in _ADDRESS_BREAK.split(url) if part]
+
+
+# A part longer than this has no natural break for a phone's line (a hash, a run of letters): it may
+# break anywhere rather than push the page sideways. The address's own parts are all shorter.
+LONG_PART = 34
+
+
+def part_class(part: str) -> str:
+    """The class of an address's part: unbreakable, unless it is too long for a line."""
+    return "url-part url-long" if len(part) > LONG_PART else "url-part"

@@ -284,8 +284,7 @@ class _RecordCheck:
         if value is None:
             return None
         if not _web_address(value):
-            self.problem(key, f"'{key}' must be an http(s) URL, got {_shown(value)}",
-                         "link to the document's web address (https://...)")
+            self.problem(key, f"'{key}' must be an http(s) URL, got {_shown(value)}", _address_fix(value))
             return None
         return value
 
@@ -427,8 +426,8 @@ class _RecordCheck:
             self.problem("evidence", "'evidence' must be a list of addresses", "write each as `- https://...`")
             return ()
         for item in value:
-            if urlsplit(item).scheme not in ("http", "https"):
-                self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", "list the addresses of the pages consulted")
+            if not _web_address(item):
+                self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", _address_fix(item))
         return tuple(value)
 
     def _list_of_mappings(self, key: str, fields: str, example: str):
@@ -455,7 +454,7 @@ class _RecordCheck:
 
     def _address(self, key: str, value) -> str | None:
         if not _web_address(value):
-            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {_shown(value)}", "write the page's https:// address")
+            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {_shown(value)}", _address_fix(value))
             return None
         return value
 
@@ -518,10 +517,23 @@ class _RecordCheck:
         return tuple(found)
 
 
+# Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
+# brackets, a backslash and the like. Written into a page or a BibTeX entry, they break the link or more.
+NOT_IN_ADDRESSES = re.compile(r'[\s"<>{}|\\^`]')
+
+
 def _web_address(value) -> bool:
-    """Whether a value is an http(s) address with a host."""
+    """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
     parts = urlsplit(value) if isinstance(value, str) else None
-    return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
+    return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
+            and not NOT_IN_ADDRESSES.search(value))
+
+
+def _address_fix(value) -> str:
+    """How to mend a value that is not a web address."""
+    if isinstance(value, str) and (found := NOT_IN_ADDRESSES.search(value)):
+        return f"an address cannot hold {_shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
+    return "link to the document's web address (https://...)"
 
 
 def _iso(value) -> str | None:
