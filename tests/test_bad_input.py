@@ -120,6 +120,12 @@ CASES = {
         "sources/salih-2020-03-13.yml:40: an entry of 'reports' needs an http(s) address, got "
         "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "excerpt ending with a comma": (
+        lambda r: replace_in(r / "sources/essay/claims.yml", "  excerpt: Oil revenues, the government’s main source of income, "
+                             "have plummeted as the world price of oil has crashed\n",
+                             "  excerpt: Oil revenues, the government’s main source of income,\n"),
+        "sources/essay/claims.yml:31: the excerpt for 'nyt-2020-03-29' in ¶3 ends with ',', after which the note would set "
+        "its own full stop (“…,”.); end the excerpt at the word before its last ',': it is still the source's words"),
     "unaccounted quotation": (
         lambda r: replace_in(r / "sources/essay/quotations.yml",
                              "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground "

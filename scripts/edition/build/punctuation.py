@@ -20,16 +20,19 @@ from .fidelity import _apparatus
 from .postprocess import classes, is_redirect
 
 # A full stop after closing quotation marks that follow the words' own . ! ? or …; a full stop after
-# a full stop (not an ellipsis); two commas.
-DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<!\.)\.\.(?!\.)|,[ \u00a0]*,")
+# a full stop (not an ellipsis); two commas; a comma, semicolon or colon followed (through closing
+# marks) by another of those or a full stop ("income,”."); a full stop or comma after ? or ! and
+# their closing quotation marks ("Why?”," — a parenthesis may close first: "(did he?).").
+DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<!\.)\.\.(?!\.)|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]")
 SKIPPED = {"script", "style", "template"}  # not read as text at all
-# Not the edition's words: the sources' own, the essay's as quoted beside them, addresses and code.
-NOT_OWN_CLASSES = {"source-words", "bare-url", "url"}
+# Not the edition's words: the sources' own, the essay's as quoted beside them; addresses and code (opaque, below).
+NOT_OWN_CLASSES = {"source-words"}
 NOT_OWN_TAGS = {"code", "pre", "kbd", "samp"}
+OPAQUE_CLASSES = {"bare-url", "url"}
 
 
 def _not_own(element: HtmlElement) -> bool:
-    if element.tag in NOT_OWN_TAGS or not NOT_OWN_CLASSES.isdisjoint(classes(element)):
+    if not NOT_OWN_CLASSES.isdisjoint(classes(element)):
         return True
     if element.tag == "td":
         table = next(element.iterancestors("table"), None)
@@ -37,38 +40,58 @@ def _not_own(element: HtmlElement) -> bool:
     return False
 
 
-def _runs(element: HtmlElement, own: bool, essay: bool, out: list[tuple[str, bool, int]]) -> None:
-    """The text inside element, in reading order, as (text, whether it is the edition's own, line) runs."""
+# Code and addresses are not words at all: the check reads across them as across a picture, so that
+# "`og:`," is no doubled mark.
+OPAQUE = "\ufffc"
+
+
+def _runs(element: HtmlElement, own: bool, essay: bool, out: list[tuple[str, bool, int, HtmlElement]]) -> None:
+    """The text inside element, in reading order, as (text, whether it is the edition's own, line, element) runs."""
     if essay and _apparatus(element):
         own = True  # on an essay page, everything but the apparatus is the essay's verbatim text
     if _not_own(element):
         own = False
     line = element.sourceline or 0
-    if element.tag not in SKIPPED:
+    if element.tag in NOT_OWN_TAGS or not OPAQUE_CLASSES.isdisjoint(classes(element)):
+        out.append((OPAQUE, False, line, element))
+    elif element.tag not in SKIPPED:
         if element.text:
-            out.append((element.text, own, line))
+            out.append((element.text, own, line, element))
         for child in element:
             if isinstance(child.tag, str):
                 _runs(child, own, essay, out)
             if child.tail:
-                out.append((child.tail, own, child.sourceline or line))
+                out.append((child.tail, own, child.sourceline or line, element))
+
+
+def _named_place(element: HtmlElement) -> str:
+    """The note, record or entry a piece of text belongs to, by its id: what to look up in sources/."""
+    for ancestor in (element, *element.iterancestors()):
+        if "source-entry" in classes(ancestor):
+            heading = next(ancestor.iter("h3"), None)
+            if heading is not None and heading.get("id"):
+                return f" (in #{heading.get('id')})"
+        if ancestor.get("id") and ancestor.tag not in ("article", "body", "html"):
+            return f" (in #{ancestor.get('id')})"
+    return ""
 
 
 def doubled_marks(article: HtmlElement, essay: bool) -> list[tuple[int, str]]:
     """Each doubled mark with a character of the edition's own: its line and the words around it."""
-    runs: list[tuple[str, bool, int]] = []
+    runs: list[tuple[str, bool, int, HtmlElement]] = []
     _runs(article, not essay, essay, runs)
-    text = "".join(run for run, _, _ in runs)
-    owner, lines = bytearray(), []
-    for run, own, line in runs:
+    text = "".join(run[0] for run in runs)
+    owner, places = bytearray(), []
+    for run, own, line, element in runs:
         owner.extend([own] * len(run))
-        lines.extend([line] * len(run))
+        places.extend([(line, element)] * len(run))
     found = []
     for match in DOUBLED.finditer(text):
         own = [i for i in range(match.start(), match.end()) if owner[i]]
         if own:
-            context = " ".join(text[max(0, match.start() - 40):match.end() + 10].split())
-            found.append((lines[own[0]], f"'{match.group()}' in “…{context}…”"))
+            context = " ".join(text[max(0, match.start() - 40):match.end() + 10].replace(OPAQUE, "…").split())
+            line, element = places[own[0]]
+            found.append((line, f"'{match.group()}' in “…{context}…”{_named_place(element)}"))
     return found
 
 

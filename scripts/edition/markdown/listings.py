@@ -26,7 +26,7 @@ from ..model.addresses import (
     term_anchor,
 )
 from ..model.docs import MARKER, MARKERS, marker_name
-from ..model.ledgers import SUPPORT
+from ..model.ledgers import SUPPORT, ends_a_sentence
 from ..model.sources import LEVELS
 from .base import EditionExtension, EditionTreeprocessor, log
 from .html import address, append_text, as_text, element, long_date, short_date
@@ -379,9 +379,6 @@ LEVEL_EXPLAINED = {
 SOURCE_COLUMNS = (("date", "Date"), ("issuer", "Issuer"), ("title", "Title"), ("level", "Confirmation"), ("cited", "Cited in"))
 
 
-def ends_a_sentence(words: str) -> bool:
-    """Whether quoted words end with their own full stop (or ? ! …), so that none follows the closing mark."""
-    return words.rstrip().rstrip("”’\"'»)]").endswith((".", "!", "?", "…"))
 
 
 def _links_to(html: str, url: str) -> bool:

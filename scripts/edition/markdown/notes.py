@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..model import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
-from ..model.ledgers import Claim
+from ..model.ledgers import Claim, ends_a_sentence
 from ..model.sources import Source
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
@@ -148,8 +148,8 @@ def evidence(source: Source, claim: Claim) -> str:
         words = f'“<span class="source-words" lang="{escape(language)}" dir="auto">{escape(claim.excerpt, quote=False)}</span>”'
         if excerpt and excerpt.translation and " ".join(excerpt.text.split()) == claim.excerpt:
             words += f" (“{escape(excerpt.translation, quote=False)}”)"
-        # A full stop after the closing quote only where the words inside end without one.
-        if not claim.excerpt.endswith((".", "!", "?", "…")) or words.endswith(")"):
+        # A full stop after the closing quote only where the words inside end without one (“… ‘pressure.’”).
+        if not ends_a_sentence(claim.excerpt) or words.endswith(")"):
             words += "."
     why = escape(claim.why or "", quote=False)
     if len(claim.why or "") > WHY_IN_A_NOTE and claim.support != "none":

@@ -168,6 +168,12 @@ SUPPORT = {
     "context": "gives context for the claim, not the claim itself",
     "none": "does not support the claim",
 }
+def ends_a_sentence(words: str) -> bool:
+    """Whether quoted words end with their own full stop (or ? ! …), inside any closing marks, so that
+    the note or the record puts none after the closing quotation mark."""
+    return words.rstrip().rstrip("”’\"'»)]").endswith((".", "!", "?", "…"))
+
+
 CLAIM_FIELDS = ("paragraph", "source", "claim", "support", "excerpt", "why", "editorial")
 
 
@@ -209,6 +215,10 @@ def _claim(name: str, item: dict, line: int, lines: dict, known: set[str], probl
     if support in ("full", "partial") and not texts["excerpt"]:
         return problem("support", f"`support: {support}` for '{source}' in ¶{paragraph} needs the `excerpt:` that supports it",
                        "copy the source's own words from one of its record's `excerpts:`")
+    if texts["excerpt"] and (mark := texts["excerpt"].rstrip().rstrip("”’\"'»)]")[-1:]) in (",", ";", ":"):
+        return problem("excerpt", f"the excerpt for '{source}' in ¶{paragraph} ends with {mark!r}, after which the note "
+                                  "would set its own full stop (“…,”.)",
+                       f"end the excerpt at the word before its last {mark!r}: it is still the source's words")
     words = {key: " ".join(value.split()) if value else None for key, value in texts.items()}
     return Claim(paragraph, source, words["claim"], support, words["excerpt"], words["why"], words["editorial"], name, line)
 
