@@ -17,7 +17,8 @@ EDITION = load_edition(ROOT, formatted=False)
 # The pages with notes and no contents list (whose column would leave the notes too little room).
 SECTIONS = [page.path for page in EDITION.docs if page.citations and not any(line.startswith("## ") for line in page.lines)]
 SECTION = "a-slow-burning-conflict/"
-REACH = 150  # px: the farthest a margin note may start from its call, above or below
+REACH = 150  # px: the farthest a margin note may start below its call
+ABOVE = 50   # px: and above it, so that it stays beside its own paragraph
 SCHEMES = ["light", "dark"]
 
 
@@ -34,8 +35,8 @@ def open_page(browser, site_server, width: int, path: str = SECTION, scheme: str
 
 
 MARGIN = """() => {
-    const list = document.querySelector('article > .footnote');
-    const end = (list ? list.getBoundingClientRect().top : document.querySelector('article').getBoundingClientRect().bottom) + scrollY;
+    const last = document.querySelector('article > .footnote')?.previousElementSibling;  // the end of the text
+    const end = (last || document.querySelector('article')).getBoundingClientRect().bottom + scrollY;
     return [...document.querySelectorAll('.sidenote')].map(side => {
         const call = [...document.querySelectorAll('article sup[id^="fnref"] > a.footnote-ref')]
           .find(a => decodeURIComponent(a.getAttribute('href').slice(1)) === side.dataset.note);
@@ -52,8 +53,7 @@ MARGIN = """() => {
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [1024, 1280, 1920])
 def test_every_margin_note_starts_level_with_its_call_and_ends_before_the_list(browser, site_server, width, scheme):
-    """Within 150 px of its call (the issue's aim was "at most 150 px below"; a note placed a little above
-    its call is held to the same reach), no two overlapping, none past the end of the text."""
+    """At most 150 px below its call and 50 px above it, no two overlapping, none past the end of the text."""
     measured = []
     for path in SECTIONS:
         context, tab = open_page(browser, site_server, width, path, scheme)
@@ -68,7 +68,7 @@ def test_every_margin_note_starts_level_with_its_call_and_ends_before_the_list(b
             assert note["number"] == note["callNumber"], (path, note)   # the numbers of the text and the list
             assert note["left"] > note["textRight"] and note["right"] <= window, (path, note)  # in the margin, inside the window
             offset = note["top"] - note["callTop"]
-            assert abs(offset) <= REACH, f"{path}: note {note['number']} starts {offset:.0f} px from its call"
+            assert -ABOVE <= offset <= REACH, f"{path}: note {note['number']} starts {offset:.0f} px from its call"
             assert note["bottom"] <= note["end"] + 1, f"{path}: note {note['number']} runs past the end of the text"
         measured += notes
     assert len(measured) > 50
@@ -196,7 +196,7 @@ def test_on_a_narrow_screen_notes_stay_out_of_the_margin(browser, site_server, w
     assert not shown
 
 
-SHEET = """() => {
+SHEET = """href => {
     const sheet = document.querySelector('dialog.note-sheet');
     const body = sheet.querySelector('.note-sheet-body');
     const box = sheet.getBoundingClientRect();
@@ -206,6 +206,10 @@ SHEET = """() => {
     const result = {open: sheet.open, top: box.top, bottom: box.bottom, left: box.left, right: box.right,
         width: document.documentElement.clientWidth, height: innerHeight,
         reachable: last.bottom <= inner.bottom + 1 && last.top >= inner.top - 1,
+        // The call, and so the words it annotates, stays in view between the header and the sheet.
+        callAbove: [...document.querySelectorAll('article a.footnote-ref')].some(a => a.getAttribute('href') === href &&
+            a.getBoundingClientRect().bottom <= box.top &&
+            a.getBoundingClientRect().top >= document.querySelector('.md-header').getBoundingClientRect().bottom),
         scrolls: body.scrollHeight <= body.clientHeight + 1 || getComputedStyle(body).overflowY === 'auto',
         title: sheet.querySelector('h2').textContent, focused: document.activeElement.className,
         text: body.textContent};
@@ -234,11 +238,11 @@ def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(br
                 call.focus()
                 tab.keyboard.press("Enter")
             assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true"), (path, index)
-            state = tab.evaluate(SHEET)
+            state = tab.evaluate(SHEET, call.get_attribute("href"))
             assert tab.evaluate("location.hash") == ""   # the page stays where the reader is
             assert state["top"] >= 0 and state["bottom"] <= state["height"] + 1, (path, index, state)
             assert state["left"] >= 0 and state["right"] <= state["width"], (path, index, state)
-            assert state["reachable"] and state["scrolls"], (path, index, state)
+            assert state["reachable"] and state["scrolls"] and state["callAbove"], (path, index, state)
             assert state["title"] == f"Note {call.text_content()}" and "note-sheet-close" in state["focused"]
             note = built.find(id=call.get_attribute("href")[1:])
             listed = " ".join(note.select_one(".citation, .editorial-label").parent.get_text().split())
@@ -267,6 +271,9 @@ def test_the_sheet_closes_with_escape_and_its_link_leads_to_the_list(browser, si
     assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true")
     tab.locator("dialog.note-sheet .note-sheet-list").click()
     assert settle(tab, f"location.hash === {call.get_attribute('href')!r}")
+    note = call.get_attribute("href")[1:]
+    assert settle(tab, f"(r => r.top >= 0 && r.top < innerHeight)(document.getElementById({note!r}).getBoundingClientRect())"), \
+        "the note in the list is not in view"
     assert not tab.evaluate("document.querySelector('dialog.note-sheet').open")
     context.close()
 
@@ -299,6 +306,42 @@ def test_addresses_break_only_between_their_parts_in_notes_forms_and_byline(brow
     assert not wide
 
 
+def test_a_note_opened_by_pointing_stays_open_while_the_pointer_goes_to_it(browser, site_server):
+    """WCAG 1.4.13 (hoverable): the pointer can cross the text to the open note, rest on it and use its
+    link to the record; leaving the note closes it."""
+    context, tab = open_page(browser, site_server, 1280)
+    call = tab.locator("#p7 a.footnote-ref").first
+    note = call.get_attribute("href")[1:]
+    side = tab.locator(f".sidenote[data-note='{note}']")
+    call.scroll_into_view_if_needed()
+    call.hover()
+    assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+    box = side.bounding_box()
+    tab.mouse.move(box["x"] + 20, box["y"] + 10, steps=25)   # slowly, across the text
+    assert "sidenote--open" in side.get_attribute("class")
+    tab.wait_for_timeout(1500)                               # resting on it
+    assert "sidenote--open" in side.get_attribute("class")
+    assert side.locator(".note-records a").first.is_visible()
+    tab.mouse.move(5, 400, steps=5)
+    assert settle(tab, f"!document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+    context.close()
+
+
+def test_beside_the_margin_a_click_on_a_call_holds_its_note_and_enter_follows_the_link(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280)
+    call = tab.locator("#p7 a.footnote-ref").first
+    note = call.get_attribute("href")[1:]
+    call.click()
+    assert "sidenote--pinned" in tab.locator(f".sidenote[data-note='{note}']").get_attribute("class")
+    assert tab.evaluate("location.hash") == ""       # the reader's place in the text is kept
+    call.click()
+    assert "sidenote--open" not in tab.locator(f".sidenote[data-note='{note}']").get_attribute("class")
+    call.focus()
+    tab.keyboard.press("Enter")                        # a keyboard, a screen reader: the margin is hidden to it
+    assert settle(tab, f"location.hash === {('#' + note)!r}")
+    context.close()
+
+
 def test_an_address_with_no_natural_break_wraps_rather_than_widen_the_page(browser, site_server):
     """A record's address may be a long run with no slash, dot or hyphen (a hash, a hostile 400 letters):
     a part too long for a line breaks anywhere, the others stay whole."""
@@ -312,3 +355,29 @@ def test_an_address_with_no_natural_break_wraps_rather_than_widen_the_page(brows
                 p.querySelectorAll('.url-part.url-long').length]; }""", link)
     context.close()
     assert wide[2] == 1 and wide[0] <= wide[1], wide
+
+
+def test_an_open_note_stays_below_the_header_as_the_page_scrolls_and_closes_once_its_call_is_gone(browser, site_server):
+    context, tab = open_page(browser, site_server, 1280)
+    call = tab.locator("#p7 a.footnote-ref").first
+    note = call.get_attribute("href")[1:]
+    call.focus()
+    assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+    below_header = f"""(s => s.getBoundingClientRect().top >= document.querySelector('.md-header').getBoundingClientRect().bottom)
+        (document.querySelector('.sidenote[data-note="{note}"]'))"""
+    tab.mouse.wheel(0, 250)
+    assert settle(tab, below_header)
+    tab.mouse.wheel(0, 3000)
+    assert settle(tab, f"!document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+    context.close()
+
+
+def test_on_a_tablet_a_tap_on_a_call_opens_its_margin_note_in_place(browser, site_server):
+    context, tab = open_page(browser, site_server, 1024, has_touch=True, is_mobile=True)
+    assert tab.evaluate("document.documentElement.classList.contains('edition-sidenotes')")
+    call = tab.locator("#p7 a.footnote-ref").first
+    note = call.get_attribute("href")[1:]
+    call.tap()
+    assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
+    assert tab.evaluate("location.hash") == ""
+    context.close()

@@ -57,7 +57,7 @@ def test_nothing_only_a_screen_needs_is_printed(printed):
         text, styles = printed[section.slug]
         assert styles["underlined"] == [], (section.slug, styles["underlined"])
         assert styles["shown"] == [], (section.slug, styles["shown"])
-        assert "Chronology:" not in text and "Cite this page" not in text
+        assert "Chronology:" not in text and "Cite this page" not in text and "↩" not in text
 
 
 def test_the_notes_follow_the_text(printed, page):

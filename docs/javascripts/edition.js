@@ -274,7 +274,9 @@
   // end of the page stay for print, screen readers and narrow screens, so the margin copies are hidden
   // from assistive technology and their links are left out of the tab order.
   const calls = [...article.querySelectorAll("sup[id^='fnref'] > a.footnote-ref")];
-  const noteOf = (call) => document.getElementById(decodeURIComponent(call.getAttribute("href").slice(1)));
+  // A fragment that is not valid percent-encoding names no note (and must not stop the script).
+  const fragmentId = (href) => { try { return decodeURIComponent(href.slice(1)); } catch { return null; } };
+  const noteOf = (call) => document.getElementById(fragmentId(call.getAttribute("href") || "") ?? "");
   // A copy of a note to show elsewhere: no second copy of an id, no way back to a call it is not under.
   function noteCopy(note) {
     const copy = document.createDocumentFragment();
@@ -283,7 +285,8 @@
     copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
     return copy;
   }
-  const REACH = 140;  // px: the farthest a margin note may start from its call (the aim is 150 at most)
+  const REACH = 140;  // px: the farthest a margin note may start below its call (the aim is 150 at most)
+  const ABOVE = 40;   // px: and above it, so that a note stays beside its own paragraph
   const GAP = 10;     // px between two margin notes
   const SHORTER = ["", "sidenote--lines-3", "sidenote--lines-2", "sidenote--lines-1"];
 
@@ -333,19 +336,38 @@
       side.querySelectorAll("a, button, [tabindex]").forEach((element) => element.setAttribute("tabindex", "-1"));
       column.append(side);
       placed.push([call, side]);
+      // A note opened by pointing stays open while the pointer crosses the text to it and rests on it
+      // (WCAG 1.4.13, hoverable): leaving the call gives it a grace period, entering it cancels that.
+      let closing = 0;
       const show = (on) => {
+        clearTimeout(closing);
         side.classList.toggle("sidenote--active", on);
         if (on || !side.classList.contains("sidenote--pinned")) openNote(side, on);
       };
+      const hideSoon = (delay) => {
+        clearTimeout(closing);
+        closing = setTimeout(() => show(false), delay);
+      };
       call.addEventListener("pointerenter", () => show(true));
       call.addEventListener("focus", () => show(true));
-      call.addEventListener("pointerleave", () => show(false));
+      call.addEventListener("pointerleave", () => hideSoon(1200));
       call.addEventListener("blur", () => show(false));
+      side.addEventListener("pointerenter", () => clearTimeout(closing));
+      side.addEventListener("pointerleave", () => { if (side.classList.contains("sidenote--open")) hideSoon(300); });
+      const pin = (on) => {
+        side.classList.toggle("sidenote--pinned", on);
+        show(on);
+      };
       side.addEventListener("click", (event) => {
-        if (event.target.closest("a")) return;
-        const pin = !side.classList.contains("sidenote--pinned");
-        side.classList.toggle("sidenote--pinned", pin);
-        openNote(side, pin);
+        if (!event.target.closest("a")) pin(!side.classList.contains("sidenote--pinned"));
+      });
+      // A click on the call holds its margin note open rather than leave the reader's place for the list
+      // far below; Enter on the call (a keyboard, a screen reader, to which the margin is hidden) still
+      // follows the link to the list.
+      call.addEventListener("click", (event) => {
+        if (event.detail === 0 || !document.documentElement.classList.contains("edition-sidenotes")) return;
+        event.preventDefault();
+        pin(!side.classList.contains("sidenote--pinned"));
       });
     }
     article.append(column);
@@ -361,16 +383,17 @@
       article.style.minHeight = "";
       if (!shown) return;
       const origin = room.top;  // the column starts where the article does, whatever its height
-      // The notes end where the text does, before the list that repeats them.
+      // The notes end where the text does, above the list that repeats them.
       const list = article.querySelector(":scope > .footnote");
-      const end = (list ? list.getBoundingClientRect().top : article.getBoundingClientRect().bottom) - origin;
+      const last = list?.previousElementSibling;
+      const end = (last ? last.getBoundingClientRect().bottom : article.getBoundingClientRect().bottom) - origin;
       const wanted = placed.map(([call]) => call.getBoundingClientRect().top - origin - 4);
       const levels = placed.map(() => 0);
       for (const [, side] of placed) side.classList.remove(...SHORTER.filter(Boolean));
       const heights = placed.map(([, side]) => side.getBoundingClientRect().height);
       let tops = arrange(wanted, heights, end);
       for (;;) {
-        const far = tops.findIndex((top, i) => Math.abs(top - wanted[i]) > REACH || top + heights[i] > end);
+        const far = tops.findIndex((top, i) => top - wanted[i] > REACH || wanted[i] - top > ABOVE || top + heights[i] > end + 0.5);
         if (far < 0) break;
         // Shorten the tallest note that can still shorten among those that touch the one too far away.
         let from = far, to = far;
@@ -398,6 +421,27 @@
     document.fonts?.ready.then(later);
     layout();
   }
+
+  // An open note keeps inside the window as the page scrolls (else it would lie over the header), and
+  // closes once its call has left the window.
+  let replacing = false;
+  addEventListener("scroll", () => {
+    if (replacing) return;
+    replacing = true;
+    requestAnimationFrame(() => {
+      replacing = false;
+      for (const [call, side] of placed) {
+        if (!side.classList.contains("sidenote--open")) continue;
+        const box = call.getBoundingClientRect();
+        if (box.bottom < 0 || box.top > innerHeight) {  // its call scrolled away: the note closes
+          side.classList.remove("sidenote--pinned", "sidenote--active");
+          openNote(side, false);
+        } else {
+          openNote(side, true);
+        }
+      }
+    });
+  }, { passive: true });
 
   // An open margin note lies over the ones below it, whole and inside the window, scrolling if it must.
   function openNote(side, open) {
@@ -451,10 +495,15 @@
     const body = Object.assign(document.createElement("div"), { className: "note-sheet-body md-typeset" });
     body.append(noteCopy(note));
     const list = Object.assign(document.createElement("a"), { href: `#${note.id}`, className: "note-sheet-list", textContent: "The note in the list at the end of the page" });
-    list.addEventListener("click", () => sheet.close());
+    list.addEventListener("click", () => { sheet.opener = null; sheet.close(); });
     body.append(list);
     sheet.replaceChildren(head, body);
     sheet.opener = call;
+    // The call and the lines before it stay in view above the sheet, which takes at most 60 % of the
+    // window: the call is brought to a third of the way down, under the header.
+    const header = document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
+    const place = Math.max(header + 16, innerHeight * 0.4 - 32);
+    scrollBy({ top: call.getBoundingClientRect().top - place, behavior: "instant" });
     sheet.showModal();
     close.focus();
   }
