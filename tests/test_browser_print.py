@@ -71,3 +71,16 @@ def test_the_notes_follow_the_text(printed, page):
         first_note = " ".join(notes[0].select_one(".citation, .editorial-label").get_text().split()[:3])
         flat = " ".join(text.split())
         assert flat.index(last_words) < flat.index(first_note), section.slug
+
+
+def test_the_sources_page_prints_its_table_without_the_screens_controls(browser, site_server, tmp_path):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{site_server}/sources/")
+    tab.pdf(path=str(tmp_path / "sources.pdf"), format="A4")
+    context.close()
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sources.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Index of the sources" in text
+    for control in ("Sort by", "sources shown", "any section", "↕", "↑"):
+        assert control not in text, control

@@ -15,8 +15,9 @@ TALLEST_AT_1280 = 15_000  # px: issue 23's target (the page was 47,486 px before
 ROWS = "table.sources-table > tbody > tr"
 
 
-def open_sources(browser, site_server, width: int, scheme: str = "light", script: bool = True):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=script)
+def open_sources(browser, site_server, width: int, scheme: str = "light", script: bool = True, touch: bool = False):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=script,
+                                  has_touch=touch, is_mobile=touch)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -38,6 +39,47 @@ def test_the_page_is_short_and_never_scrolls_sideways(browser, site_server, widt
     if width == 1280:
         assert height <= TALLEST_AT_1280
     assert not errors
+
+
+# Every element of the text column, the filters and the index above all, within the column: not a pixel past it
+# (the page itself does not scroll sideways for an overflow into its margin), and no label cut short.
+WITHIN_THE_COLUMN = """() => {
+  const column = document.querySelector('article.md-content__inner').getBoundingClientRect();
+  const scrolls = (e) => e.closest('.md-typeset__scrollwrap, pre, .source-quotes');
+  const out = [...document.querySelectorAll('article.md-content__inner *')].filter((e) => e.checkVisibility() && !scrolls(e))
+    .map((e) => [e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''),
+                 e.getBoundingClientRect()])
+    .filter(([, box]) => box.width && (box.left < column.left - 0.5 || box.right > column.right + 0.5))
+    .map(([what, box]) => [what, Math.round(box.left), Math.round(box.right)]);
+  const cut = [...document.querySelectorAll('.sources-filters label, .sources-filters select, .sources-table caption')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 0.5).map((e) => e.textContent.trim().slice(0, 30));
+  return { column: [column.left, column.right], out, cut };
+}"""
+
+
+@pytest.mark.parametrize("width,scheme,touch", [(320, "light", False), (320, "dark", False), (375, "light", True), (375, "dark", True)])
+def test_nothing_sticks_out_of_the_text_column_at_a_phone_width(browser, site_server, width, scheme, touch):
+    context, tab, errors = open_sources(browser, site_server, width, scheme, touch=touch)
+    tab.locator("select[data-filter=section]").select_option("the-anti-american-turn-in-iraqi-politics")  # its longest choice
+    found = tab.evaluate(WITHIN_THE_COLUMN)
+    context.close()
+    assert found["out"] == [], found
+    assert found["cut"] == [], found
+    assert not errors
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_the_cite_panels_summary_stands_off_its_border(browser, site_server, width):
+    context, tab, _ = open_sources(browser, site_server, width)
+    gap = tab.evaluate("""() => {
+        const summary = document.querySelector('details.cite-panel > summary');
+        const panel = summary.parentElement.getBoundingClientRect();
+        const words = document.createRange();
+        words.selectNodeContents(summary);
+        return words.getBoundingClientRect().left - panel.left - parseFloat(getComputedStyle(summary.parentElement).borderLeftWidth);
+    }""")
+    context.close()
+    assert gap >= 6, f"the summary's words {gap:.1f} px from the panel's border"
 
 
 def test_every_record_keeps_the_measure_and_one_size_a_role(browser, site_server, edition):
@@ -132,6 +174,25 @@ def test_filtering_by_section_and_confirmation_together(browser, site_server, ed
     assert not errors
 
 
+def test_the_caption_stays_true_whatever_the_filter_and_the_order(browser, site_server, edition):
+    context, tab, errors = open_sources(browser, site_server, 1280)
+    caption = tab.locator("table.sources-table caption")
+    shown = tab.locator(".sources-shown")
+    assert caption.inner_text() == "Index of the sources, oldest first: each title leads to its record."
+    tab.locator("select[data-filter=level]").select_option("document")
+    filtered = caption.inner_text(), shown.inner_text()
+    tab.locator("table.sources-table th[data-sort=title] button").click()
+    sorted_by_title = caption.inner_text(), shown.inner_text()
+    context.close()
+    seen = sum(s.level == "document" for s in edition.registry)
+    # How many rows are shown, and in what order, is the status's to say; the caption says nothing the controls change.
+    assert filtered == ("Index of the sources, oldest first: each title leads to its record.",
+                        f"{seen} of {len(edition.registry)} sources shown, by date, oldest first.")
+    assert sorted_by_title == ("Index of the sources: each title leads to its record.",
+                               f"{seen} of {len(edition.registry)} sources shown, by title, ascending.")
+    assert not errors
+
+
 def test_arriving_at_a_record_opens_its_evidence(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -140,6 +201,19 @@ def test_arriving_at_a_record_opens_its_evidence(browser, site_server):
     others = tab.evaluate("[...document.querySelectorAll('details.source-verification[open]')].length")
     context.close()
     assert opened and others == 1
+
+
+def test_a_malformed_fragment_stops_nothing(browser, site_server):
+    """"#src-%E0%A4%A" is not percent-encoding: the script goes on, and a title still opens its record."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(f"{site_server}/sources/#src-%E0%A4%A")
+    tab.locator("table.sources-table a[href='#src-oir-2020-03-14']").click()
+    opened = settle(tab, "document.getElementById('src-oir-2020-03-14').closest('.source-entry').querySelector('details').open")
+    context.close()
+    assert not errors and opened, errors
 
 
 def test_the_controls_are_named_and_large_enough_at_a_phone_width(browser, site_server):

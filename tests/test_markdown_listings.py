@@ -125,9 +125,12 @@ def test_the_sources_marker_gives_a_summary_an_index_then_one_record_per_source(
     assert [row.select_one("th[scope=row] > a")["href"] for row in rows] == [f"#src-{s.id}" for s in edition.registry]
     assert [row["data-level"] for row in rows] == [s.level for s in edition.registry]
     assert len(soup.select("div.source-entry.level-reported")) == reported
-    # Boilerplate is said once: the archive status is a column of the index, not a line of every record.
+    # Boilerplate is said once: no record has an archived copy, as the summary says, so no record or row says so again
+    # (an index column only when a record has one).
     assert "No archived copy recorded" not in soup.get_text()
-    assert [td.get_text() for td in soup.select("td.sources-archive")] == ["none"] * count
+    assert not any(source.archive_url for source in edition.registry)
+    assert soup.select(".sources-archive") == []
+    assert "none" not in soup.select_one("table.sources-table").get_text()
 
 
 def test_the_index_is_a_table_that_reads_without_the_script(edition):
@@ -135,15 +138,16 @@ def test_the_index_is_a_table_that_reads_without_the_script(edition):
     html = listing(with_sources(edition, source), "[[edition:sources]]")
     table = html[html.index('<table class="sources-table"'):html.index("</table>") + len("</table>")]
     assert table == (
-        '<table class="sources-table" data-search-exclude=""><caption>The 1 source<span class="sources-order">, oldest first</span>: '
-        "each title leads to its record.</caption><thead>\n"
+        # The caption says nothing the filters could make untrue (how many rows are shown is the status's to say).
+        '<table class="sources-table" data-search-exclude="">'
+        '<caption>Index of the sources<span class="sources-order">, oldest first</span>: each title leads to its record.</caption>'
+        "<thead>\n"
         "<tr>\n"
         '<th aria-sort="ascending" class="sources-date" data-sort="date" scope="col">Date</th>\n'
         '<th class="sources-issuer" data-sort="issuer" scope="col">Issuer</th>\n'
         '<th class="sources-title" data-sort="title" scope="col">Title</th>\n'
         '<th class="sources-level" data-sort="level" scope="col">Confirmation</th>\n'
         '<th class="sources-cited" data-sort="cited" scope="col">Cited in</th>\n'
-        '<th class="sources-archive" scope="col">Archived copy</th>\n'
         "</tr>\n"
         "</thead>\n"
         "<tbody>\n"
@@ -153,7 +157,6 @@ def test_the_index_is_a_table_that_reads_without_the_script(edition):
         '<th class="sources-title" scope="row"><a href="#src-made-up">A made-up page</a></th>\n'
         '<td class="sources-level" data-value="0">document seen</td>\n'
         '<td class="sources-cited" data-value="">—</td>\n'
-        '<td class="sources-archive">none</td>\n'
         "</tr>\n"
         "</tbody>\n"
         "</table>")
@@ -169,6 +172,68 @@ def test_a_row_gives_the_places_and_sections_that_cite_its_source(edition):
     row = soup.find("a", href="#src-nyt-2020-03-27").find_parent("tr")
     assert row["data-sections"] == "index"
     assert str(row.select_one("td.sources-cited")) == '<td class="sources-cited" data-value="2"><a href="index.md#p2">¶2</a></td>'
+
+
+def test_the_places_that_cite_a_source_are_in_paragraph_order_not_page_file_order(edition):
+    # Cited on three pages whose file names sort the other way round (recapturing…, tensions…, the-anti-american…).
+    soup = parse(listing(edition, page_text(edition, "sources.md"), mkdocs=True))
+    row = soup.find("a", href="#src-state-2020-01-10").find_parent("tr")
+    assert str(row.select_one("td.sources-cited")) == (
+        '<td class="sources-cited" data-value="17"><a href="the-anti-american-turn-in-iraqi-politics.md#p17">¶17</a>, '
+        '<a href="tensions-benefit-the-islamic-state.md#p28">¶28</a>, '
+        '<a href="recapturing-the-strategic-initiative.md#p35">¶35</a></td>')
+    assert row["data-sections"].split() == [
+        "the-anti-american-turn-in-iraqi-politics", "tensions-benefit-the-islamic-state", "recapturing-the-strategic-initiative"]
+
+
+def test_the_archive_column_is_there_when_a_record_has_an_archived_copy(edition):
+    archived = made_up_source(id="archived", title="An archived page", archive_url="https://web.archive.org/web/2020/https://example.org/a",
+                              archive_date="2020-04-01")
+    undated = made_up_source(id="undated", title="An undated archive", issued="2020-03-02",
+                             archive_url="https://web.archive.org/web/2020/https://example.org/b")
+    plain = made_up_source(id="plain", title="A page never archived", issued="2020-03-03")
+    html = listing(with_sources(edition, archived, undated, plain), "[[edition:sources]]")
+    assert html[html.index("<thead>"):html.index("</table>") + len("</table>")] == (
+        "<thead>\n"
+        "<tr>\n"
+        '<th aria-sort="ascending" class="sources-date" data-sort="date" scope="col">Date</th>\n'
+        '<th class="sources-issuer" data-sort="issuer" scope="col">Issuer</th>\n'
+        '<th class="sources-title" data-sort="title" scope="col">Title</th>\n'
+        '<th class="sources-level" data-sort="level" scope="col">Confirmation</th>\n'
+        '<th class="sources-cited" data-sort="cited" scope="col">Cited in</th>\n'
+        '<th class="sources-archive" scope="col">Archived copy</th>\n'
+        "</tr>\n"
+        "</thead>\n"
+        "<tbody>\n"
+        '<tr class="level-document" data-level="document" data-sections="">\n'
+        '<td class="sources-date" data-value="2020-03-01"><time datetime="2020-03-01">1 Mar 2020</time></td>\n'
+        '<td class="sources-issuer"></td>\n'
+        '<th class="sources-title" scope="row"><a href="#src-archived">An archived page</a></th>\n'
+        '<td class="sources-level" data-value="0">document seen</td>\n'
+        '<td class="sources-cited" data-value="">—</td>\n'
+        '<td class="sources-archive">'
+        '<a href="https://web.archive.org/web/2020/https://example.org/a" rel="noopener noreferrer">1 Apr 2020</a></td>\n'
+        "</tr>\n"
+        '<tr class="level-document" data-level="document" data-sections="">\n'
+        '<td class="sources-date" data-value="2020-03-02"><time datetime="2020-03-02">2 Mar 2020</time></td>\n'
+        '<td class="sources-issuer"></td>\n'
+        '<th class="sources-title" scope="row"><a href="#src-undated">An undated archive</a></th>\n'
+        '<td class="sources-level" data-value="0">document seen</td>\n'
+        '<td class="sources-cited" data-value="">—</td>\n'
+        '<td class="sources-archive">'
+        '<a href="https://web.archive.org/web/2020/https://example.org/b" rel="noopener noreferrer">archived</a></td>\n'
+        "</tr>\n"
+        '<tr class="level-document" data-level="document" data-sections="">\n'
+        '<td class="sources-date" data-value="2020-03-03"><time datetime="2020-03-03">3 Mar 2020</time></td>\n'
+        '<td class="sources-issuer"></td>\n'
+        '<th class="sources-title" scope="row"><a href="#src-plain">A page never archived</a></th>\n'
+        '<td class="sources-level" data-value="0">document seen</td>\n'
+        '<td class="sources-cited" data-value="">—</td>\n'
+        '<td class="sources-archive">—</td>\n'
+        "</tr>\n"
+        "</tbody>\n"
+        "</table>")
+    assert parse(html).select_one("p.sources-summary").get_text().startswith("3 sources, 2 with an archived copy.")
 
 
 def test_a_record_gives_its_citation_and_folds_its_checks(edition):
@@ -240,6 +305,14 @@ def test_the_reports_and_the_notes_evidence_are_folded_with_the_checks(edition):
     assert [li.get_text() for li in how.select("ul.source-claims li")] == ["¶2 A claim: this source supports the claim."]
 
 
+def test_a_records_claims_are_in_paragraph_order_whatever_the_ledgers_order(edition):
+    source = made_up_source(verification="Read.")
+    claims = tuple(Claim(n, "made-up", f"Claim {n}", "full", None, None, None, "sources/essay/claims.yml", line)
+                   for line, n in enumerate((35, 3, 17), 1))
+    soup = parse(listing(dataclasses.replace(with_sources(edition, source), claims=claims), "[[edition:sources]]"))
+    assert [li.a.get_text() for li in soup.select("ul.source-claims li")] == ["¶3", "¶17", "¶35"]
+
+
 @pytest.mark.parametrize("excerpt,by,shown", [
     ("He left.", None, "It says: “He left.”"),                           # its own full stop ends the sentence
     ("Did he leave?", None, "It says: “Did he leave?”"),
@@ -274,7 +347,8 @@ def test_two_sources_of_one_title_are_told_apart_by_issuer_and_date(edition):
         "A made-up page (U.S. Department of Defense, 2 January 2020)", "Another page",
         "A made-up page (U.S. Department of Defense, 12 March 2020)"]
     # The registry keeps its records in date order, and the index says so.
-    assert soup.select_one("table.sources-table caption").get_text() == "The 3 sources, oldest first: each title leads to its record."
+    caption = soup.select_one("table.sources-table caption").get_text()
+    assert caption == "Index of the sources, oldest first: each title leads to its record."
     assert [th["data-sort"] for th in soup.select("table.sources-table th[aria-sort=ascending]")] == ["date"]
 
 

@@ -51,10 +51,15 @@ def test_every_source_has_one_row_in_the_index_with_its_level_and_date(sources_p
         assert row["data-level"] == source.level
         assert row.select_one("td.sources-level").get_text() == source.level_words
         assert row.select_one("td.sources-date")["data-value"] == source.issued
+        # An archive column only when a record has an archived copy (the summary says how many have one).
         archive = row.select_one("td.sources-archive")
-        assert archive.get_text() == "none" if not source.archive_url else archive.a["href"] == source.archive_url
+        if not any(s.archive_url for s in edition.registry):
+            assert archive is None
+        else:
+            assert archive.get_text() == "—" if not source.archive_url else archive.a["href"] == source.archive_url
     assert sources_page.select_one("table.sources-table caption") is not None
-    assert [th["scope"] for th in sources_page.select("table.sources-table thead th")] == ["col"] * 6
+    columns = 5 + any(s.archive_url for s in edition.registry)
+    assert [th["scope"] for th in sources_page.select("table.sources-table thead th")] == ["col"] * columns
 
 
 @pytest.mark.parametrize("source_id", SOURCE_IDS)
@@ -71,6 +76,12 @@ def test_cited_in_links_lead_to_paragraphs_that_cite_the_source(source_id, sourc
         assert any(n.select(f"span.citation[data-source='{source_id}']") for n in notes), (source_id, link["href"])
     # What the filter by section reads: the sections of the places the row lists.
     assert set(row["data-sections"].split()) == sections
+    # In the essay's order, as its record lists what the notes take from it.
+    numbers = [int(link.get_text().removeprefix("¶")) for link in links]
+    assert numbers == sorted(numbers), (source_id, numbers)
+    entry = sources_page.select_one(f"h3#src-{source_id}").parent
+    claims = [int(li.a.get_text().removeprefix("¶")) for li in entry.select("ul.source-claims > li")]
+    assert claims == sorted(claims), (source_id, claims)
 
 
 def test_arabic_originals_are_marked_with_language_and_direction(sources_page, edition):
@@ -88,5 +99,8 @@ def test_quoted_excerpts_are_shown_as_the_essay_prints_them(sources_page, editio
 def test_the_page_says_its_boilerplate_once_and_never_doubles_a_full_stop(sources_page):
     text = sources_page.select_one("article").get_text()
     assert "No archived copy recorded" not in text
+    # The archive status is the summary's count, not a word in every row: a column only when a record has a copy.
+    cells = sources_page.select("td.sources-archive")
+    assert not cells or any(td.a for td in cells)
     assert text.count("The document itself was read") == 1
     assert ".”." not in text and ",," not in text

@@ -585,7 +585,7 @@
       if (filters) filters.hidden = false;
     }
     const openRecord = () => {
-      const target = location.hash.startsWith("#src-") && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const target = location.hash.startsWith("#src-") && document.getElementById(fragmentId(location.hash) ?? "");
       const details = target?.closest?.(".source-entry")?.querySelector("details.source-verification");
       if (details) details.open = true;
     };

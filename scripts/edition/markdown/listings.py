@@ -36,12 +36,15 @@ EXTERNAL = {"rel": "noopener noreferrer", "class_": "bare-url"}
 
 
 def _cited_in(edition: Edition) -> dict[str, list[tuple[str, int]]]:
-    """Map each source or editorial note id to the (page, ¶N) places that cite it, in page order."""
+    """Map each source or editorial note id to the (page, ¶N) places that cite it, in ¶ order (the pages come
+    in file-name order, which is not the essay's)."""
     places = defaultdict(list)
     for citation in edition.docs.citations:
         place = (citation.page, citation.paragraph)
         if citation.paragraph and place not in places[citation.key]:
             places[citation.key].append(place)
+    for cited in places.values():
+        cited.sort(key=lambda place: place[1])
     return places
 
 
@@ -158,13 +161,15 @@ class ListingTreeprocessor(EditionTreeprocessor):
 
     def sources_index(self, edition: Edition, cited_in) -> etree.Element:
         """A row a source, to scan before reading: date, issuer, title, how far it was confirmed, where cited,
-        an archived copy. The data-* values are what the script sorts and filters by; it adds the controls."""
+        an archived copy (a column only when a record has one: the summary above says how many do). The data-*
+        values are what the script sorts and filters by; it adds the controls."""
         # Out of the search index, like the claims below: the records hold the same titles, and every page
         # loads the index on its first visit (the Sources page was two thirds of it).
         table = element("table", None, class_="sources-table", data_search_exclude="")
-        count = len(edition.registry)
+        archives = any(source.archive_url for source in edition.registry)
         in_date_order = all(a.issued <= b.issued for a, b in zip(edition.registry, list(edition.registry)[1:], strict=False))
-        caption = element("caption", f"The {count} source{'' if count == 1 else 's'}", table)
+        # No count: filtered, the table shows fewer rows (the status above it says how many), and the caption stays true.
+        caption = element("caption", "Index of the sources", table)
         if in_date_order:  # the script hides these words once the rows are in another order
             element("span", ", oldest first", caption, class_="sources-order")
         append_text(caption, ": each title leads to its record.")
@@ -173,7 +178,8 @@ class ListingTreeprocessor(EditionTreeprocessor):
             cell = element("th", label, head, scope="col", data_sort=key, class_=f"sources-{key}")
             if key == "date" and in_date_order:
                 cell.set("aria-sort", "ascending")
-        element("th", "Archived copy", head, scope="col", class_="sources-archive")
+        if archives:
+            element("th", "Archived copy", head, scope="col", class_="sources-archive")
         body = element("tbody", None, table)
         for source in edition.registry:
             places = cited_in[source.id]
@@ -191,12 +197,14 @@ class ListingTreeprocessor(EditionTreeprocessor):
             _paragraph_links(cited, places)
             if not places:
                 cited.text = "—"
+            if not archives:
+                continue
             archive = element("td", None, row, class_="sources-archive")
             if source.archive_url:
                 element("a", short_date(source.archive_date) if source.archive_date else "archived", archive,
                         href=source.archive_url, rel=EXTERNAL["rel"])
             else:
-                archive.text = "none"
+                archive.text = "—"  # as a row cited nowhere; on a phone the empty cell is not shown
         return table
 
     def downloads(self) -> etree.Element:
@@ -288,7 +296,7 @@ class ListingTreeprocessor(EditionTreeprocessor):
     def source_checks(self, edition: Edition, source, entry: etree.Element) -> None:
         """The record's level in words, then, folded, what the notes take from it and how it was checked:
         the reports that confirm it and the editors' account."""
-        claims = [c for c in edition.claims if c.source == source.id]
+        claims = sorted((c for c in edition.claims if c.source == source.id), key=lambda c: c.paragraph)  # in ¶ order
         if not (claims or source.reports or source.verification):
             element("strong", f"{source.level_words.capitalize()}.", element("p", None, entry, class_="source-status"))
             return
