@@ -67,7 +67,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
                       "The access date is today’s date where the page can run its script, else the day the "
                       "page was built.", body, class_="cite-help")
 
-        paragraphs = {t.key: {"label": f"¶{t.paragraph}", "url": permanent_url(edition.site_url, page.path, t.key),
+        paragraphs = {t.key: {"url": permanent_url(edition.site_url, page.path, t.key),
                               "forms": citations.of(page.file, t.key)}
                       for t in citations.targets if t.page.file == page.file and t.paragraph}
         data = element("script", None, tools, type="application/json", class_="cite-data")
