@@ -132,12 +132,19 @@ def test_sorting_by_date_orders_every_row_both_ways(browser, site_server, editio
     assert header.get_attribute("aria-sort") == "ascending"
     ids = tab.eval_on_selector_all(ROWS, "rows => rows.map((row) => row.querySelector('th a').hash.slice(5))")
     assert ids == [s.id for s in edition.registry]  # back to the records' own order
-    # By title: every row in alphabetical order, the other headings no longer sorted.
+    # By title: every row in alphabetical order, a bracketed title ("[Statement…]") filed by its words, the
+    # other headings no longer sorted.
     tab.locator("table.sources-table th[data-sort=title] button").click()
     titles = tab.eval_on_selector_all(ROWS, "rows => rows.map((row) => row.querySelector('th').textContent.trim())")
-    collated = tab.evaluate("(titles) => [...titles].sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare)", titles)
-    assert titles == collated
+    initials = [title.lstrip("[“\"‘'(")[:1].casefold() for title in titles]
+    assert initials == sorted(initials), titles
     assert header.get_attribute("aria-sort") is None
+    # By the paragraphs citing them, either way: a source cited nowhere comes last.
+    cited = tab.locator("table.sources-table th[data-sort=cited] button")
+    for _ in range(2):
+        cited.click()
+        values = tab.eval_on_selector_all(ROWS, "rows => rows.map((row) => row.querySelector('.sources-cited').dataset.value)")
+        assert "" not in values or values.index("") == len(values) - values.count(""), values
     context.close()
     assert not errors
 

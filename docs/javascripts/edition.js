@@ -533,7 +533,7 @@
       const order = new Map(rows.map((row, n) => [row, n]));
       const headings = [...table.tHead.rows[0].cells].filter((cell) => cell.dataset.sort);
       const numeric = new Set(["level", "cited"]);
-      const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base", numeric: true });
+      const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base", numeric: true, ignorePunctuation: true });  // "[Statement…]" files under S
       const filters = article.querySelector(".sources-filters");
       const selects = filters ? [...filters.querySelectorAll("select[data-filter]")] : [];
       const shown = filters?.querySelector(".sources-shown");
@@ -556,7 +556,12 @@
       const sortBy = (heading, direction) => {
         const column = heading.dataset.sort;
         const sign = direction === "descending" ? -1 : 1;
-        const sorted = [...rows].sort((a, b) => sign * compare(column, keyOf(a, column), keyOf(b, column)) || order.get(a) - order.get(b));
+        // A row with no value (a source cited nowhere) comes last whichever the direction.
+        const sorted = [...rows].sort((a, b) => {
+          const [x, y] = [keyOf(a, column), keyOf(b, column)];
+          if ((x === Infinity) !== (y === Infinity)) return x === Infinity ? 1 : -1;
+          return sign * compare(column, x, y) || order.get(a) - order.get(b);
+        });
         body.append(...sorted);
         for (const other of headings) other.removeAttribute("aria-sort");
         heading.setAttribute("aria-sort", direction);
