@@ -381,3 +381,19 @@ def test_on_a_tablet_a_tap_on_a_call_opens_its_margin_note_in_place(browser, sit
     assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
     assert tab.evaluate("location.hash") == ""
     context.close()
+
+
+def test_an_open_note_does_not_push_the_others_when_the_page_is_laid_out_again(browser, site_server):
+    """The notes are placed by their closed heights: a note held open over the others, then a resize,
+    leaves every other note where it was."""
+    context, tab = open_page(browser, site_server, 1280, "irans-asymmetric-retaliation/")
+    tops = "JSON.stringify([...document.querySelectorAll('.sidenote')].map(s => s.style.top))"
+    before = tab.evaluate(tops)
+    tab.locator(".sidenote").nth(1).click(position={"x": 5, "y": 5})
+    tab.set_viewport_size({"width": 1100, "height": 900})   # another measure: the notes move
+    assert settle(tab, f"{tops} !== {before!r}")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    back = settle(tab, f"{tops} === {before!r}")
+    still_open = "sidenote--open" in tab.locator(".sidenote").nth(1).get_attribute("class")
+    context.close()
+    assert back and still_open

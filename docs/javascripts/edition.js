@@ -389,6 +389,9 @@
       const end = (last ? last.getBoundingClientRect().bottom : article.getBoundingClientRect().bottom) - origin;
       const wanted = placed.map(([call]) => call.getBoundingClientRect().top - origin - 4);
       const levels = placed.map(() => 0);
+      // Placed by their closed heights: an open note lies over the others and is put back open after.
+      const open = placed.filter(([, side]) => side.classList.contains("sidenote--open")).map(([, side]) => side);
+      for (const side of open) openNote(side, false);
       for (const [, side] of placed) side.classList.remove(...SHORTER.filter(Boolean));
       const heights = placed.map(([, side]) => side.getBoundingClientRect().height);
       let tops = arrange(wanted, heights, end);
@@ -411,6 +414,7 @@
         tops = arrange(wanted, heights, end);
       }
       tops.forEach((top, i) => { placed[i][1].style.top = `${top}px`; });
+      for (const side of open) openNote(side, true);
       // Notes that could not shorten enough make the page longer rather than run into the footer.
       const bottom = Math.max(...tops.map((top, i) => top + heights[i]));
       if (bottom > article.offsetHeight) article.style.minHeight = `${bottom}px`;
