@@ -530,8 +530,10 @@ def _web_address(value) -> bool:
 
 
 def _address_fix(value) -> str:
-    """How to mend a value that is not a web address."""
-    if isinstance(value, str) and (found := NOT_IN_ADDRESSES.search(value)):
+    """How to mend a value that is not a web address: its scheme, or a character it cannot hold."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    web = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
+    if web and (found := NOT_IN_ADDRESSES.search(value)):  # a web address, but for what it holds
         return f"an address cannot hold {_shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
     return "link to the document's web address (https://...)"
 
