@@ -23,7 +23,7 @@ APPARATUS_CLASSES = ("footnote", "para-num", "headerlink", "byline", "first-publ
 APPARATUS_TAGS = ("script", "template")
 
 
-def _apparatus(element: HtmlElement) -> bool:
+def apparatus(element: HtmlElement) -> bool:
     if element.tag in APPARATUS_TAGS:
         return True
     if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
@@ -37,7 +37,7 @@ def reader_words(page: HtmlElement) -> list[str]:
     if article is None:
         return []
     article = copy.deepcopy(article)  # the parsed page is kept for the other checks
-    for element in [e for e in article.iter(etree.Element) if e is not article and _apparatus(e)]:
+    for element in [e for e in article.iter(etree.Element) if e is not article and apparatus(e)]:
         element.drop_tree()  # its tail, the text after it, stays
     for mention in [e for e in article.iter("abbr") if "term" in classes(e)]:
         mention.drop_tag()  # a glossary mark around the essay's own words: "PMF</abbr>s" reads "PMFs"

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..problems import Problem
-from .fidelity import _apparatus
+from .fidelity import apparatus
 from .postprocess import classes, is_redirect
 
 # A full stop after closing quotation marks that follow the words' own . ! ? or …; a full stop after
@@ -47,7 +47,7 @@ OPAQUE = "\ufffc"
 
 def _runs(element: HtmlElement, own: bool, essay: bool, out: list[tuple[str, bool, int, HtmlElement]]) -> None:
     """The text inside element, in reading order, as (text, whether it is the edition's own, line, element) runs."""
-    if essay and _apparatus(element):
+    if essay and apparatus(element):
         own = True  # on an essay page, everything but the apparatus is the essay's verbatim text
     if _not_own(element):
         own = False
