@@ -59,12 +59,15 @@ GLOSSARY = "sources/essay/glossary.yml"
 KH_WHAT = "  what: An Iraqi armed faction aligned with Iran"
 
 CASES = {
-    "the print stylesheet not in UTF-8": (
-        lambda r: (r / "docs/stylesheets/pdf.css").write_bytes(b"\xff\xfe\x00x"),
-        "docs/stylesheets/pdf.css:1: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
-    "the print stylesheet missing": (
-        lambda r: (r / "docs/stylesheets/pdf.css").unlink(),
-        "docs/stylesheets/pdf.css: is missing; make it a regular file of the project (see the README for what it holds)"),
+    "the book's template not in UTF-8": (
+        lambda r: (r / "print/book.typ").write_bytes(b"\xff\xfe\x00x"),
+        "print/book.typ:1: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
+    "the book's template missing": (
+        lambda r: (r / "print/book.typ").unlink(),
+        "print/book.typ: is missing; make it a regular file of the project (see the README for what it holds)"),
+    "the book's template broken": (
+        lambda r: (r / "print/book.typ").write_text("#let book(..args) = {\n", encoding="utf-8"),
+        "print/book.typ:1: Typst: unclosed delimiter; fix the book's template"),
     "a NUL written as an escape in a YAML value": (
         lambda r: replace_in(r / GLOSSARY, KH_WHAT, '  what: "An Iraqi \\0 faction" #'),
         f"{GLOSSARY}:{line_of(GLOSSARY, KH_WHAT)}: a value holds U+0000, a control character or half of a surrogate pair "

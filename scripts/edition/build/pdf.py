@@ -2,10 +2,11 @@
 
 Each page of the essay and its appendices is rendered as the site renders it, so the notes carry the
 same numbers and the same words as on the site: numbered from 1 on each page, a source's first note
-on a page in full, later ones short, as a book's notes are by chapter. Footnotes become WeasyPrint page
-footnotes (`float: footnote`). The fetcher
-refuses anything but local files, and every date comes from the commit, so the same commit gives
-the same bytes.
+on a page in full, later ones short, as a book's notes are by chapter. That print document is written
+out as Typst markup (`typeset`) and laid out by Typst with the book's template
+(`print/book.typ`): page footnotes, optimal line breaking, PDF/UA-1 tags. Typst reads only
+the project's files and the fonts' folders, and every date comes from the commit, so the same commit
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import argparse
 import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
-import logging
 import os
 import re
 import subprocess
@@ -38,9 +39,10 @@ from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES
 from ..model.files import read_text
 from ..problems import Problem, ProblemsFound
+from . import typeset
 from .render import load_mkdocs_config
 
-STYLESHEET = DOCS_DIR / "stylesheets" / "pdf.css"
+TEMPLATE = typeset.TEMPLATE  # the book's design, from the project's root
 # The essay is in American English (War on the Rocks' spelling: "defense", "polarizes"); the editors'
 # pages are in the edition's language. The PDF hyphenates each by its own language's patterns.
 ESSAY_LANGUAGE = "en-US"
@@ -141,7 +143,7 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
 {''.join(f'<meta name="author" content="{escape(a)}">' for a in authors)}
 <meta name="description" content="{escape(description)}">
 <meta name="keywords" content="Iraq, United States, Iran, foreign policy, annotated edition">
-<meta name="generator" content="edition.pdf (WeasyPrint)">
+<meta name="generator" content="edition.pdf (Typst)">
 <meta name="dcterms.created" content="{date}">
 <meta name="dcterms.modified" content="{date}">
 </head>
@@ -338,29 +340,6 @@ def _addresses_marked(soup: BeautifulSoup) -> None:
         text.extract()
 
 
-class _LocalOnly:
-    """A WeasyPrint URL fetcher that serves files of the project and refuses everything else."""
-
-    def __init__(self, root: Path):
-        from weasyprint.urls import URLFetcher
-
-        self.root = root.resolve()
-        self.refused: list[str] = []
-        self.fetched: set[Path] = set()  # every file the PDF loaded: images, the stylesheet, its imports
-        self.fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
-
-    def __call__(self, url: str):
-        from weasyprint.urls import FatalURLFetchingError
-
-        parts = urlsplit(url)
-        path = Path(parts.path).resolve() if parts.scheme == "file" else None
-        if path is None or not path.is_relative_to(self.root) or not path.is_file():
-            self.refused.append(url)
-            raise FatalURLFetchingError(f"the PDF may load only files of the project, not {url}")
-        self.fetched.add(path)
-        return self.fetcher.fetch(url)
-
-
 CACHE_DIR = Path(".cache") / "pdf"
 # Where fontconfig's default configuration looks: the system's fonts and the user's own. expanduser, not
 # Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop the build.
@@ -370,14 +349,14 @@ FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
 
 
 def _layout_inputs(paper: str, root: Path) -> list[str]:
-    """What the PDF's bytes depend on beside the printed document: the stylesheet, the paper, the fonts
-    fontconfig can choose from, and the versions of the programs that lay it out."""
+    """What the PDF's bytes depend on beside the printed document: the template, the paper, the fonts
+    Typst can choose from, and the versions of the programs that lay it out and pack it."""
     from importlib.metadata import version
 
     fonts = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
                    for folder in FONT_DIRS if folder.is_dir() for p in folder.rglob("*") if p.is_file())
-    return [(root / STYLESHEET).read_text(encoding="utf-8"), paper, repr(fonts),
-            *(version(name) for name in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"))]
+    return [(root / TEMPLATE).read_text(encoding="utf-8"), paper, repr(fonts),
+            *(version(name) for name in ("typst", "pikepdf"))]
 
 
 def _cache_key(document: str, layout: list[str]) -> str:
@@ -421,7 +400,7 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     root = edition.root
     # The print stylesheet is read like every input: missing, a link, or not UTF-8 is named, not a traceback.
     unreadable: list[Problem] = []
-    if read_text(root / STYLESHEET, STYLESHEET.as_posix(), unreadable) is None:
+    if read_text(root / TEMPLATE, TEMPLATE, unreadable) is None:
         return unreadable
     settings = pdf_settings(edition)
     date = build_date(edition)
@@ -524,44 +503,95 @@ def _write(target: Path, data: bytes) -> None:
 
 
 def _print(document: str, root: Path, settings: PdfSettings, paper: str, target: Path) -> tuple[list[Problem], set[Path]]:
-    """Lay the document out with WeasyPrint and write the PDF to target; return the problems and the files it loaded."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import FatalURLFetchingError
+    """Lay the document out with Typst and write the PDF to target; return the problems and the files it loaded."""
+    import pikepdf
+    import typst
 
-    fetcher = _LocalOnly(root)
-    problems: list[Problem] = []
-
-    class _Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            problems.append(Problem(f"site/{settings.file}", 0, f"WeasyPrint: {record.getMessage()}",
-                                    "fix the page or the print stylesheet (docs/stylesheets/pdf.css) it concerns"))
-
-    handler = _Collect(logging.WARNING)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        stylesheets = [CSS(filename=str(root / STYLESHEET), url_fetcher=fetcher)]
-        if paper != "a4":
-            stylesheets.append(CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"))
-        html = HTML(string=document, base_url=str(root / DOCS_DIR) + "/", url_fetcher=fetcher)
-        pdf = html.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1", pdf_identifier=_identifier(document),
-                             uncompressed_pdf=False)
-    except FatalURLFetchingError as error:
-        return [Problem(STYLESHEET.as_posix(), 0, str(error.__cause__ or error),
-                        "refer only to files inside the project; nothing may come from the network")], fetcher.fetched
-    finally:
-        logger.removeHandler(handler)
-    problems += [Problem(STYLESHEET.as_posix(), 0, f"refused to fetch {url}", "use a file of the project")
-                 for url in fetcher.refused]
+    source, writer = typeset.book(document, paper)
+    where = f"site/{settings.file}"
+    problems = [Problem(where, 0, what, "refer only to files inside the project; nothing may come from the network")
+                for what in writer.problems]
+    project = root.resolve()
+    fetched: set[Path] = set()
+    for file in writer.files:
+        path = (root / file).resolve()
+        if not path.is_relative_to(project) or not path.is_file():
+            problems.append(Problem(where, 0, f"shows {file}, which is not a file of the project",
+                                    "refer only to files inside the project"))
+        fetched.add(path)
+    template = (root / TEMPLATE).read_text(encoding="utf-8")
+    if PACKAGE.search(template):
+        problems.append(Problem(TEMPLATE, 0, "imports a Typst package, which would be downloaded from the network",
+                                "copy what the book needs into the template; nothing may come from the network"))
     if problems:
-        return problems, fetcher.fetched
-    _write(target, pdf)
-    return [], fetcher.fetched
+        return problems, fetched
+    with tempfile.TemporaryDirectory(prefix="edition-typst-") as packages, _offline():
+        try:
+            pdf, warnings = typst.compile_with_warnings(
+                source.encode(), root=str(root), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
+                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=_timestamp(document),
+                package_path=packages, package_cache_path=packages)
+        except typst.TypstError as error:
+            return [_typst_problem(error, root, where)], fetched
+    # A warning is a book printed wrong (a face not found, a label missing): refused like an error.
+    if warnings:
+        return [_typst_problem(warning, root, where) for warning in warnings], fetched
+    # Typst writes each object on its own; packed into compressed object streams the file is half the size.
+    with pikepdf.open(io.BytesIO(pdf)) as packed, io.BytesIO() as out:
+        packed.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+                    deterministic_id=True)
+        _write(target, out.getvalue())
+    return [], fetched
 
 
-def _identifier(document: str) -> bytes:
-    # The PDF's /ID from its content, not from the clock, so the same input gives the same bytes.
-    return hashlib.md5(document.encode()).hexdigest().encode()
+# Where Typst's diagnostic points: "┌─ path:line:column".
+DIAGNOSTIC_PLACE = re.compile(r"┌─ (.+?):(\d+):\d+")
+
+
+def _typst_problem(report, root: Path, where: str) -> Problem:
+    """A Typst error or warning, named by the file and line it points at: the template, or else the PDF the
+    content was written into (the content is escaped, so a problem there is the template's to handle)."""
+    place = DIAGNOSTIC_PLACE.search(getattr(report, "diagnostic", "") or "")
+    hints = "; ".join(getattr(report, "hints", None) or [])
+    if place and (Path.cwd() / place[1]).resolve() == (root / TEMPLATE).resolve():
+        return Problem(TEMPLATE, int(place[2]), f"Typst: {report.message}", hints or "fix the book's template")
+    return Problem(where, 0, f"Typst: {report.message}",
+                   hints or f"fix the book's template ({TEMPLATE}) so that it sets this content")
+
+
+# A package import (`#import "@preview/…"`): Typst would download it.
+PACKAGE = re.compile(r"[\"']@[A-Za-z0-9_-]+/")
+
+
+PROXIES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
+@contextlib.contextmanager
+def _offline():
+    """Should anything still ask Typst for a package (a name built at run time, which the check above cannot
+    see), its download goes through a proxy at a closed port of this machine, and fails there."""
+    saved = {name: os.environ.get(name) for name in (*PROXIES, "NO_PROXY", "no_proxy")}
+    os.environ.update(dict.fromkeys(PROXIES, "http://127.0.0.1:9"))
+    for name in ("NO_PROXY", "no_proxy"):
+        os.environ.pop(name, None)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _timestamp(document: str) -> int:
+    """The PDF's creation time: SOURCE_DATE_EPOCH, else midnight (UTC) of the day the document is dated."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return int(epoch)
+    day = re.search(r'name="dcterms.created" content="(\d{4}-\d{2}-\d{2})"', document)
+    moment = dt.datetime.fromisoformat(day[1]) if day else dt.datetime(1980, 1, 1)
+    return int(moment.replace(tzinfo=dt.UTC).timestamp())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
 # Everything of the project a build reads (beside its code): what a copy for a test carries, what the PDF cache hashes.
-PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "anchors.lock", "CITATION.cff")
+PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "print", "anchors.lock", "CITATION.cff")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,290 @@
+"""The print document written out as Typst markup: calls to the book template's functions.
+
+The writer knows only the content's structure (a page of the site, a paragraph and its number, a
+note, a link, an address in parts, a list, a table); the template (`print/book.typ`)
+decides how each looks. Every text is escaped, so nothing in the edition's content can become Typst
+code. Written by hand over the parsed tree because no library converts HTML to Typst; Pandoc does,
+but it would drop the classes (a note's kind, an address's parts, a paragraph's number) the book is
+laid out by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+TEMPLATE = "print/book.typ"  # from the project's root, which is Typst's root
+
+# Typst's markup gives meaning to most ASCII punctuation (`#`, `*`, `_`, `[`, `//`, `$`, `<`, `@`, `~`,
+# `'`, `"`, "-" and "." in "--" or "...", a list marker at a line's start); each is written escaped.
+_PUNCTUATION = re.compile(r"""([\\#*_`$<>@=\-+/\[\]~'":.,;!?(){}%&|^])""")
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+# A label may hold letters, digits and "_-:."; an id with anything else gets one made from it.
+_LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-:.]*")
+# Words set in the margin, or only on the web: not in the book's text.
+_DROPPED = {"script", "style", "select", "option", "label", "button", "input", "form", "noscript", "template", "wbr"}
+_LIST_TAGS = {"ul", "ol"}
+_BLOCK_TAGS = {"p", "div", "section", "nav", "article", "aside", "header", "footer", "details", "summary",
+               "blockquote", "ul", "ol", "dl", "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+               "hr", "pre", "li", "dt", "dd", "main"}
+
+
+def escape(text: str) -> str:
+    """Text as Typst markup that sets exactly these characters (whitespace as one space, as HTML does)."""
+    return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def string(text: str) -> str:
+    """A Typst string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def _classes(tag: Tag) -> list[str]:
+    classes = tag.get("class", [])
+    return classes.split() if isinstance(classes, str) else list(classes)
+
+
+def _kind(tag: Tag) -> str:
+    return string(" ".join(_classes(tag)))
+
+
+@dataclass
+class Writer:
+    """One print document's Typst markup; the files of the project it shows (images) are in `files`."""
+
+    ids: set[str]
+    files: list[PurePosixPath] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    labelled: set[str] = field(default_factory=set)
+
+    def label(self, id_: str) -> str:
+        """A label for an element's id, the same for a link to it."""
+        if _LABEL.fullmatch(id_):
+            return id_
+        return "id-" + "".join(f"{ord(ch):x}" if not ch.isascii() or not ch.isalnum() else ch for ch in id_)[:200]
+
+    def anchor(self, tag: Tag) -> str:
+        """Where links to an element land: an empty mark labelled with its id (once per id)."""
+        id_ = tag.get("id")
+        if not isinstance(id_, str) or not id_ or id_ in self.labelled:
+            return ""
+        self.labelled.add(id_)
+        return f"#metadata(none)#label({string(self.label(id_))})"
+
+    # Blocks ------------------------------------------------------------------------------------
+    def blocks(self, nodes) -> str:
+        """A run of nodes as blocks: loose inline content between block elements becomes a paragraph."""
+        out, inline = [], []
+
+        def flush() -> None:
+            text = "".join(inline).strip()
+            if text:
+                out.append(f"#par[{text}]")
+            inline.clear()
+
+        for node in nodes:
+            if isinstance(node, Tag) and self._is_block(node):
+                flush()
+                written = self.block(node)
+                if written:
+                    out.append(written)
+            else:
+                inline.append(self.inline(node))
+        flush()
+        return "\n\n".join(out)
+
+    def _is_block(self, tag: Tag) -> bool:
+        if "event-date" in _classes(tag):  # set beside the event, not in its line
+            return True
+        return tag.name in _BLOCK_TAGS or any(isinstance(c, Tag) and self._is_block(c) for c in tag.children) \
+            if tag.name not in ("a", "span", "em", "strong") else False
+
+    def block(self, tag: Tag) -> str:
+        if tag.has_attr("hidden") or tag.name in _DROPPED:
+            return ""
+        name, anchor = tag.name, self.anchor(tag)
+        if re.fullmatch(r"h[1-6]", name):
+            level = min(int(name[1]), 3)
+            return f"#heading(level: {level})[{self.inlines(tag)}]{anchor}"
+        if name == "p":
+            number = tag.find("a", class_="para-num")
+            if number is not None:
+                text = number.get_text().strip()
+                number.extract()
+                return f"#para(kind: {_kind(tag)}, number: {string(text)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
+            return f"#para(kind: {_kind(tag)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
+        if name == "nav" and "contents" in _classes(tag):
+            title = tag.find(class_="contents-title")
+            return f"#contents(title: [{self.inlines(title) if title else 'Contents'}])"
+        if name in _LIST_TAGS:
+            entries = [f"[{self.anchor(li)}{self.blocks(li.children)}]" for li in tag.find_all("li", recursive=False)]
+            ordered = "true" if name == "ol" else "false"
+            return f"#items(kind: {_kind(tag)}, ordered: {ordered}, {', '.join(entries)}){anchor}"
+        if name == "dl":
+            pairs = []
+            for term in tag.find_all("dt", recursive=False):
+                description = term.find_next_sibling(["dd", "dt"])
+                text = self.blocks(description.children) if description is not None and description.name == "dd" else ""
+                pairs.append(f"([{self.anchor(term)}{self.inlines(term)}], [{text}])")
+            return f"#definitions(kind: {_kind(tag)}, {', '.join(pairs)}){anchor}"
+        if name == "table":
+            return anchor + self.table(tag)
+        if name == "hr":
+            return "#line(length: 100%)"
+        if name == "pre":
+            return f"#raw(block: true, {string(tag.get_text())})"
+        if name == "blockquote":
+            return f"#quote(block: true)[{anchor}{self.blocks(tag.children)}]"
+        if name == "time" and "event-date" in _classes(tag):
+            return f"#event-date[{self.inlines(tag)}]"
+        body = self.blocks(tag.children)
+        if not body and not anchor:
+            return ""
+        return f"#division(kind: {_kind(tag)})[{anchor}\n{self.wrapped(tag, body)}\n]"
+
+    def table(self, tag: Tag) -> str:
+        caption = tag.find("caption")
+        header: list[str] = []
+        rows: list[list[str]] = []
+        for row in tag.find_all("tr"):
+            cells = [f"[{self.anchor(cell)}{self.wrapped(cell, self.inlines(cell))}]"
+                     for cell in row.find_all(["th", "td"], recursive=False)]
+            if row.parent is not None and row.parent.name == "thead":
+                header = cells
+            else:
+                rows.append(cells)
+        width = max([len(header), *map(len, rows)], default=1)
+        rows = [cells + ["[]"] * (width - len(cells)) for cells in rows]
+        header = header + ["[]"] * (width - len(header)) if header else []
+        caption_text = f"[{self.inlines(caption)}]" if caption is not None else "none"
+        return (f"#data-table(kind: {_kind(tag)}, caption: {caption_text}, header: ({''.join(c + ', ' for c in header)}), "
+                f"rows: ({''.join('(' + ''.join(c + ', ' for c in cells) + '), ' for cells in rows)}))")
+
+    # Inline content ----------------------------------------------------------------------------
+    def inlines(self, tag: Tag | None) -> str:
+        if tag is None:
+            return ""
+        return "".join(self.inline(child) for child in tag.children).strip()
+
+    def inline(self, node) -> str:
+        if isinstance(node, Comment):
+            return ""
+        if isinstance(node, NavigableString):
+            return escape(str(node))
+        if not isinstance(node, Tag) or node.has_attr("hidden") or node.name in _DROPPED:
+            return ""
+        if self._is_block(node):  # a block inside a line: its words, kept in the line
+            return " " + self.inlines(node) + " "
+        name, classes, anchor = node.name, _classes(node), self.anchor(node)
+        if name == "span" and "footnote" in classes:
+            after = "true" if "after-call" in classes else "false"
+            return f"#note(kind: {_kind(node)}, after-call: {after})[{self.inlines(node).strip()}]{anchor}"
+        if name == "a":
+            return anchor + self.link(node)
+        if name == "span" and "address" in classes:
+            return anchor + self.address([(node.get_text(), False)])
+        if name == "span" and "editorial-label" in classes:
+            return f"#editorial-label[{self.inlines(node)}]"
+        if name in ("em", "i", "cite", "dfn"):
+            return f"{anchor}#emph[{self.inlines(node)}]"
+        if name in ("strong", "b"):
+            return f"{anchor}#strong[{self.inlines(node)}]"
+        if name == "code":
+            return f"{anchor}#raw({string(node.get_text())})"
+        if name == "sup":
+            return f"{anchor}#super[{self.inlines(node)}]"
+        if name == "sub":
+            return f"{anchor}#sub[{self.inlines(node)}]"
+        if name == "br":
+            return "#linebreak()"
+        if name == "abbr":
+            return f"{anchor}#name[{self.inlines(node)}]"
+        if name == "img":
+            return anchor + self.image(node)
+        return anchor + self.wrapped(node, self.inlines(node))
+
+    def wrapped(self, tag: Tag, markup: str) -> str:
+        """Markup in the language and direction the element declares, where it declares one."""
+        lang = tag.get("lang")
+        if not isinstance(lang, str):
+            return markup
+        match = re.fullmatch(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}))?(?:-.*)?", lang)
+        if match is None:
+            return markup
+        args = [f"lang: {string(match[1].lower())}"]
+        if match[3]:
+            args.append(f"region: {string(match[3].upper())}")
+        if tag.get("dir") in ("rtl", "ltr"):
+            args.append(f"dir: {tag['dir']}")
+        return f"#in-language({', '.join(args)})[{markup}]"
+
+    def link(self, tag: Tag) -> str:
+        parts = [(part.get_text(), "url-long" in _classes(part)) for part in tag.find_all("span", class_="url-part")]
+        body = self.address(parts) if parts else self.inlines(tag)
+        href = tag.get("href")
+        if not isinstance(href, str):
+            return body
+        if href.startswith("#"):
+            target = unquote(href[1:])
+            return f"#link(label({string(self.label(target))}))[{body}]" if target in self.ids else body
+        if urlsplit(href).scheme in ("http", "https", "mailto"):
+            return f"#link({string(href)})[{body}]"
+        return body
+
+    def address(self, parts: list[tuple[str, bool]]) -> str:
+        return "#address(" + ", ".join(f"({string(text)}, {'true' if long else 'false'})" for text, long in parts) + ")"
+
+    def image(self, tag: Tag) -> str:
+        src = tag.get("src")
+        alt = tag.get("alt") or ""
+        if not isinstance(src, str) or urlsplit(src).scheme or src.startswith("/"):
+            self.problems.append(f"the PDF may load only files of the project, not {src}")
+            return ""
+        path = PurePosixPath("docs", unquote(src))
+        if ".." in path.parts:
+            self.problems.append(f"the PDF may load only files of the project, not {src}")
+            return ""
+        self.files.append(path)
+        return f"#picture({string('/' + path.as_posix())}, alt: {string(alt)})"
+
+
+def book(document: str, paper: str) -> tuple[str, Writer]:
+    """The print document (HTML) as a Typst source that imports the template, and the writer's findings."""
+    soup = BeautifulSoup(document, "html.parser")
+    ids = {tag["id"] for tag in soup.find_all(id=True) if isinstance(tag.get("id"), str)}
+    writer = Writer(ids)
+    head, body = soup.find("head"), soup.find("body")
+
+    def meta(name: str) -> list[str]:
+        return [m.get("content", "") for m in (head.find_all("meta", attrs={"name": name}) if head else [])]
+
+    title = head.find("title").get_text() if head and head.find("title") else ""
+    html = soup.find("html")
+    lang = html.get("lang", "en") if html else "en"
+    created = (meta("dcterms.created") or [""])[0]
+    date = "auto"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created):
+        year, month, day = (int(x) for x in created.split("-"))
+        date = f"datetime(year: {year}, month: {month}, day: {day})"
+    keywords = [k.strip() for k in ",".join(meta("keywords")).split(",") if k.strip()]
+    sections, current, kind = [], [], None
+    for node in (body.children if body else []):
+        if isinstance(node, Tag) and "pdf-page" in _classes(node):
+            if current or kind:
+                sections.append((kind, current))
+            kind, current = ("essay" if "essay" in _classes(node) else "appendix"), [node]
+        else:
+            current.append(node)
+    sections.append((kind, current))
+    parts = [f"#import {string('/' + TEMPLATE)}: *",
+             f"#show: book.with(title: {string(title)}, authors: ({''.join(string(a) + ', ' for a in meta('author'))}), "
+             f"description: {string((meta('description') or [''])[0])}, keywords: ({''.join(string(k) + ', ' for k in keywords)}), "
+             f"date: {date}, lang: {string(lang.split('-')[0].lower())}, paper: {string('us-letter' if paper == 'letter' else 'a4')})"]
+    for kind, nodes in sections:
+        markup = writer.blocks(nodes)
+        parts.append(f"#section(kind: {string(kind)})[\n{markup}\n]" if kind else markup)
+    return "\n\n".join(parts) + "\n", writer
