@@ -31,6 +31,7 @@ import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import load
+from ..citeproc.forms import Accessed
 from ..citeproc.pandoc import breakable_addresses, read_cache, write_cache
 from ..markdown.html import long_date
 from ..model import Edition
@@ -158,6 +159,8 @@ def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
 Version {escape(edition.version)} of {escape(long_date(edition.released))}; this copy made {escape(long_date(date))}.<br>
 Online, with every paragraph citable: <a href="{escape(site_url)}">{escape(site_url)}</a><br>
 This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
+<p class="cover-citation">To cite this edition: {edition.forms.of(edition.essay.sections[0].page)["chicago-bibliography"]}
+A paragraph is cited by its number (¶), printed in the margin and the same online.</p>
 </section>
 <nav class="contents" aria-label="Contents">
 <p class="contents-title">Contents</p>
@@ -172,6 +175,9 @@ This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
     # The body's own tree goes in, rather than its text parsed a second time: that took a third of the time.
     document.find(id="pdf-body").replace_with(*soup.contents)
     breakable_addresses(document)  # the cover's addresses too
+    for accessed in _tags(document, "time", "accessed"):  # the copy's day, not the day it was built
+        accessed["datetime"] = date
+        accessed.string = Accessed(date).long
     return document.decode(formatter="minimal")
 
 
@@ -256,7 +262,17 @@ def _essay_in_its_language(soup: BeautifulSoup) -> None:
 def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
     """Leave out what only a web page needs: each note's link to its source record (the Sources
     appendix lists every source) and the chronology dates after a paragraph (the Chronology appendix
-    lists the paragraphs of each event). The ¶ numbers, the notes' texts and editorial notes stay."""
+    lists the paragraphs of each event), what a page marks `web-only` (the About page's pointer to the Cite
+    panel: the cover gives the citation instead), and a folded record's label for its fold ("1 note's
+    evidence; how it was checked": in print the record is open). The ¶ numbers, the notes' texts and
+    editorial notes stay."""
+    for element in _tags(soup, "p", "web-only") + _tags(soup, "div", "web-only"):
+        element.decompose()
+    for status in _tags(soup, "summary", "source-status"):
+        level = status.find("strong")
+        status.clear()
+        if level is not None:
+            status.append(level)
     for run in _inside(_tags(soup, "small", "event-links"), "p", "essay-paragraph"):
         _remove_with_space_before(run)
     for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
