@@ -451,7 +451,7 @@ def test_a_reused_pdf_is_laid_out_again_when_a_file_it_shows_changes(tmp_path, m
     assert render_pdf(edition, red, cache=True) == []
     # The same inputs: reused, without even making the document it is printed from again.
     with monkeypatch.context() as patch:
-        patch.setattr(pdf_module, "print_document", lambda *args: pytest.fail("the document was made again"))
+        patch.setattr(pdf_module, "print_tree", lambda *args: pytest.fail("the document was made again"))
         assert render_pdf(edition, again, cache=True) == []
     assert again.read_bytes() == red.read_bytes()
     figure.write_text(figure.read_text(encoding="utf-8").replace("red", "blue"), encoding="utf-8")

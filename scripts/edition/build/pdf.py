@@ -116,6 +116,11 @@ def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
 
 def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     """The full HTML the PDF is printed from: cover, contents, essay with page footnotes, appendices."""
+    return print_tree(edition, settings, date).decode(formatter="minimal")
+
+
+def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulSoup:
+    """The print document, parsed: what the Typst writer reads."""
     body, site_url = render_body(edition, settings)
     soup = BeautifulSoup(body, "html.parser")
     _footnotes_in_place(soup)
@@ -178,7 +183,7 @@ A paragraph is cited by its number (¶), printed in the margin and the same onli
     for accessed in _tags(document, "time", "accessed"):  # the copy's day, not the day it was built
         accessed["datetime"] = date
         accessed.string = Accessed(date).long
-    return document.decode(formatter="minimal")
+    return document
 
 
 def _classes(tag: Tag) -> list[str]:
@@ -426,13 +431,13 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     if fingerprint is not None and (data := _cached(root, _known_key(root / CACHE_DIR, fingerprint))) is not None:
         _write(target, data)
         return []
-    document = print_document(edition, settings, date)
-    key = _cache_key(document, layout) if cache else None
+    tree = print_tree(edition, settings, date)
+    key = _cache_key(tree.decode(formatter="minimal"), layout) if cache else None
     if key is not None and (data := _cached(root, key)) is not None:
         _write(target, data)
         _remember(root / CACHE_DIR, fingerprint, key)
         return []
-    problems, fetched = _print(document, root, settings, paper, target)
+    problems, fetched = _print(tree, date, root, settings, paper, target)
     if key is not None and not problems:
         _keep(root, key, target.read_bytes(), fetched)
         _remember(root / CACHE_DIR, fingerprint, key)
@@ -518,12 +523,14 @@ def _write(target: Path, data: bytes) -> None:
     Path(partial.name).replace(target)
 
 
-def _print(document: str, root: Path, settings: PdfSettings, paper: str, target: Path) -> tuple[list[Problem], set[Path]]:
-    """Lay the document out with Typst and write the PDF to target; return the problems and the files it loaded."""
+def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, paper: str,
+           target: Path) -> tuple[list[Problem], set[Path]]:
+    """Lay the print document out with Typst and write the PDF to target; return the problems and the files it
+    loaded."""
     import pikepdf
     import typst
 
-    source, writer = typeset.book(document, paper)
+    source, writer = typeset.book(tree, paper)
     where = f"site/{settings.file}"
     problems = [Problem(where, 0, what, "refer only to files inside the project; nothing may come from the network")
                 for what in writer.problems]
@@ -545,7 +552,7 @@ def _print(document: str, root: Path, settings: PdfSettings, paper: str, target:
         try:
             pdf, warnings = typst.compile_with_warnings(
                 source.encode(), root=str(root), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
-                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=_timestamp(document),
+                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=_timestamp(date),
                 package_path=packages, package_cache_path=packages)
         except typst.TypstError as error:
             return [_typst_problem(error, root, where)], fetched
@@ -600,14 +607,12 @@ def _offline():
                 os.environ[name] = value
 
 
-def _timestamp(document: str) -> int:
-    """The PDF's creation time: SOURCE_DATE_EPOCH, else midnight (UTC) of the day the document is dated."""
+def _timestamp(date: str) -> int:
+    """The PDF's creation time: SOURCE_DATE_EPOCH, else midnight (UTC) of the day the PDF is dated."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return int(epoch)
-    day = re.search(r'name="dcterms.created" content="(\d{4}-\d{2}-\d{2})"', document)
-    moment = dt.datetime.fromisoformat(day[1]) if day else dt.datetime(1980, 1, 1)
-    return int(moment.replace(tzinfo=dt.UTC).timestamp())
+    return int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp())
 
 
 def main(argv: list[str] | None = None) -> int:

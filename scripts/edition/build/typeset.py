@@ -111,10 +111,9 @@ class Writer:
             level = min(int(name[1]), 3)
             return f"#heading(level: {level})[{self.inlines(tag)}]{anchor}"
         if name == "p":
-            number = tag.find("a", class_="para-num")
+            number = tag.find("a", class_="para-num")  # its words are left out of the line (see inline)
             if number is not None:
                 text = number.get_text().strip()
-                number.extract()
                 return f"#para(kind: {_kind(tag)}, number: {string(text)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
             return f"#para(kind: {_kind(tag)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
         if name == "nav" and "contents" in _classes(tag):
@@ -183,6 +182,8 @@ class Writer:
         if name == "span" and "footnote" in classes:
             after = "true" if "after-call" in classes else "false"
             return f"#note(kind: {_kind(node)}, after-call: {after})[{self.inlines(node).strip()}]{anchor}"
+        if name == "a" and "para-num" in classes:  # the paragraph's number, which the template hangs in the margin
+            return anchor
         if name == "a":
             return anchor + self.link(node)
         if name == "span" and "address" in classes:
@@ -252,9 +253,9 @@ class Writer:
         return f"#picture({string('/' + path.as_posix())}, alt: {string(alt)})"
 
 
-def book(document: str, paper: str) -> tuple[str, Writer]:
-    """The print document (HTML) as a Typst source that imports the template, and the writer's findings."""
-    soup = BeautifulSoup(document, "html.parser")
+def book(soup: BeautifulSoup, paper: str) -> tuple[str, Writer]:
+    """The print document (its parsed HTML, which is not changed) as a Typst source that imports the
+    template, and the writer's findings."""
     ids = {tag["id"] for tag in soup.find_all(id=True) if isinstance(tag.get("id"), str)}
     writer = Writer(ids)
     head, body = soup.find("head"), soup.find("body")
