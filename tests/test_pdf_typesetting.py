@@ -78,7 +78,7 @@ def test_no_blank_band_above_the_notes(paper):
             blank = rules[0] - max(b for b in text if b < rules[0]) - CLEARANCE
             assert blank < 2 * LINE, f"page {index + 1}: {blank / LINE:.1f} blank lines above the notes"
             measured += 1
-    assert measured >= 8
+    assert measured >= 6
 
 
 def test_no_page_of_the_essay_holds_only_notes_or_a_stub(paper):
@@ -101,9 +101,9 @@ def test_the_book_fits_its_page_budget(paper):
     starts = section_starts(reader)
     essay_end = starts[len(starts) - 5]  # the five appendices follow the essay's sections
     appendix = len(reader.pages) - essay_end
-    limit = 50 if paper.name != "letter.pdf" else 54  # letter is 18 mm shorter: a few pages more
-    assert len(reader.pages) <= limit, f"{len(reader.pages)} pages"
-    assert appendix <= 30, f"the appendix takes {appendix} pages"
+    letter = paper.name == "letter.pdf"  # letter is 18 mm shorter than A4: a few pages more
+    assert len(reader.pages) <= (54 if letter else 50), f"{len(reader.pages)} pages"
+    assert appendix <= (33 if letter else 30), f"the appendix takes {appendix} pages"
 
 
 def test_the_file_stays_light(paper):

@@ -108,7 +108,7 @@ def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
     parts = []
     for file in _pdf_pages(edition, settings):
         text = edition.docs.get(file).text
-        kind = "essay" if file in edition.essay_pages else "appendix"
+        kind = "appendix" if file not in edition.essay_pages else "essay opening" if not parts else "essay"
         # A raw HTML marker before each page, so links to the page can land on it.
         parts.append(md.reset().convert(f'<div class="pdf-page {kind}" id="{_page_marker(file)}"></div>\n\n{text}'))
     return "\n".join(parts), edition.site_url

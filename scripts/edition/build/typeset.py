@@ -277,7 +277,7 @@ def book(soup: BeautifulSoup, paper: str) -> tuple[str, Writer]:
         if isinstance(node, Tag) and "pdf-page" in _classes(node):
             if current or kind:
                 sections.append((kind, current))
-            kind, current = ("essay" if "essay" in _classes(node) else "appendix"), [node]
+            kind, current = " ".join(c for c in _classes(node) if c != "pdf-page"), [node]
         else:
             current.append(node)
     sections.append((kind, current))
