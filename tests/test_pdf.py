@@ -419,9 +419,9 @@ def test_anything_but_a_local_file_is_refused(tmp_path, site):
     about.write_text(about.read_text(encoding="utf-8") + "\n![A map](https://maps.example.com/iraq.png)\n", encoding="utf-8")
     target = tmp_path / "out.pdf"
     problems = render_pdf(load_edition(project), target)
-    assert [(p.path, p.what) for p in problems] == [
-        ("site/in-iraq-restraint-annotated-edition.pdf", "the PDF may load only files of the project, not https://maps.example.com/iraq.png"),
-        (pdf_module.TEMPLATE, "imports a Typst package, which would be downloaded from the network")]
+    assert [(p.path, p.line, p.what) for p in problems] == [
+        ("docs/about.md", 0, "shows a picture from https://maps.example.com/iraq.png: the PDF may show only files of the project"),
+        (pdf_module.TEMPLATE, 1, "imports the Typst package @preview/example:0.1.0; the build has no packages and downloads none")]
     assert not target.exists()
 
 

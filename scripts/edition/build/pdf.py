@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,25 +65,35 @@ def pdf_settings(edition: Edition) -> PdfSettings:
 EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hold) to 2100 (before gzip's last)
 
 
-def epoch_problems() -> list[Problem]:
-    """SOURCE_DATE_EPOCH, when set, dates the PDF, the offline copy's zip and MkDocs' sitemap: it must be a
-    time all three can write, or the build would stop on it half-way."""
+def epoch_problems(root: Path | None = None) -> list[Problem]:
+    """SOURCE_DATE_EPOCH, when set, else the last commit's time, dates the PDF, the offline copy's zip and
+    MkDocs' sitemap: it must be a time all three can write, or the build would stop on it half-way."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or (value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < EPOCH_RANGE[1]):
+    if value is None:
+        commit = _commit_epoch(root) if root is not None else None
+        if commit is None or EPOCH_RANGE[0] <= commit < EPOCH_RANGE[1]:
+            return []
+        return [Problem("git log -1", 0, f"dates the last commit {commit}, not a time the build can date its files by",
+                        "commit again with a date from 1980 to 2099, or set SOURCE_DATE_EPOCH to one")]
+    if value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < EPOCH_RANGE[1]:
         return []
     return [Problem("SOURCE_DATE_EPOCH", 0, f"is {value!r}, not a time the build can date its files by",
                     "set it to whole seconds since 1970, from 1980 to 2099 (as `git log -1 --format=%ct` gives), or unset it")]
 
 
+def _commit_epoch(root: Path) -> int | None:
+    """The last commit's time, or None outside a git checkout."""
+    try:
+        epoch = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return int(epoch) if epoch.lstrip("-").isdigit() else None
+
+
 def build_date(edition: Edition) -> str:
     """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        try:
-            epoch = subprocess.run(["git", "-C", str(edition.root), "log", "-1", "--format=%ct"],
-                                   capture_output=True, text=True, check=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            epoch = None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_epoch(edition.root)
     if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     return edition.released
@@ -110,7 +121,8 @@ def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
         text = edition.docs.get(file).text
         kind = "appendix" if file not in edition.essay_pages else "essay opening" if not parts else "essay"
         # A raw HTML marker before each page, so links to the page can land on it.
-        parts.append(md.reset().convert(f'<div class="pdf-page {kind}" id="{_page_marker(file)}"></div>\n\n{text}'))
+        parts.append(md.reset().convert(f'<div class="pdf-page {kind}" id="{_page_marker(file)}" '
+                                        f'data-file="{escape(DOCS_DIR.as_posix() + "/" + file)}"></div>\n\n{text}'))
     return "\n".join(parts), edition.site_url
 
 
@@ -135,7 +147,7 @@ def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulS
     headings = soup.find_all("h1")
     for heading in headings:  # a running head for each section, and a page break before it
         heading["class"] = heading.get("class", []) + ["section-title"]
-    contents = "\n".join(f'<li><a href="#{h["id"]}">{escape(h.get_text().strip())}</a></li>' for h in headings)
+    contents = "\n".join(f'<li><a href="#{h["id"]}">{escape(h.get_text().strip())}</a></li>' for h in headings if h.get("id"))
     authors = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
     original = edition.original
     pdf_url = urljoin(site_url, settings.file)
@@ -206,7 +218,7 @@ def _inside(tags: list[Tag], name: str, class_: str) -> list[Tag]:
 
 
 def _footnotes_in_place(soup: BeautifulSoup) -> None:
-    """Move each note from the end of the document to where it is cited, for `float: footnote`."""
+    """Move each note from the end of the document to where it is cited, where Typst sets it as a page footnote."""
     by_id: dict[str, Tag] = {}
     for element in soup.find_all(id=True):  # once: a search of the whole document per note is quadratic
         by_id.setdefault(element["id"], element)
@@ -217,7 +229,7 @@ def _footnotes_in_place(soup: BeautifulSoup) -> None:
             continue
         for back in _tags(note, "a", "footnote-backref"):
             back.decompose()
-        # A call that directly follows another is printed after a comma (see the print stylesheet).
+        # A call that directly follows another is printed after a comma (see the book's template).
         after_call = ["after-call"] if reference.find(lambda tag: "note-separator" in _classes(tag)) else []
         footnote = soup.new_tag("span", attrs={"class": ["footnote"] + note.get("class", []) + after_call, "id": note["id"]})
         for paragraph in note.find_all("p"):
@@ -308,7 +320,7 @@ ADDRESS = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|mil|e
 def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
     """No line break between a word and the note calls after it, so "attacks.²³" never leaves "²³"
     alone at the start of a line: the word's last characters and the calls go into one unbreakable
-    span (the print stylesheet's `.with-call`; the notes inside wrap as usual)."""
+    span (`.with-call`; the notes inside wrap as usual)."""
     for note in _tags(soup, "span", "footnote"):
         if note.find_parent(class_="with-call") is not None:  # a later call of a run already kept
             continue
@@ -343,7 +355,7 @@ def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
 
 
 def _addresses_marked(soup: BeautifulSoup) -> None:
-    """Domain names in running text go into `span.address`, which the print stylesheet leaves unhyphenated."""
+    """Domain names in running text go into `span.address`, which the book sets whole and unhyphenated."""
     for text in soup.find_all(string=ADDRESS):
         if text.find_parent(["a", "code", "pre"]) is not None or isinstance(text, Comment):
             continue
@@ -415,11 +427,11 @@ def _inputs_fingerprint(edition: Edition, date: str, layout: list[str]) -> str |
 def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = False) -> list[Problem]:
     """Write the PDF to target (atomically); return problems instead of writing a broken one.
 
-    With cache, a PDF made before from exactly the same inputs (see _cache_key) is reused: WeasyPrint
-    takes seconds, and its output for the same inputs is the same bytes.
+    With cache, a PDF made before from exactly the same inputs (see _cache_key) is reused: Typst's output for
+    the same inputs is the same bytes.
     """
     root = edition.root
-    # The print stylesheet is read like every input: missing, a link, or not UTF-8 is named, not a traceback.
+    # The book's template is read like every input: missing, a link, or not UTF-8 is named, not a traceback.
     unreadable: list[Problem] = []
     if read_text(root / TEMPLATE, TEMPLATE, unreadable) is None:
         return unreadable
@@ -474,7 +486,7 @@ def _digest(path: Path) -> str | None:
 
 def _cached(root: Path, key: str | None) -> bytes | None:
     """The PDF kept for these inputs, if its bytes are still the ones kept (the name carries their hash) and
-    every file it loaded (images, stylesheets; listed beside it with their hashes, by their paths in the
+    every file it loaded (the template's folder and the pictures; listed beside it with their hashes, by their paths in the
     project, so that a copy of the project checks its own files) is as it was."""
     if key is None:
         return None
@@ -515,12 +527,20 @@ def _keep(root: Path, key: str, data: bytes, fetched: set[Path]) -> None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write a file so that a reader never sees half of it."""
+    """Write a file so that a reader never sees half of it; on failure nothing is left beside it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as partial:
-        partial.write(data)
-    os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
-    Path(partial.name).replace(target)
+        try:
+            partial.write(data)
+        except BaseException:
+            Path(partial.name).unlink(missing_ok=True)
+            raise
+    try:
+        os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
+        Path(partial.name).replace(target)
+    except BaseException:
+        Path(partial.name).unlink(missing_ok=True)
+        raise
 
 
 def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, paper: str,
@@ -531,34 +551,26 @@ def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, pa
     import typst
 
     source, writer = typeset.book(tree, paper)
-    where = f"site/{settings.file}"
-    problems = [Problem(where, 0, what, "refer only to files inside the project; nothing may come from the network")
-                for what in writer.problems]
-    project = root.resolve()
-    fetched: set[Path] = set()
-    for file in writer.files:
-        path = (root / file).resolve()
-        if not path.is_relative_to(project) or not path.is_file():
-            problems.append(Problem(where, 0, f"shows {file}, which is not a file of the project",
-                                    "refer only to files inside the project"))
-        fetched.add(path)
-    template = (root / TEMPLATE).read_text(encoding="utf-8")
-    if PACKAGE.search(template):
-        problems.append(Problem(TEMPLATE, 0, "imports a Typst package, which would be downloaded from the network",
-                                "copy what the book needs into the template; nothing may come from the network"))
-    if problems:
-        return problems, fetched
-    with tempfile.TemporaryDirectory(prefix="edition-typst-") as packages, _offline():
-        try:
-            pdf, warnings = typst.compile_with_warnings(
-                source.encode(), root=str(root), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
-                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=_timestamp(date),
-                package_path=packages, package_cache_path=packages)
-        except typst.TypstError as error:
-            return [_typst_problem(error, root, where)], fetched
-    # A warning is a book printed wrong (a face not found, a label missing): refused like an error.
-    if warnings:
-        return [_typst_problem(warning, root, where) for warning in warnings], fetched
+    pages = _marker_pages(tree)
+    problems = [Problem(pages.get(page, f"site/{settings.file}"), 0, what,
+                        "show only a file of the project, by its path from the page (as the site does)")
+                for page, what in writer.problems]
+    with tempfile.TemporaryDirectory(prefix="edition-typst-") as sandbox:
+        fetched = _sandbox(root, Path(sandbox), writer.files, problems)
+        if problems:
+            return problems, fetched
+        with tempfile.TemporaryDirectory(prefix="edition-typst-packages-") as packages, _offline():
+            try:
+                pdf, warnings = typst.compile_with_warnings(
+                    source.encode(), root=sandbox, font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
+                    ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=_timestamp(date),
+                    package_path=packages, package_cache_path=packages)
+            except typst.TypstError as error:
+                return (_picture_problems(writer, Path(sandbox), pages)
+                        or _typst_problems(error, Path(sandbox), writer, pages)), fetched
+        # A warning is a book printed wrong (a face not found, a label missing): refused like an error.
+        if warnings:
+            return [p for warning in warnings for p in _typst_problems(warning, Path(sandbox), writer, pages)], fetched
     # Typst writes each object on its own; packed into compressed object streams the file is half the size.
     with pikepdf.open(io.BytesIO(pdf)) as packed, io.BytesIO() as out:
         packed.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
@@ -567,23 +579,104 @@ def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, pa
     return [], fetched
 
 
-# Where Typst's diagnostic points: "┌─ path:line:column".
+def _picture_problems(writer: typeset.Writer, sandbox: Path, pages: dict[str, str]) -> list[Problem]:
+    """Each picture Typst cannot read, named by the page that shows it: Typst's own report of a damaged picture
+    points only at the template's line that sets pictures. Each is tried alone (a few hundredths of a second)."""
+    import typst
+
+    problems = []
+    for picture, page in writer.files.items():
+        try:
+            typst.compile(f'#set document(title: "picture")\n#image("/{picture.as_posix()}", alt: "picture")'.encode(),
+                          root=str(sandbox), ignore_system_fonts=True, font_paths=[])
+        except typst.TypstError as error:
+            problems.append(Problem(pages.get(page, "the print document"), 0,
+                                    f"shows {picture.relative_to(DOCS_DIR).as_posix()}, which the PDF cannot show: {error.message}",
+                                    "save it again as PNG, JPEG, GIF, WebP or SVG, whole"))
+    return problems
+
+
+def _marker_pages(tree: BeautifulSoup) -> dict[str, str]:
+    """Each page's marker id in the print document, and the docs/ file it was made from."""
+    return {marker["id"]: marker.get("data-file", "") for marker in _tags(tree, "div", "pdf-page") if marker.get("id")}
+
+
+def _sandbox(root: Path, sandbox: Path, pictures, problems: list[Problem]) -> set[Path]:
+    """Copy into the folder Typst may read what it needs: the template's folder (`print/`) and the pictures the
+    pages show, each a regular file of the project, never through a link. Typst reads nothing else, so the
+    files it read are these, and the cache checks them all. Returns the project's files copied."""
+    project = root.resolve()
+    wanted = sorted((root / TEMPLATE).parent.rglob("*")) + [root / file for file in pictures]
+    copied: set[Path] = set()
+    for path in wanted:
+        name = path.relative_to(root).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            continue
+        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
+            problems.append(Problem(name, 0, "is a link, a folder or missing, not a file of the project the PDF may read",
+                                    "make it a regular file of the project"))
+            continue
+        (sandbox / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, sandbox / name)
+        copied.add(path.resolve())
+    template = (root / TEMPLATE).read_text(encoding="utf-8")
+    for match in PACKAGE.finditer(template):
+        problems.append(Problem(TEMPLATE, template.count("\n", 0, match.start()) + 1,
+                                f"imports the Typst package {match[1]}; the build has no packages and downloads none",
+                                "copy what the book needs into print/"))
+    return copied
+
+
+# Where Typst's diagnostic points: "┌─ path:line:column", under each "error:" or "warning:" of the report.
 DIAGNOSTIC_PLACE = re.compile(r"┌─ (.+?):(\d+):\d+")
+DIAGNOSTIC_START = re.compile(r"^(?:error|warning): ", re.M)
+# Typst names the source the build hands it (not a file) thus.
+GENERATED = "__typst_py_bytes__.typ"
 
 
-def _typst_problem(report, root: Path, where: str) -> Problem:
-    """A Typst error or warning, named by the file and line it points at: the template, or else the PDF the
-    content was written into (the content is escaped, so a problem there is the template's to handle)."""
-    place = DIAGNOSTIC_PLACE.search(getattr(report, "diagnostic", "") or "")
+def _typst_problems(report, sandbox: Path, writer: typeset.Writer, pages: dict[str, str]) -> list[Problem]:
+    """Every error (or the warning) of a Typst report, each named by where it points: a line of the template
+    or of another file of print/, or else the page of the site whose content Typst could not set."""
+    diagnostic = getattr(report, "diagnostic", "") or ""
+    blocks = [b for b in DIAGNOSTIC_START.split(diagnostic) if b.strip()] or [report.message]
     hints = "; ".join(getattr(report, "hints", None) or [])
-    if place and (Path.cwd() / place[1]).resolve() == (root / TEMPLATE).resolve():
-        return Problem(TEMPLATE, int(place[2]), f"Typst: {report.message}", hints or "fix the book's template")
-    return Problem(where, 0, f"Typst: {report.message}",
-                   hints or f"fix the book's template ({TEMPLATE}) so that it sets this content")
+    problems = []
+    for block in blocks:
+        message = block.strip().splitlines()[0]
+        places = [(file, int(line)) for file, line in DIAGNOSTIC_PLACE.findall(block)]
+        in_print = [(f, n) for f, n in places if not f.endswith(GENERATED)]
+        # The content of a page (Typst's trace passes through the lines written from it): name the page, and
+        # the template's line if Typst gave one. A trace through the import alone is the template's own.
+        from_page = [page for f, n in places if f.endswith(GENERATED) and (page := typeset.page_of(writer, n))]
+        if from_page:
+            page = pages.get(from_page[0], "the print document")
+            where = f" (at {_in_sandbox(in_print[0][0], sandbox)}:{in_print[0][1]})" if in_print else ""
+            problems.append(Problem(page, 0, f"the PDF cannot set this page's content: Typst: {message}{where}",
+                                    _content_fix(message)))
+        elif in_print:
+            problems.append(Problem(_in_sandbox(in_print[0][0], sandbox), in_print[0][1], f"Typst: {message}",
+                                    hints or "fix the book's template"))
+        else:
+            problems.append(Problem(TEMPLATE, 0, f"Typst: {message}", hints or "fix the book's template"))
+    return problems
 
 
-# A package import (`#import "@preview/…"`): Typst would download it.
-PACKAGE = re.compile(r"[\"']@[A-Za-z0-9_-]+/")
+def _in_sandbox(file: str, sandbox: Path) -> str:
+    """A file Typst names, as the project's path it was copied from."""
+    path = (Path.cwd() / file).resolve()
+    return path.relative_to(sandbox.resolve()).as_posix() if path.is_relative_to(sandbox.resolve()) else file
+
+
+def _content_fix(message: str) -> str:
+    if "could not be displayed" in message:
+        return "no face the PDF uses (Noto Serif, Sans, Naskh Arabic) has that character: write it otherwise"
+    if "image" in message:
+        return "show a picture in a format Typst reads (PNG, JPEG, GIF, SVG, WebP), whole"
+    return f"change the page, or the book's template ({TEMPLATE}) so that it sets such content"
+
+
+# A package import (`#import "@preview/…"`): a name Typst would look up among packages, and download.
+PACKAGE = re.compile(r"[\"'](@[A-Za-z0-9_-]+/[^\"']*)")
 
 
 PROXIES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
@@ -615,6 +708,18 @@ def _timestamp(date: str) -> int:
     return int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp())
 
 
+def _output_problems(output: Path) -> list[Problem]:
+    """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made."""
+    if output.exists() and not output.is_file():
+        return [Problem(str(output), 0, "is a folder or another kind of file, not a PDF to replace",
+                        "give --output the path of a file, such as site/edition.pdf")]
+    folder = next((p for p in output.parents if p.exists()), None)
+    if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        return [Problem(str(output), 0, f"cannot be written: {folder} is not a folder you can write to",
+                        "give --output a file in a folder you can write to")]
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
@@ -627,10 +732,16 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as error:
         problems = error.problems
     else:
-        problems = epoch_problems()
+        problems = epoch_problems(root)
     if not problems:
         output = (args.output or root / "site" / pdf_settings(edition).file).resolve()
-        problems = render_pdf(edition, output, args.paper)
+        problems = _output_problems(output)
+    if not problems:
+        try:
+            problems = render_pdf(edition, output, args.paper)
+        except OSError as error:  # the folder became unwritable, or the disk is full
+            problems = [Problem(str(output), 0, f"cannot be written: {error.strerror}",
+                                "give --output a file in a folder you can write to")]
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:

@@ -226,7 +226,7 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     if not (root / CONFIG_FILE).exists() and not (root / CONFIG_FILE).is_symlink():  # before anything is written
         return Outcome([Problem(CONFIG_FILE, 0, f"{root} is not the edition's project folder (it has no {CONFIG_FILE})",
                                 "run the build in the project folder, or name it with --root")])
-    if problems := output_problems(root, output) + epoch_problems():
+    if problems := output_problems(root, output) + epoch_problems(root):
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)
     # One build of an output at a time: a second one would clear the first's staging folder.

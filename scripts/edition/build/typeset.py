@@ -22,9 +22,11 @@ TEMPLATE = "print/book.typ"  # from the project's root, which is Typst's root
 # Typst's markup gives meaning to most ASCII punctuation (`#`, `*`, `_`, `[`, `//`, `$`, `<`, `@`, `~`,
 # `'`, `"`, "-" and "." in "--" or "...", a list marker at a line's start); each is written escaped.
 _PUNCTUATION = re.compile(r"""([\\#*_`$<>@=\-+/\[\]~'":.,;!?(){}%&|^])""")
-_SPACE = re.compile(r"[ \t\r\n\f]+")
-# A label may hold letters, digits and "_-:."; an id with anything else gets one made from it.
-_LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-:.]*")
+# HTML's whitespace, and the separators Typst would read as a line's or a paragraph's end: one space each.
+_SPACE = re.compile(r"[ \t\r\n\f\v\u0085\u2028\u2029]+")
+# A label may hold letters, digits and "_-:."; an id with anything else, or one that could be taken for a
+# made label ("x-…"), is written as "x-" and its bytes in hexadecimal, so no two ids share a label.
+_LABEL = re.compile(r"(?!x-)[A-Za-z0-9_][A-Za-z0-9_\-:.]*")
 # Words set in the margin, or only on the web: not in the book's text.
 _DROPPED = {"script", "style", "select", "option", "label", "button", "input", "form", "noscript", "template", "wbr"}
 _LIST_TAGS = {"ul", "ol"}
@@ -52,20 +54,34 @@ def _kind(tag: Tag) -> str:
     return string(" ".join(_classes(tag)))
 
 
+def _span(cell: Tag, attribute: str) -> int:
+    """How many columns or rows a cell spans: HTML's rule, a whole number from 1 (1000 columns, 65534 rows at most)."""
+    value = cell.get(attribute, "1")
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else 1
+    return max(1, min(number, 1000 if attribute == "colspan" else 65534))
+
+
+
+def page_of(writer: Writer, line: int) -> str:
+    """The marker id of the page of the site the source's line was written from ("" before the first)."""
+    return max(((start, page) for start, page in writer.lines if start <= line), default=(0, ""))[1]
+
+
 @dataclass
 class Writer:
-    """One print document's Typst markup; the files of the project it shows (images) are in `files`."""
+    """One print document's Typst markup; the files of the project it shows (images) are in `files`, and
+    what it could not write, by the page of the site it was on, in `problems`."""
 
     ids: set[str]
-    files: list[PurePosixPath] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    files: dict[PurePosixPath, str] = field(default_factory=dict)  # each picture, and the first page showing it
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (the page's marker id, what is wrong)
     labelled: set[str] = field(default_factory=set)
+    page: str = ""  # the marker id of the page of the site being written
+    lines: list[tuple[int, str]] = field(default_factory=list)  # the source's line where each page begins
 
     def label(self, id_: str) -> str:
         """A label for an element's id, the same for a link to it."""
-        if _LABEL.fullmatch(id_):
-            return id_
-        return "id-" + "".join(f"{ord(ch):x}" if not ch.isascii() or not ch.isalnum() else ch for ch in id_)[:200]
+        return id_ if _LABEL.fullmatch(id_) else "x-" + id_.encode().hex()
 
     def anchor(self, tag: Tag) -> str:
         """Where links to an element land: an empty mark labelled with its id (once per id)."""
@@ -146,22 +162,37 @@ class Writer:
         return f"#division(kind: {_kind(tag)})[{anchor}\n{self.wrapped(tag, body)}\n]"
 
     def table(self, tag: Tag) -> str:
+        """The table's own rows (not those of a table in one of its cells), each as wide as the widest, counting
+        the cells that span columns and those that reach down from the rows above."""
         caption = tag.find("caption")
-        header: list[str] = []
-        rows: list[list[str]] = []
-        for row in tag.find_all("tr"):
-            cells = [f"[{self.anchor(cell)}{self.wrapped(cell, self.inlines(cell))}]"
-                     for cell in row.find_all(["th", "td"], recursive=False)]
-            if row.parent is not None and row.parent.name == "thead":
-                header = cells
+        own = [row for row in tag.find_all("tr") if row.find_parent("table") is tag]
+        spans = [[(_span(cell, "colspan"), _span(cell, "rowspan"), cell) for cell in row.find_all(["th", "td"], recursive=False)]
+                 for row in own]
+        filled = [0] * len(own)  # per row: the columns taken by cells of rows above
+        for number, cells in enumerate(spans):
+            for columns, down, _ in cells:
+                for below in range(number + 1, min(number + down, len(own))):
+                    filled[below] += columns
+        width = max([filled[n] + sum(c for c, _, _ in cells) for n, cells in enumerate(spans)], default=1) or 1
+        header, rows = [], []
+        for number, (row, cells) in enumerate(zip(own, spans, strict=True)):
+            written = [self.cell(cell, columns, down) for columns, down, cell in cells]
+            written += ["[]"] * (width - filled[number] - sum(c for c, _, _ in cells))
+            if row.parent is not None and row.parent.name == "thead" and not rows:
+                header += written
             else:
-                rows.append(cells)
-        width = max([len(header), *map(len, rows)], default=1)
-        rows = [cells + ["[]"] * (width - len(cells)) for cells in rows]
-        header = header + ["[]"] * (width - len(header)) if header else []
+                rows.append(written)
         caption_text = f"[{self.inlines(caption)}]" if caption is not None else "none"
-        return (f"#data-table(kind: {_kind(tag)}, caption: {caption_text}, header: ({''.join(c + ', ' for c in header)}), "
+        return (f"#data-table(kind: {_kind(tag)}, columns: {width}, caption: {caption_text}, "
+                f"header: ({''.join(c + ', ' for c in header)}), "
                 f"rows: ({''.join('(' + ''.join(c + ', ' for c in cells) + '), ' for cells in rows)}))")
+
+    def cell(self, cell: Tag, columns: int, rows: int) -> str:
+        blocks = any(isinstance(child, Tag) and self._is_block(child) for child in cell.children)
+        body = f"[{self.anchor(cell)}{self.wrapped(cell, self.blocks(cell.children) if blocks else self.inlines(cell))}]"
+        if columns == rows == 1:
+            return body
+        return f"table.cell(colspan: {columns}, rowspan: {rows}, {body})"
 
     # Inline content ----------------------------------------------------------------------------
     def inlines(self, tag: Tag | None) -> str:
@@ -210,18 +241,17 @@ class Writer:
 
     def wrapped(self, tag: Tag, markup: str) -> str:
         """Markup in the language and direction the element declares, where it declares one."""
-        lang = tag.get("lang")
-        if not isinstance(lang, str):
-            return markup
-        match = re.fullmatch(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}))?(?:-.*)?", lang)
-        if match is None:
-            return markup
-        args = [f"lang: {string(match[1].lower())}"]
-        if match[3]:
-            args.append(f"region: {string(match[3].upper())}")
-        if tag.get("dir") in ("rtl", "ltr"):
-            args.append(f"dir: {tag['dir']}")
-        return f"#in-language({', '.join(args)})[{markup}]"
+        lang, direction = tag.get("lang"), tag.get("dir")
+        match = re.fullmatch(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}))?(?:-.*)?", lang) \
+            if isinstance(lang, str) else None
+        args = []
+        if match is not None:
+            args.append(f"lang: {string(match[1].lower())}")
+            if match[3]:
+                args.append(f"region: {string(match[3].upper())}")
+        if direction in ("rtl", "ltr"):
+            args.append(f"dir: {direction}")
+        return f"#in-language({', '.join(args)})[{markup}]" if args else markup
 
     def link(self, tag: Tag) -> str:
         parts = [(part.get_text(), "url-long" in _classes(part)) for part in tag.find_all("span", class_="url-part")]
@@ -242,14 +272,11 @@ class Writer:
     def image(self, tag: Tag) -> str:
         src = tag.get("src")
         alt = tag.get("alt") or ""
-        if not isinstance(src, str) or urlsplit(src).scheme or src.startswith("/"):
-            self.problems.append(f"the PDF may load only files of the project, not {src}")
+        path = PurePosixPath("docs", unquote(src)) if isinstance(src, str) else None
+        if path is None or urlsplit(src).scheme or src.startswith("/") or ".." in path.parts:
+            self.problems.append((self.page, f"shows a picture from {src}: the PDF may show only files of the project"))
             return ""
-        path = PurePosixPath("docs", unquote(src))
-        if ".." in path.parts:
-            self.problems.append(f"the PDF may load only files of the project, not {src}")
-            return ""
-        self.files.append(path)
+        self.files.setdefault(path, self.page)
         return f"#picture({string('/' + path.as_posix())}, alt: {string(alt)})"
 
 
@@ -286,6 +313,9 @@ def book(soup: BeautifulSoup, paper: str) -> tuple[str, Writer]:
              f"description: {string((meta('description') or [''])[0])}, keywords: ({''.join(string(k) + ', ' for k in keywords)}), "
              f"date: {date}, lang: {string(lang.split('-')[0].lower())}, paper: {string('us-letter' if paper == 'letter' else 'a4')})"]
     for kind, nodes in sections:
+        writer.page = nodes[0].get("id", "") if kind else ""
+        start = sum(part.count("\n") + 2 for part in parts) + 1  # the line the section begins on
         markup = writer.blocks(nodes)
         parts.append(f"#section(kind: {string(kind)})[\n{markup}\n]" if kind else markup)
+        writer.lines.append((start, writer.page))
     return "\n\n".join(parts) + "\n", writer

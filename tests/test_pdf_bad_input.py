@@ -1,0 +1,154 @@
+"""The PDF path refuses what it cannot print well, naming the page or the template's line, and prints what the
+site accepts: hostile content stays text, odd but valid HTML is set right, and nothing outside is read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, replace_in
+from edition import load as load_edition
+from edition.build import pdf as pdf_module
+from edition.build.pdf import epoch_problems, render_pdf
+
+ABOUT = "docs/about.md"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("pdf-bad-input") / "project")
+
+
+@pytest.fixture
+def project(pristine, tmp_path) -> Path:
+    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))
+
+
+def add_to_about(project: Path, markdown: str) -> None:
+    about = project / ABOUT
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + markdown + "\n", encoding="utf-8")
+
+
+def in_template(project: Path, before: str, text: str) -> None:
+    replace_in(project / pdf_module.TEMPLATE, before, text + before)
+
+
+def printed(project: Path) -> tuple[list[str], Path]:
+    target = project / "out.pdf"
+    return [str(p) for p in render_pdf(load_edition(project), target)], target
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+REFUSED = {
+    "a link in print/ to a file outside the project": (
+        lambda p: (os.symlink("/etc/passwd", p / "print/passwd.txt"),
+                   in_template(p, "#let serif", '#let leak = read("passwd.txt")\n')),
+        ["print/passwd.txt: is a link, a folder or missing, not a file of the project the PDF may read; "
+         "make it a regular file of the project"]),
+    "a character no face has": (
+        lambda p: add_to_about(p, "A character: 中."),
+        ["docs/about.md: the PDF cannot set this page's content: Typst: PDF/UA-1 error: the text `\"中\"` could not be "
+         "displayed with font `\"Noto Serif\"`; no face the PDF uses (Noto Serif, Sans, Naskh Arabic) has that "
+         "character: write it otherwise"]),
+    "a damaged picture": (
+        lambda p: ((p / "docs/assets/fake.png").write_text("not a png", encoding="utf-8"),
+                   add_to_about(p, "![Fake](assets/fake.png)")),
+        ["docs/about.md: shows assets/fake.png, which the PDF cannot show: failed to decode image (Format error "
+         "decoding Png: Invalid PNG signature.); save it again as PNG, JPEG, GIF, WebP or SVG, whole"]),
+    "a picture from outside the project": (
+        lambda p: add_to_about(p, '<p><img src="/etc/passwd" alt="x"></p>'),
+        ["docs/about.md: shows a picture from /etc/passwd: the PDF may show only files of the project; "
+         "show only a file of the project, by its path from the page (as the site does)"]),
+    "two syntax errors in the template": (
+        lambda p: (in_template(p, "#let serif", "#let a = )\n"),
+                   (p / pdf_module.TEMPLATE).write_text((p / pdf_module.TEMPLATE).read_text(encoding="utf-8")
+                                                        + "\n#let b = ]\n", encoding="utf-8")),
+        None),  # checked below: each error with its own line
+    "a package import, even a local one": (
+        lambda p: in_template(p, "#let serif", '#import "@local/foo:0.1.0": *\n'),
+        None),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=list(REFUSED))
+def test_refused_with_the_page_or_line_and_nothing_written(project, case):
+    change, expected = REFUSED[case]
+    change(project)
+    problems, target = printed(project)
+    assert not target.exists() and not list(project.glob(".out.pdf.*"))
+    if expected is not None:
+        assert problems == expected
+    elif case.startswith("two syntax errors"):
+        lines = {p.split(":")[1] for p in problems}
+        assert len(problems) >= 2 and len(lines) == 2 and all(p.startswith("print/book.typ:") for p in problems), problems
+    else:
+        template = (project / pdf_module.TEMPLATE).read_text(encoding="utf-8").splitlines()
+        line = next(n for n, text in enumerate(template, start=1) if "@local" in text)
+        assert problems == [f"print/book.typ:{line}: imports the Typst package @local/foo:0.1.0; the build has no "
+                            "packages and downloads none; copy what the book needs into print/"]
+
+
+PRINTED = {
+    "a title with a link (the running head and contents may hold none)": (
+        lambda p: replace_in(p / ABOUT, "# About this edition", "# About [this](https://example.org/) edition"),
+        ["About this edition"]),
+    "line and paragraph separators in the text": (
+        lambda p: add_to_about(p, "Line one\u2028line two\u2029and three."),
+        ["Line one line two and three."]),
+    "Typst's markup in the text": (
+        lambda p: add_to_about(p, r"Text #panic() $x$ *b* _i_ <l> @r // c /* d */ \u{41} ] } -- ... ~ = 1. x"),
+        [r"#panic() $x$ b i @r // c /* d */ \u{41} ] } -- ... ~ = 1. x"]),  # Markdown took *b*, _i_ and <l>
+    "ids that a made label could copy": (
+        lambda p: add_to_about(p, '<p id="odd id &quot;x&quot; é">A1</p>\n\n'
+                                  '<p id="x-6f6464">B2 <a href="#x-6f6464">to B2</a> <a href="#odd id &quot;x&quot; é">to A1</a></p>'),
+        ["A1", "B2 to B2 to A1"]),
+    "a table with spans and a table in a cell": (
+        lambda p: add_to_about(p, "<table><tr><td>OUTER1</td><td><table><tr><td>INNERX</td><td>INNERY</td></tr></table>"
+                                  "</td></tr><tr><td colspan=\"2\">WIDE</td></tr><tr><td rowspan=\"2\">TALL</td><td>R1</td>"
+                                  "</tr><tr><td>R2</td></tr></table>"),
+        ["WIDE", "TALL", "R2"]),
+    "a right-to-left paragraph without a language": (
+        lambda p: add_to_about(p, '<p dir="rtl">abc def</p>'),
+        ["abc def"]),
+}
+
+
+@pytest.mark.parametrize("case", PRINTED, ids=list(PRINTED))
+def test_printed_as_text(project, case):
+    change, words = PRINTED[case]
+    change(project)
+    problems, target = printed(project)
+    assert problems == []
+    text = " ".join(text_of(target).split())
+    for word in words:
+        assert word in text
+    if case.startswith("a table"):
+        assert text.count("INNERX") == 1, "the inner table's row once, in its cell"
+
+
+def test_a_folder_or_an_unwritable_place_as_output_is_named(project, tmp_path, capsys):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for output, what in [(tmp_path / "folder", "is a folder or another kind of file, not a PDF to replace"),
+                         (tmp_path / "file" / "x.pdf", f"cannot be written: {tmp_path / 'file'} is not a folder you can write to")]:
+        assert pdf_module.main(["--root", str(project), "--output", str(output)]) == 1
+        assert f"error: {output}: {what}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder", "project"], "no half-written file left"
+
+
+def test_a_commit_dated_before_1980_is_named_before_anything_is_built(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = os.environ | {"GIT_COMMITTER_DATE": "1975-01-01T00:00:00Z", "GIT_AUTHOR_DATE": "1975-01-01T00:00:00Z"}
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q",
+                    "--allow-empty", "-m", "old"], check=True, env=env)
+    assert [str(p) for p in epoch_problems(tmp_path)] == [
+        "git log -1: dates the last commit 157766400, not a time the build can date its files by; commit again with a "
+        "date from 1980 to 2099, or set SOURCE_DATE_EPOCH to one"]
