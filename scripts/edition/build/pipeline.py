@@ -88,14 +88,17 @@ def publish(staging: Path, output: Path) -> None:
     _remove(previous)
 
 
-def _die_with_parent(parent: int) -> None:
-    """In a child: end when the build ends, however it ends (a killed build leaves no worker behind)."""
+def _die_with_parent(build: int) -> None:
+    """In a child: end when the build ends, however it ends (a killed build leaves no worker behind). The
+    child's parent is the fork server, which ends when the build does."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the children still end with the pool, as usual
         pass
-    if os.getppid() != parent:  # the build died before the request above was made
+    try:
+        os.kill(build, 0)  # the build died before the request above was made
+    except ProcessLookupError:
         os._exit(1)
 
 
@@ -125,9 +128,24 @@ class _InThisProcess:
 def _children(serial: bool = False):
     if serial:
         return _InThisProcess()
-    # Forked, so each child starts with the modules already imported; the edition is handed to it.
-    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+    # Forked, so each child starts with the modules already imported; the edition is handed to it. Only a process
+    # of one thread is forked: one that has run Typst (a test, a second build) holds its threads, which a fork
+    # does not copy, and a forked child calling Typst would wait for them for ever. Such a process starts its
+    # children from a fork server instead, a second slower.
+    if _threads() == 1:
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["edition.build.pdf", "edition.build.offline"])
+    return ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
+def _threads() -> int:
+    """This process's threads, Python's and others' (Typst's), as Linux counts them; 0 where it does not say."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def _awaited(job, what: str, both: bool = False):
