@@ -41,6 +41,8 @@ def replace(path: str, old: str, new: str):
 
 
 ABOUT_END = len((Path(__file__).resolve().parents[1] / ABOUT).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+BOOK = "print/book.typ"
+BOOK_END = len((Path(__file__).resolve().parents[1] / BOOK).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 P7 = line_of(ESSAY_PAGE, "Two days later")
 HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's front matter
 
@@ -299,10 +301,10 @@ CASES |= {
     "a font fetched from another host by the site's stylesheet": (
         add_line("docs/stylesheets/edition.css", '@font-face { font-family: X; src: url("https://fonts.example/x.woff2"); }'),
         "site/stylesheets/edition.css: 'https://fonts.example/x.woff2' is fetched from another host; serve the file from the site itself"),
-    "an image fetched from another host by the PDF's stylesheet, reported once": (
-        add_line("docs/stylesheets/pdf.css", 'body { background: url("https://evil.example/x.png"); }'),
-        "docs/stylesheets/pdf.css: the PDF may load only files of the project, not https://evil.example/x.png; "
-        "refer only to files inside the project; nothing may come from the network"),
+    "a package the book's template would download, reported once": (
+        add_line(BOOK, '#import "@preview/evil:0.1.0": *'),
+        f"{BOOK}:{BOOK_END}: imports the Typst package @preview/evil:0.1.0; the build has no packages and "
+        "downloads none; copy what the book needs into print/"),
 }
 
 # Found by a reviewer who did not write the checks: HTML that a reading of the page as typed would miss.
@@ -548,8 +550,8 @@ def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(cas
         assert any(line == f"error: {expected}" or line.startswith(f"error: {expected}") for line in errors), result.stderr
     for line in errors:  # every problem says where: a file of the project, and no traceback anywhere
         where = line.removeprefix("error: ").split(":", 1)[0]
-        assert where.split("/")[0] in ("docs", "sources", "overrides", "site", "site (offline copy)", "mkdocs.yml", "anchors.lock",
-                                       "CITATION.cff"), line
+        assert where.split("/")[0] in ("docs", "sources", "overrides", "print", "site", "site (offline copy)", "mkdocs.yml",
+                                       "anchors.lock", "CITATION.cff"), line
     assert "Traceback" not in result.stderr
     assert len(errors) == len(set(errors)), "an error printed twice"
     assert not any("leads to no page" in line for line in errors), "a failed file reported again at each link to it"

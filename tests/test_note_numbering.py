@@ -95,11 +95,23 @@ class Printed:
 
     def follow(self, at: int, parts: list[str]) -> bool:
         for part in parts:
-            found = self.text.find(comparable(part), at)
-            if found == -1 and not part.startswith(EVIDENCE):
+            end = self.find(comparable(part), at)
+            if end == -1 and not part.startswith(EVIDENCE):
                 return False
-            at = found + len(comparable(part)) if found != -1 else at
+            at = end if end != -1 else at
         return True
+
+    def find(self, words: str, at: int) -> int:
+        """Where the words end, found after `at` whole, or broken once where the note runs over to the next
+        page (the page's own text comes between); -1 if not."""
+        found = self.text.find(words, at)
+        if found != -1:
+            return found + len(words)
+        for cut in range(len(words) - 1, 0, -1):  # the break is at the end of a line: the page's last
+            head = self.text.find(words[:cut], at)
+            if head != -1 and head + cut in self.line_starts and (tail := self.text.find(words[cut:], head + cut)) != -1:
+                return tail + len(words) - cut
+        return -1
 
 
 EVIDENCE = ("The source says", "As given by", "For context", "Context, not", "This source does not")
@@ -112,7 +124,8 @@ def test_the_pdf_prints_each_pages_notes_with_the_sites_numbers_and_words(site, 
     files = pdf_files(edition)
     # The outline's first entry is the essay's title, where its opening section starts.
     assert len(starts) == len(files)
-    ends = starts[1:] + [len(reader.pages)]
+    # The essay's sections run on: a section's last notes may sit at the foot of the page where the next begins.
+    ends = [start + 1 for start in starts[1:]] + [len(reader.pages)]
     # poppler's pdftotext, as most readers copy the text: a form feed ends each page.
     texts = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")
