@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from conftest import copy_project, replace_in
@@ -33,6 +34,15 @@ def add_to_about(project: Path, markdown: str) -> None:
     about.write_text(about.read_text(encoding="utf-8") + "\n" + markdown + "\n", encoding="utf-8")
 
 
+def SVG(path: Path) -> None:
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" '
+                    'fill="red"/></svg>', encoding="utf-8")
+
+
+LINE_ADDED = next(n for n, line in enumerate((Path(__file__).resolve().parents[1] / "print/book.typ")
+                                             .read_text(encoding="utf-8").splitlines(), start=1) if line.startswith("#let serif"))
+
+
 def in_template(project: Path, before: str, text: str) -> None:
     replace_in(project / pdf_module.TEMPLATE, before, text + before)
 
@@ -50,7 +60,7 @@ REFUSED = {
     "a link in print/ to a file outside the project": (
         lambda p: (os.symlink("/etc/passwd", p / "print/passwd.txt"),
                    in_template(p, "#let serif", '#let leak = read("passwd.txt")\n')),
-        ["print/passwd.txt: is a link, a folder or missing, not a file of the project the PDF may read; "
+        ["print/passwd.txt: is a link or not a regular file, not a file the PDF may read; "
          "make it a regular file of the project"]),
     "a character no face has": (
         lambda p: add_to_about(p, "A character: 中."),
@@ -65,7 +75,27 @@ REFUSED = {
     "a picture from outside the project": (
         lambda p: add_to_about(p, '<p><img src="/etc/passwd" alt="x"></p>'),
         ["docs/about.md: shows a picture from /etc/passwd: the PDF may show only files of the project; "
-         "show only a file of the project, by its path from the page (as the site does)"]),
+         "show a file of the project, by its path from the page (as the site does)"]),
+    # A second reviewer's cases.
+    "a picture whose address hides a slash as %2F": (
+        lambda p: add_to_about(p, "![enc](%2Fetc%2Fpasswd)"),
+        ["docs/about.md: shows a picture from %2Fetc%2Fpasswd: the PDF may show only files of the project; "
+         "show a file of the project, by its path from the page (as the site does)"]),
+    "a picture with no words for it": (
+        lambda p: (SVG(p / "docs/assets/p.svg"), add_to_about(p, '<p><img src="assets/p.svg"></p>')),
+        ["docs/about.md: shows assets/p.svg with no words for it (alt), which a tagged PDF needs; "
+         "say in the alt text what the picture shows"]),
+    "a folder as a picture": (
+        lambda p: add_to_about(p, '<p><img src="assets" alt="x"></p>'),
+        ["docs/about.md: shows assets, which is not a file of the project (a folder, a link or missing); "
+         "show a picture file of the project"]),
+    "lists nested six hundred deep": (
+        lambda p: add_to_about(p, "<ul><li>" * 600 + "deep" + "</li></ul>" * 600),
+        ["docs/about.md: nests lists, quotations or blocks more than 25 deep, which the PDF cannot set; "
+         "nest them less deeply"]),
+    "the template reading a file outside print/": (
+        lambda p: in_template(p, "#let serif", '#let leak = read("../sources/essay/edition.yml")\n'),
+        None),
     "two syntax errors in the template": (
         lambda p: (in_template(p, "#let serif", "#let a = )\n"),
                    (p / pdf_module.TEMPLATE).write_text((p / pdf_module.TEMPLATE).read_text(encoding="utf-8")
@@ -85,6 +115,9 @@ def test_refused_with_the_page_or_line_and_nothing_written(project, case):
     assert not target.exists() and not list(project.glob(".out.pdf.*"))
     if expected is not None:
         assert problems == expected
+    elif case.startswith("the template reading"):
+        assert problems == [f"print/book.typ:{LINE_ADDED}: Typst: file not found (searched at sources/essay/edition.yml); "
+                            "the template may read only files in print/ and the pictures the pages show"]
     elif case.startswith("two syntax errors"):
         lines = {p.split(":")[1] for p in problems}
         assert len(problems) >= 2 and len(lines) == 2 and all(p.startswith("print/book.typ:") for p in problems), problems
@@ -114,6 +147,18 @@ PRINTED = {
                                   "</td></tr><tr><td colspan=\"2\">WIDE</td></tr><tr><td rowspan=\"2\">TALL</td><td>R1</td>"
                                   "</tr><tr><td>R2</td></tr></table>"),
         ["WIDE", "TALL", "R2"]),
+    "a word of 800 letters (it may break anywhere)": (
+        lambda p: add_to_about(p, "A " + "x" * 800 + " word."),
+        ["x" * 40]),
+    "a cell spanning '²' columns and 65534 rows": (
+        lambda p: add_to_about(p, '<table><tr><td colspan="²">SUP</td><td rowspan="65534">HUGE</td></tr></table>'),
+        ["SUP", "HUGE"]),
+    "a picture's address with a fragment and a query": (
+        lambda p: (SVG(p / "docs/assets/p.svg"), add_to_about(p, "![one](assets/p.svg#x) ![two](assets/p.svg?v=1)")),
+        []),
+    "a title with a note (the contents hold its words only)": (
+        lambda p: replace_in(p / ABOUT, "# About this edition", "# About this edition[^warontherocks-2020-03]"),
+        ["About this edition"]),
     "a right-to-left paragraph without a language": (
         lambda p: add_to_about(p, '<p dir="rtl">abc def</p>'),
         ["abc def"]),
@@ -131,16 +176,28 @@ def test_printed_as_text(project, case):
         assert word in text
     if case.startswith("a table"):
         assert text.count("INNERX") == 1, "the inner table's row once, in its cell"
+    with pdfplumber.open(target) as pdf:
+        assert len(pdf.pages) < 60, "no page run on for an endless cell"
+        width = pdf.pages[0].width
+        assert all(c["x1"] < width for page in pdf.pages for c in page.chars), "something runs off the page"
+        if case.startswith("a title with a note"):
+            contents = pdf.pages[1].extract_text()
+            assert "Fantappie" not in contents, "the title's note printed under the contents"
 
 
-def test_a_folder_or_an_unwritable_place_as_output_is_named(project, tmp_path, capsys):
+def test_a_folder_an_unwritable_place_or_an_input_as_output_is_named(project, tmp_path, capsys):
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("x", encoding="utf-8")
+    template = project / pdf_module.TEMPLATE
+    kept = template.read_bytes()
     for output, what in [(tmp_path / "folder", "is a folder or another kind of file, not a PDF to replace"),
-                         (tmp_path / "file" / "x.pdf", f"cannot be written: {tmp_path / 'file'} is not a folder you can write to")]:
+                         (tmp_path / "file" / "x.pdf", f"cannot be written: {tmp_path / 'file'} is not a folder you can write to"),
+                         (template, "is a file or folder of the project, which the PDF may not replace"),
+                         (project / "docs/new.pdf", "is a file or folder of the project, which the PDF may not replace")]:
         assert pdf_module.main(["--root", str(project), "--output", str(output)]) == 1
         assert f"error: {output}: {what}" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder", "project"], "no half-written file left"
+    assert template.read_bytes() == kept and not (project / "docs/new.pdf").exists()
 
 
 def test_a_commit_dated_before_1980_is_named_before_anything_is_built(tmp_path, monkeypatch):

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -552,11 +553,9 @@ def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, pa
 
     source, writer = typeset.book(tree, paper)
     pages = _marker_pages(tree)
-    problems = [Problem(pages.get(page, f"site/{settings.file}"), 0, what,
-                        "show only a file of the project, by its path from the page (as the site does)")
-                for page, what in writer.problems]
+    problems = [Problem(pages.get(page, "the print document"), 0, what, fix) for page, what, fix in writer.problems]
     with tempfile.TemporaryDirectory(prefix="edition-typst-") as sandbox:
-        fetched = _sandbox(root, Path(sandbox), writer.files, problems)
+        fetched = _sandbox(root, Path(sandbox), {file: pages.get(page, "") for file, page in writer.files.items()}, problems)
         if problems:
             return problems, fetched
         with tempfile.TemporaryDirectory(prefix="edition-typst-packages-") as packages, _offline():
@@ -601,20 +600,26 @@ def _marker_pages(tree: BeautifulSoup) -> dict[str, str]:
     return {marker["id"]: marker.get("data-file", "") for marker in _tags(tree, "div", "pdf-page") if marker.get("id")}
 
 
-def _sandbox(root: Path, sandbox: Path, pictures, problems: list[Problem]) -> set[Path]:
+def _sandbox(root: Path, sandbox: Path, pictures: dict, problems: list[Problem]) -> set[Path]:
     """Copy into the folder Typst may read what it needs: the template's folder (`print/`) and the pictures the
     pages show, each a regular file of the project, never through a link. Typst reads nothing else, so the
     files it read are these, and the cache checks them all. Returns the project's files copied."""
     project = root.resolve()
-    wanted = sorted((root / TEMPLATE).parent.rglob("*")) + [root / file for file in pictures]
     copied: set[Path] = set()
+    for picture, page in pictures.items():  # each a regular file, not a link, under docs/
+        path = root / picture
+        if any(p.is_symlink() for p in [path, *path.parents][:len(picture.parts)]) or not path.is_file():
+            problems.append(Problem(page, 0, f"shows {picture.relative_to(DOCS_DIR).as_posix()}, which is not a file of "
+                                    "the project (a folder, a link or missing)", "show a picture file of the project"))
+    wanted = sorted((root / TEMPLATE).parent.rglob("*")) + [root / file for file in pictures]
     for path in wanted:
         name = path.relative_to(root).as_posix()
-        if path.is_dir() and not path.is_symlink():
-            continue
+        if (path.is_dir() or not path.exists()) and not path.is_symlink():
+            continue  # a folder of print/ (its files are listed), or a picture named above
         if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
-            problems.append(Problem(name, 0, "is a link, a folder or missing, not a file of the project the PDF may read",
-                                    "make it a regular file of the project"))
+            if not name.startswith(DOCS_DIR.as_posix() + "/"):  # pictures are named by their page, above
+                problems.append(Problem(name, 0, "is a link or not a regular file, not a file the PDF may read",
+                                        "make it a regular file of the project"))
             continue
         (sandbox / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, sandbox / name)
@@ -642,7 +647,8 @@ def _typst_problems(report, sandbox: Path, writer: typeset.Writer, pages: dict[s
     hints = "; ".join(getattr(report, "hints", None) or [])
     problems = []
     for block in blocks:
-        message = block.strip().splitlines()[0]
+        # Typst names the scratch folder it reads from; the reader knows the project's paths.
+        message = block.strip().splitlines()[0].replace(str(sandbox.resolve()) + "/", "").replace(str(sandbox) + "/", "")
         places = [(file, int(line)) for file, line in DIAGNOSTIC_PLACE.findall(block)]
         in_print = [(f, n) for f, n in places if not f.endswith(GENERATED)]
         # The content of a page (Typst's trace passes through the lines written from it): name the page, and
@@ -654,11 +660,12 @@ def _typst_problems(report, sandbox: Path, writer: typeset.Writer, pages: dict[s
             problems.append(Problem(page, 0, f"the PDF cannot set this page's content: Typst: {message}{where}",
                                     _content_fix(message)))
         elif in_print:
-            problems.append(Problem(_in_sandbox(in_print[0][0], sandbox), in_print[0][1], f"Typst: {message}",
-                                    hints or "fix the book's template"))
+            fix = "the template may read only files in print/ and the pictures the pages show" \
+                if "file not found" in message else hints or "fix the book's template"
+            problems.append(Problem(_in_sandbox(in_print[0][0], sandbox), in_print[0][1], f"Typst: {message}", fix))
         else:
             problems.append(Problem(TEMPLATE, 0, f"Typst: {message}", hints or "fix the book's template"))
-    return problems
+    return list(dict.fromkeys(problems))  # one line for a problem Typst reports at several places
 
 
 def _in_sandbox(file: str, sandbox: Path) -> str:
@@ -708,8 +715,13 @@ def _timestamp(date: str) -> int:
     return int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp())
 
 
-def _output_problems(output: Path) -> list[Problem]:
-    """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made."""
+def _output_problems(output: Path, root: Path) -> list[Problem]:
+    """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made, and replaces none of
+    the project's own files (only what a build wrote, under site/)."""
+    inside = output.relative_to(root.resolve()) if output.is_relative_to(root.resolve()) else None
+    if inside is not None and inside.parts[0] != "site" and (output.exists() or inside.parts[0] in (*PROJECT_FILES, "scripts", "tests")):
+        return [Problem(str(output), 0, "is a file or folder of the project, which the PDF may not replace",
+                        "write the PDF into site/ or outside the project")]
     if output.exists() and not output.is_file():
         return [Problem(str(output), 0, "is a folder or another kind of file, not a PDF to replace",
                         "give --output the path of a file, such as site/edition.pdf")]
@@ -735,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = epoch_problems(root)
     if not problems:
         output = (args.output or root / "site" / pdf_settings(edition).file).resolve()
-        problems = _output_problems(output)
+        problems = _output_problems(output, root)
     if not problems:
         try:
             problems = render_pdf(edition, output, args.paper)
@@ -752,5 +764,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Stopped (by `kill`, or a CI timeout), end as on Ctrl-C, so the scratch folders are removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
 

@@ -35,6 +35,10 @@ _BLOCK_TAGS = {"p", "div", "section", "nav", "article", "aside", "header", "foot
                "hr", "pre", "li", "dt", "dd", "main"}
 
 
+_NESTING_TAGS = {"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"}
+NESTING = 25  # levels of lists, quotations and blocks one inside another: Typst's layout stops at about 50 lists
+
+
 def escape(text: str) -> str:
     """Text as Typst markup that sets exactly these characters (whitespace as one space, as HTML does)."""
     return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text))
@@ -57,8 +61,8 @@ def _kind(tag: Tag) -> str:
 def _span(cell: Tag, attribute: str) -> int:
     """How many columns or rows a cell spans: HTML's rule, a whole number from 1 (1000 columns, 65534 rows at most)."""
     value = cell.get(attribute, "1")
-    number = int(value) if isinstance(value, str) and value.strip().isdigit() else 1
-    return max(1, min(number, 1000 if attribute == "colspan" else 65534))
+    digits = re.match(r"\s*([0-9]+)", value, re.ASCII) if isinstance(value, str) else None  # "2.5" is 2, "²" none
+    return max(1, min(int(digits[1]) if digits else 1, 1000 if attribute == "colspan" else 65534))
 
 
 
@@ -74,7 +78,7 @@ class Writer:
 
     ids: set[str]
     files: dict[PurePosixPath, str] = field(default_factory=dict)  # each picture, and the first page showing it
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (the page's marker id, what is wrong)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (the page's marker id, what is wrong, the fix)
     labelled: set[str] = field(default_factory=set)
     page: str = ""  # the marker id of the page of the site being written
     lines: list[tuple[int, str]] = field(default_factory=list)  # the source's line where each page begins
@@ -121,6 +125,13 @@ class Writer:
 
     def block(self, tag: Tag) -> str:
         if tag.has_attr("hidden") or tag.name in _DROPPED:
+            return ""
+        depth = len([parent for parent in tag.parents if parent.name in _NESTING_TAGS])
+        if depth > NESTING:  # Typst's layout stops some way beyond; say so once, by the page
+            problem = (self.page, f"nests lists, quotations or blocks more than {NESTING} deep, which the PDF cannot set",
+                       "nest them less deeply")
+            if problem not in self.problems:
+                self.problems.append(problem)
             return ""
         name, anchor = tag.name, self.anchor(tag)
         if re.fullmatch(r"h[1-6]", name):
@@ -176,7 +187,8 @@ class Writer:
         width = max([filled[n] + sum(c for c, _, _ in cells) for n, cells in enumerate(spans)], default=1) or 1
         header, rows = [], []
         for number, (row, cells) in enumerate(zip(own, spans, strict=True)):
-            written = [self.cell(cell, columns, down) for columns, down, cell in cells]
+            # A cell reaches down no further than the table's last row, as in a browser.
+            written = [self.cell(cell, columns, min(down, len(own) - number)) for columns, down, cell in cells]
             written += ["[]"] * (width - filled[number] - sum(c for c, _, _ in cells))
             if row.parent is not None and row.parent.name == "thead" and not rows:
                 header += written
@@ -270,11 +282,22 @@ class Writer:
         return "#address(" + ", ".join(f"({string(text)}, {'true' if long else 'false'})" for text, long in parts) + ")"
 
     def image(self, tag: Tag) -> str:
-        src = tag.get("src")
-        alt = tag.get("alt") or ""
-        path = PurePosixPath("docs", unquote(src)) if isinstance(src, str) else None
-        if path is None or urlsplit(src).scheme or src.startswith("/") or ".." in path.parts:
-            self.problems.append((self.page, f"shows a picture from {src}: the PDF may show only files of the project"))
+        """A picture of the project, by its path from the page as a browser reads it (decoded, without a query
+        or fragment); PDF/UA wants words for it."""
+        src, alt = tag.get("src"), tag.get("alt")
+        if not isinstance(src, str) or not src.strip():
+            self.problems.append((self.page, "shows a picture with no address (src)", "give the picture its file's path"))
+            return ""
+        address = urlsplit(src.strip())
+        name = unquote(address.path)
+        path = PurePosixPath("docs", name)
+        if address.scheme or address.netloc or name.startswith("/") or ".." in path.parts or "\0" in name:
+            self.problems.append((self.page, f"shows a picture from {src}: the PDF may show only files of the project",
+                                  "show a file of the project, by its path from the page (as the site does)"))
+            return ""
+        if not isinstance(alt, str) or not alt.strip():
+            self.problems.append((self.page, f"shows {name} with no words for it (alt), which a tagged PDF needs",
+                                  "say in the alt text what the picture shows"))
             return ""
         self.files.setdefault(path, self.page)
         return f"#picture({string('/' + path.as_posix())}, alt: {string(alt)})"
