@@ -49,7 +49,7 @@ TEMPLATE = typeset.TEMPLATE  # the book's design, from the project's root
 # The essay is in American English (War on the Rocks' spelling: "defense", "polarizes"); the editors'
 # pages are in the edition's language. The PDF hyphenates each by its own language's patterns.
 ESSAY_LANGUAGE = "en-US"
-PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+PAPERS = ("a4", "letter")  # `make pdf PAPER=letter`; the template names letter "us-letter", as Typst does
 
 
 @dataclass(frozen=True)
@@ -375,8 +375,8 @@ def _addresses_marked(soup: BeautifulSoup) -> None:
 
 
 CACHE_DIR = Path(".cache") / "pdf"
-# Where fontconfig's default configuration looks: the system's fonts and the user's own. expanduser, not
-# Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop the build.
+# The folders Typst takes faces from (where fontconfig looks by default): the system's and the user's own.
+# expanduser, not Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop.
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
              Path(os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "fonts"),
              Path(os.path.expanduser("~/.fonts")))
@@ -736,7 +736,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--output", type=Path, help="where to write the PDF (default: ROOT/site/<file>)")
-    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4", help="page size (default: a4)")
+    parser.add_argument("--paper", choices=PAPERS, default="a4", help="page size (default: a4)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
