@@ -33,8 +33,6 @@ _LIST_TAGS = {"ul", "ol"}
 _BLOCK_TAGS = {"p", "div", "section", "nav", "article", "aside", "header", "footer", "details", "summary",
                "blockquote", "ul", "ol", "dl", "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
                "hr", "pre", "li", "dt", "dd", "main"}
-
-
 _NESTING_TAGS = {"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"}
 NESTING = 25  # levels of lists, quotations and blocks one inside another: Typst's layout stops at about 50 lists
 
@@ -63,7 +61,6 @@ def _span(cell: Tag, attribute: str) -> int:
     value = cell.get(attribute, "1")
     digits = re.match(r"\s*([0-9]+)", value, re.ASCII) if isinstance(value, str) else None  # "2.5" is 2, "²" none
     return max(1, min(int(digits[1]) if digits else 1, 1000 if attribute == "colspan" else 65534))
-
 
 
 def page_of(writer: Writer, line: int) -> str:
