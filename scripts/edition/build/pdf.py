@@ -606,24 +606,28 @@ def _sandbox(root: Path, sandbox: Path, pictures: dict, problems: list[Problem])
     files it read are these, and the cache checks them all. Returns the project's files copied."""
     project = root.resolve()
     copied: set[Path] = set()
-    for picture, page in pictures.items():  # each a regular file, not a link, under docs/
+
+    def copy(path: Path) -> None:
+        name = path.relative_to(root)
+        (sandbox / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, sandbox / name)
+        copied.add(path.resolve())
+
+    for path in sorted((root / TEMPLATE).parent.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue  # its files are listed too
+        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
+            problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
+                                    "file the PDF may read", "make it a regular file of the project"))
+            continue
+        copy(path)
+    for picture, page in pictures.items():  # named by the page that shows it
         path = root / picture
         if any(p.is_symlink() for p in [path, *path.parents][:len(picture.parts)]) or not path.is_file():
             problems.append(Problem(page, 0, f"shows {picture.relative_to(DOCS_DIR).as_posix()}, which is not a file of "
                                     "the project (a folder, a link or missing)", "show a picture file of the project"))
-    wanted = sorted((root / TEMPLATE).parent.rglob("*")) + [root / file for file in pictures]
-    for path in wanted:
-        name = path.relative_to(root).as_posix()
-        if (path.is_dir() or not path.exists()) and not path.is_symlink():
-            continue  # a folder of print/ (its files are listed), or a picture named above
-        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
-            if not name.startswith(DOCS_DIR.as_posix() + "/"):  # pictures are named by their page, above
-                problems.append(Problem(name, 0, "is a link or not a regular file, not a file the PDF may read",
-                                        "make it a regular file of the project"))
             continue
-        (sandbox / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, sandbox / name)
-        copied.add(path.resolve())
+        copy(path)
     template = (root / TEMPLATE).read_text(encoding="utf-8")
     for match in PACKAGE.finditer(template):
         problems.append(Problem(TEMPLATE, template.count("\n", 0, match.start()) + 1,
