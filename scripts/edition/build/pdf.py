@@ -533,15 +533,12 @@ def _write(target: Path, data: bytes) -> None:
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as partial:
         try:
             partial.write(data)
+            partial.flush()  # whole before it takes the target's name
+            os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
+            Path(partial.name).replace(target)
         except BaseException:
             Path(partial.name).unlink(missing_ok=True)
             raise
-    try:
-        os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
-        Path(partial.name).replace(target)
-    except BaseException:
-        Path(partial.name).unlink(missing_ok=True)
-        raise
 
 
 def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, paper: str,
