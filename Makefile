@@ -33,17 +33,17 @@ system-deps: ## Install the Debian packages the build and tests need (as root)
 	fi
 
 build: system-deps setup ## Validate sources and essay, render and check the site into site/
-	$(PY) -m edition.build
+	$(PY) -m edition.publish
 
 PAPER ?= a4
 pdf: system-deps setup ## Write only the PDF into site/ (PAPER=letter for US Letter)
-	$(PY) -m edition.build.pdf --paper $(PAPER)
+	$(PY) -m edition.publish.pdf --paper $(PAPER)
 
 linkcheck: setup ## Check every external address of the sources and pages, online (not part of build)
 	$(PY) -m edition.tools.linkcheck
 
 anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
-	$(PY) -m edition.build --update-anchors
+	$(PY) -m edition.publish --update-anchors
 
 serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

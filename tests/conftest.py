@@ -18,12 +18,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition import load as load_edition
-from edition.build.pdf import build_date
-from edition.build.pipeline import build, main
-from edition.build.pipeline import copy_project as copy_edition_project
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
-from edition.tools.browsing import CHROMIUM, CHROMIUM_FLAGS, serve
+from edition.publish.pdf import build_date
+from edition.publish.pipeline import build, main
+from edition.publish.pipeline import copy_project as copy_edition_project
+from edition.tools.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -187,7 +187,7 @@ def essay_page_path(section) -> str:
 
 
 def run_build(root: Path, *options: str) -> SimpleNamespace:
-    """`python -m edition.build --root ROOT` run in this process (no interpreter start-up): its exit status and output."""
+    """`python -m edition.publish --root ROOT` run in this process (no interpreter start-up): its exit status and output."""
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         status = main(["--root", str(root), *options])

@@ -2,7 +2,7 @@
 
 Each extension is run by Python-Markdown alone, without building the site: on a short literal
 input, or on the whole text of a real page of docs/ when the extension must know which page it
-renders (listings, cite_panel, aliases identify the page by its text). The tests take the real
+renders (markers, cite_panel, aliases identify the page by its text). The tests take the real
 edition from conftest's session fixture `edition` (loaded once per test session).
 """
 

@@ -9,8 +9,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, essay_page_path, run_build, serve
-from edition.build.anchors import published_anchors
 from edition.model.anchor_lock import LOCK_FILE, load_lock
+from edition.publish.anchors import published_anchors
 
 
 @pytest.fixture(scope="module")

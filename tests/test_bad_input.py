@@ -20,7 +20,7 @@ from edition.model.anchor_lock import load_lock
 
 def run_build_program(root: Path) -> subprocess.CompletedProcess:
     """The build as a separate program, for what only a process shows: its exit status, and being killed."""
-    return subprocess.run([sys.executable, "-m", "edition.build", "--root", str(root)],
+    return subprocess.run([sys.executable, "-m", "edition.publish", "--root", str(root)],
                           capture_output=True, text=True, timeout=120)
 
 
@@ -32,7 +32,7 @@ def builds_of(project: Path) -> list[int]:
             command = cmdline.read_bytes().split(b"\0")
         except OSError:
             continue  # ended while we looked
-        if b"edition.build" in command and str(project).encode() in command:
+        if b"edition.publish" in command and str(project).encode() in command:
             found.append(int(cmdline.parent.name))
     return found
 
@@ -312,7 +312,7 @@ def test_markup_in_a_title_is_refused_never_run(project):
 
 def test_a_build_killed_mid_way_leaves_the_previous_output_intact(project):
     before = tree_digest(project / "site")
-    build = subprocess.Popen([sys.executable, "-m", "edition.build", "--root", str(project)],
+    build = subprocess.Popen([sys.executable, "-m", "edition.publish", "--root", str(project)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -440,7 +440,7 @@ def _killed(*args, **kwargs):
 
 
 def test_a_child_that_is_killed_is_named_not_a_traceback(project, monkeypatch):
-    from edition.build import pipeline
+    from edition.publish import pipeline
 
     before = tree_digest(project / "site")
     monkeypatch.setattr(pipeline, "render_pdf", _killed)

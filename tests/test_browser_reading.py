@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT, settle
 from edition import load as load_edition
-from edition.build.offline import FOLDER
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
+from edition.publish.offline import FOLDER
 
 PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
 SECTION = "a-slow-burning-conflict/"

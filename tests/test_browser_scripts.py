@@ -9,9 +9,9 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.build.offline import FOLDER
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
-from edition.tools.browsing import serve
+from edition.publish.offline import FOLDER
+from edition.tools.local_site import serve
 
 SECTION = "a-slow-burning-conflict"
 # What a hostile contributor would have liked to publish, written into the built page after the build:

@@ -188,7 +188,7 @@ if __name__ == "__main__":  # write the golden file from a fresh build of this c
     from pathlib import Path
 
     from edition import load
-    from edition.build.pipeline import build
+    from edition.publish.pipeline import build
 
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "site"

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from edition.markdown.cite_panel import CitePanelExtension
-from edition.markdown.listings import ListingExtension
+from edition.markdown.markers import MarkerExtension
 from markdown_cases import convert, edition_warnings, page_text, parse
 
 FORM_LABELS = ["Chicago (note)", "Chicago (bibliography)", "APA 7 (reference list)", "APA 7 (in text)",
@@ -62,7 +62,7 @@ def test_on_the_home_page_the_pdf_is_beside_the_page(edition):
 
 
 def test_on_the_opening_page_the_panel_comes_after_the_byline(edition):
-    html = panel_of(edition, page_text(edition, "index.md"), False, ListingExtension(edition=edition))
+    html = panel_of(edition, page_text(edition, "index.md"), False, MarkerExtension(edition=edition))
     order = [(child.name, child.get("class")) for child in parse(html).find_all(recursive=False)][:4]
     assert order == [("h1", None), ("p", ["byline"]), ("p", ["first-published"]), ("aside", ["page-tools"])]
 

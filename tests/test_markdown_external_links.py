@@ -6,7 +6,7 @@ import pytest
 
 from edition.markdown.cite_panel import CitePanelExtension
 from edition.markdown.external_links import ExternalLinkExtension
-from edition.markdown.listings import ListingExtension
+from edition.markdown.markers import MarkerExtension
 from edition.markdown.notes import NotesExtension
 from markdown_cases import convert, edition_warnings, page_text, parse
 
@@ -68,7 +68,7 @@ def test_a_link_in_a_footnote_gets_the_rel_too(edition):
 def test_the_links_the_edition_generates_get_the_rel_too(edition):
     """The Cite panel's address of the original and the notes' record links come from other extensions."""
     about = page_text(edition, "about.md")
-    html = render(edition, about, NotesExtension(edition=edition), ListingExtension(edition=edition),
+    html = render(edition, about, NotesExtension(edition=edition), MarkerExtension(edition=edition),
                   CitePanelExtension(edition=edition))
     soup = parse(html)
     assert soup.select_one('.cite-work[data-work="original"] a.cite-url')["rel"] == ["noopener", "noreferrer"]

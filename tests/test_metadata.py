@@ -19,11 +19,11 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 
 from conftest import ROOT, SITE_URL
-from edition.build.metadata import APPARATUS, BOOK, SECTION, page_kind
 from edition.citeproc.forms import edition_item, targets
 from edition.citeproc.pandoc import style_path
 from edition.model.checks import check_citation_file
 from edition.model.docs import front_matter
+from edition.publish.metadata import APPARATUS, BOOK, SECTION, page_kind
 
 CFF_LINES = (ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines()
 

@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from edition.build.offline import FOLDER
-from edition.build.pdf import pdf_settings
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
+from edition.publish.offline import FOLDER
+from edition.publish.pdf import pdf_settings
 
 
 def notes_of(soup: BeautifulSoup) -> list[tuple[str, list[str]]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from edition.build.csp import digest, script_problems
-from edition.build.fidelity import check_fidelity
-from edition.build.postprocess import UnreadablePage, depth, parse, parse_html, serialize
+from edition.publish.csp import digest, script_problems
+from edition.publish.fidelity import check_fidelity
+from edition.publish.postprocess import UnreadablePage, depth, parse, parse_html, serialize
 
 KNOWN = frozenset({digest("__md_scope=1")})
 

@@ -23,10 +23,10 @@ from pypdf.generic import StreamObject
 
 from conftest import ROOT, SITE_URL, copy_project, replace_in
 from edition import load as load_edition
-from edition.build import pdf as pdf_module
-from edition.build.pdf import ESSAY_LANGUAGE, build_date, pdf_settings, print_document, render_pdf
-from edition.build.pdf import main as pdf_main
 from edition.model.essay import load_essay, normalize, words
+from edition.publish import pdf as pdf_module
+from edition.publish.pdf import ESSAY_LANGUAGE, build_date, pdf_settings, print_document, render_pdf
+from edition.publish.pdf import main as pdf_main
 
 # Sizes in the print stylesheet (pt): the text, the notes at the foot of the page, the note calls in the
 # text (all other text is larger), the paragraph numbers in the margin.

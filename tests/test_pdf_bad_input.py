@@ -13,8 +13,8 @@ import pytest
 
 from conftest import copy_project, replace_in
 from edition import load as load_edition
-from edition.build import pdf as pdf_module
-from edition.build.pdf import epoch_problems, render_pdf
+from edition.publish import pdf as pdf_module
+from edition.publish.pdf import epoch_problems, render_pdf
 
 ABOUT = "docs/about.md"
 

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from edition.build.pdf import main as pdf_main
-from edition.build.pdf import pdf_settings
+from edition.publish.pdf import main as pdf_main
+from edition.publish.pdf import pdf_settings
 from test_pdf import TEXT_SIZE, essay_page_range, full_lines, hyphenations, is_call, is_text, section_starts
 
 LINE = TEXT_SIZE * 1.42  # pt: from one baseline of the text to the next

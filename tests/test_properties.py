@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from edition.build.pipeline import copy_project as copy_edition_project
 from edition.model.checks import check_all, holds, quote_key
 from edition.model.edition import load_edition
 from edition.model.ledgers import load_quotations
 from edition.model.sources import OPTIONAL, REQUIRED, Quote, load_sources
 from edition.problems import Problem, ProblemsFound
+from edition.publish.pipeline import copy_project as copy_edition_project
 
 # Derandomized, so CI is reproducible; raise max_examples locally to search harder.
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

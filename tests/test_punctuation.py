@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from edition.build.punctuation import doubled_marks
 from edition.model.ledgers import ends_a_sentence
+from edition.publish.punctuation import doubled_marks
 
 
 def found(fragment: str, essay: bool = False) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from edition.build.sitecheck import check_site
+from edition.publish.sitecheck import check_site
 
 
 def test_sitecheck_finds_a_missing_page_a_missing_anchor_and_an_offsite_script(tmp_path):

@@ -22,7 +22,7 @@ GAPS = {
                     "rebuild: an edit to sources/ shows after a restart (`zensical build` always starts afresh)",
     "strict": "Zensical reports the extensions' warnings (a bad record) but still ends 'No issues found' and exit 0: "
               "`make build` is what refuses bad input",
-    "build-steps": "Zensical runs the Markdown extensions but not edition.build's steps after rendering (PDF, head "
+    "build-steps": "Zensical runs the Markdown extensions but not edition.publish's steps after rendering (PDF, head "
                    "metadata, downloads, offline copy, redirects, Content-Security-Policy, checks): those stay with "
                    "`make build`, which drives the renderer",
 }

@@ -1,5 +1,5 @@
 """The annotated edition: its data (model), Markdown extensions (markdown), citation formatting
-(citeproc), the build and its output checks (build), and the tools around them (tools)."""
+(citeproc), the build and its output checks (publish), and the tools around them (tools)."""
 
 from __future__ import annotations
 

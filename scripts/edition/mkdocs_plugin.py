@@ -3,11 +3,11 @@
 - The edition's extensions are told the project folder (the folder of mkdocs.yml), so
   `mkdocs build -f path/to/mkdocs.yml` works from anywhere.
 - Each MkDocs build (every rebuild of `mkdocs serve`) starts from the files as they are: the
-  loaded edition that the extensions share is cleared (`edition.build` hands them its own).
+  loaded edition that the extensions share is cleared (`edition.publish` hands them its own).
 - Material's templates are compiled once, not at every build: Jinja keeps their bytecode in
   .cache/jinja (keyed by each template's source), which saves about a third of a MkDocs build.
 - Search finds the essay first: its pages get a document boost, and each source record is indexed by
-  its title and issuer (`edition/build/search.py` says why).
+  its title and issuer (`edition/publish/search.py` says why).
 
 Zensical ignores MkDocs plugins and needs neither. A plugin, not a hook file, because a plugin is
 found by name in the installed package wherever the project is copied.
@@ -21,10 +21,10 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .build import search
 from .markdown import loaded
 from .model import Edition
 from .problems import ProblemsFound
+from .publish import search
 
 TEMPLATE_CACHE = Path(".cache") / "jinja"
 EXTENSIONS = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
@@ -51,7 +51,7 @@ class EditionPlugin(BasePlugin):
         loaded.clear()
 
     def edition(self, config) -> Edition | None:
-        """The edition the extensions render (handed over by `edition.build`, else loaded); None when its
+        """The edition the extensions render (handed over by `edition.publish`, else loaded); None when its
         input is wrong, which the extensions report."""
         for name, settings in config.mdx_configs.items():
             if name.startswith(EXTENSIONS) and isinstance(settings.get("edition"), Edition):

@@ -1,7 +1,7 @@
 """The base of the edition's Markdown extensions: where the edition comes from, and which page is rendered.
 
 Every extension takes the same settings: `edition` (the loaded edition, handed over by
-`edition.build`, the PDF and the tests), `root` (the project folder, used to load the edition when
+`edition.publish`, the PDF and the tests), `root` (the project folder, used to load the edition when
 none is handed over; by default the nearest folder at or above the working folder that holds
 mkdocs.yml) and `offline` (rendering the copy read from disk).
 """

@@ -1,6 +1,6 @@
 """The loaded edition, for extensions that MkDocs or Zensical construct by themselves from mkdocs.yml.
 
-`edition.build` and the tests hand the edition to each extension (`edition=` in its settings).
+`edition.publish` and the tests hand the edition to each extension (`edition=` in its settings).
 A generator run on its own (`mkdocs serve`, `zensical build`) reads only names and YAML settings,
 and makes a fresh set of extensions for every page; this registry, keyed by the project folder,
 loads the edition for the first page and serves it to the rest. The `edition` MkDocs plugin

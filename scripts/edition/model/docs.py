@@ -27,7 +27,7 @@ MARKER = re.compile(r"^\[\[(edition):([^\]]*)\]\]$", re.IGNORECASE)
 def marker_name(match: re.Match) -> str | None:
     """The name of a well-written marker ([[edition:name]] with a known name), else None."""
     return match[2] if match[1] == "edition" and match[2] in MARKERS else None
-# The markers a page may hold, each expanded by the listings extension from data.
+# The markers a page may hold, each expanded by the markers extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
            "glossary", "changes", "rights")
 CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -294,7 +294,7 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
-    irregular: paths (from the project root) of links and special files already named (model.published),
+    irregular: paths (from the project root) of links and special files already named (model.allowed_files),
     which are never opened, nor anything behind them.
     """
     pages: list[Page] = []

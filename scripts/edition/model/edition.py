@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import Problem, ProblemsFound, relative
+from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, Essay, load_essay
@@ -31,7 +32,6 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
-from .published import asset_problems, irregular_files
 from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"

@@ -31,11 +31,11 @@ from pathlib import Path
 
 import yaml
 
-from ..build.pipeline import copy_project
 from ..model import load_edition
 from ..model.addresses import SOURCES_PAGE
 from ..model.checks import check_all
-from .browsing import CHROMIUM, CHROMIUM_FLAGS, serve
+from ..publish.pipeline import copy_project
+from .local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 from .synthetic import make_corpus
 
 WARM_SECONDS_TARGET = 2.0  # the full build: site, PDF, offline copy, every check
@@ -71,7 +71,7 @@ LAYOUT = """
 import sys, time
 from pathlib import Path
 from edition import load
-from edition.build import pdf
+from edition.publish import pdf
 root = Path(sys.argv[1])
 edition = load(root)
 settings = pdf.pdf_settings(edition)
@@ -94,7 +94,7 @@ def pdf_figures(root: Path, runs: int) -> list[str]:
         target = Path(tmp) / "edition.pdf"
         for n in range(runs):
             shutil.rmtree(project / ".cache", ignore_errors=True)
-            cold.append(timed_run([sys.executable, "-m", "edition.build.pdf", "--root", str(project),
+            cold.append(timed_run([sys.executable, "-m", "edition.publish.pdf", "--root", str(project),
                                    "--output", str(target)])[0])
             measured = subprocess.run([sys.executable, "-c", LAYOUT, str(project), str(target)], capture_output=True,
                                       text=True, check=False)
@@ -196,7 +196,7 @@ def build_figures(root: Path, runs: int) -> list[str]:
             project = copy_project(root, Path(tmp) / "project", cache=False)
             plain = stock_project(root, Path(tmp) / "stock")
             for series in (cold, warm):  # the first run fills the caches, the second finds them
-                seconds, mb = timed_run([sys.executable, "-m", "edition.build", "--root", str(project)])
+                seconds, mb = timed_run([sys.executable, "-m", "edition.publish", "--root", str(project)])
                 series.append(seconds)
                 memory.append(mb)
             stock.append(timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
@@ -251,7 +251,7 @@ def site_figures(root: Path, runs: int) -> list[str]:
         project = copy_project(root, Path(tmp) / "project", cache=True)
         plain = stock_project(root, Path(tmp) / "stock")
         render = ("import sys; from pathlib import Path; from edition import load; "
-                  "from edition.build.render import render_site; "
+                  "from edition.publish.render import render_site; "
                   "sys.exit(bool(render_site(load(Path(sys.argv[1])), Path(sys.argv[2]))))")
         for n in range(runs):
             ours.append(timed_run([sys.executable, "-c", render, str(project), f"{tmp}/ours-{n}"])[0])

@@ -1,4 +1,4 @@
-"""`python -m edition.build --profile`: how often one build loads the edition and reads docs/, and where its time goes.
+"""`python -m edition.publish --profile`: how often one build loads the edition and reads docs/, and where its time goes.
 
 The counts are measured, not declared: cProfile counts the calls of `load_edition`, and a
 Python audit hook counts every opening of a docs/*.md file (by any path), told apart by whether the

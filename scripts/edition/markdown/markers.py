@@ -59,7 +59,7 @@ def _paragraph_links(parent: etree.Element, places: list[tuple[str, int]]) -> No
         element("a", f"¶{number}", parent, href=f"{page}#{paragraph_anchor(number)}")
 
 
-class ListingTreeprocessor(EditionTreeprocessor):
+class MarkerTreeprocessor(EditionTreeprocessor):
     @property
     def offline(self) -> bool:
         return self.extension.offline
@@ -407,13 +407,13 @@ def _source_links(parent: etree.Element, edition: Edition, sources) -> None:
 CHANGE_LABELS = {"text": "Text correction:", "annotation": "Annotations:", "source": "Sources:", "edition": "Edition:"}
 
 
-class ListingExtension(EditionExtension):
+class MarkerExtension(EditionExtension):
     needs_page = True
 
     def register(self, md: Markdown) -> None:
         # After inline parsing (20), so generated text is not read as Markdown; before toc (5).
-        md.treeprocessors.register(ListingTreeprocessor(md, self), "edition-listings", 14)
+        md.treeprocessors.register(MarkerTreeprocessor(md, self), "edition-markers", 14)
 
 
-def makeExtension(**kwargs) -> ListingExtension:
-    return ListingExtension(**kwargs)
+def makeExtension(**kwargs) -> MarkerExtension:
+    return MarkerExtension(**kwargs)

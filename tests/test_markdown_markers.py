@@ -1,4 +1,4 @@
-"""The listings extension: `[[edition:<name>]]` markers become content generated from sources/.
+"""The markers extension: `[[edition:<name>]]` markers become content generated from sources/.
 
 Markers in a fragment are expanded from a made-up edition (the real one with one ledger replaced),
 so the whole expected HTML can be written out; what depends on the page (the way up to the
@@ -12,14 +12,14 @@ import dataclasses
 import pytest
 
 from edition.citeproc.pandoc import Notes
-from edition.markdown.listings import ListingExtension
+from edition.markdown.markers import MarkerExtension
 from edition.model.ledgers import Change, Claim, EditorialNote, Event, Release, Term
 from edition.model.sources import Excerpt, Quote, Registry, Report, Source
 from markdown_cases import convert, edition_warnings, page_text, parse
 
 
 def listing(edition, text: str, offline: bool = False, mkdocs: bool = False) -> str:
-    return convert(text, ListingExtension(edition=edition, offline=offline), mkdocs=mkdocs)
+    return convert(text, MarkerExtension(edition=edition, offline=offline), mkdocs=mkdocs)
 
 
 def made_up_source(**fields) -> Source:

@@ -136,7 +136,7 @@ def _children(serial: bool = False):
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["edition.build.pdf", "edition.build.offline"])
+        context.set_forkserver_preload(["edition.publish.pdf", "edition.publish.offline"])
     return ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
