@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition import load as load_edition
+from edition.model import load_inputs
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
 from edition.publish.pdf import build_date
@@ -28,18 +29,15 @@ from edition.tools.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _date_every_build_as_this_checkout() -> None:
+def pytest_configure(config) -> None:
     """Date every build of the session as `make build` here dates it (the last commit's day).
 
     The copies of the project the tests build have no .git, so they would be dated by the version
     instead: a PDF dated otherwise misses the PDF cache and is laid out again, 15 s each time.
     """
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        day = dt.date.fromisoformat(build_date(load_edition(ROOT, formatted=False)))
+        day = dt.date.fromisoformat(build_date(load_inputs(ROOT)))
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
-
-
-_date_every_build_as_this_checkout()
 
 
 @pytest.fixture(scope="session")

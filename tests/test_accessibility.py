@@ -11,9 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
-from edition import load as load_edition
+from edition.model import load_inputs
 
-PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
+PAGES = [page.path for page in load_inputs(ROOT).docs]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MATERIAL = Path(__import__("material").__file__).parent / "templates"

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as etree
 import pytest
 
 from conftest import ROOT, settle
-from edition import load as load_edition
 from edition.markdown.html import address
+from edition.model import load_inputs
 
-EDITION = load_edition(ROOT, formatted=False)
+EDITION = load_inputs(ROOT)
 # The pages with notes and no contents list (whose column would leave the notes too little room).
 SECTIONS = [page.path for page in EDITION.docs if page.citations and not any(line.startswith("## ") for line in page.lines)]
 SECTION = "a-slow-burning-conflict/"

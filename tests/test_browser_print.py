@@ -9,9 +9,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT, essay_page_path
-from edition import load as load_edition
+from edition.model import load_inputs
 
-ESSAY = load_edition(ROOT, formatted=False).essay
+ESSAY = load_inputs(ROOT).essay
 SECTIONS = [section for section in ESSAY.sections if section.paragraphs]
 
 

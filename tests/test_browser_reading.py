@@ -7,11 +7,11 @@ import zipfile
 import pytest
 
 from conftest import ROOT, settle
-from edition import load as load_edition
+from edition.model import load_inputs
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from edition.publish.offline import FOLDER
 
-PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
+PAGES = [page.path for page in load_inputs(ROOT).docs]
 SECTION = "a-slow-burning-conflict/"
 
 

@@ -9,9 +9,9 @@ import statistics
 import pytest
 
 from conftest import ROOT
-from edition import load as load_edition
+from edition.model import load_inputs
 
-EDITION = load_edition(ROOT, formatted=False)
+EDITION = load_inputs(ROOT)
 PAGES = [page.path for page in EDITION.docs]
 ESSAY = [page.path for page in EDITION.docs if page.citations and page.path in {
     "" if s.slug == "index" else f"{s.slug}/" for s in EDITION.essay.sections}]

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from edition import load as load_edition
+from edition.model import load_inputs
 
-PAGES = [page.path for page in load_edition(ROOT, formatted=False).docs]
+PAGES = [page.path for page in load_inputs(ROOT).docs]
 # What is not running text: code and its examples, scripts and the citation forms kept for them
 # (BibTeX and RIS are plain ASCII by design), web addresses shown as themselves, and a source's own words
 # quoted in a note or on the Sources page (.source-words), which keep the source's typography.

@@ -102,7 +102,7 @@ def test_each_work_is_given_in_every_form_with_bibtex_and_ris_as_plain_text(abou
 
 
 def test_the_forms_are_those_of_the_page(about, edition):
-    forms = edition.forms.of("about.md")
+    forms = edition.cite_forms.of("about.md")
     edition_work = about.select_one('section[data-work="edition"]')
     assert edition_work.select_one('pre[data-form="ris"]').get_text() == forms["ris"]
     assert edition_work.select_one('pre[data-form="bibtex"]').get_text() == forms["bibtex"]
@@ -116,8 +116,8 @@ def test_the_paragraph_forms_travel_as_json_keyed_by_paragraph(edition):
     assert list(data["paragraphs"]) == [f"p{p.number}" for p in section.paragraphs]
     first = section.paragraphs[0].number
     assert data["paragraphs"][f"p{first}"]["url"] == f"{edition.site_url}{section.slug}/#p{first}"
-    assert list(data["paragraphs"][f"p{first}"]["forms"]) == list(edition.forms.of(section.page))
-    assert data["accessed"] == edition.forms.accessed.iso
+    assert list(data["paragraphs"][f"p{first}"]["forms"]) == list(edition.cite_forms.of(section.page))
+    assert data["accessed"] == edition.cite_forms.accessed.iso
 
 
 def test_a_page_of_the_apparatus_has_no_paragraph_forms(about):

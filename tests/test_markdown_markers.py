@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 
-from edition.citeproc.pandoc import Notes
+from edition.citeproc.pandoc import SourceNotes
 from edition.markdown.markers import MarkerExtension
 from edition.model.ledgers import Change, Claim, EditorialNote, Event, Release, Term
 from edition.model.sources import Excerpt, Quote, Registry, Report, Source
@@ -28,7 +28,7 @@ def made_up_source(**fields) -> Source:
 
 
 def with_sources(edition, *sources: Source):
-    notes = {source.id: Notes(full="<em>Full</em> note.", short="Short.", bibliography="<em>Bibliography</em> entry.")
+    notes = {source.id: SourceNotes(full="<em>Full</em> note.", short="Short.", bibliography="<em>Bibliography</em> entry.")
              for source in sources}
     return dataclasses.replace(edition, registry=Registry({s.id: s for s in sources}), notes=edition.notes | notes)
 
@@ -262,7 +262,7 @@ def test_a_record_gives_its_citation_and_folds_its_checks(edition):
 def test_an_address_the_citation_gives_is_not_given_again(edition):
     source = made_up_source(url="https://example.org/page")
     made_up = with_sources(edition, source)
-    notes = made_up.notes | {"made-up": Notes(full="Full.", short="Short.", bibliography=(
+    notes = made_up.notes | {"made-up": SourceNotes(full="Full.", short="Short.", bibliography=(
         'Entry. <a href="https://example.org/page">https://example.org/page</a>.'))}
     soup = parse(listing(dataclasses.replace(made_up, notes=notes), "[[edition:sources]]"))
     assert soup.select_one("p.source-links") is None

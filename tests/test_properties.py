@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from edition.model.checks import check_all, holds, quote_key
-from edition.model.edition import load_edition
+from edition.model.edition import load_inputs
 from edition.model.ledgers import load_quotations
 from edition.model.sources import OPTIONAL, REQUIRED, Quote, load_sources
 from edition.problems import Problem, ProblemsFound
@@ -117,7 +117,7 @@ def load_and_check(root: Path, file: str, raw: bytes) -> None:
     start = time.monotonic()
     try:
         try:
-            check_all(load_edition(root, today=dt.date(2026, 11, 25)))
+            check_all(load_inputs(root, today=dt.date(2026, 11, 25)))
         except ProblemsFound as error:
             assert error.problems
             for problem in error.problems:

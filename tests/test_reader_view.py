@@ -14,9 +14,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT, SITE_URL
-from edition import load as load_edition
+from edition.model import load_inputs
 
-EDITION = load_edition(ROOT, formatted=False)
+EDITION = load_inputs(ROOT)
 READER = ROOT / "tests" / "reader_view.js"
 
 

@@ -1,22 +1,48 @@
 """The annotated edition: its data (model), Markdown extensions (markdown), citation formatting
-(citeproc), the build and its output checks (publish), and the tools around them (tools)."""
+(citeproc), the build and its output checks (publish), and the tools around them (tools).
+
+`load` is the one way in: every path that renders the edition (`make build`, the PDF, `mkdocs
+build` and `serve` through the `edition` plugin, `zensical build` through the extensions) takes the
+edition from it, so each refuses the same input with the same problems.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Inputs
+from .problems import Problem, ProblemsFound
+
+if TYPE_CHECKING:
+    from .citeproc.forms import CiteForms
+    from .citeproc.pandoc import SourceNotes
 
 
-def load(root: Path, formatted: bool = True, today: dt.date | None = None):
-    """Load and validate the edition at root, with its citations formatted unless formatted=False.
+@dataclass(frozen=True, kw_only=True)
+class Edition(Inputs):
+    """The inputs, checked against each other, with their citations formatted: what every step renders."""
 
-    Raises edition.problems.ProblemsFound listing every problem of the input.
+    notes: dict[str, SourceNotes]  # source id → its full and short note and bibliography entry
+    cite_forms: CiteForms  # every page's and paragraph's forms for the Cite panel
+    warnings: tuple[Problem, ...] = ()  # what the checks found worth saying but not wrong (an uncited source)
+
+
+def load(root: Path, today: dt.date | None = None) -> Edition:
+    """The edition at root, read, checked and formatted.
+
+    Raises ProblemsFound with every problem of the input (and, as `warnings`, what is only worth saying).
     """
-    from .model import load_edition
-
-    edition = load_edition(root, today)
-    if not formatted:
-        return edition
     from .citeproc import format_citations
+    from .model import load_inputs
+    from .model.checks import check_all
 
-    return format_citations(edition, today)
+    inputs = load_inputs(root, today)
+    errors, warnings = check_all(inputs)
+    if errors:
+        raise ProblemsFound(errors, warnings)
+    notes, cite_forms = format_citations(inputs, today)
+    fields = {name: getattr(inputs, name) for name in Inputs.__dataclass_fields__}
+    return Edition(**fields, notes=notes, cite_forms=cite_forms, warnings=tuple(warnings))

@@ -42,8 +42,9 @@ class Problem:
 class ProblemsFound(Exception):
     """Raised with every problem of a run, so none hides behind the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
         self.problems = sorted(set(problems))
+        self.warnings = list(warnings)  # found on the same run, reported beside the problems
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -17,7 +17,7 @@ import rispy
 from bibtexparser.model import Field
 from bs4 import BeautifulSoup
 
-from ..model import Edition
+from ..model import Inputs
 from ..model.addresses import permanent_url
 from ..model.docs import Page
 from .pandoc import cache_file, format_each, read_cache, to_bibtex, write_cache
@@ -65,7 +65,7 @@ class Target:
         return f"para. {self.paragraph}" if self.paragraph else None
 
 
-def targets(edition: Edition) -> list[Target]:
+def targets(edition: Inputs) -> list[Target]:
     """Every page under docs/, and every essay paragraph on the page that holds it."""
     sections = {section.page: section for section in edition.essay.sections}
     found = []
@@ -81,7 +81,7 @@ def _date(iso: str) -> dict:
     return {"date-parts": [[int(part) for part in iso.split("-")]]}
 
 
-def edition_item(edition: Edition, target: Target, accessed: str) -> dict:
+def edition_item(edition: Inputs, target: Target, accessed: str) -> dict:
     """The CSL item of a page or paragraph of this edition.
 
     The opening page stands for the whole edition (a book); each essay section is a chapter of it by
@@ -106,7 +106,7 @@ def edition_item(edition: Edition, target: Target, accessed: str) -> dict:
     return item
 
 
-def original_item(edition: Edition, accessed: str) -> dict:
+def original_item(edition: Inputs, accessed: str) -> dict:
     """The CSL item of the essay as first published, from its source record."""
     return edition.original.csl() | {"accessed": _date(accessed)}
 
@@ -123,10 +123,10 @@ class Accessed:
         return f"{day:%B} {day.day}, {day.year}"
 
 
-class Citations:
+class CiteForms:
     """All citation forms of the edition's targets and of the original essay, made in one go."""
 
-    def __init__(self, edition: Edition, accessed: str | None = None):
+    def __init__(self, edition: Inputs, accessed: str | None = None):
         self.accessed = Accessed(accessed or dt.date.today().isoformat())
         self.targets = targets(edition)
         items = [edition_item(edition, t, self.accessed.iso) for t in self.targets]

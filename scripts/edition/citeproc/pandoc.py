@@ -28,7 +28,7 @@ NOTE_STYLE = "chicago-notes-bibliography"
 
 
 @dataclass(frozen=True)
-class Notes:
+class SourceNotes:
     """The HTML of one source's citation forms."""
 
     full: str  # the first note
@@ -87,13 +87,13 @@ def write_cache(path: Path, data) -> None:
         pass
 
 
-def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, Notes]:
+def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, SourceNotes]:
     """Render first note, short note and bibliography entry of each CSL item, in one Pandoc call."""
     if not items:
         return {}
     csl = style_path(style)
     cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
-    if (notes := read_cache(cached, lambda data: {k: Notes(**v) for k, v in data.items()})) is not None:
+    if (notes := read_cache(cached, lambda data: {k: SourceNotes(**v) for k, v in data.items()})) is not None:
         return notes
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
@@ -105,7 +105,7 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
 
 
 @dataclass(frozen=True)
-class Formatted:
+class StyledCitation:
     """One work cited alone in one style."""
 
     citation: str  # the note (note styles) or the in-text citation (author-date styles), HTML
@@ -140,7 +140,7 @@ def standalone_style(style: str) -> str:
     return etree.tostring(tree.getroot(), encoding="unicode", xml_declaration=True)
 
 
-def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[Formatted]:
+def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[StyledCitation]:
     """Format each (style, CSL item, locator) as if it were the only citation of its document.
 
     A style compares the works of one document: two works by the same authors in the same year
@@ -153,11 +153,11 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
     cached = cache_file(root, "each", [styles, requests])
-    if (formatted := read_cache(cached, lambda data: [Formatted(**f) for f in data])) is not None and \
+    if (formatted := read_cache(cached, lambda data: [StyledCitation(**f) for f in data])) is not None and \
             len(formatted) == len(requests):
         return formatted
 
-    def one_style(style: str) -> dict[int, Formatted]:
+    def one_style(style: str) -> dict[int, StyledCitation]:
         mine = [(n, item, locator) for n, (s, item, locator) in enumerate(requests) if s == style]
         text = "\n\n".join(f"X[@{item['id']}{', ' + locator if locator else ''}]." for _, item, locator in mine)
         with tempfile.TemporaryDirectory() as tmp:
@@ -247,7 +247,7 @@ def breakable_addresses(soup: BeautifulSoup) -> None:
             link.append(piece)
 
 
-def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
+def _parse_request(soup: BeautifulSoup, block, item_id: str) -> StyledCitation:
     """The citation (in block, the request's paragraph) and bibliography entry of one request."""
     citation = block.select_one("span.citation")
     ref = citation.select_one("a.footnote-ref") if citation else None
@@ -259,10 +259,10 @@ def _parse_request(soup: BeautifulSoup, block, item_id: str) -> Formatted:
     else:
         text = _inner(citation) if citation else ""
     entry = soup.find(id=f"ref-{item_id}")
-    return Formatted(citation=text, bibliography=_inner(entry) if entry else "")
+    return StyledCitation(citation=text, bibliography=_inner(entry) if entry else "")
 
 
-def _parse(html: str, ids: list[str]) -> dict[str, Notes]:
+def _parse(html: str, ids: list[str]) -> dict[str, SourceNotes]:
     soup = _soup(html)
     notes = []
     for item in soup.select("section.footnotes li"):
@@ -275,5 +275,5 @@ def _parse(html: str, ids: list[str]) -> dict[str, Notes]:
     result = {}
     for n, source_id in enumerate(ids):
         entry = soup.find(id=f"ref-{source_id}")
-        result[source_id] = Notes(full=notes[n], short=notes[len(ids) + n], bibliography=_inner(entry) if entry else "")
+        result[source_id] = SourceNotes(full=notes[n], short=notes[len(ids) + n], bibliography=_inner(entry) if entry else "")
     return result

@@ -1,34 +1,23 @@
 """The base of the edition's Markdown extensions: where the edition comes from, and which page is rendered.
 
-Every extension takes the same settings: `edition` (the loaded edition, handed over by
-`edition.publish`, the PDF and the tests), `root` (the project folder, used to load the edition when
-none is handed over; by default the nearest folder at or above the working folder that holds
-mkdocs.yml) and `offline` (rendering the copy read from disk).
+Every extension takes the same settings: `edition` (the loaded edition, handed over by `make
+build`, the PDF, the `edition` MkDocs plugin and the tests; under Zensical, loaded by
+`edition.zensical_glue`) and `offline` (rendering the copy read from disk).
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..model import Edition
+from .. import Edition, zensical_glue
 from ..model.docs import Page
-from ..model.edition import CONFIG_FILE
-from ..problems import ProblemsFound
-from . import loaded
 
 # Under "mkdocs", so that MkDocs' strict mode counts the warnings as failures.
 log = logging.getLogger("mkdocs.edition")
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above start that holds mkdocs.yml (start itself if none does)."""
-    start = start.resolve()
-    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()), start)
 
 
 class EditionExtension(Extension):
@@ -39,8 +28,7 @@ class EditionExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             # "" rather than None: Python-Markdown reads a None default as a yes/no setting.
-            "edition": ["", "The loaded edition (edition.model.Edition); loaded from `root` when not given"],
-            "root": ["", "Project folder; default: the nearest folder at or above the working one with mkdocs.yml"],
+            "edition": ["", "The loaded edition (edition.Edition, from edition.load)"],
             "offline": [False, "Rendering the offline copy: one file per page, opened from disk"],
         }
         super().__init__(**kwargs)
@@ -51,19 +39,10 @@ class EditionExtension(Extension):
         given = self.getConfig("edition")
         if isinstance(given, Edition):
             return given
-        root = Path(self.getConfig("root")) if self.getConfig("root") else find_root(Path.cwd())
-        return loaded.edition_for(root)
-
-    def edition_or_none(self) -> Edition | None:
-        """The edition, or None with its input problems reported as warnings (MkDocs' strict mode fails on them)."""
-        try:
-            return self.edition
-        except ProblemsFound as error:
-            if not getattr(error, "reported", False):  # once per build, not once per page and extension
-                error.reported = True
-                for problem in error.problems:
-                    log.warning("%s", problem)
-            return None
+        if zensical_glue.running():
+            return zensical_glue.edition()
+        raise TypeError(f"{type(self).__name__} needs the loaded edition: pass edition=edition.load(root) in its "
+                        "settings, or run it through `make build`, MkDocs (with the `edition` plugin) or Zensical")
 
     @property
     def offline(self) -> bool:
@@ -104,6 +83,5 @@ class _PageFinder(EditionPreprocessor):
     """Tell the extension which page of docs/ it renders (None for a fragment or the PDF's whole document)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        edition = self.extension.edition_or_none()
-        self.extension.page = edition.docs.identify("\n".join(lines)) if edition else None
+        self.extension.page = self.extension.edition.docs.identify("\n".join(lines))
         return lines

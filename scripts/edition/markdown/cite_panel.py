@@ -16,8 +16,8 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 
-from ..citeproc.forms import FORMS, PLAIN_FORMS, Citations
-from ..model import Edition
+from .. import Edition
+from ..citeproc.forms import FORMS, PLAIN_FORMS, CiteForms
 from ..model.addresses import CHANGES_PAGE, download_link, permanent_url, site_root
 from .base import EditionExtension, EditionTreeprocessor
 from .html import address, element, long_date, script_json
@@ -32,14 +32,14 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         if page is None or title is None:
             return
         edition = self.extension.edition
-        citations = edition.forms
+        citations = edition.cite_forms
         # Under the title and, on the opening page, under the byline.
         where = title + 1
         while where < len(root) and root[where].get("class") in ("byline", "first-published"):
             where += 1
         root.insert(where, self.page_tools(edition, citations, page))
 
-    def page_tools(self, edition: Edition, citations: Citations, page) -> etree.Element:
+    def page_tools(self, edition: Edition, citations: CiteForms, page) -> etree.Element:
         # data-page-url: the permanent address the copy-link action gives, wherever the page is read.
         # data-search-exclude: out of Material's search index, which the citations of every page would
         # swamp; an <aside>, as Material's indexer ends an exclusion at the first closing tag of the same

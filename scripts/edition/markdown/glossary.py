@@ -20,8 +20,7 @@ SKIP = {"a", "abbr", "sup", "code"}  # links, notes and other marks keep their t
 
 class GlossaryTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
-        edition = self.extension.edition_or_none()
-        glossary = edition.glossary if edition else ()
+        glossary = self.extension.edition.glossary
         if not glossary:
             return
         by_words = {words: term for term in glossary for words in term.terms}

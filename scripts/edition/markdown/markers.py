@@ -12,7 +12,7 @@ from html import escape
 
 from markdown import Markdown
 
-from ..model import Edition
+from .. import Edition
 from ..model.addresses import (
     DOWNLOADS,
     DOWNLOADS_DIR,
@@ -83,11 +83,8 @@ class MarkerTreeprocessor(EditionTreeprocessor):
                             match[1], match[2], ", ".join(MARKERS))
                 continue
             build = getattr(self, "build_" + name.replace("-", "_"))
-            edition = self.extension.edition_or_none()
-            if edition is None:
-                return
             root.remove(node)
-            for offset, new in enumerate(build(edition)):
+            for offset, new in enumerate(build(self.extension.edition)):
                 root.insert(index + offset, new)
 
     def build_rights(self, edition: Edition) -> list[etree.Element]:

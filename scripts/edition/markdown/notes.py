@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..model import Edition
+from .. import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim, ends_a_sentence
@@ -30,9 +30,7 @@ RECORDS_LABEL = "Source records: "  # before the links to the records of a note 
 
 class CitationPreprocessor(EditionPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        edition = self.extension.edition_or_none()
-        if edition is None:
-            return lines
+        edition = self.extension.edition
         text = "\n".join(lines)
         own_definitions = {m[1] for line in lines if (m := DEFINITION.match(line))}
         line_paragraph: dict[int, str] = {}

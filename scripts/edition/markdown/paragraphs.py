@@ -30,9 +30,7 @@ def reader_text(element: etree.Element) -> str:
 
 class ParagraphTreeprocessor(EditionTreeprocessor):
     def run(self, root: etree.Element) -> None:
-        edition = self.extension.edition_or_none()
-        if edition is None:
-            return
+        edition = self.extension.edition
         essay = edition.essay
         events = {}
         for event in edition.events:

@@ -1,5 +1,5 @@
-"""Loading and validating every input of the edition into one frozen `Edition`."""
+"""Loading and validating every input of the edition into one frozen `Inputs`."""
 
-from .edition import Edition, load_edition
+from .edition import Inputs, load_inputs
 
-__all__ = ["Edition", "load_edition"]
+__all__ = ["Inputs", "load_inputs"]

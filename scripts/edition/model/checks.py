@@ -12,7 +12,7 @@ import jsonschema
 
 from ..problems import Problem, lookalikes
 from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
-from .edition import Edition
+from .edition import Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
 from .rawhtml import raw_html_problems
@@ -32,7 +32,7 @@ def holds(source, span: str) -> bool:
     return any(span in quote_key(q.text) for q in source.quotes)
 
 
-def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
+def check_all(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
     errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
               + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
@@ -40,7 +40,7 @@ def check_all(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     return errors, uncited_sources(edition)
 
 
-def check_glossary_terms(edition: Edition) -> list[Problem]:
+def check_glossary_terms(edition: Inputs) -> list[Problem]:
     """Each glossary entry's `terms` are words the essay uses: one that is not would silently mark nothing."""
     text = " ".join(normalize(p.text) for p in edition.essay.paragraphs)
     name = (ESSAY_DIR / "glossary.yml").as_posix()
@@ -50,7 +50,7 @@ def check_glossary_terms(edition: Edition) -> list[Problem]:
             if not re.search(rf"(?<!\w){re.escape(normalize(words_))}(?!\w)", text)]
 
 
-def check_markup(edition: Edition) -> list[Problem]:
+def check_markup(edition: Inputs) -> list[Problem]:
     """Every page's own HTML and addresses keep to the policy of model.rawhtml."""
     essay_pages = {section.page for section in edition.essay.sections}
     return [problem for page in edition.docs
@@ -60,7 +60,7 @@ def check_markup(edition: Edition) -> list[Problem]:
 CITATION_FILE = "CITATION.cff"
 
 
-def check_citation_file(edition: Edition) -> list[Problem]:
+def check_citation_file(edition: Inputs) -> list[Problem]:
     """CITATION.cff names the current version and its date, as changes.yml gives them."""
     path = edition.root / CITATION_FILE
     if not path.exists() and not path.is_symlink():
@@ -119,7 +119,7 @@ def _cff_schema_problems(data, node) -> list[Problem]:
     return problems
 
 
-def check_text(edition: Edition) -> list[Problem]:
+def check_text(edition: Inputs) -> list[Problem]:
     """The essay pages hold exactly the source of record's words, section by section, in order."""
     problems = []
     record = (ESSAY_DIR / "original.txt").as_posix()
@@ -172,7 +172,7 @@ def _first_difference(expected: str, found: str) -> str:
             f"found “{' '.join(b[n:n + 4]) or '(end)'}”")
 
 
-def check_citations(edition: Edition) -> list[Problem]:
+def check_citations(edition: Inputs) -> list[Problem]:
     """Every citation names a known source or editorial note; footnotes are defined once; markers are known."""
     problems = []
     for page in edition.docs:
@@ -208,7 +208,7 @@ def check_citations(edition: Edition) -> list[Problem]:
     return problems
 
 
-def check_quotations(edition: Edition) -> list[Problem]:
+def check_quotations(edition: Inputs) -> list[Problem]:
     """Every quoted span is in the ledger, and every quotation traced to a source is really in it."""
     problems = []
     ledger_name = (ESSAY_DIR / "quotations.yml").as_posix()
@@ -253,7 +253,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_claims(edition: Edition) -> list[Problem]:
+def check_claims(edition: Inputs) -> list[Problem]:
     """Every note in the essay has its claim in the ledger, with words its source really holds."""
     problems = []
     ledger = (ESSAY_DIR / "claims.yml").as_posix()
@@ -313,7 +313,7 @@ def date_forms(iso: str) -> list[str]:
     return [iso, f"{month} {day.day}", f"{day.day} {month}", f"{short}. {day.day}", f"{short} {day.day}", f"{day.day} {short}"]
 
 
-def check_event_dates(edition: Edition) -> list[Problem]:
+def check_event_dates(edition: Inputs) -> list[Problem]:
     """An event's date is one that a source it cites gives: its own date, or a day its words name."""
     problems = []
     ledger = (ESSAY_DIR / "events.yml").as_posix()
@@ -329,7 +329,7 @@ def check_event_dates(edition: Edition) -> list[Problem]:
     return problems
 
 
-def uncited_sources(edition: Edition) -> list[Problem]:
+def uncited_sources(edition: Inputs) -> list[Problem]:
     """Warn about records no page cites: likely a forgotten citation or a stale record."""
     cited = {c.key for c in edition.docs.citations}
     return [Problem(s.path, s.line, f"source '{s.id}' is not cited on any page", "cite it where it supports a claim, or remove it")

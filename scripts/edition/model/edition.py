@@ -1,7 +1,8 @@
-"""Everything the pages are made from, loaded and validated once per build.
+"""Everything the pages are made from, read and validated: the edition's inputs.
 
-`load_edition` reads every input (the essay, the source registry, the ledgers, docs/, anchors.lock,
-mkdocs.yml's site_url) and formats the citations; the build hands the result to each step.
+`load_inputs` reads every input (the essay, the source registry, the ledgers, docs/, anchors.lock,
+mkdocs.yml's site_url) into one frozen `Inputs`; `edition.load` checks them against each other and
+formats the citations, which makes the `edition.Edition` every step is handed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "print", "anchors.
 
 
 @dataclass(frozen=True)
-class Edition:
+class Inputs:
     root: Path
     meta: dict
     essay: Essay
@@ -54,8 +55,6 @@ class Edition:
     events: tuple[Event, ...] = ()  # the chronology, in date order
     glossary: tuple[Term, ...] = ()
     claims: tuple[Claim, ...] = ()  # what each note supports, with the source's words
-    notes: dict | None = None  # source id → citeproc.pandoc.Notes; None until formatted
-    forms: object | None = None  # citeproc.forms.Citations, the Cite panels' forms; None until formatted
     # mkdocs.yml's Python-Markdown extensions other than the edition's, as (name, config) pairs: what
     # the raw-HTML check renders a page with, to see it as the site will.
     markdown_extensions: tuple = ()
@@ -236,11 +235,11 @@ def _meta_problems(meta: dict, lines: dict[str, int], name: str) -> list[Problem
     return problems
 
 
-def load_edition(root: Path, today: dt.date | None = None) -> Edition:
-    """Load and validate all data of the edition, or raise ProblemsFound listing every problem.
+def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
+    """Read and validate every input of the edition, or raise ProblemsFound listing every problem.
 
-    The citations are left unformatted (no Pandoc run), which is enough for the input checks;
-    `edition.load` formats them too.
+    Each input is checked on its own here; `edition.load` checks them against each other
+    (model.checks) and formats the citations.
     """
     problems: list[Problem] = []
     try:
@@ -286,11 +285,10 @@ def load_edition(root: Path, today: dt.date | None = None) -> Edition:
         listed.add(appendix)
     if problems:
         raise ProblemsFound(problems)
-    edition = Edition(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
-                      site_url=site_url, editorial=editorial, quotations=quotations,
-                      releases=releases, events=events, glossary=glossary, claims=claims,
-                      markdown_extensions=standard_extensions(config))
-    return edition
+    return Inputs(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
+                  site_url=site_url, editorial=editorial, quotations=quotations,
+                  releases=releases, events=events, glossary=glossary, claims=claims,
+                  markdown_extensions=standard_extensions(config))
 
 
 def standard_extensions(config: dict) -> tuple:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from lxml.html import HtmlElement
 
-from ..model import Edition
+from .. import Edition
 from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
 from ..problems import Problem
 from .csp import redirect_script

@@ -26,8 +26,8 @@ from jinja2 import Template, TemplateError
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .. import Edition
 from ..markdown.html import script_json
-from ..model import Edition
 from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, scheme
 from ..problems import Problem
 from .render import load_mkdocs_config

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import Edition
 from ..citeproc.pandoc import to_bibtex
-from ..model import Edition
 from ..model.addresses import DOWNLOADS_DIR, permanent_url, source_anchor
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..model import Edition
+from .. import Edition
 from ..model.essay import RECORD, words
 from ..problems import Problem
 from .postprocess import classes

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import Edition
 from ..markdown.html import script_json
-from ..model import Edition
 from ..model.addresses import permanent_url
 from ..model.docs import Page
 

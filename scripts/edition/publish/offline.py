@@ -13,7 +13,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from ..model import Edition
+from .. import Edition
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
 from .csp import template_scripts

@@ -32,11 +32,11 @@ from urllib.parse import urljoin, urlsplit
 import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .. import load
+from .. import Edition, load
 from ..citeproc.forms import Accessed
 from ..citeproc.pandoc import breakable_addresses, read_cache, write_cache
 from ..markdown.html import long_date
-from ..model import Edition
+from ..model import Inputs
 from ..model.addresses import SOURCES_PAGE, URL_TEXT, page_path, source_anchor
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES
@@ -92,7 +92,7 @@ def _commit_epoch(root: Path) -> int | None:
     return int(epoch) if epoch.lstrip("-").isdigit() else None
 
 
-def build_date(edition: Edition) -> str:
+def build_date(edition: Inputs) -> str:
     """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_epoch(edition.root)
     if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
@@ -177,7 +177,7 @@ def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulS
 Version {escape(edition.version)} of {escape(long_date(edition.released))}; this copy made {escape(long_date(date))}.<br>
 Online, with every paragraph citable: <a href="{escape(site_url)}">{escape(site_url)}</a><br>
 This PDF: <a href="{escape(pdf_url)}">{escape(pdf_url)}</a></p>
-<p class="cover-citation">To cite this edition: {edition.forms.of(edition.essay.sections[0].page)["chicago-bibliography"]}
+<p class="cover-citation">To cite this edition: {edition.cite_forms.of(edition.essay.sections[0].page)["chicago-bibliography"]}
 A paragraph is cited by its number (¶), printed in the margin and the same online.</p>
 </section>
 <nav class="contents" aria-label="Contents">

@@ -31,11 +31,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import load
-from ..model import Edition
+from .. import Edition, load
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
-from ..model.checks import check_all
 from ..model.edition import CONFIG_FILE, PROJECT_FILES
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
@@ -270,10 +268,8 @@ def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outc
     try:
         edition = load(root)
     except ProblemsFound as error:
-        return Outcome(error.problems)
-    errors, warnings = check_all(edition)
-    if errors:
-        return Outcome(errors, warnings)
+        return Outcome(error.problems, error.warnings)
+    warnings = list(edition.warnings)
     # A build killed mid-way leaves its staging folder behind, never a half-written output: clear it.
     for stale in output.parent.glob(f".{output.name}.staging-*"):
         shutil.rmtree(stale, ignore_errors=True)

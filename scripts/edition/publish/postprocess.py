@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..model import Edition
+from .. import Edition
 from ..model.addresses import permanent_url
 from ..problems import Problem
 from .csp import script_problems, template_scripts

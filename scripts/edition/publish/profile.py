@@ -1,6 +1,6 @@
 """`python -m edition.publish --profile`: how often one build loads the edition and reads docs/, and where its time goes.
 
-The counts are measured, not declared: cProfile counts the calls of `load_edition`, and a
+The counts are measured, not declared: cProfile counts the calls of `load_inputs`, and a
 Python audit hook counts every opening of a docs/*.md file (by any path), told apart by whether the
 edition's code or the generator (MkDocs) opened it. So that nothing escapes them, the PDF and the
 offline copy, which a build renders in child processes, run in this process, one after the other.
@@ -54,7 +54,7 @@ def profiled(root: Path, run):
     seconds = time.perf_counter() - start
     stats = pstats.Stats(profiler)
     loads = sum(calls for (file, _, name), (calls, *_rest) in stats.stats.items()
-                if name == model_edition.load_edition.__name__ and Path(file) == Path(model_edition.__file__))
+                if name == model_edition.load_inputs.__name__ and Path(file) == Path(model_edition.__file__))
     pages = len(list((root / DOCS_DIR).rglob("*.md")))
     top = io.StringIO()
     pstats.Stats(profiler, stream=top).sort_stats("cumulative").print_stats(15)

@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from ..model import Edition
+from .. import Edition
 from ..model.edition import CONFIG_FILE
 from ..problems import Problem
 
@@ -43,7 +43,7 @@ def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
     config = load_config(config_file=str(edition.root / CONFIG_FILE), **overrides)
     for name in config.markdown_extensions:
         if isinstance(name, str) and name.startswith(EXTENSION_PREFIX):
-            config.mdx_configs.setdefault(name, {}).update(edition=edition, root=str(edition.root), offline=offline)
+            config.mdx_configs.setdefault(name, {}).update(edition=edition, offline=offline)
     if offline:
         config.extra["polyfills"] = [WORKER_SHIM_PATH]  # the plugin adds unpkg's only when none is named
     return config

@@ -23,7 +23,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from ..model import Edition
+from .. import Edition
 from ..model.addresses import SOURCES_PAGE, source_anchor
 
 # Material weighs a word of a title 1000 times a word of text (its default); a word of the essay's text weighs

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import load_edition
+from ..model import load_inputs
 from ..model.addresses import SOURCES_PAGE
 from ..model.checks import check_all
 from ..publish.pipeline import copy_project
@@ -217,7 +217,7 @@ def build_figures(root: Path, runs: int) -> list[str]:
 
 def stock_project(root: Path, target: Path) -> Path:
     """The same pages for a stock MkDocs: plain footnotes (the source's title), no edition extensions."""
-    registry = load_edition(root).registry
+    registry = load_inputs(root).registry
     (target / "docs").mkdir(parents=True)
     for page in (root / "docs").glob("*.md"):
         lines, notes = [], []
@@ -330,7 +330,7 @@ def validation_figures(root: Path, runs: int) -> list[str]:
             times = []
             for _ in range(runs):
                 start = time.perf_counter()
-                edition = load_edition(project)
+                edition = load_inputs(project)
                 errors, _ = check_all(edition)
                 times.append(time.perf_counter() - start)
                 if errors:
@@ -381,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     say(pdf_figures(root, args.runs))
     say(validation_figures(root, args.runs))
 
-    edition = load_edition(root)
+    edition = load_inputs(root)
     essay_pages = {"/" + section.page.removesuffix(".md").replace("index", "") + ("/" if section.heading else "")
                    for section in edition.essay.sections}
     paths = [page.path for page in edition.docs]

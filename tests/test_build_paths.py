@@ -1,0 +1,72 @@
+"""Every way of building refuses the same bad input with the same problem, by file and line, and exit status 1.
+
+`make build` (the program `python -m edition.publish`), `mkdocs build` (the `edition` plugin) and
+`zensical build` (the extensions, through `edition.zensical_glue`) all take the edition from
+`edition.load`: one bad claims entry, one bad source record and one bad page, each run through all three.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, line_of, replace_in
+from edition import load
+from edition.problems import ProblemsFound
+
+BIN = Path(sys.executable).parent
+PATHS = {
+    "make build": [sys.executable, "-m", "edition.publish"],
+    "mkdocs build": [str(BIN / "mkdocs"), "build"],
+    "zensical build": [str(BIN / "zensical"), "build"],
+}
+
+CLAIMS = "sources/essay/claims.yml"
+RECORD = "sources/dod-2020-03-12.yml"
+PAGE = "docs/a-slow-burning-conflict.md"
+BAD_INPUTS = {
+    # (file, what is written in place of what, the words the message must hold)
+    "claims entry": (CLAIMS, "  support: full\n", "  support: sweeping\n", "'sweeping'"),
+    "source record": (RECORD, "issued: 2020-03-12", "issued: 2020-03-32", "not in the calendar"),
+    "page": (PAGE, "[^oir-2020-03-12]", "[^no-such-source]", "no-such-source"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("paths"))
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("bad", BAD_INPUTS)
+def test_every_build_path_refuses_the_same_input_naming_file_and_line(clean, tmp_path, path, bad):
+    file, old, new, words = BAD_INPUTS[bad]
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    line = line_of(file, old.strip())
+    replace_in(project / file, old, new)
+    result = subprocess.run(PATHS[path], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    with pytest.raises(ProblemsFound) as refused:  # the problem as edition.load words it, in this process
+        load(project)
+    problems = [str(problem) for problem in refused.value.problems]
+    assert any(problem.startswith(f"{file}:{line}:") and words in problem for problem in problems), problems
+    assert all(problem in output for problem in problems), output
+    assert "Traceback" not in output
+    assert not (project / "site" / "index.html").exists()  # no page published
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_build_path_builds_good_input(clean, tmp_path, path):
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    result = subprocess.run(PATHS[path], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'id="p1"' in (project / "site" / "index.html").read_text(encoding="utf-8")
