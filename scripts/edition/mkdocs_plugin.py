@@ -23,10 +23,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
+from .cache import CACHE_DIR
 from .problems import ProblemsFound
 from .publish import search
 
-TEMPLATE_CACHE = Path(".cache") / "jinja"
+TEMPLATE_CACHE = CACHE_DIR / "jinja"  # Jinja's own bytecode cache, kept there
 EXTENSIONS = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
 log = get_plugin_logger(__name__)
 

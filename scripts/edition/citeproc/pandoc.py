@@ -6,7 +6,6 @@ sources' notes go through one Pandoc call; results are cached by the hash of the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import tempfile
@@ -20,10 +19,13 @@ from pathlib import Path
 import pypandoc
 from bs4 import BeautifulSoup
 
+from ..cache import CACHE_DIR as CACHES
+from ..cache import keep_json, read_json
+from ..cache import key as cache_key
 from ..model import addresses
 from ..model.addresses import URL_TEXT, address_parts, part_class
 
-CACHE_DIR = Path(".cache") / "notes"
+CACHE_DIR = CACHES / "notes"
 NOTE_STYLE = "chicago-notes-bibliography"
 
 
@@ -50,41 +52,10 @@ def pandoc_version() -> str:
 
 
 def cache_file(root: Path, name: str, inputs) -> Path:
-    key = hashlib.sha256(
-        # This module and the rule for breaking addresses are part of the key: a change to how
-        # citations are made must not reuse old ones.
-        json.dumps([inputs, pandoc_version(), *(Path(code).read_text(encoding="utf-8") for code in (__file__, addresses.__file__))],
-                   sort_keys=True).encode()
-    ).hexdigest()[:24]
-    return root / CACHE_DIR / f"{name}-{key}.json"
-
-
-def read_cache(path: Path, parse=lambda data: data):
-    """parse(the cached data), or None when there is none, or it is unreadable or not of the shape parse expects.
-
-    A cache only saves time: a damaged one is formatted afresh, never an error. Only a regular file is
-    read (a FIFO or device in its place would be read for ever), and JSON nested past what Python's
-    reader bears counts as damaged.
-    """
-    try:
-        if not path.is_file():
-            return None
-        return parse(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
-        return None
-
-
-def write_cache(path: Path, data) -> None:
-    """Keep data for the next build; a cache that cannot be written (a read-only folder) is only not kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write to a file of its own, then rename: a concurrent build never reads half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as partial:
-            json.dump(data, partial, ensure_ascii=False, indent=1)
-        Path(partial.name).replace(path)
-    except OSError:
-        pass
+    # This module, the rule for breaking addresses and Pandoc's version are part of the key: a change to
+    # how citations are made must not reuse old ones.
+    code = [Path(module).read_text(encoding="utf-8") for module in (__file__, addresses.__file__)]
+    return root / CACHE_DIR / f"{name}-{cache_key([inputs, pandoc_version(), *code])}.json"
 
 
 def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, SourceNotes]:
@@ -93,14 +64,14 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
         return {}
     csl = style_path(style)
     cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
-    if (notes := read_cache(cached, lambda data: {k: SourceNotes(**v) for k, v in data.items()})) is not None:
+    if (notes := read_json(cached, lambda data: {k: SourceNotes(**v) for k, v in data.items()})) is not None:
         return notes
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
     ids = [item["id"] for item in items]
     text = " ".join(f"X[@{i}]." for i in ids + ids) + "\n\n::: {#refs}\n:::\n"
     result = _parse(_run_pandoc(items, csl, text), ids)
-    write_cache(cached, {k: asdict(v) for k, v in result.items()})
+    keep_json(cached, {k: asdict(v) for k, v in result.items()})
     return result
 
 
@@ -153,7 +124,7 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
     cached = cache_file(root, "each", [styles, requests])
-    if (formatted := read_cache(cached, lambda data: [StyledCitation(**f) for f in data])) is not None and \
+    if (formatted := read_json(cached, lambda data: [StyledCitation(**f) for f in data])) is not None and \
             len(formatted) == len(requests):
         return formatted
 
@@ -174,18 +145,18 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
         by_style = list(pool.map(one_style, styles))
     merged = {n: formatted for part in by_style for n, formatted in part.items()}
     result = [merged[n] for n in range(len(requests))]
-    write_cache(cached, [asdict(f) for f in result])
+    keep_json(cached, [asdict(f) for f in result])
     return result
 
 
 def to_bibtex(items: list[dict], root: Path | None = None) -> str:
     """Convert CSL items to BibTeX with Pandoc's bibliography writer (cached under root when given)."""
     cached = cache_file(root, "bibtex", items) if root else None
-    if cached is not None and isinstance(text := read_cache(cached), str):
+    if cached is not None and isinstance(text := read_json(cached), str):
         return text
     text = _bibtex(items)
     if cached is not None:
-        write_cache(cached, text)
+        keep_json(cached, text)
     return text
 
 

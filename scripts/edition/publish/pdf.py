@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -33,8 +32,10 @@ import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import Edition, load
+from ..cache import CACHE_DIR as CACHES
+from ..cache import keep, keep_json, read_bytes, read_json, write_atomic
 from ..citeproc.forms import Accessed
-from ..citeproc.pandoc import breakable_addresses, read_cache, write_cache
+from ..citeproc.pandoc import breakable_addresses
 from ..markdown.html import long_date
 from ..model import Inputs
 from ..model.addresses import SOURCES_PAGE, URL_TEXT, page_path, source_anchor
@@ -374,7 +375,7 @@ def _addresses_marked(soup: BeautifulSoup) -> None:
         text.extract()
 
 
-CACHE_DIR = Path(".cache") / "pdf"
+CACHE_DIR = CACHES / "pdf"
 # The folders Typst takes faces from (where fontconfig looks by default): the system's and the user's own.
 # expanduser, not Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop.
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
@@ -442,12 +443,12 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     fingerprint = _inputs_fingerprint(edition, date, layout) if cache else None
     # Inputs seen before name the document they gave, and its PDF is reused without making the document again.
     if fingerprint is not None and (data := _cached(root, _known_key(root / CACHE_DIR, fingerprint))) is not None:
-        _write(target, data)
+        write_atomic(target, data)
         return []
     tree = print_tree(edition, settings, date)
     key = _cache_key(tree.decode(formatter="minimal"), layout) if cache else None
     if key is not None and (data := _cached(root, key)) is not None:
-        _write(target, data)
+        write_atomic(target, data)
         _remember(root / CACHE_DIR, fingerprint, key)
         return []
     problems, fetched = _print(tree, date, root, settings, paper, target)
@@ -461,19 +462,16 @@ INPUTS_SEEN = "inputs.json"  # in the PDF cache: the document key the last input
 
 
 def _known_key(folder: Path, fingerprint: str) -> str | None:
-    note = folder / INPUTS_SEEN
-    with contextlib.suppress(OSError):
-        if note.stat().st_size <= 1024:  # a note this build wrote is a hundred bytes; a huge one is none of its
-            seen = read_cache(note)
-            if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
-                return seen["key"]
+    seen = read_json(folder / INPUTS_SEEN, limit=1024)  # a note this build wrote is a hundred bytes; a huge one is none of its
+    if isinstance(seen, dict) and seen.get("inputs") == fingerprint and isinstance(seen.get("key"), str):
+        return seen["key"]
     return None
 
 
 def _remember(folder: Path, fingerprint: str | None, key: str) -> None:
     """Note which document these inputs gave (a note that cannot be written only costs making it again)."""
     if fingerprint is not None:
-        write_cache(folder / INPUTS_SEEN, {"inputs": fingerprint, "key": key})
+        keep_json(folder / INPUTS_SEEN, {"inputs": fingerprint, "key": key})
 
 
 def _digest(path: Path) -> str | None:
@@ -492,12 +490,9 @@ def _cached(root: Path, key: str | None) -> bytes | None:
     if key is None:
         return None
     for path in (root / CACHE_DIR).glob(f"{key}-*.pdf"):
-        loaded = read_cache(path.with_suffix(".json"))
-        if not isinstance(loaded, dict) or not path.is_file():  # never a FIFO or device's endless read
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
+        loaded = read_json(path.with_suffix(".json"))
+        data = read_bytes(path)
+        if not isinstance(loaded, dict) or data is None:
             continue
         if path.stem.removeprefix(f"{key}-") != hashlib.sha256(data).hexdigest()[:32]:
             continue
@@ -514,31 +509,13 @@ def _in_project(root: Path, file: object) -> bool:
 def _keep(root: Path, key: str, data: bytes, fetched: set[Path]) -> None:
     """Keep one PDF (the cache is a copy, not an archive); a cache that cannot be written is only not kept."""
     folder = root / CACHE_DIR
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
         for old in [*folder.glob("*.pdf"), *folder.glob("*.json")]:
             old.unlink(missing_ok=True)
-        name = folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}"
-        project = root.resolve()  # the fetcher resolves what it serves, so its paths are under the resolved root
-        files = {p.relative_to(project).as_posix(): _digest(p) for p in sorted(fetched)}
-        name.with_suffix(".json").write_text(json.dumps(files), encoding="utf-8")
-        _write(name.with_suffix(".pdf"), data)
-    except OSError:
-        pass
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write a file so that a reader never sees half of it; on failure nothing is left beside it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as partial:
-        try:
-            partial.write(data)
-            partial.flush()  # whole before it takes the target's name
-            os.chmod(partial.name, 0o644)  # readable by the web server, like the pages
-            Path(partial.name).replace(target)
-        except BaseException:
-            Path(partial.name).unlink(missing_ok=True)
-            raise
+    name = folder / f"{key}-{hashlib.sha256(data).hexdigest()[:32]}"
+    project = root.resolve()  # the fetcher resolves what it serves, so its paths are under the resolved root
+    keep_json(name.with_suffix(".json"), {p.relative_to(project).as_posix(): _digest(p) for p in sorted(fetched)})
+    keep(name.with_suffix(".pdf"), data)
 
 
 def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, paper: str,
@@ -571,7 +548,7 @@ def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, pa
     with pikepdf.open(io.BytesIO(pdf)) as packed, io.BytesIO() as out:
         packed.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                     deterministic_id=True)
-        _write(target, out.getvalue())
+        write_atomic(target, out.getvalue())
     return [], fetched
 
 

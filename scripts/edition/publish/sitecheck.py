@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import tinycss2
 from lxml.html import HtmlElement
 
-from ..citeproc.pandoc import read_cache, write_cache
+from ..cache import CACHE_DIR, keep_json, read_json
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
@@ -77,7 +77,7 @@ def _css_urls(tokens):
                 yield from _css_urls(getattr(token, part))
 
 
-STYLESHEET_CACHE = Path(".cache") / "stylesheets.json"  # under the project: each stylesheet's addresses, by its hash
+STYLESHEET_CACHE = CACHE_DIR / "stylesheets.json"  # under the project: each stylesheet's addresses, by its hash
 
 
 def _stylesheet_urls(data: bytes) -> list[str]:
@@ -87,7 +87,7 @@ def _stylesheet_urls(data: bytes) -> list[str]:
 def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
     """The addresses read before from stylesheets of these exact bytes: Material's 140 KB stylesheet
     takes tinycss2 a tenth of a second in every build, and it changes only with Material."""
-    known = read_cache(cache) if cache else None
+    known = read_json(cache) if cache else None
     if not isinstance(known, dict):
         return {}
     return {key: urls for key, urls in known.items() if isinstance(urls, list) and all(isinstance(u, str) for u in urls)}
@@ -105,7 +105,7 @@ def stylesheet_problems(site: Path, cache: Path | None = None) -> list[Problem]:
                 problems.append(Problem(f"site/{css.relative_to(site).as_posix()}", 0, f"{url!r} is fetched from another host",
                                         "serve the file from the site itself"))
     if cache and seen != known:
-        write_cache(cache, seen)  # whole, then renamed: the site's check and the copy's may write at once
+        keep_json(cache, seen)  # whole, then renamed: the site's check and the copy's may write at once
     return problems
 
 

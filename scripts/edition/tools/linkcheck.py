@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import re
@@ -30,12 +31,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..cache import CACHE_DIR, keep_json, read_json, write_atomic
 from ..model.docs import DOCS_DIR
 from ..model.sources import load_sources
 from ..problems import ProblemsFound
 
-CACHE_FILE = Path(".cache") / "linkcheck.json"
-REPORT_FILE = Path(".cache") / "linkcheck-report.json"
+CACHE_FILE = CACHE_DIR / "linkcheck.json"
+REPORT_FILE = CACHE_DIR / "linkcheck-report.json"
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 HEAD_REFUSED = {400, 403, 405, 406, 501}  # servers that answer HEAD badly but GET well
@@ -161,9 +163,9 @@ async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
 def check_links(urls: list[str], settings: Settings = Settings(), cache: Path | None = None,
                 max_age: float = 86400.0) -> list[Result]:
     """Check addresses, reusing cached results younger than max_age seconds; update the cache."""
-    cached: dict[str, dict] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.is_file() else {}
+    cached = _cached_results(cache) if cache else {}
     now = time.time()
-    fresh = {url: Result(**cached[url]) for url in urls if url in cached and now - cached[url]["checked_at"] < max_age}
+    fresh = {url: cached[url] for url in urls if url in cached and now - cached[url].checked_at < max_age}
     pending = [u for u in urls if u not in fresh]
     checked = []
     if pending:
@@ -172,11 +174,24 @@ def check_links(urls: list[str], settings: Settings = Settings(), cache: Path | 
             checked = worker.submit(asyncio.run, _check_all(pending, settings)).result()
     results = {**fresh, **{r.url: r for r in checked}}
     if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
         # An unreachable address is not kept: the network, not the address, may be what failed.
-        cached.update({r.url: asdict(r) for r in checked if r.outcome != "unreachable"})
-        cache.write_text(json.dumps(cached, indent=1, ensure_ascii=False), encoding="utf-8")
+        cached.update({r.url: r for r in checked if r.outcome != "unreachable"})
+        keep_json(cache, {url: asdict(result) for url, result in cached.items()})
     return [results[url] for url in urls]
+
+
+def _cached_results(cache: Path) -> dict[str, Result]:
+    """The results kept from earlier runs; a damaged entry (or file) is checked again, never an error."""
+    kept = read_json(cache)
+    if not isinstance(kept, dict):
+        return {}
+    results = {}
+    for url, fields in kept.items():
+        with contextlib.suppress(TypeError):
+            result = Result(**fields) if isinstance(fields, dict) else None
+            if result is not None and result.url == url and isinstance(result.checked_at, int | float):
+                results[url] = result
+    return results
 
 
 def report(links: dict[str, Link], results: list[Result], registry) -> tuple[str, dict]:
@@ -230,8 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     text, data = report(links, results, registry)
     print(text)
     target = args.json or root / REPORT_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_atomic(target, json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8"))
     print(f"report: {target}")
     return 1 if any(r.failed for r in results) else 0
 

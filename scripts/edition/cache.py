@@ -1,0 +1,77 @@
+"""The build's caches under .cache/ (notes, Cite forms, stylesheets, the PDF, the link checker), and atomic writes.
+
+A cache only saves time: a missing, damaged, oversized or irregular file (a FIFO, a device, a folder)
+reads as absent and the work is done afresh, never an error; a cache that cannot be written (a
+read-only folder, a full disk) is only not kept. Every file is written whole beside its place and
+renamed into it, so a reader (a second build, a killed one) never sees half a file, and a FIFO or
+link in its place is replaced, never opened or followed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+CACHE_DIR = Path(".cache")  # under the project folder
+MAX_BYTES = 64 * 1024 * 1024  # larger than any cache the build writes; reading one bigger is not worth the memory
+
+
+def key(inputs) -> str:
+    """A short hash of JSON-able inputs: the name of what was made from them."""
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """A regular file's bytes, or None (absent, unreadable, too large, or not a regular file)."""
+    try:
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK | os.O_NOFOLLOW)) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # opened without blocking, so a FIFO never hangs
+                return None
+            data = file.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
+
+
+def read_json(path: Path, parse=lambda data: data, limit: int = MAX_BYTES):
+    """parse(the JSON kept at path), or None when there is none or it is not of the shape parse expects.
+
+    JSON nested past what Python's reader bears counts as damaged, like a file cut short.
+    """
+    data = read_bytes(path, limit)
+    if data is None:
+        return None
+    try:
+        return parse(json.loads(data.decode("utf-8")))
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+        return None
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write a file whole, then rename it into place; on failure nothing is left beside it (OSError is raised)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as partial:
+        try:
+            partial.write(data)
+            partial.flush()  # whole before it takes the name
+            os.chmod(partial.name, mode)  # mkstemp makes it private; what a site or a reader opens is readable
+            Path(partial.name).replace(path)
+        except BaseException:
+            Path(partial.name).unlink(missing_ok=True)
+            raise
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Keep bytes for the next run, if the folder lets us."""
+    with contextlib.suppress(OSError):
+        write_atomic(path, data)
+
+
+def keep_json(path: Path, data) -> None:
+    """Keep JSON for the next run, if the folder lets us."""
+    keep(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

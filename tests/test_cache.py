@@ -1,0 +1,93 @@
+"""The one cache module: a damaged, irregular or unwritable cache only costs time, and a write is whole or absent."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from edition import cache
+from edition.cache import keep_json, read_json, write_atomic
+from edition.tools.linkcheck import check_links
+
+
+def within_seconds(seconds: float, work) -> object:
+    """work() run in a thread; fails (rather than hangs the suite) when it is not done in time."""
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert done, f"still running after {seconds} s"
+    return done[0]
+
+
+@pytest.mark.parametrize("damage", [b'{"a": [1, 2', b"[1, 2, 3]", b"\xff\xfe not UTF-8", b"[" * 100_000, b""])
+def test_a_damaged_cache_reads_as_absent(tmp_path, damage):
+    path = tmp_path / "kept.json"
+    path.write_bytes(damage)
+    assert read_json(path, lambda data: dict(data.items())) is None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link to /dev/zero", "link to a good file"])
+def test_an_irregular_cache_file_reads_as_absent_without_hanging(tmp_path, kind):
+    path = tmp_path / "kept.json"
+    good = tmp_path / "good.json"
+    good.write_text('{"a": 1}', encoding="utf-8")
+    {"fifo": lambda: os.mkfifo(path), "folder": path.mkdir, "link to /dev/zero": lambda: path.symlink_to("/dev/zero"),
+     "link to a good file": lambda: path.symlink_to(good)}[kind]()
+    assert within_seconds(5, lambda: read_json(path)) is None
+
+
+def test_a_write_replaces_a_fifo_or_link_in_its_place_without_opening_it(tmp_path):
+    fifo, link, elsewhere = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "elsewhere.json"
+    os.mkfifo(fifo)
+    elsewhere.write_text("untouched", encoding="utf-8")
+    link.symlink_to(elsewhere)
+    within_seconds(5, lambda: (keep_json(fifo, {"a": 1}), keep_json(link, {"b": 2})))
+    assert read_json(fifo) == {"a": 1} and read_json(link) == {"b": 2}
+    assert not link.is_symlink() and elsewhere.read_text(encoding="utf-8") == "untouched"
+
+
+def test_an_unwritable_cache_is_only_not_kept(tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        keep_json(folder / "kept.json", {"a": 1})  # no error
+        assert list(folder.iterdir()) == [] or os.geteuid() == 0  # root writes anyway
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_failed_write_leaves_the_old_file_and_nothing_beside_it(tmp_path, monkeypatch):
+    path = tmp_path / "site.pdf"
+    path.write_bytes(b"old")
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "chmod", full_disk)  # the last step before the rename fails
+    with pytest.raises(OSError):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["site.pdf"]
+
+
+@pytest.mark.parametrize("damage", [b'{"https://example.org/": {"url": ', b"[]", b'{"x": {"url": "x", "outcome": 3}}',
+                                    b'{"https://a.example/": {"url": "https://b.example/", "outcome": "ok", "status": 200, '
+                                    b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1e30}}'])
+def test_the_link_checker_treats_a_damaged_cache_as_absent_and_writes_a_good_one(tmp_path, damage):
+    cache = tmp_path / ".cache" / "linkcheck.json"
+    cache.parent.mkdir()
+    cache.write_bytes(damage)
+    assert check_links([], cache=cache) == []
+    assert isinstance(json.loads(cache.read_text(encoding="utf-8")), dict)
+
+
+def test_the_link_checker_does_not_hang_on_a_fifo_in_place_of_its_cache(tmp_path):
+    cache = tmp_path / "linkcheck.json"
+    os.mkfifo(cache)
+    assert within_seconds(10, lambda: check_links([], cache=cache)) == []
+    assert Path(cache).is_file()
