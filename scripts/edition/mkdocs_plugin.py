@@ -24,11 +24,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
 from .cache import CACHE_DIR
+from .model.edition import EXTENSIONS
 from .problems import ProblemsFound
 from .publish import search
 
 TEMPLATE_CACHE = CACHE_DIR / "jinja"  # Jinja's own bytecode cache, kept there
-EXTENSIONS = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
 log = get_plugin_logger(__name__)
 
 

@@ -17,9 +17,8 @@ import sys
 from pathlib import Path
 
 from . import Edition, load
+from .model.edition import EXTENSIONS
 from .problems import ProblemsFound
-
-EXTENSIONS = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
 
 
 def running() -> bool:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from ..cache import keep_json, read_json
 from ..model import Inputs
-from ..model.addresses import permanent_url
+from ..model.addresses import paragraph_anchor, permanent_url
 from ..model.docs import Page
 from .pandoc import cache_file, format_each, to_bibtex
 
@@ -59,7 +59,7 @@ class Target:
     @property
     def key(self) -> str:
         """The target's fragment on its page: "" for the page, "p17" for ¶17."""
-        return f"p{self.paragraph}" if self.paragraph else ""
+        return paragraph_anchor(self.paragraph) if self.paragraph else ""
 
     @property
     def locator(self) -> str | None:

@@ -18,7 +18,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .. import Edition
-from ..model.addresses import SOURCES_PAGE, source_anchor
+from ..model.addresses import SOURCES_PAGE, paragraph_anchor, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim, ends_a_sentence
 from ..model.sources import Source
@@ -37,7 +37,7 @@ class CitationPreprocessor(EditionPreprocessor):
         line_number: dict[int, int | None] = {}
         for block in blocks(text):
             number = edition.essay.paragraph_number(block.plain)
-            base = f"p{number}" if number else "x" + hashlib.sha1(block.text.encode()).hexdigest()[:6]
+            base = paragraph_anchor(number) if number else "x" + hashlib.sha1(block.text.encode()).hexdigest()[:6]
             for offset in range(block.text.count("\n") + 1):
                 line_paragraph[block.line - 1 + offset] = base
                 line_number[block.line - 1 + offset] = number

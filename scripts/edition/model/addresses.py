@@ -1,7 +1,9 @@
-"""The edition's public addresses: page URLs, #fragment ids and the files published beside the pages.
+"""The edition's public addresses: page URLs, #fragment ids and the files published beside the pages,
+and the class names the parts of the build find each other's HTML by.
 
-They are promises to citers (see anchors.lock), so every part of the edition that writes or
-checks one takes it from here.
+The addresses are promises to citers (see anchors.lock), and the class names a contract between the
+extensions that write the HTML and the steps that read it (the PDF, the fidelity and punctuation
+checks), so every part of the edition that writes or reads one takes it from here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ CHANGES_PAGE = "changes.md"
 DOWNLOADS_DIR = "downloads"
 DOWNLOADS = {"sources.json": "CSL-JSON", "sources.bib": "BibTeX"}  # file → what it is, in the Sources page's order
 OFFLINE_COPY = "iraq-restraint-edition-offline.zip"  # the whole site, to open from disk
+
+# Class names of the HTML the extensions write, read by later steps.
+PARAGRAPH_NUMBER = "para-num"  # the ¶ number link at the start of an essay paragraph
+EVENT_LINKS = "event-links"  # the chronology links after an essay paragraph
+ESSAY_PARAGRAPH = "essay-paragraph"
 
 
 def source_anchor(source_id: str) -> str:

@@ -30,7 +30,9 @@ def marker_name(match: re.Match) -> str | None:
 # The markers a page may hold, each expanded by the markers extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
            "glossary", "changes", "rights")
-CODE_SPAN = re.compile(r"(`+).+?\1")
+# A code span as CommonMark reads one: a run of backticks closed by a run of the same length, neither
+# touching another backtick. The one scanner of the edition: citations, markers and raw HTML inside it are text.
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INDENTED = re.compile(r"^(?: {4}|\t)")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")

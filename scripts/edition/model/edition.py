@@ -36,6 +36,7 @@ from .ledgers import (
 from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
+EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
 # Everything of the project a build reads (beside its code): what a copy for a test carries, what the PDF cache hashes.
 PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "print", "anchors.lock", "CITATION.cff")
 
@@ -144,12 +145,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
         for index, entry in enumerate(entries(config, key)):
             name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
-            if not (isinstance(name, str) and (name in allowed or name.startswith("edition.markdown."))):
+            if not (isinstance(name, str) and (name in allowed or name.startswith(EXTENSIONS))):
                 problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
                         "scripts/edition/model/edition.py", [key, index])
-            elif name.startswith("edition.markdown.") and isinstance(entry, dict) and entry[name] not in (None, {}):
+            elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
                         [key, index])

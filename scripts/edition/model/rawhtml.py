@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from ..problems import Problem
-from .docs import Page, code_lines, lines_of
+from .docs import CODE_SPAN, Page, code_lines, lines_of
 
 ALLOWED = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
@@ -42,7 +42,6 @@ URL_ATTRIBUTES = ("href", "src", "cite")
 CONTAINERS = frozenset({"a", "abbr", "blockquote", "details", "div", "dl", "figure", "ol", "span", "table", "ul"})
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
 
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 # [text](address "title"), ![alt](address) and [label]: address, as Markdown writes links and images.
 INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")

@@ -38,7 +38,7 @@ from ..citeproc.forms import Accessed
 from ..citeproc.pandoc import breakable_addresses
 from ..markdown.html import long_date
 from ..model import Inputs
-from ..model.addresses import SOURCES_PAGE, URL_TEXT, page_path, source_anchor
+from ..model.addresses import ESSAY_PARAGRAPH, EVENT_LINKS, PARAGRAPH_NUMBER, SOURCES_PAGE, URL_TEXT, page_path, source_anchor
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES
 from ..model.files import read_text
@@ -292,7 +292,7 @@ def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
         status.clear()
         if level is not None:
             status.append(level)
-    for run in _inside(_tags(soup, "small", "event-links"), "p", "essay-paragraph"):
+    for run in _inside(_tags(soup, "small", EVENT_LINKS), "p", ESSAY_PARAGRAPH):
         _remove_with_space_before(run)
     for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
         _remove_with_space_before(records)
@@ -345,7 +345,7 @@ def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
             # Not a ¶ number or a note; not words or an address, which must be free to break (a call
             # after a name of two words stays with it anyway: no line breaks between a letter and a figure).
             text = node.get_text()
-            if {"para-num", "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
+            if {PARAGRAPH_NUMBER, "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
                     URL_TEXT.fullmatch(text):
                 break
             word.insert(0, node)

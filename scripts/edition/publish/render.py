@@ -7,10 +7,9 @@ import os
 from pathlib import Path
 
 from .. import Edition
-from ..model.edition import CONFIG_FILE
+from ..model.edition import CONFIG_FILE, EXTENSIONS
 from ..problems import Problem
 
-EXTENSION_PREFIX = "edition.markdown."  # the edition's extensions, as mkdocs.yml names them
 # From disk, search runs its worker in an iframe through this shim (iframe-worker 1.0.4, MIT, by
 # Material's author). Material's offline plugin would load it from unpkg.com; the copy carries its own.
 WORKER_SHIM = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -42,7 +41,7 @@ def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
         overrides |= {"plugins": ["search", "offline", "edition"], "use_directory_urls": False}
     config = load_config(config_file=str(edition.root / CONFIG_FILE), **overrides)
     for name in config.markdown_extensions:
-        if isinstance(name, str) and name.startswith(EXTENSION_PREFIX):
+        if isinstance(name, str) and name.startswith(EXTENSIONS):
             config.mdx_configs.setdefault(name, {}).update(edition=edition, offline=offline)
     if offline:
         config.extra["polyfills"] = [WORKER_SHIM_PATH]  # the plugin adds unpkg's only when none is named
