@@ -35,6 +35,7 @@ def pytest_configure(config) -> None:
     The copies of the project the tests build have no .git, so they would be dated by the version
     instead: a PDF dated otherwise misses the PDF cache and is laid out again, 15 s each time.
     """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as `python -m edition.publish` sets it: Material's banner is known
     if "SOURCE_DATE_EPOCH" not in os.environ:
         day = dt.date.fromisoformat(build_date(load_inputs(ROOT)))
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))

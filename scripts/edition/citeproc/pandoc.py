@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-import xml.etree.ElementTree as etree
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pypandoc
 from bs4 import BeautifulSoup
+from lxml import etree
 
 from ..cache import CACHE_DIR as CACHES
 from ..cache import keep_json, read_json
@@ -99,16 +99,15 @@ def standalone_style(style: str) -> str:
     apart, and each `disambiguate="true"` test becomes a test of a variable no item has, which is
     false, as `disambiguate` is for a work that nothing else resembles.
     """
-    tree = etree.parse(style_path(style))
-    for element in tree.getroot().iter():
+    tree = etree.parse(str(style_path(style)))  # lxml keeps the style's own namespace prefixes: nothing to register
+    for element in tree.getroot().iter(etree.Element):
         name = element.tag.removeprefix(f"{{{CSL_NS}}}")
         for attribute in COMPARING.get(name, ()):
             element.attrib.pop(attribute, None)
         if element.get("disambiguate") == "true":
             del element.attrib["disambiguate"]
             element.set("variable", " ".join(filter(None, [element.get("variable"), NEVER_SET])))
-    etree.register_namespace("", CSL_NS)
-    return etree.tostring(tree.getroot(), encoding="unicode", xml_declaration=True)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(tree.getroot(), encoding="unicode")
 
 
 def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> list[StyledCitation]:

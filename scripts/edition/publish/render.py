@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from .. import Edition
@@ -34,7 +33,6 @@ def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
     offline: the copy read from disk, with one file per page, search bundled (Material's offline
     plugin) and the extensions told so.
     """
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is known
     from mkdocs.config import load_config
 
     if offline:
