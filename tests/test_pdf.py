@@ -22,7 +22,9 @@ from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from conftest import ROOT, SITE_URL, copy_project, replace_in
+from edition import formatted
 from edition import load as load_edition
+from edition.model import load_inputs
 from edition.model.essay import load_essay, normalize, words
 from edition.publish import pdf as pdf_module
 from edition.publish.pdf import ESSAY_LANGUAGE, build_date, pdf_settings, print_document, render_pdf
@@ -418,7 +420,7 @@ def test_anything_but_a_local_file_is_refused(tmp_path, site):
     about = project / "docs/about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n![A map](https://maps.example.com/iraq.png)\n", encoding="utf-8")
     target = tmp_path / "out.pdf"
-    problems = render_pdf(load_edition(project), target)
+    problems = render_pdf(formatted(load_inputs(project)), target)  # past the input checks, which refuse both too
     assert [(p.path, p.line, p.what) for p in problems] == [
         ("docs/about.md", 0, "shows a picture from https://maps.example.com/iraq.png: the PDF may show only files of the project"),
         (pdf_module.TEMPLATE, 1, "imports the Typst package @preview/example:0.1.0; the build has no packages and downloads none")]

@@ -35,7 +35,6 @@ def load(root: Path, today: dt.date | None = None) -> Edition:
 
     Raises ProblemsFound with every problem of the input (and, as `warnings`, what is only worth saying).
     """
-    from .citeproc import format_citations
     from .model import load_inputs
     from .model.checks import check_all
 
@@ -43,6 +42,14 @@ def load(root: Path, today: dt.date | None = None) -> Edition:
     errors, warnings = check_all(inputs)
     if errors:
         raise ProblemsFound(errors, warnings)
+    return formatted(inputs, warnings, today)
+
+
+def formatted(inputs: Inputs, warnings: list[Problem] = (), today: dt.date | None = None) -> Edition:
+    """The inputs with their citations formatted. Only `load` calls it on inputs it has checked; the tests of
+    a later step's own defences call it on inputs the checks would refuse."""
+    from .citeproc import format_citations
+
     notes, cite_forms = format_citations(inputs, today)
     fields = {name: getattr(inputs, name) for name in Inputs.__dataclass_fields__}
     return Edition(**fields, notes=notes, cite_forms=cite_forms, warnings=tuple(warnings))
