@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, essay_page_path
-from edition.citeproc.pandoc import read_cache
 from edition.model.essay import load_essay
 
 GOLDEN = ROOT / "tests" / "golden" / "notes.json"
@@ -100,17 +98,3 @@ def test_every_citation_in_the_markdown_is_rendered(edition, site):
 def test_notes_link_out_without_leaking_the_referrer(page):
     for link in page("a-slow-burning-conflict/index.html").select(".footnote span.citation a[href^='http']"):
         assert link["rel"] == ["noopener", "noreferrer"]
-
-
-@pytest.mark.parametrize("kind", ["a FIFO", "a folder", "JSON nested too deep", "not JSON"])
-def test_a_cache_file_that_cannot_be_read_as_one_is_only_not_used(tmp_path, kind):
-    """Every cache (notes, forms, stylesheets, the PDF's) is read through read_cache: a damaged one costs the
-    work again, never a hang or an error."""
-    path = tmp_path / "notes-0.json"
-    if kind == "a FIFO":
-        os.mkfifo(path)  # reading it would wait for ever
-    elif kind == "a folder":
-        path.mkdir()
-    else:
-        path.write_text("[" * 100_000 if kind == "JSON nested too deep" else "{notes", encoding="utf-8")
-    assert read_cache(path) is None
