@@ -50,10 +50,10 @@ class ProblemsFound(Exception):
 
 def relative(path: Path, root: Path) -> str:
     """Name a file the way an author sees it: relative to the project, with forward slashes."""
-    # The path as written, not resolved: a link is named where it lies, not by what it points to.
-    for inside, project in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
-        try:
-            return inside.relative_to(project).as_posix()
-        except ValueError:
-            continue
+    # The path as written, not resolved: a link is named where it lies, not by what it points to. Resolved
+    # only when that fails (a project reached through a link), since resolving asks the file system.
+    for absolute in (os.path.abspath, os.path.realpath):
+        inside, project = absolute(path), absolute(root)
+        if inside == project or inside.startswith(project.rstrip("/") + "/"):
+            return Path(inside).relative_to(project).as_posix()
     return path.as_posix()

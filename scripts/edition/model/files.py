@@ -82,10 +82,16 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
         return None
     if node is None:  # an empty document
         return None, None
-    found = _structure_problems(node, name)
-    if found:
-        problems += found
+    unusual: list[yaml.Node] = []
+    try:
+        data = _construct(node, name, 1, set(), yaml.constructor.SafeConstructor(), unusual)
+    except _Refused as refused:
+        problems.append(refused.problem)
         return None
+    if not unusual:
+        return data, node
+    # A tag, a merge key or a key that is a list (the tree is checked, so building it is safe): PyYAML's own
+    # constructor says what is wrong, or builds what plain YAML allows.
     try:
         loader = yaml.SafeLoader("")
         try:
@@ -101,6 +107,77 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
                      and n.tag == "tag:yaml.org,2002:timestamp" and not _real_date(n.value)), 1)
         problems.append(Problem(name, line, "invalid YAML: a date that is not in the calendar",
                                 "write a real date as YYYY-MM-DD"))
+    return None
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_constructors.items()
+            if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
+
+
+def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list) -> object:
+    """The data of a node tree, checked in the same walk: nesting too deep, aliases (one node reached
+    twice: the way to a 'billion laughs'), size, duplicate keys, and characters that would reorder or
+    break the text of a value. What plain YAML values never hold is noted in unusual (and built by PyYAML).
+
+    One walk instead of PyYAML's generic constructor and a second walk for the checks: reading the
+    registry of a hundred essays (6,000 records) took most of validation's time in those two.
+    """
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise _Refused(Problem(name, line, f"lists and mappings nested more than {MAX_DEPTH} deep",
+                               "flatten the structure: no record of the edition needs more than a few levels"))
+    if id(node) in seen:
+        raise _Refused(Problem(name, line, "YAML anchors and aliases (&name, *name) are not allowed",
+                               "write each value out where it is used"))
+    if len(seen) > MAX_NODES:
+        raise _Refused(Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong"))
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        if match := _INVISIBLE_IN_VALUES.search(node.value):
+            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, an invisible character "
+                                   "that breaks or reorders the text around it", "remove it (write plain text)"))
+        if match := _CONTROL_IN_VALUES.search(node.value):
+            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a control character "
+                                   "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
+                                   "remove the escape (write plain text)"))
+        if node.tag == _STR:
+            return node.value
+        if node.tag not in _SCALARS:
+            unusual.append(node)
+            return None
+        try:
+            return _SCALARS[node.tag](constructor, node)
+        except (ValueError, OverflowError):  # a date YAML reads as one, but no calendar has (2020-02-30)
+            raise _Refused(Problem(name, line, "invalid YAML: a date that is not in the calendar",
+                                   "write a real date as YYYY-MM-DD")) from None
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct(child, name, depth + 1, seen, constructor, unusual) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        data: dict = {}
+        keys: dict[str, int] = {}
+        for key, value_node in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in keys:
+                    raise _Refused(Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
+                                           f"mapping (first on line {keys[key.value]})", "keep one of them"))
+                keys[key.value] = key.start_mark.line + 1
+            made = _construct(key, name, depth + 1, seen, constructor, unusual)
+            value = _construct(value_node, name, depth + 1, seen, constructor, unusual)
+            if isinstance(made, str | int | float | bool | dt.date | None):
+                data[made] = value
+            else:
+                unusual.append(key)
+        return data
+    unusual.append(node)
+    for child in (node.value if isinstance(node, yaml.SequenceNode) else
+                  [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []):
+        _construct(child, name, depth + 1, seen, constructor, unusual)  # checked all the same
     return None
 
 
@@ -148,51 +225,6 @@ def _nodes(node: yaml.Node):
             stack.extend(reversed(current.value))
         elif isinstance(current, yaml.MappingNode):
             stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
-
-
-def _depth_problem(node: yaml.Node, name: str) -> list[Problem]:
-    stack = [(node, 1)]
-    while stack:
-        current, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return [Problem(name, current.start_mark.line + 1, f"lists and mappings nested more than {MAX_DEPTH} deep",
-                            "flatten the structure: no record of the edition needs more than a few levels")]
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend((part, depth + 1) for pair in current.value for part in pair)
-    return []
-
-
-def _structure_problems(node: yaml.Node, name: str) -> list[Problem]:
-    """Nesting too deep, aliases (one node reached twice: the way to a 'billion laughs'), duplicate
-    keys, and characters that would reorder or break the text of a value."""
-    if deep := _depth_problem(node, name):
-        return deep
-    seen: set[int] = set()
-    for current in _nodes(node):
-        if isinstance(current, yaml.ScalarNode) and (match := _INVISIBLE_IN_VALUES.search(current.value)):
-            return [Problem(name, current.start_mark.line + 1, f"a value holds U+{ord(match[0]):04X}, an invisible character "
-                            "that breaks or reorders the text around it", "remove it (write plain text)")]
-        if isinstance(current, yaml.ScalarNode) and (match := _CONTROL_IN_VALUES.search(current.value)):
-            return [Problem(name, current.start_mark.line + 1, f"a value holds U+{ord(match[0]):04X}, a control character "
-                            "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
-                            "remove the escape (write plain text)")]
-        if id(current) in seen:
-            return [Problem(name, current.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed",
-                            "write each value out where it is used")]
-        if len(seen) > MAX_NODES:
-            return [Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong")]
-        seen.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            keys: dict[str, int] = {}
-            for key, _ in current.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in keys:
-                    return [Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
-                                    f"mapping (first on line {keys[key.value]})", "keep one of them")]
-                if isinstance(key, yaml.ScalarNode):
-                    keys[key.value] = key.start_mark.line + 1
-    return []
 
 
 def _real_date(value: str) -> bool:
