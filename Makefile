@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build pdf anchors linkcheck serve test lint bench lock clean
+.PHONY: help setup system-deps build pdf anchors linkcheck serve test test-fast lint bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 
 test: system-deps setup node_modules/.installed ## Run the whole test suite (on every core)
 	$(PY) -m pytest
+
+test-fast: setup ## Run the tests that need no build, PDF or browser (under a minute)
+	$(PY) -m pytest -m "not build and not pdf and not browser"
 
 lint: setup ## Check the code with ruff (configuration and reasons in pyproject.toml)
 	$(VENV)/bin/ruff check scripts tests

@@ -41,6 +41,23 @@ def pytest_configure(config) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
+# Test tiers, read from the fixtures a test uses (directly or through other fixtures): `make test-fast`
+# runs the tests that use none of these. A test that builds, prints or browses by other means sets
+# `pytestmark` in its module.
+TIERS = {
+    "site": "build", "built_copy": "build",  # the built site, or a copy of the project with it
+    "project": "build",  # a copy of the project that the test builds (here, and in test_anchors and test_pdf_bad_input)
+    "browser": "browser",  # Chromium
+}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        for fixture, tier in TIERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(tier)
+
+
 @pytest.fixture(scope="session")
 def edition():
     return load_edition(ROOT)

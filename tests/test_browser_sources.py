@@ -257,6 +257,7 @@ def test_axe_finds_nothing_with_every_record_open_and_the_index_filtered(browser
 
 # The build's check of doubled punctuation: an input that would make the edition print “…”. refused.
 
+@pytest.mark.build  # runs a whole build on a copy of the project
 def test_the_build_refuses_doubled_punctuation_in_the_editions_own_words(tmp_path):
     root = copy_project(tmp_path / "project")
     replace_in(root / "sources/essay/editorial-notes.yml", "The essay prints “Jayad Zarif”.", "The essay prints “Jayad Zarif.”.")

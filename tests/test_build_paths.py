@@ -18,6 +18,8 @@ from conftest import copy_project, line_of, replace_in
 from edition import load
 from edition.problems import ProblemsFound
 
+pytestmark = pytest.mark.build  # each case runs a whole build program
+
 BIN = Path(sys.executable).parent
 PATHS = {
     "make build": [sys.executable, "-m", "edition.publish"],

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import ROOT, copy_project, essay_page_path
@@ -74,6 +75,7 @@ def test_every_nav_page_is_built(site):
         assert (site / built).is_file(), built
 
 
+@pytest.mark.build  # runs a whole build on a copy of the project
 def test_mkdocs_builds_the_project_from_any_folder(tmp_path):
     """`mkdocs build -f …/mkdocs.yml` started elsewhere renders that project, not the folder it was started in."""
     project = copy_project(tmp_path / "project")

@@ -30,6 +30,8 @@ from edition.publish import pdf as pdf_module
 from edition.publish.pdf import ESSAY_LANGUAGE, build_date, pdf_settings, print_document, render_pdf
 from edition.publish.pdf import main as pdf_main
 
+pytestmark = pytest.mark.pdf  # every test here reads or lays out a PDF
+
 # Sizes in the print stylesheet (pt): the text, the notes at the foot of the page, the note calls in the
 # text (all other text is larger), the paragraph numbers in the margin.
 TEXT_SIZE, NOTE_SIZE, CALL_MAX_SIZE, PARAGRAPH_NUMBER_SIZE = 10.5, 8.3, 7, 7.5

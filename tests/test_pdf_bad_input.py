@@ -17,6 +17,8 @@ from edition.model import load_inputs
 from edition.publish import pdf as pdf_module
 from edition.publish.pdf import epoch_problems, render_pdf
 
+pytestmark = pytest.mark.pdf  # each case lays out the PDF of a broken copy
+
 ABOUT = "docs/about.md"
 
 

@@ -17,6 +17,8 @@ from edition.publish.pdf import main as pdf_main
 from edition.publish.pdf import pdf_settings
 from test_pdf import TEXT_SIZE, essay_page_range, full_lines, hyphenations, is_call, is_text, section_starts
 
+pytestmark = pytest.mark.pdf  # every test measures a laid-out PDF
+
 LINE = TEXT_SIZE * 1.42  # pt: from one baseline of the text to the next
 NOTE_RULE = 0.28 * 124 / 25.4 * 72  # pt: the rule above the notes is 28 % of the 124 mm text block
 CLEARANCE = 0.9 * TEXT_SIZE  # pt: the space the template leaves between the text and that rule
