@@ -21,6 +21,7 @@ from edition import load as load_edition
 from edition.model import load_inputs
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
+from edition.problems import ProblemsFound
 from edition.publish.pdf import build_date
 from edition.publish.pipeline import build, main
 from edition.publish.pipeline import copy_project as copy_edition_project
@@ -131,6 +132,22 @@ def project(built_copy, tmp_path) -> Path:
     root = tmp_path / "project"
     subprocess.run(["cp", "-a", str(built_copy), str(root)], check=True)
     return root
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    """A copy of the project's inputs alone (no site, no caches): what `edition.load` reads, for a test to break."""
+    return copy_edition_project(ROOT, tmp_path / "project", cache=False)
+
+
+def refusal(root: Path) -> list[str]:
+    """What `edition.load` refuses the inputs at root for, each problem worded as `make build` prints it;
+    [] when it accepts them. The in-process form of a bad-input case: a build would stop at the same place."""
+    try:
+        load_edition(root)
+    except ProblemsFound as refused:
+        return [str(problem) for problem in refused.problems]
+    return []
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
