@@ -34,6 +34,7 @@ from .ledgers import (
     load_releases,
 )
 from .sources import MARKUP, Registry, load_sources, source_files
+from .values import LANGUAGE_TAG
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -200,7 +201,6 @@ def _text(value) -> bool:
 
 
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Each setting of edition.yml: whether it must be there, the test its value must pass, and how to write it.
 META_FIELDS = {
     "title": (True, _text, "the edition's title, as text (no markup)"),
@@ -210,7 +210,7 @@ META_FIELDS = {
         "a list of `{given: …, family: …}`"),
     "original": (True, _text, "the id of the essay's source record"),
     "publisher": (True, _text, "who issues the edition, as text (no markup)"),
-    "language": (False, lambda v: isinstance(v, str) and bool(LANGUAGE.match(v)), "a language tag such as en"),
+    "language": (False, lambda v: isinstance(v, str) and bool(LANGUAGE_TAG.match(v)), "a language tag such as en"),
     "pdf": (True, lambda v: isinstance(v, dict) and set(v) == {"file", "appendices"}
             and isinstance(v["file"], str) and bool(PDF_NAME.match(v["file"]))
             and isinstance(v["appendices"], list) and all(isinstance(a, str) and a.endswith(".md") for a in v["appendices"]),

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem
+from .values import real_date
 
 MAX_FILE_BYTES = 256 * 1024  # a source record is a few hundred bytes; anything this big is a mistake
 MAX_LEDGER_BYTES = 8 * 1024 * 1024  # a ledger grows with the text: a hundred essays' take a few hundred KB
@@ -104,7 +105,7 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
                                 "use plain YAML values: tags such as !!python/object are refused"))
     except (ValueError, OverflowError):  # a date YAML reads as one, but no calendar has (2020-02-30)
         line = next((n.start_mark.line + 1 for n in _nodes(node) if isinstance(n, yaml.ScalarNode)
-                     and n.tag == "tag:yaml.org,2002:timestamp" and not _real_date(n.value)), 1)
+                     and n.tag == "tag:yaml.org,2002:timestamp" and not real_date(n.value[:10])), 1)
         problems.append(Problem(name, line, "invalid YAML: a date that is not in the calendar",
                                 "write a real date as YYYY-MM-DD"))
     return None
@@ -225,14 +226,6 @@ def _nodes(node: yaml.Node):
             stack.extend(reversed(current.value))
         elif isinstance(current, yaml.MappingNode):
             stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
-
-
-def _real_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True
 
 
 def key_lines(node: yaml.Node) -> dict[str, int]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..problems import Problem, lookalikes, relative
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
+from .values import ID
 
 
 @dataclass(frozen=True)
@@ -260,9 +261,6 @@ def load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
     return tuple(releases)
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
 def _known_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> tuple[str, ...]:
     if not (isinstance(sources, list) and sources):
         problems.append(Problem(name, line, f"{what} has no `sources:`", "name the source records that establish it"))
@@ -278,7 +276,7 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
     events: list[Event] = []
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
         event_id, date, what = item.get("id"), item.get("date"), item.get("what")
-        if not (isinstance(event_id, str) and _ID.match(event_id)) or any(e.id == event_id for e in events):
+        if not (isinstance(event_id, str) and ID.match(event_id)) or any(e.id == event_id for e in events):
             problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice"
                                     f"{lookalikes(event_id) if isinstance(event_id, str) else ''}",
                                     "give each event its own id, like camp-taji-attack"))
@@ -312,7 +310,7 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
     terms: list[Term] = []
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
         term_id, title, words, what = item.get("id"), item.get("name"), item.get("terms"), item.get("what")
-        if not (isinstance(term_id, str) and _ID.match(term_id)) or any(t.id == term_id for t in terms):
+        if not (isinstance(term_id, str) and ID.match(term_id)) or any(t.id == term_id for t in terms):
             problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice"
                                     f"{lookalikes(term_id) if isinstance(term_id, str) else ''}",
                                     "give each entry its own id, like kataib-hizbullah"))

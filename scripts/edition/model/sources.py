@@ -16,12 +16,10 @@ import yaml
 
 from ..problems import Problem, ProblemsFound, lookalikes, relative
 from .files import key_lines, parse_yaml, read_text
+from .values import ID, LANGUAGE_TAG, iso_date, real_date
 
 SOURCES_DIR = Path("sources")
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # What Pandoc's citeproc reads as markup in a CSL field (rich text: <i>, <b>, <sc>…; entities), so
 # that the words typed would not be the words shown. Records are text: such characters are refused.
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
@@ -269,8 +267,7 @@ class _RecordCheck:
                 self.problem(None, f"missing required field '{key}'", f"add `{key}:` as an ISO date (YYYY-MM-DD)")
             return None
         text = str(value)
-        shape = r"^\d{4}-\d{2}-\d{2}$" if full else DATE_PATTERN.pattern
-        if not re.match(shape, text) or not _valid_date(text):
+        if iso_date(text, full) is None:
             form = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
             self.problem(key, f"'{key}' must be an ISO date ({form}), got {_shown(value)}", f"write it as {form}")
             return None
@@ -296,7 +293,7 @@ class _RecordCheck:
                 self.problem(str(key), f"unknown field '{key}'", f"use one of: {', '.join(REQUIRED + OPTIONAL)}")
         source_id = self.string("id", required=True)
         if source_id is not None:
-            if not ID_PATTERN.match(source_id):
+            if not ID.match(source_id):
                 self.problem("id", f"id '{source_id}' is not a slug{lookalikes(str(source_id))}",
                              "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
             elif source_id != stem:
@@ -328,7 +325,7 @@ class _RecordCheck:
             self.problem("url_status", f"'url_status: {status}' describes an address, but the record has no `url:`",
                          "add the document's `url:`, or remove `url_status:`")
         language = self.string("language")
-        if language is not None and not LANGUAGE_PATTERN.match(language):
+        if language is not None and not LANGUAGE_TAG.match(language):
             self.problem("language", f"'language' must be a language tag like en or ar, got {_shown(language)}", "use a BCP 47 tag")
         quotes = self.quotes(node)
         evidence = self.evidence()
@@ -411,7 +408,7 @@ class _RecordCheck:
                              "use text, original and original_language")
                 continue
             original, lang = item.get("original"), item.get("original_language")
-            if original is not None and not (isinstance(original, str) and isinstance(lang, str) and LANGUAGE_PATTERN.match(lang)):
+            if original is not None and not (isinstance(original, str) and isinstance(lang, str) and LANGUAGE_TAG.match(lang)):
                 self.problem("quotes", "an 'original' wording needs an 'original_language' tag",
                              "add `original_language: ar` (or the right tag)")
                 continue
@@ -466,13 +463,13 @@ class _RecordCheck:
                 self.problem("reports", f"unknown report field(s) {', '.join(sorted(map(str, unknown)))}", "use outlet, date and url")
                 continue
             outlet = self._text_field("reports", item, "outlet")
-            date = _iso(item.get("date"))
+            date = iso_date(item.get("date"))
             if date is None:
                 self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(item.get('date'))}", "write YYYY-MM-DD")
             elif date > self.today.isoformat()[:len(date)]:
                 self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
                 date = None
-            elif (issued := _iso(self.data.get("issued"))) and _before(date, issued):  # a bad `issued:` is named once, itself
+            elif (issued := iso_date(self.data.get("issued"))) and _before(date, issued):  # a bad `issued:` is named once, itself
                 self.problem("reports", f"a report dated {date} comes before the document it reports ({issued})",
                              "check the report's date, or the record's `issued:`")
                 date = None
@@ -493,7 +490,7 @@ class _RecordCheck:
             by = self._text_field("excerpts", item, "by") if "by" in item else None
             text = self._text_field("excerpts", item, "text")
             language = item.get("language", record_language)
-            if not (isinstance(language, str) and LANGUAGE_PATTERN.match(language)):
+            if not (isinstance(language, str) and LANGUAGE_TAG.match(language)):
                 self.problem("excerpts", f"an excerpt's `language:` must be a tag like en or ar, got {_shown(language)}",
                              "use a BCP 47 tag")
                 continue
@@ -538,27 +535,12 @@ def _address_fix(value) -> str:
     return "link to the document's web address (https://...)"
 
 
-def _iso(value) -> str | None:
-    """A date field's value as an ISO date, or None when it is not one."""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    return text if isinstance(text, str) and DATE_PATTERN.match(text) and _valid_date(text) else None
-
-
 def _before(report: str, issued: str) -> bool:
     """Whether a report's date comes before its document's, by more than the day time zones can make
     (a statement issued in Paris in the evening is reported the next day in Singapore, and the other way)."""
-    if len(report) == len(issued) == 10 and _valid_date(issued):
+    if len(report) == len(issued) == 10 and real_date(issued):
         return dt.date.fromisoformat(report) < dt.date.fromisoformat(issued) - dt.timedelta(days=1)
     return report < issued[:len(report)]
-
-
-def _valid_date(text: str) -> bool:
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        dt.date(*parts[:3])
-    except ValueError:
-        return False
-    return True
 
 
 def _shown(value: object) -> str:

@@ -1,0 +1,37 @@
+"""The kinds of value the inputs share, each defined once: ids, language tags and dates.
+
+Every loader (source records, ledgers, edition.yml) takes them from here, so that an id or a date
+one file accepts, another cannot refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# A lowercase slug: source ids, event ids, glossary ids, editorial note names.
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A BCP 47 tag as the inputs use them: a language, then subtags (a region, a script, a variant, or a
+# one-letter extension such as x- for a private use).
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+# An ISO 8601 calendar date, or a month or a year where that is all a source gives.
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def real_date(text: str) -> bool:
+    """Whether a date written as YYYY, YYYY-MM or YYYY-MM-DD is one the calendar has (2020-02-30 is not)."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def iso_date(value, full: bool = False) -> str | None:
+    """A date field's value (text, or a date YAML read from an unquoted 2020-03-12) as an ISO date, or None
+    when it is not one; full: the day is required."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    shape = FULL_DATE if full else PARTIAL_DATE
+    return text if isinstance(text, str) and shape.match(text) and real_date(text) else None
