@@ -540,7 +540,7 @@ def test_dated_by_the_last_commit_in_utc_else_by_the_version(monkeypatch, tmp_pa
 def test_a_kept_pdf_listing_files_it_cannot_check_is_not_reused(tmp_path, listed):
     """The files a kept PDF loaded are checked by their paths in the project; any other path voids it (never read)."""
     (tmp_path / "docs").mkdir()
-    folder = tmp_path / pdf_module.CACHE_DIR
+    folder = tmp_path / pdf_module.PDF_CACHE
     folder.mkdir(parents=True)
     data = b"%PDF-1.7 kept"
     name = folder / f"k-{hashlib.sha256(data).hexdigest()[:32]}"

@@ -33,7 +33,7 @@ def zensical_site(tmp_path_factory, site) -> Path:
     zensical = Path(sys.executable).with_name("zensical")
     assert zensical.is_file() or shutil.which("zensical"), "run `make test`: it installs zensical"
     project = copy_project(tmp_path_factory.mktemp("zensical"))
-    # mkdocs.yml as it is: the extensions find the project from the working folder, no MkDocs-only tag needed.
+    # mkdocs.yml as it is: no MkDocs-only tag needed (zensical_glue loads the edition from Zensical's project folder).
     assert (project / "mkdocs.yml").read_bytes() == (ROOT / "mkdocs.yml").read_bytes()
     result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

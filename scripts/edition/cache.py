@@ -18,6 +18,12 @@ import tempfile
 from pathlib import Path
 
 CACHE_DIR = Path(".cache")  # under the project folder
+# Each cache, by what it keeps.
+NOTES_CACHE = CACHE_DIR / "notes"  # every source's notes and the Cite forms, as Pandoc's citeproc made them
+PDF_CACHE = CACHE_DIR / "pdf"  # the last PDF, with the files it read
+TEMPLATE_CACHE = CACHE_DIR / "jinja"  # Material's compiled templates (Jinja's own cache, see mkdocs_plugin)
+STYLESHEET_CACHE = CACHE_DIR / "stylesheets.json"  # the addresses each stylesheet of the site loads, by its hash
+LINKCHECK_CACHE = CACHE_DIR / "linkcheck.json"  # the answers of `make linkcheck`, by address
 MAX_BYTES = 64 * 1024 * 1024  # larger than any cache the build writes; reading one bigger is not worth the memory
 
 

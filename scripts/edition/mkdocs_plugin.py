@@ -23,12 +23,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
-from .cache import CACHE_DIR
+from .cache import TEMPLATE_CACHE
 from .model.edition import EXTENSIONS
 from .problems import ProblemsFound
 from .publish import search
 
-TEMPLATE_CACHE = CACHE_DIR / "jinja"  # Jinja's own bytecode cache, kept there
 log = get_plugin_logger(__name__)
 
 

@@ -19,13 +19,11 @@ import pypandoc
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from ..cache import CACHE_DIR as CACHES
-from ..cache import keep_json, read_json
+from ..cache import NOTES_CACHE, keep_json, read_json
 from ..cache import key as cache_key
 from ..model import addresses
 from ..model.addresses import URL_TEXT, address_parts, part_class
 
-CACHE_DIR = CACHES / "notes"
 NOTE_STYLE = "chicago-notes-bibliography"
 
 
@@ -55,7 +53,7 @@ def cache_file(root: Path, name: str, inputs) -> Path:
     # This module, the rule for breaking addresses and Pandoc's version are part of the key: a change to
     # how citations are made must not reuse old ones.
     code = [Path(module).read_text(encoding="utf-8") for module in (__file__, addresses.__file__)]
-    return root / CACHE_DIR / f"{name}-{cache_key([inputs, pandoc_version(), *code])}.json"
+    return root / NOTES_CACHE / f"{name}-{cache_key([inputs, pandoc_version(), *code])}.json"
 
 
 def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> dict[str, SourceNotes]:

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 
-from ..model.addresses import ESSAY_PARAGRAPH, PARAGRAPH_NUMBER
+from ..model.addresses import ESSAY_PARAGRAPH_CLASS, PARAGRAPH_NUMBER_CLASS
 from .base import EditionExtension, EditionTreeprocessor
 from .html import element
 
@@ -30,14 +30,14 @@ class GlossaryTreeprocessor(EditionTreeprocessor):
         pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
         seen: set[str] = set()
         for paragraph in root.iter("p"):
-            if ESSAY_PARAGRAPH in paragraph.get("class", "").split():
+            if ESSAY_PARAGRAPH_CLASS in paragraph.get("class", "").split():
                 self.mark(paragraph, pattern, by_words, seen)
 
     def mark(self, parent: etree.Element, pattern: re.Pattern, by_words: dict, seen: set[str]) -> None:
         """Wrap the first mention of each entry, in the element's own text and in the tails of its children."""
         parent.text = self.wrap(parent, None, parent.text, pattern, by_words, seen)
         for child in list(parent):
-            if child.tag not in SKIP and PARAGRAPH_NUMBER not in child.get("class", "").split():
+            if child.tag not in SKIP and PARAGRAPH_NUMBER_CLASS not in child.get("class", "").split():
                 self.mark(child, pattern, by_words, seen)
             child.tail = self.wrap(parent, child, child.tail, pattern, by_words, seen)
 

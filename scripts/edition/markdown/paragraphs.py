@@ -11,7 +11,14 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 
-from ..model.addresses import CHRONOLOGY_PAGE, ESSAY_PARAGRAPH, EVENT_LINKS, PARAGRAPH_NUMBER, event_anchor, paragraph_anchor
+from ..model.addresses import (
+    CHRONOLOGY_PAGE,
+    ESSAY_PARAGRAPH_CLASS,
+    EVENT_LINKS_CLASS,
+    PARAGRAPH_NUMBER_CLASS,
+    event_anchor,
+    paragraph_anchor,
+)
 from .base import EditionExtension, EditionTreeprocessor
 from .html import as_text, element, prepend
 
@@ -21,7 +28,8 @@ def reader_text(element: etree.Element) -> str:
     parts = [element.text or ""]
     for child in element:
         classes = child.get("class", "").split()
-        skip = (child.tag == "sup" and child.get("id", "").startswith("fnref")) or {PARAGRAPH_NUMBER, EVENT_LINKS} & set(classes)
+        note_call = child.tag == "sup" and child.get("id", "").startswith("fnref")
+        skip = note_call or {PARAGRAPH_NUMBER_CLASS, EVENT_LINKS_CLASS} & set(classes)
         if not skip:
             parts.append(reader_text(child))
         parts.append(child.tail or "")
@@ -44,9 +52,9 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
                 continue
             anchor = paragraph_anchor(number)
             block.set("id", anchor)
-            block.set("class", ESSAY_PARAGRAPH)
+            block.set("class", ESSAY_PARAGRAPH_CLASS)
             # Out of the search index, where "6The U.S. drone strike…" would be the passage found.
-            link = etree.Element("a", {"class": PARAGRAPH_NUMBER, "href": f"#{anchor}", "data-search-exclude": "",
+            link = etree.Element("a", {"class": PARAGRAPH_NUMBER_CLASS, "href": f"#{anchor}", "data-search-exclude": "",
                                        "aria-label": f"Paragraph {number}", "title": f"Link to paragraph {number}"})
             link.text = str(number)
             prepend(block, link)
@@ -63,7 +71,7 @@ class ParagraphTreeprocessor(EditionTreeprocessor):
         the year follows the last day of each year. Events of one day share one link."""
         # Small print, not a span: Material's search indexer tracks what it skips by tag name, so the label's
         # </span> inside an excluded span let the dates after it into the index ("…Airport. 29, 31 Dec 2019").
-        holder = etree.SubElement(paragraph, "small", {"class": EVENT_LINKS, "data-search-exclude": ""})
+        holder = etree.SubElement(paragraph, "small", {"class": EVENT_LINKS_CLASS, "data-search-exclude": ""})
         holder.text = " "
         element("span", "Chronology:", holder, class_="event-links-label").tail = " "
         by_day: dict[dt.date, list] = {}

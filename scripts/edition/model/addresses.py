@@ -22,9 +22,9 @@ DOWNLOADS = {"sources.json": "CSL-JSON", "sources.bib": "BibTeX"}  # file → wh
 OFFLINE_COPY = "iraq-restraint-edition-offline.zip"  # the whole site, to open from disk
 
 # Class names of the HTML the extensions write, read by later steps.
-PARAGRAPH_NUMBER = "para-num"  # the ¶ number link at the start of an essay paragraph
-EVENT_LINKS = "event-links"  # the chronology links after an essay paragraph
-ESSAY_PARAGRAPH = "essay-paragraph"
+PARAGRAPH_NUMBER_CLASS = "para-num"  # the ¶ number link at the start of an essay paragraph
+EVENT_LINKS_CLASS = "event-links"  # the chronology links after an essay paragraph
+ESSAY_PARAGRAPH_CLASS = "essay-paragraph"
 
 
 def source_anchor(source_id: str) -> str:

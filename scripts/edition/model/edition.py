@@ -298,6 +298,6 @@ def standard_extensions(config: dict) -> tuple:
     for entry in entries(config, "markdown_extensions"):
         name, settings = ((entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {})) if isinstance(entry, dict)
                           else ("", {}))
-        if isinstance(name, str) and name and not name.startswith("edition."):
+        if isinstance(name, str) and name and not name.startswith(EXTENSIONS):
             pairs.append((name, settings if isinstance(settings, dict) else {}))
     return tuple(pairs)

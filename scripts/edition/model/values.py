@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+# (\Z, not $: a pattern ending in $ also takes a value ending in a line break.)
 # A lowercase slug: source ids, event ids, glossary ids, editorial note names.
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A BCP 47 tag as the inputs use them: a language, then subtags (a region, a script, a variant, or a
 # one-letter extension such as x- for a private use).
-LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 # An ISO 8601 calendar date, or a month or a year where that is all a source gives.
-PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 def real_date(text: str) -> bool:

@@ -14,13 +14,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .. import Edition
-from ..model.addresses import EVENT_LINKS, PARAGRAPH_NUMBER
+from ..model.addresses import EVENT_LINKS_CLASS, PARAGRAPH_NUMBER_CLASS
 from ..model.essay import RECORD, words
 from ..problems import Problem
 from .postprocess import classes
 
 # The edition's own matter inside an essay page: notes, numbers, permalinks, byline, controls.
-APPARATUS_CLASSES = ("footnote", PARAGRAPH_NUMBER, "headerlink", "byline", "first-published", "page-tools", EVENT_LINKS)
+APPARATUS_CLASSES = ("footnote", PARAGRAPH_NUMBER_CLASS, "headerlink", "byline", "first-published", "page-tools", EVENT_LINKS_CLASS)
 APPARATUS_TAGS = ("script", "template")
 
 

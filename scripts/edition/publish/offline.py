@@ -14,13 +14,14 @@ import zipfile
 from pathlib import Path
 
 from .. import Edition
+from ..cache import STYLESHEET_CACHE
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
 from .csp import template_scripts
 from .pdf import build_date, pdf_settings
 from .postprocess import read_page, serialize
 from .render import render_site
-from .sitecheck import STYLESHEET_CACHE, check_site
+from .sitecheck import check_site
 
 FOLDER = "iraq-restraint-edition"  # the folder the zip unpacks into
 

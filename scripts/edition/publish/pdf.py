@@ -32,13 +32,20 @@ import markdown
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import Edition, load
-from ..cache import CACHE_DIR as CACHES
-from ..cache import keep, keep_json, read_bytes, read_json, write_atomic
+from ..cache import PDF_CACHE, keep, keep_json, read_bytes, read_json, write_atomic
 from ..citeproc.forms import Accessed
 from ..citeproc.pandoc import breakable_addresses
 from ..markdown.html import long_date
 from ..model import Inputs
-from ..model.addresses import ESSAY_PARAGRAPH, EVENT_LINKS, PARAGRAPH_NUMBER, SOURCES_PAGE, URL_TEXT, page_path, source_anchor
+from ..model.addresses import (
+    ESSAY_PARAGRAPH_CLASS,
+    EVENT_LINKS_CLASS,
+    PARAGRAPH_NUMBER_CLASS,
+    SOURCES_PAGE,
+    URL_TEXT,
+    page_path,
+    source_anchor,
+)
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES
 from ..model.files import read_text
@@ -292,7 +299,7 @@ def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
         status.clear()
         if level is not None:
             status.append(level)
-    for run in _inside(_tags(soup, "small", EVENT_LINKS), "p", ESSAY_PARAGRAPH):
+    for run in _inside(_tags(soup, "small", EVENT_LINKS_CLASS), "p", ESSAY_PARAGRAPH_CLASS):
         _remove_with_space_before(run)
     for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
         _remove_with_space_before(records)
@@ -345,7 +352,7 @@ def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
             # Not a ¶ number or a note; not words or an address, which must be free to break (a call
             # after a name of two words stays with it anyway: no line breaks between a letter and a figure).
             text = node.get_text()
-            if {PARAGRAPH_NUMBER, "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
+            if {PARAGRAPH_NUMBER_CLASS, "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
                     URL_TEXT.fullmatch(text):
                 break
             word.insert(0, node)
@@ -375,7 +382,6 @@ def _addresses_marked(soup: BeautifulSoup) -> None:
         text.extract()
 
 
-CACHE_DIR = CACHES / "pdf"
 # The folders Typst takes faces from (where fontconfig looks by default): the system's and the user's own.
 # expanduser, not Path.home(): with no home to be found it leaves "~" as it is, where Path.home() would stop.
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
@@ -442,19 +448,19 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     layout = _layout_inputs(paper, root) if cache else []
     fingerprint = _inputs_fingerprint(edition, date, layout) if cache else None
     # Inputs seen before name the document they gave, and its PDF is reused without making the document again.
-    if fingerprint is not None and (data := _cached(root, _known_key(root / CACHE_DIR, fingerprint))) is not None:
+    if fingerprint is not None and (data := _cached(root, _known_key(root / PDF_CACHE, fingerprint))) is not None:
         write_atomic(target, data)
         return []
     tree = print_tree(edition, settings, date)
     key = _cache_key(tree.decode(formatter="minimal"), layout) if cache else None
     if key is not None and (data := _cached(root, key)) is not None:
         write_atomic(target, data)
-        _remember(root / CACHE_DIR, fingerprint, key)
+        _remember(root / PDF_CACHE, fingerprint, key)
         return []
     problems, fetched = _print(tree, date, root, settings, paper, target)
     if key is not None and not problems:
         _keep(root, key, target.read_bytes(), fetched)
-        _remember(root / CACHE_DIR, fingerprint, key)
+        _remember(root / PDF_CACHE, fingerprint, key)
     return problems
 
 
@@ -489,7 +495,7 @@ def _cached(root: Path, key: str | None) -> bytes | None:
     project, so that a copy of the project checks its own files) is as it was."""
     if key is None:
         return None
-    for path in (root / CACHE_DIR).glob(f"{key}-*.pdf"):
+    for path in (root / PDF_CACHE).glob(f"{key}-*.pdf"):
         loaded = read_json(path.with_suffix(".json"))
         data = read_bytes(path)
         if not isinstance(loaded, dict) or data is None:
@@ -508,7 +514,7 @@ def _in_project(root: Path, file: object) -> bool:
 
 def _keep(root: Path, key: str, data: bytes, fetched: set[Path]) -> None:
     """Keep one PDF (the cache is a copy, not an archive); a cache that cannot be written is only not kept."""
-    folder = root / CACHE_DIR
+    folder = root / PDF_CACHE
     with contextlib.suppress(OSError):
         for old in [*folder.glob("*.pdf"), *folder.glob("*.json")]:
             old.unlink(missing_ok=True)

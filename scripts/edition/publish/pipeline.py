@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import Edition, load
+from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
 from ..model.edition import CONFIG_FILE, PROJECT_FILES
@@ -43,12 +44,12 @@ from .offline import FOLDER, complete_offline_copy, make_offline_copy
 from .pdf import epoch_problems, pdf_settings, render_pdf
 from .postprocess import postprocess, write_pages
 from .render import render_site
-from .sitecheck import STYLESHEET_CACHE, check_site
+from .sitecheck import check_site
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent ends
 
 # What a copy of the project needs to build on its own.
-BUILD_CACHES = ["notes", "pdf", "jinja"]  # under .cache/: what a build reuses (not the benchmark's Lighthouse)
+BUILD_CACHES = [NOTES_CACHE, PDF_CACHE, TEMPLATE_CACHE]  # what a build reuses (not the benchmark's Lighthouse)
 
 
 def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
@@ -59,7 +60,7 @@ def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     Pandoc's and WeasyPrint's runs.
     """
     target.mkdir(parents=True, exist_ok=True)
-    caches = [f".cache/{name}" for name in BUILD_CACHES if (root / ".cache" / name).is_dir()] if cache else []
+    caches = [cache_dir.as_posix() for cache_dir in BUILD_CACHES if (root / cache_dir).is_dir()] if cache else []
     for name in [*PROJECT_FILES, *caches]:
         if (root / name).is_dir():
             shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..model.addresses import PARAGRAPH_NUMBER
+from ..model.addresses import PARAGRAPH_NUMBER_CLASS
 from ..problems import Problem
 from .fidelity import apparatus
 from .postprocess import classes, is_redirect
@@ -106,7 +106,7 @@ def punctuation_problems(site: Path, parsed: dict[Path, HtmlElement]) -> list[Pr
         if article is None:
             continue
         # An essay page is one whose paragraphs carry the edition's ¶ numbers.
-        essay = any(PARAGRAPH_NUMBER in classes(e) for e in article.iter(etree.Element))
+        essay = any(PARAGRAPH_NUMBER_CLASS in classes(e) for e in article.iter(etree.Element))
         name = page.relative_to(site.resolve()).as_posix()
         for line, where in doubled_marks(article, essay):
             problems.append(Problem(f"site/{name}", line, f"doubled punctuation in the edition's own words: {where}",

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import tinycss2
 from lxml.html import HtmlElement
 
-from ..cache import CACHE_DIR, keep_json, read_json
+from ..cache import keep_json, read_json
 from ..model.rawhtml import off_site, scheme
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
@@ -77,7 +77,6 @@ def _css_urls(tokens):
                 yield from _css_urls(getattr(token, part))
 
 
-STYLESHEET_CACHE = CACHE_DIR / "stylesheets.json"  # under the project: each stylesheet's addresses, by its hash
 
 
 def _stylesheet_urls(data: bytes) -> list[str]:

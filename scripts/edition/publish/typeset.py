@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..model.addresses import PARAGRAPH_NUMBER
+from ..model.addresses import PARAGRAPH_NUMBER_CLASS
 
 TEMPLATE = "print/book.typ"  # from the project's root, which is Typst's root
 
@@ -137,7 +137,7 @@ class Writer:
             level = min(int(name[1]), 3)
             return f"#heading(level: {level})[{self.inlines(tag)}]{anchor}"
         if name == "p":
-            number = tag.find("a", class_=PARAGRAPH_NUMBER)  # its words are left out of the line (see inline)
+            number = tag.find("a", class_=PARAGRAPH_NUMBER_CLASS)  # its words are left out of the line (see inline)
             if number is not None:
                 text = number.get_text().strip()
                 return f"#para(kind: {_kind(tag)}, number: {string(text)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
@@ -224,7 +224,7 @@ class Writer:
         if name == "span" and "footnote" in classes:
             after = "true" if "after-call" in classes else "false"
             return f"#note(kind: {_kind(node)}, after-call: {after})[{self.inlines(node).strip()}]{anchor}"
-        if name == "a" and PARAGRAPH_NUMBER in classes:  # the paragraph's number, which the template hangs in the margin
+        if name == "a" and PARAGRAPH_NUMBER_CLASS in classes:  # the paragraph's number, which the template hangs in the margin
             return anchor
         if name == "a":
             return anchor + self.link(node)

@@ -31,12 +31,12 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..cache import CACHE_DIR, keep_json, read_json, write_atomic
+from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, write_atomic
 from ..model.docs import DOCS_DIR
 from ..model.sources import load_sources
 from ..problems import ProblemsFound
 
-CACHE_FILE = CACHE_DIR / "linkcheck.json"
+CACHE_FILE = LINKCHECK_CACHE
 REPORT_FILE = CACHE_DIR / "linkcheck-report.json"
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
