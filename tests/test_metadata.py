@@ -171,16 +171,16 @@ def test_the_model_of_the_translator_reads_the_old_pages_as_the_issue_found_them
 def expected_item(edition, docs_page, pdf_url: str) -> dict:
     """The item each kind of page should become: the edition as a book, its pages as its sections."""
     kind = page_kind(edition, docs_page)
-    people = [(a["family"], a["given"]) for a in edition.meta["authors"]]
+    people = [(a.family, a.given) for a in edition.meta.authors]
     return {
         "itemType": "book" if kind == BOOK else "bookSection",
         "title": edition.full_title if kind == BOOK else docs_page.title,
         "creators": [] if kind == APPARATUS else people,
         "publicationTitle": None if kind == BOOK else edition.full_title,
-        "publisher": edition.meta["publisher"],
+        "publisher": edition.meta.publisher,
         "date": edition.released.replace("-", "/"),
         "edition": edition.version,
-        "rights": edition.meta["rights"],
+        "rights": edition.meta.rights,
         "abstractNote": docs_page.description,
         "extra": None if kind == APPARATUS else f"original-date: {edition.original.issued}",
         "url": SITE_URL + docs_page.path,
@@ -190,7 +190,7 @@ def expected_item(edition, docs_page, pdf_url: str) -> dict:
 
 
 def test_each_kind_of_page_becomes_the_item_it_should_in_a_reference_manager(page, metadata, edition):
-    pdf_url = SITE_URL + edition.meta["pdf"]["file"]
+    pdf_url = SITE_URL + edition.meta.pdf.file
     kinds = set()
     for docs_page in edition.docs:
         kinds.add(page_kind(edition, docs_page))
@@ -260,8 +260,8 @@ def test_highwire_tags_name_title_authors_date_and_url(page, edition):
         assert highwire(soup, "citation_public_url") == [url]
         assert soup.find("link", rel="canonical")["href"] == url
         assert highwire(soup, "citation_publication_date") == [edition.released.replace("-", "/")]
-        assert highwire(soup, "citation_publisher") == [edition.meta["publisher"]]
-        assert highwire(soup, "citation_pdf_url") == [SITE_URL + edition.meta["pdf"]["file"]]
+        assert highwire(soup, "citation_publisher") == [edition.meta.publisher]
+        assert highwire(soup, "citation_pdf_url") == [SITE_URL + edition.meta.pdf.file]
         assert highwire(soup, "prism.edition") == [edition.version]
         assert len(highwire(soup, "citation_title")) == 1
     opening = page("index.html")
@@ -282,7 +282,7 @@ def test_json_ld_names_the_book_its_chapters_and_the_original(metadata, edition)
         assert work["@type"] == ("Book" if kind == BOOK else "Chapter"), docs_page.file
         assert work["version"] == edition.version
         assert work["dateModified"] == edition.released
-        assert work["copyrightNotice"] == edition.meta["rights"]
+        assert work["copyrightNotice"] == edition.meta.rights
         if kind == BOOK:
             assert work["bookEdition"] == edition.version and "isPartOf" not in work
         else:
@@ -324,7 +324,7 @@ def test_open_graph_and_dublin_core_are_read_back(metadata, edition):
     assert elements["creator"] == ["Maria Fantappie", "Sam Heller"]
     assert elements["isVersionOf"] == [edition.original.url]
     assert elements["isPartOf"] == [SITE_URL]
-    assert elements["rights"] == [edition.meta["rights"]]
+    assert elements["rights"] == [edition.meta.rights]
     assert "isVersionOf" not in dublin_core(metadata["sources.md"])
     for file, found in metadata.items():
         # RDF.js reads DC.source as the publication's title: the original's address is not one.
@@ -332,7 +332,7 @@ def test_open_graph_and_dublin_core_are_read_back(metadata, edition):
 
 
 def test_the_rights_statement_is_one_and_agrees_with_the_about_page_and_citation_cff(page, edition):
-    rights = edition.meta["rights"]
+    rights = edition.meta.rights
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["license"] == "CC-BY-4.0" and "(CC BY 4.0)" in rights
     # The About page prints the statement itself, so the two cannot drift apart.
@@ -382,7 +382,7 @@ def test_a_page_description_is_checked_as_typed(edition):
 
 def test_the_rights_statement_must_name_citation_cff_s_licence(edition):
     assert check_citation_file(edition) == []
-    changed = dataclasses.replace(edition, meta=edition.meta | {"rights": "All rights reserved."})
+    changed = dataclasses.replace(edition, meta=edition.meta.model_copy(update={"rights": "All rights reserved."}))
     assert [str(p) for p in check_citation_file(changed)] == [
         f"CITATION.cff:{CFF_LINES.index('license: CC-BY-4.0') + 1}: `license` is 'CC-BY-4.0', which the rights "
         "statement of sources/essay/edition.yml does not name (as 'CC BY 4.0'); make the two say the same: the pages' "

@@ -90,15 +90,15 @@ def edition_item(edition: Inputs, target: Target, accessed: str) -> dict:
     """
     item = {
         "id": f"edition-{target.page.file.removesuffix('.md')}-{target.key or 'page'}".replace("/", "-"),
-        "publisher": edition.meta["publisher"],
+        "publisher": edition.meta.publisher,
         "version": edition.version,
         "issued": _date(edition.released),
         "accessed": _date(accessed),
         "URL": permanent_url(edition.site_url, target.page.path, target.key or None),
-        "language": edition.meta.get("language", "en"),
+        "language": edition.meta.language,
     }
     if target.essay_page:
-        item["author"] = edition.meta["authors"]
+        item["author"] = [a.model_dump() for a in edition.meta.authors]
         item["original-date"] = _date(edition.original.issued)
     if target.page.file == "index.md":
         item |= {"type": "book", "title": edition.full_title}

@@ -50,7 +50,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         element("a", edition.version, version, href=CHANGES_PAGE, title="Changes and corrections").tail = (
             f" of this edition, {long_date(edition.released)} · ")
         # The PDF is made beside the pages, so MkDocs would not recognise the link: raw HTML.
-        pdf = site_root(page.path, self.extension.offline) + edition.meta["pdf"]["file"]
+        pdf = site_root(page.path, self.extension.offline) + edition.meta.pdf.file
         version.append(element("span", self.md.htmlStash.store(download_link(pdf, PDF_LINK_TEXT)), class_="pdf-download"))
 
         panel = element("details", None, tools, class_="cite-panel", id="cite")

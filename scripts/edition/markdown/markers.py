@@ -89,12 +89,12 @@ class MarkerTreeprocessor(EditionTreeprocessor):
 
     def build_rights(self, edition: Edition) -> list[etree.Element]:
         """The edition's one rights statement, as its pages' metadata carry it: the page says what the tags say."""
-        return [element("p", " ".join(edition.meta["rights"].split()), class_="rights")]
+        return [element("p", " ".join(edition.meta.rights.split()), class_="rights")]
 
     # The opening page: who wrote the essay and where it first appeared.
     def build_byline(self, edition: Edition) -> list[etree.Element]:
         original = edition.original
-        names = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
+        names = [f"{a.given} {a.family}" for a in edition.meta.authors]
         byline = element("p", "By " + " and ".join(names), class_="byline")
         published = element("p", "First published in ", class_="first-published")
         element("em", original.container_title, published).tail = f", {long_date(original.issued)}: "

@@ -81,7 +81,7 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
             problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
                                     f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
     licences = data.get("license") if isinstance(data, dict) else None
-    rights = edition.meta.get("rights", "")
+    rights = edition.meta.rights
     for licence in licences if isinstance(licences, list) else [licences]:
         if isinstance(licence, str) and licence.replace("-", " ") not in rights:  # SPDX "CC-BY-4.0" reads "CC BY 4.0"
             problems.append(Problem(CITATION_FILE, lines.get("license", 1),

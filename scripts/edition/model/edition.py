@@ -11,7 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field
 
 from ..problems import Problem, ProblemsFound, relative
 from .allowed_files import asset_problems, irregular_files
@@ -33,8 +36,8 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
+from .schema import LanguageTag, Schema, validated
 from .sources import MARKUP, Registry, load_sources, source_files
-from .values import LANGUAGE_TAG
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -45,7 +48,7 @@ PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "print", "anchors.
 @dataclass(frozen=True)
 class Inputs:
     root: Path
-    meta: dict
+    meta: EditionSettings  # sources/essay/edition.yml
     essay: Essay
     registry: Registry
     docs: DocsIndex
@@ -72,12 +75,12 @@ class Inputs:
 
     @property
     def full_title(self) -> str:
-        return f"{self.meta['title']}: {self.meta['subtitle']}"
+        return f"{self.meta.title}: {self.meta.subtitle}"
 
     @property
     def original(self):
         """The source record of the essay as first published."""
-        return self.registry[self.meta["original"]]
+        return self.registry[self.meta.original]
 
     def claims_of(self, paragraph: int | None, source: str) -> list[Claim]:
         """The claims a note citing source in ¶paragraph supports (none outside the essay's paragraphs)."""
@@ -177,63 +180,72 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     return config
 
 
-def _meta(root: Path, problems: list[Problem]) -> tuple[dict, object]:
+def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, object]:
     """sources/essay/edition.yml: the edition's title, authors, publisher, original and PDF settings, with its
     parsed node (for the line of a setting)."""
     name = (ESSAY_DIR / "edition.yml").as_posix()
     text = read_text(root / name, name, problems)
     parsed = parse_yaml(text, name, problems) if text is not None else None
     if parsed is None:
-        return {}, None
+        return None, None
     if not isinstance(parsed[0], dict):
         problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
-        return {}, None
-    found = _meta_problems(parsed[0], key_lines(parsed[1]), name)
-    if found:
-        problems += found
-        return {}, None
-    return parsed
+        return None, None
+    return validated(EditionSettings, parsed[0], parsed[1], name, problems), parsed[1]
 
 
-def _text(value) -> bool:
+def _text(value: str) -> str:
     """Non-empty text with nothing the citation formatter would read as markup (the Cite panel's forms are made from it)."""
-    return isinstance(value, str) and bool(value.strip()) and not MARKUP.search(value)
+    if not value.strip() or MARKUP.search(value):
+        raise ValueError("not text")
+    return value
 
 
+Text = Annotated[str, AfterValidator(_text)]
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
-# Each setting of edition.yml: whether it must be there, the test its value must pass, and how to write it.
-META_FIELDS = {
-    "title": (True, _text, "the edition's title, as text (no markup)"),
-    "subtitle": (True, _text, "a subtitle, as text (no markup)"),
-    "authors": (True, lambda v: isinstance(v, list) and bool(v) and all(
-        isinstance(a, dict) and set(a) == {"given", "family"} and all(map(_text, a.values())) for a in v),
-        "a list of `{given: …, family: …}`"),
-    "original": (True, _text, "the id of the essay's source record"),
-    "publisher": (True, _text, "who issues the edition, as text (no markup)"),
-    "language": (False, lambda v: isinstance(v, str) and bool(LANGUAGE_TAG.match(v)), "a language tag such as en"),
-    "pdf": (True, lambda v: isinstance(v, dict) and set(v) == {"file", "appendices"}
-            and isinstance(v["file"], str) and bool(PDF_NAME.match(v["file"]))
-            and isinstance(v["appendices"], list) and all(isinstance(a, str) and a.endswith(".md") for a in v["appendices"]),
-            "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"),
-    "rights": (True, lambda v: _text(v) and "\n" not in v.strip() and len(v) <= 600,
-               "one statement of who holds the rights in what, and under which licence, as text on one line "
-               "(no markup, at most 600 characters)"),
-}
 
 
-def _meta_problems(meta: dict, lines: dict[str, int], name: str) -> list[Problem]:
-    problems = []
-    for key, (required, valid, shape) in META_FIELDS.items():
-        if key not in meta:
-            if required:
-                problems.append(Problem(name, 0, f"'{key}' is missing", f"add it: {shape}"))
-        elif not valid(meta[key]):
-            problems.append(Problem(name, lines.get(key, 1), f"'{key}' must be {shape}, got {meta[key]!r}"[:300], "correct it"))
-    for key in meta:
-        if key not in META_FIELDS:
-            problems.append(Problem(name, lines.get(str(key), 1), f"unknown setting {key!r}",
-                                    f"remove it, or use one of: {', '.join(META_FIELDS)}"))
-    return problems
+def _pdf_name(value: str) -> str:
+    if not PDF_NAME.match(value):
+        raise ValueError("not a file name ending .pdf")
+    return value
+
+
+def _page(value: str) -> str:
+    if not value.endswith(".md"):
+        raise ValueError("not a page")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value.strip() or len(value) > 600:
+        raise ValueError("not one statement")
+    return value
+
+
+class Person(Schema):
+    given: Text
+    family: Text
+
+
+class PdfSettings(Schema):
+    file: Annotated[str, AfterValidator(_pdf_name)]
+    appendices: list[Annotated[str, AfterValidator(_page)]]
+
+
+class EditionSettings(Schema):
+    """sources/essay/edition.yml. Each description says how to write the setting (the messages quote it)."""
+
+    title: Text = Field(description="the edition's title, as text (no markup)")
+    subtitle: Text = Field(description="a subtitle, as text (no markup)")
+    authors: Annotated[list[Person], Field(min_length=1)] = Field(description="a list of `{given: …, family: …}`")
+    original: Text = Field(description="the id of the essay's source record")
+    publisher: Text = Field(description="who issues the edition, as text (no markup)")
+    language: LanguageTag = Field("en", description="a language tag such as en")
+    pdf: PdfSettings = Field(description="`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages")
+    rights: Annotated[Text, AfterValidator(_one_line)] = Field(
+        description="one statement of who holds the rights in what, and under which licence, as text on one line "
+                    "(no markup, at most 600 characters)")
 
 
 def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
@@ -268,13 +280,13 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
     events = load_events(root, known, len(essay.paragraphs), problems)
     glossary = load_glossary(root, known, problems)
     lock = load_lock(root, problems)
-    if meta and meta.get("original") not in known:  # an unreadable edition.yml is reported once, above
+    if meta and meta.original not in known:  # an unreadable edition.yml is reported once, above
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
-                                f"'original' names an unknown source '{meta.get('original')}'",
+                                f"'original' names an unknown source '{meta.original}'",
                                 "name the source record of the essay as first published"))
     docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))
     listed: set[str] = set()
-    for index, appendix in enumerate(meta.get("pdf", {}).get("appendices", []) if meta else []):
+    for index, appendix in enumerate(meta.pdf.appendices if meta else []):
         where = (ESSAY_DIR / "edition.yml").as_posix(), line_at(meta_node, ["pdf", "appendices", index])
         if docs.get(appendix) is None and not any(p.path == f"docs/{appendix}" for p in problems):  # unreadable: named already
             problems.append(Problem(*where, f"PDF appendix '{appendix}' is not a page in docs/",

@@ -79,7 +79,7 @@ def page_record(edition: Edition, page: Page) -> dict:
         "kind": kind,
         "title": edition.full_title if kind == BOOK else page.title,
         "part_of": None if kind == BOOK else edition.full_title,
-        "authors": [] if kind == APPARATUS else edition.meta["authors"],
+        "authors": [] if kind == APPARATUS else [a.model_dump() for a in edition.meta.authors],
         "description": page.description or "",  # the build refuses a page without one (model.docs)
         "date": edition.released,
         "first_date": edition.releases[-1].date,
@@ -94,15 +94,15 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
     """Every metadata element of a page's <head>, in the order they are written."""
     record = page_record(edition, page)
     original = edition.original
-    language = edition.meta.get("language", "en")
-    rights = edition.meta["rights"]
+    language = edition.meta.language
+    rights = edition.meta.rights
     # Highwire Press: what Zotero, Mendeley and Google Scholar read first.
     tags = [_meta("name", "citation_title", record["title"])]
     tags += [_meta("name", "citation_author", f"{a['family']}, {a['given']}") for a in record["authors"]]
     if record["part_of"]:
         tags.append(_meta("name", "citation_inbook_title", record["part_of"]))
     tags += [
-        _meta("name", "citation_publisher", edition.meta["publisher"]),
+        _meta("name", "citation_publisher", edition.meta.publisher),
         _meta("name", "citation_publication_date", record["date"].replace("-", "/")),
         _meta("name", "citation_abstract", record["description"]),
         _meta("name", "citation_public_url", record["url"]),
@@ -121,7 +121,7 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
     tags += [_meta("name", "DC.creator", _person(a)) for a in record["authors"]]
     tags += [
         _meta("name", "DC.date", record["date"]),
-        _meta("name", "DC.publisher", edition.meta["publisher"]),
+        _meta("name", "DC.publisher", edition.meta.publisher),
         _meta("name", "DC.description", record["description"]),
         _meta("name", "DC.rights", rights),
         _meta("name", "DC.type", "Text"),
@@ -157,7 +157,7 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
         "version": edition.version,
         "datePublished": record["first_date"],
         "dateModified": record["date"],
-        "publisher": {"@type": "Organization", "name": edition.meta["publisher"]},
+        "publisher": {"@type": "Organization", "name": edition.meta.publisher},
         "copyrightNotice": rights,
     }
     if book:

@@ -23,7 +23,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -47,7 +46,7 @@ from ..model.addresses import (
     source_anchor,
 )
 from ..model.docs import DOCS_DIR
-from ..model.edition import PROJECT_FILES
+from ..model.edition import PROJECT_FILES, PdfSettings
 from ..model.files import read_text
 from ..problems import Problem, ProblemsFound
 from . import typeset
@@ -60,15 +59,9 @@ ESSAY_LANGUAGE = "en-US"
 PAPERS = ("a4", "letter")  # `make pdf PAPER=letter`; the template names letter "us-letter", as Typst does
 
 
-@dataclass(frozen=True)
-class PdfSettings:
-    file: str  # the PDF's file name in the site
-    appendices: tuple[str, ...]  # docs/ pages after the essay, in order
-
-
 def pdf_settings(edition: Edition) -> PdfSettings:
-    pdf = edition.meta["pdf"]
-    return PdfSettings(pdf["file"], tuple(pdf["appendices"]))
+    """The PDF's file name in the site, and the docs/ pages after the essay, in order (edition.yml's `pdf:`)."""
+    return edition.meta.pdf
 
 
 EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hold) to 2100 (before gzip's last)
@@ -157,13 +150,13 @@ def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulS
     for heading in headings:  # a running head for each section, and a page break before it
         heading["class"] = heading.get("class", []) + ["section-title"]
     contents = "\n".join(f'<li><a href="#{h["id"]}">{escape(h.get_text().strip())}</a></li>' for h in headings if h.get("id"))
-    authors = [f"{a['given']} {a['family']}" for a in edition.meta["authors"]]
+    authors = [f"{a.given} {a.family}" for a in edition.meta.authors]
     original = edition.original
     pdf_url = urljoin(site_url, settings.file)
     description = (f"An annotated edition, version {edition.version}, of the essay by {' and '.join(authors)} "
                    f"first published in {original.container_title}, {long_date(original.issued)}.")
     document = BeautifulSoup(f"""<!DOCTYPE html>
-<html lang="{edition.meta.get('language', 'en')}">
+<html lang="{edition.meta.language}">
 <head>
 <meta charset="utf-8">
 <title>{escape(edition.full_title)}</title>
@@ -177,7 +170,7 @@ def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulS
 <body>
 <section class="cover">
 <p class="cover-kind">An annotated edition · version {escape(edition.version)}</p>
-<p class="cover-title">{escape(edition.meta['title'])}</p>
+<p class="cover-title">{escape(edition.meta.title)}</p>
 <p class="cover-authors">{escape(' and '.join(authors))}</p>
 <p class="cover-original">First published in <em>{escape(original.container_title)}</em>, {escape(long_date(original.issued))}<br>
 <a href="{escape(original.url)}">{escape(original.url)}</a></p>
