@@ -26,6 +26,8 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -140,11 +142,20 @@ def _children(serial: bool = False):
 
 
 def _threads() -> int:
-    """This process's threads, Python's and others' (Typst's), as Linux counts them; 0 where it does not say."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
+    """This process's threads, Python's and others' (Typst's), as Linux counts them; 0 where it does not say.
+
+    A Python thread that was just joined (the one edition.load formats citations in) can stay listed for
+    a few milliseconds: the count is taken again for up to a fifth of a second before more than one is believed.
+    """
+    deadline = time.monotonic() + 0.2
+    while True:
+        try:
+            count = len(os.listdir("/proc/self/task"))
+        except OSError:
+            return 0
+        if count <= threading.active_count() == 1 or time.monotonic() > deadline:
+            return count
+        time.sleep(0.005)
 
 
 def _awaited(job, what: str, both: bool = False):
