@@ -439,7 +439,8 @@ def test_a_person_is_filed_by_family_name_and_a_group_by_its_name(edition):
 
 
 def test_the_changes_marker_gives_each_release_with_its_date_and_labelled_changes(edition):
-    releases = (Release("9.1.0", "2030-01-02", (Change("text", "Fixed <b>a</b> typo."), Change("edition", "A PDF."))),)
+    releases = (Release(version="9.1.0", date="2030-01-02", changes=[Change(kind="text", what="Fixed <b>a</b> typo."),
+                                                                     Change(kind="edition", what="A PDF.")]),)
     assert listing(dataclasses.replace(edition, releases=releases), "[[edition:changes]]") == (
         '<h2 id="v9.1.0">Version 9.1.0<time class="release-date" datetime="2030-01-02"> — 2 January 2030</time></h2>\n'
         '<ul class="release-changes">\n'

@@ -36,7 +36,7 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
-from .schema import LanguageTag, Schema, validated
+from .schema import LanguageTag, Schema, matching, validated
 from .sources import MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
@@ -191,7 +191,7 @@ def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, 
     if not isinstance(parsed[0], dict):
         problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
         return None, None
-    return validated(EditionSettings, parsed[0], parsed[1], name, problems), parsed[1]
+    return validated(EditionSettings, parsed[0], key_lines(parsed[1]), name, problems), parsed[1]
 
 
 def _text(value: str) -> str:
@@ -202,19 +202,8 @@ def _text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_text)]
-PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
-
-
-def _pdf_name(value: str) -> str:
-    if not PDF_NAME.match(value):
-        raise ValueError("not a file name ending .pdf")
-    return value
-
-
-def _page(value: str) -> str:
-    if not value.endswith(".md"):
-        raise ValueError("not a page")
-    return value
+PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf\Z")
+PAGE = re.compile(r".*\.md\Z", re.DOTALL)
 
 
 def _one_line(value: str) -> str:
@@ -229,8 +218,8 @@ class Person(Schema):
 
 
 class PdfSettings(Schema):
-    file: Annotated[str, AfterValidator(_pdf_name)]
-    appendices: list[Annotated[str, AfterValidator(_page)]]
+    file: Annotated[str, matching(PDF_NAME, "a file name ending .pdf")]
+    appendices: list[Annotated[str, matching(PAGE, "a page of docs/")]]
 
 
 class EditionSettings(Schema):

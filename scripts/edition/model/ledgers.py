@@ -10,10 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
 
 from ..problems import Problem, lookalikes, relative
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
+from .schema import IsoDay, Schema, matching, validated
 from .values import ID
 
 
@@ -74,18 +78,29 @@ class Term:
     sort: str = ""  # where the entry goes in the listing ("Soleimani, Qassem"); its name when empty
 
 
-@dataclass(frozen=True)
-class Change:
-    kind: str  # text, annotation, source or edition
-    what: str
+CHANGE_KINDS = ("text", "annotation", "source", "edition")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+\Z")
 
 
-@dataclass(frozen=True)
-class Release:
-    version: str
-    date: str  # ISO date
-    changes: tuple[Change, ...]
+def _words(value: str) -> str:
+    """Text on one line however the YAML wraps it (the pages and the PDF set it as a sentence)."""
+    if not value.strip():
+        raise ValueError("empty")
+    return " ".join(value.split())
 
+
+class Change(Schema):
+    kind: Literal["text", "annotation", "source", "edition"] = Field(description=f"one of {', '.join(CHANGE_KINDS)}")
+    what: Annotated[str, AfterValidator(_words)] = Field(description="the change, in a sentence")
+
+
+class Release(Schema):
+    """An entry of changes.yml, newest first."""
+
+    version: Annotated[str, matching(_VERSION, "MAJOR.MINOR.PATCH")] = Field(description="MAJOR.MINOR.PATCH, e.g. 0.3.0")
+    date: IsoDay = Field(description="the release date as YYYY-MM-DD")
+    changes: Annotated[list[Change], Field(min_length=1)] = Field(
+        description="a list of `{kind: …, what: …}`, at least one, each kind one of " + ", ".join(CHANGE_KINDS))
 
 
 def _load_list(path: Path, root: Path, problems: list[Problem]):
@@ -224,41 +239,25 @@ def _claim(name: str, item: dict, line: int, lines: dict, known: set[str], probl
     return Claim(paragraph, source, words["claim"], support, words["excerpt"], words["why"], words["editorial"], name, line)
 
 
-CHANGE_KINDS = ("text", "annotation", "source", "edition")
-_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-
-
 def load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
     releases: list[Release] = []
     for name, item, line, lines in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
-        version, date, changes = str(item.get("version", "")), item.get("date"), item.get("changes")
-        if not _VERSION.match(version):
-            problems.append(Problem(name, lines.get("version", line), f"version {version!r} is not MAJOR.MINOR.PATCH",
-                                    "write the version as three numbers, e.g. 0.3.0"))
+        what = f"version {item['version']}: " if isinstance(item.get("version"), str) else ""
+        release = validated(Release, item, lines, name, problems, line, what)
+        if release is None:
             continue
-        if not isinstance(date, dt.date):
-            problems.append(Problem(name, lines.get("date", line), f"version {version} has no valid `date:`",
-                                    "write the release date as YYYY-MM-DD"))
-            continue
-        if releases and (date > dt.date.fromisoformat(releases[-1].date)
-                         or tuple(map(int, version.split("."))) >= tuple(map(int, releases[-1].version.split(".")))):
-            problems.append(Problem(name, line, f"version {version} is listed after a newer one",
+        if releases and (release.date > releases[-1].date or _numbers(release.version) >= _numbers(releases[-1].version)):
+            problems.append(Problem(name, line, f"version {release.version} is listed after a newer one",
                                     "list versions newest first, each with a higher number than the one below"))
-        entries = []
-        for change in changes if isinstance(changes, list) else []:
-            if not (isinstance(change, dict) and change.get("kind") in CHANGE_KINDS and isinstance(change.get("what"), str)):
-                problems.append(Problem(name, lines.get("changes", line),
-                                        f"each change of version {version} needs `kind:` ({', '.join(CHANGE_KINDS)}) and `what:`",
-                                        "describe the change in a sentence"))
-                continue
-            entries.append(Change(change["kind"], " ".join(change["what"].split())))
-        if not entries:
-            problems.append(Problem(name, line, f"version {version} lists no changes", "say what changed under `changes:`"))
-        releases.append(Release(version, date.isoformat(), tuple(entries)))
+        releases.append(release)
     if not releases and not any(p.path.endswith("changes.yml") for p in problems):
         problems.append(Problem(relative(root / ESSAY_DIR / "changes.yml", root), 1, "no released version",
                                 "list at least the current version"))
     return tuple(releases)
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    return tuple(map(int, version.split(".")))
 
 
 def _known_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> tuple[str, ...]:

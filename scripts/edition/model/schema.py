@@ -11,14 +11,13 @@ once, when this module's users define them, and validating is a call into compil
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, TypeVar
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from ..problems import Problem
-from .files import key_lines
-from .values import LANGUAGE_TAG
+from .values import LANGUAGE_TAG, iso_date
 
 
 class Schema(BaseModel):
@@ -27,7 +26,8 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-def _pattern(expression, shape: str):
+def matching(expression, shape: str) -> AfterValidator:
+    """A text field that must match a regular expression (shape says what it must be, for the message)."""
     def check(value: str) -> str:
         if not expression.match(value):
             raise ValueError(f"not {shape}")
@@ -36,7 +36,17 @@ def _pattern(expression, shape: str):
     return AfterValidator(check)
 
 
-LanguageTag = Annotated[str, _pattern(LANGUAGE_TAG, "a language tag such as en")]
+LanguageTag = Annotated[str, matching(LANGUAGE_TAG, "a language tag such as en")]
+
+
+def _day(value: str) -> str:
+    if iso_date(value, full=True) is None:
+        raise ValueError("not a date")
+    return value
+
+
+# A calendar day, kept as YYYY-MM-DD text: YAML reads an unquoted 2020-03-12 as a date, a quoted one as text.
+IsoDay = Annotated[str, BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v), AfterValidator(_day)]
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -47,16 +57,17 @@ def shown(value: object, limit: int = 60) -> str:
 M = TypeVar("M", bound="Schema")
 
 
-def validated(model: type[M], data: object, node: yaml.Node | None, name: str, problems: list[Problem]) -> M | None:
+def validated(model: type[M], data: object, lines: dict[str, int], name: str, problems: list[Problem],
+              line: int = 0, what: str = "") -> M | None:
     """The data as the model, or None with a Problem for each field that is wrong, missing or unknown.
 
-    One problem per top-level key, at the line of the key (or, for a missing key, line 0: the file):
-    '<key>' is missing, or must be <its description>, or is not a setting there is.
+    One problem per top-level key, at the line of the key (lines, from files.key_lines; for a missing key, `line`: the entry's, or
+    0 for the whole file): '<key>' is missing, or must be <its description>, or is not a setting there is.
+    what names the entry in a list ("version 0.2.0: "), so that the message says which.
     """
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        lines = key_lines(node) if node is not None else {}
         reported: set[str] = set()
         fields = model.model_fields
         for detail in error.errors(include_url=False):
@@ -65,16 +76,21 @@ def validated(model: type[M], data: object, node: yaml.Node | None, name: str, p
             if key in reported:
                 continue
             reported.add(key)
-            if detail["type"] == "extra_forbidden":
-                problems.append(Problem(name, lines.get(key, 1), f"unknown setting {key!r}",
+            if key in fields and len(loc) > 1 and isinstance(loc[1], int):  # an entry of a list: say which, and what is wrong
+                inner = " ".join(f"entry {part + 1}" if isinstance(part, int) else f"`{part}:`" for part in loc[1:])
+                problems.append(Problem(name, lines.get(key, line or 1),
+                                        f"{what}'{key}' {inner}: {detail['msg'].removeprefix('Value error, ')}, "
+                                        f"got {shown(detail['input'])}", f"write it as {fields[key].description}"))
+            elif detail["type"] == "extra_forbidden":
+                problems.append(Problem(name, lines.get(key, line or 1), f"{what}unknown setting {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))
             elif detail["type"] == "missing":
-                problems.append(Problem(name, 0, f"'{key}' is missing", f"add it: {fields[key].description}"))
+                problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add it: {fields[key].description}"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None
-                problems.append(Problem(name, lines.get(key, 1), f"'{key}' must be {fields[key].description}, got {value!r}"[:300],
-                                        "correct it"))
+                problems.append(Problem(name, lines.get(key, line or 1),
+                                        f"{what}'{key}' must be {fields[key].description}, got {value!r}"[:300], "correct it"))
             else:  # the whole document is of the wrong kind (a list, a string)
-                problems.append(Problem(name, 1, f"must be a mapping of settings, got {shown(data)}",
+                problems.append(Problem(name, line or 1, f"{what}must be a mapping of settings, got {shown(data)}",
                                         "write `key: value` lines"))
         return None
