@@ -91,3 +91,71 @@ def test_the_link_checker_does_not_hang_on_a_fifo_in_place_of_its_cache(tmp_path
     os.mkfifo(cache)
     assert within_seconds(10, lambda: check_links([], cache=cache)) == []
     assert Path(cache).is_file()
+
+
+# Cases a reviewer who did not write the cache module found: damage of the right outer shape, and links.
+
+def test_kept_notes_of_the_wrong_kind_or_incomplete_are_made_afresh(tmp_path):
+    from edition.citeproc.pandoc import SourceNotes, cache_file, render_citations
+
+    items = [{"id": "a-2020", "type": "webpage", "title": "A title", "issued": {"date-parts": [[2020]]}}]
+    made = render_citations(items, tmp_path)
+    path = cache_file(tmp_path, "chicago-notes-bibliography", [items, style_text()])
+    for damage in ({"a-2020": {"full": 1, "short": 2, "bibliography": 3}}, {}, {"a-2020": {"full": "x"}}):
+        path.write_text(json.dumps(damage), encoding="utf-8")
+        assert render_citations(items, tmp_path) == made
+        assert all(isinstance(note, SourceNotes) for note in made.values())
+
+
+def style_text() -> str:
+    from edition.citeproc.pandoc import NOTE_STYLE, style_path
+
+    return style_path(NOTE_STYLE).read_text(encoding="utf-8")
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes").mkdir()
+    (elsewhere / "notes" / "kept.json").write_text('{"a": 1}', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".cache").symlink_to(elsewhere)
+    assert read_json(project / ".cache" / "notes" / "kept.json") is None
+    keep_json(project / ".cache" / "notes" / "new.json", {"b": 2})
+    keep_json(project / ".cache" / "stylesheets.json", {"c": 3})
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["kept.json", "notes"]
+
+
+@pytest.mark.parametrize("damage", [b'{"https://a.example/": {"url": "https://a.example/", "outcome": 5, "status": "x", '
+                                    b'"final_url": 1, "redirects": [], "detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "fine", "status": 200, '
+                                    b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": 200, '
+                                    b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1e300}}'])
+def test_a_kept_link_answer_of_the_wrong_kind_is_not_reused(tmp_path, damage):
+    from edition.tools.linkcheck import _cached_results
+
+    cache_path = tmp_path / "linkcheck.json"
+    cache_path.write_bytes(damage)
+    assert _cached_results(cache_path) == {}
+
+
+def test_a_damaged_or_fifo_template_cache_is_compiled_afresh(tmp_path):
+    import jinja2
+
+    from edition.mkdocs_plugin import _TemplateCache
+
+    folder = tmp_path / ".cache" / "jinja"
+    folder.mkdir(parents=True)
+    templates = jinja2.DictLoader({"page.html": "Hello {{ name }}"})
+    first = jinja2.Environment(loader=templates, bytecode_cache=_TemplateCache(str(folder)))
+    assert first.get_template("page.html").render(name="A") == "Hello A"
+    [kept] = list(folder.iterdir())
+    kept.write_bytes(kept.read_bytes()[:20])  # cut short
+    again = jinja2.Environment(loader=templates, bytecode_cache=_TemplateCache(str(folder)))
+    assert again.get_template("page.html").render(name="B") == "Hello B"
+    kept.unlink()
+    os.mkfifo(kept)  # a reader would wait for ever, and so would a writer
+    fifo = jinja2.Environment(loader=templates, bytecode_cache=_TemplateCache(str(folder)))
+    assert within_seconds(5, lambda: fifo.get_template("page.html").render(name="C")) == "Hello C"

@@ -32,8 +32,19 @@ def key(inputs) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
+def through_a_link(path: Path) -> bool:
+    """Whether the way to path, from the .cache folder down, passes a link (a cache led outside the project)."""
+    parts = path.parts
+    if CACHE_DIR.name not in parts[:-1]:
+        return False  # not under a .cache folder (the published PDF, a test's file): nothing of the caches' to check
+    top = len(parts) - 1 - parts[-2::-1].index(CACHE_DIR.name) - 1
+    return any(Path(*parts[:n + 1]).is_symlink() for n in range(top, len(parts) - 1))
+
+
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """A regular file's bytes, or None (absent, unreadable, too large, or not a regular file)."""
+    """A regular file's bytes, or None (absent, unreadable, too large, not a regular file, or reached through a link)."""
+    if through_a_link(path):
+        return None
     try:
         with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK | os.O_NOFOLLOW)) as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # opened without blocking, so a FIFO never hangs
@@ -58,6 +69,13 @@ def read_json(path: Path, parse=lambda data: data, limit: int = MAX_BYTES):
         return None
 
 
+def texts(mapping) -> dict[str, str]:
+    """A kept mapping whose keys and values must all be text (for read_json's parse): anything else is damage."""
+    if not (isinstance(mapping, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items())):
+        raise TypeError("not a mapping of text")
+    return mapping
+
+
 def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write a file whole, then rename it into place; on failure nothing is left beside it (OSError is raised)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +91,9 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
 
 
 def keep(path: Path, data: bytes) -> None:
-    """Keep bytes for the next run, if the folder lets us."""
+    """Keep bytes for the next run, if the folder lets us (and is the project's own, not a link elsewhere)."""
+    if through_a_link(path):
+        return
     with contextlib.suppress(OSError):
         write_atomic(path, data)
 

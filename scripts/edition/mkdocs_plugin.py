@@ -15,7 +15,7 @@ file, because a plugin is found by name in the installed package wherever the pr
 
 from __future__ import annotations
 
-import contextlib
+import io
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
-from .cache import TEMPLATE_CACHE
+from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .model.edition import EXTENSIONS
 from .problems import ProblemsFound
 from .publish import search
@@ -32,11 +32,23 @@ log = get_plugin_logger(__name__)
 
 
 class _TemplateCache(FileSystemBytecodeCache):
-    """Jinja's file cache, except that one that cannot be written (a read-only folder) is only not kept."""
+    """Jinja's file cache, read and written as every cache of the edition is (edition.cache): a damaged or
+    irregular file (a FIFO would hang Jinja's reader) is compiled afresh, and one that cannot be written is
+    only not kept."""
+
+    def load_bytecode(self, bucket) -> None:
+        data = read_bytes(Path(self._get_cache_filename(bucket)))
+        if data is None:
+            return
+        try:
+            bucket.load_bytecode(io.BytesIO(data))
+        except Exception:  # a damaged pickle can raise anything: the template is compiled again
+            bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        data = io.BytesIO()
+        bucket.write_bytecode(data)
+        keep(Path(self._get_cache_filename(bucket)), data.getvalue())
 
 
 def handed_over(config) -> Edition | None:
@@ -78,6 +90,8 @@ class EditionPlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         folder = Path(config.config_file_path).parent / TEMPLATE_CACHE
+        if through_a_link(folder / "any"):
+            return env  # a cache folder that leads elsewhere is not written: the templates are compiled
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:

@@ -17,7 +17,7 @@ import rispy
 from bibtexparser.model import Field
 from bs4 import BeautifulSoup
 
-from ..cache import keep_json, read_json
+from ..cache import keep_json, read_json, texts
 from ..model import Inputs
 from ..model.addresses import paragraph_anchor, permanent_url
 from ..model.docs import Page
@@ -135,7 +135,7 @@ class CiteForms:
         # All forms at once from the cache when nothing they are made from has changed.
         cached = cache_file(edition.root, "cite", [items, original, Path(__file__).read_text(encoding="utf-8")])
         expected = {(t.page.file, t.key) for t in self.targets} | {("", "original")}
-        forms = read_json(cached, lambda data: {tuple(key.split("#", 1)): dict(forms) for key, forms in data.items()})
+        forms = read_json(cached, lambda data: {tuple(key.split("#", 1)): texts(forms) for key, forms in data.items()})
         if forms is not None and set(forms) == expected and all(set(f) == {name for name, _ in FORMS} for f in forms.values()):
             self.forms = forms
             return

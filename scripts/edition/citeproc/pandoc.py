@@ -19,7 +19,7 @@ import pypandoc
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from ..cache import NOTES_CACHE, keep_json, read_json
+from ..cache import NOTES_CACHE, keep_json, read_json, texts
 from ..cache import key as cache_key
 from ..model import addresses
 from ..model.addresses import URL_TEXT, address_parts, part_class
@@ -62,7 +62,9 @@ def render_citations(items: list[dict], root: Path, style: str = NOTE_STYLE) -> 
         return {}
     csl = style_path(style)
     cached = cache_file(root, style, [items, csl.read_text(encoding="utf-8")])
-    if (notes := read_json(cached, lambda data: {k: SourceNotes(**v) for k, v in data.items()})) is not None:
+    ids = {item["id"] for item in items}
+    notes = read_json(cached, lambda data: {k: SourceNotes(**texts(v)) for k, v in data.items()})
+    if notes is not None and set(notes) == ids:  # a kept note of every source, each of text: else made afresh
         return notes
     # Cite every item once, then every item again: the second round gives the short forms, and as
     # no citation directly follows one of the same item, no style can fall back on "ibid.".
@@ -121,7 +123,7 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
     # Each style's text once in the key, not once per request: the key is hashed at every build.
     styles = {style: style_path(style).read_text(encoding="utf-8") for style in sorted({r[0] for r in requests})}
     cached = cache_file(root, "each", [styles, requests])
-    if (formatted := read_json(cached, lambda data: [StyledCitation(**f) for f in data])) is not None and \
+    if (formatted := read_json(cached, lambda data: [StyledCitation(**texts(f)) for f in data])) is not None and \
             len(formatted) == len(requests):
         return formatted
 

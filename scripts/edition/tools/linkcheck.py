@@ -51,10 +51,13 @@ class Link:
     pages: list[str] = field(default_factory=list)  # docs/ pages that name it
 
 
+OUTCOMES = ("ok", "redirected", "broken", "unreachable")
+
+
 @dataclass
 class Result:
     url: str
-    outcome: str  # ok, redirected, broken, unreachable
+    outcome: str  # one of OUTCOMES
     status: int | None
     final_url: str
     redirects: list[str]
@@ -186,12 +189,21 @@ def _cached_results(cache: Path) -> dict[str, Result]:
     if not isinstance(kept, dict):
         return {}
     results = {}
+    now = time.time()
     for url, fields in kept.items():
         with contextlib.suppress(TypeError):
             result = Result(**fields) if isinstance(fields, dict) else None
-            if result is not None and result.url == url and isinstance(result.checked_at, int | float):
+            if result is not None and _well_formed(result, url, now):
                 results[url] = result
     return results
+
+
+def _well_formed(result: Result, url: str, now: float) -> bool:
+    """A kept answer of the kind this checker writes: for its address, of a known outcome, checked in the past."""
+    return (result.url == url and result.outcome in OUTCOMES and isinstance(result.final_url, str)
+            and isinstance(result.detail, str) and (result.status is None or type(result.status) is int)
+            and isinstance(result.redirects, list) and all(isinstance(r, str) for r in result.redirects)
+            and type(result.checked_at) in (int, float) and 0 <= result.checked_at <= now)
 
 
 def report(links: dict[str, Link], results: list[Result], registry) -> tuple[str, dict]:
