@@ -535,6 +535,44 @@ CASES["mkdocs.yml: a list setting that is a number"] = (
     "write `extra_javascript:` as a list")
 
 
+# Found by a reviewer of the schemas and the build paths (issue 25): each refused in the input, by file and line.
+CHANGES = "sources/essay/changes.yml"
+CASES |= {
+    "a noncharacter (U+FFFF) in the edition's title": (
+        replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", 'title: "In Iraq\\uffff Restraint"'),
+        f"{EDITION}:3: a value holds U+FFFF, a noncharacter, which is never text; remove it (write plain text)"),
+    "a PDF name ending in a line break": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", '  file: "in-iraq-restraint-annotated-edition.pdf\\n"'),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf\\n'"),
+    "a PDF name too long for a file system": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: " + "a" * 300 + ".pdf"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'aaaa"),
+    "a subtitle of a zero-width space": (
+        replace(EDITION, "subtitle: An Annotated Edition", 'subtitle: "\\u200b"'),
+        f"{EDITION}:4: 'subtitle' must be a subtitle, as text (no markup), got '\\u200b'; correct it"),
+    "an unknown key inside pdf:": (
+        replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  extra: 1\n  file: in-iraq-restraint-annotated-edition.pdf"),
+        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'extra': 1,"),
+    "an author as a literal name": (
+        replace(EDITION, "  - {given: Sam, family: Heller}", "  - {literal: Sam Heller}"),
+        f"{EDITION}:5: 'authors' entry 2 `given:`: Field required, got {{'literal': 'Sam Heller'}}; "
+        "write it as a list of `{given: …, family: …}`"),
+    "a version ending in a line break": (
+        replace(CHANGES, "- version: 0.2.0", '- version: "0.2.0\\n"'),
+        f"{CHANGES}:6: version 0.2.0U+000A: 'version' must be MAJOR.MINOR.PATCH, e.g. 0.3.0, got '0.2.0\\n'; correct it"),
+    "a date in Arabic-Indic digits": (
+        replace("sources/france24-2020-03-19.yml", "issued: 2020-03-19", 'issued: "٢٠٢٠-٠٣-١٩"'),
+        "sources/france24-2020-03-19.yml:9: 'issued' must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got '٢٠٢٠-٠٣-١٩'"),
+    "mkdocs.yml without the edition plugin": (
+        replace(CONFIG, "  - edition   #", "  #- edition   #"),
+        f"{CONFIG}:{line_of(CONFIG, '  - edition   #') - 2}: `plugins` does not name `edition`, which loads and checks the "
+        "edition under `mkdocs build` and `mkdocs serve`"),
+    "an unknown original, at its line": (
+        replace(EDITION, "original: warontherocks-2020-03", "original: nope"),
+        f"{EDITION}:8: 'original' names an unknown source 'nope'; name the source record of the essay as first published"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",

@@ -38,7 +38,7 @@ class Lock:
 
 # A page's URL path as the site publishes it: "" for the home page, "about/", "section/sub/"; never
 # "..", an absolute path or another host, so that a redirect page is written inside the site.
-SITE_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9._-]*/)*$")
+SITE_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9._-]*/)*\Z")
 
 
 def _site_path(value) -> bool:

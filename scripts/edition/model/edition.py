@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -158,6 +159,11 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
                         [key, index])
+    plugins = [entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
+               for entry in entries(config, "plugins")]
+    if "edition" not in plugins:
+        problem("plugins", "`plugins` does not name `edition`, which loads and checks the edition under `mkdocs build` "
+                "and `mkdocs serve` (without it they would render nothing of the edition's)", "add `- edition` under `plugins:`")
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")
@@ -196,13 +202,13 @@ def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, 
 
 def _text(value: str) -> str:
     """Non-empty text with nothing the citation formatter would read as markup (the Cite panel's forms are made from it)."""
-    if not value.strip() or MARKUP.search(value):
+    if not any(unicodedata.category(c)[0] not in "ZC" for c in value) or MARKUP.search(value):  # not only spaces or U+200B
         raise ValueError("not text")
     return value
 
 
 Text = Annotated[str, AfterValidator(_text)]
-PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf\Z")
+PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf\Z")  # a name any file system takes
 PAGE = re.compile(r".*\.md\Z", re.DOTALL)
 
 
@@ -270,7 +276,7 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
     glossary = load_glossary(root, known, problems)
     lock = load_lock(root, problems)
     if meta and meta.original not in known:  # an unreadable edition.yml is reported once, above
-        problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), 1,
+        problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),
                                 f"'original' names an unknown source '{meta.original}'",
                                 "name the source record of the essay as first published"))
     docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))

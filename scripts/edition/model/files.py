@@ -63,6 +63,10 @@ _INVISIBLE_IN_VALUES = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
 _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane): never text; XML, and so the
+# pages' metadata, may not hold U+FFFE or U+FFFF.
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                                       for plane in range(17)) + "]")
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -147,6 +151,9 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
             raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a control character "
                                    "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
                                    "remove the escape (write plain text)"))
+        if match := _NONCHARACTER.search(node.value):
+            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
+                                   "remove it (write plain text)"))
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALARS:

@@ -79,7 +79,7 @@ class Term:
 
 
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
-_VERSION = re.compile(r"^\d+\.\d+\.\d+\Z")
+_VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+\Z")
 
 
 def _words(value: str) -> str:

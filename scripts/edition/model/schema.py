@@ -81,10 +81,10 @@ def validated(model: type[M], data: object, lines: dict[str, int], name: str, pr
                 problems.append(Problem(name, lines.get(key, line or 1),
                                         f"{what}'{key}' {inner}: {detail['msg'].removeprefix('Value error, ')}, "
                                         f"got {shown(detail['input'])}", f"write it as {fields[key].description}"))
-            elif detail["type"] == "extra_forbidden":
+            elif detail["type"] == "extra_forbidden" and len(loc) == 1:
                 problems.append(Problem(name, lines.get(key, line or 1), f"{what}unknown setting {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))
-            elif detail["type"] == "missing":
+            elif detail["type"] == "missing" and len(loc) == 1:
                 problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add it: {fields[key].description}"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# (\Z, not $: a pattern ending in $ also takes a value ending in a line break.)
+# (\Z, not $: a pattern ending in $ also takes a value ending in a line break; [0-9], not \d, which
+# also takes other scripts' digits.)
 # A lowercase slug: source ids, event ids, glossary ids, editorial note names.
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A BCP 47 tag as the inputs use them: a language, then subtags (a region, a script, a variant, or a
 # one-letter extension such as x- for a private use).
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 # An ISO 8601 calendar date, or a month or a year where that is all a source gives.
-PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?\Z")
+FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def real_date(text: str) -> bool:
