@@ -40,6 +40,8 @@ def edition() -> Edition:
             print(f"error: {problem}", file=sys.stderr)
         print(f"build refused: {len(error.problems)} problem(s) in the edition's input", file=sys.stderr, flush=True)
         os._exit(1)  # SystemExit would reach Zensical's runtime and come out as a traceback
+    for warning in loaded.warnings:  # worth saying, not wrong, as `make build` says it
+        print(f"warning: {warning}", file=sys.stderr)
     for name in config["markdown_extensions"]:
         if isinstance(name, str) and name.startswith(EXTENSIONS):
             config["mdx_configs"].setdefault(name, {})["edition"] = loaded

@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -257,8 +258,18 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     if problems := output_problems(root, output) + epoch_problems(root):
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)
-    # One build of an output at a time: a second one would clear the first's staging folder.
-    with (output.parent / f".{output.name}.lock").open("w") as lock:
+    # One build of an output at a time: a second one would clear the first's staging folder. The lock file is
+    # opened, never followed: a link in its place (to a file someone cares about) would be emptied.
+    lock_path = output.parent / f".{output.name}.lock"
+    try:
+        descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise OSError(0, "not a regular file")
+    except OSError as error:
+        return Outcome([Problem(str(lock_path), 0, f"cannot be the build's lock file: {error.strerror or error}",
+                                "remove it: the build makes its own (a link or special file there is never followed)")])
+    with os.fdopen(descriptor, "w") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
