@@ -464,3 +464,16 @@ def test_a_child_that_is_killed_is_named_not_a_traceback(project, monkeypatch):
             "if it happens again, check the machine's free memory") in result.stderr.splitlines(), result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_a_link_in_place_of_the_lock_file_is_never_followed(project, tmp_path):
+    """Found by a reviewer: the lock was opened for writing through a link, emptying what it pointed to."""
+    victim = tmp_path / "precious.txt"
+    victim.write_text("precious", encoding="utf-8")
+    lock = project / ".site.lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(victim)
+    result = run_build(project)
+    assert result.returncode == 1
+    assert f"error: {lock}: cannot be the build's lock file" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "precious"

@@ -72,3 +72,16 @@ def test_every_build_path_builds_good_input(clean, tmp_path, path):
                             env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert 'id="p1"' in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_build_path_says_a_warning_and_still_builds(clean, tmp_path, path):
+    """An uncited source is worth saying, not wrong: no path fails on it (MkDocs' strict mode did)."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    record = (project / RECORD).read_text(encoding="utf-8").replace("id: dod-2020-03-12", "id: dod-2020-03-13-uncited")
+    (project / "sources/dod-2020-03-13-uncited.yml").write_text(record, encoding="utf-8")
+    result = subprocess.run(PATHS[path], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "dod-2020-03-13-uncited" in result.stdout + result.stderr
