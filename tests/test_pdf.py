@@ -501,12 +501,14 @@ def _content_streams(pdf: Path) -> bytes:
     return b"".join(obj.get_data() for obj in objects if isinstance(obj, StreamObject))
 
 
-@pytest.mark.parametrize("note", ["a FIFO", "a folder", "wrong types", "not JSON", "a list", "another fingerprint", "too large"])
+@pytest.mark.parametrize("note", ["a FIFO", "a folder", "wrong types", "not JSON", "a list", "another fingerprint", "too large",
+                                  "a key that globs"])
 def test_a_damaged_note_of_inputs_names_no_pdf(tmp_path, note):
     """The note of which document the last inputs gave is the build's own; damaged, it is only not used."""
     path = tmp_path / pdf_module.INPUTS_SEEN
     written = {"wrong types": '{"inputs": ["f"], "key": 7}', "not JSON": "{inputs", "a list": '["f", "k"]',
-               "another fingerprint": '{"inputs": "g", "key": "k"}', "too large": '{"inputs": "f", "key": "k"}' + " " * 5000}
+               "another fingerprint": '{"inputs": "g", "key": "k"}', "too large": '{"inputs": "f", "key": "k"}' + " " * 5000,
+               "a key that globs": '{"inputs": "f", "key": "a**"}'}  # found by a reviewer: the glob of the kept PDFs raised
     if note == "a FIFO":
         os.mkfifo(path)  # reading it would wait for ever
     elif note == "a folder":

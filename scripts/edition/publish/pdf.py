@@ -462,7 +462,7 @@ INPUTS_SEEN = "inputs.json"  # in the PDF cache: the document key the last input
 
 def _known_key(folder: Path, fingerprint: str) -> str | None:
     seen = read_json(folder / INPUTS_SEEN, limit=1024)  # a note this build wrote is a hundred bytes; a huge one is none of its
-    if isinstance(seen, dict) and seen.get("inputs") == fingerprint and re.fullmatch(r"[0-9a-f]{1,64}", str(seen.get("key"))):
+    if isinstance(seen, dict) and seen.get("inputs") == fingerprint and re.fullmatch(r"[A-Za-z0-9_-]{1,128}", str(seen.get("key"))):
         return seen["key"]
     return None
 
