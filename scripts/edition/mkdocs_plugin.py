@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
 from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
-from .model.edition import EXTENSIONS
+from .markdown.base import hand_over, handed_over
 from .problems import ProblemsFound
 from .publish import search
 
@@ -51,19 +51,11 @@ class _TemplateCache(FileSystemBytecodeCache):
         keep(Path(self._get_cache_filename(bucket)), data.getvalue())
 
 
-def handed_over(config) -> Edition | None:
-    """The edition `edition.publish` put into the extensions' settings, if it did."""
-    for name, settings in config.mdx_configs.items():
-        if name.startswith(EXTENSIONS) and isinstance(settings.get("edition"), Edition):
-            return settings["edition"]
-    return None
-
-
 class EditionPlugin(BasePlugin):
     edition: Edition | None = None
 
     def on_config(self, config):
-        self.edition = handed_over(config)
+        self.edition = handed_over(config.mdx_configs)  # by `make build`, which loaded it
         if self.edition is None:
             # The project is where mkdocs.yml is, whatever folder MkDocs was started from (`mkdocs build -f …`).
             try:
@@ -74,9 +66,7 @@ class EditionPlugin(BasePlugin):
                 raise Abort(f"build refused: {len(error.problems)} problem(s) in the edition's input") from None
             for warning in self.edition.warnings:  # worth saying, not wrong: as `make build` says it, without failing strict mode
                 log.info("warning: %s", warning)
-        for name in config.markdown_extensions:
-            if isinstance(name, str) and name.startswith(EXTENSIONS):
-                config.mdx_configs.setdefault(name, {})["edition"] = self.edition
+        hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 
     def on_page_markdown(self, markdown, *, page, config, files):

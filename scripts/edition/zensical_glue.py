@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from . import Edition, load
-from .model.edition import EXTENSIONS
 from .problems import ProblemsFound
 
 
@@ -29,10 +28,11 @@ def running() -> bool:
 def edition() -> Edition:
     from zensical.config import get_config
 
+    from .markdown.base import hand_over, handed_over  # here: the extensions' base imports this module
+
     config = get_config()
-    for name, settings in config["mdx_configs"].items():  # the other extensions of the first page ask too
-        if name.startswith(EXTENSIONS) and isinstance(settings.get("edition"), Edition):
-            return settings["edition"]
+    if (given := handed_over(config["mdx_configs"])) is not None:  # the other extensions of the first page ask too
+        return given
     try:
         loaded = load(Path(config["root_dir"]))
     except ProblemsFound as error:
@@ -42,7 +42,5 @@ def edition() -> Edition:
         os._exit(1)  # SystemExit would reach Zensical's runtime and come out as a traceback
     for warning in loaded.warnings:  # worth saying, not wrong, as `make build` says it
         print(f"warning: {warning}", file=sys.stderr)
-    for name in config["markdown_extensions"]:
-        if isinstance(name, str) and name.startswith(EXTENSIONS):
-            config["mdx_configs"].setdefault(name, {})["edition"] = loaded
+    hand_over(config["markdown_extensions"], config["mdx_configs"], edition=loaded)
     return loaded

@@ -15,9 +15,24 @@ from markdown.treeprocessors import Treeprocessor
 
 from .. import Edition, zensical_glue
 from ..model.docs import Page
+from ..model.edition import EXTENSIONS
 
 # Under "mkdocs", so that MkDocs' strict mode counts the warnings as failures.
 log = logging.getLogger("mkdocs.edition")
+
+
+def hand_over(extensions: list, settings: dict, **values) -> None:
+    """Put values (the edition, offline) into the settings of each of the edition's extensions a generator
+    builds from mkdocs.yml's names (MkDocs' mdx_configs, Zensical's the same)."""
+    for name in extensions:
+        if isinstance(name, str) and name.startswith(EXTENSIONS):
+            settings.setdefault(name, {}).update(values)
+
+
+def handed_over(settings: dict) -> Edition | None:
+    """The edition already in the extensions' settings, if one was handed over."""
+    return next((given["edition"] for name, given in settings.items()
+                 if name.startswith(EXTENSIONS) and isinstance(given.get("edition"), Edition)), None)
 
 
 class EditionExtension(Extension):

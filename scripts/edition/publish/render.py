@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 
 from .. import Edition
-from ..model.edition import CONFIG_FILE, EXTENSIONS
+from ..markdown.base import hand_over
+from ..model.edition import CONFIG_FILE
 from ..problems import Problem
 
 # From disk, search runs its worker in an iframe through this shim (iframe-worker 1.0.4, MIT, by
@@ -38,9 +39,7 @@ def load_mkdocs_config(edition: Edition, offline: bool = False, **overrides):
     if offline:
         overrides |= {"plugins": ["search", "offline", "edition"], "use_directory_urls": False}
     config = load_config(config_file=str(edition.root / CONFIG_FILE), **overrides)
-    for name in config.markdown_extensions:
-        if isinstance(name, str) and name.startswith(EXTENSIONS):
-            config.mdx_configs.setdefault(name, {}).update(edition=edition, offline=offline)
+    hand_over(config.markdown_extensions, config.mdx_configs, edition=edition, offline=offline)
     if offline:
         config.extra["polyfills"] = [WORKER_SHIM_PATH]  # the plugin adds unpkg's only when none is named
     return config
