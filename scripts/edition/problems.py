@@ -25,6 +25,12 @@ def lookalikes(text: str) -> str:
                    for c in foreign)
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in the input, with where it is and how to fix it."""

@@ -11,12 +11,11 @@ once, when this module's users define them, and validating is a call into compil
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from ..problems import Problem
+from ..problems import Problem, shown
 from .values import LANGUAGE_TAG, iso_date
 
 
@@ -39,19 +38,14 @@ def matching(expression, shape: str) -> AfterValidator:
 LanguageTag = Annotated[str, matching(LANGUAGE_TAG, "a language tag such as en")]
 
 
-def _day(value: str) -> str:
-    if iso_date(value, full=True) is None:
+def _day(value: object) -> str:
+    if (day := iso_date(value, full=True)) is None:
         raise ValueError("not a date")
-    return value
+    return day
 
 
 # A calendar day, kept as YYYY-MM-DD text: YAML reads an unquoted 2020-03-12 as a date, a quoted one as text.
-IsoDay = Annotated[str, BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v), AfterValidator(_day)]
-
-
-def shown(value: object, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+IsoDay = Annotated[str, BeforeValidator(_day)]
 
 
 M = TypeVar("M", bound="Schema")

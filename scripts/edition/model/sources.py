@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..problems import Problem, ProblemsFound, lookalikes, relative
+from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .files import key_lines, parse_yaml, read_text
 from .values import ID, LANGUAGE_TAG, iso_date, real_date
 
@@ -251,7 +251,7 @@ class _RecordCheck:
                 self.problem(None, f"missing required field '{key}'", f"add `{key}:` to the record")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"'{key}' must be non-empty text, got {_shown(value)}", f"write `{key}:` as text")
+            self.problem(key, f"'{key}' must be non-empty text, got {shown(value)}", f"write `{key}:` as text")
             return None
         if markup_checked and (markup := MARKUP.search(value)):
             self.problem(key, f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
@@ -269,7 +269,7 @@ class _RecordCheck:
         text = str(value)
         if iso_date(text, full) is None:
             form = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
-            self.problem(key, f"'{key}' must be an ISO date ({form}), got {_shown(value)}", f"write it as {form}")
+            self.problem(key, f"'{key}' must be an ISO date ({form}), got {shown(value)}", f"write it as {form}")
             return None
         if text > self.today.isoformat()[: len(text)]:
             self.problem(key, f"'{key}' {text} is in the future", "check the date: a cited document already exists")
@@ -281,7 +281,7 @@ class _RecordCheck:
         if value is None:
             return None
         if not _web_address(value):
-            self.problem(key, f"'{key}' must be an http(s) URL, got {_shown(value)}", _address_fix(value))
+            self.problem(key, f"'{key}' must be an http(s) URL, got {shown(value)}", _address_fix(value))
             return None
         return value
 
@@ -319,14 +319,14 @@ class _RecordCheck:
             self.problem("archive_url", "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
         status = data.get("url_status")
         if status is not None and status not in URL_STATUSES:
-            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {_shown(status)}",
+            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {shown(status)}",
                          "use live, dead, unfit or usurped")
         elif status is not None and "url" not in data:
             self.problem("url_status", f"'url_status: {status}' describes an address, but the record has no `url:`",
                          "add the document's `url:`, or remove `url_status:`")
         language = self.string("language")
         if language is not None and not LANGUAGE_TAG.match(language):
-            self.problem("language", f"'language' must be a language tag like en or ar, got {_shown(language)}", "use a BCP 47 tag")
+            self.problem("language", f"'language' must be a language tag like en or ar, got {shown(language)}", "use a BCP 47 tag")
         quotes = self.quotes(node)
         evidence = self.evidence()
         if not self.ok:
@@ -354,7 +354,7 @@ class _RecordCheck:
                 self.problem(None, "missing required field 'verification_level'",
                              f"add `verification_level:` with one of {', '.join(LEVELS)}")
         elif not isinstance(level, str) or level not in LEVELS:
-            self.problem("verification_level", f"'verification_level' must be one of {', '.join(LEVELS)}, got {_shown(level)}",
+            self.problem("verification_level", f"'verification_level' must be one of {', '.join(LEVELS)}, got {shown(level)}",
                          "document: the document was read; reported: known from reports; unverified: neither")
         verification = self.string("verification")
         if level == "unverified" and verification is None:
@@ -381,10 +381,10 @@ class _RecordCheck:
             ok = isinstance(item, dict) and set(item) <= {"family", "given", "literal"} and (
                 isinstance(item.get("literal"), str) or isinstance(item.get("family"), str))
             if not ok or not all(isinstance(v, str) and v.strip() for v in item.values()):
-                self.problem("author", f"author {_shown(item)} is not a name", "write `- {family: ..., given: ...}` or `- literal: ...`")
+                self.problem("author", f"author {shown(item)} is not a name", "write `- {family: ..., given: ...}` or `- literal: ...`")
                 continue
             if markup := next((m for v in item.values() if (m := MARKUP.search(v))), None):
-                self.problem("author", f"author {_shown(item)} holds {markup[0]!r}, which the citation formatter would read as markup",
+                self.problem("author", f"author {shown(item)} holds {markup[0]!r}, which the citation formatter would read as markup",
                              MARKUP_FIX)
                 continue
             names.append({k: v.strip() for k, v in item.items()})
@@ -400,7 +400,7 @@ class _RecordCheck:
         result = []
         for item in value:
             if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-                self.problem("quotes", f"quotation {_shown(item)} has no 'text'", "write `- text: the words as the essay prints them`")
+                self.problem("quotes", f"quotation {shown(item)} has no 'text'", "write `- text: the words as the essay prints them`")
                 continue
             unknown = set(item) - {"text", "original", "original_language"}
             if unknown:
@@ -424,7 +424,7 @@ class _RecordCheck:
             return ()
         for item in value:
             if not _web_address(item):
-                self.problem("evidence", f"evidence {_shown(item)} is not an http(s) URL", _address_fix(item))
+                self.problem("evidence", f"evidence {shown(item)} is not an http(s) URL", _address_fix(item))
         return tuple(value)
 
     def _list_of_mappings(self, key: str, fields: str, example: str):
@@ -445,13 +445,13 @@ class _RecordCheck:
     def _text_field(self, key: str, item: dict, name: str) -> str | None:
         value = item.get(name)
         if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"an entry of '{key}' needs `{name}:` as text, got {_shown(value)}", f"write `{name}:`")
+            self.problem(key, f"an entry of '{key}' needs `{name}:` as text, got {shown(value)}", f"write `{name}:`")
             return None
         return " ".join(value.split())
 
     def _address(self, key: str, value) -> str | None:
         if not _web_address(value):
-            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {_shown(value)}", _address_fix(value))
+            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {shown(value)}", _address_fix(value))
             return None
         return value
 
@@ -465,7 +465,7 @@ class _RecordCheck:
             outlet = self._text_field("reports", item, "outlet")
             date = iso_date(item.get("date"))
             if date is None:
-                self.problem("reports", f"a report needs `date:` as an ISO date, got {_shown(item.get('date'))}", "write YYYY-MM-DD")
+                self.problem("reports", f"a report needs `date:` as an ISO date, got {shown(item.get('date'))}", "write YYYY-MM-DD")
             elif date > self.today.isoformat()[:len(date)]:
                 self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
                 date = None
@@ -491,7 +491,7 @@ class _RecordCheck:
             text = self._text_field("excerpts", item, "text")
             language = item.get("language", record_language)
             if not (isinstance(language, str) and LANGUAGE_TAG.match(language)):
-                self.problem("excerpts", f"an excerpt's `language:` must be a tag like en or ar, got {_shown(language)}",
+                self.problem("excerpts", f"an excerpt's `language:` must be a tag like en or ar, got {shown(language)}",
                              "use a BCP 47 tag")
                 continue
             translation = item.get("translation")
@@ -531,7 +531,7 @@ def _address_fix(value) -> str:
     parts = urlsplit(value) if isinstance(value, str) else None
     web = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
     if web and (found := NOT_IN_ADDRESSES.search(value)):  # a web address, but for what it holds
-        return f"an address cannot hold {_shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
+        return f"an address cannot hold {shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
     return "link to the document's web address (https://...)"
 
 
@@ -543,6 +543,3 @@ def _before(report: str, issued: str) -> bool:
     return report < issued[:len(report)]
 
 
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
