@@ -246,11 +246,11 @@ CASES = {
         "byline, changes, chronology, editorial-notes, glossary, image-credit, offline-copy, rights, sources"),
     "a date note that is not text": (
         lambda r: replace_in(r / EVENTS, "  date: 2020-03-21\n", "  date: 2020-03-21\n  date_note: 5\n"),
-        f"{EVENTS}:{EVENT_LINES.index('  date: 2020-03-21') + 2}: event 'spain-withdraws': `date_note:` must be text, "
-        "got 5; say in words what is uncertain about the date, or remove it"),
+        f"{EVENTS}:{EVENT_LINES.index('  date: 2020-03-21') + 2}: event 'spain-withdraws': 'date_note' must be text (what is "
+        "uncertain about the date), got 5; say in words what is uncertain about the date, or remove it"),
     "an editorial note's sources not a list": (
         lambda r: replace_in(r / "sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: 5"),
-        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif': `sources:` must be a list of source ids, got 5; "
+        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif': 'sources' must be a list of source ids, got 5; "
         "write `sources: [id, id]`"),
     "anchors.lock with a byte-order mark": (
         lambda r: (r / "anchors.lock").write_bytes(b"\xef\xbb\xbf" + (r / "anchors.lock").read_bytes()),

@@ -151,7 +151,7 @@ def test_a_date_that_begins_a_date_its_source_gives_is_not_that_date(edition):
 
 BAD_ENTRIES = {
     "unknown support": ("- {paragraph: 8, source: abqaiq-2019-09-14, claim: Attacks, support: strong}\n",
-                        "sources/essay/claims.yml:1: `support:` must be one of full, partial, context, none, got 'strong'; "
+                        "sources/essay/claims.yml:1: 'support' must be one of full, partial, context, none, got 'strong'; "
                         "full, partial, context or none: how far the source's words support the claim"),
     "partial without why": ("- {paragraph: 8, source: abqaiq-2019-09-14, claim: Attacks, support: partial, excerpt: x}\n",
                             "sources/essay/claims.yml:1: `support: partial` for 'abqaiq-2019-09-14' in ¶8 needs `why:`; "
@@ -163,12 +163,14 @@ BAD_ENTRIES = {
                        "sources/essay/claims.yml:1: claim in ¶8 names unknown source 'abqaiq-2019-09-15'; "
                        "use the id of a record in sources/, as the note's marker names it"),
     "paragraph not a number": ("- {paragraph: '8', source: abqaiq-2019-09-14, claim: A, support: full, excerpt: x}\n",
-                               "sources/essay/claims.yml:1: `paragraph:` must be the number of an essay paragraph, got '8'; "
+                               "sources/essay/claims.yml:1: 'paragraph' must be the number of an essay paragraph, got '8'; "
                                "write the paragraph's number N of ¶N"),
     "unknown field": ("- {paragraph: 8, source: abqaiq-2019-09-14, claim: A, support: full, excerpt: x, quote: y}\n",
-                      "sources/essay/claims.yml:1: unknown field(s) quote; use paragraph, source, claim, support, excerpt, why, editorial"),
+                      "sources/essay/claims.yml:1: unknown field 'quote'; remove it, or use one of: paragraph, source, claim, support, "
+                      "excerpt, why, editorial"),
     "markup-like words are only words": ("- {paragraph: 8, source: abqaiq-2019-09-14, claim: '<b>A</b>', support: full, excerpt: []}\n",
-                                         "sources/essay/claims.yml:1: `excerpt:` must be text; write `excerpt:` as words, or leave it out"),
+                                         "sources/essay/claims.yml:1: 'excerpt' must be text (the source's own words), got []; "
+                                         "write `excerpt:` as words, or leave it out"),
 }
 
 

@@ -225,21 +225,22 @@ CASES |= {
 
 # Wrong types in every ledger and in edition.yml: a problem with its line, never a traceback.
 EDITION = "sources/essay/edition.yml"
-GLOSSARY_FIELDS = ("sources/essay/glossary.yml:4: glossary entry 'kataib-hizbullah' needs `name:`, `terms:` (the essay's words) "
-                   "and `what:`; fill in the three fields")
+GLOSSARY = "sources/essay/glossary.yml"
 APPENDICES = "['chronology.md', 'glossary.md', 'sources.md', 'editorial-notes.md', 'about.md']"
 PDF_SHAPE = "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"
 CASES |= {
     "a glossary description that is a list": (
         replace("sources/essay/glossary.yml", "  what: An Iraqi armed faction", "  what: [An Iraqi armed faction]\n  x_what: An"),
-        GLOSSARY_FIELDS),
+        f"{GLOSSARY}:7: glossary entry 'kataib-hizbullah': 'what' must be text (what it is, in a sentence or two), "
+        "got ['An Iraqi armed faction']; describe it in `what:`"),
     "glossary terms that are one string": (
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: Kataib Hizbullah"),
-        GLOSSARY_FIELDS),
+        f"{GLOSSARY}:6: glossary entry 'kataib-hizbullah': 'terms' must be a list of the essay's own words for it, "
+        "got 'Kataib Hizbullah'; write `terms: [words, words]`, each as the essay prints it"),
     "a quotation's paragraph in words": (
         replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: twenty-eight"),
-        "sources/essay/quotations.yml:33: a quotation entry needs `paragraph:` (a number) and `quote:` (the words); "
-        "copy the quoted words and the paragraph number ¶N"),
+        "sources/essay/quotations.yml:33: 'paragraph' must be the number of an essay paragraph, got 'twenty-eight'; "
+        "write the paragraph's number N of ¶N"),
     "an edition title that is a number": (
         replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: 5"),
         f"{EDITION}:3: 'title' must be the edition's title, as text (no markup), got 5; correct it"),
@@ -248,17 +249,17 @@ CASES |= {
         f"{EDITION}:5: 'authors' must be a list of `{{given: …, family: …}}`, got 'Maria Fantappie and Sam Heller'; correct it"),
     "a PDF file name that is a number": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: 5"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 5, 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 5, 'appendices': {APPENDICES}}}; correct it"),
     "a PDF written over the README": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: ../README.md"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': '../README.md', 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': '../README.md', 'appendices': {APPENDICES}}}; correct it"),
     "a PDF named like a page": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: index.html"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'index.html', 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'index.html', 'appendices': {APPENDICES}}}; correct it"),
     "PDF appendices that are one string": (
         replace(EDITION, "  appendices: [chronology.md, glossary.md, sources.md, editorial-notes.md, about.md]",
                 "  appendices: chronology.md"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf', "
+        f"{EDITION}:13: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf', "
         "'appendices': 'chronology.md'}; correct it"),
     "a PDF appendix that is not a page": (
         replace(EDITION, "appendices: [chronology.md,", "appendices: [timeline.md,"),
@@ -476,7 +477,7 @@ CASES |= {
         "copy the words exactly as the essay writes them, or remove them from `terms`"),
     "a look-alike letter in an event id": (
         replace("sources/essay/events.yml", "id: abqaiq-attack", "id: abq\u0430iq-attack"),
-        "sources/essay/events.yml:5: event id 'abq\u0430iq-attack' is missing, not a slug or used twice, where '\u0430' is "
+        "sources/essay/events.yml:5: event id 'abq\u0430iq-attack' is not a slug or used twice, where '\u0430' is "
         "U+0430 CYRILLIC SMALL LETTER A, not a Latin letter"),
     "a glossary name nested five thousand deep": (
         replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + "[" * 5000 + "]" * 5000),
@@ -543,19 +544,19 @@ CASES |= {
         f"{EDITION}:3: a value holds U+FFFF, a noncharacter, which is never text; remove it (write plain text)"),
     "a PDF name ending in a line break": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", '  file: "in-iraq-restraint-annotated-edition.pdf\\n"'),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf\\n'"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf\\n'"),
     "a PDF name too long for a file system": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: " + "a" * 300 + ".pdf"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'file': 'aaaa"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'aaaa"),
     "a subtitle of a zero-width space": (
         replace(EDITION, "subtitle: An Annotated Edition", 'subtitle: "\\u200b"'),
         f"{EDITION}:4: 'subtitle' must be a subtitle, as text (no markup), got '\\u200b'; correct it"),
     "an unknown key inside pdf:": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  extra: 1\n  file: in-iraq-restraint-annotated-edition.pdf"),
-        f"{EDITION}:11: 'pdf' must be {PDF_SHAPE}, got {{'extra': 1,"),
+        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'extra': 1,"),
     "an author as a literal name": (
         replace(EDITION, "  - {given: Sam, family: Heller}", "  - {literal: Sam Heller}"),
-        f"{EDITION}:5: 'authors' entry 2 `given:`: Field required, got {{'literal': 'Sam Heller'}}; "
+        f"{EDITION}:7: 'authors' entry 2 `given:`: Field required, got {{'literal': 'Sam Heller'}}; "
         "write it as a list of `{given: …, family: …}`"),
     "a version ending in a line break": (
         replace(CHANGES, "- version: 0.2.0", '- version: "0.2.0\\n"'),
@@ -570,6 +571,41 @@ CASES |= {
     "an unknown original, at its line": (
         replace(EDITION, "original: warontherocks-2020-03", "original: nope"),
         f"{EDITION}:8: 'original' names an unknown source 'nope'; name the source record of the essay as first published"),
+}
+
+
+# Lists and mappings where an id or a number is expected, and empty names: each field is typed by the
+# ledgers' schemas, so a wrong kind of value is refused at its line and never reaches the code.
+CASES |= {
+    "a claim's source as a list": (
+        replace("sources/essay/claims.yml", "  source: dod-2020-03-12\n  claim: The 11 March",
+                "  source: [dod-2020-03-12]\n  claim: The 11 March"),
+        "sources/essay/claims.yml:114: 'source' must be the id of a record in sources/, got ['dod-2020-03-12']; "
+        "use the id of a record in sources/, as the note's marker names it"),
+    "a claim's support as a list": (
+        replace("sources/essay/claims.yml", "  support: partial\n  excerpt: It marked", "  support: [partial]\n  excerpt: It marked"),
+        "sources/essay/claims.yml:116: 'support' must be one of full, partial, context, none, got ['partial']; "
+        "full, partial, context or none: how far the source's words support the claim"),
+    "an event's sources as a list of lists": (
+        replace("sources/essay/events.yml", "  sources: [abqaiq-2019-09-14]", "  sources: [[abqaiq-2019-09-14]]"),
+        "sources/essay/events.yml:8: event 'abqaiq-attack': 'sources' entry 1: not text, got ['abqaiq-2019-09-14']; "
+        "write it as a list of the ids of the source records that establish it"),
+    "an event's paragraphs holding true": (
+        replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [true, 24]"),
+        "sources/essay/events.yml:14: event 'protests-begin': 'paragraphs' entry 1: not a whole number, got True; "
+        "write it as a list of the numbers of the paragraphs that discuss it"),
+    "a quotation's source as a mapping": (
+        replace("sources/essay/quotations.yml", "source: nyt-2020-03-27}", "source: {id: nyt-2020-03-27}}"),
+        "sources/essay/quotations.yml:7: 'source' must be the id of a record in sources/, got {'id': 'nyt-2020-03-27'}; "
+        "use the id of the record whose `quotes:` hold the words"),
+    "a glossary entry's sources as mappings": (
+        replace("sources/essay/glossary.yml", "  sources: [joc-2020-03-13]", "  sources: [{id: joc-2020-03-13}]"),
+        "sources/essay/glossary.yml:13: glossary entry 'popular-mobilization': 'sources' entry 1: not text, got {'id': 'joc-2020-03-13'}; "
+        "write it as a list of the ids of the source records that establish it"),
+    "an empty glossary name": (
+        replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
+        "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "
+        "write the name the listing shows"),
 }
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
@@ -197,7 +197,7 @@ def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, 
     if not isinstance(parsed[0], dict):
         problems.append(Problem(name, 1, "must be a mapping of settings", "write `title: ...`, `authors: ...` and so on"))
         return None, None
-    return validated(EditionSettings, parsed[0], key_lines(parsed[1]), name, problems), parsed[1]
+    return validated(EditionSettings, parsed[0], parsed[1], name, problems), parsed[1]
 
 
 def _text(value: str) -> str:
@@ -230,6 +230,8 @@ class PdfSettings(Schema):
 
 class EditionSettings(Schema):
     """sources/essay/edition.yml. Each description says how to write the setting (the messages quote it)."""
+
+    noun: ClassVar[str] = "setting"
 
     title: Text = Field(description="the edition's title, as text (no markup)")
     subtitle: Text = Field(description="a subtitle, as text (no markup)")

@@ -6,18 +6,17 @@ and returns the entries that are right.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from ..problems import Problem, lookalikes, relative
 from .essay import ESSAY_DIR
-from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
-from .schema import IsoDay, Schema, matching, validated
+from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .schema import Filled, IsoDay, Schema, Words, described, matching, validated
 from .values import ID
 
 
@@ -82,16 +81,9 @@ CHANGE_KINDS = ("text", "annotation", "source", "edition")
 _VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+\Z")
 
 
-def _words(value: str) -> str:
-    """Text on one line however the YAML wraps it (the pages and the PDF set it as a sentence)."""
-    if not value.strip():
-        raise ValueError("empty")
-    return " ".join(value.split())
-
-
 class Change(Schema):
     kind: Literal["text", "annotation", "source", "edition"] = Field(description=f"one of {', '.join(CHANGE_KINDS)}")
-    what: Annotated[str, AfterValidator(_words)] = Field(description="the change, in a sentence")
+    what: Words = Field(description="the change, in a sentence")
 
 
 class Release(Schema):
@@ -103,8 +95,83 @@ class Release(Schema):
         description="a list of `{kind: …, what: …}`, at least one, each kind one of " + ", ".join(CHANGE_KINDS))
 
 
+class EditorialFields(Schema):
+    """An entry of editorial-notes.yml: a note in this edition's own words."""
+
+    id: str = described("ed-<topic>, a slug")
+    text: Filled = described("the note, as Markdown", "write the note in `text:`")
+    sources: list[str] = described("a list of source ids", "write `sources: [id, id]`", default=[])
+
+
+QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
+
+
+class QuotationFields(Schema):
+    """An entry of quotations.yml: who said the words the essay quotes, or why they are in quotation marks."""
+
+    paragraph: int = described("the number of an essay paragraph", "write the paragraph's number N of ¶N")
+    quote: Filled = described("the quoted words, as the essay prints them", "copy the quoted words")
+    source: str | None = described("the id of a record in sources/", "use the id of the record whose `quotes:` hold the words",
+                                   default=None)
+    kind: Literal["source", "term", "scare", "unconfirmed"] | None = described(
+        f"one of {', '.join(QUOTATION_KINDS)}", "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`",
+        default=None)
+    why: Words | None = described("text (why the words are in quotation marks)", "add a few words in `why:`", default=None)
+
+
+# How far a note's source supports the claim it is attached to, in the words readers are shown.
+SUPPORT = {
+    "full": "supports the claim",
+    "partial": "supports part of the claim",
+    "context": "gives context for the claim, not the claim itself",
+    "none": "does not support the claim",
+}
+
+
+class ClaimFields(Schema):
+    """An entry of claims.yml: what one note supports, and the source's own words for it."""
+
+    paragraph: int = described("the number of an essay paragraph", "write the paragraph's number N of ¶N")
+    source: str = described("the id of a record in sources/", "use the id of a record in sources/, as the note's marker names it")
+    claim: Words = described("text (who did what, when)", "say in a few words who did what, when")
+    support: Literal["full", "partial", "context", "none"] = described(
+        f"one of {', '.join(SUPPORT)}", "full, partial, context or none: how far the source's words support the claim")
+    excerpt: Words | None = described("text (the source's own words)", "write `excerpt:` as words, or leave it out", default=None)
+    why: Words | None = described("text (what the source does not support)", "write `why:` as words, or leave it out", default=None)
+    editorial: Words | None = described("text (the id of an editorial note)", "write `editorial:` as words, or leave it out",
+                                        default=None)
+
+
+class EventFields(Schema):
+    """An entry of events.yml, the chronology."""
+
+    id: str = described("a slug, like camp-taji-attack")
+    date: IsoDay = described("the day as YYYY-MM-DD", "write the date as YYYY-MM-DD")
+    what: Words = described("text (the event in one line)", "describe it in one line")
+    sources: Annotated[list[str], Field(min_length=1)] = described(
+        "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
+    paragraphs: list[int] = described("a list of the numbers of the paragraphs that discuss it", "write `paragraphs: [N, N]`",
+                                      default=[])
+    date_note: Words | None = described("text (what is uncertain about the date)",
+                                        "say in words what is uncertain about the date, or remove it", default=None)
+
+
+class TermFields(Schema):
+    """An entry of glossary.yml."""
+
+    id: str = described("a slug, like kataib-hizbullah")
+    name: Words = described("text (the entry's name)", "write the name the listing shows")
+    terms: Annotated[list[Filled], Field(min_length=1)] = described(
+        "a list of the essay's own words for it", "write `terms: [words, words]`, each as the essay prints it")
+    what: Words = described("text (what it is, in a sentence or two)", "describe it in `what:`")
+    sources: Annotated[list[str], Field(min_length=1)] = described(
+        "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
+    sort: Words | None = described("text (the words it is filed under)", "write them family name first: `sort: Soleimani, Qassem`",
+                                   default=None)
+
+
 def _load_list(path: Path, root: Path, problems: list[Problem]):
-    """Yield (item, line-of-each-key) for a YAML file holding a list of mappings."""
+    """Yield (file name, item, its line, its node) for a YAML file holding a list of mappings."""
     name = relative(path, root)
     text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
     parsed = parse_yaml(text, name, problems) if text is not None else None
@@ -115,135 +182,109 @@ def _load_list(path: Path, root: Path, problems: list[Problem]):
         problems.append(Problem(name, 1, "must be a list of entries", "start each entry with `- `"))
         return
     for item, item_node in zip(data, node.value, strict=True):
-        lines = key_lines(item_node)
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
             problems.append(Problem(name, line, "each entry must be a mapping of fields", "write `- key: value` entries"))
             continue
-        yield name, item, line, lines
+        yield name, item, line, item_node
+
+
+def _named(kind: str, item: dict) -> str:
+    """The start of a message about an entry: its kind and id, when it has a usable one."""
+    return f"{kind} {item['id']!r}: " if isinstance(item.get("id"), str) else ""
+
+
+def _unknown_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> None:
+    for source_id in sources:
+        if source_id not in known:
+            problems.append(Problem(name, line, f"{what} names unknown source '{source_id}'{lookalikes(source_id)}",
+                                    "use the id of a record in sources/"))
 
 
 def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
     notes: dict[str, EditorialNote] = {}
-    for name, item, line, lines in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
-        note_id, text, sources = item.get("id"), item.get("text"), item.get("sources", [])
-        if not (isinstance(note_id, str) and note_id.startswith("ed-")):
-            problems.append(Problem(name, line, f"editorial note id {note_id!r} must start with 'ed-'", "name it ed-<topic>"))
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
+        entry = validated(EditorialFields, item, node, name, problems, _named("editorial note", item))
+        if entry is None:
             continue
-        if note_id in notes or note_id in known:
-            problems.append(Problem(name, line, f"duplicate id '{note_id}'", "give each note its own id"))
+        if not (entry.id.startswith("ed-") and ID.match(entry.id)):
+            problems.append(Problem(name, line, f"editorial note id {entry.id!r} must be a slug starting with 'ed-'"
+                                    f"{lookalikes(entry.id)}", "name it ed-<topic>, in lowercase letters, digits and hyphens"))
             continue
-        if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(name, line, f"editorial note '{note_id}' has no text", "write the note in `text:`"))
+        if entry.id in notes or entry.id in known:
+            problems.append(Problem(name, line, f"duplicate id '{entry.id}'", "give each note its own id"))
             continue
-        if not (isinstance(sources, list) and all(isinstance(source_id, str) for source_id in sources)):
-            problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}': `sources:` must be a "
-                                    f"list of source ids, got {sources!r}"[:200], "write `sources: [id, id]`"))
-            continue
-        for source_id in sources:
-            if source_id not in known:
-                problems.append(Problem(name, lines.get("sources", line), f"editorial note '{note_id}' names unknown source '{source_id}'"
-                                        f"{lookalikes(source_id)}",
-                                        "use the id of a record in sources/"))
-        notes[note_id] = EditorialNote(note_id, text.strip(), tuple(sources), name, line)
+        _unknown_sources(name, line_at(node, ["sources"]), f"editorial note '{entry.id}'", entry.sources, known, problems)
+        notes[entry.id] = EditorialNote(entry.id, entry.text.strip(), tuple(entry.sources), name, line)
     return notes
-
-
-QUOTATION_KINDS = ("source", "term", "scare", "unconfirmed")
 
 
 def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
     entries = []
-    for name, item, line, lines in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
-        paragraph, quote, source, why = item.get("paragraph"), item.get("quote"), item.get("source"), item.get("why")
-        kind = item.get("kind", "source" if source else None)
-        if not isinstance(paragraph, int) or not isinstance(quote, str):
-            problems.append(Problem(name, line, "a quotation entry needs `paragraph:` (a number) and `quote:` (the words)",
-                                    "copy the quoted words and the paragraph number ¶N"))
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
+        entry = validated(QuotationFields, item, node, name, problems)
+        if entry is None:
             continue
-        if kind not in QUOTATION_KINDS:
-            problems.append(Problem(name, lines.get("kind", line), f"kind must be one of {', '.join(QUOTATION_KINDS)}, got {kind!r}",
+        kind = entry.kind or ("source" if entry.source else None)
+        if kind is None:
+            problems.append(Problem(name, line, f"quotation “{entry.quote}” says neither whose words they are nor why they are quoted",
                                     "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
             continue
-        if kind == "source" and source not in known:
-            problems.append(Problem(name, lines.get("source", line), f"quotation “{quote}” names unknown source {source!r}"
-                                    f"{lookalikes(str(source))}",
-                                    "use the id of a record in sources/"))
+        if kind == "source" and entry.source not in known:
+            problems.append(Problem(name, line_at(node, ["source"]), f"quotation “{entry.quote}” names unknown source "
+                                    f"{entry.source!r}{lookalikes(str(entry.source))}", "use the id of a record in sources/"))
             continue
-        if kind != "source" and not (isinstance(why, str) and why.strip()):
-            problems.append(Problem(name, line, f"quotation “{quote}” is a {kind} but says not why", "add a few words in `why:`"))
+        if kind != "source" and not entry.why:
+            problems.append(Problem(name, line, f"quotation “{entry.quote}” is a {kind} but says not why", "add a few words in `why:`"))
             continue
-        entries.append(QuotationEntry(paragraph, quote.strip(), source if kind == "source" else None, kind, why, name, line))
+        entries.append(QuotationEntry(entry.paragraph, entry.quote.strip(), entry.source if kind == "source" else None, kind,
+                                      entry.why, name, line))
     return tuple(entries)
 
 
-# How far a note's source supports the claim it is attached to, in the words readers are shown.
-SUPPORT = {
-    "full": "supports the claim",
-    "partial": "supports part of the claim",
-    "context": "gives context for the claim, not the claim itself",
-    "none": "does not support the claim",
-}
 def ends_a_sentence(words: str) -> bool:
     """Whether quoted words end with their own full stop (or ? ! …), inside any closing marks, so that
     the note or the record puts none after the closing quotation mark."""
     return words.rstrip().rstrip("”’\"'»)]").endswith((".", "!", "?", "…"))
 
 
-CLAIM_FIELDS = ("paragraph", "source", "claim", "support", "excerpt", "why", "editorial")
-
-
 def load_claims(root: Path, known: set[str], problems: list[Problem]) -> tuple[Claim, ...]:
     """The claims ledger, each entry checked on its own; checks.check_claims matches it to the notes."""
-    found = (_claim(name, item, line, lines, known, problems)
-             for name, item, line, lines in _load_list(root / ESSAY_DIR / "claims.yml", root, problems))
+    found = (_claim(name, item, line, node, known, problems)
+             for name, item, line, node in _load_list(root / ESSAY_DIR / "claims.yml", root, problems))
     return tuple(claim for claim in found if claim is not None)
 
 
-def _claim(name: str, item: dict, line: int, lines: dict, known: set[str], problems: list[Problem]) -> Claim | None:
-    def problem(key: str | None, what: str, fix: str) -> None:
-        problems.append(Problem(name, lines.get(key, line) if key else line, what, fix))
-
-    # An unknown field is reported beside what else is wrong with the entry, not instead of it.
-    if unknown := [str(k) for k in item if k not in CLAIM_FIELDS]:
-        problem(None, f"unknown field(s) {', '.join(unknown)}", f"use {', '.join(CLAIM_FIELDS)}")
-    paragraph, source, support = item.get("paragraph"), item.get("source"), item.get("support")
-    texts = {key: item.get(key) for key in ("claim", "excerpt", "why", "editorial")}
-    if bad := [k for k, v in texts.items() if v is not None and not (isinstance(v, str) and v.strip())]:
-        return problem(bad[0], f"`{bad[0]}:` must be text", f"write `{bad[0]}:` as words"
-                       + ("" if bad[0] == "claim" else ", or leave it out"))
-    if unknown:
+def _claim(name: str, item: dict, line: int, node, known: set[str], problems: list[Problem]) -> Claim | None:
+    entry = validated(ClaimFields, item, node, name, problems)
+    if entry is None:
         return None
-    if not isinstance(paragraph, int) or isinstance(paragraph, bool):
-        return problem("paragraph", f"`paragraph:` must be the number of an essay paragraph, got {paragraph!r}"[:200],
-                       "write the paragraph's number N of ¶N")
+
+    def problem(key: str, what: str, fix: str) -> None:
+        problems.append(Problem(name, line_at(node, [key]), what, fix))
+
+    paragraph, source, support = entry.paragraph, entry.source, entry.support
     if source not in known:
-        return problem("source", f"claim in ¶{paragraph} names unknown source {source!r}{lookalikes(str(source))}"[:300],
+        return problem("source", f"claim in ¶{paragraph} names unknown source {source!r}{lookalikes(source)}"[:300],
                        "use the id of a record in sources/, as the note's marker names it")
-    if not texts["claim"]:
-        return problem(None, f"the claim of ¶{paragraph} citing '{source}' has no `claim:`", "say in a few words who did what, when")
-    if support not in SUPPORT:
-        return problem("support", f"`support:` must be one of {', '.join(SUPPORT)}, got {support!r}"[:200],
-                       "full, partial, context or none: how far the source's words support the claim")
-    if support != "full" and not texts["why"]:
+    if support != "full" and not entry.why:
         return problem("support", f"`support: {support}` for '{source}' in ¶{paragraph} needs `why:`",
                        "say what the source does not support, or why it is cited all the same")
-    if support in ("full", "partial") and not texts["excerpt"]:
+    if support in ("full", "partial") and not entry.excerpt:
         return problem("support", f"`support: {support}` for '{source}' in ¶{paragraph} needs the `excerpt:` that supports it",
                        "copy the source's own words from one of its record's `excerpts:`")
-    if texts["excerpt"] and (mark := texts["excerpt"].rstrip().rstrip("”’\"'»)]")[-1:]) in (",", ";", ":"):
+    if entry.excerpt and (mark := entry.excerpt.rstrip().rstrip("”’\"'»)]")[-1:]) in (",", ";", ":"):
         return problem("excerpt", f"the excerpt for '{source}' in ¶{paragraph} ends with {mark!r}, after which the note "
                                   "would set its own full stop (“…,”.)",
                        f"end the excerpt at the word before its last {mark!r}: it is still the source's words")
-    words = {key: " ".join(value.split()) if value else None for key, value in texts.items()}
-    return Claim(paragraph, source, words["claim"], support, words["excerpt"], words["why"], words["editorial"], name, line)
+    return Claim(paragraph, source, entry.claim, support, entry.excerpt, entry.why, entry.editorial, name, line)
 
 
 def load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
     releases: list[Release] = []
-    for name, item, line, lines in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
         what = f"version {item['version']}: " if isinstance(item.get("version"), str) else ""
-        release = validated(Release, item, lines, name, problems, line, what)
+        release = validated(Release, item, node, name, problems, what)
         if release is None:
             continue
         if releases and (release.date > releases[-1].date or _numbers(release.version) >= _numbers(releases[-1].version)):
@@ -260,70 +301,39 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(map(int, version.split(".")))
 
 
-def _known_sources(name: str, line: int, what: str, sources, known: set[str], problems: list[Problem]) -> tuple[str, ...]:
-    if not (isinstance(sources, list) and sources):
-        problems.append(Problem(name, line, f"{what} has no `sources:`", "name the source records that establish it"))
-        return ()
-    for source_id in sources:
-        if source_id not in known:
-            problems.append(Problem(name, line, f"{what} names unknown source {source_id!r}{lookalikes(str(source_id))}",
-                                    "use the id of a record in sources/"))
-    return tuple(sources)
-
-
 def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem]) -> tuple[Event, ...]:
     events: list[Event] = []
-    for name, item, line, lines in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
-        event_id, date, what = item.get("id"), item.get("date"), item.get("what")
-        if not (isinstance(event_id, str) and ID.match(event_id)) or any(e.id == event_id for e in events):
-            problems.append(Problem(name, line, f"event id {event_id!r} is missing, not a slug or used twice"
-                                    f"{lookalikes(event_id) if isinstance(event_id, str) else ''}",
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
+        entry = validated(EventFields, item, node, name, problems, _named("event", item))
+        if entry is None:
+            continue
+        if not ID.match(entry.id) or any(e.id == entry.id for e in events):
+            problems.append(Problem(name, line, f"event id {entry.id!r} is not a slug or used twice{lookalikes(entry.id)}",
                                     "give each event its own id, like camp-taji-attack"))
             continue
-        if not isinstance(date, dt.date):
-            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' needs an ISO `date:`, got {date!r}",
-                                    "write the date as YYYY-MM-DD"))
-            continue
-        if not (isinstance(what, str) and what.strip()):
-            problems.append(Problem(name, line, f"event '{event_id}' has no `what:`", "describe it in one line"))
-            continue
-        sources = _known_sources(name, lines.get("sources", line), f"event '{event_id}'", item.get("sources"), known, problems)
-        numbers = item.get("paragraphs", [])
-        if not (isinstance(numbers, list) and all(isinstance(n, int) and 1 <= n <= paragraphs for n in numbers)):
-            problems.append(Problem(name, lines.get("paragraphs", line), f"event '{event_id}' names paragraphs {numbers!r}, "
+        _unknown_sources(name, line_at(node, ["sources"]), f"event '{entry.id}'", entry.sources, known, problems)
+        numbers = entry.paragraphs
+        if not all(1 <= n <= paragraphs for n in numbers):
+            problems.append(Problem(name, line_at(node, ["paragraphs"]), f"event '{entry.id}' names paragraphs {numbers!r}, "
                                     f"not among ¶1–¶{paragraphs}", "list the numbers of the paragraphs that discuss it"))
             numbers = []
-        if events and date.isoformat() < events[-1].date:
-            problems.append(Problem(name, lines.get("date", line), f"event '{event_id}' ({date}) comes before the one above it",
+        if events and entry.date < events[-1].date:
+            problems.append(Problem(name, line_at(node, ["date"]), f"event '{entry.id}' ({entry.date}) comes before the one above it",
                                     "keep the chronology in date order"))
-        date_note = item.get("date_note")
-        if date_note is not None and not (isinstance(date_note, str) and date_note.strip()):
-            problems.append(Problem(name, lines.get("date_note", line), f"event '{event_id}': `date_note:` must be text, "
-                                    f"got {date_note!r}"[:200], "say in words what is uncertain about the date, or remove it"))
-            continue
-        events.append(Event(event_id, date.isoformat(), " ".join(what.split()), sources, tuple(numbers), date_note, line))
+        events.append(Event(entry.id, entry.date, entry.what, tuple(entry.sources), tuple(numbers), entry.date_note, line))
     return tuple(events)
 
 
 def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple[Term, ...]:
     terms: list[Term] = []
-    for name, item, line, lines in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
-        term_id, title, words, what = item.get("id"), item.get("name"), item.get("terms"), item.get("what")
-        if not (isinstance(term_id, str) and ID.match(term_id)) or any(t.id == term_id for t in terms):
-            problems.append(Problem(name, line, f"glossary id {term_id!r} is missing, not a slug or used twice"
-                                    f"{lookalikes(term_id) if isinstance(term_id, str) else ''}",
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
+        entry = validated(TermFields, item, node, name, problems, _named("glossary entry", item))
+        if entry is None:
+            continue
+        if not ID.match(entry.id) or any(t.id == entry.id for t in terms):
+            problems.append(Problem(name, line, f"glossary id {entry.id!r} is not a slug or used twice{lookalikes(entry.id)}",
                                     "give each entry its own id, like kataib-hizbullah"))
             continue
-        if not (isinstance(title, str) and isinstance(what, str) and what.strip()
-                and isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)):
-            problems.append(Problem(name, line, f"glossary entry '{term_id}' needs `name:`, `terms:` (the essay's words) and `what:`",
-                                    "fill in the three fields"))
-            continue
-        sort = item.get("sort", "")
-        if not isinstance(sort, str):
-            problems.append(Problem(name, lines.get("sort", line), f"glossary entry '{term_id}': `sort:` must be text, got {sort!r}"[:200],
-                                    "write the words it is filed under, family name first: `sort: Soleimani, Qassem`"))
-            continue
-        sources = _known_sources(name, lines.get("sources", line), f"glossary entry '{term_id}'", item.get("sources"), known, problems)
-        terms.append(Term(term_id, title, tuple(words), " ".join(what.split()), sources, line, sort.strip()))
+        _unknown_sources(name, line_at(node, ["sources"]), f"glossary entry '{entry.id}'", entry.sources, known, problems)
+        terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or ""))
     return tuple(terms)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from ..problems import Problem, shown
+from .files import line_at
 from .values import LANGUAGE_TAG, iso_date
 
 
@@ -35,6 +37,29 @@ def matching(expression, shape: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+def described(description: str, fix: str | None = None, **kwargs):
+    """A field with its description (what the messages say it must be) and, where "correct it" says too
+    little, how to mend a wrong value."""
+    return Field(description=description, json_schema_extra={"fix": fix} if fix else None, **kwargs)
+
+
+def _words(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty")
+    return " ".join(value.split())
+
+
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty")
+    return value
+
+
+# Text on one line however the YAML wraps it (the pages and the PDF set it as a sentence).
+Words = Annotated[str, AfterValidator(_words)]
+# Text kept as written (Markdown, or words matched against the essay), but not only spaces.
+Filled = Annotated[str, AfterValidator(_filled)]
+
 LanguageTag = Annotated[str, matching(LANGUAGE_TAG, "a language tag such as en")]
 
 
@@ -50,41 +75,54 @@ IsoDay = Annotated[str, BeforeValidator(_day)]
 
 M = TypeVar("M", bound="Schema")
 
+# pydantic's words for a value of the wrong kind, in the words of someone writing YAML.
+_PLAIN = {"string_type": "not text", "int_type": "not a whole number", "bool_type": "not true or false",
+          "list_type": "not a list", "dict_type": "not a mapping", "model_type": "not a mapping"}
 
-def validated(model: type[M], data: object, lines: dict[str, int], name: str, problems: list[Problem],
-              line: int = 0, what: str = "") -> M | None:
+
+def fix_of(field) -> str:
+    """How to mend a field's value: its own `fix` where the model gives one."""
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    return str(extra.get("fix", "correct it"))
+
+
+def validated(model: type[M], data: object, node: yaml.Node, name: str, problems: list[Problem],
+              what: str = "", context: dict | None = None) -> M | None:
     """The data as the model, or None with a Problem for each field that is wrong, missing or unknown.
 
-    One problem per top-level key, at the line of the key (lines, from files.key_lines; for a missing key, `line`: the entry's, or
-    0 for the whole file): '<key>' is missing, or must be <its description>, or is not a setting there is.
-    what names the entry in a list ("version 0.2.0: "), so that the message says which.
+    One problem per top-level key, at the line of the value it is about (files.line_at through the YAML
+    node; a missing key at the entry's own line): '<key>' is missing, or must be <its description>, or
+    is not a field there is. what names the entry ("version 0.2.0: "), so that the message says which.
     """
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         reported: set[str] = set()
         fields = model.model_fields
+        noun = getattr(model, "noun", "field")
         for detail in error.errors(include_url=False):
-            loc = detail["loc"]
+            loc = list(detail["loc"])
             key = str(loc[0]) if loc else ""
             if key in reported:
                 continue
             reported.add(key)
+            # A wrong top-level value at its key (a list below it starts a line later); a nested one at itself.
+            line = line_at(node, loc, of_key=len(loc) == 1)
             if key in fields and len(loc) > 1 and isinstance(loc[1], int):  # an entry of a list: say which, and what is wrong
                 inner = " ".join(f"entry {part + 1}" if isinstance(part, int) else f"`{part}:`" for part in loc[1:])
-                problems.append(Problem(name, lines.get(key, line or 1),
-                                        f"{what}'{key}' {inner}: {detail['msg'].removeprefix('Value error, ')}, "
+                wrong = _PLAIN.get(detail["type"]) or detail["msg"].removeprefix("Value error, ")
+                problems.append(Problem(name, line, f"{what}'{key}' {inner}: {wrong}, "
                                         f"got {shown(detail['input'])}", f"write it as {fields[key].description}"))
             elif detail["type"] == "extra_forbidden" and len(loc) == 1:
-                problems.append(Problem(name, lines.get(key, line or 1), f"{what}unknown setting {key!r}",
+                problems.append(Problem(name, line, f"{what}unknown {noun} {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))
             elif detail["type"] == "missing" and len(loc) == 1:
                 problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add it: {fields[key].description}"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None
-                problems.append(Problem(name, lines.get(key, line or 1),
-                                        f"{what}'{key}' must be {fields[key].description}, got {value!r}"[:300], "correct it"))
+                problems.append(Problem(name, line, f"{what}'{key}' must be {fields[key].description}, got {value!r}"[:300],
+                                        fix_of(fields[key])))
             else:  # the whole document is of the wrong kind (a list, a string)
-                problems.append(Problem(name, line or 1, f"{what}must be a mapping of settings, got {shown(data)}",
+                problems.append(Problem(name, line, f"{what}must be a mapping of {noun}s, got {shown(data)}",
                                         "write `key: value` lines"))
         return None
