@@ -226,8 +226,8 @@ CASES |= {
 # Wrong types in every ledger and in edition.yml: a problem with its line, never a traceback.
 EDITION = "sources/essay/edition.yml"
 GLOSSARY = "sources/essay/glossary.yml"
-APPENDICES = "['chronology.md', 'glossary.md', 'sources.md', 'editorial-notes.md', 'about.md']"
 PDF_SHAPE = "`file:` a plain file name ending .pdf (no folder), and `appendices:` a list of docs/ pages"
+NOT_A_PDF = "not a file name ending .pdf"
 CASES |= {
     "a glossary description that is a list": (
         replace("sources/essay/glossary.yml", "  what: An Iraqi armed faction", "  what: [An Iraqi armed faction]\n  x_what: An"),
@@ -249,18 +249,17 @@ CASES |= {
         f"{EDITION}:5: 'authors' must be a list of `{{given: …, family: …}}`, got 'Maria Fantappie and Sam Heller'; correct it"),
     "a PDF file name that is a number": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: 5"),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 5, 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' `file:`: not text, got 5; write it as {PDF_SHAPE}"),
     "a PDF written over the README": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: ../README.md"),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': '../README.md', 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' `file:`: {NOT_A_PDF}, got '../README.md'; write it as {PDF_SHAPE}"),
     "a PDF named like a page": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: index.html"),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'index.html', 'appendices': {APPENDICES}}}; correct it"),
+        f"{EDITION}:12: 'pdf' `file:`: {NOT_A_PDF}, got 'index.html'; write it as {PDF_SHAPE}"),
     "PDF appendices that are one string": (
         replace(EDITION, "  appendices: [chronology.md, glossary.md, sources.md, editorial-notes.md, about.md]",
                 "  appendices: chronology.md"),
-        f"{EDITION}:13: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf', "
-        "'appendices': 'chronology.md'}; correct it"),
+        f"{EDITION}:13: 'pdf' `appendices:`: not a list, got 'chronology.md'; write it as {PDF_SHAPE}"),
     "a PDF appendix that is not a page": (
         replace(EDITION, "appendices: [chronology.md,", "appendices: [timeline.md,"),
         f"{EDITION}:{line_of(EDITION, 'appendices:')}: PDF appendix 'timeline.md' is not a page in docs/; "
@@ -544,19 +543,19 @@ CASES |= {
         f"{EDITION}:3: a value holds U+FFFF, a noncharacter, which is never text; remove it (write plain text)"),
     "a PDF name ending in a line break": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", '  file: "in-iraq-restraint-annotated-edition.pdf\\n"'),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'in-iraq-restraint-annotated-edition.pdf\\n'"),
+        f"{EDITION}:12: 'pdf' `file:`: {NOT_A_PDF}, got 'in-iraq-restraint-annotated-edition.pdf\\n'; write it as {PDF_SHAPE}"),
     "a PDF name too long for a file system": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  file: " + "a" * 300 + ".pdf"),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'file': 'aaaa"),
+        f"{EDITION}:12: 'pdf' `file:`: {NOT_A_PDF}, got 'aaaa"),
     "a subtitle of a zero-width space": (
         replace(EDITION, "subtitle: An Annotated Edition", 'subtitle: "\\u200b"'),
         f"{EDITION}:4: 'subtitle' must be a subtitle, as text (no markup), got '\\u200b'; correct it"),
     "an unknown key inside pdf:": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  extra: 1\n  file: in-iraq-restraint-annotated-edition.pdf"),
-        f"{EDITION}:12: 'pdf' must be {PDF_SHAPE}, got {{'extra': 1,"),
+        f"{EDITION}:12: 'pdf' `extra:`: not a field there is, got 1; write it as {PDF_SHAPE}"),
     "an author as a literal name": (
         replace(EDITION, "  - {given: Sam, family: Heller}", "  - {literal: Sam Heller}"),
-        f"{EDITION}:7: 'authors' entry 2 `given:`: Field required, got {{'literal': 'Sam Heller'}}; "
+        f"{EDITION}:7: 'authors' entry 2 `given:`: missing, got {{'literal': 'Sam Heller'}}; "
         "write it as a list of `{given: …, family: …}`"),
     "a version ending in a line break": (
         replace(CHANGES, "- version: 0.2.0", '- version: "0.2.0\\n"'),

@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..problems import Problem, shown
 from .files import line_at
@@ -77,7 +78,14 @@ M = TypeVar("M", bound="Schema")
 
 # pydantic's words for a value of the wrong kind, in the words of someone writing YAML.
 _PLAIN = {"string_type": "not text", "int_type": "not a whole number", "bool_type": "not true or false",
-          "list_type": "not a list", "dict_type": "not a mapping", "model_type": "not a mapping"}
+          "list_type": "not a list", "dict_type": "not a mapping", "model_type": "not a mapping",
+          "extra_forbidden": "not a field there is", "missing": "missing"}
+
+
+def wrong(what: str, fix: str) -> PydanticCustomError:
+    """An error a validator raises when it knows how to mend the value: what is wrong, and the fix
+    (say, how to percent-encode the space an address holds) that the message gives instead of the field's."""
+    return PydanticCustomError("wrong", what, {"fix": fix})
 
 
 def fix_of(field) -> str:
@@ -108,11 +116,12 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
             reported.add(key)
             # A wrong top-level value at its key (a list below it starts a line later); a nested one at itself.
             line = line_at(node, loc, of_key=len(loc) == 1)
-            if key in fields and len(loc) > 1 and isinstance(loc[1], int):  # an entry of a list: say which, and what is wrong
+            own_fix = detail.get("ctx", {}).get("fix") if detail["type"] == "wrong" else None
+            if key in fields and len(loc) > 1:  # inside a list or a mapping: say where, and what is wrong
                 inner = " ".join(f"entry {part + 1}" if isinstance(part, int) else f"`{part}:`" for part in loc[1:])
                 wrong = _PLAIN.get(detail["type"]) or detail["msg"].removeprefix("Value error, ")
-                problems.append(Problem(name, line, f"{what}'{key}' {inner}: {wrong}, "
-                                        f"got {shown(detail['input'])}", f"write it as {fields[key].description}"))
+                problems.append(Problem(name, line, f"{what}'{key}' {inner}: {wrong}, got {shown(detail['input'])}",
+                                        own_fix or f"write it as {fields[key].description}"))
             elif detail["type"] == "extra_forbidden" and len(loc) == 1:
                 problems.append(Problem(name, line, f"{what}unknown {noun} {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))
@@ -120,8 +129,8 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
                 problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add it: {fields[key].description}"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None
-                problems.append(Problem(name, line, f"{what}'{key}' must be {fields[key].description}, got {value!r}"[:300],
-                                        fix_of(fields[key])))
+                problems.append(Problem(name, line, f"{what}'{key}' must be {fields[key].description}, got {shown(value)}",
+                                        own_fix or fix_of(fields[key])))
             else:  # the whole document is of the wrong kind (a list, a string)
                 problems.append(Problem(name, line, f"{what}must be a mapping of {noun}s, got {shown(data)}",
                                         "write `key: value` lines"))
