@@ -120,7 +120,7 @@ CASES = {
     "quotation mark in a report's address": (
         lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/articles/2020/03/14/iraq-m14.html",
                              '  url: "https://wsws.org/en/articles/2020/03/14/iraq-m14.html\\" onmouseover=\\"x"'),
-        "sources/salih-2020-03-13.yml:40: an entry of 'reports' needs an http(s) address, got "
+        "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
         "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
     "excerpt ending with a comma": (
@@ -170,7 +170,7 @@ CASES = {
         "write `id: ...`, `title: ...` and the other fields at the top level"),
     "missing title": (
         lambda r: replace_in(r / F24, 'title: "US-led coalition pulls trainers from Iraq over virus"\n', ""),
-        f"{F24}:1: missing required field 'title'; add `title:` to the record"),
+        f"{F24}:2: 'title' is missing; add `title:` (non-empty text)"),
     "wrong value type": (
         lambda r: replace_in(r / F24, "verification_level: document", "verification_level: maybe"),
         f"{F24}:14: 'verification_level' must be one of document, reported, unverified, got 'maybe'; "

@@ -349,7 +349,7 @@ CASES |= {
         f"{MARKUP_FIX}"),
     "markup in an author's name": (
         replace("sources/france24-2020-03-19.yml", "  - literal: Agence France-Presse", "  - literal: <sc>AFP</sc>"),
-        f"sources/france24-2020-03-19.yml:5: author {{'literal': '<sc>AFP</sc>'}} holds '<s', which the citation formatter "
+        f"sources/france24-2020-03-19.yml:6: author {{'literal': '<sc>AFP</sc>'}} holds '<s', which the citation formatter "
         f"would read as markup; {MARKUP_FIX}"),
     "markup in the edition's subtitle": (
         replace(EDITION, "subtitle: An Annotated Edition", "subtitle: An <b>Annotated</b> Edition"),

@@ -17,7 +17,7 @@ from conftest import ROOT
 from edition.model.checks import check_all, holds, quote_key
 from edition.model.edition import load_inputs
 from edition.model.ledgers import load_quotations
-from edition.model.sources import OPTIONAL, REQUIRED, Quote, load_sources
+from edition.model.sources import RECORD_KEYS, Quote, load_sources
 from edition.problems import Problem, ProblemsFound
 from edition.publish.pipeline import copy_project as copy_edition_project
 
@@ -28,7 +28,7 @@ scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan
                     st.dates(min_value=dt.date(1, 1, 1)))
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
                                                                                              max_size=3), max_leaves=8)
-records = st.dictionaries(st.sampled_from(REQUIRED + OPTIONAL) | st.text(max_size=12), values, max_size=10)
+records = st.dictionaries(st.sampled_from(RECORD_KEYS) | st.text(max_size=12), values, max_size=10)
 
 
 def assert_clear(problems: list[Problem], name: str) -> None:

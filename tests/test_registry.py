@@ -52,7 +52,8 @@ CASES = [
      "sources/dod-2020-03-12.yml:7: 'verification_level: reported' needs `reports:`; "
      "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`"),
     ("report without a date", GOOD + "reports:\n  - {outlet: AP, url: 'https://example.org/a'}\n",
-     "sources/dod-2020-03-12.yml:10: a report needs `date:` as an ISO date, got None; write YYYY-MM-DD"),
+     "sources/dod-2020-03-12.yml:10: 'reports' entry 1 `date:`: missing, got {'outlet': 'AP', 'url': 'https://example.org/a'}; "
+     "write it as a list of `- {outlet: AP, date: 2020-01-10, url: https://...}`"),
     ("excerpt read elsewhere, no one named", GOOD + "excerpts:\n  - {text: Some words., where: 'https://example.org/a'}\n",
      "sources/dod-2020-03-12.yml:10: an excerpt read at https://example.org/a, not at the record's `url:`, needs `by:`; "
      "name whose copy or report gives the words, e.g. `by: Associated Press`"),
@@ -78,7 +79,7 @@ CASES = [
      "sources/dod-2020-03-12.yml:9: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "
      "'tag:yaml.org,2002:python/object/apply:os.system'); use plain YAML values: tags such as !!python/object are refused"),
     ("missing title", GOOD.replace("title: Statement by the Department of Defense\n", ""),
-     "sources/dod-2020-03-12.yml:1: missing required field 'title'; add `title:` to the record"),
+     "sources/dod-2020-03-12.yml:1: 'title' is missing; add `title:` (non-empty text)"),
     ("future date", GOOD.replace("issued: 2020-03-12", "issued: 2027-01-01"),
      "sources/dod-2020-03-12.yml:6: 'issued' 2027-01-01 is in the future; check the date: a cited document already exists"),
     ("unknown CSL type", GOOD.replace("type: webpage", "type: web-page"),

@@ -106,7 +106,7 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
         return model.model_validate(data, context=context)
     except ValidationError as error:
         reported: set[str] = set()
-        fields = model.model_fields
+        fields = {info.alias or field: info for field, info in model.model_fields.items()}  # as the YAML names them
         noun = getattr(model, "noun", "field")
         for detail in error.errors(include_url=False):
             loc = list(detail["loc"])
@@ -126,7 +126,7 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
                 problems.append(Problem(name, line, f"{what}unknown {noun} {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))
             elif detail["type"] == "missing" and len(loc) == 1:
-                problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add it: {fields[key].description}"))
+                problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add `{key}:` ({fields[key].description})"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None
                 problems.append(Problem(name, line, f"{what}'{key}' must be {fields[key].description}, got {shown(value)}",

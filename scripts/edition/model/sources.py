@@ -10,13 +10,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 import yaml
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
-from .files import key_lines, parse_yaml, read_text
-from .values import ID, LANGUAGE_TAG, iso_date, real_date
+from .files import line_at, parse_yaml, read_text
+from .schema import LanguageTag, Schema, Words, described, validated, wrong
+from .values import ID, iso_date, real_date
 
 SOURCES_DIR = Path("sources")
 
@@ -36,11 +39,6 @@ CSL_TYPES = frozenset("""
 """.split())
 URL_STATUSES = ("live", "dead", "unfit", "usurped")  # as in Wikipedia's citation templates
 
-REQUIRED = ("id", "type", "title", "issued", "verification_level")
-OPTIONAL = (
-    "title-short", "original-title", "author", "container-title", "publisher", "url", "accessed", "language",
-    "archive_url", "archive_date", "url_status", "quotes", "verification", "evidence", "medium", "reports", "excerpts",
-)
 # How far a record was checked, and how a reader is told it. A yes/no flag hid the difference between
 # having read the document and knowing it only from reports of it.
 LEVELS = {
@@ -220,298 +218,206 @@ def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem])
         problems.append(Problem(name, 1, f"a source record must be a mapping of fields, not {kind}",
                                 "write `id: ...`, `title: ...` and the other fields at the top level"))
         return None, None
-    lines = key_lines(node)
-    declared = (data["id"], lines["id"]) if isinstance(data.get("id"), str) else None
-    check = _RecordCheck(name, data, lines, today, problems)
-    source = check.run(path.stem, node)
-    return (source if check.ok else None), declared
+    declared = (data["id"], line_at(node, ["id"], of_key=True)) if isinstance(data.get("id"), str) else None
+    found: list[Problem] = []
+    if "verified" in data:  # the old yes/no flag, told apart from an unknown field
+        found.append(Problem(name, line_at(node, ["verified"], of_key=True),
+                             "'verified: true/false' is replaced by 'verification_level'",
+                             "write `verification_level: document` (the document itself was read at `url`), `reported` "
+                             "(known from the `reports:` listed) or `unverified` (say what is missing in `verification:`)"))
+        data = {key: value for key, value in data.items() if key != "verified"}
+    fields = validated(RecordFields, data, node, name, found)
+    if "verified" in (parsed[0]):  # the flag says what was meant instead of a level: no second message for the missing level
+        found = [p for p in found if not p.what.startswith("'verification_level' is missing")]
+    source = _record(fields, name, node, path.stem, today, found) if fields is not None else None
+    problems.extend(found)
+    return (source if not found else None), declared
 
 
-class _RecordCheck:
-    """Validate one record's fields, appending a Problem for each one wrong."""
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty")
+    return value.strip()
 
-    def __init__(self, name, data, lines, today, problems):
-        self.name, self.data, self.lines, self.today = name, data, lines, today
-        self.problems = problems
-        self.count = len(problems)
 
-    @property
-    def ok(self) -> bool:
-        return len(self.problems) == self.count
+def _address(value: str) -> str:
+    if not _web_address(value):
+        raise wrong("not an http(s) URL", _address_fix(value))
+    return value
 
-    def problem(self, key: str | None, what: str, fix: str) -> None:
-        # Inside a list of entries (reports, excerpts), the line of the entry at hand.
-        line = self.entry_line.get(key) or (self.lines.get(key, 1) if key else 1)
-        self.problems.append(Problem(self.name, line, what, fix))
 
-    def string(self, key: str, required: bool = False, markup_checked: bool = True) -> str | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.problem(None, f"missing required field '{key}'", f"add `{key}:` to the record")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"'{key}' must be non-empty text, got {shown(value)}", f"write `{key}:` as text")
-            return None
-        if markup_checked and (markup := MARKUP.search(value)):
-            self.problem(key, f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
-            return None
-        return value.strip()
+def _date(full: bool):
+    form = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
 
-    def date(self, key: str, required: bool = False, full: bool = False) -> str | None:
-        value = self.data.get(key)
-        if isinstance(value, dt.date):  # YAML reads an unquoted 2020-03-12 as a date
-            value = value.isoformat()
-        if value is None:
-            if required:
-                self.problem(None, f"missing required field '{key}'", f"add `{key}:` as an ISO date (YYYY-MM-DD)")
-            return None
-        text = str(value)
-        if iso_date(text, full) is None:
-            form = "YYYY-MM-DD" if full else "YYYY-MM-DD, YYYY-MM or YYYY"
-            self.problem(key, f"'{key}' must be an ISO date ({form}), got {shown(value)}", f"write it as {form}")
-            return None
-        if text > self.today.isoformat()[: len(text)]:
-            self.problem(key, f"'{key}' {text} is in the future", "check the date: a cited document already exists")
-            return None
-        return text
+    def check(value: object) -> str:
+        if isinstance(value, int) and not isinstance(value, bool) and not full:  # YAML reads an unquoted 2019 as a number
+            value = str(value)
+        if (day := iso_date(value, full)) is None:
+            raise wrong("not an ISO date", f"write it as {form}")
+        return day
 
-    def url(self, key: str) -> str | None:
-        value = self.string(key, markup_checked=False)  # an address: checked as one below
-        if value is None:
-            return None
-        if not _web_address(value):
-            self.problem(key, f"'{key}' must be an http(s) URL, got {shown(value)}", _address_fix(value))
-            return None
-        return value
+    return BeforeValidator(check)
 
-    def run(self, stem: str, node: yaml.Node) -> Source | None:
-        self.node, self.entry_line = node, {}
-        data = self.data
-        for key in data:
-            if key not in REQUIRED and key not in OPTIONAL and key != "verified":  # the old flag: told apart in level()
-                self.problem(str(key), f"unknown field '{key}'", f"use one of: {', '.join(REQUIRED + OPTIONAL)}")
-        source_id = self.string("id", required=True)
-        if source_id is not None:
-            if not ID.match(source_id):
-                self.problem("id", f"id '{source_id}' is not a slug{lookalikes(str(source_id))}",
-                             "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
-            elif source_id != stem:
-                self.problem("id", f"id '{source_id}' does not match the file name '{stem}.yml'",
-                             f"rename the file to {source_id}.yml or change the id")
-        csl_type = self.string("type", required=True)
-        if csl_type is not None and csl_type not in CSL_TYPES:
-            self.problem("type", f"unknown CSL type '{csl_type}'",
-                         "use a CSL type such as webpage, article-newspaper, post, legislation, document")
-        title = self.string("title", required=True)
-        issued = self.date("issued", required=True)
-        level, verification, reports = self.level()
-        excerpts = self.excerpts()
-        authors = self.authors()
-        container = self.string("container-title")
-        publisher = self.string("publisher")
-        if not (authors or container or publisher) and "author" not in data:
-            self.problem("title", "a source needs an author, a publisher or a container-title", "add `author:` or `publisher:`")
-        url, archive_url = self.url("url"), self.url("archive_url")
-        accessed = self.date("accessed", full=True)
-        archive_date = self.date("archive_date", full=True)
-        if archive_url and not archive_date:
-            self.problem("archive_url", "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
-        status = data.get("url_status")
-        if status is not None and status not in URL_STATUSES:
-            self.problem("url_status", f"'url_status' must be one of {', '.join(URL_STATUSES)}, got {shown(status)}",
-                         "use live, dead, unfit or usurped")
-        elif status is not None and "url" not in data:
-            self.problem("url_status", f"'url_status: {status}' describes an address, but the record has no `url:`",
-                         "add the document's `url:`, or remove `url_status:`")
-        language = self.string("language")
-        if language is not None and not LANGUAGE_TAG.match(language):
-            self.problem("language", f"'language' must be a language tag like en or ar, got {shown(language)}", "use a BCP 47 tag")
-        quotes = self.quotes(node)
-        evidence = self.evidence()
-        if not self.ok:
-            return None
-        return Source(
-            id=source_id, type=csl_type, title=title, issued=issued, level=level,
-            path=self.name, line=self.lines.get("id", 1),
-            title_short=self.string("title-short"), original_title=self.string("original-title"),
-            authors=authors, container_title=container, publisher=publisher, medium=self.string("medium"),
-            url=url, accessed=accessed, language=language, archive_url=archive_url,
-            archive_date=archive_date, url_status=status, quotes=quotes,
-            verification=verification, evidence=evidence, reports=reports, excerpts=excerpts,
-        )
 
-    def level(self) -> tuple[str | None, str | None, tuple[Report, ...]]:
-        """How far the record was checked, its `verification:` note and its `reports:`, each as the level needs."""
-        data = self.data
-        if "verified" in data:
-            self.problem("verified", "'verified: true/false' is replaced by 'verification_level'",
-                         "write `verification_level: document` (the document itself was read at `url`), `reported` "
-                         "(known from the `reports:` listed) or `unverified` (say what is missing in `verification:`)")
-        level = data.get("verification_level")
-        if level is None:
-            if "verified" not in data:
-                self.problem(None, "missing required field 'verification_level'",
-                             f"add `verification_level:` with one of {', '.join(LEVELS)}")
-        elif not isinstance(level, str) or level not in LEVELS:
-            self.problem("verification_level", f"'verification_level' must be one of {', '.join(LEVELS)}, got {shown(level)}",
-                         "document: the document was read; reported: known from reports; unverified: neither")
-        verification = self.string("verification")
-        if level == "unverified" and verification is None:
-            self.problem("verification_level", "an unverified source needs a 'verification' note",
-                         "say in `verification:` what could not be confirmed")
-        if level == "document" and not data.get("url"):
-            self.problem("verification_level", "'verification_level: document' needs the document's `url:`",
-                         "give the address the document was read at, or use `reported` with the reports that confirm it")
-        reports = self.reports()
-        if level == "reported" and not reports and "reports" not in data:
-            self.problem("verification_level", "'verification_level: reported' needs `reports:`",
-                         "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`")
-        return level, verification, reports
+# Kinds of value a record holds: text (no markup: checked on the whole record, below), web addresses, dates.
+RecordText = Annotated[str, AfterValidator(_text)]
+Address = Annotated[str, AfterValidator(_address)]
+PartialDate = Annotated[str, _date(full=False)]
+FullDate = Annotated[str, _date(full=True)]
+NAME_FIX = "write `- {family: ..., given: ...}` or `- literal: ...`"
+ADDRESS_FIX = "link to the document's web address (https://...)"
 
-    def authors(self) -> tuple[dict, ...]:
-        value = self.data.get("author")
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not value:
-            self.problem("author", "'author' must be a list of names", "write `- {family: ..., given: ...}` or `- literal: ...`")
-            return ()
-        names = []
-        for item in value:
-            ok = isinstance(item, dict) and set(item) <= {"family", "given", "literal"} and (
-                isinstance(item.get("literal"), str) or isinstance(item.get("family"), str))
-            if not ok or not all(isinstance(v, str) and v.strip() for v in item.values()):
-                self.problem("author", f"author {shown(item)} is not a name", "write `- {family: ..., given: ...}` or `- literal: ...`")
-                continue
-            if markup := next((m for v in item.values() if (m := MARKUP.search(v))), None):
-                self.problem("author", f"author {shown(item)} holds {markup[0]!r}, which the citation formatter would read as markup",
-                             MARKUP_FIX)
-                continue
-            names.append({k: v.strip() for k, v in item.items()})
-        return tuple(names)
 
-    def quotes(self, node: yaml.Node) -> tuple[Quote, ...]:
-        value = self.data.get("quotes")
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.problem("quotes", "'quotes' must be a list", "write each quotation as `- text: ...`")
-            return ()
-        result = []
-        for item in value:
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-                self.problem("quotes", f"quotation {shown(item)} has no 'text'", "write `- text: the words as the essay prints them`")
-                continue
-            unknown = set(item) - {"text", "original", "original_language"}
-            if unknown:
-                self.problem("quotes", f"unknown quotation field(s) {', '.join(sorted(unknown))}",
-                             "use text, original and original_language")
-                continue
-            original, lang = item.get("original"), item.get("original_language")
-            if original is not None and not (isinstance(original, str) and isinstance(lang, str) and LANGUAGE_TAG.match(lang)):
-                self.problem("quotes", "an 'original' wording needs an 'original_language' tag",
-                             "add `original_language: ar` (or the right tag)")
-                continue
-            result.append(Quote(item["text"].strip(), original.strip() if original else None, lang))
-        return tuple(result)
+def _text_field(key: str):
+    return described("non-empty text", f"write `{key}:` as text", default=None, alias=key)
 
-    def evidence(self) -> tuple[str, ...]:
-        value = self.data.get("evidence")
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem("evidence", "'evidence' must be a list of addresses", "write each as `- https://...`")
-            return ()
-        for item in value:
-            if not _web_address(item):
-                self.problem("evidence", f"evidence {shown(item)} is not an http(s) URL", _address_fix(item))
-        return tuple(value)
 
-    def _list_of_mappings(self, key: str, fields: str, example: str):
-        """Each entry of a list of mappings, with problems meanwhile reported at the entry's own line."""
-        value = self.data.get(key)
-        if value is None:
-            return
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.problem(key, f"'{key}' must be a list of entries with {fields}", f"write each as `{example}`")
-            return
-        entries = next((v for k, v in self.node.value if k.value == key), None) if isinstance(self.node, yaml.MappingNode) else None
-        lines = [n.start_mark.line + 1 for n in entries.value] if isinstance(entries, yaml.SequenceNode) else []
-        for item, line in zip(value, lines + [None] * (len(value) - len(lines)), strict=True):
-            self.entry_line[key] = line
-            yield item
-        self.entry_line.pop(key, None)
+class AuthorFields(Schema):
+    family: RecordText | None = None
+    given: RecordText | None = None
+    literal: RecordText | None = None
 
-    def _text_field(self, key: str, item: dict, name: str) -> str | None:
-        value = item.get(name)
-        if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"an entry of '{key}' needs `{name}:` as text, got {shown(value)}", f"write `{name}:`")
-            return None
-        return " ".join(value.split())
+    @model_validator(mode="after")
+    def _named(self):
+        if self.literal is None and self.family is None:
+            raise wrong("not a name", NAME_FIX)
+        return self
 
-    def _address(self, key: str, value) -> str | None:
-        if not _web_address(value):
-            self.problem(key, f"an entry of '{key}' needs an http(s) address, got {shown(value)}", _address_fix(value))
-            return None
-        return value
 
-    def reports(self) -> tuple[Report, ...]:
-        found = []
-        for item in self._list_of_mappings("reports", "outlet, date and url", "- {outlet: AP, date: 2020-01-10, url: https://...}"):
-            unknown = set(item) - {"outlet", "date", "url"}
-            if unknown:
-                self.problem("reports", f"unknown report field(s) {', '.join(sorted(map(str, unknown)))}", "use outlet, date and url")
-                continue
-            outlet = self._text_field("reports", item, "outlet")
-            date = iso_date(item.get("date"))
-            if date is None:
-                self.problem("reports", f"a report needs `date:` as an ISO date, got {shown(item.get('date'))}", "write YYYY-MM-DD")
-            elif date > self.today.isoformat()[:len(date)]:
-                self.problem("reports", f"a report dated {date} is in the future", "check the report's date")
-                date = None
-            elif (issued := iso_date(self.data.get("issued"))) and _before(date, issued):  # a bad `issued:` is named once, itself
-                self.problem("reports", f"a report dated {date} comes before the document it reports ({issued})",
-                             "check the report's date, or the record's `issued:`")
-                date = None
-            url = self._address("reports", item.get("url"))
-            if outlet and date and url:
-                found.append(Report(outlet, date, url))
-        return tuple(found)
+class QuoteFields(Schema):
+    text: RecordText
+    original: RecordText | None = None
+    original_language: LanguageTag | None = None
 
-    def excerpts(self) -> tuple[Excerpt, ...]:
-        found = []
-        record_language = self.data.get("language") if isinstance(self.data.get("language"), str) else "en"
-        for item in self._list_of_mappings("excerpts", "text and where", "- {text: the source's words, where: https://...}"):
-            unknown = set(item) - {"text", "language", "translation", "where", "by"}
-            if unknown:
-                self.problem("excerpts", f"unknown excerpt field(s) {', '.join(sorted(map(str, unknown)))}",
-                             "use text, language, translation, where and by")
-                continue
-            by = self._text_field("excerpts", item, "by") if "by" in item else None
-            text = self._text_field("excerpts", item, "text")
-            language = item.get("language", record_language)
-            if not (isinstance(language, str) and LANGUAGE_TAG.match(language)):
-                self.problem("excerpts", f"an excerpt's `language:` must be a tag like en or ar, got {shown(language)}",
-                             "use a BCP 47 tag")
-                continue
-            translation = item.get("translation")
-            if language.split("-")[0] != "en" and translation is None:
-                self.problem("excerpts", f"an excerpt in '{language}' needs a `translation:` into English",
-                             "add the edition's own translation")
-                continue
-            if translation is not None:
-                translation = self._text_field("excerpts", item, "translation")
-            where = self._address("excerpts", item.get("where"))
-            own = {self.data.get("url"), self.data.get("archive_url")} - {None}
-            # Only against addresses that are addresses: a broken `url:` is reported once, as itself.
-            addresses = all(_web_address(a) for a in own)
-            if where and addresses and where not in own and by is None:
-                self.problem("excerpts", f"an excerpt read at {where}, not at the record's `url:`, needs `by:`",
-                             "name whose copy or report gives the words, e.g. `by: Associated Press`")
-                continue
-            if text and where and (translation or language.split("-")[0] == "en"):
-                found.append(Excerpt(text, language, translation, where, by))
-        return tuple(found)
+    @model_validator(mode="after")
+    def _language(self):
+        if self.original is not None and self.original_language is None:
+            raise wrong("an 'original' wording needs an 'original_language' tag", "add `original_language: ar` (or the right tag)")
+        return self
+
+
+class ReportFields(Schema):
+    outlet: Words
+    date: PartialDate
+    url: Address
+
+
+class ExcerptFields(Schema):
+    text: Words
+    language: LanguageTag | None = None
+    translation: Words | None = None
+    where: Address
+    by: Words | None = None
+
+
+class RecordFields(Schema):
+    """A source record, sources/<id>.yml. Each description says how to write the field (the messages quote it)."""
+
+    id: str = described("a slug such as dod-2020-03-12, the file's own name")
+    type: str = described("a CSL type such as webpage or article-newspaper")
+    title: RecordText = described("non-empty text", "write `title:` as text")
+    issued: PartialDate = described("an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)", "write it as YYYY-MM-DD, YYYY-MM or YYYY")
+    verification_level: Literal["document", "reported", "unverified"] = described(
+        f"one of {', '.join(LEVELS)}", "document: the document was read; reported: known from reports; unverified: neither")
+    title_short: RecordText | None = _text_field("title-short")
+    original_title: RecordText | None = _text_field("original-title")
+    author: Annotated[list[AuthorFields], Field(min_length=1)] | None = described("a list of names", NAME_FIX, default=None)
+    container_title: RecordText | None = _text_field("container-title")
+    publisher: RecordText | None = _text_field("publisher")
+    medium: RecordText | None = _text_field("medium")
+    url: Address | None = described("an http(s) URL", ADDRESS_FIX, default=None)
+    accessed: FullDate | None = described("an ISO date (YYYY-MM-DD)", "write it as YYYY-MM-DD", default=None)
+    language: LanguageTag | None = described("a language tag like en or ar", "use a BCP 47 tag", default=None)
+    archive_url: Address | None = described("an http(s) URL", ADDRESS_FIX, default=None)
+    archive_date: FullDate | None = described("an ISO date (YYYY-MM-DD)", "write it as YYYY-MM-DD", default=None)
+    url_status: Literal["live", "dead", "unfit", "usurped"] | None = described(
+        f"one of {', '.join(URL_STATUSES)}", "use live, dead, unfit or usurped", default=None)
+    quotes: list[QuoteFields] | None = described("a list of `- text: the words as the essay prints them`", default=None)
+    verification: RecordText | None = _text_field("verification")
+    evidence: list[Address] | None = described("a list of addresses, each `- https://...`", default=None)
+    reports: list[ReportFields] | None = described("a list of `- {outlet: AP, date: 2020-01-10, url: https://...}`", default=None)
+    excerpts: list[ExcerptFields] | None = described("a list of `- {text: the source's words, where: https://...}`",
+                                                     default=None)
+
+
+RECORD_KEYS = tuple(info.alias or field for field, info in RecordFields.model_fields.items())  # as the YAML names them
+TEXT_FIELDS = ("title", "title-short", "original-title", "container-title", "publisher", "medium")
+
+
+def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: dt.date, problems: list[Problem]) -> Source | None:
+    """The record's fields checked against each other, against its file name and against today, as a Source."""
+    def problem(path: list, what: str, fix: str) -> None:
+        problems.append(Problem(name, line_at(node, path, of_key=len(path) == 1), what, fix))
+
+    source_id, level = fields.id, fields.verification_level
+    if not ID.match(source_id):
+        problem(["id"], f"id '{source_id}' is not a slug{lookalikes(source_id)}",
+                "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
+    elif source_id != stem:
+        problem(["id"], f"id '{source_id}' does not match the file name '{stem}.yml'",
+                f"rename the file to {source_id}.yml or change the id")
+    if fields.type not in CSL_TYPES:
+        problem(["type"], f"unknown CSL type '{fields.type}'",
+                "use a CSL type such as webpage, article-newspaper, post, legislation, document")
+    for key in TEXT_FIELDS:
+        if (value := getattr(fields, key.replace("-", "_"))) and (markup := MARKUP.search(value)):
+            problem([key], f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
+    for index, author in enumerate(fields.author or ()):
+        named = {k: v for k, v in author.model_dump().items() if v is not None}
+        if markup := next((m for v in named.values() if (m := MARKUP.search(v))), None):
+            problem(["author", index], f"author {shown(named)} holds {markup[0]!r}, which the citation formatter would read as markup",
+                    MARKUP_FIX)
+    for key in ("issued", "accessed", "archive_date"):
+        if (value := getattr(fields, key)) and value > today.isoformat()[: len(value)]:
+            problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
+    if not (fields.author or fields.container_title or fields.publisher):
+        problem(["title"], "a source needs an author, a publisher or a container-title", "add `author:` or `publisher:`")
+    if fields.archive_url and not fields.archive_date:
+        problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+    if fields.url_status and not fields.url:
+        problem(["url_status"], f"'url_status: {fields.url_status}' describes an address, but the record has no `url:`",
+                "add the document's `url:`, or remove `url_status:`")
+    if level == "unverified" and not fields.verification:
+        problem(["verification_level"], "an unverified source needs a 'verification' note",
+                "say in `verification:` what could not be confirmed")
+    if level == "document" and not fields.url:
+        problem(["verification_level"], "'verification_level: document' needs the document's `url:`",
+                "give the address the document was read at, or use `reported` with the reports that confirm it")
+    if level == "reported" and not fields.reports:
+        problem(["verification_level"], "'verification_level: reported' needs `reports:`",
+                "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`")
+    reports = []
+    for index, report in enumerate(fields.reports or ()):
+        if report.date > today.isoformat()[:len(report.date)]:
+            problem(["reports", index], f"a report dated {report.date} is in the future", "check the report's date")
+        elif _before(report.date, fields.issued):
+            problem(["reports", index], f"a report dated {report.date} comes before the document it reports ({fields.issued})",
+                    "check the report's date, or the record's `issued:`")
+        else:
+            reports.append(Report(report.outlet, report.date, report.url))
+    excerpts = []
+    own = {fields.url, fields.archive_url} - {None}
+    for index, excerpt in enumerate(fields.excerpts or ()):
+        language = excerpt.language or fields.language or "en"
+        if language.split("-")[0] != "en" and excerpt.translation is None:
+            problem(["excerpts", index], f"an excerpt in '{language}' needs a `translation:` into English",
+                    "add the edition's own translation")
+        elif excerpt.where not in own and excerpt.by is None:
+            problem(["excerpts", index], f"an excerpt read at {excerpt.where}, not at the record's `url:`, needs `by:`",
+                    "name whose copy or report gives the words, e.g. `by: Associated Press`")
+        else:
+            excerpts.append(Excerpt(excerpt.text, language, excerpt.translation, excerpt.where, excerpt.by))
+    return Source(
+        id=source_id, type=fields.type, title=fields.title, issued=fields.issued, level=level,
+        path=name, line=line_at(node, ["id"], of_key=True),
+        title_short=fields.title_short, original_title=fields.original_title,
+        authors=tuple({k: v for k, v in a.model_dump().items() if v is not None} for a in fields.author or ()),
+        container_title=fields.container_title, publisher=fields.publisher, medium=fields.medium,
+        url=fields.url, accessed=fields.accessed, language=fields.language, archive_url=fields.archive_url,
+        archive_date=fields.archive_date, url_status=fields.url_status,
+        quotes=tuple(Quote(q.text, q.original, q.original_language) for q in fields.quotes or ()),
+        verification=fields.verification, evidence=tuple(fields.evidence or ()), reports=tuple(reports), excerpts=tuple(excerpts),
+    )
 
 
 # Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
