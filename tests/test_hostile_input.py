@@ -433,10 +433,12 @@ CASES |= {
         f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host); {LOCK_FIX}"),
     "anchors.lock: redirects as a list": (
         replace("anchors.lock", "redirects: {}", "redirects: [a, b]"),
-        f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: `redirects` must map old URL paths to new ones; {LOCK_FIX}"),
+        f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: 'redirects' must be a mapping of old URL paths to new ones, "
+        f"got ['a', 'b']; {LOCK_FIX}"),
     "anchors.lock: pages as a number": (
         lambda root: (root / "anchors.lock").write_text("pages: 5\n", encoding="utf-8"),
-        "anchors.lock:1: `pages` must map each page's URL path to a list of ids; run `make anchors` to rewrite it"),
+        "anchors.lock:1: 'pages' must be a mapping of each page's URL path to a list of ids, got 5; "
+        "run `make anchors` to rewrite it"),
     "anchors.lock: a FIFO": (
         remove_and_fifo("anchors.lock"),
         "anchors.lock: is not a regular file (a FIFO, socket or device); make it a regular file of the project "

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from ..problems import Problem
 from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .schema import Schema, described, validated
 
 LOCK_FILE = "anchors.lock"
 ALIAS_CLASS = "anchor-alias"
@@ -45,6 +47,27 @@ def _site_path(value) -> bool:
     return isinstance(value, str) and bool(SITE_PATH.match(value)) and ".." not in value.split("/")
 
 
+REWRITE = "run `make anchors` to rewrite it"
+ALIAS_FIX = 'write - {page: "section/", old: "old-id", new: "new-id"}'
+REDIRECT_FIX = 'write "old-page/": "new-page/"'
+
+
+class AliasFields(Schema):
+    page: str
+    old: str
+    new: str
+
+
+class LockFields(Schema):
+    """anchors.lock. pages: is written by `make anchors`; aliases: and redirects: by hand."""
+
+    noun: ClassVar[str] = "part"
+    pages: dict[str, list[str]] | None = described("a mapping of each page's URL path to a list of ids", REWRITE, default=None)
+    aliases: list[AliasFields] | None = described('a list of `- {page: "section/", old: "old-id", new: "new-id"}`', ALIAS_FIX,
+                                                  default=None)
+    redirects: dict[str, str] | None = described("a mapping of old URL paths to new ones", REDIRECT_FIX, default=None)
+
+
 def load_lock(root: Path, problems: list[Problem]) -> Lock:
     """Read anchors.lock, keeping the line of every page and id for error messages."""
     path = root / LOCK_FILE
@@ -56,42 +79,27 @@ def load_lock(root: Path, problems: list[Problem]) -> Lock:
     if parsed is None:
         return lock
     data, node = parsed
-    rewrite = "run `make anchors` to rewrite it"
-    if not isinstance(data, dict) or set(data) - {"pages", "aliases", "redirects"}:
-        problems.append(Problem(LOCK_FILE, 1, "must be a mapping with pages, aliases and redirects", rewrite))
+    fields = validated(LockFields, data, node, LOCK_FILE, problems)
+    if fields is None:
         return lock
-    pages, aliases, redirects = data.get("pages") or {}, data.get("aliases") or [], data.get("redirects") or {}
-    if not (isinstance(pages, dict) and all(_site_path(page) and isinstance(ids, list) and all(isinstance(i, str) for i in ids)
-                                            for page, ids in pages.items())):
-        problems.append(Problem(LOCK_FILE, line_at(node, ["pages"]), "`pages` must map each page's URL path to a list of ids",
-                                rewrite))
+    pages, redirects = fields.pages or {}, fields.redirects or {}
+    if not all(_site_path(page) for page in pages):
+        problems.append(Problem(LOCK_FILE, line_at(node, ["pages"], of_key=True),
+                                "`pages` must map each page's URL path to a list of ids", REWRITE))
         pages = {}
     for page, ids in pages.items():
         lock.lines[(page, None)] = line_at(node, ["pages", page], of_key=True)
         lock.pages[page] = list(ids)
         for index, anchor in enumerate(ids):
             lock.lines[(page, anchor)] = line_at(node, ["pages", page, index])
-    if not isinstance(aliases, list):
-        problems.append(Problem(LOCK_FILE, line_at(node, ["aliases"]), "`aliases` must be a list",
-                                'write - {page: "section/", old: "old-id", new: "new-id"}'))
-        aliases = []
-    for index, item in enumerate(aliases):
-        line = line_at(node, ["aliases", index])
-        if not (isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("page", "old", "new"))):
-            problems.append(Problem(LOCK_FILE, line, "an alias needs `page`, `old` and `new`",
-                                    'write - {page: "section/", old: "old-id", new: "new-id"}'))
-            continue
-        lock.aliases.append(Alias(item["page"], item["old"], item["new"], line))
-    if not isinstance(redirects, dict):
-        problems.append(Problem(LOCK_FILE, line_at(node, ["redirects"]), "`redirects` must map old URL paths to new ones",
-                                'write "old-page/": "new-page/"'))
-        redirects = {}
+    for index, item in enumerate(fields.aliases or ()):
+        lock.aliases.append(Alias(item.page, item.old, item.new, line_at(node, ["aliases", index])))
     for old, new in redirects.items():
         line = line_at(node, ["redirects", old], of_key=True)
         if not (_site_path(old) and _site_path(new)):
             problems.append(Problem(LOCK_FILE, line, f"redirect {old!r} → {new!r}: both must be URL paths of the site, "
                                     "such as \"old-page/\" (no \"..\", no leading \"/\", no other host)",
-                                    'write "old-page/": "new-page/"'))
+                                    REDIRECT_FIX))
             continue
         lock.redirects[old] = new
         lock.redirect_lines[old] = line
