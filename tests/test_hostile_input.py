@@ -152,22 +152,23 @@ CASES |= {
         "sources/essay/layout.yml:11: sources/essay/original.txt is not the file whose digest is pinned here"),
     "the layout without its digest": (
         replace(LAYOUT, "sha256: dfca0eb3c6871475a6578cd943b5ca92db2926e3675f6569129594df5ed3f560", ""),
-        "sources/essay/layout.yml: 'sha256' is missing; restore it from the repository"),
+        "sources/essay/layout.yml:4: 'sha256' is missing; add `sha256:` (the SHA-256 digest of original.txt, as the "
+        "repository has it)"),
     "a body of one line number": (
         replace(LAYOUT, "body: [5, 99]", "body: [5]"),
         "sources/essay/layout.yml:6: 'body' must be [first, last] of sources/essay/original.txt (1 to 107), got [5]; "
         "give the lines as numbers"),
     "a heading that is not a number": (
         replace(LAYOUT, "headings: [17, 25, 41, 57, 69, 81]", "headings: [17, twenty-five]"),
-        "sources/essay/layout.yml:7: 'headings' must be a list of line numbers of sources/essay/original.txt (1 to 107), "
-        "got [17, 'twenty-five']; give the lines as numbers"),
+        "sources/essay/layout.yml:7: 'headings' entry 2: not a whole number, got 'twenty-five'; "
+        "write it as a list of line numbers of original.txt"),
     "a title past the end of the record": (
         replace(LAYOUT, "title: 1", "title: 9999"),
         "sources/essay/layout.yml:4: 'title' must be a line number of sources/essay/original.txt (1 to 107), got 9999; "
         "give the lines as numbers"),
     "a layout that is a list": (
         lambda root: (root / LAYOUT).write_text("- 1\n- 2\n", encoding="utf-8"),
-        "sources/essay/layout.yml:1: must be a mapping (title:, body:, headings:, …); restore it from the repository"),
+        "sources/essay/layout.yml:1: must be a mapping of fields, got [1, 2]; write `key: value` lines"),
     "a malformed layout": (
         replace(LAYOUT, "body: [5, 99]", "body: [5, 99"),
         "sources/essay/layout.yml:7: invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<scalar>'; "

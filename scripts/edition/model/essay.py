@@ -12,7 +12,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from ..problems import Problem, ProblemsFound
-from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .schema import Schema, described, validated
 
 ESSAY_DIR = Path("sources") / "essay"
 
@@ -84,35 +85,37 @@ class Essay:
 
 RECORD = ESSAY_DIR / "original.txt"
 LAYOUT = ESSAY_DIR / "layout.yml"
-# Each field of layout.yml: a line of original.txt, or a list of them (body: the first and the last).
-LINE_FIELDS = ("title", "header_image_filename", "image_credit")
-LIST_FIELDS = ("body", "headings", "biographies")
+RESTORE = "restore it from the repository"
 
 
-def _layout_problems(layout: object, node, lines: int, digest: str) -> list[Problem]:
-    """What is wrong with layout.yml, read against original.txt (its lines, and its bytes' digest)."""
+class LayoutFields(Schema):
+    """layout.yml: where the parts of original.txt are, by line number, and the digest that pins the file."""
+
+    title: int = described("a line number of original.txt", RESTORE)
+    header_image_filename: int = described("a line number of original.txt", RESTORE)
+    image_credit: int = described("a line number of original.txt", RESTORE)
+    body: list[int] = described("[first, last], line numbers of original.txt", RESTORE)
+    headings: list[int] = described("a list of line numbers of original.txt", RESTORE)
+    biographies: list[int] = described("a list of line numbers of original.txt", RESTORE)
+    sha256: str = described("the SHA-256 digest of original.txt, as the repository has it", RESTORE)
+
+
+def _layout_problems(layout: LayoutFields, node, lines: int, digest: str) -> list[Problem]:
+    """What is wrong with layout.yml's line numbers and digest, read against original.txt (its lines, its bytes' digest)."""
     name = LAYOUT.as_posix()
-    if not isinstance(layout, dict):
-        return [Problem(name, 1, "must be a mapping (title:, body:, headings:, …)", "restore it from the repository")]
-    at = key_lines(node)
     problems = []
-    for key in (*LINE_FIELDS, *LIST_FIELDS, "sha256"):
-        if key not in layout:
-            problems.append(Problem(name, 0, f"'{key}' is missing", "restore it from the repository"))
-            continue
-        value = layout[key]
-        numbers = value if key in LIST_FIELDS else [value]
-        if key == "sha256":
-            if value != digest:
-                problems.append(Problem(name, at[key], f"{RECORD.as_posix()} is not the file whose digest is pinned here "
-                                        f"(sha256 {digest}, pinned {value})",
-                                        f"restore {RECORD.as_posix()} as received (`git checkout {RECORD.as_posix()}`); "
-                                        "corrections belong in editorial notes"))
-        elif (not isinstance(numbers, list) or not all(type(n) is int and 1 <= n <= lines for n in numbers)
-              or (key == "body" and (len(numbers) != 2 or numbers[0] > numbers[1]))):
-            shape = "[first, last]" if key == "body" else ("a list of line numbers" if key in LIST_FIELDS else "a line number")
-            problems.append(Problem(name, at[key], f"'{key}' must be {shape} of {RECORD.as_posix()} (1 to {lines}), "
-                                    f"got {value!r}", "give the lines as numbers"))
+    if layout.sha256 != digest:
+        problems.append(Problem(name, line_at(node, ["sha256"], of_key=True),
+                                f"{RECORD.as_posix()} is not the file whose digest is pinned here "
+                                f"(sha256 {digest}, pinned {layout.sha256})",
+                                f"restore {RECORD.as_posix()} as received (`git checkout {RECORD.as_posix()}`); "
+                                "corrections belong in editorial notes"))
+    for key, value in layout.model_dump(exclude={"sha256"}).items():
+        numbers = value if isinstance(value, list) else [value]
+        if not all(1 <= n <= lines for n in numbers) or (key == "body" and (len(numbers) != 2 or numbers[0] > numbers[1])):
+            shape = "[first, last]" if key == "body" else ("a list of line numbers" if isinstance(value, list) else "a line number")
+            problems.append(Problem(name, line_at(node, [key], of_key=True), f"'{key}' must be {shape} of {RECORD.as_posix()} "
+                                    f"(1 to {lines}), got {value!r}", "give the lines as numbers"))
     return problems
 
 
@@ -125,24 +128,23 @@ def load_essay(root: Path, problems: list[Problem] | None = None) -> Essay | Non
     raw = read_text(root / RECORD, RECORD.as_posix(), found, limit=MAX_LEDGER_BYTES)
     text = read_text(root / LAYOUT, LAYOUT.as_posix(), found)
     parsed = parse_yaml(text, LAYOUT.as_posix(), found) if text is not None else None
-    if raw is not None and parsed is not None:
-        found += _layout_problems(parsed[0], parsed[1], len(raw.splitlines()),
-                                  hashlib.sha256(raw.encode("utf-8")).hexdigest())
+    layout = validated(LayoutFields, parsed[0], parsed[1], LAYOUT.as_posix(), found) if parsed is not None else None
+    if raw is not None and layout is not None:
+        found += _layout_problems(layout, parsed[1], len(raw.splitlines()), hashlib.sha256(raw.encode("utf-8")).hexdigest())
     if found:
         if problems is None:
             raise ProblemsFound(found)
         problems += found
         return None
     lines = raw.splitlines()
-    layout = parsed[0]
 
     def line(n: int) -> str:
         return normalize(lines[n - 1])
 
-    first, last = layout["body"]
-    headings = set(layout["headings"])
+    first, last = layout.body
+    headings = set(layout.headings)
     sections: list[Section] = []
-    heading, heading_line, paragraphs = None, layout["title"], []
+    heading, heading_line, paragraphs = None, layout.title, []
     number = 0
     for n in range(first, last + 1):
         if not line(n):
@@ -155,9 +157,9 @@ def load_essay(root: Path, problems: list[Problem] | None = None) -> Essay | Non
             paragraphs.append(Paragraph(number, line(n), n))
     sections.append(Section(heading, heading_line, tuple(paragraphs)))
     return Essay(
-        title=line(layout["title"]),
+        title=line(layout.title),
         sections=tuple(sections),
-        biographies=tuple(line(n) for n in layout["biographies"]),
-        image_credit=line(layout["image_credit"]),
-        image_filename=line(layout["header_image_filename"]),
+        biographies=tuple(line(n) for n in layout.biographies),
+        image_credit=line(layout.image_credit),
+        image_filename=line(layout.header_image_filename),
     )
