@@ -372,9 +372,8 @@ def test_a_page_description_is_checked_as_typed(edition):
         "docs/x.md:2: `description:` holds '\"', which Material would write into the page's <head> unescaped; "
         "write it as plain words (typographic quotes “ ” are fine)"]
     assert read("---\ndescription: A page of a few words.\ntemplate: other.html\n---\n# X\n")[2] == [
-        "docs/x.md:3: unknown front matter setting 'template'; remove it: a page's front matter holds its "
-        "`description:` only"]
-    assert read("---\ndescription: [a, b]\n---\n# X\n")[2][0].startswith("docs/x.md:2: `description:` must be text")
+        "docs/x.md:3: unknown front matter setting 'template'; remove it, or use one of: description"]
+    assert read("---\ndescription: [a, b]\n---\n# X\n")[2][0].startswith("docs/x.md:2: 'description' must be text")
     assert read("---\ndescription: " + "word " * 80 + "\n---\n# X\n")[2][0].startswith(
         "docs/x.md:2: `description:` is 399 characters, more than 320")
     assert read("---\ndescription: &a x\nother: *a\n---\n# X\n")[2][0].startswith("docs/x.md:2: ")

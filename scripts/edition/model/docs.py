@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from ..problems import Problem
 from .addresses import page_path
 from .essay import Essay
-from .files import MAX_LEDGER_BYTES, key_lines, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .schema import Filled, Schema, described, validated
 
 DOCS_DIR = Path("docs")
 
@@ -259,21 +261,14 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
         problems.append(Problem(name, 2, "front matter must be a mapping such as `description: …`",
                                 "write `description: <one or two sentences>` between the `---` lines"))
         return body, None
-    lines = key_lines(node)
-    for key in data:
-        if key != "description":
-            problems.append(Problem(name, lines.get(str(key), 2), f"unknown front matter setting {key!r}",
-                                    "remove it: a page's front matter holds its `description:` only"))
-    description = data.get("description")
-    where = lines.get("description", 2)
-    if "description" not in data:
+    fields = validated(FrontMatter, data, node, name, problems)
+    if fields is None:
+        return body, None
+    if fields.description is None:
         problems.append(missing)
         return body, None
-    if not isinstance(description, str) or not description.strip():
-        problems.append(Problem(name, where, f"`description:` must be text, got {description!r}"[:300],
-                                "write one or two sentences about this page"))
-        return body, None
-    description = description.strip()  # `>` folds to a trailing line break; `>-` to none
+    where = line_at(node, ["description"], of_key=True)
+    description = fields.description.strip()  # `>` folds to a trailing line break; `>-` to none
     if character := _UNSAFE_IN_DESCRIPTION.search(description):
         if character[0] == "\n":
             problems.append(Problem(name, where, "`description:` holds a line break", "write it on one line, or fold it with `>-`"))
@@ -291,6 +286,14 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
                                 "keep it to one or two sentences"))
         return body, None
     return body, description
+
+
+class FrontMatter(Schema):
+    """A page's front matter: its description, the page's abstract for search engines and reference managers."""
+
+    noun: ClassVar[str] = "front matter setting"
+    description: Filled | None = described("text (one or two sentences about this page)", "write one or two sentences about this page",
+                                           default=None)
 
 
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
