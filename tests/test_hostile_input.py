@@ -604,6 +604,13 @@ CASES |= {
         replace("sources/essay/glossary.yml", "  sources: [joc-2020-03-13]", "  sources: [{id: joc-2020-03-13}]"),
         "sources/essay/glossary.yml:13: glossary entry 'popular-mobilization': 'sources' entry 1: not text, got {'id': 'joc-2020-03-13'}; "
         "write it as a list of the ids of the source records that establish it"),
+    "the essay's own record without an address": (
+        replace("sources/warontherocks-2020-03.yml", "url: https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/\n"
+                "accessed: 2026-11-25\nlanguage: en\nurl_status: live\nverification_level: document",
+                "language: en\nverification_level: unverified"),
+        "sources/warontherocks-2020-03.yml:2: 'warontherocks-2020-03' is the essay's own record (edition.yml `original:`), "
+        "which needs `url:` and `container-title:`: every page and the PDF name and link the essay as first published; "
+        "give the record the essay's address and its publication"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "
