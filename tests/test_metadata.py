@@ -23,7 +23,7 @@ from edition.citeproc.forms import edition_item, targets
 from edition.citeproc.pandoc import style_path
 from edition.model.checks import check_citation_file
 from edition.model.docs import front_matter
-from edition.publish.metadata import APPARATUS, BOOK, SECTION, page_kind
+from edition.publish.metadata import APPARATUS, BOOK, SECTION, head_tags, page_kind
 
 CFF_LINES = (ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines()
 
@@ -436,3 +436,16 @@ def test_sitemap_and_canonical_links_use_the_one_site_url(site, page, edition):
     assert sorted(urls) == sorted(SITE_URL + p.path for p in edition.docs)
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["url"] == SITE_URL
+
+
+def test_the_essay_as_first_published_is_named_whatever_form_its_authors_take(edition):
+    """A record's author may be a family name alone or an institution's literal name, and the essay's own record
+    is a record like any other: the page's JSON-LD names each as written (it once stopped the build with a KeyError)."""
+    original = dataclasses.replace(edition.original, authors=({"family": "Fantappie"}, {"literal": "War on the Rocks staff"}))
+    changed = dataclasses.replace(edition, registry=dataclasses.replace(
+        edition.registry, sources=edition.registry.sources | {original.id: original}))
+    page = changed.docs.get("index.md")
+    script = next(tag for tag in head_tags(changed, page) if tag.name == "script")
+    based_on = json.loads(script.text)["isBasedOn"]
+    assert based_on["author"] == [{"@type": "Person", "name": "Fantappie"},
+                                  {"@type": "Organization", "name": "War on the Rocks staff"}]

@@ -131,8 +131,7 @@ class Source:
         """Who put the document out, in a few words: its publication or publisher, else its first author."""
         if self.container_title or self.publisher:
             return self.container_title or self.publisher
-        author = self.authors[0] if self.authors else {}
-        return author.get("literal") or " ".join(filter(None, (author.get("given"), author.get("family"))))
+        return name_of(self.authors[0]) if self.authors else ""
 
     def csl(self) -> dict:
         """Return the record as CSL-JSON, the input of every citation style."""
@@ -153,6 +152,11 @@ class Source:
         if self.accessed and self.url:
             item["accessed"] = _date_parts(self.accessed)
         return item
+
+
+def name_of(author: dict) -> str:
+    """A CSL name as a reader sees it: "Maria Fantappie", a family name alone, or an institution's literal name."""
+    return author.get("literal") or " ".join(filter(None, (author.get("given"), author.get("family"))))
 
 
 @dataclass(frozen=True)

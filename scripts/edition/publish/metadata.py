@@ -40,6 +40,7 @@ from .. import Edition
 from ..markdown.html import script_json
 from ..model.addresses import permanent_url
 from ..model.docs import Page
+from ..model.sources import name_of
 
 BOOK, SECTION, APPARATUS = "book", "section", "apparatus"
 
@@ -55,10 +56,6 @@ class HeadTag:
 
 def _meta(attribute: str, name: str, content: str) -> HeadTag:
     return HeadTag("meta", {attribute: name, "content": content})
-
-
-def _person(author: dict) -> str:
-    return f"{author['given']} {author['family']}"
 
 
 def page_kind(edition: Edition, page: Page) -> str:
@@ -118,7 +115,7 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
     tags += [HeadTag("link", {"rel": "schema.DC", "href": "http://purl.org/dc/elements/1.1/"}),
              HeadTag("link", {"rel": "schema.DCTERMS", "href": "http://purl.org/dc/terms/"}),
              _meta("name", "DC.title", record["title"])]
-    tags += [_meta("name", "DC.creator", _person(a)) for a in record["authors"]]
+    tags += [_meta("name", "DC.creator", name_of(a)) for a in record["authors"]]
     tags += [
         _meta("name", "DC.date", record["date"]),
         _meta("name", "DC.publisher", edition.meta.publisher),
@@ -163,13 +160,13 @@ def head_tags(edition: Edition, page: Page, pdf_url: str | None = None) -> list[
     if book:
         work["bookEdition"] = edition.version
     if record["authors"]:
-        work["author"] = [{"@type": "Person", "name": _person(a)} for a in record["authors"]]
+        work["author"] = [{"@type": "Person", "name": name_of(a)} for a in record["authors"]]
     if record["part_of"]:
         work["isPartOf"] = {"@type": "Book", "name": record["part_of"], "url": record["home"], "bookEdition": edition.version}
     if record["kind"] != APPARATUS:
         work["isBasedOn"] = {
             "@type": "Article", "name": original.title, "url": original.url, "datePublished": original.issued,
-            "author": [{"@type": "Person", "name": _person(a)} for a in original.authors],
+            "author": [{"@type": "Organization" if "literal" in a else "Person", "name": name_of(a)} for a in original.authors],
             "publisher": {"@type": "Organization", "name": original.container_title},
         }
     if record["cited"]:
