@@ -611,6 +611,10 @@ CASES |= {
         "sources/warontherocks-2020-03.yml:2: 'warontherocks-2020-03' is the essay's own record (edition.yml `original:`), "
         "which needs `url:` and `container-title:`: every page and the PDF name and link the essay as first published; "
         "give the record the essay's address and its publication"),
+    "the essay's own record with a date in words": (
+        replace("sources/warontherocks-2020-03.yml", "issued: 2020-03", "issued: March 2020"),
+        "sources/warontherocks-2020-03.yml:11: 'issued' must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got 'March 2020'; "
+        "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

@@ -281,7 +281,7 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),
                                 f"'original' names an unknown source '{meta.original}'",
                                 "name the source record of the essay as first published"))
-    elif meta and not (registry[meta.original].url and registry[meta.original].container_title):
+    elif meta and meta.original in registry and not (registry[meta.original].url and registry[meta.original].container_title):
         original = registry[meta.original]  # the byline, the Cite panel, the metadata and the PDF link to it, by name
         problems.append(Problem(original.path, original.line, f"'{original.id}' is the essay's own record (edition.yml "
                                 "`original:`), which needs `url:` and `container-title:`: every page and the PDF name and "
