@@ -462,6 +462,13 @@ CASES |= {
     "docs: a NUL byte in a page": (
         write_file("docs/about.md", b"# About\n\nHello\x00world\n"),
         "docs/about.md:3: holds the control character U+0000; save it as plain UTF-8 text with Unix or Windows line endings"),
+    "docs: a right-to-left override in a page": (
+        replace("docs/about.md", "## The essay", "## The \u202eessay"),
+        "docs/about.md:9: holds U+202E, an invisible character that breaks or reorders the text around it; "
+        "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    "docs: a right-to-left isolate in a paragraph of the essay": (
+        replace("docs/index.md", "Trump", "Tr\u2067ump"),
+        None),
     "docs: old Mac line endings": (
         lambda root: (root / "docs/conventions.md").write_bytes((root / "docs/conventions.md").read_bytes().replace(b"\n", b"\r")),
         "docs/conventions.md:1: holds a carriage return without a line feed (old Mac line endings); "

@@ -15,7 +15,7 @@ from typing import ClassVar
 from ..problems import Problem
 from .addresses import page_path
 from .essay import Essay
-from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
 from .schema import Filled, Schema, described, validated
 
 DOCS_DIR = Path("docs")
@@ -312,6 +312,12 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         file = path.relative_to(root / DOCS_DIR).as_posix()
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
+            continue
+        if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1) if (m := REORDERING.search(line))), None):
+            # A right-to-left override published as it is reverses what a reader sees of the words around it.
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "
+                                    "character that breaks or reorders the text around it",
+                                    "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"))
             continue
         described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
