@@ -622,6 +622,10 @@ CASES |= {
         replace("sources/warontherocks-2020-03.yml", "issued: 2020-03", "issued: March 2020"),
         "sources/warontherocks-2020-03.yml:11: 'issued' must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got 'March 2020'; "
         "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+    "a glossary term listed by two entries": (
+        replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, soleimani]"),
+        "sources/essay/glossary.yml:27: glossary entry 'soleimani': the term “Soleimani” is also listed by 'kataib-hizbullah' "
+        "(line 4); list each of the essay's words under one entry"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

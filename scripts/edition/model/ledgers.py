@@ -335,5 +335,10 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
                                     "give each entry its own id, like kataib-hizbullah"))
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"glossary entry '{entry.id}'", entry.sources, known, problems)
+        for index, words in enumerate(entry.terms):  # one entry a term: the essay's words would open the other's description
+            if owner := next((t for t in terms if any(w.casefold() == words.casefold() for w in t.terms)), None):
+                problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
+                                        f"“{words}” is also listed by '{owner.id}' (line {owner.line})",
+                                        "list each of the essay's words under one entry"))
         terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or ""))
     return tuple(terms)
