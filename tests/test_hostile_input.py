@@ -626,6 +626,9 @@ CASES |= {
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, soleimani]"),
         "sources/essay/glossary.yml:27: glossary entry 'soleimani': the term “Soleimani” is also listed by 'kataib-hizbullah' "
         "(line 4); list each of the essay's words under one entry"),
+    "mkdocs.yml: a script from another host behind a space": (
+        replace(CONFIG, "  - javascripts/edition.js", "  - javascripts/edition.js\n  - ' //evil.example/x.js'"),
+        f"{CONFIG}:73: `extra_javascript` loads ' //evil.example/x.js' from another host; put the file under docs/ and name its path"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

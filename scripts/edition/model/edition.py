@@ -180,7 +180,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             continue
         for index, entry in enumerate(entries(config, key)):
             address = str(entry.get("path", "")) if isinstance(entry, dict) else str(entry)
-            if urlsplit(address).scheme or address.startswith("//"):
+            if urlsplit(address.strip()).scheme or address.strip().startswith(("//", "\\")) or address != address.strip():
                 problem(key, f"`{key}` loads {address!r} from another host", "put the file under docs/ and name its path",
                         [key, index])
     return config
