@@ -626,6 +626,19 @@ CASES |= {
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, soleimani]"),
         "sources/essay/glossary.yml:27: glossary entry 'soleimani': the term “Soleimani” is also listed by 'kataib-hizbullah' "
         "(line 4); list each of the essay's words under one entry"),
+    "mkdocs.yml: a page listed twice in nav": (
+        replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Again: about.md"),
+        f"{CONFIG}:117: `nav` lists about.md twice (first on line 116); list each page once"),
+    "mkdocs.yml: a form in a nav title": (
+        replace(CONFIG, "      - About: about.md", "      - 'About<form action=https://evil.example/><input name=q>': about.md"),
+        f"{CONFIG}:116: a `nav` title holds '<f', which Material writes into every page as HTML; write the title as plain text"),
+    "mkdocs.yml: a link in the copyright": (
+        replace(CONFIG, "  Annotations and code by the edition’s editors.", "  Annotations <a href=https://evil.example>here</a>."),
+        f"{CONFIG}:18: `copyright` holds '<a', which Material writes into every page as HTML; "
+        "write it as plain text: the theme sets the words"),
+    "mkdocs.yml: a javascript: link in nav": (
+        replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Click: 'javascript:alert(1)'"),
+        f"{CONFIG}:117: `nav` links to 'javascript:alert(1)'; name a page under docs/, or link to an https:// address"),
     "mkdocs.yml: a script from another host behind a space": (
         replace(CONFIG, "  - javascripts/edition.js", "  - javascripts/edition.js\n  - ' //evil.example/x.js'"),
         f"{CONFIG}:73: `extra_javascript` loads ' //evil.example/x.js' from another host; put the file under docs/ and name its path"),

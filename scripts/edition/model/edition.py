@@ -114,6 +114,42 @@ def entries(config: dict, key: str) -> list:
     return value if isinstance(value, list) else list(value) if isinstance(value, dict) else [value]
 
 
+def _nav(items: object, path: list):
+    """Each entry of mkdocs.yml's `nav`, however deep: (its path in the YAML, its title or None, its page or None)."""
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, str):
+            yield [*path, index], None, item
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                at = [*path, index, title]
+                if isinstance(value, list):
+                    yield at, str(title), None
+                    yield from _nav(value, at)
+                else:
+                    yield at, str(title), value if isinstance(value, str) else None
+
+
+def _check_words_and_nav(config: dict, node, problem) -> None:
+    """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
+    Previous and Next links lead somewhere else."""
+    for key in ("site_name", "site_description", "copyright"):
+        if isinstance(config.get(key), str) and (markup := MARKUP.search(config[key])):
+            problem(key, f"`{key}` holds {markup[0]!r}, which Material writes into every page as HTML",
+                    "write it as plain text: the theme sets the words")
+    listed: dict[str, int] = {}
+    for path, title, page in _nav(config.get("nav"), ["nav"]):
+        if title is not None and (markup := MARKUP.search(title)):
+            problem("nav", f"a `nav` title holds {markup[0]!r}, which Material writes into every page as HTML",
+                    "write the title as plain text", path)
+        if page is None:
+            continue
+        if urlsplit(page.strip()).scheme not in ("", "http", "https") or page != page.strip():
+            problem("nav", f"`nav` links to {page!r}", "name a page under docs/, or link to an https:// address", path)
+        elif page in listed:  # its Previous and Next links would lead to itself
+            problem("nav", f"`nav` lists {page} twice (first on line {listed[page]})", "list each page once", path)
+        listed.setdefault(page, line_at(node, path))
+
+
 def read_config(root: Path, problems: list[Problem]) -> dict:
     """mkdocs.yml, read like every input before MkDocs reads it, and held to what the edition promises.
 
@@ -174,6 +210,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if theme.get("font") is not False:
         problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
                 "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
+    _check_words_and_nav(config, node, problem)
     for key in ("extra_javascript", "extra_css"):
         if not isinstance(config.get(key, []), list):
             problem(key, f"`{key}` must be a list of files under docs/, got {config[key]!r}", f"write `{key}:` as a list")
