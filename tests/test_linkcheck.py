@@ -5,8 +5,11 @@ from __future__ import annotations
 import http.server
 import itertools
 import json
+import os
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import time
 import typing
@@ -14,7 +17,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from edition.tools.linkcheck import Settings, check_links, main
 
 REDIRECT_TO_OK = b"HTTP/1.1 302 Found\r\nLocation: /ok\r\n\r\n"  # and no length: the body lasts until the connection ends
@@ -112,7 +115,8 @@ def server():
         httpd.server_close()
 
 
-FAST = Settings(timeout=0.5, retries=2, backoff=0.05, per_host=4, concurrency=8)
+# The tests' server is on this machine: the addresses listed may be (private_ok); their redirects still may not.
+FAST = Settings(timeout=0.5, retries=2, backoff=0.05, per_host=4, concurrency=8, private_ok=True)
 EXPECTED = {
     "/ok": ("ok", 200), "/moved": ("redirected", 200), "/gone-404": ("broken", 404), "/gone-410": ("broken", 410),
     "/busy": ("ok", 200), "/failing": ("broken", 500), "/slow": ("unreachable", None), "/reset": ("unreachable", None),
@@ -135,7 +139,7 @@ def test_each_answer_is_classified_within_the_time_bound(server, tmp_path):
 
 
 # Every read arrives well within the timeout; only the deadline can end the wait.
-TRICKLED = Settings(timeout=2, deadline=2, retries=2, backoff=0.05, per_host=4, concurrency=8)
+TRICKLED = Settings(timeout=2, deadline=2, retries=2, backoff=0.05, per_host=4, concurrency=8, private_ok=True)
 
 
 def test_an_answer_that_trickles_in_is_cut_at_the_deadline(server, tmp_path):
@@ -192,7 +196,8 @@ def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_
     salih.write_text(salih.read_text(encoding="utf-8").replace(f"{server}/ok", f"{server}/gone-404"),
                      encoding="utf-8")
 
-    status = main(["--root", str(root), "--timeout", "1", "--deadline", "5", "--retries", "0", "--json", str(tmp_path / "report.json")])
+    status = main(["--root", str(root), "--timeout", "1", "--deadline", "5", "--retries", "0", "--private-ok",
+                   "--json", str(tmp_path / "report.json")])
     out = capsys.readouterr().out
     assert status == 1
     assert f"france24-2020-03-19: original dead; archived copy: {server}/ok?archived" in out
@@ -203,3 +208,49 @@ def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_
     shared = next(r for r in report["results"] if r["url"] == f"{server}/ok")
     assert len(shared["sources"]) > 5
     assert "france24-2020-03-19" not in report["without_archive"] and "salih-2020-03-13" in report["without_archive"]
+
+
+# Run in a network namespace of its own with loopback only (unshare -n): were the guard to fail, the
+# checker's request to 169.254.169.254 or 10.0.0.1 would fail on this machine, never leave it.
+REDIRECTING_SERVER = """
+import http.server, json, threading
+from edition.tools.linkcheck import Settings, check_links
+TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-private": "http://10.0.0.1/admin",
+           "/to-mapped": "http://[::ffff:169.254.169.254]/", "/to-other-loopback": "http://127.0.0.2:{port}/ok",
+           "/to-name": "http://localhost:{port}/ok", "/here": "/ok"}
+class Redirects(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        target = TARGETS.get(self.path)
+        self.send_response(302 if target else 200)
+        if target:
+            self.send_header("Location", target.format(port=self.server.server_port))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirects)
+threading.Thread(target=httpd.serve_forever, daemon=True).start()
+base = f"http://127.0.0.1:{httpd.server_port}"
+listed = check_links([base + path for path in TARGETS], Settings(timeout=2, deadline=5, retries=0, private_ok=True))
+direct = check_links(["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"], Settings(timeout=2, retries=0))
+print(json.dumps({r.url.removeprefix(base): [r.outcome, r.detail] for r in listed + direct}))
+httpd.shutdown()
+"""
+
+
+def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
+    try:
+        result = subprocess.run(["unshare", "-n", "sh", "-c", f'ip link set lo up && exec "{sys.executable}" -c "$0"',
+                                 REDIRECTING_SERVER], capture_output=True, text=True, timeout=120,
+                                env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
+    except FileNotFoundError:
+        pytest.skip("unshare is not installed")
+    if "Operation not permitted" in result.stderr:
+        pytest.skip("unshare -n needs root")
+    assert result.returncode == 0, result.stderr
+    outcomes = json.loads(result.stdout)
+    for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name",
+                 "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"):
+        outcome, detail = outcomes[path]
+        assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
+    assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed

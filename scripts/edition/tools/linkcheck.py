@@ -19,8 +19,10 @@ import argparse
 import asyncio
 import contextlib
 import datetime as dt
+import ipaddress
 import json
 import re
+import socket
 import sys
 import time
 from collections import defaultdict
@@ -77,6 +79,14 @@ class Settings:
     backoff: float = 1.0  # seconds before the first retry; doubled each time
     per_host: int = 2
     concurrency: int = 8
+    # The addresses listed may be on this machine or its network (the tests' own server); a redirect never
+    # may, unless it stays on the host it came from: a cited site cannot send the checker to a cloud's
+    # metadata service (169.254.169.254), a router or another service of this machine.
+    private_ok: bool = False
+
+
+class NotPublic(httpx.HTTPError):
+    """An address the checker will not ask: its host is not on the public internet."""
 
 
 def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
@@ -100,9 +110,9 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
     for attempt in range(settings.retries + 1):
         try:
             async with asyncio.timeout(settings.deadline):
-                response, redirects = await _ask(client, "HEAD", url)
+                response, redirects = await _ask(client, "HEAD", url, settings.private_ok)
                 if response.status_code in HEAD_REFUSED:
-                    response, redirects = await _ask(client, "GET", url)
+                    response, redirects = await _ask(client, "GET", url, settings.private_ok)
                     detail = "HEAD refused; checked with GET"
             status, final = response.status_code, str(response.url)
             if status in RETRY_STATUSES and attempt < settings.retries:
@@ -114,6 +124,8 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
                           time.time())
         except httpx.TimeoutException:
             return Result(url, "unreachable", None, url, [], f"no answer within {settings.timeout:g} s", time.time())
+        except NotPublic as error:  # not a network failure: asking again would not change it
+            return Result(url, "broken", None, url, [], str(error), time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
@@ -128,12 +140,16 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
     return Result(url, outcome, status, final, redirects, detail, time.time())
 
 
-async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.Response, list[str]]:
+async def _ask(client: httpx.AsyncClient, method: str, url: str, private_ok: bool = False) -> tuple[httpx.Response, list[str]]:
     """The last answer to `method url`, redirects followed, and the addresses that redirected.
 
     Every answer is closed once its status line and headers are in: no body is read, a redirect's
-    included (httpx would read those whole), so a huge or endless body is never downloaded."""
+    included (httpx would read those whole), so a huge or endless body is never downloaded. Before each
+    request the host's addresses are looked up: one not on the public internet is not asked (NotPublic),
+    save the address listed itself with private_ok, and a redirect that stays on its host."""
     request, redirects = client.build_request(method, url), []
+    if not private_ok:
+        await _public(request.url)
     while True:
         response = await client.send(request, stream=True, follow_redirects=False)
         await response.aclose()
@@ -142,7 +158,26 @@ async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.
         if len(redirects) >= client.max_redirects:
             raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
         redirects.append(str(response.url))
-        request = response.next_request
+        following = response.next_request
+        if (following.url.scheme, following.url.host, following.url.port) != (request.url.scheme, request.url.host, request.url.port):
+            await _public(following.url)
+        request = following
+
+
+async def _public(url: httpx.URL) -> None:
+    """Raise NotPublic unless every address the URL's host has is a global one (not private, loopback,
+    link-local, shared, reserved or multicast). The host is looked up again when httpx connects, so a
+    name whose addresses change between the two is not caught: the checker asks, it does not defend."""
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(url.host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return  # no address: httpx's own connection fails, and says so
+    for *_, address in found:
+        ip = ipaddress.ip_address(address[0].split("%")[0])
+        ip = ip.ipv4_mapped or ip if isinstance(ip, ipaddress.IPv6Address) else ip
+        if not ip.is_global or ip.is_multicast:
+            raise NotPublic(f"not asked: {url} is on {ip}, not a public address")
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:
@@ -245,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds for a whole request, redirects included (default 30); a slower answer is unreachable")
     parser.add_argument("--retries", type=int, default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
     parser.add_argument("--per-host", type=int, default=Settings.per_host, help="requests at once to one host (default 2)")
+    parser.add_argument("--private-ok", action="store_true",
+                        help="ask the listed addresses even on this machine or its network (to test against a local server); "
+                             "a redirect off its host never may")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -252,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as error:
         print("\n".join(f"error: {p}" for p in error.problems), file=sys.stderr)
         return 1
-    settings = Settings(timeout=args.timeout, deadline=args.deadline, retries=args.retries, per_host=args.per_host)
+    settings = Settings(timeout=args.timeout, deadline=args.deadline, retries=args.retries, per_host=args.per_host,
+                        private_ok=args.private_ok)
     results = check_links(list(links), settings, cache=root / CACHE_FILE, max_age=args.max_age * 3600)
     text, data = report(links, results, registry)
     print(text)
