@@ -181,8 +181,10 @@ async def _public(url: httpx.URL) -> None:
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:
-    value = response.headers.get("Retry-After", "")
-    return min(float(value), 60.0) if value.replace(".", "", 1).isdigit() else default
+    """The seconds a 429 or 503 asks to wait (at most 60), or the default for anything else (an HTTP date,
+    "²", which str.isdigit takes for a digit, or nonsense)."""
+    value = response.headers.get("Retry-After", "").strip()
+    return min(float(value), 60.0) if re.fullmatch(r"[0-9]{1,6}(?:\.[0-9]{1,6})?", value) else default
 
 
 async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
