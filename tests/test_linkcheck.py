@@ -257,3 +257,20 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
     assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
 
+
+@pytest.mark.parametrize("odd", ["fifo", "device", "latin-1"])
+def test_a_page_that_is_a_fifo_a_device_or_not_utf8_is_refused_not_read(tmp_path, odd):
+    """The checker reads the inputs as the build does: it names the file and stops, it never hangs or crashes."""
+    root = copy_project(tmp_path / "project")
+    page = root / "docs/pipe.md"
+    if odd == "fifo":
+        os.mkfifo(page)
+    elif odd == "device":
+        page.symlink_to("/dev/zero")
+    else:
+        page.write_bytes("# Caf\xe9\n".encode("latin-1"))
+    result = subprocess.run([sys.executable, "-m", "edition.tools.linkcheck", "--root", str(root)], capture_output=True,
+                            text=True, timeout=60, env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert any(line.startswith("error: docs/pipe.md") for line in result.stderr.splitlines()), result.stderr

@@ -34,8 +34,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, write_atomic
-from ..model.docs import DOCS_DIR
-from ..model.sources import load_sources
+from ..model.edition import load_inputs
 from ..problems import ProblemsFound
 
 CACHE_FILE = LINKCHECK_CACHE
@@ -90,16 +89,19 @@ class NotPublic(httpx.HTTPError):
 
 
 def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
-    """Every external address in sources/ and docs/, with who uses it; and the registry."""
-    registry = load_sources(root)
+    """Every external address in sources/ and docs/, with who uses it; and the registry.
+
+    The inputs are read as the build reads them (model.load_inputs): a page that is a FIFO, a link to a
+    device or not UTF-8 is refused by file and line, never opened raw, and the checker stops there."""
+    inputs = load_inputs(root)
     links: dict[str, Link] = {}
-    for source in registry:
+    for source in inputs.registry:
         for url in filter(None, [source.url, source.archive_url]):
             links.setdefault(url, Link(url)).sources.append(source.id)
-    for path in sorted((root / DOCS_DIR).glob("*.md")):
-        for url in dict.fromkeys(_URL_IN_TEXT.findall(path.read_text(encoding="utf-8"))):
-            links.setdefault(url, Link(url)).pages.append(f"docs/{path.name}")
-    return links, registry
+    for page in inputs.docs:
+        for url in dict.fromkeys(_URL_IN_TEXT.findall(page.text)):
+            links.setdefault(url, Link(url)).pages.append(f"docs/{page.file}")
+    return links, inputs.registry
 
 
 async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> Result:
