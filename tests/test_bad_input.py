@@ -425,6 +425,34 @@ def test_a_link_left_where_the_previous_site_is_kept_is_removed_never_followed(p
     assert tree_digest(project / "docs") == docs_before
 
 
+def _immutable(path: Path, on: bool) -> bool:
+    """chattr +i/-i: a file even root cannot remove, as on a read-only mount. False where chattr cannot."""
+    return subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True).returncode == 0
+
+
+def test_a_previous_site_the_build_cannot_remove_is_set_aside_and_named(project):
+    """A read-only previous site (issue 27): the new site is published, the old one set aside with a warning,
+    and later builds go on; a read-only folder is made writable and removed (the build wrote it)."""
+    (project / "site" / "assets").chmod(0o555)
+    stuck = project / "site" / "index.html"
+    if not _immutable(stuck, True):
+        pytest.skip("chattr +i is not possible here")
+    try:
+        first = run_build(project)
+        assert first.returncode == 0, first.stderr
+        assert "left as it was" not in first.stderr and "Traceback" not in first.stderr
+        assert f"warning: {project / '.site.previous'}: the site this build replaced could not be removed" in first.stderr
+        second = run_build(project)
+        assert second.returncode == 0, second.stderr
+        aside = [path for path in project.glob(".site.previous-*")]
+        assert len(aside) == 1 and f"warning: {aside[0]}: an earlier site the build could not remove is left here" in second.stderr
+        assert run_build(project).returncode == 0
+        assert (project / "site" / "index.html").is_file() and not (project / ".site.previous").exists()
+    finally:
+        for path in project.glob(".site.previous*/index.html"):
+            _immutable(path, False)
+
+
 def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
     before = tree_digest(project / "site")
     result = run_build(project / "site")

@@ -72,22 +72,42 @@ def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     return target
 
 
-def _remove(path: Path) -> None:
-    """Remove a folder the build left, or a link someone put in its place (never what the link points to)."""
+def _discard(path: Path) -> None:
+    """Remove a site the build kept, its read-only folders too (made writable first: the build wrote them);
+    OSError when the file system still refuses (an immutable file, a read-only mount)."""
+    def writable_then_again(function, name, _):
+        os.chmod(os.path.dirname(name), stat.S_IRWXU)  # a real folder of the tree: rmtree never follows a link
+        function(name)
+
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.exists():
-        shutil.rmtree(path)
+        shutil.rmtree(path, onerror=writable_then_again)
 
 
-def publish(staging: Path, output: Path) -> None:
-    """Put the new build in place of the old one, with the old one kept until the new one is there."""
+def publish(staging: Path, output: Path) -> list[Problem]:
+    """Put the new build in place of the old one, with the old one kept until the new one is there.
+
+    Removing the old one is tidying: when the file system refuses it, the new site is published all the
+    same, the old one is set aside under a name of its own, and a warning says where."""
     previous = output.with_name(f".{output.name}.previous")
-    _remove(previous)
+    warnings = []
+    try:
+        _discard(previous)
+    except OSError:  # left by an earlier build that could not remove it: out of the way, so this one can publish
+        aside = previous.with_name(f"{previous.name}-{time.time_ns()}")
+        previous.rename(aside)
+        warnings.append(Problem(str(aside), 0, "an earlier site the build could not remove is left here",
+                                "remove it by hand (it may hold read-only or immutable files)"))
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    _remove(previous)
+    try:
+        _discard(previous)
+    except OSError as error:
+        warnings.append(Problem(str(previous), 0, f"the site this build replaced could not be removed: {error.strerror or error}",
+                                "remove it by hand; the new site is published"))
+    return warnings
 
 
 def _die_with_parent(build: int) -> None:
@@ -308,7 +328,7 @@ def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outc
             return Outcome(errors, warnings)
         if update_anchors:
             write_lock(staging, edition.lock, root, parsed)
-        publish(staging, output)
+        warnings += publish(staging, output)
         return Outcome([], warnings, [archive_summary(edition)])
     finally:
         if staging.exists():
