@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -492,6 +494,40 @@ def test_a_child_that_is_killed_is_named_not_a_traceback(project, monkeypatch):
             "if it happens again, check the machine's free memory") in result.stderr.splitlines(), result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
+
+
+def _interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_ends_the_build_in_one_line_and_keeps_the_site(project, monkeypatch):
+    from edition.publish import pipeline
+
+    before = tree_digest(project / "site")
+    monkeypatch.setattr(pipeline, "render_all", _interrupted)
+    result = run_build(project)
+    assert (result.returncode, result.stderr) == (130, f"build interrupted; {project / 'site'} left as it was\n")
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob(".site.staging-*"))
+
+
+def test_ctrl_c_ends_the_pdf_in_one_line_and_writes_nothing(project, monkeypatch, tmp_path, capsys):
+    from edition.publish import pdf
+
+    monkeypatch.setattr(pdf, "render_pdf", _interrupted)
+    assert pdf.main(["--root", str(project), "--output", str(tmp_path / "out.pdf")]) == 130
+    assert capsys.readouterr().err == "pdf interrupted; nothing written\n"
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_child_leaves_ctrl_c_to_the_build():
+    """Ctrl-C reaches the whole process group: only the build answers it, so one message is printed, not one
+    traceback a child."""
+    from edition.publish import pipeline
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=pipeline._die_with_parent, initargs=(os.getpid(),)) as pool:
+        assert pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
 
 
 def test_a_link_in_place_of_the_lock_file_is_never_followed(project, tmp_path):

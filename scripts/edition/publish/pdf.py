@@ -710,6 +710,14 @@ def _output_problems(output: Path, root: Path) -> list[Problem]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: the PDF is written whole then renamed, so an interrupted one is never there
+        print("pdf interrupted; nothing written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--output", type=Path, help="where to write the PDF (default: ROOT/site/<file>)")

@@ -112,7 +112,9 @@ def publish(staging: Path, output: Path) -> list[Problem]:
 
 def _die_with_parent(build: int) -> None:
     """In a child: end when the build ends, however it ends (a killed build leaves no worker behind). The
-    child's parent is the fork server, which ends when the build does."""
+    child's parent is the fork server, which ends when the build does. Ctrl-C reaches the whole process
+    group: the build answers it, once; a child ignores it and ends with the build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -351,7 +353,11 @@ def main(argv: list[str] | None = None) -> int:
 
         outcome, report = profiled(root, lambda: build(root, output, update_anchors=args.update_anchors, serial=True))
     else:
-        outcome = build(root, output, update_anchors=args.update_anchors)
+        try:
+            outcome = build(root, output, update_anchors=args.update_anchors)
+        except KeyboardInterrupt:  # the staging folder is removed on the way out; a half-published site comes back next time
+            print(f"build interrupted; {output} left as it was", file=sys.stderr)
+            return 130
     for problem in dict.fromkeys(map(str, outcome.warnings)):  # each once, in the order found
         print(f"warning: {problem}", file=sys.stderr)
     for problem in dict.fromkeys(map(str, outcome.errors)):
