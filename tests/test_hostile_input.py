@@ -642,6 +642,23 @@ CASES |= {
     "mkdocs.yml: a script from another host behind a space": (
         replace(CONFIG, "  - javascripts/edition.js", "  - javascripts/edition.js\n  - ' //evil.example/x.js'"),
         f"{CONFIG}:73: `extra_javascript` loads ' //evil.example/x.js' from another host; put the file under docs/ and name its path"),
+    "a brace in a record's title": (
+        replace("sources/france24-2020-03-19.yml", 'title: "US-led coalition pulls trainers from Iraq over virus"',
+                'title: "US-led coalition pulls trainers} from Iraq over virus"'),
+        "sources/france24-2020-03-19.yml:4: 'title' holds '}', which BibTeX reads as a group: the entry would break; "
+        "use round or square brackets instead"),
+    "a brace in a record's author": (
+        replace("sources/france24-2020-03-19.yml", "  - literal: Agence France-Presse", "  - literal: Agence {France-Presse"),
+        "sources/france24-2020-03-19.yml:6: author {'literal': 'Agence {France-Presse'} holds '{', which BibTeX reads as a group: "
+        "the entry would break; use round or square brackets instead"),
+    "a brace in a page's heading": (
+        replace("docs/about.md", "# About", "# About {this"),
+        "docs/about.md:7: the page's heading holds '{', which BibTeX reads as a group: its citation would break; "
+        "use round or square brackets instead"),
+    "a brace in the edition's title": (
+        replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: In Iraq, Restraint Is America’s Best Option}"),
+        f"{EDITION}:3: 'title' must be the edition's title, as text (no markup), got 'In Iraq, Restraint Is America’s Best "
+        "Option}'; correct it"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

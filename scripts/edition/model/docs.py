@@ -17,6 +17,7 @@ from .addresses import page_path
 from .essay import Essay
 from .files import MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
 from .schema import Filled, Schema, described, validated
+from .sources import BRACES, BRACES_FIX
 
 DOCS_DIR = Path("docs")
 
@@ -322,6 +323,12 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
+        if brace := BRACES.search(title):  # the page's title is its Cite panel entry's title, in BibTeX too
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", next((n for n, line in enumerate(lines_of(text), 1)
+                                                                          if _H1.match(line)), 1),
+                                    f"the page's heading holds {brace[0]!r}, which BibTeX reads as a group: its citation "
+                                    "would break", BRACES_FIX))
+            continue
         twin = by_text.get(comparable(text))
         if twin is not None:
             # A page is known by its text (see DocsIndex.identify): two alike would take each other's address.

@@ -38,7 +38,7 @@ from .ledgers import (
     load_releases,
 )
 from .schema import LanguageTag, Schema, matching, validated
-from .sources import MARKUP, Registry, load_sources, source_files
+from .sources import BRACES, MARKUP, Registry, load_sources, source_files
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -238,9 +238,10 @@ def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, 
 
 
 def _text(value: str) -> str:
-    """Non-empty text with nothing the citation formatter would read as markup (the Cite panel's forms are made from it)."""
-    if not any(unicodedata.category(c)[0] not in "ZC" for c in value) or MARKUP.search(value):  # not only spaces or U+200B
-        raise ValueError("not text")
+    """Non-empty text with nothing the citation formatter would read as markup, nor BibTeX as a group (the Cite
+    panel's forms are made from it)."""
+    if not any(unicodedata.category(c)[0] not in "ZC" for c in value) or MARKUP.search(value) or BRACES.search(value):
+        raise ValueError("not text")  # only spaces or U+200B, markup, or a brace
     return value
 
 

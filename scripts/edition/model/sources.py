@@ -27,6 +27,10 @@ SOURCES_DIR = Path("sources")
 # that the words typed would not be the words shown. Records are text: such characters are refused.
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 MARKUP_FIX = "write the words only: records are text (a title's italics come from the citation style)"
+# Braces group words in BibTeX: Pandoc writes one it cannot pair as \}, which BibTeX readers reject, and
+# the Sources download and every Cite panel entry carry the record's words.
+BRACES = re.compile(r"[{}]")
+BRACES_FIX = "use round or square brackets instead"
 
 # The item types of CSL 1.0.2, the vocabulary Pandoc's citeproc formats.
 CSL_TYPES = frozenset("""
@@ -366,11 +370,16 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
     for key in TEXT_FIELDS:
         if (value := getattr(fields, key.replace("-", "_"))) and (markup := MARKUP.search(value)):
             problem([key], f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
+        elif value and (brace := BRACES.search(value)):
+            problem([key], f"'{key}' holds {brace[0]!r}, which BibTeX reads as a group: the entry would break", BRACES_FIX)
     for index, author in enumerate(fields.author or ()):
         named = {k: v for k, v in author.model_dump().items() if v is not None}
         if markup := next((m for v in named.values() if (m := MARKUP.search(v))), None):
             problem(["author", index], f"author {shown(named)} holds {markup[0]!r}, which the citation formatter would read as markup",
                     MARKUP_FIX)
+        elif brace := next((m for v in named.values() if (m := BRACES.search(v))), None):
+            problem(["author", index], f"author {shown(named)} holds {brace[0]!r}, which BibTeX reads as a group: the entry "
+                    "would break", BRACES_FIX)
     for key in ("issued", "accessed", "archive_date"):
         if (value := getattr(fields, key)) and value > today.isoformat()[: len(value)]:
             problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
