@@ -432,6 +432,10 @@ CASES |= {
         replace("anchors.lock", "redirects: {}", 'redirects: {"/tmp/abs/": "about/"}'),
         f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '/tmp/abs/' → 'about/': both must be URL paths "
         f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host); {LOCK_FIX}"),
+    "anchors.lock: a redirect from inside a file the site publishes": (
+        replace("anchors.lock", "redirects: {}", 'redirects: {"404.html/": "about/"}'),
+        f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '404.html/' would be written inside 404.html, "
+        "a file the site publishes; redirect from the moved page's own old path, such as \"old-page/\""),
     "anchors.lock: redirects as a list": (
         replace("anchors.lock", "redirects: {}", "redirects: [a, b]"),
         f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: 'redirects' must be a mapping of old URL paths to new ones, "
@@ -670,7 +674,7 @@ CASES |= {
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",
             "a stylesheet importing a plain string from another host", "a stylesheet with an image-set from another host",
-            "mkdocs.yml: an image from /\\host in the copyright"}
+            "mkdocs.yml: an image from /\\host in the copyright", "anchors.lock: a redirect from inside a file the site publishes"}
 END_TO_END = RENDERED | set(list(CASES)[::25])  # and every 25th case of the list, whatever it is
 
 

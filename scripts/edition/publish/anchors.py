@@ -117,6 +117,12 @@ def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
             continue
         if stub.exists():
             continue  # a published page wins; check_anchors names the clash
+        if taken := next((folder for folder in [stub.parent, *stub.parent.parents] if folder.is_relative_to(site_dir)
+                          and (folder.is_file() or folder.is_symlink())), None):
+            problems.append(Problem(LOCK_FILE, lock.redirect_lines.get(old, 0), f"redirect {old!r} would be written inside "
+                                    f"{taken.relative_to(site_dir).as_posix()}, a file the site publishes",
+                                    "redirect from the moved page's own old path, such as \"old-page/\""))
+            continue
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
