@@ -466,6 +466,10 @@ CASES |= {
     "docs: a NUL byte in a page": (
         write_file("docs/about.md", b"# About\n\nHello\x00world\n"),
         "docs/about.md:3: holds the control character U+0000; save it as plain UTF-8 text with Unix or Windows line endings"),
+    "docs: a page at the same address as another": (
+        write_file("docs/about/index.md", b"---\ndescription: A second page at the address of About, made by mistake.\n---\n"
+                   b"# About again\n\nText.\n"),
+        "docs/about.md:1: has the same address, /about/, as docs/about/index.md; keep one of the two, or rename one"),
     "docs: a right-to-left override in a page": (
         replace("docs/about.md", "## The essay", "## The \u202eessay"),
         "docs/about.md:9: holds U+202E, an invisible character that breaks or reorders the text around it; "

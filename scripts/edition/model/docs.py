@@ -335,6 +335,11 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", 1, f"has the same text as {twin.name}",
                                     "remove the copy, or make the two pages differ"))
             continue
+        if same_address := next((page for page in pages if page.path == page_path(file)), None):
+            # MkDocs would publish one over the other: links to either would reach a page nobody chose.
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", 1, f"has the same address, /{page_path(file)}, as "
+                                    f"{same_address.name}", "keep one of the two, or rename one"))
+            continue
         pages.append(Page(file, title, text, tuple(page_citations(file, text, essay)), description))
         by_text[comparable(text)] = pages[-1]
     abstracts: dict[str, Page] = {}
