@@ -15,11 +15,12 @@ from pathlib import Path
 
 from .. import Edition
 from ..cache import STYLESHEET_CACHE
+from ..htmltree import serialize
 from ..model.addresses import DOWNLOADS, DOWNLOADS_DIR, OFFLINE_COPY
 from ..problems import Problem
 from .csp import template_scripts
 from .pdf import build_date, pdf_settings
-from .postprocess import read_page, serialize
+from .postprocess import read_page
 from .render import render_site
 from .sitecheck import check_site
 

@@ -6,9 +6,8 @@ the offline copy exist, each download link's size, and the page is written. The 
 for the output checks (sitecheck, fidelity, anchors), which read the same trees instead of parsing
 the files again.
 
-Pages are parsed with lxml (libxml2's HTML parser, which reads comments and the like as browsers
-do): over the site's pages it takes milliseconds where BeautifulSoup's html.parser took half a
-second. serialize writes them back in the form BeautifulSoup gave them (see its docstring).
+Pages are parsed with lxml (htmltree): over the site's pages it takes milliseconds where
+BeautifulSoup's html.parser took half a second.
 """
 
 from __future__ import annotations
@@ -20,25 +19,11 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .. import Edition
+from ..htmltree import UnreadablePage, parse_html, serialize
 from ..model.addresses import permanent_url
 from ..problems import Problem
 from .csp import script_problems, template_scripts
 from .metadata import file_size, head_tags
-
-
-class UnreadablePage(ValueError):
-    """A built page libxml2 finds no HTML in (empty, or nothing but a comment)."""
-
-
-def parse_html(text: str) -> HtmlElement:
-    """A page's <html> element. Read as UTF-8 bytes, so an XML declaration is only a declaration, and
-    with libxml2's depth limit lifted (`huge_tree`): a page nested deeper than 255 levels would
-    otherwise be cut short without a word (MAX_DEPTH below refuses such pages instead)."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-    try:
-        return lxml.html.document_fromstring(text.encode("utf-8", errors="surrogatepass"), parser=parser)
-    except (etree.ParserError, ValueError) as error:
-        raise UnreadablePage(str(error)) from None
 
 
 def parse(path: Path) -> HtmlElement:
@@ -80,66 +65,6 @@ def read_page(site_dir: Path, html: Path, label: str = "site") -> tuple[HtmlElem
         return page, [Problem(name, 0, f"the built page nests its elements {levels} levels deep (at most {MAX_DEPTH})",
                               "nest fewer blockquotes or lists in its Markdown")]
     return page, []
-
-
-PREFORMATTED = frozenset({"pre", "textarea", "script", "style", "code"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-                  "param", "keygen", "basefont", "bgsound", "frame"})
-HTML_SPACE = " \t\n\f\r"  # HTML's white space: a no-break or other Unicode space is text
-RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
-
-
-def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attribute(value: str) -> str:
-    return _text(value).replace('"', "&quot;")
-
-
-def _write(element: HtmlElement, out: list[str], inside: bool) -> None:
-    """An element, its content and its tail; inside: within an element whose white space is kept."""
-    tag = element.tag
-    if not isinstance(tag, str):  # a comment or processing instruction: lxml writes those as HTML has them
-        out.append(lxml.html.tostring(element, encoding="unicode", with_tail=False))
-    else:
-        kept = inside or tag in PREFORMATTED
-        out.append(f"<{tag}")
-        for name, value in sorted(element.attrib.items()):  # as BeautifulSoup wrote them, for the same bytes
-            out.append(f' {name}="{_attribute(value)}"')
-        out.append("/>" if tag in VOID else ">")
-        # libxml2 does not know every void element (wbr, source, track…) and may put what follows
-        # one inside it: that is written after it, where a browser puts it.
-        if element.text:
-            out.append(element.text if tag in RAW_TEXT else _text(_indentation(element.text, kept)))
-        for child in element:
-            _write(child, out, kept)
-        if tag not in VOID:
-            out.append(f"</{tag}>")
-    if element.tail:
-        out.append(_text(_indentation(element.tail, inside)))
-
-
-def _indentation(text: str, kept: bool) -> str:
-    """A run of spaces and line breaks between elements becomes one line break, as a browser shows it
-    anyway: Material's templates indent every line, which costs an essay page 4 KB (400 bytes gzipped).
-    Nothing inside pre, textarea, script, style or code is touched."""
-    return "\n" if not kept and "\n" in text and not text.strip(HTML_SPACE) else text
-
-
-def serialize(page: HtmlElement) -> str:
-    """The page as HTML, every attribute with its value (`hidden=""`) and every void element closed
-    (`<meta …/>`), as an XML-minded reader expects. Written here because libxml2's writer leaves the
-    value out of boolean attributes (`checked`) and writes `<input …>`: Firefox Reader View's
-    JSDOMParser, which takes pages as its browser serializes them, reads neither."""
-    # HTML's own doctype, whatever the page had: libxml2 gives a page without one HTML 4's.
-    out = ["<!DOCTYPE html>\n"]
-    for before in reversed(list(page.itersiblings(preceding=True))):
-        _write(before, out, False)
-    _write(page, out, False)
-    for after in page.itersiblings():
-        _write(after, out, False)
-    return "".join(out) + "\n"
 
 
 def tags(page: HtmlElement, name: str | None = None):
