@@ -84,3 +84,66 @@ def serialize(page: HtmlElement) -> str:
     for after in page.itersiblings():
         _write(after, out, False)
     return "".join(out) + "\n"
+
+
+def fragment(html: str) -> HtmlElement:
+    """A piece of HTML (Pandoc's output, a note, a form, a run of rendered pages) parsed as the content of a
+    <body>, which is returned: its text and children are the piece. What libxml2 put inside a void element it
+    does not know (`<wbr>`, `<source>`…) is moved after it, where a browser has it."""
+    body = parse_html(f"<html><body>{html}</body></html>").find("body")
+    for void in list(body.iter(*VOID)):
+        _emptied(void)
+    return body
+
+
+def _emptied(void: HtmlElement) -> None:
+    """A void element's text and children put after it, its tail after them."""
+    if void.text is None and not len(void):
+        return
+    tail, void.tail, void.text = void.tail, void.text, None
+    last = void
+    for child in list(void):
+        last.addnext(child)
+        last = child
+    last.tail = (last.tail or "") + (tail or "") or None
+
+
+def inner_html(element: HtmlElement) -> str:
+    """What an element holds, as HTML, white space as it is (see serialize for the form)."""
+    out = [(element.text if element.tag in RAW_TEXT else _text(element.text)) if element.text else ""]
+    for child in element:
+        _write(child, out, True)
+    return "".join(out)
+
+
+def replace_text(element: HtmlElement, slot: str, pieces: list) -> None:
+    """Put pieces (strings and new elements, in order) where an element's text or tail (slot) was."""
+    strings = []
+    while pieces and isinstance(pieces[0], str):
+        strings.append(pieces.pop(0))
+    setattr(element, slot, "".join(strings) or None)
+    last = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            last.tail = (last.tail or "") + piece or None
+            continue
+        piece.tail = None
+        if last is not None:
+            last.addnext(piece)
+        elif slot == "text":
+            element.insert(0, piece)
+        else:
+            element.addnext(piece)
+        last = piece
+
+
+def text_runs(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Every run of text inside root, in document order, as (element, "text" or "tail"): a comment's text is
+    not among them, the text after it is."""
+    found = []
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start" and element.text:
+            found.append((element, "text"))
+        elif event != "start" and element is not root and element.tail:
+            found.append((element, "tail"))
+    return found

@@ -15,9 +15,9 @@ from pathlib import Path
 import bibtexparser
 import rispy
 from bibtexparser.model import Field
-from bs4 import BeautifulSoup
 
 from ..cache import keep_json, read_json, texts
+from ..htmltree import fragment, inner_html, replace_text, text_runs
 from ..model import Inputs
 from ..model.addresses import paragraph_anchor, permanent_url
 from ..model.docs import Page
@@ -171,16 +171,16 @@ class CiteForms:
         # Wrapped in <time>, so a script can show the reader's own day; without a script the build's day stays.
         if form in PLAIN_FORMS:
             return text
-        soup = BeautifulSoup(text, "html.parser")
+        form = fragment(text)
         day = self.accessed.long
-        for string in list(soup.find_all(string=True)):
-            before, found, after = str(string).partition(day)
+        for element, slot in text_runs(form):
+            before, found, after = getattr(element, slot).partition(day)
             if not found or not before.lower().endswith("accessed "):
                 continue
-            time = soup.new_tag("time", attrs={"class": "accessed", "datetime": self.accessed.iso})
-            time.string = day
-            string.replace_with(before, time, after)
-        return soup.decode(formatter="minimal")
+            time = form.makeelement("time", {"class": "accessed", "datetime": self.accessed.iso})
+            time.text = day
+            replace_text(element, slot, [before, time, after])
+        return inner_html(form)
 
 
 def _bibtex_entries(items: list[dict], accessed: str) -> dict[str, str]:

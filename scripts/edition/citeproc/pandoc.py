@@ -19,6 +19,7 @@ import pypandoc
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from .. import htmltree
 from ..cache import NOTES_CACHE, keep_json, read_json, texts
 from ..cache import key as cache_key
 from ..model import addresses
@@ -50,9 +51,9 @@ def pandoc_version() -> str:
 
 
 def cache_file(root: Path, name: str, inputs) -> Path:
-    # This module, the rule for breaking addresses and Pandoc's version are part of the key: a change to
-    # how citations are made must not reuse old ones.
-    code = [Path(module).read_text(encoding="utf-8") for module in (__file__, addresses.__file__)]
+    # This module, the rule for breaking addresses, the HTML writer and Pandoc's version are part of the
+    # key: a change to how citations are made must not reuse old ones.
+    code = [Path(module).read_text(encoding="utf-8") for module in (__file__, addresses.__file__, htmltree.__file__)]
     return root / NOTES_CACHE / f"{name}-{cache_key([inputs, pandoc_version(), *code])}.json"
 
 
