@@ -13,11 +13,11 @@ import re
 import xml.etree.ElementTree as etree
 from html import escape
 
-from bs4 import BeautifulSoup
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .. import Edition
+from ..htmltree import fragment, inner_html, text_runs
 from ..model.addresses import SOURCES_PAGE, paragraph_anchor, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim, ends_a_sentence
@@ -166,16 +166,16 @@ def evidence(source: Source, claim: Claim) -> str:
 def without_final_period(note: str) -> str:
     """A formatted note without the period that ends it, so another citation can follow after a
     semicolon: "…, March 2020." gives "…, March 2020"; "“A Title.”" gives "“A Title”"."""
-    soup = BeautifulSoup(note, "html.parser")
-    last = next((s for s in reversed(soup.find_all(string=True)) if s.strip()), None)
+    tree = fragment(note)
+    last = next((run for run in reversed(text_runs(tree)) if getattr(*run).strip()), None)
     if last is None:
         return note
-    text = str(last).rstrip()
+    text = getattr(*last).rstrip()
     closing = len(text) - len(text.rstrip("”’\"'"))
     body, quotes = text[:len(text) - closing], text[len(text) - closing:]
     if body.endswith("."):
-        last.replace_with(body[:-1] + quotes)
-    return soup.decode(formatter="minimal")
+        setattr(*last, body[:-1] + quotes)
+    return inner_html(tree)
 
 
 class FootnoteKindTreeprocessor(Treeprocessor):
