@@ -90,7 +90,7 @@ def fragment(html: str) -> HtmlElement:
     """A piece of HTML (Pandoc's output, a note, a form, a run of rendered pages) parsed as the content of a
     <body>, which is returned: its text and children are the piece. What libxml2 put inside a void element it
     does not know (`<wbr>`, `<source>`…) is moved after it, where a browser has it."""
-    body = parse_html(f"<html><body>{html}</body></html>").find("body")
+    body = parse_html(f"<html><body>{html}").find("body")
     for void in list(body.iter(*VOID)):
         _emptied(void)
     return body

@@ -18,7 +18,6 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .. import Edition
+from ..htmltree import fragment
 from ..markdown.html import script_json
 from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, scheme
 from ..problems import Problem
@@ -51,27 +51,10 @@ def redirect_script(target: str) -> str:
     return f"location.replace({script_json(target)} + location.hash)"
 
 
-class _InlineScripts(HTMLParser):
+def inline_scripts(source: str) -> list[str]:
     """The bodies of the inline, runnable <script> elements of a template's source."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._open: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        named = dict(attrs)
-        if tag == "script" and "src" not in named and (named.get("type") or "").lower() in SCRIPT_TYPES:
-            self._open = []
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._open is not None:
-            self.bodies.append("".join(self._open))
-            self._open = None
+    return [script.text or "" for script in fragment(source).iter("script")
+            if script.get("src") is None and (script.get("type") or "").lower() in SCRIPT_TYPES]
 
 
 @dataclass(frozen=True)
@@ -108,9 +91,7 @@ def template_scripts(edition: Edition, offline: bool = False) -> TemplateScripts
     env = config.theme.get_env()
     plain, templated = set(), []
     for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith(UNUSED_TEMPLATES)):
-        reader = _InlineScripts()
-        reader.feed(env.loader.get_source(env, name)[0])
-        for body in reader.bodies:
+        for body in inline_scripts(env.loader.get_source(env, name)[0]):
             if "{{" in body or "{%" in body:
                 try:
                     template = env.from_string(body)
