@@ -42,26 +42,35 @@ def _attribute(value: str) -> str:
 
 
 def _write(element: HtmlElement, out: list[str], inside: bool) -> None:
-    """An element, its content and its tail; inside: within an element whose white space is kept."""
-    tag = element.tag
-    if not isinstance(tag, str):  # a comment or processing instruction: lxml writes those as HTML has them
+    """An element, its content and its tail; inside: within an element whose white space is kept.
+    Written without recursion, so that no depth of nesting runs out of Python's stack."""
+    if not isinstance(element.tag, str):  # a comment or processing instruction: lxml writes those as HTML has them
         out.append(lxml.html.tostring(element, encoding="unicode", with_tail=False))
-    else:
-        kept = inside or tag in PREFORMATTED
-        out.append(f"<{tag}")
-        for name, value in sorted(element.attrib.items()):  # as BeautifulSoup wrote them, for the same bytes
-            out.append(f' {name}="{_attribute(value)}"')
-        out.append("/>" if tag in VOID else ">")
-        # libxml2 does not know every void element (wbr, source, track…) and may put what follows
-        # one inside it: that is written after it, where a browser puts it.
-        if element.text:
-            out.append(element.text if tag in RAW_TEXT else _text(_indentation(element.text, kept)))
-        for child in element:
-            _write(child, out, kept)
-        if tag not in VOID:
-            out.append(f"</{tag}>")
-    if element.tail:
-        out.append(_text(_indentation(element.tail, inside)))
+        if element.tail:
+            out.append(_text(_indentation(element.tail, inside)))
+        return
+    kept = [inside]  # for each element open, and the one around them: is its white space kept?
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        tag = node.tag
+        if event == "start":
+            kept.append(kept[-1] or tag in PREFORMATTED)
+            out.append(f"<{tag}")
+            for name, value in sorted(node.attrib.items()):  # as BeautifulSoup wrote them, for the same bytes
+                out.append(f' {name}="{_attribute(value)}"')
+            out.append("/>" if tag in VOID else ">")
+            # libxml2 does not know every void element (wbr, source, track…) and may put what follows
+            # one inside it: that is written after it, where a browser puts it.
+            if node.text:
+                out.append(node.text if tag in RAW_TEXT else _text(_indentation(node.text, kept[-1])))
+            continue
+        if event == "end":
+            kept.pop()
+            if tag not in VOID:
+                out.append(f"</{tag}>")
+        else:
+            out.append(lxml.html.tostring(node, encoding="unicode", with_tail=False))
+        if node.tail:
+            out.append(_text(_indentation(node.tail, kept[-1])))
 
 
 def _indentation(text: str, kept: bool) -> str:

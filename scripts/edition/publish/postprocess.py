@@ -39,7 +39,7 @@ def parse_or_empty(path: Path) -> HtmlElement:
         return lxml.html.document_fromstring("<html></html>")
 
 
-MAX_DEPTH = 200  # elements inside elements: what the writer (one call a level) and the browsers' parsers bear
+MAX_DEPTH = 200  # elements inside elements: what the browsers' parsers bear
 
 
 def depth(page: HtmlElement) -> int:
