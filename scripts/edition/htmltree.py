@@ -1,13 +1,18 @@
 """HTML as lxml trees: how the edition reads HTML and writes it back, outside Python-Markdown's own tree.
 
-Pages are parsed by libxml2's HTML parser, through lxml, which reads comments and the like as
-browsers do; `serialize` writes them back in the form BeautifulSoup gave them (see its docstring).
+Pages, and pieces of HTML (Pandoc's notes, the Cite panel's forms, the PDF's print document), are
+parsed by libxml2's HTML parser, through lxml, which reads comments and the like as browsers do;
+searched with CSS selectors (cssselect, which lxml compiles to XPath); and written back by
+`serialize` and `inner_html` in the form BeautifulSoup gave them (see serialize's docstring).
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 
@@ -125,6 +130,13 @@ def inner_html(element: HtmlElement) -> str:
     return "".join(out)
 
 
+def outer_html(element: HtmlElement) -> str:
+    """An element as HTML, and the text after it, white space as it is (see serialize for the form)."""
+    out: list[str] = []
+    _write(element, out, True)
+    return "".join(out)
+
+
 def replace_text(element: HtmlElement, slot: str, pieces: list) -> None:
     """Put pieces (strings and new elements, in order) where an element's text or tail (slot) was."""
     strings = []
@@ -156,3 +168,26 @@ def text_runs(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
         elif event != "start" and element is not root and element.tail:
             found.append((element, "tail"))
     return found
+
+
+@cache
+def _selector(css: str) -> CSSSelector:
+    return CSSSelector(css, translator="html")
+
+
+def select(root: HtmlElement, css: str) -> list[HtmlElement]:
+    """The elements inside root (root itself apart) that a CSS selector matches, in document order."""
+    return [element for element in _selector(css)(root) if element is not root]
+
+
+def select_one(root: HtmlElement, css: str) -> HtmlElement | None:
+    return next(iter(select(root, css)), None)
+
+
+def classes(element: HtmlElement) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def is_element(node) -> bool:
+    """An element, not a comment, a processing instruction or a run of text."""
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)

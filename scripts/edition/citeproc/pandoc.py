@@ -16,12 +16,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import pypandoc
-from bs4 import BeautifulSoup
 from lxml import etree
+from lxml.html import HtmlElement
 
 from .. import htmltree
 from ..cache import NOTES_CACHE, keep_json, read_json, texts
 from ..cache import key as cache_key
+from ..htmltree import classes, fragment, inner_html, is_element, select, select_one
 from ..model import addresses
 from ..model.addresses import URL_TEXT, address_parts, part_class
 
@@ -135,9 +136,9 @@ def format_each(requests: list[tuple[str, dict, str | None]], root: Path) -> lis
             csl = Path(tmp) / "style.csl"
             csl.write_text(standalone_style(style), encoding="utf-8")
             html = _run_pandoc([item for _, item, _ in mine], csl, text + "\n\n::: {#refs}\n:::\n")
-        soup = _soup(html)
-        paragraphs = soup.find_all("p", recursive=False)
-        return {n: _parse_request(soup, paragraph, item["id"])
+        tree = _tree(html)
+        paragraphs = tree.findall("p")
+        return {n: _parse_request(tree, paragraph, item["id"])
                 for (n, item, _), paragraph in zip(mine, paragraphs, strict=True)}
 
     # Pandoc runs as a separate process, so threads run the styles in parallel.
@@ -185,66 +186,72 @@ def _run_pandoc(items: list[dict], csl: Path, text: str) -> str:
     return completed.stdout
 
 
-def _inner(tag) -> str:
-    return tag.decode_contents().strip()
+def _inner(element: HtmlElement) -> str:
+    return inner_html(element).strip()
 
 
-def _soup(html: str) -> BeautifulSoup:
-    soup = BeautifulSoup(html, "html.parser")
-    for link in soup.find_all("a", href=True):
-        if link["href"].startswith(("http://", "https://")):
-            link["rel"] = "noopener noreferrer"  # no referrer leaks to the sources' sites
-            if link.get_text() == link["href"]:
-                link["class"] = "bare-url"  # its address is its text: print need not repeat it
-    breakable_addresses(soup)
-    return soup
+def _tree(html: str) -> HtmlElement:
+    tree = fragment(html)
+    for link in tree.iter("a"):
+        href = link.get("href")
+        if href is not None and href.startswith(("http://", "https://")):
+            link.set("rel", "noopener noreferrer")  # no referrer leaks to the sources' sites
+            if link.text_content() == href:
+                link.set("class", "bare-url")  # its address is its text: print need not repeat it
+    breakable_addresses(tree)
+    return tree
 
 
-def breakable_addresses(soup: BeautifulSoup) -> None:
+def breakable_addresses(root: HtmlElement) -> None:
     """A link whose text is an address breaks only between the parts address_parts gives, on the site
     and in print alike: each part is an unbreakable `span.url-part`, with a `<wbr>` between parts, so
     the link's text stays the address (a zero-width space would not, in a copy or the PDF's text)."""
-    for link in soup.find_all("a"):
-        text = link.get_text()
-        if link.find(True) is not None or not URL_TEXT.fullmatch(text):
+    for link in list(root.iter("a")):
+        text = link.text_content()
+        if any(is_element(child) for child in link) or not URL_TEXT.fullmatch(text):
             continue
-        link.clear()
-        link["class"] = [*link.get_attribute_list("class", []), "url"]
+        link.text = None
+        for child in list(link):  # comments: the address is all the link says
+            link.remove(child)
+        link.set("class", " ".join([*classes(link), "url"]))
         for index, part in enumerate(address_parts(text)):
             if index:
-                link.append(soup.new_tag("wbr"))
-            piece = soup.new_tag("span", attrs={"class": part_class(part)})
-            piece.string = part
-            link.append(piece)
+                etree.SubElement(link, "wbr")
+            piece = etree.SubElement(link, "span", {"class": part_class(part)})
+            piece.text = part
 
 
-def _parse_request(soup: BeautifulSoup, block, item_id: str) -> StyledCitation:
+def _by_id(root: HtmlElement, id_: str) -> HtmlElement | None:
+    return next(iter(root.xpath(".//*[@id=$id]", id=id_)), None)
+
+
+def _parse_request(tree: HtmlElement, block: HtmlElement, item_id: str) -> StyledCitation:
     """The citation (in block, the request's paragraph) and bibliography entry of one request."""
-    citation = block.select_one("span.citation")
-    ref = citation.select_one("a.footnote-ref") if citation else None
+    citation = select_one(block, "span.citation")
+    ref = select_one(citation, "a.footnote-ref") if citation is not None else None
     if ref is not None:  # a note style: the citation is its note, among the document's notes
-        note = soup.find(id=ref["href"].lstrip("#"))
-        for back in note.select("a.footnote-back"):
-            back.decompose()
-        text = _inner(note.find("p"))
+        note = _by_id(tree, ref.get("href").lstrip("#"))
+        for back in select(note, "a.footnote-back"):
+            back.drop_tree()
+        text = _inner(note.find(".//p"))
     else:
-        text = _inner(citation) if citation else ""
-    entry = soup.find(id=f"ref-{item_id}")
-    return StyledCitation(citation=text, bibliography=_inner(entry) if entry else "")
+        text = _inner(citation) if citation is not None else ""
+    entry = _by_id(tree, f"ref-{item_id}")
+    return StyledCitation(citation=text, bibliography=_inner(entry) if entry is not None else "")
 
 
 def _parse(html: str, ids: list[str]) -> dict[str, SourceNotes]:
-    soup = _soup(html)
+    tree = _tree(html)
     notes = []
-    for item in soup.select("section.footnotes li"):
-        for back in item.select("a.footnote-back"):
-            back.decompose()
-        paragraph = item.find("p")
-        notes.append(_inner(paragraph))
+    for item in select(tree, "section.footnotes li"):
+        for back in select(item, "a.footnote-back"):
+            back.drop_tree()
+        notes.append(_inner(item.find(".//p")))
     if len(notes) != 2 * len(ids):
         raise RuntimeError(f"pandoc gave {len(notes)} notes for {2 * len(ids)} citations")
     result = {}
     for n, source_id in enumerate(ids):
-        entry = soup.find(id=f"ref-{source_id}")
-        result[source_id] = SourceNotes(full=notes[n], short=notes[len(ids) + n], bibliography=_inner(entry) if entry else "")
+        entry = _by_id(tree, f"ref-{source_id}")
+        result[source_id] = SourceNotes(full=notes[n], short=notes[len(ids) + n],
+                                        bibliography=_inner(entry) if entry is not None else "")
     return result

@@ -28,12 +28,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from .. import Edition, load
 from ..cache import PDF_CACHE, keep, keep_json, read_bytes, read_json, write_atomic
 from ..citeproc.forms import Accessed
 from ..citeproc.pandoc import breakable_addresses
+from ..htmltree import classes, fragment, is_element, outer_html, parse_html, replace_text, select, text_runs
 from ..markdown.html import long_date
 from ..model import Inputs
 from ..model.addresses import (
@@ -130,32 +132,37 @@ def render_body(edition: Edition, settings: PdfSettings) -> tuple[str, str]:
 
 def print_document(edition: Edition, settings: PdfSettings, date: str) -> str:
     """The full HTML the PDF is printed from: cover, contents, essay with page footnotes, appendices."""
-    return print_tree(edition, settings, date).decode(formatter="minimal")
+    return _html(print_tree(edition, settings, date))
 
 
-def print_tree(edition: Edition, settings: PdfSettings, date: str) -> BeautifulSoup:
-    """The print document, parsed: what the Typst writer reads."""
+def _html(document: HtmlElement) -> str:
+    return f"<!DOCTYPE html>\n{outer_html(document)}\n"
+
+
+def print_tree(edition: Edition, settings: PdfSettings, date: str) -> HtmlElement:
+    """The print document, parsed (its <html> element): what the Typst writer reads."""
     body, site_url = render_body(edition, settings)
-    soup = BeautifulSoup(body, "html.parser")
-    _footnotes_in_place(soup)
-    _short_evidence_only(soup)
-    _essay_in_its_language(soup)
-    _web_only_apparatus_removed(soup)
-    _links_for_print(soup, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
-    _calls_kept_with_their_words(soup)
-    _addresses_marked(soup)
-    for link in _tags(soup, "a", "headerlink"):
-        link.decompose()
-    headings = soup.find_all("h1")
+    pages = fragment(body)
+    _footnotes_in_place(pages)
+    _short_evidence_only(pages)
+    _essay_in_its_language(pages)
+    _web_only_apparatus_removed(pages)
+    _links_for_print(pages, site_url, {_page_marker(f) for f in _pdf_pages(edition, settings)})
+    _calls_kept_with_their_words(pages)
+    _addresses_marked(pages)
+    for link in select(pages, "a.headerlink"):
+        link.drop_tree()
+    headings = list(pages.iter("h1"))
     for heading in headings:  # a running head for each section, and a page break before it
-        heading["class"] = heading.get("class", []) + ["section-title"]
-    contents = "\n".join(f'<li><a href="#{h["id"]}">{escape(h.get_text().strip())}</a></li>' for h in headings if h.get("id"))
+        heading.set("class", " ".join([*classes(heading), "section-title"]))
+    contents = "\n".join(f'<li><a href="#{h.get("id")}">{escape(h.text_content().strip())}</a></li>'
+                         for h in headings if h.get("id"))
     authors = [f"{a.given} {a.family}" for a in edition.meta.authors]
     original = edition.original
     pdf_url = urljoin(site_url, settings.file)
     description = (f"An annotated edition, version {edition.version}, of the essay by {' and '.join(authors)} "
                    f"first published in {original.container_title}, {long_date(original.issued)}.")
-    document = BeautifulSoup(f"""<!DOCTYPE html>
+    document = parse_html(f"""<!DOCTYPE html>
 <html lang="{edition.meta.language}">
 <head>
 <meta charset="utf-8">
@@ -190,128 +197,159 @@ A paragraph is cited by its number (¶), printed in the margin and the same onli
 <div id="pdf-body"></div>
 </body>
 </html>
-""", "html.parser")
+""")
     # The body's own tree goes in, rather than its text parsed a second time: that took a third of the time.
-    document.find(id="pdf-body").replace_with(*soup.contents)
+    _replace_with_content(document.get_element_by_id("pdf-body"), pages)
     breakable_addresses(document)  # the cover's addresses too
-    for accessed in _tags(document, "time", "accessed"):  # the copy's day, not the day it was built
-        accessed["datetime"] = date
-        accessed.string = Accessed(date).long
+    for accessed in select(document, "time.accessed"):  # the copy's day, not the day it was built
+        accessed.set("datetime", date)
+        _clear(accessed)
+        accessed.text = Accessed(date).long
     return document
 
 
-def _classes(tag: Tag) -> list[str]:
-    """A tag's classes, also where a class attribute was set as one string."""
-    classes = tag.get("class", [])
-    return classes.split() if isinstance(classes, str) else classes
+def _clear(element: HtmlElement) -> None:
+    """Empty an element, keeping its attributes and the text after it."""
+    element.text = None
+    for child in list(element):
+        element.remove(child)
 
 
-def _tags(root: Tag, name: str, *classes: str) -> list[Tag]:
-    """The `name` elements under root that have all the classes, in document order: `root.select("name.class")`
-    without soupsieve, which is several times slower and compiles its own parser on first use, or find_all,
-    slower too, when called once per note."""
-    return [tag for tag in root.descendants
-            if isinstance(tag, Tag) and tag.name == name and all(c in _classes(tag) for c in classes)]
+def _replace_with_content(old: HtmlElement, holder: HtmlElement) -> None:
+    """Put what holder holds (its text and children) where old is, before the text that followed old."""
+    parent, last = old.getparent(), old.getprevious()
+    _add_text(parent, last, holder.text)
+    for child in list(holder):
+        old.addprevious(child)  # with the text after it
+        last = child
+    tail, old.tail = old.tail, None
+    parent.remove(old)
+    _add_text(parent, last, tail)
 
 
-def _inside(tags: list[Tag], name: str, class_: str) -> list[Tag]:
-    """Those of the tags within a `name` element of the class: the descendant combinator of `select`."""
-    return [tag for tag in tags if tag.find_parent(lambda p: p.name == name and class_ in _classes(p)) is not None]
+def _add_text(parent: HtmlElement, after: HtmlElement | None, text: str | None) -> None:
+    """Add text to parent after one of its children (None: at its start, before the first)."""
+    if not text:
+        return
+    if after is not None:
+        after.tail = (after.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
-def _footnotes_in_place(soup: BeautifulSoup) -> None:
+def _footnotes_in_place(root: HtmlElement) -> None:
     """Move each note from the end of the document to where it is cited, where Typst sets it as a page footnote."""
-    by_id: dict[str, Tag] = {}
-    for element in soup.find_all(id=True):  # once: a search of the whole document per note is quadratic
-        by_id.setdefault(element["id"], element)
-    for reference in soup.find_all("sup", id=re.compile("^fnref")):
-        link = reference.find("a", href=True)
-        note = by_id.get(link["href"].lstrip("#")) if link else None
+    by_id: dict[str, HtmlElement] = {}
+    for element in root.iter(etree.Element):  # once: a search of the whole document per note is quadratic
+        if element.get("id") is not None:
+            by_id.setdefault(element.get("id"), element)
+    for reference in [sup for sup in root.iter("sup") if (sup.get("id") or "").startswith("fnref")]:
+        link = next((a for a in reference.iter("a") if a.get("href") is not None), None)
+        note = by_id.get(link.get("href").lstrip("#")) if link is not None else None
         if note is None:
             continue
-        for back in _tags(note, "a", "footnote-backref"):
-            back.decompose()
+        for back in select(note, "a.footnote-backref"):
+            back.drop_tree()
         # A call that directly follows another is printed after a comma (see the book's template).
-        after_call = ["after-call"] if reference.find(lambda tag: "note-separator" in _classes(tag)) else []
-        footnote = soup.new_tag("span", attrs={"class": ["footnote"] + note.get("class", []) + after_call, "id": note["id"]})
-        for paragraph in note.find_all("p"):
-            if footnote.contents:
-                footnote.append(" ")
-            footnote.extend(list(paragraph.contents))
-        reference.replace_with(footnote)
-        by_id[note["id"]] = footnote  # now the first element with the id, as the note's call comes before it
-    for block in _tags(soup, "div", "footnote"):
-        block.decompose()
+        after_call = ["after-call"] if select(reference, ".note-separator") else []
+        footnote = root.makeelement("span", {"class": " ".join(["footnote", *classes(note), *after_call]), "id": note.get("id")})
+        for paragraph in list(note.iter("p")):
+            if footnote.text or len(footnote):
+                _add_text(footnote, footnote[-1] if len(footnote) else None, " ")
+            _add_text(footnote, footnote[-1] if len(footnote) else None, paragraph.text)
+            for child in list(paragraph):
+                footnote.append(child)  # with the text after it
+            paragraph.text = None
+        _replace_with(reference, footnote)
+        by_id[note.get("id")] = footnote  # now the first element with the id, as the note's call comes before it
+    for block in select(root, "div.footnote"):
+        block.drop_tree()
+
+
+def _replace_with(old: HtmlElement, new: HtmlElement) -> None:
+    """Put new where old is, before the text that followed old."""
+    new.tail, old.tail = old.tail, None
+    old.addnext(new)
+    old.getparent().remove(old)
 
 
 EVIDENCE_IN_PRINT = 240  # characters: a footnote that would crowd the page's text keeps its citation only
 
 
-def _short_evidence_only(soup: BeautifulSoup) -> None:
+def _short_evidence_only(root: HtmlElement) -> None:
     """The source's words under a citation print where they are short; longer ones are on the site."""
-    for evidence in _inside(_tags(soup, "span", "note-evidence"), "span", "footnote"):
-        if len(evidence.get_text()) > EVIDENCE_IN_PRINT:
+    for evidence in select(root, "span.footnote span.note-evidence"):
+        if len(evidence.text_content()) > EVIDENCE_IN_PRINT:
             _remove_with_space_before(evidence)
 
 
-def _links_for_print(soup: BeautifulSoup, site_url: str, included: set[str]) -> None:
+def _links_for_print(root: HtmlElement, site_url: str, included: set[str]) -> None:
     """Links to pages in the PDF stay inside it; links to other pages and files point at the site."""
-    for link in soup.find_all("a", href=True):
-        href = link["href"]
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href is None:
+            continue
         parts = urlsplit(href)
         if parts.scheme or href.startswith("#"):
             continue
         if parts.path.endswith(".md") and _page_marker(parts.path) in included:
-            link["href"] = "#" + (parts.fragment or _page_marker(parts.path))
+            link.set("href", "#" + (parts.fragment or _page_marker(parts.path)))
         elif parts.path.endswith(".md"):
-            link["href"] = urljoin(site_url, page_path(parts.path)) + (f"#{parts.fragment}" if parts.fragment else "")
+            link.set("href", urljoin(site_url, page_path(parts.path)) + (f"#{parts.fragment}" if parts.fragment else ""))
         else:
-            link["href"] = urljoin(site_url, href)
+            link.set("href", urljoin(site_url, href))
 
 
-def _essay_in_its_language(soup: BeautifulSoup) -> None:
+def _essay_in_its_language(root: HtmlElement) -> None:
     """The essay's pages (from an essay page's marker to the next marker) carry the essay's language."""
-    for marker in _tags(soup, "div", "pdf-page", "essay"):
-        for block in marker.find_next_siblings():
-            if "pdf-page" in block.get("class", []):
+    for marker in select(root, "div.pdf-page.essay"):
+        for block in marker.itersiblings(etree.Element):
+            if "pdf-page" in classes(block):
                 break
-            block.attrs.setdefault("lang", ESSAY_LANGUAGE)
+            if block.get("lang") is None:
+                block.set("lang", ESSAY_LANGUAGE)
 
 
-def _web_only_apparatus_removed(soup: BeautifulSoup) -> None:
+def _web_only_apparatus_removed(root: HtmlElement) -> None:
     """Leave out what only a web page needs: each note's link to its source record (the Sources
     appendix lists every source) and the chronology dates after a paragraph (the Chronology appendix
     lists the paragraphs of each event), what a page marks `web-only` (the About page's pointer to the Cite
     panel: the cover gives the citation instead), and a folded record's label for its fold ("1 note's
     evidence; how it was checked": in print the record is open). The ¶ numbers, the notes' texts and
     editorial notes stay."""
-    for element in _tags(soup, "p", "web-only") + _tags(soup, "div", "web-only"):
-        element.decompose()
-    for status in _tags(soup, "summary", "source-status"):
-        level = status.find("strong")
-        status.clear()
+    for element in select(root, "p.web-only") + select(root, "div.web-only"):
+        element.drop_tree()
+    for status in select(root, "summary.source-status"):
+        level = status.find(".//strong")
+        _clear(status)
         if level is not None:
+            level.tail = None
             status.append(level)
-    for run in _inside(_tags(soup, "small", EVENT_LINKS_CLASS), "p", ESSAY_PARAGRAPH_CLASS):
+    for run in select(root, f"p.{ESSAY_PARAGRAPH_CLASS} small.{EVENT_LINKS_CLASS}"):
         _remove_with_space_before(run)
-    for records in _inside(_tags(soup, "span", "note-records"), "span", "footnote"):
+    for records in select(root, "span.footnote span.note-records"):
         _remove_with_space_before(records)
-    for note in _tags(soup, "span", "footnote"):
-        records = {"#" + source_anchor(c["data-source"]) for c in _tags(note, "span", "citation") if c.has_attr("data-source")}
+    for note in select(root, "span.footnote"):
+        records = {"#" + source_anchor(c.get("data-source")) for c in select(note, "span.citation") if c.get("data-source") is not None}
         records |= {f"{SOURCES_PAGE}#{anchor[1:]}" for anchor in records}  # before _links_for_print
-        for link in note.find_all("a", href=True):
-            if link["href"] in records and link.find_parent(class_="citation") is None:
+        for link in [a for a in note.iter("a") if a.get("href") is not None]:
+            if link.get("href") in records and not any("citation" in classes(p) for p in link.iterancestors()):
                 _remove_with_space_before(link)
-        if note.contents and isinstance(note.contents[-1], NavigableString):
-            note.contents[-1].replace_with(note.contents[-1].rstrip())
+        last = note[-1] if len(note) else None
+        if last is not None and last.tail:
+            last.tail = last.tail.rstrip()
+        elif last is None and note.text:
+            note.text = note.text.rstrip()
 
 
-def _remove_with_space_before(element: Tag) -> None:
+def _remove_with_space_before(element: HtmlElement) -> None:
     """Remove an element and the space that led to it."""
-    before = element.previous_sibling
-    if isinstance(before, NavigableString) and before != before.rstrip():
-        before.replace_with(before.rstrip())
-    element.decompose()
+    before = element.getprevious()
+    if before is not None and before.tail:
+        before.tail = before.tail.rstrip()
+    elif before is None and element.getparent().text:
+        element.getparent().text = element.getparent().text.rstrip()
+    element.drop_tree()
 
 
 BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+(?=[^ \t\r\n]*$)")  # the last space a line may break at
@@ -319,60 +357,65 @@ BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+(?=[^ \t\r\n]*$)")  # the last space a 
 ADDRESS = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|mil|edu|int|info|news|[a-z]{2})\b")
 
 
-def _calls_kept_with_their_words(soup: BeautifulSoup) -> None:
+def _calls_kept_with_their_words(root: HtmlElement) -> None:
     """No line break between a word and the note calls after it, so "attacks.²³" never leaves "²³"
     alone at the start of a line: the word's last characters and the calls go into one unbreakable
     span (`.with-call`; the notes inside wrap as usual)."""
-    for note in _tags(soup, "span", "footnote"):
-        if note.find_parent(class_="with-call") is not None:  # a later call of a run already kept
+    for note in select(root, "span.footnote"):
+        if any("with-call" in classes(parent) for parent in note.iterancestors()):  # a later call of a run already kept
             continue
         run = [note]
-        while isinstance(following := run[-1].next_sibling, Tag) and "footnote" in following.get("class", []):
+        while not run[-1].tail and is_element(following := run[-1].getnext()) and "footnote" in classes(following):
             run.append(following)
-        word: list = []
-        node = note.previous_sibling
-        while node is not None:
-            if isinstance(node, NavigableString):
-                space = BREAKABLE_SPACE.search(node)
-                if space is None:
-                    word.insert(0, node)
-                    node = node.previous_sibling
-                    continue
-                if space.end() < len(node):
-                    word.insert(0, NavigableString(node[space.end():]))
-                    node.replace_with(node[:space.end()])
+        # Back from the call, what joins it: text up to its last space, and elements without a space.
+        parent, word, cursor = note.getparent(), [], note
+        while True:
+            before = cursor.getprevious()
+            text = (before.tail if before is not None else parent.text) or ""
+            space = BREAKABLE_SPACE.search(text)
+            if space is not None or before is None or not _joins_a_word(before):
+                start = space.end() if space is not None else 0
+                lead = text[start:]
+                if before is not None:
+                    before.tail = text[:start] or None
+                else:
+                    parent.text = text[:start] or None
                 break
-            # Not a ¶ number or a note; not words or an address, which must be free to break (a call
-            # after a name of two words stays with it anyway: no line breaks between a letter and a figure).
-            text = node.get_text()
-            if {PARAGRAPH_NUMBER_CLASS, "footnote"} & set(node.get("class", [])) or any(ch.isspace() for ch in text) or \
-                    URL_TEXT.fullmatch(text):
-                break
-            word.insert(0, node)
-            node = node.previous_sibling
-        keep = soup.new_tag("span", attrs={"class": "with-call"})
-        note.insert_before(keep)
+            word.insert(0, before)  # with the text after it
+            cursor = before
+        keep = root.makeelement("span", {"class": "with-call"})
+        note.addprevious(keep)
+        keep.text = lead or None
+        tail, run[-1].tail = run[-1].tail, None
         for piece in word + run:
-            keep.append(piece.extract() if piece.parent is not None else piece)
+            keep.append(piece)
+        keep.tail = tail
 
 
-def _addresses_marked(soup: BeautifulSoup) -> None:
+def _joins_a_word(element: HtmlElement) -> bool:
+    """Not a ¶ number or a note; not words or an address, which must be free to break (a call after a
+    name of two words stays with it anyway: no line breaks between a letter and a figure)."""
+    text = element.text_content() if is_element(element) else " "
+    return not ({PARAGRAPH_NUMBER_CLASS, "footnote"} & set(classes(element)) or any(ch.isspace() for ch in text)
+                or URL_TEXT.fullmatch(text))
+
+
+def _addresses_marked(root: HtmlElement) -> None:
     """Domain names in running text go into `span.address`, which the book sets whole and unhyphenated."""
-    for text in soup.find_all(string=ADDRESS):
-        if text.find_parent(["a", "code", "pre"]) is not None or isinstance(text, Comment):
+    for element, slot in text_runs(root):
+        text = getattr(element, slot)
+        holders = [element] if slot == "text" else []  # the elements the text is in
+        if not ADDRESS.search(text) or any(e.tag in ("a", "code", "pre") for e in [*holders, *element.iterancestors()]):
             continue
         pieces, last = [], 0
         for match in ADDRESS.finditer(text):
-            pieces.append(NavigableString(text[last:match.start()]))
-            address = soup.new_tag("span", attrs={"class": "address"})
-            address.string = match.group()
+            pieces.append(text[last:match.start()])
+            address = root.makeelement("span", {"class": "address"})
+            address.text = match.group()
             pieces.append(address)
             last = match.end()
-        pieces.append(NavigableString(text[last:]))
-        for piece in pieces:
-            if piece != "":
-                text.insert_before(piece)
-        text.extract()
+        pieces.append(text[last:])
+        replace_text(element, slot, pieces)
 
 
 # The folders Typst takes faces from (where fontconfig looks by default): the system's and the user's own.
@@ -445,7 +488,7 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
         write_atomic(target, data)
         return []
     tree = print_tree(edition, settings, date)
-    key = _cache_key(tree.decode(formatter="minimal"), layout) if cache else None
+    key = _cache_key(_html(tree), layout) if cache else None
     if key is not None and (data := _cached(root, key)) is not None:
         write_atomic(target, data)
         _remember(root / PDF_CACHE, fingerprint, key)
@@ -517,7 +560,7 @@ def _keep(root: Path, key: str, data: bytes, fetched: set[Path]) -> None:
     keep(name.with_suffix(".pdf"), data)
 
 
-def _print(tree: BeautifulSoup, date: str, root: Path, settings: PdfSettings, paper: str,
+def _print(tree: HtmlElement, date: str, root: Path, settings: PdfSettings, paper: str,
            target: Path) -> tuple[list[Problem], set[Path]]:
     """Lay the print document out with Typst and write the PDF to target; return the problems and the files it
     loaded."""
@@ -568,9 +611,9 @@ def _picture_problems(writer: typeset.Writer, sandbox: Path, pages: dict[str, st
     return problems
 
 
-def _marker_pages(tree: BeautifulSoup) -> dict[str, str]:
+def _marker_pages(tree: HtmlElement) -> dict[str, str]:
     """Each page's marker id in the print document, and the docs/ file it was made from."""
-    return {marker["id"]: marker.get("data-file", "") for marker in _tags(tree, "div", "pdf-page") if marker.get("id")}
+    return {marker.get("id"): marker.get("data-file", "") for marker in select(tree, "div.pdf-page") if marker.get("id")}
 
 
 def _sandbox(root: Path, sandbox: Path, pictures: dict, problems: list[Problem]) -> set[Path]:

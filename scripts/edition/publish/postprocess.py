@@ -19,7 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .. import Edition
-from ..htmltree import UnreadablePage, parse_html, serialize
+from ..htmltree import UnreadablePage, classes, parse_html, serialize
 from ..model.addresses import permanent_url
 from ..problems import Problem
 from .csp import script_problems, template_scripts
@@ -70,10 +70,6 @@ def read_page(site_dir: Path, html: Path, label: str = "site") -> tuple[HtmlElem
 def tags(page: HtmlElement, name: str | None = None):
     """The elements (of one name) inside an element, in document order, without comments."""
     return page.iterdescendants(name) if name else page.iterdescendants(etree.Element)
-
-
-def classes(element: HtmlElement) -> list[str]:
-    return (element.get("class") or "").split()
 
 
 def head_of(page: HtmlElement) -> HtmlElement | None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml.html import HtmlElement
 
+from ..htmltree import classes, is_element, select, select_one
 from ..model.addresses import PARAGRAPH_NUMBER_CLASS
 
 TEMPLATE = "print/book.typ"  # from the project's root, which is Typst's root
@@ -49,16 +50,21 @@ def string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
-def _classes(tag: Tag) -> list[str]:
-    classes = tag.get("class", [])
-    return classes.split() if isinstance(classes, str) else list(classes)
+def _kind(tag: HtmlElement) -> str:
+    return string(" ".join(classes(tag)))
 
 
-def _kind(tag: Tag) -> str:
-    return string(" ".join(_classes(tag)))
+def _nodes(element: HtmlElement):
+    """What an element holds, in order: its runs of text, and its children (comments among them)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        yield child
+        if child.tail:
+            yield child.tail
 
 
-def _span(cell: Tag, attribute: str) -> int:
+def _span(cell: HtmlElement, attribute: str) -> int:
     """How many columns or rows a cell spans: HTML's rule, a whole number from 1 (1000 columns, 65534 rows at most)."""
     value = cell.get(attribute, "1")
     digits = re.match(r"\s*([0-9]+)", value, re.ASCII) if isinstance(value, str) else None  # "2.5" is 2, "²" none
@@ -86,7 +92,7 @@ class Writer:
         """A label for an element's id, the same for a link to it."""
         return id_ if _LABEL.fullmatch(id_) else "x-" + id_.encode().hex()
 
-    def anchor(self, tag: Tag) -> str:
+    def anchor(self, tag: HtmlElement) -> str:
         """Where links to an element land: an empty mark labelled with its id (once per id)."""
         id_ = tag.get("id")
         if not isinstance(id_, str) or not id_ or id_ in self.labelled:
@@ -106,7 +112,7 @@ class Writer:
             inline.clear()
 
         for node in nodes:
-            if isinstance(node, Tag) and self._is_block(node):
+            if is_element(node) and self._is_block(node):
                 flush()
                 written = self.block(node)
                 if written:
@@ -116,44 +122,44 @@ class Writer:
         flush()
         return "\n\n".join(out)
 
-    def _is_block(self, tag: Tag) -> bool:
-        if "event-date" in _classes(tag):  # set beside the event, not in its line
+    def _is_block(self, tag: HtmlElement) -> bool:
+        if "event-date" in classes(tag):  # set beside the event, not in its line
             return True
-        return tag.name in _BLOCK_TAGS or any(isinstance(c, Tag) and self._is_block(c) for c in tag.children) \
-            if tag.name not in ("a", "span", "em", "strong") else False
+        return tag.tag in _BLOCK_TAGS or any(is_element(c) and self._is_block(c) for c in tag) \
+            if tag.tag not in ("a", "span", "em", "strong") else False
 
-    def block(self, tag: Tag) -> str:
-        if tag.has_attr("hidden") or tag.name in _DROPPED:
+    def block(self, tag: HtmlElement) -> str:
+        if tag.get("hidden") is not None or tag.tag in _DROPPED:
             return ""
-        depth = len([parent for parent in tag.parents if parent.name in _NESTING_TAGS])
+        depth = sum(1 for parent in tag.iterancestors() if parent.tag in _NESTING_TAGS)
         if depth > NESTING:  # Typst's layout stops some way beyond; say so once, by the page
             problem = (self.page, f"nests lists, quotations or blocks more than {NESTING} deep, which the PDF cannot set",
                        "nest them less deeply")
             if problem not in self.problems:
                 self.problems.append(problem)
             return ""
-        name, anchor = tag.name, self.anchor(tag)
+        name, anchor = tag.tag, self.anchor(tag)
         if re.fullmatch(r"h[1-6]", name):
             level = min(int(name[1]), 3)
             return f"#heading(level: {level})[{self.inlines(tag)}]{anchor}"
         if name == "p":
-            number = tag.find("a", class_=PARAGRAPH_NUMBER_CLASS)  # its words are left out of the line (see inline)
+            number = select_one(tag, f"a.{PARAGRAPH_NUMBER_CLASS}")  # its words are left out of the line (see inline)
             if number is not None:
-                text = number.get_text().strip()
+                text = number.text_content().strip()
                 return f"#para(kind: {_kind(tag)}, number: {string(text)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
             return f"#para(kind: {_kind(tag)})[{anchor}{self.wrapped(tag, self.inlines(tag))}]"
-        if name == "nav" and "contents" in _classes(tag):
-            title = tag.find(class_="contents-title")
-            return f"#contents(title: [{self.inlines(title) if title else 'Contents'}])"
+        if name == "nav" and "contents" in classes(tag):
+            title = select_one(tag, ".contents-title")
+            return f"#contents(title: [{self.inlines(title) if title is not None else 'Contents'}])"
         if name in _LIST_TAGS:
-            entries = [f"[{self.anchor(li)}{self.blocks(li.children)}]" for li in tag.find_all("li", recursive=False)]
+            entries = [f"[{self.anchor(li)}{self.blocks(_nodes(li))}]" for li in tag.iterchildren("li")]
             ordered = "true" if name == "ol" else "false"
             return f"#items(kind: {_kind(tag)}, ordered: {ordered}, {', '.join(entries)}){anchor}"
         if name == "dl":
             pairs = []
-            for term in tag.find_all("dt", recursive=False):
-                description = term.find_next_sibling(["dd", "dt"])
-                text = self.blocks(description.children) if description is not None and description.name == "dd" else ""
+            for term in tag.iterchildren("dt"):
+                description = next(term.itersiblings("dd", "dt"), None)
+                text = self.blocks(_nodes(description)) if description is not None and description.tag == "dd" else ""
                 pairs.append(f"([{self.anchor(term)}{self.inlines(term)}], [{text}])")
             return f"#definitions(kind: {_kind(tag)}, {', '.join(pairs)}){anchor}"
         if name == "table":
@@ -161,23 +167,22 @@ class Writer:
         if name == "hr":
             return "#line(length: 100%)"
         if name == "pre":
-            return f"#raw(block: true, {string(tag.get_text())})"
+            return f"#raw(block: true, {string(tag.text_content())})"
         if name == "blockquote":
-            return f"#quote(block: true)[{anchor}{self.blocks(tag.children)}]"
-        if name == "time" and "event-date" in _classes(tag):
+            return f"#quote(block: true)[{anchor}{self.blocks(_nodes(tag))}]"
+        if name == "time" and "event-date" in classes(tag):
             return f"#event-date[{self.inlines(tag)}]"
-        body = self.blocks(tag.children)
+        body = self.blocks(_nodes(tag))
         if not body and not anchor:
             return ""
         return f"#division(kind: {_kind(tag)})[{anchor}\n{self.wrapped(tag, body)}\n]"
 
-    def table(self, tag: Tag) -> str:
+    def table(self, tag: HtmlElement) -> str:
         """The table's own rows (not those of a table in one of its cells), each as wide as the widest, counting
         the cells that span columns and those that reach down from the rows above."""
-        caption = tag.find("caption")
-        own = [row for row in tag.find_all("tr") if row.find_parent("table") is tag]
-        spans = [[(_span(cell, "colspan"), _span(cell, "rowspan"), cell) for cell in row.find_all(["th", "td"], recursive=False)]
-                 for row in own]
+        caption = tag.find(".//caption")
+        own = [row for row in tag.iter("tr") if next(row.iterancestors("table"), None) is tag]
+        spans = [[(_span(cell, "colspan"), _span(cell, "rowspan"), cell) for cell in row.iterchildren("th", "td")] for row in own]
         filled = [0] * len(own)  # per row: the columns taken by cells of rows above
         for number, cells in enumerate(spans):
             for columns, down, _ in cells:
@@ -189,7 +194,7 @@ class Writer:
             # A cell reaches down no further than the table's last row, as in a browser.
             written = [self.cell(cell, columns, min(down, len(own) - number)) for columns, down, cell in cells]
             written += ["[]"] * (width - filled[number] - sum(c for c, _, _ in cells))
-            if row.parent is not None and row.parent.name == "thead" and not rows:
+            if row.getparent() is not None and row.getparent().tag == "thead" and not rows:
                 header += written
             else:
                 rows.append(written)
@@ -198,46 +203,44 @@ class Writer:
                 f"header: ({''.join(c + ', ' for c in header)}), "
                 f"rows: ({''.join('(' + ''.join(c + ', ' for c in cells) + '), ' for cells in rows)}))")
 
-    def cell(self, cell: Tag, columns: int, rows: int) -> str:
-        blocks = any(isinstance(child, Tag) and self._is_block(child) for child in cell.children)
-        body = f"[{self.anchor(cell)}{self.wrapped(cell, self.blocks(cell.children) if blocks else self.inlines(cell))}]"
+    def cell(self, cell: HtmlElement, columns: int, rows: int) -> str:
+        blocks = any(is_element(child) and self._is_block(child) for child in cell)
+        body = f"[{self.anchor(cell)}{self.wrapped(cell, self.blocks(_nodes(cell)) if blocks else self.inlines(cell))}]"
         if columns == rows == 1:
             return body
         return f"table.cell(colspan: {columns}, rowspan: {rows}, {body})"
 
     # Inline content ----------------------------------------------------------------------------
-    def inlines(self, tag: Tag | None) -> str:
+    def inlines(self, tag: HtmlElement | None) -> str:
         if tag is None:
             return ""
-        return "".join(self.inline(child) for child in tag.children).strip()
+        return "".join(self.inline(child) for child in _nodes(tag)).strip()
 
     def inline(self, node) -> str:
-        if isinstance(node, Comment):
-            return ""
-        if isinstance(node, NavigableString):
-            return escape(str(node))
-        if not isinstance(node, Tag) or node.has_attr("hidden") or node.name in _DROPPED:
+        if isinstance(node, str):
+            return escape(node)
+        if not is_element(node) or node.get("hidden") is not None or node.tag in _DROPPED:  # a comment, or not printed
             return ""
         if self._is_block(node):  # a block inside a line: its words, kept in the line
             return " " + self.inlines(node) + " "
-        name, classes, anchor = node.name, _classes(node), self.anchor(node)
-        if name == "span" and "footnote" in classes:
-            after = "true" if "after-call" in classes else "false"
+        name, kinds, anchor = node.tag, classes(node), self.anchor(node)
+        if name == "span" and "footnote" in kinds:
+            after = "true" if "after-call" in kinds else "false"
             return f"#note(kind: {_kind(node)}, after-call: {after})[{self.inlines(node).strip()}]{anchor}"
-        if name == "a" and PARAGRAPH_NUMBER_CLASS in classes:  # the paragraph's number, which the template hangs in the margin
+        if name == "a" and PARAGRAPH_NUMBER_CLASS in kinds:  # the paragraph's number, which the template hangs in the margin
             return anchor
         if name == "a":
             return anchor + self.link(node)
-        if name == "span" and "address" in classes:
-            return anchor + self.address([(node.get_text(), False)])
-        if name == "span" and "editorial-label" in classes:
+        if name == "span" and "address" in kinds:
+            return anchor + self.address([(node.text_content(), False)])
+        if name == "span" and "editorial-label" in kinds:
             return f"#editorial-label[{self.inlines(node)}]"
         if name in ("em", "i", "cite", "dfn"):
             return f"{anchor}#emph[{self.inlines(node)}]"
         if name in ("strong", "b"):
             return f"{anchor}#strong[{self.inlines(node)}]"
         if name == "code":
-            return f"{anchor}#raw({string(node.get_text())})"
+            return f"{anchor}#raw({string(node.text_content())})"
         if name == "sup":
             return f"{anchor}#super[{self.inlines(node)}]"
         if name == "sub":
@@ -250,7 +253,7 @@ class Writer:
             return anchor + self.image(node)
         return anchor + self.wrapped(node, self.inlines(node))
 
-    def wrapped(self, tag: Tag, markup: str) -> str:
+    def wrapped(self, tag: HtmlElement, markup: str) -> str:
         """Markup in the language and direction the element declares, where it declares one."""
         lang, direction = tag.get("lang"), tag.get("dir")
         match = re.fullmatch(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}))?(?:-.*)?", lang) \
@@ -264,8 +267,8 @@ class Writer:
             args.append(f"dir: {direction}")
         return f"#in-language({', '.join(args)})[{markup}]" if args else markup
 
-    def link(self, tag: Tag) -> str:
-        parts = [(part.get_text(), "url-long" in _classes(part)) for part in tag.find_all("span", class_="url-part")]
+    def link(self, tag: HtmlElement) -> str:
+        parts = [(part.text_content(), "url-long" in classes(part)) for part in select(tag, "span.url-part")]
         body = self.address(parts) if parts else self.inlines(tag)
         href = tag.get("href")
         if not isinstance(href, str):
@@ -280,7 +283,7 @@ class Writer:
     def address(self, parts: list[tuple[str, bool]]) -> str:
         return "#address(" + ", ".join(f"({string(text)}, {'true' if long else 'false'})" for text, long in parts) + ")"
 
-    def image(self, tag: Tag) -> str:
+    def image(self, tag: HtmlElement) -> str:
         """A picture of the project, by its path from the page as a browser reads it (decoded, without a query
         or fragment); PDF/UA wants words for it."""
         src, alt = tag.get("src"), tag.get("alt")
@@ -302,19 +305,19 @@ class Writer:
         return f"#picture({string('/' + path.as_posix())}, alt: {string(alt)})"
 
 
-def book(soup: BeautifulSoup, paper: str) -> tuple[str, Writer]:
-    """The print document (its parsed HTML, which is not changed) as a Typst source that imports the
-    template, and the writer's findings."""
-    ids = {tag["id"] for tag in soup.find_all(id=True) if isinstance(tag.get("id"), str)}
+def book(html: HtmlElement, paper: str) -> tuple[str, Writer]:
+    """The print document (its parsed <html> element, which is not changed) as a Typst source that imports
+    the template, and the writer's findings."""
+    ids = {tag.get("id") for tag in html.iter() if is_element(tag) and tag.get("id") is not None}
     writer = Writer(ids)
-    head, body = soup.find("head"), soup.find("body")
+    head, body = html.find("head"), html.find("body")
 
     def meta(name: str) -> list[str]:
-        return [m.get("content", "") for m in (head.find_all("meta", attrs={"name": name}) if head else [])]
+        return [m.get("content", "") for m in (head.iter("meta") if head is not None else []) if m.get("name") == name]
 
-    title = head.find("title").get_text() if head and head.find("title") else ""
-    html = soup.find("html")
-    lang = html.get("lang", "en") if html else "en"
+    title = head.find(".//title") if head is not None else None
+    title = title.text_content() if title is not None else ""
+    lang = html.get("lang", "en")
     created = (meta("dcterms.created") or [""])[0]
     date = "auto"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created):
@@ -322,11 +325,11 @@ def book(soup: BeautifulSoup, paper: str) -> tuple[str, Writer]:
         date = f"datetime(year: {year}, month: {month}, day: {day})"
     keywords = [k.strip() for k in ",".join(meta("keywords")).split(",") if k.strip()]
     sections, current, kind = [], [], None
-    for node in (body.children if body else []):
-        if isinstance(node, Tag) and "pdf-page" in _classes(node):
+    for node in (_nodes(body) if body is not None else []):
+        if is_element(node) and "pdf-page" in classes(node):
             if current or kind:
                 sections.append((kind, current))
-            kind, current = " ".join(c for c in _classes(node) if c != "pdf-page"), [node]
+            kind, current = " ".join(c for c in classes(node) if c != "pdf-page"), [node]
         else:
             current.append(node)
     sections.append((kind, current))
