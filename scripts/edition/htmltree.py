@@ -87,9 +87,15 @@ def _indentation(text: str, kept: bool) -> str:
 
 def serialize(page: HtmlElement) -> str:
     """The page as HTML, every attribute with its value (`hidden=""`) and every void element closed
-    (`<meta …/>`), as an XML-minded reader expects. Written here because libxml2's writer leaves the
-    value out of boolean attributes (`checked`) and writes `<input …>`: Firefox Reader View's
-    JSDOMParser, which takes pages as its browser serializes them, reads neither."""
+    (`<meta …/>`), as an XML-minded reader expects: Firefox Reader View's JSDOMParser, which takes
+    pages as its browser serializes them, reads an attribute only as name="value".
+
+    Written here because no writer at hand gives that (each was tried on the built site):
+    lxml.html.tostring writes Material's `<input checked>` bare, JSDOMParser loses its place, and
+    Reader View finds no article on any page; etree.tostring(method="xml"), and libxml2's XHTML
+    mode, escape the inline scripts' `&&` and `<`, which breaks them and their policy's hashes;
+    html5lib's serializer (its last release is of 2020) does not know that <wbr> is void and
+    writes `<wbr></wbr>`, which the Nu HTML Checker refuses, and takes five to eight times as long."""
     # HTML's own doctype, whatever the page had: libxml2 gives a page without one HTML 4's.
     out = ["<!DOCTYPE html>\n"]
     for before in reversed(list(page.itersiblings(preceding=True))):
