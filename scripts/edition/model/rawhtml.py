@@ -13,6 +13,12 @@ addresses, before anything is rendered, and names what the policy refuses by lin
 The parser is the standard library's HTMLParser: it tokenizes as a browser does (entities decoded,
 `<ScRiPt>` folded), which a pattern over the text would not. Code (fenced, indented, in backticks)
 and autolinks are blanked first, since Markdown shows them as text.
+
+It stays where the rest of the build reads HTML with lxml (htmltree): this check reads what the
+author typed, tag by tag, and libxml2 builds a tree instead, which gives a tag's line as that of
+its `>`, cannot tell an end tag typed from one implied (a <div> never closed goes unseen), and has
+no place for a doctype, a processing instruction (read as a comment), a repeated attribute or a
+second `<body onload=…>`, which it drops where a browser adds the handler to the page's <body>.
 """
 
 from __future__ import annotations
