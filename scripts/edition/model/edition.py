@@ -39,6 +39,7 @@ from .ledgers import (
 )
 from .schema import LanguageTag, Schema, matching, validated
 from .sources import BRACES, MARKUP, Registry, load_sources, source_files
+from .templates import template_problems
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -304,7 +305,7 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
     scripts = ({str(entry.get("path", "")) if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
                if config and isinstance(config.get("extra_javascript", []), list) else None)  # named above if not
     irregular = irregular_files(root)
-    problems += irregular + asset_problems(root, scripts)
+    problems += irregular + asset_problems(root, scripts) + template_problems(root, tuple(problem.path for problem in irregular))
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     claims = load_claims(root, known, problems)

@@ -65,6 +65,23 @@ def off_site(url: str) -> bool:
     return bool(scheme(cleaned)) or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
 
 
+def remote(url: str) -> bool:
+    """An address the browser would fetch from another host: a web scheme, or a path that starts
+    like one without it (//host, and the /\\host and \\\\host browsers read the same way)."""
+    return scheme(url) in ("http", "https", "ftp", "ws", "wss") or (off_site(url) and not scheme(url))
+
+
+def css_urls(tokens):
+    """Every address a piece of CSS parsed by tinycss2 may fetch, at any depth (rules, at-rules, functions,
+    declarations): each url() and each quoted string, since @import "…" and image-set("…") fetch a plain string."""
+    for token in tokens:
+        if token.type in ("url", "string"):
+            yield token.value
+        for part in ("prelude", "content", "arguments", "value"):
+            if isinstance(getattr(token, part, None), list):
+                yield from css_urls(getattr(token, part))
+
+
 def _blank(text: str) -> list[str]:
     """The page's lines with code and autolinks blanked (same lengths), as Markdown would not read them as HTML."""
     lines = lines_of(text)

@@ -15,7 +15,7 @@ import tinycss2
 from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
-from ..model.rawhtml import off_site, scheme
+from ..model.rawhtml import css_urls, remote
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
 from .punctuation import punctuation_problems
@@ -60,27 +60,8 @@ def _target(site: Path, page: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def remote(url: str) -> bool:
-    """An address the browser would fetch from another host: a web scheme, or a path that starts
-    like one without it (//host, and the /\\host and \\\\host browsers read the same way)."""
-    return scheme(url) in ("http", "https", "ftp", "ws", "wss") or (off_site(url) and not scheme(url))
-
-
-def _css_urls(tokens):
-    """Every address a parsed stylesheet may fetch, at any depth (rules, at-rules, functions): each url()
-    and each quoted string, since @import "…" and image-set("…") fetch a plain string."""
-    for token in tokens:
-        if token.type in ("url", "string"):
-            yield token.value
-        for part in ("prelude", "content", "arguments"):
-            if isinstance(getattr(token, part, None), list):
-                yield from _css_urls(getattr(token, part))
-
-
-
-
 def _stylesheet_urls(data: bytes) -> list[str]:
-    return list(_css_urls(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
+    return list(css_urls(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
 
 
 def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
