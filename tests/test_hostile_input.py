@@ -466,6 +466,14 @@ CASES |= {
     "docs: a NUL byte in a page": (
         write_file("docs/about.md", b"# About\n\nHello\x00world\n"),
         "docs/about.md:3: holds the control character U+0000; save it as plain UTF-8 text with Unix or Windows line endings"),
+    "docs: a note call in an image's alt text": (
+        replace("docs/about.md", "## The essay", "![A map of Iraq [^ed-zarif]](map.png)\n\n## The essay"),
+        "docs/about.md:9: [^ed-zarif] is inside an image's alt text or an HTML tag, where it would be no note; "
+        "move it after the image or the element"),
+    "docs: a note call in an HTML attribute": (
+        replace("docs/about.md", "## The essay", '<span title="see [^ed-zarif]">x</span>\n\n## The essay'),
+        "docs/about.md:9: [^ed-zarif] is inside an image's alt text or an HTML tag, where it would be no note; "
+        "move it after the image or the element"),
     "docs: a page at the same address as another": (
         write_file("docs/about/index.md", b"---\ndescription: A second page at the address of About, made by mistake.\n---\n"
                    b"# About again\n\nText.\n"),

@@ -172,6 +172,11 @@ def _first_difference(expected: str, found: str) -> str:
             f"found “{' '.join(b[n:n + 4]) or '(end)'}”")
 
 
+# An image's alt text (brackets nested one deep, as [^id] is) and an HTML tag: Python-Markdown makes no
+# note of a call there, and MkDocs would report the note as never referenced, naming mkdocs.yml.
+_WITHIN = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]|<[A-Za-z][^<>]*>")
+
+
 def check_citations(edition: Inputs) -> list[Problem]:
     """Every citation names a known source or editorial note; footnotes are defined once; markers are known."""
     problems = []
@@ -196,8 +201,13 @@ def check_citations(edition: Inputs) -> list[Problem]:
             if DEFINITION.match(line) or n - 1 in code:
                 continue
             previous = None
+            inside = [span.span() for span in _WITHIN.finditer(line)]
             for match in references(line):
                 key = match[1]
+                if any(start < match.start() < end for start, end in inside):
+                    problems.append(Problem(name, n, f"[^{key}] is inside an image's alt text or an HTML tag, where it would "
+                                            "be no note", "move it after the image or the element"))
+                    continue
                 if previous is not None and previous[1] == key and not line[previous.end():match.start()].strip():
                     problems.append(Problem(name, n, f"[^{key}] is written twice side by side",
                                             "remove one: a note cites each source once"))
