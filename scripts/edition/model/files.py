@@ -56,9 +56,12 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
 # feed) carriage return, DEL and the C1 controls. A NUL would reach the pages raw; a lone CR makes
 # Python-Markdown and the checks see different lines.
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-# In a YAML value or a page: line and paragraph separators, and the bidirectional embeddings, overrides
-# and isolates, which reorder the text around them on the page (U+200E/U+200F marks stay allowed).
-REORDERING = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# In a page or a YAML value: the bidirectional embeddings, overrides and isolates, which reorder the
+# text around them on the page (U+200E/U+200F marks stay allowed).
+REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# In a YAML value also the line and paragraph separators, which a value on one line cannot hold (a page
+# may: the site shows them as spaces, the PDF sets them as spaces).
+_INVISIBLE_IN_VALUES = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
@@ -144,7 +147,7 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         raise _Refused(Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong"))
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        if match := REORDERING.search(node.value):
+        if match := _INVISIBLE_IN_VALUES.search(node.value):
             raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, an invisible character "
                                    "that breaks or reorders the text around it", "remove it (write plain text)"))
         if match := _CONTROL_IN_VALUES.search(node.value):
