@@ -92,8 +92,8 @@ CASES = {
         f"docs/glossary.md:{line_of('docs/glossary.md', 'description:')}: has the same description as docs/chronology.md; "
         "give each page an abstract of its own"),
     "unknown source id": (
-        lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^oir-2020-03-14]", "[^oir-2020-03-15]"),
-        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^oir-2020-03-14]')}: "
+        lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^dodnews-2020-03]", "[^oir-2020-03-15]"),
+        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^dodnews-2020-03]')}: "
         "citation of unknown source id 'oir-2020-03-15'; "
         "add sources/oir-2020-03-15.yml or use an existing id (see the Sources page)"),
     "malformed YAML": (

@@ -120,13 +120,13 @@ CASES |= {
         f"{ESSAY_PAGE}:{HEADING}: the heading “A Slow-Burning Conflict” is level 2 (##); a section's heading is its page's title, level 1; "
         "write it as `# A Slow-Burning Conflict`"),
     "an invisible character in a citation": (
-        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^oir-2020-03-14\u200b]"),
-        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id 'oir-2020-03-14U+200B'; "
-        "add sources/oir-2020-03-14U+200B.yml or use an existing id (see the Sources page)"),
+        replace(ESSAY_PAGE, "[^dodnews-2020-03]", "[^dodnews-2020-03\u200b]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^dodnews-2020-03]')}: citation of unknown source id 'dodnews-2020-03U+200B'; "
+        "add sources/dodnews-2020-03U+200B.yml or use an existing id (see the Sources page)"),
     "a look-alike letter in a citation": (
-        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^\u043eir-2020-03-14]"),
-        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id '\u043eir-2020-03-14', where '\u043e' "
-        "is U+043E CYRILLIC SMALL LETTER O, not a Latin letter; add sources/\u043eir-2020-03-14.yml or use an existing id "
+        replace(ESSAY_PAGE, "[^dodnews-2020-03]", "[^d\u043ednews-2020-03]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^dodnews-2020-03]')}: citation of unknown source id 'd\u043ednews-2020-03', where '\u043e' "
+        "is U+043E CYRILLIC SMALL LETTER O, not a Latin letter; add sources/d\u043ednews-2020-03.yml or use an existing id "
         "(see the Sources page)"),
     "a look-alike letter in a source id": (
         replace("sources/zarif-2020-01-08.yml", "id: zarif-2020-01-08", "id: z\u0430rif-2020-01-08"),
