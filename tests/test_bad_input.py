@@ -125,7 +125,7 @@ CASES = {
     "quotation mark in a report's address": (
         lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/articles/2020/03/14/iraq-m14.html",
                              '  url: "https://wsws.org/en/articles/2020/03/14/iraq-m14.html\\" onmouseover=\\"x"'),
-        "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
+        "sources/salih-2020-03-13.yml:44: 'reports' entry 2 `url:`: not an http(s) URL, got "
         "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
     "excerpt ending with a comma": (
