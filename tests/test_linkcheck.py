@@ -274,3 +274,16 @@ def test_a_page_that_is_a_fifo_a_device_or_not_utf8_is_refused_not_read(tmp_path
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert any(line.startswith("error: docs/pipe.md") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_ctrl_c_ends_the_link_check_in_one_line(tmp_path, monkeypatch, capsys):
+    from edition.tools import linkcheck
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    root = copy_project(tmp_path / "project")
+    monkeypatch.setattr(linkcheck, "check_links", interrupted)
+    assert main(["--root", str(root)]) == 130
+    assert capsys.readouterr().err == "linkcheck interrupted; no report written, the cache as it was\n"
+    assert not (root / ".cache/linkcheck-report.json").exists()

@@ -296,7 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     settings = Settings(timeout=args.timeout, deadline=args.deadline, retries=args.retries, per_host=args.per_host,
                         private_ok=args.private_ok)
-    results = check_links(list(links), settings, cache=root / CACHE_FILE, max_age=args.max_age * 3600)
+    try:
+        results = check_links(list(links), settings, cache=root / CACHE_FILE, max_age=args.max_age * 3600)
+    except KeyboardInterrupt:  # Ctrl-C: the cache is written whole or not at all, so the last one stands
+        print("linkcheck interrupted; no report written, the cache as it was", file=sys.stderr)
+        return 130
     text, data = report(links, results, registry)
     print(text)
     target = args.json or root / REPORT_FILE
