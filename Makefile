@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-12)
 
-.PHONY: help setup system-deps build pdf anchors linkcheck serve test test-fast lint bench lock clean
+.PHONY: help setup system-deps build pdf anchors archives linkcheck serve test test-fast lint bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ pdf: system-deps setup ## Write only the PDF into site/ (PAPER=letter for US Let
 
 linkcheck: setup ## Check every external address of the sources and pages, online (not part of build)
 	$(PY) -m edition.tools.linkcheck
+
+archives: setup ## Find archived copies of the sources online (Wayback Machine); WRITE=1 records them
+	$(PY) -m edition.tools.archives $(if $(WRITE),--write)
 
 anchors: system-deps setup ## Build, and record the site's page URLs and #anchors in anchors.lock
 	$(PY) -m edition.publish --update-anchors

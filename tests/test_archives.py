@@ -1,0 +1,70 @@
+"""`make archives`: an archived copy found by the Wayback Machine's availability API is written into its record,
+and only one the API reports; asked here of a stand-in on this machine with the API's answer shapes."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import typing
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import copy_project
+from edition.model.sources import load_sources
+from edition.tools.archives import main
+
+FRANCE24 = "https://www.france24.com/en/20200319-us-led-coalition-pulls-trainers-from-iraq-over-virus"
+
+
+class Availability(http.server.BaseHTTPRequestHandler):
+    asked: typing.ClassVar[list[dict]] = []
+
+    def do_GET(self):
+        query = {key: values[0] for key, values in parse_qs(urlsplit(self.path).query).items()}
+        Availability.asked.append(query)
+        if query["url"] == FRANCE24:
+            closest = {"available": True, "status": "200", "timestamp": "20200320101010",
+                       "url": f"http://web.archive.org/web/20200320101010/{FRANCE24}"}
+            answer = {"archived_snapshots": {"closest": closest}}
+        elif "salih" in query["url"] or "presidency" in query["url"]:  # a snapshot of an error page is no copy
+            answer = {"archived_snapshots": {"closest": {"available": True, "status": "404", "timestamp": "20200314000000",
+                                                         "url": "http://web.archive.org/web/20200314000000/x"}}}
+        else:
+            answer = {"archived_snapshots": {}}
+        body = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def api():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Availability)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/wayback/available"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_reported_snapshot_is_written_into_its_record_and_no_other(tmp_path, api, capsys):
+    root = copy_project(tmp_path / "project")
+    before = {s.id: s for s in load_sources(root)}
+    assert main(["--root", str(root), "--api", api, "--write"]) == 0
+    after = {s.id: s for s in load_sources(root)}  # the records still load: what was written is valid
+    france = after["france24-2020-03-19"]
+    assert (france.archive_url, france.archive_date) == (f"https://web.archive.org/web/20200320101010/{FRANCE24}", "2020-03-20")
+    assert {i for i in after if after[i] != before[i]} == {"france24-2020-03-19"}
+    asked = {query["url"]: query["timestamp"] for query in Availability.asked}
+    assert set(asked) == {s.url for s in before.values() if s.url and not s.archive_url}  # every one at risk, each once
+    assert asked[FRANCE24] == "20200319"  # the snapshot closest to the day the record was issued
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].startswith("1 of ") and "still at risk:" in out
