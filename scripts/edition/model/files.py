@@ -70,6 +70,9 @@ _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # pages' metadata, may not hold U+FFFE or U+FFFF.
 _NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                                        for plane in range(17)) + "]")
+# The three at once: one search of each of a corpus's hundreds of thousands of values, and the three
+# told apart only for a value that holds one of them.
+_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (_INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -128,6 +131,20 @@ _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_con
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
 
 
+def _refuse_characters(value: str, name: str, line: int) -> None:
+    """Raise the refusal of a value that holds a character no value may (_REFUSED_IN_VALUES found one)."""
+    if match := _INVISIBLE_IN_VALUES.search(value):
+        raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, an invisible character "
+                               "that breaks or reorders the text around it", "remove it (write plain text)"))
+    if match := _CONTROL_IN_VALUES.search(value):
+        raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a control character "
+                               "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
+                               "remove the escape (write plain text)"))
+    if match := _NONCHARACTER.search(value):
+        raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
+                               "remove it (write plain text)"))
+
+
 def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list) -> object:
     """The data of a node tree, checked in the same walk: nesting too deep, aliases (one node reached
     twice: the way to a 'billion laughs'), size, duplicate keys, and characters that would reorder or
@@ -147,16 +164,8 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         raise _Refused(Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong"))
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        if match := _INVISIBLE_IN_VALUES.search(node.value):
-            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, an invisible character "
-                                   "that breaks or reorders the text around it", "remove it (write plain text)"))
-        if match := _CONTROL_IN_VALUES.search(node.value):
-            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a control character "
-                                   "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
-                                   "remove the escape (write plain text)"))
-        if match := _NONCHARACTER.search(node.value):
-            raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
-                                   "remove it (write plain text)"))
+        if _REFUSED_IN_VALUES.search(node.value):
+            _refuse_characters(node.value, name, line)
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALARS:
