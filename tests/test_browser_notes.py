@@ -22,16 +22,36 @@ ABOVE = 50   # px: and above it, so that it stays beside its own paragraph
 SCHEMES = ["light", "dark"]
 
 
+# The notes are placed: in the margin where the window is wide enough, else not at all.
+PLACED = "document.documentElement.classList.contains('edition-sidenotes') || innerWidth < 1024"
+# Three frames: the one that sees the new size (the page's resize observer asks for a frame), the one in
+# which the notes are placed again, and one after it.
+FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
+
+
 def open_page(browser, site_server, width: int, path: str = SECTION, scheme: str = "light", **options):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, **options)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(f"{site_server}/{path}")
-    tab.evaluate("document.fonts.ready")
-    settle(tab, "document.documentElement.classList.contains('edition-sidenotes') || innerWidth < 1024")
+    go_to(tab, site_server, path)
     tab.errors = errors
     return context, tab
+
+
+def go_to(tab, site_server, path: str) -> None:
+    """Load a page in a tab already open, as a reader follows a link: the notes are placed as on a first load."""
+    tab.goto(f"{site_server}/{path}")
+    tab.evaluate("document.fonts.ready")
+    settle(tab, PLACED)
+
+
+def widen(tab, width: int) -> None:
+    """Make the window this wide and wait until the page has placed its notes again (it does on every resize)."""
+    tab.set_viewport_size({"width": width, "height": 900})
+    settle(tab, f"innerWidth === {width}")
+    tab.evaluate(FRAMES)
+    settle(tab, PLACED)
 
 
 MARGIN = """() => {
@@ -50,16 +70,42 @@ MARGIN = """() => {
 }"""
 
 
+WIDE = [1024, 1280, 1920]  # the margin holds the notes from 1024 px up
+
+
+@pytest.fixture(scope="module")
+def margins(browser, site_server):
+    """Every margin note of every essay page, measured at every wide width: for each scheme, one tab loads
+    each page once at the narrowest width, then is widened and measured again (the page places its notes
+    again on each resize, as on a load). {scheme: {width: [(path, notes, window width, calls)]}}."""
+    measured: dict[str, dict[int, list]] = {}
+
+    def of(scheme: str) -> dict[int, list]:
+        if scheme not in measured:
+            context = browser.new_context(viewport={"width": WIDE[0], "height": 900}, color_scheme=scheme)
+            tab = context.new_page()
+            found: dict[int, list] = {width: [] for width in WIDE}
+            for path in SECTIONS:
+                tab.set_viewport_size({"width": WIDE[0], "height": 900})
+                go_to(tab, site_server, path)
+                for width in WIDE:
+                    if width != WIDE[0]:
+                        widen(tab, width)
+                    found[width].append((path, *tab.evaluate(f"""[({MARGIN})(), document.documentElement.clientWidth,
+                        document.querySelectorAll("article sup[id^='fnref'] a.footnote-ref").length]""")))
+            context.close()
+            measured[scheme] = found
+        return measured[scheme]
+
+    return of
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", [1024, 1280, 1920])
-def test_every_margin_note_starts_level_with_its_call_and_ends_before_the_list(browser, site_server, width, scheme):
+@pytest.mark.parametrize("width", WIDE)
+def test_every_margin_note_starts_level_with_its_call_and_ends_before_the_list(margins, width, scheme):
     """At most 150 px below its call and 50 px above it, no two overlapping, none past the end of the text."""
     measured = []
-    for path in SECTIONS:
-        context, tab = open_page(browser, site_server, width, path, scheme)
-        notes, window = tab.evaluate(MARGIN), tab.evaluate("document.documentElement.clientWidth")
-        calls = tab.locator("article sup[id^='fnref'] a.footnote-ref").count()
-        context.close()
+    for path, notes, window, calls in margins(scheme)[width]:
         assert notes and all(note["visible"] for note in notes), path
         assert len(notes) == calls, path  # every call has its note in the margin
         for before, after in itertools.pairwise(notes):
