@@ -59,6 +59,26 @@ def pytest_collection_modifyitems(config, items) -> None:
                 item.add_marker(tier)
 
 
+# Tests that share a costly module-scoped fixture (every note measured at every width, a PDF parsed) run on
+# one worker, so that it is made once, not once on each: the start of their node ids, and the group's name.
+# Every other test is a unit of its own; the groups are handed out first, the largest first.
+# (pytest-xdist's `xdist_group` mark would say this in the tests, but under pytest 9 its loadgroup does not group.)
+TOGETHER = {
+    "tests/test_browser_notes.py::test_every_margin_note_": "margin notes",
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for start, group in TOGETHER.items() if nodeid.startswith(start)), nodeid)
+
+    return Together(config, log)
+
+
 @pytest.fixture(scope="session")
 def edition():
     return load_edition(ROOT)
