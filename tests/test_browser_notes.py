@@ -129,6 +129,9 @@ OPEN_NOTE = """id => {
             evidence: [...side.querySelectorAll('.note-evidence')].every(e => getComputedStyle(e).whiteSpace !== 'nowrap'),
             covered: document.elementFromPoint(box.left + box.width / 2, box.top + 4)?.closest('.sidenote') === side};
 }"""
+CALLS = "article sup[id^='fnref'] > a.footnote-ref"
+# Every call of the page, in order: its link and its number.
+CALL_LIST = f"[...document.querySelectorAll({CALLS!r})].map(a => [a.getAttribute('href'), a.textContent])"
 
 
 @pytest.mark.parametrize("width,scheme", [(1280, "light"), (1920, "dark")])
@@ -136,14 +139,19 @@ def test_pointing_at_or_focusing_any_call_shows_its_whole_note_on_screen(browser
     """The popup is off while the margin is on, so the margin note itself opens whole, over the others,
     inside the window (scrolling there if it is taller than the window)."""
     checked = 0
+    context, tab = open_page(browser, site_server, width, SECTIONS[0], scheme)
     for path in SECTIONS:
-        context, tab = open_page(browser, site_server, width, path, scheme)
-        calls = tab.locator("article sup[id^='fnref'] > a.footnote-ref")
-        for index in range(calls.count()):
+        if path != SECTIONS[0]:
+            go_to(tab, site_server, path)
+        calls = tab.locator(CALLS)
+        for index, (href, _) in enumerate(tab.evaluate(CALL_LIST)):
+            note = href[1:]
             call = calls.nth(index)
-            note = call.get_attribute("href")[1:]
-            call.scroll_into_view_if_needed()
-            (call.hover if index % 2 else call.focus)()
+            if index % 2:
+                call.hover()  # scrolls it into view first, as a reader's pointer would
+            else:
+                call.scroll_into_view_if_needed()
+                call.focus()
             assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
             state = tab.evaluate(OPEN_NOTE, note)
             assert state["top"] >= state["header"] - 1 and state["bottom"] <= state["height"] + 1, (path, note, state)
@@ -153,8 +161,8 @@ def test_pointing_at_or_focusing_any_call_shows_its_whole_note_on_screen(browser
             tab.mouse.move(1, state["height"] - 1)
             tab.evaluate("document.activeElement.blur()")
             checked += 1
-        assert not tab.errors, tab.errors
-        context.close()
+    assert not tab.errors, tab.errors
+    context.close()
     assert checked > 50
 
 
@@ -258,7 +266,8 @@ SHEET = """href => {
             a.getBoundingClientRect().top >= document.querySelector('.md-header').getBoundingClientRect().bottom),
         scrolls: body.scrollHeight <= body.clientHeight + 1 || getComputedStyle(body).overflowY === 'auto',
         title: sheet.querySelector('h2').textContent, focused: document.activeElement.className,
-        text: body.textContent};
+        text: body.textContent, hash: location.hash,
+        close: (b => [b.left + b.width / 2, b.top + b.height / 2])(sheet.querySelector('.note-sheet-close').getBoundingClientRect())};
     body.scrollTop = 0;
     return result;
 }"""
@@ -271,39 +280,43 @@ def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(br
     button, giving the focus back to the call."""
     touch = width < 768
     checked = 0
+    context, tab = open_page(browser, site_server, width, SECTIONS[0], scheme, has_touch=touch, is_mobile=touch)
     for path in SECTIONS:
-        context, tab = open_page(browser, site_server, width, path, scheme, has_touch=touch, is_mobile=touch)
+        if path != SECTIONS[0]:
+            go_to(tab, site_server, path)
         built = page(f"{path}index.html")
-        calls = tab.locator("article sup[id^='fnref'] > a.footnote-ref")
-        for index in range(calls.count()):
+        calls = tab.locator(CALLS)
+        for index, (href, number) in enumerate(tab.evaluate(CALL_LIST)):
             call = calls.nth(index)
-            call.scroll_into_view_if_needed()
             if touch:
-                call.tap()
-            else:  # a keyboard reader's way in (a pointer's click is the CSP test's)
+                call.tap()  # brought into view first, as a finger finds it
+            else:  # a keyboard reader's way in (a pointer's click is the CSP test's); focus brings it into view
                 call.focus()
                 tab.keyboard.press("Enter")
             assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true"), (path, index)
-            state = tab.evaluate(SHEET, call.get_attribute("href"))
-            assert tab.evaluate("location.hash") == ""   # the page stays where the reader is
+            state = tab.evaluate(SHEET, href)
+            assert state["hash"] == ""   # the page stays where the reader is
             assert state["top"] >= 0 and state["bottom"] <= state["height"] + 1, (path, index, state)
             assert state["left"] >= 0 and state["right"] <= state["width"], (path, index, state)
             assert state["reachable"] and state["scrolls"] and state["callAbove"], (path, index, state)
-            assert state["title"] == f"Note {call.text_content()}" and "note-sheet-close" in state["focused"]
-            note = built.find(id=call.get_attribute("href")[1:])
+            assert state["title"] == f"Note {number}" and "note-sheet-close" in state["focused"]
+            note = built.find(id=href[1:])
             listed = " ".join(note.select_one(".citation, .editorial-label").parent.get_text().split())
             shown = " ".join(state["text"].split())
             assert listed[:120] in shown, (path, index)
-            tab.locator("dialog.note-sheet .note-sheet-close").click()
+            tab.mouse.click(*state["close"])  # the close button, where the sheet draws it
             assert settle(tab, "!document.querySelector('dialog.note-sheet').open")
-            assert tab.evaluate(f"document.activeElement.getAttribute('href') === {call.get_attribute('href')!r}")
-            # Focus on a call brings its hover popup (Material's) once the pointer moves: moved on, as a reader would.
-            tab.evaluate("document.activeElement.blur()")
+            # The focus is back on the call. Focus on a call brings its hover popup (Material's) once the
+            # pointer moves: moved on, as a reader would.
+            assert tab.evaluate(GIVEN_BACK, href)
             tab.mouse.move(1, 1)
             checked += 1
-        assert not tab.errors, tab.errors
-        context.close()
+    assert not tab.errors, tab.errors
+    context.close()
     assert checked > 50
+
+
+GIVEN_BACK = "href => { const back = document.activeElement.getAttribute('href') === href; document.activeElement.blur(); return back; }"
 
 
 def test_the_sheet_closes_with_escape_and_its_link_leads_to_the_list(browser, site_server):
