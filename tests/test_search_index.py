@@ -128,11 +128,13 @@ def search_results(tab, query: str) -> list[str]:
     tab.click(box)
     tab.fill(box, query)
     tab.press(box, "End")  # Material reads the query on keyup
-    first = query.split(maxsplit=1)[0].split("-", maxsplit=1)[0].lower()
+    # Until the first result marks a word of this query (Material marks "Mahdi" for "Abdul-Mahdi", "forces"
+    # for "Quds Force"): then the results are this query's, not the last one's.
+    words = [word.lower() for word in re.split(r"[\s-]+", query) if word]
     deadline = time.monotonic() + 15
-    script = """word => [...document.querySelectorAll('.md-search-result__item:first-child mark')]
-                          .some(mark => mark.textContent.toLowerCase().startsWith(word))"""
-    while not tab.evaluate(script, first) and time.monotonic() < deadline:
+    script = """words => [...document.querySelectorAll('.md-search-result__item:first-child mark')]
+                          .some(mark => words.some(word => mark.textContent.toLowerCase().startsWith(word)))"""
+    while not tab.evaluate(script, words) and time.monotonic() < deadline:
         tab.wait_for_timeout(50)
     tab.wait_for_timeout(200)
     return tab.evaluate("""[...document.querySelectorAll('.md-search-result__item > a')]
