@@ -65,6 +65,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 # (pytest-xdist's `xdist_group` mark would say this in the tests, but under pytest 9 its loadgroup does not group.)
 TOGETHER = {
     "tests/test_browser_notes.py::test_every_margin_note_": "margin notes",
+    "tests/test_pdf_bad_input.py::test_printed_as_text": "odd content printed",
 }
 
 
