@@ -23,6 +23,7 @@ from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
 from edition.problems import ProblemsFound
 from edition.publish.pdf import build_date
+from edition.publish.pdf import main as pdf_main
 from edition.publish.pipeline import build, main
 from edition.publish.pipeline import copy_project as copy_edition_project
 from edition.tools.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
@@ -66,6 +67,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 TOGETHER = {
     "tests/test_browser_notes.py::test_every_margin_note_": "margin notes",
     "tests/test_pdf_bad_input.py::test_printed_as_text": "odd content printed",
+    "tests/test_pdf.py::": "the PDFs read", "tests/test_pdf_typesetting.py::": "the PDFs read",
 }
 
 
@@ -120,6 +122,32 @@ def page(site):
         return cache[path]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def letter_pdf(tmp_path_factory) -> Path:
+    """The edition's PDF on US Letter, as `make pdf PAPER=letter` makes it: laid out once for the tests that read it."""
+    letter = tmp_path_factory.mktemp("letter") / "letter.pdf"
+    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0
+    return letter
+
+
+@pytest.fixture(scope="session")
+def read_pdf():
+    """pdfplumber's reading of a PDF, made once per file for the session: it reads every character of every
+    page (a few seconds for the book), and keeps them for every test that measures them."""
+    import pdfplumber
+
+    opened: dict[Path, pdfplumber.PDF] = {}
+
+    def read(path: Path) -> pdfplumber.PDF:
+        if path not in opened:
+            opened[path] = pdfplumber.open(path)
+        return opened[path]
+
+    yield read
+    for pdf in opened.values():
+        pdf.close()
 
 
 def tree_digest(folder: Path, leave_out: tuple[str, ...] = ()) -> str:

@@ -14,7 +14,6 @@ import sys
 from itertools import pairwise
 from pathlib import Path
 
-import pdfplumber
 import pyphen
 import pytest
 from bs4 import BeautifulSoup
@@ -28,7 +27,6 @@ from edition.model import load_inputs
 from edition.model.essay import load_essay, normalize, words
 from edition.publish import pdf as pdf_module
 from edition.publish.pdf import ESSAY_LANGUAGE, build_date, pdf_settings, print_document, render_pdf
-from edition.publish.pdf import main as pdf_main
 
 pytestmark = pytest.mark.pdf  # every test here reads or lays out a PDF
 
@@ -51,16 +49,13 @@ def reader(pdf_path) -> PdfReader:
 
 
 @pytest.fixture(scope="module")
-def plumbed(pdf_path):
-    with pdfplumber.open(pdf_path) as pdf:
-        yield pdf
+def plumbed(pdf_path, read_pdf):
+    return read_pdf(pdf_path)
 
 
 @pytest.fixture(scope="module")
-def letter_path(tmp_path_factory) -> Path:
-    letter = tmp_path_factory.mktemp("letter") / "letter.pdf"
-    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0  # `make pdf PAPER=letter`
-    return letter
+def letter_path(letter_pdf) -> Path:
+    return letter_pdf  # `make pdf PAPER=letter`
 
 
 @pytest.fixture(scope="module")
@@ -206,10 +201,9 @@ def full_lines(pdf, pages: range) -> list[dict]:
     return [line for i in pages for line, following in pairwise(text_lines(pdf.pages[i])) if not following["opens"]]
 
 
-def test_a_line_holds_about_seventy_characters_on_either_paper(pdf_path, letter_path):
+def test_a_line_holds_about_seventy_characters_on_either_paper(pdf_path, letter_path, read_pdf):
     for path in (pdf_path, letter_path):
-        with pdfplumber.open(path) as pdf:
-            lengths = sorted(len(line["text"]) for line in full_lines(pdf, essay_page_range(PdfReader(path))))
+        lengths = sorted(len(line["text"]) for line in full_lines(read_pdf(path), essay_page_range(PdfReader(path))))
         assert len(lengths) > 200
         median, low, high = statistics.median(lengths), lengths[len(lengths) // 10], lengths[len(lengths) * 9 // 10]
         assert 63 <= median <= 75 and low >= 58 and high <= 78, (path.name, median, low, high)

@@ -8,12 +8,9 @@ import subprocess
 from itertools import pairwise
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
-from edition.publish.pdf import main as pdf_main
 from edition.publish.pdf import pdf_settings
 from test_pdf import TEXT_SIZE, essay_page_range, full_lines, hyphenations, is_call, is_text, section_starts
 
@@ -25,13 +22,11 @@ CLEARANCE = 0.9 * TEXT_SIZE  # pt: the space the template leaves between the tex
 
 
 @pytest.fixture(scope="module", params=["a4", "letter"])
-def paper(request, site, edition, tmp_path_factory) -> Path:
+def paper(request, site, edition) -> Path:
     """The PDF the build made (A4), and one made with `make pdf PAPER=letter`."""
     if request.param == "a4":
         return site / pdf_settings(edition).file
-    letter = tmp_path_factory.mktemp("letter") / "letter.pdf"
-    assert pdf_main(["--root", str(ROOT), "--paper", "letter", "--output", str(letter)]) == 0
-    return letter
+    return request.getfixturevalue("letter_pdf")
 
 
 def word_spaces(pdf, pages: range) -> list[float]:
@@ -44,9 +39,8 @@ def word_spaces(pdf, pages: range) -> list[float]:
     return spaces
 
 
-def test_word_spaces_stay_even_on_justified_lines(paper):
-    with pdfplumber.open(paper) as pdf:
-        spaces = sorted(word_spaces(pdf, essay_page_range(PdfReader(paper))))
+def test_word_spaces_stay_even_on_justified_lines(paper, read_pdf):
+    spaces = sorted(word_spaces(read_pdf(paper), essay_page_range(PdfReader(paper))))
     assert len(spaces) > 3000, "every justified line of the essay is measured"
     assert spaces[len(spaces) * 95 // 100] <= 0.45, f"95th percentile {spaces[len(spaces) * 95 // 100]:.3f} em"
     assert statistics.median(spaces) <= 0.33
@@ -63,38 +57,38 @@ def test_few_hyphens_never_three_in_a_row_never_in_a_name(paper):
         "three lines in a row end in a hyphen"
 
 
-def test_no_blank_band_above_the_notes(paper):
+def test_no_blank_band_above_the_notes(paper, read_pdf):
     """On every page whose text runs on to the next, the text reaches down to the notes: less than two lines
     are left blank above their rule, where a line whose note did not fit went overleaf with it (WeasyPrint
     left holes of 3 to 5 lines)."""
     reader = PdfReader(paper)
     ends = {start - 1 for start in section_starts(reader)[1:]} | {len(reader.pages) - 1}
     measured = 0
-    with pdfplumber.open(paper) as pdf:
-        for index in essay_page_range(reader):
-            page = pdf.pages[index]
-            rules = [edge["top"] for edge in page.lines if abs(edge["x1"] - edge["x0"] - NOTE_RULE) < 2]
-            text = [c["bottom"] for c in page.chars if is_text(c)]
-            if index in ends or not rules or not text:
-                continue
-            blank = rules[0] - max(b for b in text if b < rules[0]) - CLEARANCE
-            assert blank < 2 * LINE, f"page {index + 1}: {blank / LINE:.1f} blank lines above the notes"
-            measured += 1
+    pdf = read_pdf(paper)
+    for index in essay_page_range(reader):
+        page = pdf.pages[index]
+        rules = [edge["top"] for edge in page.lines if abs(edge["x1"] - edge["x0"] - NOTE_RULE) < 2]
+        text = [c["bottom"] for c in page.chars if is_text(c)]
+        if index in ends or not rules or not text:
+            continue
+        blank = rules[0] - max(b for b in text if b < rules[0]) - CLEARANCE
+        assert blank < 2 * LINE, f"page {index + 1}: {blank / LINE:.1f} blank lines above the notes"
+        measured += 1
     assert measured >= 6
 
 
-def test_no_page_of_the_essay_holds_only_notes_or_a_stub(paper):
+def test_no_page_of_the_essay_holds_only_notes_or_a_stub(paper, read_pdf):
     """A section's last page holds at least a few lines of its text; a page of notes alone, run over from
     the page before, is allowed once at most (Typst cannot take the calling line with them)."""
     reader = PdfReader(paper)
     notes_only = 0
-    with pdfplumber.open(paper) as pdf:
-        for index in essay_page_range(reader):
-            lines = {round(c["top"]) for c in pdf.pages[index].chars if is_text(c)}
-            if not lines:
-                notes_only += 1
-                continue
-            assert len(lines) >= 3, f"page {index + 1} holds {len(lines)} lines of text"
+    pdf = read_pdf(paper)
+    for index in essay_page_range(reader):
+        lines = {round(c["top"]) for c in pdf.pages[index].chars if is_text(c)}
+        if not lines:
+            notes_only += 1
+            continue
+        assert len(lines) >= 3, f"page {index + 1} holds {len(lines)} lines of text"
     assert notes_only <= 1
 
 
