@@ -68,6 +68,7 @@ TOGETHER = {
     "tests/test_browser_notes.py::test_every_margin_note_": "margin notes",
     "tests/test_pdf_bad_input.py::test_printed_as_text": "odd content printed",
     "tests/test_pdf.py::": "the PDFs read", "tests/test_pdf_typesetting.py::": "the PDFs read",
+    "tests/test_browser_reading.py::test_no_page_scrolls_sideways": "pages drawn at every width",
 }
 
 
@@ -247,6 +248,19 @@ def settle(tab, condition: str, timeout: float = 10_000) -> bool:
     while not (held := bool(tab.evaluate(condition))) and time.monotonic() < deadline:
         tab.wait_for_timeout(50)
     return held
+
+
+# Three frames: the one that sees a new window size (a resize observer asks for another), the one in which
+# the page's script lays itself out again, and one after it.
+FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
+
+
+def resize(tab, width: int, height: int) -> None:
+    """Make the window this size and wait until the page has laid itself out at it, as it does on every resize:
+    measured then, a page shows what a page loaded at that size shows."""
+    tab.set_viewport_size({"width": width, "height": height})
+    settle(tab, f"innerWidth === {width}")
+    tab.evaluate(FRAMES)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from conftest import ROOT, settle
+from conftest import FRAMES, ROOT, resize, settle
 from edition.markdown.html import address
 from edition.model import load_inputs
 
@@ -24,9 +24,6 @@ SCHEMES = ["light", "dark"]
 
 # The notes are placed: in the margin where the window is wide enough, else not at all.
 PLACED = "document.documentElement.classList.contains('edition-sidenotes') || innerWidth < 1024"
-# Three frames: the one that sees the new size (the page's resize observer asks for a frame), the one in
-# which the notes are placed again, and one after it.
-FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
 
 
 def open_page(browser, site_server, width: int, path: str = SECTION, scheme: str = "light", placed: str = PLACED, **options):
@@ -48,9 +45,7 @@ def go_to(tab, site_server, path: str, placed: str = PLACED) -> None:
 
 def widen(tab, width: int) -> None:
     """Make the window this wide and wait until the page has placed its notes again (it does on every resize)."""
-    tab.set_viewport_size({"width": width, "height": 900})
-    settle(tab, f"innerWidth === {width}")
-    tab.evaluate(FRAMES)
+    resize(tab, width, 900)
     settle(tab, PLACED)
 
 

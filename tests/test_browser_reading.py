@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, settle
+from conftest import ROOT, resize, settle
 from edition.model import load_inputs
 from edition.model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from edition.publish.offline import FOLDER
@@ -107,18 +107,34 @@ def test_search_finds_a_passage_of_the_essay_and_a_source(browser_page, site_ser
     assert any("sources/" in href for href in found), found
 
 
-@pytest.mark.parametrize("width,touch", [(320, True), (375, True), (375, False), (768, False), (1024, False), (1280, False),
-                                         (1920, False)], ids=["320 touch", "375 touch", "375 mouse", "768", "1024", "1280", "1920"])
-def test_no_page_scrolls_sideways(browser, site_server, width, touch):
-    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=touch, has_touch=touch)
-    tab = context.new_page()
-    wide = {}
-    for path in PAGES:
-        tab.goto(f"{site_server}/{path}")
-        scroll = tab.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            wide[f"/{path}"] = scroll
-    context.close()
+SIDEWAYS = [(320, True), (375, True), (375, False), (768, False), (1024, False), (1280, False), (1920, False)]
+
+
+@pytest.fixture(scope="module")
+def drawn_widths(browser, site_server) -> dict[tuple[int, bool], dict[str, int]]:
+    """How wide every page is drawn at each window of SIDEWAYS: one tab of each kind (a phone's, by touch, and a
+    mouse's) loads each page once at its narrowest width and is then widened to the others; a page is laid out
+    again on a resize as on a load (checked: the same widths as fresh loads). {(width, touch): {path: width}}"""
+    found: dict[tuple[int, bool], dict[str, int]] = {}
+    for touch in (True, False):
+        widths = [width for width, by_touch in SIDEWAYS if by_touch is touch]
+        context = browser.new_context(viewport={"width": widths[0], "height": 800}, is_mobile=touch, has_touch=touch)
+        tab = context.new_page()
+        for path in PAGES:
+            tab.set_viewport_size({"width": widths[0], "height": 800})
+            tab.goto(f"{site_server}/{path}")
+            for width in widths:
+                if width != widths[0]:
+                    resize(tab, width, 800)
+                found.setdefault((width, touch), {})[path] = tab.evaluate("document.documentElement.scrollWidth")
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize("width,touch", SIDEWAYS, ids=["320 touch", "375 touch", "375 mouse", "768", "1024", "1280", "1920"])
+def test_no_page_scrolls_sideways(drawn_widths, width, touch):
+    wide = {f"/{path}": scroll for path, scroll in drawn_widths[(width, touch)].items() if scroll > width}
+    assert len(drawn_widths[(width, touch)]) == len(PAGES)
     assert not wide, f"wider than the {width} px window: {wide}"
 
 
