@@ -69,6 +69,8 @@ TOGETHER = {
     "tests/test_pdf_bad_input.py::test_printed_as_text": "odd content printed",
     "tests/test_pdf.py::": "the PDFs read", "tests/test_pdf_typesetting.py::": "the PDFs read",
     "tests/test_browser_reading.py::test_no_page_scrolls_sideways": "pages drawn at every width",
+    "tests/test_browser_typography.py::test_the_gap_after_": "essay measured at every width",
+    "tests/test_browser_typography.py::test_every_note_call_takes_": "essay measured at every width",
 }
 
 
