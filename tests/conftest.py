@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import io
 import os
+import shutil
 import stat
 import subprocess
 import time
@@ -95,15 +96,19 @@ def essay():
     return load_essay(ROOT)
 
 
+def session_folder(tmp_path_factory, worker_id: str) -> Path:
+    """The temporary folder of the whole session, which pytest-xdist's workers share (each has its own below it)."""
+    shared = tmp_path_factory.getbasetemp()
+    return shared if worker_id == "master" else shared.parent
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, worker_id) -> Path:
     """The real edition, built once into a temporary folder, which every test reads and none changes.
 
     With pytest-xdist the workers share one build: the first to take the lock builds, the others wait.
     """
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent
+    shared = session_folder(tmp_path_factory, worker_id)
     output = shared / "edition" / "site"
     output.parent.mkdir(exist_ok=True)
     with (shared / "edition.lock").open("w") as lock:
@@ -169,13 +174,20 @@ def tree_digest(folder: Path, leave_out: tuple[str, ...] = ()) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_copy(tmp_path_factory, site) -> Path:
+def built_copy(tmp_path_factory, worker_id, site) -> Path:
     """A copy of the project with a good build in site/, the 'previous output' each case must keep.
 
-    After `site`, so the copy takes a warm PDF cache along."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(root)
-    assert result.returncode == 0, result.stderr
+    After `site`, so the copy takes a warm PDF cache along. Built once for all workers, as `site` is, and
+    changed by none: each case works on its own copy of it (`project`)."""
+    shared = session_folder(tmp_path_factory, worker_id)
+    root, built = shared / "built-copy", shared / "built-copy.built"  # the second, once the first is whole
+    with (shared / "built-copy.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            result = run_build(copy_project(root))
+            assert result.returncode == 0, result.stderr
+            built.touch()
     return root
 
 
