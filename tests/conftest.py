@@ -72,6 +72,8 @@ TOGETHER = {
     "tests/test_browser_reading.py::test_no_page_scrolls_sideways": "pages drawn at every width",
     "tests/test_browser_typography.py::test_the_gap_after_": "essay measured at every width",
     "tests/test_browser_typography.py::test_every_note_call_takes_": "essay measured at every width",
+    "tests/test_browser_sources.py::test_the_page_is_short_": "sources page at every width",
+    "tests/test_browser_sources.py::test_the_cite_panels_summary_": "sources page at every width",
 }
 
 
