@@ -61,8 +61,9 @@ def pytest_collection_modifyitems(config, items) -> None:
                 item.add_marker(tier)
 
 
-# Tests that share a costly module-scoped fixture (every note measured at every width, a PDF parsed) run on
-# one worker, so that it is made once, not once on each: the start of their node ids, and the group's name.
+# Tests that share a costly module-scoped fixture (every note measured at every width, a PDF parsed, a site
+# built by Zensical) run on one worker, so that it is made once, not once on each: the start of their node
+# ids, and the group's name.
 # Every other test is a unit of its own; the groups are handed out first, the largest first.
 # (pytest-xdist's `xdist_group` mark would say this in the tests, but under pytest 9 its loadgroup does not group.)
 TOGETHER = {
@@ -74,6 +75,8 @@ TOGETHER = {
     "tests/test_browser_typography.py::test_every_note_call_takes_": "essay measured at every width",
     "tests/test_browser_sources.py::test_the_page_is_short_": "sources page at every width",
     "tests/test_browser_sources.py::test_the_cite_panels_summary_": "sources page at every width",
+    "tests/test_zensical.py::": "the site Zensical builds", "tests/test_browser_print.py::": "pages Chromium prints",
+    "tests/test_metadata.py::": "metadata read back",
 }
 
 
