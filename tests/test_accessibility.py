@@ -30,16 +30,30 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 RULES = {"light": {"type": "tag", "values": WCAG_22_AA}, "dark": {"type": "rule", "values": COLOUR_RULES}}
 
 
+@pytest.fixture(scope="module")
+def tab_in(browser):
+    """A tab for each colour scheme, which every page is loaded in, one after another, as a reader goes."""
+    contexts = {}
+
+    def tab(scheme: str):
+        if scheme not in contexts:
+            contexts[scheme] = browser.new_context(color_scheme=scheme)
+            contexts[scheme].new_page()
+        return contexts[scheme].pages[0]
+
+    yield tab
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_violation(browser, site_server, axe, path, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    tab = context.new_page()
+def test_axe_finds_no_violation(tab_in, site_server, axe, path, scheme):
+    tab = tab_in(scheme)
     tab.goto(f"{site_server}/{path}")
     expected = "slate" if scheme == "dark" else "default"
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     result = axe.run(tab, options={"runOnly": RULES[scheme], "resultTypes": ["violations"]})
-    context.close()
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
     assert violations == []
 
