@@ -6,6 +6,7 @@ import http.server
 import itertools
 import json
 import os
+import shutil
 import socket
 import struct
 import subprocess
@@ -219,7 +220,8 @@ import http.server, json, threading
 from edition.tools.linkcheck import Settings, check_links
 TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-private": "http://10.0.0.1/admin",
            "/to-mapped": "http://[::ffff:169.254.169.254]/", "/to-other-loopback": "http://127.0.0.2:{port}/ok",
-           "/to-name": "http://localhost:{port}/ok", "/here": "/ok"}
+           "/to-name": "http://localhost:{port}/ok", "/here": "/ok",
+           "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/"}
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -251,7 +253,7 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
         pytest.skip("unshare -n needs root")
     assert result.returncode == 0, result.stderr
     outcomes = json.loads(result.stdout)
-    for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name",
+    for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name", "/to-nat64", "/to-6to4",
                  "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
@@ -287,3 +289,26 @@ def test_ctrl_c_ends_the_link_check_in_one_line(tmp_path, monkeypatch, capsys):
     assert main(["--root", str(root)]) == 130
     assert capsys.readouterr().err == "linkcheck interrupted; no report written, the cache as it was\n"
     assert not (root / ".cache/linkcheck-report.json").exists()
+
+
+@pytest.mark.parametrize("target", ["sources/essay/claims.yml", "docs"])
+def test_the_report_never_replaces_an_input_or_a_folder(tmp_path, target):
+    """Found by a reviewer: --json sources/essay/claims.yml overwrote the claims ledger with the report."""
+    root = copy_project(tmp_path / "project")
+    before = (root / "sources/essay/claims.yml").read_bytes()
+    assert main(["--root", str(root), "--json", str(root / target)]) == 1
+    assert (root / "sources/essay/claims.yml").read_bytes() == before and (root / "docs").is_dir()
+
+
+def test_a_cache_folder_that_is_a_link_gets_no_report(tmp_path, monkeypatch):
+    """Found by a reviewer: a .cache linked elsewhere had the report written outside the project."""
+    from edition.tools import linkcheck
+
+    root = copy_project(tmp_path / "project")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    (root / ".cache").symlink_to(tmp_path / "elsewhere")
+    monkeypatch.setattr(linkcheck, "check_links", lambda urls, *args, **kwargs: [])
+    monkeypatch.setattr(linkcheck, "report", lambda *args: ("", {}))
+    assert main(["--root", str(root)]) == 0
+    assert list((tmp_path / "elsewhere").iterdir()) == []

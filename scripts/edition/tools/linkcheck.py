@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, write_atomic
+from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep, keep_json, read_json, write_atomic
 from ..model.edition import load_inputs
 from ..problems import ProblemsFound
 
@@ -166,6 +166,14 @@ async def _ask(client: httpx.AsyncClient, method: str, url: str, private_ok: boo
         request = following
 
 
+NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _nat64(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a NAT64 address stands for (RFC 6052, RFC 8215), or None."""
+    return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if any(ip in network for network in NAT64) else None
+
+
 async def _public(url: httpx.URL) -> None:
     """Raise NotPublic unless every address the URL's host has is a global one (not private, loopback,
     link-local, shared, reserved or multicast). The host is looked up again when httpx connects, so a
@@ -177,7 +185,8 @@ async def _public(url: httpx.URL) -> None:
         return  # no address: httpx's own connection fails, and says so
     for *_, address in found:
         ip = ipaddress.ip_address(address[0].split("%")[0])
-        ip = ip.ipv4_mapped or ip if isinstance(ip, ipaddress.IPv6Address) else ip
+        if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
+            ip = ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip) or ip
         if not ip.is_global or ip.is_multicast:
             raise NotPublic(f"not asked: {url} is on {ip}, not a public address")
 
@@ -274,6 +283,16 @@ def report(links: dict[str, Link], results: list[Result], registry) -> tuple[str
     return text, data
 
 
+def _unfit_report_path(target: Path, root: Path) -> str | None:
+    """Why the report may not be written at target (an input of the project, a folder, a link), or None."""
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        return "is a folder, a link or a special file"
+    inside = target.resolve().is_relative_to(root) and not target.resolve().is_relative_to(root / CACHE_DIR)
+    if inside and target.exists():
+        return "is a file of the project, which the report would replace"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="linkcheck", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
@@ -289,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
                              "a redirect off its host never may")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.json is not None and (reason := _unfit_report_path(args.json.absolute(), root)):
+        print(f"error: --json {args.json}: {reason}; name a new file, or one outside the project's inputs", file=sys.stderr)
+        return 1
     try:
         links, registry = collect_links(root)
     except ProblemsFound as error:
@@ -303,8 +325,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     text, data = report(links, results, registry)
     print(text)
-    target = args.json or root / REPORT_FILE
-    write_atomic(target, json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8"))
+    target = (args.json or root / REPORT_FILE).absolute()
+    report_data = json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8")
+    if args.json is None:
+        keep(target, report_data)  # as every cache: never through a .cache that is a link elsewhere
+    else:
+        write_atomic(target, report_data)
     print(f"report: {target}")
     return 1 if any(r.failed for r in results) else 0
 
