@@ -125,7 +125,9 @@ class MarkerTreeprocessor(EditionTreeprocessor):
         table = element("div", None, class_="sources-index")  # the table's own width decides its layout
         table.extend([self.sources_filters(edition), self.sources_index(edition, cited_in)])
         entries = element("div", None, class_="source-records")  # one column, or two where each keeps its measure
-        entries.extend(self.source_entry(edition, source, source.title in repeated) for source in edition.registry)
+        # A list, not a generator: ElementTree's extend turns any error raised inside a generator (Ctrl-C too)
+        # into "TypeError: expected sequence".
+        entries.extend([self.source_entry(edition, source, source.title in repeated) for source in edition.registry])
         return [summary, self.sources_levels(levels), self.downloads(), index, table, records, entries]
 
     def sources_levels(self, levels: Counter) -> etree.Element:
