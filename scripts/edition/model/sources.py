@@ -249,7 +249,7 @@ def _text(value: str) -> str:
 
 
 def _address(value: str) -> str:
-    if not _web_address(value):
+    if not web_address(value):
         raise wrong("not an http(s) URL", _address_fix(value))
     return value
 
@@ -448,7 +448,7 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
 NOT_IN_ADDRESSES = re.compile(r'[\s"<>{}|\\^`]')
 
 
-def _web_address(value) -> bool:
+def web_address(value) -> bool:
     """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
     parts = urlsplit(value) if isinstance(value, str) else None
     return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
