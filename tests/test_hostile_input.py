@@ -719,6 +719,16 @@ CASES |= {
         replace(CONFIG, "extra:\n", "extra:\n  social: [{icon: fontawesome/brands/github, link: 'javascript:alert(1)'}]\n"), None),
     "mkdocs.yml: markup in an extension's option": (
         replace(CONFIG, "  - footnotes", "  - footnotes: {BACKLINK_TEXT: '<form action=https://evil.example/>back</form>'}"), None),
+    "a template that connects to another host": (
+        write_file("overrides/main.html", b'{% extends "base.html" %}{% block extrahead %}\n'
+                   b'<link rel="preconnect" href="https://evil.example">\n{% endblock %}\n'),
+        "overrides/main.html:2: every page would carry a <link> that loads 'https://evil.example' from another host; "
+        f"{TEMPLATE_FIX}"),
+    "a template that sends readers to another site": (
+        write_file("overrides/main.html", b'{% extends "base.html" %}{% block extrahead %}\n'
+                   b'<meta http-equiv="refresh" content="5;url=https://evil.example/">\n{% endblock %}\n'),
+        "overrides/main.html:2: every page would carry a <meta http-equiv=refresh> that sends readers to "
+        f"'https://evil.example/'; {TEMPLATE_FIX}"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
+import re
 from pathlib import Path
 
 import lxml.html
@@ -31,7 +32,10 @@ from .rawhtml import css_urls, remote
 TEMPLATES_DIR = Path("overrides")
 FETCHED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
            "embed": "src", "object": "data", "input": "src", "track": "src"}
-FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+# Links the browser follows by itself: fetched, or (preconnect, dns-prefetch) a connection or a lookup made.
+FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect",
+                 "dns-prefetch", "prerender"}
+REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 
 
@@ -45,6 +49,9 @@ def _element_problems(element) -> list[str]:
     for attribute in ("action", "formaction"):
         if remote(element.get(attribute) or ""):
             problems.append(f"a <{tag} {attribute}> that sends what readers type to {element.get(attribute)!r}")
+    if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh" and (
+            (target := REFRESH.search(element.get("content") or "")) and remote(target[1])):
+        problems.append(f"a <meta http-equiv=refresh> that sends readers to {target[1]!r}")
     fetched = FETCHED.get(tag)
     if tag == "link" and FETCHED_LINKS & set((element.get("rel") or "").lower().split()):
         fetched = "href"

@@ -23,7 +23,8 @@ from .punctuation import punctuation_problems
 # Attributes through which a page makes the browser fetch something (as opposed to links a reader follows).
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
                        "video": "src", "embed": "src", "object": "data"}
-LINK_RELS_FETCHED = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+LINK_RELS_FETCHED = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon",
+                     "preconnect", "dns-prefetch", "prerender"}
 
 
 def parse_site(site: Path) -> dict[Path, HtmlElement]:
