@@ -729,6 +729,9 @@ CASES |= {
                    b'<meta http-equiv="refresh" content="5;url=https://evil.example/">\n{% endblock %}\n'),
         "overrides/main.html:2: every page would carry a <meta http-equiv=refresh> that sends readers to "
         f"'https://evil.example/'; {TEMPLATE_FIX}"),
+    "an event that lists a paragraph twice": (
+        replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [24, 24]"),
+        None),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "

@@ -313,7 +313,11 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"event '{entry.id}'", entry.sources, known, problems)
         numbers = entry.paragraphs
-        if not all(1 <= n <= paragraphs for n in numbers):
+        if len(set(numbers)) != len(numbers):  # each listed once: a repeat repeats the event in the paragraph's link
+            problems.append(Problem(name, line_at(node, ["paragraphs"]), f"event '{entry.id}' lists a paragraph more than once",
+                                    "list each paragraph's number once"))
+            numbers = []
+        elif not all(1 <= n <= paragraphs for n in numbers):
             problems.append(Problem(name, line_at(node, ["paragraphs"]), f"event '{entry.id}' names paragraphs {numbers!r}, "
                                     f"not among ¶1–¶{paragraphs}", "list the numbers of the paragraphs that discuss it"))
             numbers = []
