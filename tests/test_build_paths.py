@@ -85,3 +85,18 @@ def test_every_build_path_says_a_warning_and_still_builds(clean, tmp_path, path)
                             env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "dod-2020-03-13-uncited" in result.stdout + result.stderr
+
+
+def test_mkdocs_build_never_writes_through_an_output_folder_that_is_a_link(clean, tmp_path):
+    """Found by a hostile review (issue 27): with site/ a link to a folder elsewhere, MkDocs emptied that folder."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("precious", encoding="utf-8")
+    subprocess.run(["rm", "-rf", str(project / "site")], check=True)
+    (project / "site").symlink_to(elsewhere)
+    result = subprocess.run(PATHS["mkdocs build"], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1 and "is a link to" in result.stdout + result.stderr
+    assert [path.name for path in elsewhere.iterdir()] == ["keep.txt"]

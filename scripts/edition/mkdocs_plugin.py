@@ -66,6 +66,10 @@ class EditionPlugin(BasePlugin):
                 raise Abort(f"build refused: {len(error.problems)} problem(s) in the edition's input") from None
             for warning in self.edition.warnings:  # worth saying, not wrong: as `make build` says it, without failing strict mode
                 log.info("warning: %s", warning)
+            if Path(config.site_dir).is_symlink():  # MkDocs would empty the folder it leads to, then write the site there
+                log.error("%s: is a link to %s; the build writes only into a folder of its own", config.site_dir,
+                          Path(config.site_dir).resolve())
+                raise Abort("build refused: the output folder is a link")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 
