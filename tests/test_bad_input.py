@@ -59,6 +59,9 @@ EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
 GLOSSARY = "sources/essay/glossary.yml"
 KH_WHAT = "  what: An Iraqi armed faction aligned with Iran"
+# Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
+NYT_EXCERPT = line_of("sources/essay/claims.yml", "  excerpt: Oil revenues")
+FOREIGN_BOMBING = line_of("sources/essay/quotations.yml", "quote: foreign bombing")
 
 CASES = {
     "the book's template not in UTF-8": (
@@ -92,8 +95,8 @@ CASES = {
         f"docs/glossary.md:{line_of('docs/glossary.md', 'description:')}: has the same description as docs/chronology.md; "
         "give each page an abstract of its own"),
     "unknown source id": (
-        lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^oir-2020-03-14]", "[^oir-2020-03-15]"),
-        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^oir-2020-03-14]')}: "
+        lambda r: replace_in(r / "docs/a-slow-burning-conflict.md", "[^dodnews-2020-03]", "[^oir-2020-03-15]"),
+        f"docs/a-slow-burning-conflict.md:{line_of('docs/a-slow-burning-conflict.md', '[^dodnews-2020-03]')}: "
         "citation of unknown source id 'oir-2020-03-15'; "
         "add sources/oir-2020-03-15.yml or use an existing id (see the Sources page)"),
     "malformed YAML": (
@@ -122,14 +125,14 @@ CASES = {
     "quotation mark in a report's address": (
         lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/articles/2020/03/14/iraq-m14.html",
                              '  url: "https://wsws.org/en/articles/2020/03/14/iraq-m14.html\\" onmouseover=\\"x"'),
-        "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
+        "sources/salih-2020-03-13.yml:44: 'reports' entry 2 `url:`: not an http(s) URL, got "
         "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
     "excerpt ending with a comma": (
         lambda r: replace_in(r / "sources/essay/claims.yml", "  excerpt: Oil revenues, the government’s main source of income, "
                              "have plummeted as the world price of oil has crashed\n",
                              "  excerpt: Oil revenues, the government’s main source of income,\n"),
-        "sources/essay/claims.yml:31: the excerpt for 'nyt-2020-03-29' in ¶3 ends with ',', after which the note would set "
+        f"sources/essay/claims.yml:{NYT_EXCERPT}: the excerpt for 'nyt-2020-03-29' in ¶3 ends with ',', after which the note would set "
         "its own full stop (“…,”.); end the excerpt at the word before its last ',': it is still the source's words"),
     "unaccounted quotation": (
         lambda r: replace_in(r / "sources/essay/quotations.yml",
@@ -140,8 +143,8 @@ CASES = {
     "quote missing from the attributed source": (
         lambda r: replace_in(r / "sources/salih-2020-03-13.yml",
                              '  - text: "foreign bombing"\n    original: "القصف الأجنبي"\n    original_language: ar\n', ""),
-        "sources/essay/quotations.yml:29: “foreign bombing” is attributed to 'salih-2020-03-13', whose `quotes:` lack these words; "
-        "add them to `quotes:` in sources/salih-2020-03-13.yml, or correct the attribution"),
+        f"sources/essay/quotations.yml:{FOREIGN_BOMBING}: “foreign bombing” is attributed to 'salih-2020-03-13', "
+        "whose `quotes:` lack these words; add them to `quotes:` in sources/salih-2020-03-13.yml, or correct the attribution"),
     "citation attached to words its source lacks": (
         lambda r: replace_in(r / "docs/index.md", "“destroy”[^nyt-2020-03-27]", "“destroy”[^dod-2020-03-12]"),
         f"docs/index.md:{line_of('docs/index.md', '“destroy”[^nyt-2020-03-27]')}: citation of 'dod-2020-03-12' is attached "

@@ -10,7 +10,7 @@ MARKED = "(id) => { const s = getComputedStyle(document.getElementById(id)); ret
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("address, target", [
     ("a-slow-burning-conflict/#p7", "p7"),
-    ("sources/#src-oir-2020-03-14", "src-oir-2020-03-14"),
+    ("sources/#src-dodnews-2020-03", "src-dodnews-2020-03"),
 ], ids=["a paragraph", "a source record"])
 def test_the_target_of_a_permanent_link_is_marked_on_arrival(browser, site_server, scheme, address, target):
     context = browser.new_context(color_scheme=scheme)
@@ -27,8 +27,8 @@ def test_the_target_of_a_permanent_link_is_marked_on_arrival(browser, site_serve
 def test_a_source_record_is_marked_whole_on_arrival(browser, site_server):
     context = browser.new_context()
     tab = context.new_page()
-    tab.goto(f"{site_server}/sources/#src-oir-2020-03-14")
-    animation = tab.evaluate("getComputedStyle(document.getElementById('src-oir-2020-03-14').closest('.source-entry')).animationName")
+    tab.goto(f"{site_server}/sources/#src-dodnews-2020-03")
+    animation = tab.evaluate("getComputedStyle(document.getElementById('src-dodnews-2020-03').closest('.source-entry')).animationName")
     context.close()
     assert animation == "edition-arrival"
 

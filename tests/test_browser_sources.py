@@ -218,8 +218,8 @@ def test_the_caption_stays_true_whatever_the_filter_and_the_order(browser, site_
 def test_arriving_at_a_record_opens_its_evidence(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.goto(f"{site_server}/sources/#src-oir-2020-03-14")
-    opened = settle(tab, "document.getElementById('src-oir-2020-03-14').closest('.source-entry').querySelector('details').open")
+    tab.goto(f"{site_server}/sources/#src-dodnews-2020-03")
+    opened = settle(tab, "document.getElementById('src-dodnews-2020-03').closest('.source-entry').querySelector('details').open")
     others = tab.evaluate("[...document.querySelectorAll('details.source-verification[open]')].length")
     context.close()
     assert opened and others == 1
@@ -232,8 +232,8 @@ def test_a_malformed_fragment_stops_nothing(browser, site_server):
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(f"{site_server}/sources/#src-%E0%A4%A")
-    tab.locator("table.sources-table a[href='#src-oir-2020-03-14']").click()
-    opened = settle(tab, "document.getElementById('src-oir-2020-03-14').closest('.source-entry').querySelector('details').open")
+    tab.locator("table.sources-table a[href='#src-dodnews-2020-03']").click()
+    opened = settle(tab, "document.getElementById('src-dodnews-2020-03').closest('.source-entry').querySelector('details').open")
     context.close()
     assert not errors and opened, errors
 

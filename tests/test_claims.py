@@ -198,3 +198,20 @@ if __name__ == "__main__":  # write the golden file from a fresh build of this c
         notes = essay_notes(output, load(ROOT))
     GOLDEN.write_text(json.dumps(notes, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {GOLDEN}")
+
+
+def test_a_document_level_rests_on_words_read_at_the_records_own_address(edition):
+    """The level says where the words were read (Conventions): a claim's excerpt read in someone else's copy (`by:`)
+    cannot stand on a record graded `document`."""
+    claim = next(c for c in edition.claims if c.excerpt and getattr(edition.registry[c.source].excerpt_of(c.excerpt), "by", None))
+    held = edition.registry[claim.source].excerpt_of(claim.excerpt)
+    source = dataclasses.replace(edition.registry[claim.source], level="document")
+    changed = dataclasses.replace(edition, registry=dataclasses.replace(
+        edition.registry, sources=edition.registry.sources | {source.id: source}))
+    found = [str(p) for p in check_claims(changed) if "verification_level: document" in p.what]
+    assert all(f"but {source.path} says" in problem for problem in found)  # each claim on that record's copied words
+    assert found[:1] == [
+        f"{claim.path}:{claim.line}: the excerpt for '{claim.source}' in ¶{claim.paragraph} was read in {held.by}'s copy "
+        f"({held.where}), but {source.path} says `verification_level: document`; grade the record `reported`, with the "
+        "report that confirms it, or cite words read at its own `url:` (Conventions: verification levels)"]
+    assert not [p for p in check_claims(edition) if "verification_level: document" in p.what]

@@ -45,6 +45,13 @@ BOOK = "print/book.typ"
 BOOK_END = len((Path(__file__).resolve().parents[1] / BOOK).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 P7 = line_of(ESSAY_PAGE, "Two days later")
 HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's front matter
+# Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
+HELD = line_of("sources/essay/quotations.yml", "quote: held")
+QUDS_ENTRY = line_of("sources/essay/glossary.yml", "id: quds-force")
+ABQAIQ_ID = line_of("sources/essay/events.yml", "id: abqaiq-attack")
+ABQAIQ_SOURCES = line_of("sources/essay/events.yml", "  sources: [abqaiq-2019-09-14]")
+SERIES_SOURCE = line_of("sources/essay/claims.yml", "  claim: The 11 March") - 1
+SERIES_SUPPORT = line_of("sources/essay/claims.yml", "  excerpt: It marked") - 1
 
 # name: (how the input is broken, the exact error line(s) expected)
 RAW_HTML = {
@@ -120,13 +127,13 @@ CASES |= {
         f"{ESSAY_PAGE}:{HEADING}: the heading “A Slow-Burning Conflict” is level 2 (##); a section's heading is its page's title, level 1; "
         "write it as `# A Slow-Burning Conflict`"),
     "an invisible character in a citation": (
-        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^oir-2020-03-14\u200b]"),
-        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id 'oir-2020-03-14U+200B'; "
-        "add sources/oir-2020-03-14U+200B.yml or use an existing id (see the Sources page)"),
+        replace(ESSAY_PAGE, "[^dodnews-2020-03]", "[^dodnews-2020-03\u200b]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^dodnews-2020-03]')}: citation of unknown source id 'dodnews-2020-03U+200B'; "
+        "add sources/dodnews-2020-03U+200B.yml or use an existing id (see the Sources page)"),
     "a look-alike letter in a citation": (
-        replace(ESSAY_PAGE, "[^oir-2020-03-14]", "[^\u043eir-2020-03-14]"),
-        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^oir-2020-03-14]')}: citation of unknown source id '\u043eir-2020-03-14', where '\u043e' "
-        "is U+043E CYRILLIC SMALL LETTER O, not a Latin letter; add sources/\u043eir-2020-03-14.yml or use an existing id "
+        replace(ESSAY_PAGE, "[^dodnews-2020-03]", "[^d\u043ednews-2020-03]"),
+        f"{ESSAY_PAGE}:{line_of(ESSAY_PAGE, '[^dodnews-2020-03]')}: citation of unknown source id 'd\u043ednews-2020-03', where '\u043e' "
+        "is U+043E CYRILLIC SMALL LETTER O, not a Latin letter; add sources/d\u043ednews-2020-03.yml or use an existing id "
         "(see the Sources page)"),
     "a look-alike letter in a source id": (
         replace("sources/zarif-2020-01-08.yml", "id: zarif-2020-01-08", "id: z\u0430rif-2020-01-08"),
@@ -240,7 +247,7 @@ CASES |= {
         "got 'Kataib Hizbullah'; write `terms: [words, words]`, each as the essay prints it"),
     "a quotation's paragraph in words": (
         replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: twenty-eight"),
-        "sources/essay/quotations.yml:33: 'paragraph' must be the number of an essay paragraph, got 'twenty-eight'; "
+        f"sources/essay/quotations.yml:{HELD}: 'paragraph' must be the number of an essay paragraph, got 'twenty-eight'; "
         "write the paragraph's number N of ¶N"),
     "an edition title that is a number": (
         replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: 5"),
@@ -295,7 +302,7 @@ CASES |= {
         f"CITATION.cff:21: license: 'Free for all' is not valid under any of the given schemas; {CFF_FIX}"),
     "a quotation entry for a paragraph the essay lacks": (
         replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: 99"),
-        "sources/essay/quotations.yml:33: no quotation “held” in ¶99; correct the paragraph number or the words, or remove the entry"),
+        f"sources/essay/quotations.yml:{HELD}: no quotation “held” in ¶99; correct the paragraph number or the words, or remove the entry"),
 }
 
 CASES |= {
@@ -498,11 +505,11 @@ CASES |= {
         "(see the README for what it holds)"),
     "a glossary term the essay does not use": (
         replace("sources/essay/glossary.yml", "terms: [Quds Force]", "terms: [Quds Forcex]"),
-        "sources/essay/glossary.yml:14: glossary entry 'quds-force': “Quds Forcex” does not occur in the essay; "
+        f"sources/essay/glossary.yml:{QUDS_ENTRY}: glossary entry 'quds-force': “Quds Forcex” does not occur in the essay; "
         "copy the words exactly as the essay writes them, or remove them from `terms`"),
     "a look-alike letter in an event id": (
         replace("sources/essay/events.yml", "id: abqaiq-attack", "id: abq\u0430iq-attack"),
-        "sources/essay/events.yml:5: event id 'abq\u0430iq-attack' is not a slug or used twice, where '\u0430' is "
+        f"sources/essay/events.yml:{ABQAIQ_ID}: event id 'abq\u0430iq-attack' is not a slug or used twice, where '\u0430' is "
         "U+0430 CYRILLIC SMALL LETTER A, not a Latin letter"),
     "a glossary name nested five thousand deep": (
         replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + "[" * 5000 + "]" * 5000),
@@ -610,15 +617,15 @@ CASES |= {
     "a claim's source as a list": (
         replace("sources/essay/claims.yml", "  source: dod-2020-03-12\n  claim: The 11 March",
                 "  source: [dod-2020-03-12]\n  claim: The 11 March"),
-        "sources/essay/claims.yml:114: 'source' must be the id of a record in sources/, got ['dod-2020-03-12']; "
+        f"sources/essay/claims.yml:{SERIES_SOURCE}: 'source' must be the id of a record in sources/, got ['dod-2020-03-12']; "
         "use the id of a record in sources/, as the note's marker names it"),
     "a claim's support as a list": (
         replace("sources/essay/claims.yml", "  support: partial\n  excerpt: It marked", "  support: [partial]\n  excerpt: It marked"),
-        "sources/essay/claims.yml:116: 'support' must be one of full, partial, context, none, got ['partial']; "
+        f"sources/essay/claims.yml:{SERIES_SUPPORT}: 'support' must be one of full, partial, context, none, got ['partial']; "
         "full, partial, context or none: how far the source's words support the claim"),
     "an event's sources as a list of lists": (
         replace("sources/essay/events.yml", "  sources: [abqaiq-2019-09-14]", "  sources: [[abqaiq-2019-09-14]]"),
-        "sources/essay/events.yml:8: event 'abqaiq-attack': 'sources' entry 1: not text, got ['abqaiq-2019-09-14']; "
+        f"sources/essay/events.yml:{ABQAIQ_SOURCES}: event 'abqaiq-attack': 'sources' entry 1: not text, got ['abqaiq-2019-09-14']; "
         "write it as a list of the ids of the source records that establish it"),
     "an event's paragraphs holding true": (
         replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [true, 24]"),

@@ -303,6 +303,11 @@ def check_claims(edition: Inputs) -> list[Problem]:
             problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is part of a passage in '{held.language}', "
                                     "whose translation is of the whole", f"quote the whole passage, or record these words in "
                                     f"{source.path} as an excerpt of their own with their translation"))
+        if isinstance(held, Excerpt) and held.by and source.level == "document":  # the level says where the words were read
+            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} was read in {held.by}'s copy "
+                                    f"({held.where}), but {source.path} says `verification_level: document`",
+                                    "grade the record `reported`, with the report that confirms it, or cite words read at its "
+                                    "own `url:` (Conventions: verification levels)"))
         if claim.support == "none":
             note = edition.editorial.get(claim.editorial or "")
             notes_here = {c.key for c in edition.docs.citations if c.paragraph == claim.paragraph}

@@ -352,6 +352,20 @@ RECORD_KEYS = tuple(info.alias or field for field, info in RecordFields.model_fi
 TEXT_FIELDS = ("title", "title-short", "original-title", "container-title", "publisher", "medium")
 
 
+def _check_addresses(fields: RecordFields, problem) -> None:
+    """The record's addresses against each other: one published only if seen, a snapshot with its date,
+    a status only for an address there is."""
+    if fields.url and fields.url not in {*(fields.evidence or ()), *(e.where for e in fields.excerpts or ())}:
+        problem(["url"], f"'url' {fields.url} is not among the addresses the record shows were seen (its `evidence:` "
+                "or an excerpt's `where:`)", "publish only an address that was read: list it in `evidence:` once the page "
+                "was seen there, or give it as words in `verification:`, saying where it was found")
+    if fields.archive_url and not fields.archive_date:
+        problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+    if fields.url_status and not fields.url:
+        problem(["url_status"], f"'url_status: {fields.url_status}' describes an address, but the record has no `url:`",
+                "add the document's `url:`, or remove `url_status:`")
+
+
 def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: dt.date, problems: list[Problem]) -> Source | None:
     """The record's fields checked against each other, against its file name and against today, as a Source."""
     def problem(path: list, what: str, fix: str) -> None:
@@ -385,11 +399,7 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
             problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
     if not (fields.author or fields.container_title or fields.publisher):
         problem(["title"], "a source needs an author, a publisher or a container-title", "add `author:` or `publisher:`")
-    if fields.archive_url and not fields.archive_date:
-        problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
-    if fields.url_status and not fields.url:
-        problem(["url_status"], f"'url_status: {fields.url_status}' describes an address, but the record has no `url:`",
-                "add the document's `url:`, or remove `url_status:`")
+    _check_addresses(fields, problem)
     if level == "unverified" and not fields.verification:
         problem(["verification_level"], "an unverified source needs a 'verification' note",
                 "say in `verification:` what could not be confirmed")
