@@ -64,6 +64,7 @@ class Event:
     paragraphs: tuple[int, ...]
     date_note: str | None
     line: int = 0  # in events.yml
+    excerpt: str | None = None  # the words of one of its sources that say what `what` says
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Term:
     sources: tuple[str, ...]
     line: int = 0  # in glossary.yml
     sort: str = ""  # where the entry goes in the listing ("Soleimani, Qassem"); its name when empty
+    excerpt: str | None = None  # the words of one of its sources that say what `what` says
 
 
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
@@ -154,6 +156,8 @@ class EventFields(Schema):
                                       default=[])
     date_note: Words | None = described("text (what is uncertain about the date)",
                                         "say in words what is uncertain about the date, or remove it", default=None)
+    excerpt: Words | None = described("text (the words of one of its sources that say what `what:` says)",
+                                      "copy the words from one of its sources' `excerpts:`", default=None)
 
 
 class TermFields(Schema):
@@ -168,6 +172,8 @@ class TermFields(Schema):
         "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
     sort: Words | None = described("text (the words it is filed under)", "write them family name first: `sort: Soleimani, Qassem`",
                                    default=None)
+    excerpt: Words | None = described("text (the words of one of its sources that say what `what:` says)",
+                                      "copy the words from one of its sources' `excerpts:`", default=None)
 
 
 def _load_list(path: Path, root: Path, problems: list[Problem]):
@@ -324,7 +330,8 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
         if events and entry.date < events[-1].date:
             problems.append(Problem(name, line_at(node, ["date"]), f"event '{entry.id}' ({entry.date}) comes before the one above it",
                                     "keep the chronology in date order"))
-        events.append(Event(entry.id, entry.date, entry.what, tuple(entry.sources), tuple(numbers), entry.date_note, line))
+        events.append(Event(entry.id, entry.date, entry.what, tuple(entry.sources), tuple(numbers), entry.date_note, line,
+                            entry.excerpt))
     return tuple(events)
 
 
@@ -344,5 +351,6 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
                 problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
                                         f"“{words}” is also listed by '{owner.id}' (line {owner.line})",
                                         "list each of the essay's words under one entry"))
-        terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or ""))
+        terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or "",
+                          entry.excerpt))
     return tuple(terms)
