@@ -48,6 +48,7 @@ HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's f
 # Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
 HELD = line_of("sources/essay/quotations.yml", "quote: held")
 QUDS_ENTRY = line_of("sources/essay/glossary.yml", "id: quds-force")
+PM_SOURCES = line_of("sources/essay/glossary.yml", "  sources: [almonitor-2015-03, ap-2020-01-03]")
 ABQAIQ_ID = line_of("sources/essay/events.yml", "id: abqaiq-attack")
 ABQAIQ_SOURCES = line_of("sources/essay/events.yml", "  sources: [abqaiq-2019-09-14]")
 SERIES_SOURCE = line_of("sources/essay/claims.yml", "  claim: The 11 March") - 1
@@ -636,8 +637,10 @@ CASES |= {
         "sources/essay/quotations.yml:7: 'source' must be the id of a record in sources/, got {'id': 'nyt-2020-03-27'}; "
         "use the id of the record whose `quotes:` hold the words"),
     "a glossary entry's sources as mappings": (
-        replace("sources/essay/glossary.yml", "  sources: [joc-2020-03-13]", "  sources: [{id: joc-2020-03-13}]"),
-        "sources/essay/glossary.yml:13: glossary entry 'popular-mobilization': 'sources' entry 1: not text, got {'id': 'joc-2020-03-13'}; "
+        replace("sources/essay/glossary.yml", "  sources: [almonitor-2015-03, ap-2020-01-03]",
+                "  sources: [{id: almonitor-2015-03}, ap-2020-01-03]"),
+        f"sources/essay/glossary.yml:{PM_SOURCES}: glossary entry 'popular-mobilization': 'sources' entry 1: not text, "
+        "got {'id': 'almonitor-2015-03'}; "
         "write it as a list of the ids of the source records that establish it"),
     "the essay's own record without an address": (
         replace("sources/warontherocks-2020-03.yml", "url: https://warontherocks.com/2020/03/in-iraq-restraint-is-americas-best-option/\n"
