@@ -58,7 +58,7 @@ DESCRIPTION = {name: "---" + (ROOT / "docs" / name).read_text(encoding="utf-8").
 EVENT_LINES = (ROOT / EVENTS).read_text(encoding="utf-8").splitlines()
 
 GLOSSARY = "sources/essay/glossary.yml"
-KH_WHAT = "  what: An Iraqi armed faction aligned with Iran"
+KH_WHAT = "  what: A Tehran-backed militia in Iraq"
 # Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
 NYT_EXCERPT = line_of("sources/essay/claims.yml", "  excerpt: Oil revenues")
 FOREIGN_BOMBING = line_of("sources/essay/quotations.yml", "quote: foreign bombing")

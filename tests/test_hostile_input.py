@@ -239,9 +239,9 @@ PDF_SHAPE = "`file:` a plain file name ending .pdf (no folder), and `appendices:
 NOT_A_PDF = "not a file name ending .pdf"
 CASES |= {
     "a glossary description that is a list": (
-        replace("sources/essay/glossary.yml", "  what: An Iraqi armed faction", "  what: [An Iraqi armed faction]\n  x_what: An"),
+        replace("sources/essay/glossary.yml", "  what: A Tehran-backed militia", "  what: [A Tehran-backed militia]\n  x_what: A"),
         f"{GLOSSARY}:7: glossary entry 'kataib-hizbullah': 'what' must be text (what it is, in a sentence or two), "
-        "got ['An Iraqi armed faction']; describe it in `what:`"),
+        "got ['A Tehran-backed militia']; describe it in `what:`"),
     "glossary terms that are one string": (
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: Kataib Hizbullah"),
         f"{GLOSSARY}:6: glossary entry 'kataib-hizbullah': 'terms' must be a list of the essay's own words for it, "
