@@ -162,8 +162,8 @@ CASES = {
         'anchors.lock:6: page /withdrawn/ is no longer published; restore it, or record where it went: '
         'redirects: {"withdrawn/": "<new-page>/"}'),
     "an event with an unknown source": (
-        lambda r: replace_in(r / EVENTS, "sources: [oir-2020-03-12]", "sources: [oir-2020-03-11]"),
-        f"{EVENTS}:{EVENT_LINES.index('  sources: [oir-2020-03-12]') + 1}: event 'camp-taji-attack' names unknown "
+        lambda r: replace_in(r / EVENTS, "sources: [oir-2020-03-12, dod", "sources: [oir-2020-03-11, dod"),
+        f"{EVENTS}:{EVENT_LINES.index('  sources: [oir-2020-03-12, dod-2020-03-12]') + 1}: event 'camp-taji-attack' names unknown "
         "source 'oir-2020-03-11'; use the id of a record in sources/"),
     "events out of date order": (
         lambda r: replace_in(r / EVENTS, "date: 2020-03-21", "date: 2020-03-02"),
