@@ -51,6 +51,7 @@ QUDS_ENTRY = line_of("sources/essay/glossary.yml", "id: quds-force")
 PM_SOURCES = line_of("sources/essay/glossary.yml", "  sources: [almonitor-2015-03, ap-2020-01-03]")
 ABQAIQ_ID = line_of("sources/essay/events.yml", "id: abqaiq-attack")
 ABQAIQ_SOURCES = line_of("sources/essay/events.yml", "  sources: [abqaiq-2019-09-14]")
+PROTESTS_PARAGRAPHS = line_of("sources/essay/events.yml", "  paragraphs: [24]")
 SERIES_SOURCE = line_of("sources/essay/claims.yml", "  claim: The 11 March") - 1
 SERIES_SUPPORT = line_of("sources/essay/claims.yml", "  excerpt: It marked") - 1
 
@@ -630,7 +631,7 @@ CASES |= {
         "write it as a list of the ids of the source records that establish it"),
     "an event's paragraphs holding true": (
         replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [true, 24]"),
-        "sources/essay/events.yml:14: event 'protests-begin': 'paragraphs' entry 1: not a whole number, got True; "
+        f"sources/essay/events.yml:{PROTESTS_PARAGRAPHS}: event 'protests-begin': 'paragraphs' entry 1: not a whole number, got True; "
         "write it as a list of the numbers of the paragraphs that discuss it"),
     "a quotation's source as a mapping": (
         replace("sources/essay/quotations.yml", "source: nyt-2020-03-27}", "source: {id: nyt-2020-03-27}}"),
