@@ -42,20 +42,20 @@ def check_all(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
 
 
 def check_apparatus_excerpts(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
-    """The chronology and the glossary are held to the notes' rule: an entry's `excerpt:` is words one of its
-    own sources holds (errors); an entry without one says what it says on the edition's word (warnings)."""
+    """The chronology and the glossary are held to the notes' rule: each of an entry's `excerpts:` is words one of
+    its own sources holds (errors); an entry without any says what it says on the edition's word (warnings)."""
     errors, warnings = [], []
     for kind, name, entries in (("event", "events.yml", edition.events), ("glossary entry", "glossary.yml", edition.glossary)):
         where = (ESSAY_DIR / name).as_posix()
         for entry in entries:
-            if entry.excerpt is None:
-                warnings.append(Problem(where, entry.line, f"{kind} '{entry.id}' shows no `excerpt:` of its sources",
-                                        "copy the words of one of its sources that say what `what:` says"))
-            elif not any(source in edition.registry and edition.registry[source].holding(entry.excerpt)
-                         for source in entry.sources):
-                errors.append(Problem(where, entry.line, f"the excerpt of {kind} '{entry.id}' is in none of its sources' "
-                                      "`excerpts:` or `quotes:`", "copy the words exactly (whole words) from one of "
-                                      f"{', '.join(entry.sources)}, or add them to that record as the source has them"))
+            if not entry.excerpts:
+                warnings.append(Problem(where, entry.line, f"{kind} '{entry.id}' shows no `excerpts:` of its sources",
+                                        "copy the words of its sources that say what `what:` says"))
+            for index, (held, line) in enumerate(entry.excerpts, 1):
+                if not any(source in edition.registry and edition.registry[source].holding(held) for source in entry.sources):
+                    errors.append(Problem(where, line, f"excerpt {index} of {kind} '{entry.id}' is in none of its sources' "
+                                          "`excerpts:` or `quotes:`", "copy the words exactly (whole words) from one of "
+                                          f"{', '.join(entry.sources)}, or add them to that record as the source has them"))
     return errors, warnings
 
 

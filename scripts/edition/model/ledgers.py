@@ -64,7 +64,7 @@ class Event:
     paragraphs: tuple[int, ...]
     date_note: str | None
     line: int = 0  # in events.yml
-    excerpt: str | None = None  # the words of one of its sources that say what `what` says
+    excerpts: tuple[tuple[str, int], ...] = ()  # words of its sources that say what `what` says, each with its line
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Term:
     sources: tuple[str, ...]
     line: int = 0  # in glossary.yml
     sort: str = ""  # where the entry goes in the listing ("Soleimani, Qassem"); its name when empty
-    excerpt: str | None = None  # the words of one of its sources that say what `what` says
+    excerpts: tuple[tuple[str, int], ...] = ()  # words of its sources that say what `what` says, each with its line
 
 
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
@@ -156,8 +156,9 @@ class EventFields(Schema):
                                       default=[])
     date_note: Words | None = described("text (what is uncertain about the date)",
                                         "say in words what is uncertain about the date, or remove it", default=None)
-    excerpt: Words | None = described("text (the words of one of its sources that say what `what:` says)",
-                                      "copy the words from one of its sources' `excerpts:`", default=None)
+    excerpts: list[Words] = described(
+        "a list of its sources' own words that say what `what:` says",
+        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:` or `quotes:`", default=[])
 
 
 class TermFields(Schema):
@@ -172,8 +173,9 @@ class TermFields(Schema):
         "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
     sort: Words | None = described("text (the words it is filed under)", "write them family name first: `sort: Soleimani, Qassem`",
                                    default=None)
-    excerpt: Words | None = described("text (the words of one of its sources that say what `what:` says)",
-                                      "copy the words from one of its sources' `excerpts:`", default=None)
+    excerpts: list[Words] = described(
+        "a list of its sources' own words that say what `what:` says",
+        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:` or `quotes:`", default=[])
 
 
 def _load_list(path: Path, root: Path, problems: list[Problem]):
@@ -307,6 +309,11 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(map(int, version.split(".")))
 
 
+def _with_lines(excerpts: list[str], node, line: int) -> tuple[tuple[str, int], ...]:
+    """Each excerpt with the line it is written on, so a check can name that line."""
+    return tuple((words, line_at(node, ["excerpts", index]) or line) for index, words in enumerate(excerpts))
+
+
 def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem]) -> tuple[Event, ...]:
     events: list[Event] = []
     for name, item, line, node in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
@@ -331,7 +338,7 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
             problems.append(Problem(name, line_at(node, ["date"]), f"event '{entry.id}' ({entry.date}) comes before the one above it",
                                     "keep the chronology in date order"))
         events.append(Event(entry.id, entry.date, entry.what, tuple(entry.sources), tuple(numbers), entry.date_note, line,
-                            entry.excerpt))
+                            _with_lines(entry.excerpts, node, line)))
     return tuple(events)
 
 
@@ -352,5 +359,5 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
                                         f"“{words}” is also listed by '{owner.id}' (line {owner.line})",
                                         "list each of the essay's words under one entry"))
         terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or "",
-                          entry.excerpt))
+                          _with_lines(entry.excerpts, node, line)))
     return tuple(terms)
