@@ -743,6 +743,15 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a note's words cut from inside an abbreviation": (
+        replace("sources/essay/claims.yml", "excerpt: At the direction of the President, the U.S. military has taken decisive",
+                "excerpt: S. military has taken decisive"),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'source: dod-2020-01-02') - 1}: the excerpt for "
+        "'dod-2020-01-02' in ¶6 is not in the record's `excerpts:` or `quotes:`"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",

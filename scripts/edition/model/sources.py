@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -79,6 +80,27 @@ class Excerpt:
     by: str | None = None  # the outlet whose report gives the words, when the document itself was not seen
 
 
+def _joins(char: str) -> bool:
+    """Whether a character is part of a word: a letter, digit or combining mark (an Arabic vowel sign too)."""
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+def whole_words_in(words: str, text: str) -> bool:
+    """Whether text holds the words as whole words: not the tail of a word (“دماً” of “قُدماً”), of an
+    abbreviation (“S. military” of “U.S. military”) or of a word with an apostrophe or hyphen (“s” of
+    “Iran’s”, “backed” of “Iran-backed”), nor the head of one."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before, after = text[max(start - 2, 0):start], text[end:end + 2]
+        cut_before = bool(before) and (_joins(before[-1]) or (len(before) == 2 and before[-1] in ".'’‐-" and _joins(before[0])))
+        cut_after = bool(after) and (_joins(after[0]) or (len(after) == 2 and after[0] in "'’‐-" and _joins(after[1])))
+        if not (cut_before or cut_after):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -121,9 +143,8 @@ class Source:
         words = " ".join(words.split())
         texts = [(item, " ".join(item.text.split())) for item in [*self.excerpts, *self.quotes]]
         texts += [(quote, " ".join(quote.original.split())) for quote in self.quotes if quote.original]
-        within = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
         return next((item for item, text in texts if text == words), None) or next(
-            (item for item, text in texts if within.search(text)), None)
+            (item for item, text in texts if whole_words_in(words, text)), None)
 
     def excerpt_of(self, words: str) -> Excerpt | None:
         """The recorded excerpt that holds the words, if they are an excerpt's rather than a quotation's."""
