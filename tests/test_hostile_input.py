@@ -752,6 +752,42 @@ CASES |= {
 }
 
 
+# The verification rules (issue 26): a level says where the words a note takes were read.
+STATE_PAGE = "https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"
+SNAPSHOT = "https://web.archive.org/web/20191001000000/https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"
+FEWER_BASES = "we anticipate the Coalition supporting the Iraqi Security Forces from fewer bases with fewer people"
+LEVEL_FIX = ("grade the record `reported`, with the report that confirms it, or cite words read at its own `url:` "
+             "(Conventions: verification levels)")
+
+
+def steps(*breaks):
+    """Break: several changes to one project."""
+    def apply(root: Path) -> None:
+        for step in breaks:
+            step(root)
+    return apply
+
+
+CASES |= {
+    "a note's words held only by a record's quotes": (
+        steps(replace("sources/oir-2020-03-20.yml", "verification_level: document",
+                      f"quotes:\n  - text: \"{FEWER_BASES}\"\nverification_level: document"),
+              replace("sources/essay/claims.yml", "  excerpt: ومع المضي قُدماً ، نحن نتوقع بأن یستمر التحالف بدعم قوات الامن "
+                      "العراقیة من خلال عدد قلیل من القواعد مع عدد أقل\n    من المنتسبین.", f"  excerpt: {FEWER_BASES}")),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'source: oir-2020-03-20') - 1}: the excerpt for "
+        "'oir-2020-03-20' in ¶30 is in the record's `quotes:` "
+        "only, which do not say where the words were read; record them under `excerpts:` in sources/oir-2020-03-20.yml, "
+        "with the `where:` (and `by:`) they were read at"),
+    "a document level resting on words read in an archived copy": (
+        steps(replace("sources/state-2019-09-26.yml", "verification_level: document",
+                      f"archive_url: {SNAPSHOT}\narchive_date: 2019-10-01\nverification_level: document"),
+              replace("sources/state-2019-09-26.yml", f"  where: {STATE_PAGE}", f"  where: {SNAPSHOT}")),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'source: state-2019-09-26') - 1}: the excerpt for "
+        f"'state-2019-09-26' in ¶1 was read in a copy other than the record's own address ({SNAPSHOT}), but "
+        f"sources/state-2019-09-26.yml says `verification_level: document`; {LEVEL_FIX}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",

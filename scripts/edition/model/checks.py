@@ -51,10 +51,21 @@ def check_apparatus_excerpts(edition: Inputs) -> tuple[list[Problem], list[Probl
             if not entry.excerpts:
                 warnings.append(Problem(where, entry.line, f"{kind} '{entry.id}' shows no `excerpts:` of its sources",
                                         "copy the words of its sources that say what `what:` says"))
+            cited = [edition.registry[source] for source in entry.sources if source in edition.registry]
             for index, (held, line) in enumerate(entry.excerpts, 1):
-                if not any(source in edition.registry and edition.registry[source].holding(held) for source in entry.sources):
+                wrongs = [(source, excerpt_problem(source, held, "`what:`", shown=False)) for source in cited]
+                if any(wrong is None for _, wrong in wrongs):
+                    continue
+                elsewhere = [source.id for source in edition.registry
+                             if source.id not in entry.sources and source.holding(held) is not None][:3]
+                if found := next(((source, wrong) for source, wrong in wrongs if source.holding(held) is not None), None):
+                    source, (what, fix) = found
+                    errors.append(Problem(where, line, f"excerpt {index} of {kind} '{entry.id}', from '{source.id}', {what}", fix))
+                else:
                     errors.append(Problem(where, line, f"excerpt {index} of {kind} '{entry.id}' is in none of its sources' "
-                                          "`excerpts:` or `quotes:`", "copy the words exactly (whole words) from one of "
+                                          "`excerpts:`" + (f" (it is in {', '.join(elsewhere)}, which the entry does not cite)"
+                                                           if elsewhere else ""),
+                                          "copy the words exactly (whole words) from one of "
                                           f"{', '.join(entry.sources)}, or add them to that record as the source has them"))
     return errors, warnings
 
@@ -282,6 +293,32 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def excerpt_problem(source, words: str, subject: str = "the claim", shown: bool = True) -> tuple[str, str] | None:
+    """What is wrong with words a note, an event or a glossary entry takes from a source, as (what, how to fix),
+    or None: the words must be one of its recorded `excerpts:` or whole words of one, and read where its level
+    says (Conventions: verification levels). Words shown to readers (a note's) beside a translation must be the whole
+    passage the translation is of; words only checked (an event's, a glossary entry's) may be part of it."""
+    held = source.holding(words)
+    if held is None:
+        return ("is not in the record's `excerpts:` or `quotes:`",
+                f"copy the words exactly (whole words) from {source.path}, or add them there as the source has them")
+    if not isinstance(held, Excerpt):  # a quotation's words say nothing of where they were read
+        return ("is in the record's `quotes:` only, which do not say where the words were read",
+                f"record them under `excerpts:` in {source.path}, with the `where:` (and `by:`) they were read at")
+    if len(words.split()) < 2 and _words(held.text) != _words(words):
+        return ("is one word taken out of a longer passage", f"quote enough of the source's words to show what it says of {subject}")
+    if shown and held.translation and _words(held.text) != _words(words):
+        return (f"is part of a passage in '{held.language}', whose translation is of the whole",
+                f"quote the whole passage, or record these words in {source.path} as an excerpt of their own with "
+                "their translation")
+    if source.level == "document" and (held.by or held.where != source.url):  # the level says where the words were read
+        copy = f"{held.by}'s copy" if held.by else "a copy other than the record's own address"
+        return (f"was read in {copy} ({held.where}), but {source.path} says `verification_level: document`",
+                "grade the record `reported`, with the report that confirms it, or cite words read at its own `url:` "
+                "(Conventions: verification levels)")
+    return None
+
+
 def check_claims(edition: Inputs) -> list[Problem]:
     """Every note in the essay has its claim in the ledger, with words its source really holds."""
     problems = []
@@ -311,22 +348,9 @@ def check_claims(edition: Inputs) -> list[Problem]:
                                     "correct the paragraph or source, or remove the entry: one entry a note"))
             continue
         source = edition.registry[claim.source]
-        held = source.holding(claim.excerpt) if claim.excerpt else None
-        if claim.excerpt and held is None:
-            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is not in the record's `excerpts:` or `quotes:`",
-                                    f"copy the words exactly (whole words) from {source.path}, or add them there as the source has them"))
-        elif claim.excerpt and len(claim.excerpt.split()) < 2 and _words(getattr(held, "text", "")) != claim.excerpt:
-            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is one word taken out of a longer passage",
-                                    "quote enough of the source's words to show what it says of the claim"))
-        elif isinstance(held, Excerpt) and held.translation and _words(held.text) != claim.excerpt:
-            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} is part of a passage in '{held.language}', "
-                                    "whose translation is of the whole", f"quote the whole passage, or record these words in "
-                                    f"{source.path} as an excerpt of their own with their translation"))
-        if isinstance(held, Excerpt) and held.by and source.level == "document":  # the level says where the words were read
-            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} was read in {held.by}'s copy "
-                                    f"({held.where}), but {source.path} says `verification_level: document`",
-                                    "grade the record `reported`, with the report that confirms it, or cite words read at its "
-                                    "own `url:` (Conventions: verification levels)"))
+        if claim.excerpt and (wrong := excerpt_problem(source, claim.excerpt)):
+            what, fix = wrong
+            problems.append(Problem(claim.path, claim.line, f"the excerpt for {where} {what}", fix))
         if claim.support == "none":
             note = edition.editorial.get(claim.editorial or "")
             notes_here = {c.key for c in edition.docs.citations if c.paragraph == claim.paragraph}
