@@ -788,6 +788,24 @@ CASES |= {
 }
 
 
+# An address is published only if seen (issue 26), whatever the record's other fields claim.
+WAR_GOV = "https://www.war.gov/News/Releases/Release/Article/2049534/statement-by-the-department-of-defense/"
+
+CASES |= {
+    "a url its own record calls unconfirmed, listed as seen": (
+        steps(replace("sources/dod-2020-01-02.yml", "accessed: 2026-11-25", f"url: {WAR_GOV}\naccessed: 2026-11-25"),
+              replace("sources/dod-2020-01-02.yml", "evidence:\n", f"evidence:\n  - {WAR_GOV}\n")),
+        f"sources/dod-2020-01-02.yml:9: 'url' {WAR_GOV} is published, but the record's `verification:` says an address was "
+        "not seen: “it is unconfirmed, so the record gives no web address.”; remove `url:` (an address known only from "
+        "others' notes stays words in `verification:`), or say in `verification:` where the page itself was read"),
+    "a url its record's verification says was never seen": (
+        replace("sources/state-2019-09-26.yml", "verification: >-\n",
+                "verification: >-\n  The address given was never seen in a stored copy; it is unconfirmed.\n"),
+        f"sources/state-2019-09-26.yml:10: 'url' {STATE_PAGE} is published, but the record's `verification:` says an "
+        "address was not seen: “The address given was never seen in a stored copy;”"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",

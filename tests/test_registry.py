@@ -89,10 +89,14 @@ CASES = [
      "sources/dod-2020-03-12.yml:3: 'title' must be non-empty text, got ['a', 'list']; write `title:` as text"),
     ("id not a slug", GOOD.replace("id: dod-2020-03-12", "id: DoD_2020"),
      "sources/dod-2020-03-12.yml:1: id 'DoD_2020' is not a slug; use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12"),
-    ("an address never seen", GOOD + "url: https://example.org/a\n",
+    ("an address never seen", GOOD.replace("The web address was", "The text was") + "url: https://example.org/a\n",
      "sources/dod-2020-03-12.yml:9: 'url' https://example.org/a is not among the addresses the record shows were seen (its "
      "`evidence:` or an excerpt's `where:`); publish only an address that was read: list it in `evidence:` once the page was "
      "seen there, or give it as words in `verification:`, saying where it was found"),
+    ("an address the record calls unconfirmed", GOOD + "url: https://example.org/a\nevidence: [https://example.org/a]\n",
+     "sources/dod-2020-03-12.yml:9: 'url' https://example.org/a is published, but the record's `verification:` says an "
+     "address was not seen: “The web address was not confirmed.”; remove `url:` (an address known only from others' notes "
+     "stays words in `verification:`), or say in `verification:` where the page itself was read"),
     ("data URL", GOOD + "url: data:text/html,<script>alert(1)</script>\n",
      "sources/dod-2020-03-12.yml:9: 'url' must be an http(s) URL, got 'data:text/html,<script>alert(1)</script>'; "
      "link to the document's web address (https://...)"),

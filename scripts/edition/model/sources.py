@@ -373,13 +373,32 @@ RECORD_KEYS = tuple(info.alias or field for field, info in RecordFields.model_fi
 TEXT_FIELDS = ("title", "title-short", "original-title", "container-title", "publisher", "medium")
 
 
+# How the records say an address was not seen: the address (or its host) and then how, in one clause; or
+# "no web address", "url left out". A record that says so must not publish it (issue 26).
+_UNSEEN_WAYS = r"never seen|not seen|unseen|unconfirmed|not confirmed|seen only in others|known only from others"
+
+
+def _calls_unseen(verification: str, url: str) -> str | None:
+    """The clause of verification that calls an address unseen or unconfirmed, if any."""
+    host = re.escape((urlsplit(url).hostname or "").removeprefix("www."))
+    ways = [rf"\b(address|url|{host})\b[^.;:]{{0,60}}?\b({_UNSEEN_WAYS})", r"\b(no|unconfirmed|unseen) (web )?(address|url)\b",
+            r"\burl (is )?left out\b"]
+    return next((clause.strip() for clause in re.split(r"(?<=[.;:])\s+", verification)
+                 if any(re.search(way, clause, re.IGNORECASE) for way in ways)), None)
+
+
 def _check_addresses(fields: RecordFields, problem) -> None:
     """The record's addresses against each other: one published only if seen, a snapshot with its date,
     a status only for an address there is."""
-    if fields.url and fields.url not in {*(fields.evidence or ()), *(e.where for e in fields.excerpts or ())}:
+    seen = {*(fields.evidence or ()), *(e.where for e in fields.excerpts or ())}
+    if fields.url and fields.url not in seen:
         problem(["url"], f"'url' {fields.url} is not among the addresses the record shows were seen (its `evidence:` "
                 "or an excerpt's `where:`)", "publish only an address that was read: list it in `evidence:` once the page "
                 "was seen there, or give it as words in `verification:`, saying where it was found")
+    if fields.url and fields.verification and (sentence := _calls_unseen(fields.verification, fields.url)):
+        problem(["url"], f"'url' {fields.url} is published, but the record's `verification:` says an address was not "
+                f"seen: “{sentence}”", "remove `url:` (an address known only from others' notes stays words in "
+                "`verification:`), or say in `verification:` where the page itself was read")
     if fields.archive_url and not fields.archive_date:
         problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
     if fields.url_status and not fields.url:
