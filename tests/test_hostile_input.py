@@ -656,8 +656,9 @@ CASES |= {
         "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
     "a glossary term listed by two entries": (
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, soleimani]"),
-        "sources/essay/glossary.yml:27: glossary entry 'soleimani': the term “Soleimani” is also listed by 'kataib-hizbullah' "
-        "(line 4); list each of the essay's words under one entry"),
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', 'terms: [Qassem Soleimani, Soleimani]')}: glossary "
+        "entry 'soleimani': the term “Soleimani” is also listed by 'kataib-hizbullah' "
+        f"(line {line_of('sources/essay/glossary.yml', '- id: kataib-hizbullah')}); list each of the essay's words under one entry"),
     "mkdocs.yml: a page listed twice in nav": (
         replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Again: about.md"),
         f"{CONFIG}:117: `nav` lists about.md twice (first on line 116); list each page once"),
