@@ -147,8 +147,8 @@ CASES |= {
         "around it; remove it (write plain text)"),
     "a zero-width space in an editorial note's source": (
         replace("sources/essay/editorial-notes.yml", "sources: [zarif-2020-01-08]", "sources: [zarif-2020-01-08\u200b]"),
-        "sources/essay/editorial-notes.yml:7: editorial note 'ed-zarif' names unknown source 'zarif-2020-01-08U+200B'; "
-        "use the id of a record in sources/"),
+        "sources/essay/editorial-notes.yml:7: a value holds U+200B, an invisible character that breaks or reorders the text "
+        "around it; remove it (write plain text)"),
 }
 
 # The source of record and its layout, read like every other input.
@@ -584,7 +584,8 @@ CASES |= {
         f"{EDITION}:12: 'pdf' `file:`: {NOT_A_PDF}, got 'aaaa"),
     "a subtitle of a zero-width space": (
         replace(EDITION, "subtitle: An Annotated Edition", 'subtitle: "\\u200b"'),
-        f"{EDITION}:4: 'subtitle' must be a subtitle, as text (no markup), got '\\u200b'; correct it"),
+        f"{EDITION}:4: a value holds U+200B, an invisible character that breaks or reorders the text around it; "
+        "remove it (write plain text)"),
     "an unknown key inside pdf:": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  extra: 1\n  file: in-iraq-restraint-annotated-edition.pdf"),
         f"{EDITION}:12: 'pdf' `extra:`: not a field there is, got 1; write it as {PDF_SHAPE}"),
@@ -804,6 +805,21 @@ CASES |= {
                 "verification: >-\n  The address given was never seen in a stored copy; it is unconfirmed.\n"),
         f"sources/state-2019-09-26.yml:10: 'url' {STATE_PAGE} is published, but the record's `verification:` says an "
         "address was not seen: “The address given was never seen in a stored copy;”"),
+}
+
+
+# Invisible marks that make look-alike words differ (hostile review of issue 26).
+INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"
+CASES |= {
+    "a zero-width space in the outlet a record's words were read in": (
+        replace("sources/salih-2020-03-13.yml", "  by: INA (copy on hathalyoum.net)", "  by: INA\u200b (copy on hathalyoum.net)"),
+        f"sources/salih-2020-03-13.yml:{line_of('sources/salih-2020-03-13.yml', '  by: INA (copy')}: {INVISIBLE.format(code='200B')}"),
+    "a soft hyphen in a glossary entry's words": (
+        replace(GLOSSARY, "  name: Kataib Hizbullah", "  name: Kataib Hiz\u00adbullah"),
+        f"{GLOSSARY}:{line_of(GLOSSARY, '  name: Kataib Hizbullah')}: {INVISIBLE.format(code='00AD')}"),
+    "a word joiner in an event's words": (
+        replace("sources/essay/events.yml", "- id: k1-attack", "- id: k1\u2060attack"),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '- id: k1-attack')}: {INVISIBLE.format(code='2060')}"),
 }
 
 

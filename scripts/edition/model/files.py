@@ -60,8 +60,11 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # text around them on the page (U+200E/U+200F marks stay allowed).
 REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # In a YAML value also the line and paragraph separators, which a value on one line cannot hold (a page
-# may: the site shows them as spaces, the PDF sets them as spaces).
-_INVISIBLE_IN_VALUES = re.compile(r"[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# may: the site shows them as spaces, the PDF sets them as spaces), and the invisible marks that break or
+# join words unseen: a zero-width space, a word joiner, a byte-order mark, a soft hyphen. Each makes words
+# that look alike differ (an outlet's name, an excerpt no longer matching its source). The zero-width
+# joiner and non-joiner stay: Persian and Arabic text needs them.
+_INVISIBLE_IN_VALUES = re.compile(r"[\u00ad\u200b\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
