@@ -588,7 +588,7 @@ CASES |= {
         "remove it (write plain text)"),
     "an unknown key inside pdf:": (
         replace(EDITION, "  file: in-iraq-restraint-annotated-edition.pdf", "  extra: 1\n  file: in-iraq-restraint-annotated-edition.pdf"),
-        f"{EDITION}:12: 'pdf' `extra:`: not a field there is, got 1; write it as {PDF_SHAPE}"),
+        f"{EDITION}:12: 'pdf' `extra:`: not a field there is, got 1; remove it, or use one of: file, appendices"),
     "an author as a literal name": (
         replace(EDITION, "  - {given: Sam, family: Heller}", "  - {literal: Sam Heller}"),
         f"{EDITION}:7: 'authors' entry 2 `given:`: missing, got {{'literal': 'Sam Heller'}}; "

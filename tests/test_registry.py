@@ -53,7 +53,17 @@ CASES = [
      "list the contemporaneous reports: `- {outlet: ..., date: YYYY-MM-DD, url: https://...}`"),
     ("report without a date", GOOD + "reports:\n  - {outlet: AP, url: 'https://example.org/a'}\n",
      "sources/dod-2020-03-12.yml:10: 'reports' entry 1 `date:`: missing, got {'outlet': 'AP', 'url': 'https://example.org/a'}; "
-     "write it as a list of `- {outlet: AP, date: 2020-01-10, url: https://...}`"),
+     "add `date:` (an ISO date (YYYY-MM-DD, YYYY-MM or YYYY))"),
+    ("excerpts each wrong in their own way", GOOD + "excerpts:\n  - {text: One., where: 'ftp://x'}\n"
+     "  - {text: Two., wher: 'https://example.org/a'}\n  - {text: Three., where: 'https://example.org/a', by: ''}\n",
+     ["sources/dod-2020-03-12.yml:10: 'excerpts' entry 1 `where:`: not an http(s) URL, got 'ftp://x'; link to the "
+      "document's web address (https://...)",
+      "sources/dod-2020-03-12.yml:11: 'excerpts' entry 2 `wher:`: not a field there is, got 'https://example.org/a'; "
+      "remove it, or use one of: text, language, translation, where, by",
+      "sources/dod-2020-03-12.yml:11: 'excerpts' entry 2 `where:`: missing, got {'text': 'Two.', 'wher': "
+      "'https://example.org/a'}; add `where:` (the web address the words were read at (https://...))",
+      "sources/dod-2020-03-12.yml:12: 'excerpts' entry 3 `by:`: empty, got ''; write it as text (the outlet whose copy "
+      "was read)"]),
     ("excerpt read elsewhere, no one named", GOOD + "excerpts:\n  - {text: Some words., where: 'https://example.org/a'}\n",
      "sources/dod-2020-03-12.yml:10: an excerpt read at https://example.org/a, not at the record's `url:`, needs `by:`; "
      "name whose copy or report gives the words, e.g. `by: Associated Press`"),
@@ -122,7 +132,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
 def test_bad_record_is_refused_with_file_line_and_fix(tmp_path, text, expected):
-    assert problems_of(tmp_path, text) == [expected]
+    assert problems_of(tmp_path, text) == (expected if isinstance(expected, list) else [expected])
 
 
 def test_unverified_record_needs_a_note(tmp_path):

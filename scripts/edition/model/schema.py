@@ -11,7 +11,7 @@ once, when this module's users define them, and validating is a call into compil
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from typing import Annotated, TypeVar, get_args
 
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -94,6 +94,27 @@ def fix_of(field) -> str:
     return str(extra.get("fix", "correct it"))
 
 
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The model a field's type holds, through list[...], Optional and Annotated, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for arg in get_args(annotation) if (found := _model_in(arg))), None)
+
+
+def _inner_field(model: type[BaseModel], loc: list):
+    """The field a nested error's location names (a record's `excerpts` entry 2 `by:`), so that the message
+    gives that field's own fix, not its list's; None where the location leaves the models."""
+    field, current = None, model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {info.alias or name: info for name, info in current.model_fields.items()} if current else {}
+        if (field := fields.get(str(part))) is None:
+            return None
+        current = _model_in(field.annotation)
+    return field
+
+
 def validated(model: type[M], data: object, node: yaml.Node, name: str, problems: list[Problem],
               what: str = "", context: dict | None = None) -> M | None:
     """The data as the model, or None with a Problem for each field that is wrong, missing or unknown.
@@ -111,17 +132,30 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
         for detail in error.errors(include_url=False):
             loc = list(detail["loc"])
             key = str(loc[0]) if loc else ""
-            if key in reported:
+            # One problem per key, per entry of a list under it (each bad excerpt of a record is named), and an
+            # unknown key beside the missing one it misspells; not one per branch of a union pydantic tried.
+            seen = (key, tuple(part for part in loc if isinstance(part, int)), detail["type"] == "extra_forbidden")
+            if seen in reported:
                 continue
-            reported.add(key)
+            reported.add(seen)
             # A wrong top-level value at its key (a list below it starts a line later); a nested one at itself.
             line = line_at(node, loc, of_key=len(loc) == 1)
             own_fix = detail.get("ctx", {}).get("fix") if detail["type"] == "wrong" else None
             if key in fields and len(loc) > 1:  # inside a list or a mapping: say where, and what is wrong
                 inner = " ".join(f"entry {part + 1}" if isinstance(part, int) else f"`{part}:`" for part in loc[1:])
                 wrong = _PLAIN.get(detail["type"]) or detail["msg"].removeprefix("Value error, ")
-                problems.append(Problem(name, line, f"{what}'{key}' {inner}: {wrong}, got {shown(detail['input'])}",
-                                        own_fix or f"write it as {fields[key].description}"))
+                field = _inner_field(model, loc)
+                if field is None or field.description is None:
+                    field = fields[key]
+                parent = _inner_field(model, loc[:-1])
+                if detail["type"] == "extra_forbidden" and (known := _model_in(parent.annotation) if parent else None):
+                    fix = f"remove it, or use one of: {', '.join(i.alias or f for f, i in known.model_fields.items())}"
+                elif detail["type"] == "missing" and field is not fields[key]:
+                    fix = f"add `{loc[-1]}:` ({field.description})"
+                else:
+                    fix = own_fix or (fix_of(field) if field is not fields[key] and fix_of(field) != "correct it"
+                                      else f"write it as {field.description}")
+                problems.append(Problem(name, line, f"{what}'{key}' {inner}: {wrong}, got {shown(detail['input'])}", fix))
             elif detail["type"] == "extra_forbidden" and len(loc) == 1:
                 problems.append(Problem(name, line, f"{what}unknown {noun} {key!r}",
                                         f"remove it, or use one of: {', '.join(fields)}"))

@@ -302,9 +302,9 @@ def _text_field(key: str):
 
 
 class AuthorFields(Schema):
-    family: RecordText | None = None
-    given: RecordText | None = None
-    literal: RecordText | None = None
+    family: RecordText | None = described("text (the family name)", default=None)
+    given: RecordText | None = described("text (the given names)", default=None)
+    literal: RecordText | None = described("text (an institution's or a one-part name)", default=None)
 
     @model_validator(mode="after")
     def _named(self):
@@ -314,9 +314,9 @@ class AuthorFields(Schema):
 
 
 class QuoteFields(Schema):
-    text: RecordText
-    original: RecordText | None = None
-    original_language: LanguageTag | None = None
+    text: RecordText = described("text (the words as the essay quotes them)")
+    original: RecordText | None = described("text (the words in the source's own language)", default=None)
+    original_language: LanguageTag | None = described("a language tag such as ar", default=None)
 
     @model_validator(mode="after")
     def _language(self):
@@ -326,17 +326,17 @@ class QuoteFields(Schema):
 
 
 class ReportFields(Schema):
-    outlet: Words
-    date: PartialDate
-    url: Address
+    outlet: Words = described("text (the outlet's name)")
+    date: PartialDate = described("an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    url: Address = described("the report's web address (https://...)")
 
 
 class ExcerptFields(Schema):
-    text: Words
-    language: LanguageTag | None = None
-    translation: Words | None = None
-    where: Address
-    by: Words | None = None
+    text: Words = described("text (the source's own words)")
+    language: LanguageTag | None = described("a language tag such as ar", default=None)
+    translation: Words | None = described("text (the words in English)", default=None)
+    where: Address = described("the web address the words were read at (https://...)")
+    by: Words | None = described("text (the outlet whose copy was read)", default=None)
 
 
 class RecordFields(Schema):
