@@ -241,11 +241,13 @@ NOT_A_PDF = "not a file name ending .pdf"
 CASES |= {
     "a glossary description that is a list": (
         replace("sources/essay/glossary.yml", "  what: A Tehran-backed militia", "  what: [A Tehran-backed militia]\n  x_what: A"),
-        f"{GLOSSARY}:7: glossary entry 'kataib-hizbullah': 'what' must be text (what it is, in a sentence or two), "
+        f"{GLOSSARY}:{line_of(GLOSSARY, '  what: A Tehran-backed militia')}: glossary entry 'kataib-hizbullah': "
+        "'what' must be text (what it is, in a sentence or two), "
         "got ['A Tehran-backed militia']; describe it in `what:`"),
     "glossary terms that are one string": (
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: Kataib Hizbullah"),
-        f"{GLOSSARY}:6: glossary entry 'kataib-hizbullah': 'terms' must be a list of the essay's own words for it, "
+        f"{GLOSSARY}:{line_of(GLOSSARY, 'terms: [Kataib Hizbullah]')}: glossary entry 'kataib-hizbullah': "
+        "'terms' must be a list of the essay's own words for it, "
         "got 'Kataib Hizbullah'; write `terms: [words, words]`, each as the essay prints it"),
     "a quotation's paragraph in words": (
         replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: twenty-eight"),
@@ -740,7 +742,8 @@ CASES |= {
         None),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
-        "sources/essay/glossary.yml:5: glossary entry 'kataib-hizbullah': 'name' must be text (the entry's name), got ''; "
+        f"{GLOSSARY}:{line_of(GLOSSARY, '  name: Kataib Hizbullah')}: glossary entry 'kataib-hizbullah': "
+        "'name' must be text (the entry's name), got ''; "
         "write the name the listing shows"),
 }
 
@@ -820,6 +823,38 @@ CASES |= {
     "a word joiner in an event's words": (
         replace("sources/essay/events.yml", "- id: k1-attack", "- id: k1\u2060attack"),
         f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '- id: k1-attack')}: {INVISIBLE.format(code='2060')}"),
+}
+
+
+# The chronology and the glossary say only what their sources say, and show the words (issue 26).
+K1_WORDS = "    - One U.S. civilian contractor was killed and several U.S. service members and Iraqi personnel were wounded"
+ZARIF_WORDS = ("    - Iran is not seeking escalation or war, Iranian Foreign Minister tweeted after Tehran hit US targets in Iraq "
+               "on Wednesday")
+CASES |= {
+    "an event without its sources' words": (
+        replace("sources/essay/events.yml", "  excerpts:\n    - a rocket attack on an Iraqi military base in Kirkuk hosting "
+                "Coalition troops\n" + K1_WORDS + "\n", ""),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '- id: k1-attack')}: event 'k1-attack': 'excerpts' "
+        f"is missing; add `excerpts:` (a list of its sources' own words that say what `what:` says)"),
+    "an event's words that none of its sources holds": (
+        replace("sources/essay/events.yml", K1_WORDS, K1_WORDS.replace("One U.S. civilian", "Two U.S. civilian")),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', K1_WORDS)}: excerpt 2 of event 'k1-attack' is in "
+        "none of its sources' `excerpts:`; copy the words exactly (whole words) from one of oir-2019-12-27, or add them "
+        "to that record as the source has them"),
+    "an event's words of one word cut from a passage": (
+        replace("sources/essay/events.yml", K1_WORDS, "    - contractor"),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', K1_WORDS)}: excerpt 2 of event 'k1-attack', from "
+        "'oir-2019-12-27', is one word taken out of a longer passage; quote enough of the source's words to show what it "
+        "says of `what:`"),
+    "a glossary entry's words held by a record it does not cite": (
+        replace("sources/essay/glossary.yml", ZARIF_WORDS, K1_WORDS),
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', ZARIF_WORDS)}: excerpt 1 of glossary entry "
+        "'zarif' is in none of its sources' `excerpts:` (it is in oir-2019-12-27, which the entry does not cite); copy the "
+        "words exactly (whole words) from one of zarif-2020-01-08, or add them to that record as the source has them"),
+    "a glossary entry's words as a string, not a list": (
+        replace("sources/essay/glossary.yml", "  excerpts:\n" + ZARIF_WORDS, "  excerpts: " + ZARIF_WORDS.strip(" -")),
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', ZARIF_WORDS) - 1}: glossary entry 'zarif': "
+        "'excerpts' must be a list of its sources' own words that say what `what:` says, got 'Iran is not seeking"),
 }
 
 

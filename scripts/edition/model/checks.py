@@ -37,20 +37,16 @@ def check_all(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
     errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
               + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
               + check_glossary_terms(edition))
-    apparatus_errors, apparatus_warnings = check_apparatus_excerpts(edition)
-    return errors + apparatus_errors, uncited_sources(edition) + apparatus_warnings
+    return errors + check_apparatus_excerpts(edition), uncited_sources(edition)
 
 
-def check_apparatus_excerpts(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
-    """The chronology and the glossary are held to the notes' rule: each of an entry's `excerpts:` is words one of
-    its own sources holds (errors); an entry without any says what it says on the edition's word (warnings)."""
-    errors, warnings = [], []
+def check_apparatus_excerpts(edition: Inputs) -> list[Problem]:
+    """The chronology and the glossary are held to the notes' rule: each of an entry's `excerpts:` (the schema
+    asks for at least one) is words one of its own sources holds, read where that source's level says."""
+    errors = []
     for kind, name, entries in (("event", "events.yml", edition.events), ("glossary entry", "glossary.yml", edition.glossary)):
         where = (ESSAY_DIR / name).as_posix()
         for entry in entries:
-            if not entry.excerpts:
-                warnings.append(Problem(where, entry.line, f"{kind} '{entry.id}' shows no `excerpts:` of its sources",
-                                        "copy the words of its sources that say what `what:` says"))
             cited = [edition.registry[source] for source in entry.sources if source in edition.registry]
             for index, (held, line) in enumerate(entry.excerpts, 1):
                 wrongs = [(source, excerpt_problem(source, held, "`what:`", shown=False)) for source in cited]
@@ -67,7 +63,7 @@ def check_apparatus_excerpts(edition: Inputs) -> tuple[list[Problem], list[Probl
                                                            if elsewhere else ""),
                                           "copy the words exactly (whole words) from one of "
                                           f"{', '.join(entry.sources)}, or add them to that record as the source has them"))
-    return errors, warnings
+    return errors
 
 
 def check_glossary_terms(edition: Inputs) -> list[Problem]:

@@ -156,9 +156,9 @@ class EventFields(Schema):
                                       default=[])
     date_note: Words | None = described("text (what is uncertain about the date)",
                                         "say in words what is uncertain about the date, or remove it", default=None)
-    excerpts: list[Words] = described(
+    excerpts: Annotated[list[Words], Field(min_length=1)] = described(
         "a list of its sources' own words that say what `what:` says",
-        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:` or `quotes:`", default=[])
+        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:`")
 
 
 class TermFields(Schema):
@@ -173,9 +173,9 @@ class TermFields(Schema):
         "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
     sort: Words | None = described("text (the words it is filed under)", "write them family name first: `sort: Soleimani, Qassem`",
                                    default=None)
-    excerpts: list[Words] = described(
+    excerpts: Annotated[list[Words], Field(min_length=1)] = described(
         "a list of its sources' own words that say what `what:` says",
-        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:` or `quotes:`", default=[])
+        "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:`")
 
 
 def _load_list(path: Path, root: Path, problems: list[Problem]):
