@@ -740,6 +740,10 @@ CASES |= {
     "an event that lists a paragraph twice": (
         replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [24, 24]"),
         None),
+    "a glossary term that is a common word": (
+        replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, The]"),
+        "sources/essay/glossary.yml:6: glossary entry 'kataib-hizbullah': the term “The” is a common word, whose first use "
+        "on every page would open this entry's description; list the name or term the essay uses for it"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
         f"{GLOSSARY}:{line_of(GLOSSARY, '  name: Kataib Hizbullah')}: glossary entry 'kataib-hizbullah': "

@@ -342,6 +342,16 @@ def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Pro
     return tuple(events)
 
 
+# English words too common to be a glossary term: the glossary marks a term's first use on each page,
+# so "the" or "of" would open an entry's description at the first "the" of every page. ("us" is left
+# out: "US" is a term.)
+COMMON_WORDS = frozenset("""
+    a an the and or but nor so yet if as at by for from in into of off on onto out over to up with without
+    about after before between through under than that this these those it its is are was were be been
+    he she they them his her their we our you your i me my not no
+""".split())
+
+
 def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple[Term, ...]:
     terms: list[Term] = []
     for name, item, line, node in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
@@ -354,7 +364,11 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"glossary entry '{entry.id}'", entry.sources, known, problems)
         for index, words in enumerate(entry.terms):  # one entry a term: the essay's words would open the other's description
-            if owner := next((t for t in terms if any(w.casefold() == words.casefold() for w in t.terms)), None):
+            if all(word in COMMON_WORDS for word in words.casefold().split()):
+                problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
+                                        f"“{words}” is a common word, whose first use on every page would open this "
+                                        "entry's description", "list the name or term the essay uses for it"))
+            elif owner := next((t for t in terms if any(w.casefold() == words.casefold() for w in t.terms)), None):
                 problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
                                         f"“{words}” is also listed by '{owner.id}' (line {owner.line})",
                                         "list each of the essay's words under one entry"))
