@@ -128,6 +128,11 @@ CASES = {
         "sources/salih-2020-03-13.yml:44: 'reports' entry 2 `url:`: not an http(s) URL, got "
         "'https://wsws.org/en/articles/2020/03/14/iraq-m14.html\" o...; "
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "a user name and password in a report's address": (
+        lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/", "  url: https://user:pass@wsws.org/en/"),
+        "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
+        "'https://user:pass@wsws.org/en/articles/2020/03/14/iraq-m...; "
+        "an address cannot hold a user name or password (user:pass@ before the host): remove them"),
     "excerpt ending with a comma": (
         lambda r: replace_in(r / "sources/essay/claims.yml", "  excerpt: Oil revenues, the government’s main source of income, "
                              "have plummeted as the world price of oil has crashed\n",

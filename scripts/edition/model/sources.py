@@ -492,7 +492,7 @@ def web_address(value) -> bool:
     """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
     parts = urlsplit(value) if isinstance(value, str) else None
     return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
-            and not NOT_IN_ADDRESSES.search(value))
+            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc)
 
 
 def _address_fix(value) -> str:
@@ -501,6 +501,8 @@ def _address_fix(value) -> str:
     web = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
     if web and (found := NOT_IN_ADDRESSES.search(value)):  # a web address, but for what it holds
         return f"an address cannot hold {shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
+    if web and "@" in parts.netloc:  # user:pass@host: a reader's browser would log in, or be misled about the host
+        return "an address cannot hold a user name or password (user:pass@ before the host): remove them"
     return "link to the document's web address (https://...)"
 
 
