@@ -133,6 +133,21 @@ CASES = {
         "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
         "'https://user:pass@wsws.org/en/articles/2020/03/14/iraq-m...; "
         "an address cannot hold a user name or password (user:pass@ before the host): remove them"),
+    "an archive address that only looks like the Wayback Machine's": (
+        lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web.archive.org.evil.example/web/"
+                             "20200320/https://www.france24.com/\narchive_date: 2020-03-20"),
+        f"{F24}:14: 'archive_url' is on web.archive.org.evil.example, which only looks like the Wayback Machine's "
+        "web.archive.org; give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it"),
+    "an archive address on web-archive.org": (
+        lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web-archive.org/web/"
+                             "20200320/https://www.france24.com/\narchive_date: 2020-03-20"),
+        f"{F24}:14: 'archive_url' is on web-archive.org, which only looks like the Wayback Machine's "
+        "web.archive.org; give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it"),
+    "an archived copy older than its document": (
+        lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web.archive.org/web/"
+                             "20200301/https://www.france24.com/\narchive_date: 2020-03-01"),
+        f"{F24}:15: 'archive_date' 2020-03-01 comes before the document was issued (2020-03-19): no copy of it was made then; "
+        "give the date of the snapshot, as its address has it, or correct `issued:`"),
     "excerpt ending with a comma": (
         lambda r: replace_in(r / "sources/essay/claims.yml", "  excerpt: Oil revenues, the government’s main source of income, "
                              "have plummeted as the world price of oil has crashed\n",

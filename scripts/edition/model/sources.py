@@ -399,8 +399,7 @@ def _check_addresses(fields: RecordFields, problem) -> None:
         problem(["url"], f"'url' {fields.url} is published, but the record's `verification:` says an address was not "
                 f"seen: “{sentence}”", "remove `url:` (an address known only from others' notes stays words in "
                 "`verification:`), or say in `verification:` where the page itself was read")
-    if fields.archive_url and not fields.archive_date:
-        problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+    _check_archive(fields, problem)
     if fields.url_status and not fields.url:
         problem(["url_status"], f"'url_status: {fields.url_status}' describes an address, but the record has no `url:`",
                 "add the document's `url:`, or remove `url_status:`")
@@ -504,6 +503,31 @@ def _address_fix(value) -> str:
     if web and "@" in parts.netloc:  # user:pass@host: a reader's browser would log in, or be misled about the host
         return "an address cannot hold a user name or password (user:pass@ before the host): remove them"
     return "link to the document's web address (https://...)"
+
+
+def _check_archive(fields: RecordFields, problem) -> None:
+    """The archived copy: dated, on the archive it claims to be on, and no older than the document."""
+    if fields.archive_url and not fields.archive_date:
+        problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+    if fields.archive_url and (host := urlsplit(fields.archive_url).hostname or "") and _imitates_wayback(host):
+        problem(["archive_url"], f"'archive_url' is on {host}, which only looks like the Wayback Machine's web.archive.org",
+                "give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it")
+    if fields.archive_date and _before(fields.archive_date, fields.issued):
+        problem(["archive_date"], f"'archive_date' {fields.archive_date} comes before the document was issued ({fields.issued}): "
+                "no copy of it was made then", "give the date of the snapshot, as its address has it, or correct `issued:`")
+
+
+def _imitates_wayback(host: str) -> bool:
+    """Whether a host only looks like the Wayback Machine's: archive.org inside another domain
+    (web.archive.org.evil.example), or web.archive.org with its dots changed (web-archive.org).
+    Readers trust an archived copy they would never check; other archives' hosts pass."""
+    host = host.lower().rstrip(".")
+    if host == "archive.org" or host.endswith(".archive.org"):
+        return False
+    labels = host.split(".")
+    squashed = re.sub(r"[^a-z0-9]", "", host)
+    return (any(labels[n:n + 2] == ["archive", "org"] for n in range(len(labels) - 1))
+            or squashed in ("webarchiveorg", "wwwwebarchiveorg", "archiveorg", "wwwarchiveorg"))
 
 
 def _before(report: str, issued: str) -> bool:
