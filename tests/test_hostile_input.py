@@ -387,6 +387,16 @@ def remove_and_fifo(path: str):
     return breaks
 
 
+# sources/: a file the build would pass over is named, never silently left unread.
+UNREAD = {
+    "a source record ending in .yaml": ("sources/fake-2020-01-01.yaml", "ends in .yaml, and the build reads only records "
+                                        "ending in .yml; rename it to fake-2020-01-01.yml"),
+    "a source record in a subfolder": ("sources/2020/fake-2020-01-01.yml", "is in a subfolder of sources/, where the build "
+                                       "reads no record; move it up, to sources/fake-2020-01-01.yml (only sources/essay/ "
+                                       "has folders of its own)"),
+}
+CASES |= {name: (write_file(path, b"id: fake-2020-01-01\n"), f"{path}: {what}") for name, (path, what) in UNREAD.items()}
+
 DOCS_KEEP = "keep under docs/ only pages and .avif, .css, .gif, .ico, .jpeg, .jpg, .js, .png, .svg, .webp, .woff, .woff2 files"
 CASES |= {
     # mkdocs.yml: MkDocs reads it with PyYAML's full loader; the edition reads it first, as plain YAML.

@@ -18,6 +18,7 @@ import yaml
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
+from .essay import ESSAY_DIR
 from .files import line_at, parse_yaml, read_text
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
 from .values import ID, iso_date, real_date
@@ -210,10 +211,33 @@ def source_files(root: Path) -> list[Path]:
     return sorted((root / SOURCES_DIR).glob("*.yml"))
 
 
+def unread_files(root: Path) -> list[Problem]:
+    """Files under sources/ that look like records but that source_files() passes over: a `.yaml` file, or a
+    file in a subfolder (sources/essay/ aside, which holds the ledgers). Left unread, a record would silently
+    be missing from the Sources page and its citations refused as unknown, with nothing saying why."""
+    problems = []
+    folder = root / SOURCES_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return problems  # named by allowed_files.irregular_files
+    for path in sorted(folder.rglob("*")):
+        inside = path.relative_to(folder)
+        if (path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in inside.parts)
+                or Path(SOURCES_DIR, inside.parts[0]) == ESSAY_DIR):
+            continue  # links and special files are irregular_files'; dotfiles are no one's records
+        where = relative(path, root)
+        if len(inside.parts) > 1:
+            problems.append(Problem(where, 0, "is in a subfolder of sources/, where the build reads no record",
+                                    f"move it up, to sources/{path.stem}.yml (only sources/essay/ has folders of its own)"))
+        elif path.suffix != ".yml" and path.suffix.lower() in (".yml", ".yaml"):
+            problems.append(Problem(where, 0, f"ends in {path.suffix}, and the build reads only records ending in .yml",
+                                    f"rename it to {path.stem}.yml"))
+    return problems
+
+
 def load_sources(root: Path, today: dt.date | None = None) -> Registry:
     """Load every record under sources/, or raise ProblemsFound listing all that is wrong."""
     today = today or dt.date.today()
-    problems: list[Problem] = []
+    problems: list[Problem] = unread_files(root)
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}  # declared id -> where, so a copied file is named as a duplicate
     for path in source_files(root):
