@@ -190,6 +190,17 @@ CASES |= {
         "sources/essay/original.txt:1: not valid UTF-8 (byte 0x92); save the file as UTF-8"),
 }
 
+# A line number out of range is named at its own line, which a list written one entry a line, or a value
+# below its key, puts below the key.
+LAYOUT_LINES = {
+    "a biography's line out of range, in a list written one entry a line": (
+        "biographies: [103, 105]", "biographies:\n  - 103\n  - 999", "'biographies' must be a list of line numbers", "[103, 999]"),
+    "an image credit's line out of range, below its key": (
+        "image_credit: 107", "image_credit:\n  0", "'image_credit' must be a line number", "0"),
+}
+CASES |= {name: (replace(LAYOUT, old, new), f"{LAYOUT}:10: {what} of {RECORD} (1 to 107), got {got}; give the lines as numbers")
+          for name, (old, new, what, got) in LAYOUT_LINES.items()}
+
 
 def symlink(link: str, target: str):
     def breaks(root: Path) -> None:

@@ -114,7 +114,10 @@ def _layout_problems(layout: LayoutFields, node, lines: int, digest: str) -> lis
         numbers = value if isinstance(value, list) else [value]
         if not all(1 <= n <= lines for n in numbers) or (key == "body" and (len(numbers) != 2 or numbers[0] > numbers[1])):
             shape = "[first, last]" if key == "body" else ("a list of line numbers" if isinstance(value, list) else "a line number")
-            problems.append(Problem(name, line_at(node, [key], of_key=True), f"'{key}' must be {shape} of {RECORD.as_posix()} "
+            # The line of the number that is wrong, which a list written one entry a line puts below its key.
+            wrong = next((index for index, n in enumerate(numbers) if not 1 <= n <= lines), None)
+            where = line_at(node, [key] if wrong is None or not isinstance(value, list) else [key, wrong])
+            problems.append(Problem(name, where, f"'{key}' must be {shape} of {RECORD.as_posix()} "
                                     f"(1 to {lines}), got {value!r}", "give the lines as numbers"))
     return problems
 
