@@ -542,6 +542,22 @@ CASES |= {
         "flatten the structure: no record of the edition needs more than a few levels"),
 }
 
+# anchors.lock's aliases: each a rename that is real, listed once, between ids a link can name.
+ALIAS = "- {page: about/, old: rights, new: reuse}"
+ALIASES = {
+    "anchors.lock: an alias from an id the page still has": (
+        "- {page: about/, old: the-essay, new: reuse}",
+        f"'the-essay' is still an id of the page (line {line_of('anchors.lock', '- the-essay')}), so links to it already land "
+        "there; remove the alias, or rename the id on the page and run `make anchors`", "the-essay"),
+    "anchors.lock: an alias listed twice": (
+        f"{ALIAS}\n{ALIAS}", f"'rights' is already an alias (line {line_of('anchors.lock', ALIAS)}); list each alias once", "rights"),
+    "anchors.lock: an alias that is not an id": (
+        "- {page: about/, old: 'rights\"><b', new: reuse}",
+        "'rights\"><b' is not an id; write the id as the page has it: letters, digits, '-', '_', '.' or ':'", 'rights"><b'),
+}
+CASES |= {name: (replace("anchors.lock", ALIAS, alias), f"anchors.lock:{line_of('anchors.lock', ALIAS) + alias.count(chr(10))}: "
+                 f"alias {old!r} → 'reuse' on about/: {what}") for name, (alias, what, old) in ALIASES.items()}
+
 CASES["docs: a div never closed"] = (
     add_line(ABOUT, '<div class="note">\n\nThe rest of the page.'),
     f"{ABOUT}:{ABOUT_END}: <div> is opened here and never closed: the rest of the page would fall inside it; "

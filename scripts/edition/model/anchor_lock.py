@@ -68,6 +68,24 @@ class LockFields(Schema):
     redirects: dict[str, str] | None = described("a mapping of old URL paths to new ones", REDIRECT_FIX, default=None)
 
 
+# A fragment id as the site writes them (p7, src-dod-2020-03-12, v0.2.0): nothing a link or an id
+# attribute would need to escape, so the alias's element and the links to it agree.
+FRAGMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
+
+
+def _alias_problem(item: AliasFields, lock: Lock) -> tuple[str, str] | None:
+    """What is wrong with an alias, read against the pages' ids and the aliases before it: (what, fix), or None."""
+    if not all(FRAGMENT_ID.match(value) for value in (item.old, item.new)):
+        bad = item.old if not FRAGMENT_ID.match(item.old) else item.new
+        return f"{bad!r} is not an id", "write the id as the page has it: letters, digits, '-', '_', '.' or ':'"
+    if item.old in lock.pages.get(item.page, ()):  # the alias's element would be a second element with that id
+        return (f"'{item.old}' is still an id of the page (line {lock.lines[(item.page, item.old)]}), so links to it "
+                "already land there", "remove the alias, or rename the id on the page and run `make anchors`")
+    if first := next((alias for alias in lock.aliases if (alias.page, alias.old) == (item.page, item.old)), None):
+        return f"'{item.old}' is already an alias (line {first.line})", "list each alias once"
+    return None
+
+
 def load_lock(root: Path, problems: list[Problem]) -> Lock:
     """Read anchors.lock, keeping the line of every page and id for error messages."""
     path = root / LOCK_FILE
@@ -93,7 +111,12 @@ def load_lock(root: Path, problems: list[Problem]) -> Lock:
         for index, anchor in enumerate(ids):
             lock.lines[(page, anchor)] = line_at(node, ["pages", page, index])
     for index, item in enumerate(fields.aliases or ()):
-        lock.aliases.append(Alias(item.page, item.old, item.new, line_at(node, ["aliases", index])))
+        line = line_at(node, ["aliases", index])
+        if problem := _alias_problem(item, lock):
+            problems.append(Problem(LOCK_FILE, line, f"alias {item.old!r} → {item.new!r} on {item.page or 'the home page'}: "
+                                    f"{problem[0]}", problem[1]))
+            continue
+        lock.aliases.append(Alias(item.page, item.old, item.new, line))
     for old, new in redirects.items():
         line = line_at(node, ["redirects", old], of_key=True)
         if not (_site_path(old) and _site_path(new)):
