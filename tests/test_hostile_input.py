@@ -517,6 +517,10 @@ CASES |= {
     "docs: a right-to-left isolate in a paragraph of the essay": (
         replace("docs/index.md", "Trump", "Tr\u2067ump"),
         None),
+    "docs: a zero-width joiner in a heading": (
+        replace("docs/about.md", "## The essay", "## The\u200d essay"),
+        "docs/about.md:9: a heading holds U+200D, an invisible character that makes its anchor and its search entry differ "
+        "from the words shown; remove it: retype the heading"),
     "docs: old Mac line endings": (
         lambda root: (root / "docs/conventions.md").write_bytes((root / "docs/conventions.md").read_bytes().replace(b"\n", b"\r")),
         "docs/conventions.md:1: holds a carriage return without a line feed (old Mac line endings); "

@@ -297,6 +297,18 @@ class FrontMatter(Schema):
                                            default=None)
 
 
+HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
+    """The line and character of the first zero-width character in a heading (code aside), or None."""
+    lines = lines_of(text)
+    code = code_lines(lines)
+    return next(((n + 1, m[0]) for n, line in enumerate(lines)
+                 if n not in code and HEADING.match(line) and (m := ZERO_WIDTH.search(line))), None)
+
+
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
@@ -319,6 +331,12 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "
                                     "character that breaks or reorders the text around it",
                                     "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"))
+            continue
+        if hidden := _zero_width_in_heading(text):
+            # The heading's anchor and the search index would hold the character, and links typed without it miss.
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", hidden[0], f"a heading holds U+{ord(hidden[1]):04X}, an invisible "
+                                    "character that makes its anchor and its search entry differ from the words shown",
+                                    "remove it: retype the heading"))
             continue
         described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
