@@ -542,7 +542,7 @@ CASES |= {
         "U+0430 CYRILLIC SMALL LETTER A, not a Latin letter"),
     "a glossary name nested five thousand deep": (
         replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + "[" * 5000 + "]" * 5000),
-        "sources/essay/glossary.yml:1: lists and mappings nested more than 32 deep; "
+        "sources/essay/glossary.yml:5: lists and mappings nested more than 32 deep; "
         "flatten the structure: no record of the edition needs more than a few levels"),
 }
 

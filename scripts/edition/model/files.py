@@ -224,7 +224,7 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except RecursionError:  # the parser recurses once per level of nesting
-        problems.append(Problem(name, 1, f"lists and mappings nested more than {MAX_DEPTH} deep",
+        problems.append(Problem(name, _too_deep_at(text), f"lists and mappings nested more than {MAX_DEPTH} deep",
                                 "flatten the structure: no record of the edition needs more than a few levels"))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -236,6 +236,24 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.Node | None:
     finally:
         loader.dispose()
     return None
+
+
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _too_deep_at(text: str) -> int:
+    """The line where lists and mappings first nest more than MAX_DEPTH deep, found by YAML's scanner,
+    which reads tokens one after another where the parser recursed too deep to say where."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+            if depth > MAX_DEPTH:
+                return token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return 1
 
 
 def _nodes(node: yaml.Node):
