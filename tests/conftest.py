@@ -59,17 +59,28 @@ def pytest_collection_modifyitems(config, items) -> None:
         for fixture, tier in TIERS.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(tier)
+    items.sort(key=turn)
+
+
+def turn(item) -> int:
+    """When a test's turn comes (pytest-xdist hands the work out in this order, Together keeping it): first the
+    first group of TOGETHER, whose worker builds the site on the way (it needs it); meanwhile the other worker
+    takes the tests that need no build, PDF or browser, rather than wait for that build; then the other groups,
+    each long, then the rest one by one. Within each, the order of collection."""
+    group = group_of(item.nodeid)
+    if group is not None:
+        return 0 if group == next(iter(TOGETHER.values())) else 2
+    return 1 if not any(item.get_closest_marker(tier) for tier in set(TIERS.values()) | {"pdf"}) else 3
 
 
 # Tests that share a costly module-scoped fixture (every note measured at every width, a PDF parsed, a site
 # built by Zensical) run on one worker, so that it is made once, not once on each: the start of their node
-# ids, and the group's name.
-# Every other test is a unit of its own; the groups are handed out first, the largest first.
+# ids, and the group's name. Every other test is a unit of its own.
 # (pytest-xdist's `xdist_group` mark would say this in the tests, but under pytest 9 its loadgroup does not group.)
 TOGETHER = {
+    "tests/test_pdf.py::": "the PDFs read", "tests/test_pdf_typesetting.py::": "the PDFs read",
     "tests/test_browser_notes.py::test_every_margin_note_": "margin notes",
     "tests/test_pdf_bad_input.py::test_printed_as_text": "odd content printed",
-    "tests/test_pdf.py::": "the PDFs read", "tests/test_pdf_typesetting.py::": "the PDFs read",
     "tests/test_browser_reading.py::test_no_page_scrolls_sideways": "pages drawn at every width",
     "tests/test_browser_typography.py::test_the_gap_after_": "essay measured at every width",
     "tests/test_browser_typography.py::test_every_note_call_takes_": "essay measured at every width",
@@ -86,9 +97,13 @@ def pytest_xdist_make_scheduler(config, log):
 
     class Together(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return next((group for start, group in TOGETHER.items() if nodeid.startswith(start)), nodeid)
+            return group_of(nodeid) or nodeid
 
     return Together(config, log)
+
+
+def group_of(nodeid: str) -> str | None:
+    return next((group for start, group in TOGETHER.items() if nodeid.startswith(start)), None)
 
 
 @pytest.fixture(scope="session")
