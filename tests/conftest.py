@@ -93,6 +93,8 @@ TOGETHER = {
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "load":  # another way of handing out the tests, asked for by name: xdist's own
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class Together(LoadScopeScheduling):
