@@ -55,7 +55,7 @@ test: system-deps setup node_modules/.installed ## Run the whole test suite (on 
 	$(PY) -m pytest
 
 test-fast: setup ## Run the tests that need no build, PDF or browser (under a minute)
-	$(PY) -m pytest -m "not build and not pdf and not browser"
+	$(PY) -m pytest -m "not build and not pdf and not browser" --hypothesis-profile=fast
 
 lint: setup ## Check the code with ruff (configuration and reasons in pyproject.toml)
 	$(VENV)/bin/ruff check scripts tests

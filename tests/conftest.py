@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 from edition import load as load_edition
 from edition.model import load_inputs
@@ -30,6 +31,10 @@ from edition.publish.pipeline import copy_project as copy_edition_project
 from edition.tools.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# `make test-fast` searches each property with fewer random examples (`--hypothesis-profile=fast`), so the
+# loop stays short; `make test` (CI) uses Hypothesis's default of 100, scaled per test in test_properties.
+settings.register_profile("fast", max_examples=15)
 
 
 def pytest_configure(config) -> None:
