@@ -130,7 +130,8 @@ CASES = {
         "an address cannot hold '\"': percent-encode it (a space is %20, \" is %22) or remove it"),
     "a user name and password in a report's address": (
         lambda r: replace_in(r / "sources/salih-2020-03-13.yml", "  url: https://wsws.org/en/", "  url: https://user:pass@wsws.org/en/"),
-        "sources/salih-2020-03-13.yml:42: 'reports' entry 2 `url:`: not an http(s) URL, got "
+        f"sources/salih-2020-03-13.yml:{line_of('sources/salih-2020-03-13.yml', '  url: https://wsws.org/en/')}: 'reports' "
+        "entry 2 `url:`: not an http(s) URL, got "
         "'https://user:pass@wsws.org/en/articles/2020/03/14/iraq-m...; "
         "an address cannot hold a user name or password (user:pass@ before the host): remove them"),
     "an archive address that only looks like the Wayback Machine's": (

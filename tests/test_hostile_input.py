@@ -542,7 +542,8 @@ CASES |= {
         "U+0430 CYRILLIC SMALL LETTER A, not a Latin letter"),
     "a glossary name nested five thousand deep": (
         replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + "[" * 5000 + "]" * 5000),
-        "sources/essay/glossary.yml:5: lists and mappings nested more than 32 deep; "
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', 'name: Kataib Hizbullah')}: lists and mappings "
+        "nested more than 32 deep; "
         "flatten the structure: no record of the edition needs more than a few levels"),
 }
 
@@ -783,7 +784,8 @@ CASES |= {
         None),
     "a glossary term that is a common word": (
         replace("sources/essay/glossary.yml", "terms: [Kataib Hizbullah]", "terms: [Kataib Hizbullah, The]"),
-        "sources/essay/glossary.yml:6: glossary entry 'kataib-hizbullah': the term “The” is a common word, whose first use "
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', 'terms: [Kataib Hizbullah]')}: glossary entry "
+        "'kataib-hizbullah': the term “The” is a common word, whose first use "
         "on every page would open this entry's description; list the name or term the essay uses for it"),
     "an empty glossary name": (
         replace("sources/essay/glossary.yml", "  name: Kataib Hizbullah", "  name: \"\""),
