@@ -81,16 +81,28 @@ class Printed:
 
     def note(self, number: str, parts: list[str], after: int) -> int:
         """Where, after `after`, a line starts with the number and the note's first words and the rest follow
-        in order (a long note may run on to the next page); -1 if nowhere.
+        in order (a long note may run on to the next page, within its first words too); -1 if nowhere.
 
         The PDF leaves out the source's words where they are long, so those may be missing."""
         first, rest = comparable(parts[0]), parts[1:]
-        for printed in (f"{number}.{first}", f"{number}{first}"):
-            at = self.text.find(printed, after)
-            while at != -1:
-                if at in self.line_starts and self.follow(at + len(printed), rest):
+        for at in sorted(s for s in self.line_starts if s >= after):
+            for printed in (f"{number}.{first}", f"{number}{first}"):
+                end = self.match_at(printed, at)
+                if end != -1 and self.follow(end, rest):
                     return at
-                at = self.text.find(printed, at + 1)
+        return -1
+
+    def match_at(self, words: str, at: int) -> int:
+        """Where the words end if they start at `at`, whole or broken once at a line's end where the note runs
+        over to the next page (the page's own text comes between); -1 if they do not start there."""
+        if self.text.startswith(words, at):
+            return at + len(words)
+        same = 0  # how many of the words' first characters are printed from `at` on
+        while same < len(words) - 1 and at + same < len(self.text) and self.text[at + same] == words[same]:
+            same += 1
+        for cut in range(same, 0, -1):
+            if at + cut in self.line_starts and (tail := self.text.find(words[cut:], at + cut)) != -1:
+                return tail + len(words) - cut
         return -1
 
     def follow(self, at: int, parts: list[str]) -> bool:
