@@ -961,7 +961,7 @@ def test_markup_in_every_data_field_is_published_as_text(project):
             "title: " + json.dumps("Trainers " + text_payload))(project)
     replace("sources/essay/glossary.yml", "name: Kataib Hizbullah", "name: " + json.dumps("Kataib Hizbullah " + payload))(project)
     replace("sources/essay/editorial-notes.yml", "    The essay prints", f"    Note {payload} The essay prints")(project)
-    replace("sources/essay/events.yml", "what: Drone attacks", f"what: Event {payload} Drone attacks")(project)
+    replace("sources/essay/events.yml", "  date: 2019-09-14\n  what: ", f"  date: 2019-09-14\n  what: Event {payload} ")(project)
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     from bs4 import BeautifulSoup
@@ -985,11 +985,11 @@ def test_markup_in_every_data_field_is_published_as_text(project):
     notes = BeautifulSoup((site / "irans-asymmetric-retaliation/index.html").read_text(encoding="utf-8"), "html.parser")
     assert f"Note {payload} The essay prints" in notes.select_one(".editorial-note").get_text()
     chronology = BeautifulSoup((site / "chronology/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert f"Event {payload} Drone attacks" in chronology.get_text()
+    assert f"Event {payload} Saudi Arabia halves" in chronology.get_text()
     titles = [link["title"] for html in site.rglob("*/index.html")
               for link in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select("a.event-link")
-              if "Drone attacks" in link["title"]]
-    assert titles and all(f"Event {payload} Drone attacks" in title for title in titles), titles
+              if "Saudi Arabia halves" in link["title"]]
+    assert titles and all(f"Event {payload} Saudi Arabia halves" in title for title in titles), titles
     bib = (site / "downloads/sources.bib").read_text(encoding="utf-8")
     assert "<img" not in bib and "\\textless" in bib
     items = json.loads((site / "downloads/sources.json").read_text(encoding="utf-8"))
