@@ -568,6 +568,22 @@ CASES["docs: a div never closed"] = (
     f"{ABOUT}:{ABOUT_END}: <div> is opened here and never closed: the rest of the page would fall inside it; "
     "add </div> where it should end")
 
+# An id given by an attribute list is a promise to links: one element per id, none of the edition's own.
+OWN_IDS = ("the edition writes itself (p1, p2… for the essay's paragraphs, cite for the Cite panel, and ids starting "
+           "src-, ev-, term-, fn: or fnref:), so two elements would share it; choose another id")
+CASES |= {
+    "docs: an id given twice by attribute lists": (
+        add_line(ABOUT, "## One {#twice}\n\n## Two {: #twice }"),
+        f"{ABOUT}:{ABOUT_END + 2}: the id 'twice' is given twice on the page (first on line {ABOUT_END}); "
+        "give each element an id of its own"),
+    "docs: the Cite panel's id given by an attribute list": (
+        add_line(ABOUT, "Hello\n{: #cite }"), f"{ABOUT}:{ABOUT_END + 1}: the id 'cite' is one {OWN_IDS}"),
+    "docs: a paragraph's anchor given by an attribute list": (
+        add_line(ABOUT, "## Three {#p3}"), f"{ABOUT}:{ABOUT_END}: the id 'p3' is one {OWN_IDS}"),
+    "docs: a note's anchor given by an attribute list": (
+        add_line(ABOUT, "*Hello*{: id=fnref:ed-zarif }"), f"{ABOUT}:{ABOUT_END}: the id 'fnref:ed-zarif' is one {OWN_IDS}"),
+}
+
 # Found by a second reviewer: SVG read as XML, stylesheets' plain strings, mkdocs.yml's code hooks.
 SVG_FIX = "save it without scripts, links or embedded documents"
 SVG_OPEN = b'<svg xmlns="http://www.w3.org/2000/svg">'

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
+
 from ..problems import Problem
 from .addresses import page_path
 from .essay import Essay
@@ -297,6 +299,42 @@ class FrontMatter(Schema):
                                            default=None)
 
 
+# An attribute list as attr_list reads one ({#id}, {: #id .class }, {: id=x }), and the ids the edition writes
+# into pages itself: the essay's paragraphs (p1…), the Cite panel, sources, events, glossary terms and notes.
+ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+OWN_ID = re.compile(r"p\d+|cite|(?:src-|ev-|term-|fn:|fnref:).*")
+
+
+def attribute_list_ids(text: str) -> list[tuple[int, str]]:
+    """The ids a page gives by attribute lists, with their lines (code aside), in the page's order."""
+    lines = lines_of(text)
+    code = code_lines(lines)
+    found = []
+    for n, line in enumerate(lines):
+        if n in code:
+            continue
+        for match in ATTRIBUTE_LIST.finditer(CODE_SPAN.sub(lambda m: " " * len(m[0]), line)):
+            attributes, _ = get_attrs_and_remainder(match[1])
+            if ids := [value for key, value in attributes if key in ("#", "id") and value]:
+                found.append((n + 1, ids[-1]))  # as attr_list sets them, the last one stands
+    return found
+
+
+def id_problems(name: str, text: str) -> list[Problem]:
+    """An id an attribute list gives is named once on its page, and is none of the edition's own."""
+    problems, first = [], {}
+    for line, given in attribute_list_ids(text):
+        if given in first:
+            problems.append(Problem(name, line, f"the id {given!r} is given twice on the page (first on line {first[given]})",
+                                    "give each element an id of its own"))
+        elif OWN_ID.fullmatch(given):
+            problems.append(Problem(name, line, f"the id {given!r} is one the edition writes itself (p1, p2… for the essay's "
+                                    "paragraphs, cite for the Cite panel, and ids starting src-, ev-, term-, fn: or fnref:), "
+                                    "so two elements would share it", "choose another id"))
+        first.setdefault(given, line)
+    return problems
+
+
 HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -340,6 +378,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             continue
         described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
+        problems += id_problems(f"{DOCS_DIR.as_posix()}/{file}", text)  # named, and the page read on: nothing else hangs on it
         title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
         if brace := BRACES.search(title):  # the page's title is its Cite panel entry's title, in BibTeX too
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", next((n for n, line in enumerate(lines_of(text), 1)
