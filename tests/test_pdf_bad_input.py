@@ -26,7 +26,12 @@ EDITORIAL_NOTES = "docs/editorial-notes.md"
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("pdf-bad-input") / "project")
+    """A copy of the project whose PDF is kept in its cache: each case's copy holds it too, so a refusal must not
+    depend on the cache being cold."""
+    project = copy_project(tmp_path_factory.mktemp("pdf-bad-input") / "project")
+    assert render_pdf(formatted(load_inputs(project)), project / "warm.pdf", cache=True) == []
+    (project / "warm.pdf").unlink()
+    return project
 
 
 @pytest.fixture
@@ -55,7 +60,7 @@ def in_template(project: Path, before: str, text: str) -> None:
 def printed(project: Path) -> tuple[list[str], Path]:
     target = project / "out.pdf"
     # The inputs unchecked: the PDF's own defences are what is tested (the input checks refuse some of these too).
-    return [str(p) for p in render_pdf(formatted(load_inputs(project)), target)], target
+    return [str(p) for p in render_pdf(formatted(load_inputs(project)), target, cache=True)], target
 
 
 def text_of(pdf: Path) -> str:
@@ -68,6 +73,9 @@ REFUSED = {
                    in_template(p, "#let serif", '#let leak = read("passwd.txt")\n')),
         ["print/passwd.txt: is a link or not a regular file, not a file the PDF may read; "
          "make it a regular file of the project"]),
+    "a FIFO in print/, the PDF kept from before": (
+        lambda p: os.mkfifo(p / "print/pipe"),
+        ["print/pipe: is a link or not a regular file, not a file the PDF may read; make it a regular file of the project"]),
     "a character no face has": (
         lambda p: add_to_about(p, "A character: 中."),
         ["docs/about.md: the PDF cannot set this page's content: Typst: PDF/UA-1 error: the text `\"中\"` could not be "

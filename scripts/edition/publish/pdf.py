@@ -479,6 +479,10 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
     unreadable: list[Problem] = []
     if read_text(root / TEMPLATE, TEMPLATE, unreadable) is None:
         return unreadable
+    # Before the cache, which hashes regular files only: a FIFO or a link added since is refused as a cold run does.
+    _template_folder(root, unreadable)
+    if unreadable:
+        return unreadable
     settings = pdf_settings(edition)
     date = build_date(edition)
     layout = _layout_inputs(paper, root) if cache else []
@@ -616,11 +620,26 @@ def _marker_pages(tree: HtmlElement) -> dict[str, str]:
     return {marker.get("id"): marker.get("data-file", "") for marker in select(tree, "div.pdf-page") if marker.get("id")}
 
 
+def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
+    """The files of the template's folder (`print/`) that Typst may read; a link, a FIFO or another special file
+    there is a problem, and left out."""
+    project = root.resolve()
+    files = []
+    for path in sorted((root / TEMPLATE).parent.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue  # its files are listed too
+        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
+            problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
+                                    "file the PDF may read", "make it a regular file of the project"))
+            continue
+        files.append(path)
+    return files
+
+
 def _sandbox(root: Path, sandbox: Path, pictures: dict, problems: list[Problem]) -> set[Path]:
     """Copy into the folder Typst may read what it needs: the template's folder (`print/`) and the pictures the
     pages show, each a regular file of the project, never through a link. Typst reads nothing else, so the
     files it read are these, and the cache checks them all. Returns the project's files copied."""
-    project = root.resolve()
     copied: set[Path] = set()
 
     def copy(path: Path) -> None:
@@ -629,13 +648,7 @@ def _sandbox(root: Path, sandbox: Path, pictures: dict, problems: list[Problem])
         shutil.copyfile(path, sandbox / name)
         copied.add(path.resolve())
 
-    for path in sorted((root / TEMPLATE).parent.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue  # its files are listed too
-        if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
-            problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
-                                    "file the PDF may read", "make it a regular file of the project"))
-            continue
+    for path in _template_folder(root, problems):
         copy(path)
     for picture, page in pictures.items():  # named by the page that shows it
         path = root / picture
