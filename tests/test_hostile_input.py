@@ -47,6 +47,7 @@ P7 = line_of(ESSAY_PAGE, "Two days later")
 HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's front matter
 # Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
 HELD = line_of("sources/essay/quotations.yml", "quote: held")
+HELD_ENTRY = "- {paragraph: 28, quote: held, kind: term, why: the military sense of holding ground after clearing it}"
 QUDS_ENTRY = line_of("sources/essay/glossary.yml", "id: quds-force")
 PM_SOURCES = line_of("sources/essay/glossary.yml", "  sources: [almonitor-2015-03, ap-2020-01-03]")
 ABQAIQ_ID = line_of("sources/essay/events.yml", "id: abqaiq-attack")
@@ -315,6 +316,10 @@ CASES |= {
     "a CITATION.cff licence that is no SPDX id": (
         replace("CITATION.cff", "license: CC-BY-4.0", "license: Free for all"),
         f"CITATION.cff:21: license: 'Free for all' is not valid under any of the given schemas; {CFF_FIX}"),
+    "a quotation listed twice": (
+        replace("sources/essay/quotations.yml", HELD_ENTRY, f"{HELD_ENTRY}\n{HELD_ENTRY}"),
+        f"sources/essay/quotations.yml:{HELD + 1}: “held” in ¶28 is listed twice, on lines {HELD} and {HELD + 1}; "
+        "remove one: each quotation of the essay is listed once"),
     "a quotation entry for a paragraph the essay lacks": (
         replace("sources/essay/quotations.yml", "paragraph: 28", "paragraph: 99"),
         f"sources/essay/quotations.yml:{HELD}: no quotation “held” in ¶99; correct the paragraph number or the words, or remove the entry"),

@@ -250,6 +250,7 @@ def check_quotations(edition: Inputs) -> list[Problem]:
     ledger_name = (ESSAY_DIR / "quotations.yml").as_posix()
     spans = [(p.number, quote_key(m[1])) for p in edition.essay.paragraphs for m in QUOTED.finditer(p.text)]
     remaining = list(edition.quotations)
+    matched = []  # the entries a quotation of the essay took, for an entry left over that repeats one
     cited = defaultdict(set)
     for citation in edition.docs.citations:
         cited[citation.paragraph].add(citation.key)
@@ -261,6 +262,7 @@ def check_quotations(edition: Inputs) -> list[Problem]:
                                     f"add it to {ledger_name} with `source:` or `kind:` and `why:`"))
             continue
         remaining.remove(entry)
+        matched.append(entry)
         if entry.source:
             source = edition.registry[entry.source]
             if not holds(source, span):
@@ -271,6 +273,11 @@ def check_quotations(edition: Inputs) -> list[Problem]:
                 problems.append(Problem(entry.path, entry.line, f"“{span}” quotes '{source.id}' but ¶{number} does not cite it",
                                         f"add [^{source.id}] after the quotation in ¶{number}"))
     for entry in remaining:
+        if first := next((e for e in matched if e.paragraph == entry.paragraph and quote_key(e.quote) == quote_key(entry.quote)),
+                         None):
+            problems.append(Problem(entry.path, entry.line, f"“{entry.quote}” in ¶{entry.paragraph} is listed twice, on lines "
+                                    f"{first.line} and {entry.line}", "remove one: each quotation of the essay is listed once"))
+            continue
         problems.append(Problem(entry.path, entry.line, f"no quotation “{entry.quote}” in ¶{entry.paragraph}",
                                 "correct the paragraph number or the words, or remove the entry"))
     for page in edition.docs:
