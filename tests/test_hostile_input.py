@@ -176,6 +176,10 @@ CASES |= {
         replace(LAYOUT, "title: 1", "title: 9999"),
         "sources/essay/layout.yml:4: 'title' must be a line number of sources/essay/original.txt (1 to 107), got 9999; "
         "give the lines as numbers"),
+    "a title on a blank line of the record": (
+        replace(LAYOUT, "title: 1", "title: 2"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'title: 1')}: 'title' names line 2 of {RECORD}, which is blank; "
+        "give the number of the line that holds it"),
     "a layout that is a list": (
         lambda root: (root / LAYOUT).write_text("- 1\n- 2\n", encoding="utf-8"),
         "sources/essay/layout.yml:1: must be a mapping of fields, got [1, 2]; write `key: value` lines"),

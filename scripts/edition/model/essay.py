@@ -100,8 +100,9 @@ class LayoutFields(Schema):
     sha256: str = described("the SHA-256 digest of original.txt, as the repository has it", RESTORE)
 
 
-def _layout_problems(layout: LayoutFields, node, lines: int, digest: str) -> list[Problem]:
+def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str) -> list[Problem]:
     """What is wrong with layout.yml's line numbers and digest, read against original.txt (its lines, its bytes' digest)."""
+    lines = len(record)
     name = LAYOUT.as_posix()
     problems = []
     if layout.sha256 != digest:
@@ -119,6 +120,13 @@ def _layout_problems(layout: LayoutFields, node, lines: int, digest: str) -> lis
             where = line_at(node, [key] if wrong is None or not isinstance(value, list) else [key, wrong])
             problems.append(Problem(name, where, f"'{key}' must be {shape} of {RECORD.as_posix()} "
                                     f"(1 to {lines}), got {value!r}", "give the lines as numbers"))
+            continue
+        # A part of the essay on a blank line would be empty: a title that no heading matches, a heading never made.
+        blank = next((index for index, n in enumerate(numbers) if not normalize(record[n - 1])), None)
+        if key != "body" and blank is not None:
+            where = line_at(node, [key, blank] if isinstance(value, list) else [key])
+            problems.append(Problem(name, where, f"'{key}' names line {numbers[blank]} of {RECORD.as_posix()}, which is blank",
+                                    "give the number of the line that holds it"))
     return problems
 
 
@@ -133,7 +141,7 @@ def load_essay(root: Path, problems: list[Problem] | None = None) -> Essay | Non
     parsed = parse_yaml(text, LAYOUT.as_posix(), found) if text is not None else None
     layout = validated(LayoutFields, parsed[0], parsed[1], LAYOUT.as_posix(), found) if parsed is not None else None
     if raw is not None and layout is not None:
-        found += _layout_problems(layout, parsed[1], len(raw.splitlines()), hashlib.sha256(raw.encode("utf-8")).hexdigest())
+        found += _layout_problems(layout, parsed[1], raw.splitlines(), hashlib.sha256(raw.encode("utf-8")).hexdigest())
     if found:
         if problems is None:
             raise ProblemsFound(found)
