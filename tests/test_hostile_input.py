@@ -369,6 +369,8 @@ CASES |= {
         f"{ABOUT}:{ABOUT_END}: a javascript: address in href= on <a>; {ADDRESS_FIX}"),
 }
 
+EDITION_BRACE_FIX = ("write it without braces: BibTeX reads a brace as the start or end of a group, so the edition's citations "
+                     "would break; use round or square brackets instead")
 MARKUP_FIX = "write the words only: records are text (a title's italics come from the citation style)"
 CASES |= {
     "markup in a source title": (
@@ -386,6 +388,10 @@ CASES |= {
     "markup in the edition's subtitle": (
         replace(EDITION, "subtitle: An Annotated Edition", "subtitle: An <b>Annotated</b> Edition"),
         f"{EDITION}:4: 'subtitle' must be a subtitle, as text (no markup), got 'An <b>Annotated</b> Edition'; correct it"),
+    "a brace in the edition's subtitle": (
+        replace(EDITION, "subtitle: An Annotated Edition", "subtitle: An {Annotated} Edition"),
+        f"{EDITION}:{line_of(EDITION, 'subtitle:')}: 'subtitle' must be a subtitle, as text (no markup), got "
+        f"'An {{Annotated}} Edition'; {EDITION_BRACE_FIX}"),
 }
 
 CONFIG = "mkdocs.yml"
@@ -761,7 +767,7 @@ CASES |= {
     "a brace in the edition's title": (
         replace(EDITION, "title: In Iraq, Restraint Is America’s Best Option", "title: In Iraq, Restraint Is America’s Best Option}"),
         f"{EDITION}:3: 'title' must be the edition's title, as text (no markup), got 'In Iraq, Restraint Is America’s Best "
-        "Option}'; correct it"),
+        f"Option}}'; {EDITION_BRACE_FIX}"),
     "a <base> in a template": (
         replace("overrides/base.html", DRAWER, DRAWER + '<base href="https://evil.example/">'),
         f"{TEMPLATE}:105: every page would carry a <base> element, which moves every relative link of the page elsewhere"

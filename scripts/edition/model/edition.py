@@ -38,8 +38,8 @@ from .ledgers import (
     load_releases,
 )
 from .rawhtml import remote
-from .schema import LanguageTag, Schema, matching, validated
-from .sources import BRACES, MARKUP, Registry, load_sources, source_files, web_address
+from .schema import LanguageTag, Schema, matching, validated, wrong
+from .sources import BRACES, BRACES_FIX, MARKUP, Registry, load_sources, source_files, web_address
 from .templates import template_problems
 
 CONFIG_FILE = "mkdocs.yml"
@@ -275,8 +275,11 @@ def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, 
 def _text(value: str) -> str:
     """Non-empty text with nothing the citation formatter would read as markup, nor BibTeX as a group (the Cite
     panel's forms are made from it)."""
-    if not any(unicodedata.category(c)[0] not in "ZC" for c in value) or MARKUP.search(value) or BRACES.search(value):
-        raise ValueError("not text")  # only spaces or U+200B, markup, or a brace
+    if BRACES.search(value):
+        raise wrong("holds a brace", "write it without braces: BibTeX reads a brace as the start or end of a group, so the "
+                    f"edition's citations would break; {BRACES_FIX}")
+    if not any(unicodedata.category(c)[0] not in "ZC" for c in value) or MARKUP.search(value):
+        raise ValueError("not text")  # only spaces or U+200B, or markup
     return value
 
 
