@@ -284,6 +284,10 @@ CASES = {
     "CITATION.cff not in UTF-8": (
         lambda r: (r / "CITATION.cff").write_bytes((r / "CITATION.cff").read_bytes() + "x: café\n".encode("latin-1")),
         f"CITATION.cff:{CITATION_LINES + 1}: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+    "a key that is a list": (
+        lambda r: replace_in(r / F24, "container-title: France 24", "container-title: France 24\n? [a, b]\n: x"),
+        f"{F24}:{line_of(F24, 'container-title: France 24') + 1}: a key is a list or a mapping, not plain text; "
+        "write each key as plain text, such as `title:`"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verification_level: document", 'verification_level: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "

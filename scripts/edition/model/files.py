@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -104,7 +103,7 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
         return None
     if not unusual:
         return data, node
-    # A tag, a merge key or a key that is a list (the tree is checked, so building it is safe): PyYAML's own
+    # A tag or a merge key (the tree is checked, so building it is safe): PyYAML's own
     # constructor says what is wrong, or builds what plain YAML allows.
     try:
         loader = yaml.SafeLoader("")
@@ -185,17 +184,15 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         data: dict = {}
         keys: dict[str, int] = {}
         for key, value_node in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in keys:
-                    raise _Refused(Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
-                                           f"mapping (first on line {keys[key.value]})", "keep one of them"))
-                keys[key.value] = key.start_mark.line + 1
-            made = _construct(key, name, depth + 1, seen, constructor, unusual)
-            value = _construct(value_node, name, depth + 1, seen, constructor, unusual)
-            if isinstance(made, str | int | float | bool | dt.date | None):
-                data[made] = value
-            else:
-                unusual.append(key)
+            if not isinstance(key, yaml.ScalarNode):  # `? [a, b]`: no field of the edition is named so
+                raise _Refused(Problem(name, key.start_mark.line + 1, "a key is a list or a mapping, not plain text",
+                                       "write each key as plain text, such as `title:`"))
+            if key.value in keys:
+                raise _Refused(Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
+                                       f"mapping (first on line {keys[key.value]})", "keep one of them"))
+            keys[key.value] = key.start_mark.line + 1
+            made = _construct(key, name, depth + 1, seen, constructor, unusual)  # a scalar: text, a number, a date or null
+            data[made] = _construct(value_node, name, depth + 1, seen, constructor, unusual)
         return data
     unusual.append(node)
     for child in (node.value if isinstance(node, yaml.SequenceNode) else
