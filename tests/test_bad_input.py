@@ -62,6 +62,7 @@ KH_WHAT = "  what: A Tehran-backed militia in Iraq"
 # Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
 NYT_EXCERPT = line_of("sources/essay/claims.yml", "  excerpt: Oil revenues")
 FOREIGN_BOMBING = line_of("sources/essay/quotations.yml", "quote: foreign bombing")
+KEY_FIX = "a key must be plain text: write the field's name, such as `title:`, or remove the line"
 
 CASES = {
     "the book's template not in UTF-8": (
@@ -288,6 +289,13 @@ CASES = {
         lambda r: replace_in(r / F24, "container-title: France 24", "container-title: France 24\n? [a, b]\n: x"),
         f"{F24}:{line_of(F24, 'container-title: France 24') + 1}: a key is a list or a mapping, not plain text; "
         "write each key as plain text, such as `title:`"),
+    "a number as a key in a record": (
+        lambda r: replace_in(r / F24, "container-title: France 24", "container-title: France 24\n5: x"),
+        f"{F24}:{line_of(F24, 'container-title: France 24') + 1}: key 5 is not a field's name; {KEY_FIX}"),
+    "a number as a key in a glossary entry": (
+        lambda r: replace_in(r / GLOSSARY, "  name: Kataib Hizbullah", "  name: Kataib Hizbullah\n  5: x"),
+        f"{GLOSSARY}:{line_of(GLOSSARY, '  name: Kataib Hizbullah') + 1}: glossary entry 'kataib-hizbullah': "
+        f"key 5 is not a field's name; {KEY_FIX}"),
     "Python object tag": (
         lambda r: replace_in(r / F24, "verification_level: document", 'verification_level: !!python/object/apply:os.system ["true"]'),
         f"{F24}:14: invalid YAML: unsupported YAML tag (could not determine a constructor for the tag "

@@ -265,6 +265,12 @@ def _nodes(node: yaml.Node):
             stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
 
 
+def odd_keys(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """The keys of a node tree that YAML reads as other than text (5, true, 2020-01-01, null), in the file's order."""
+    return sorted((key for current in _nodes(node) if isinstance(current, yaml.MappingNode) for key, _ in current.value
+                   if isinstance(key, yaml.ScalarNode) and key.tag != _STR), key=lambda key: key.start_mark.index)
+
+
 def key_lines(node: yaml.Node) -> dict[str, int]:
     """Map each key of a YAML mapping node to its 1-based line."""
     if not isinstance(node, yaml.MappingNode):

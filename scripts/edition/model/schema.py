@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from ..problems import Problem, shown
-from .files import line_at
+from .files import line_at, odd_keys
 from .values import LANGUAGE_TAG, iso_date
 
 
@@ -127,6 +127,7 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
         return model.model_validate(data, context=context)
     except ValidationError as error:
         reported: set[str] = set()
+        odd_named = False  # the keys that are not text, all named at the first error about one
         fields = {info.alias or field: info for field, info in model.model_fields.items()}  # as the YAML names them
         noun = getattr(model, "noun", "field")
         for detail in error.errors(include_url=False):
@@ -141,6 +142,13 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
             # A wrong top-level value at its key (a list below it starts a line later); a nested one at itself.
             line = line_at(node, loc, of_key=len(loc) == 1)
             own_fix = detail.get("ctx", {}).get("fix") if detail["type"] == "wrong" else None
+            if detail["type"] == "invalid_key":  # 5:, true: or 2020-01-01: where a field's name goes; each key, as written
+                keys = [] if odd_named else [(key.start_mark.line + 1, key.value) for key in odd_keys(node)] or [(line, loc[-1])]
+                problems += [Problem(name, at, f"{what}key {key} is not a field's name",
+                                     "a key must be plain text: write the field's name, such as `title:`, or remove the line")
+                             for at, key in keys]
+                odd_named = True
+                continue
             if key in fields and len(loc) > 1:  # inside a list or a mapping: say where, and what is wrong
                 inner = " ".join(f"entry {part + 1}" if isinstance(part, int) else f"`{part}:`" for part in loc[1:])
                 wrong = _PLAIN.get(detail["type"]) or detail["msg"].removeprefix("Value error, ")
