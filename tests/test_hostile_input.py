@@ -565,10 +565,6 @@ CASES |= {
 # anchors.lock's aliases: each a rename that is real, listed once, between ids a link can name.
 ALIAS = "- {page: about/, old: rights, new: reuse}"
 ALIASES = {
-    "anchors.lock: an alias from an id the page still has": (
-        "- {page: about/, old: the-essay, new: reuse}",
-        f"'the-essay' is still an id of the page (line {line_of('anchors.lock', '- the-essay')}), so links to it already land "
-        "there; remove the alias, or rename the id on the page and run `make anchors`", "the-essay"),
     "anchors.lock: an alias listed twice": (
         f"{ALIAS}\n{ALIAS}", f"'rights' is already an alias (line {line_of('anchors.lock', ALIAS)}); list each alias once", "rights"),
     "anchors.lock: an alias that is not an id": (
