@@ -113,6 +113,44 @@ for name, (html, what, fix) in RAW_HTML.items():
     # A reference definition is the paragraph's last line; every other case is one line.
     CASES[f"docs: {name}"] = (add_line(ABOUT, html), f"{ABOUT}:{ABOUT_END + html.count(chr(10))}: {what}; {fix}")
 
+# Found by the fourth reviewer (issue 27): mkdocs.yml's theme and asset values that Material writes into
+# attributes of every page as they are, its language, its extra paths and nav; and ids Material writes itself.
+MKDOCS = "mkdocs.yml"
+LIGHT_MEDIA = '- media: "(prefers-color-scheme: light)"'
+# What the theme does with each value, and how to write it instead.
+UNESCAPED = ("which the theme writes into the HTML of every page as it is (unescaped): it could end an attribute or start "
+             'an element; write it without ", <, > or backticks')
+CASES |= {
+    "mkdocs.yml: a palette colour that closes its attribute": (
+        replace(MKDOCS, "primary: blue grey", "primary: 'x\"onmouseover=\"alert(1)'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'primary: blue grey')}: `theme.palette.primary` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: an accent colour with a backtick": (
+        replace(MKDOCS, "accent: indigo", "accent: 'indigo`onclick=alert(1)'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'accent: indigo')}: `theme.palette.accent` holds '`', {UNESCAPED}"),
+    "mkdocs.yml: a palette toggle's name with an image from another host": (
+        replace(MKDOCS, "name: Switch to dark mode", "name: 'Switch\"><img src=https://evil.example/x.png alt=\"'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: a palette toggle's icon that closes its attribute": (
+        replace(MKDOCS, "icon: material/weather-night", "icon: 'material/weather-night\"><b>x</b>'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'icon: material/weather-night')}: `theme.palette.toggle.icon` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: a palette media query with an image from another host": (
+        replace(MKDOCS, LIGHT_MEDIA, "- media: '\"><img src=https://evil.example/m.png alt=\"'"),
+        f"{MKDOCS}:{line_of(MKDOCS, LIGHT_MEDIA)}: `theme.palette.media` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: a site_description that closes its attribute": (
+        replace(MKDOCS, "  with every claim traced to its primary source.",
+                '  with every claim traced to its primary source." onmouseover="alert(1)'),
+        f"{MKDOCS}:{line_of(MKDOCS, 'site_description:')}: `site_description` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: a site_author that closes its attribute": (
+        replace(MKDOCS, "site_url:", "site_author: 'x\" onmouseover=\"alert(1)'\nsite_url:"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'site_url:')}: `site_author` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: a stylesheet path with an onload": (
+        replace(MKDOCS, "  - stylesheets/edition.css", "  - 'stylesheets/edition.css?\"onload=\"alert(1)'"),
+        f"{MKDOCS}:{line_of(MKDOCS, '- stylesheets/edition.css')}: `extra_css` holds '\"', {UNESCAPED}"),
+    "mkdocs.yml: an extra setting with markup": (
+        replace(MKDOCS, "  generator: false", "  generator: false\n  note: '<img src=https://evil.example/x.png>'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'generator: false') + 1}: `extra.note` holds '<', {UNESCAPED}"),
+}
+
 ESSAY_TEXT_FIX = "write the essay's words as plain Markdown; the edition adds its own markup"
 CASES |= {
     "essay: a paragraph typed as HTML": (

@@ -143,6 +143,39 @@ def _nav(items: object, path: list):
                     yield at, str(title), value if isinstance(value, str) else None
 
 
+def _strings_at(value: object, path: list):
+    """Every string in an option's value, however nested, with its path in the YAML."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _strings_at(inner, [*path, key])
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _strings_at(inner, [*path, index])
+
+
+# Settings Material writes into attributes of every page as they are, unescaped (data-md-color-primary, the
+# palette toggle's title, <meta name="description">, <link href>…): a `"` there ends the attribute and starts
+# markup of its own, a `<` or `>` an element, a backtick an attribute in old browsers' reading. `extra:` is
+# whatever templates make of it, so it is held to the same.
+UNESCAPED_SETTINGS = ("site_description", "site_author", "theme", "extra_css", "extra_javascript", "extra")
+ATTRIBUTE_BREAKER = re.compile(r'["<>`]')
+
+
+def _check_unescaped(config: dict, problem) -> None:
+    """No value Material writes unescaped into a page holds what could end its attribute or start an element."""
+    for key in UNESCAPED_SETTINGS:
+        if key == "site_description" and MARKUP.search(str(config.get(key))):
+            continue  # named already, as markup (_check_words_and_nav)
+        for path, words in _strings_at(config.get(key), [key]):
+            if found := ATTRIBUTE_BREAKER.search(words):
+                name = ".".join(str(step) for step in path if not isinstance(step, int))
+                problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
+                        "(unescaped): it could end an attribute or start an element", 'write it without ", <, > or backticks',
+                        path)
+
+
 def _check_words_and_nav(config: dict, node, problem) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
@@ -246,6 +279,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
                 "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
     _check_words_and_nav(config, node, problem)
+    _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):
         if not isinstance(config.get(key, []), list):
             problem(key, f"`{key}` must be a list of files under docs/, got {config[key]!r}", f"write `{key}:` as a list")
