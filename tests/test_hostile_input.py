@@ -149,6 +149,11 @@ CASES |= {
     "mkdocs.yml: an extra setting with markup": (
         replace(MKDOCS, "  generator: false", "  generator: false\n  note: '<img src=https://evil.example/x.png>'"),
         f"{MKDOCS}:{line_of(MKDOCS, 'generator: false') + 1}: `extra.note` holds '<', {UNESCAPED}"),
+    "mkdocs.yml: a language Material does not have": (
+        replace(MKDOCS, "  language: en", "  language: xx"),
+        f"{MKDOCS}:{line_of(MKDOCS, '  language: en')}: `theme.language` is 'xx', which is not a language Material has; "
+        "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
+        "(`pip show -f mkdocs-material` lists them), such as en, de or fr"),
 }
 
 ESSAY_TEXT_FIX = "write the essay's words as plain Markdown; the edition adds its own markup"

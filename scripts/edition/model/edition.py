@@ -40,7 +40,7 @@ from .ledgers import (
 from .rawhtml import remote
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import BRACES, BRACES_FIX, MARKUP, Registry, load_sources, source_files, web_address
-from .templates import template_problems
+from .templates import template_problems, theme_languages
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -278,6 +278,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if theme.get("font") is not False:
         problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
                 "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
+    # MkDocs would stop on a missing partials/languages/<code>.html as if the output folder had failed.
+    known = theme_languages(root)
+    if known is not None and str(theme.get("language", "en")) not in known:
+        problem("theme", f"`theme.language` is {theme['language']!r}, which is not a language Material has",
+                "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
+                "(`pip show -f mkdocs-material` lists them), such as en, de or fr", ["theme", "language"])
     _check_words_and_nav(config, node, problem)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):

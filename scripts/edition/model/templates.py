@@ -105,3 +105,12 @@ def _theme_templates() -> Path | None:
     """Material's own templates, as installed; None where it is not (Zensical alone): then every line is read."""
     spec = importlib.util.find_spec("material")
     return Path(spec.origin).parent / "templates" if spec and spec.origin else None
+
+
+def theme_languages(root: Path) -> frozenset[str] | None:
+    """The languages `theme.language` may name: Material's (a partials/languages/<code>.html each) and any the
+    edition adds in overrides/; None where Material is not installed, and nothing can be said."""
+    theme = _theme_templates()
+    if theme is None:
+        return None
+    return frozenset(file.stem for folder in (theme, root / "overrides") for file in (folder / "partials" / "languages").glob("*.html"))
