@@ -154,6 +154,22 @@ CASES |= {
         f"{MKDOCS}:{line_of(MKDOCS, '  language: en')}: `theme.language` is 'xx', which is not a language Material has; "
         "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
         "(`pip show -f mkdocs-material` lists them), such as en, de or fr"),
+    "mkdocs.yml: a script from /\\host": (
+        replace(MKDOCS, "  - javascripts/edition.js", "  - javascripts/edition.js\n  - '/\\evil.example/x.js'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'javascripts/edition.js') + 1}: `extra_javascript` loads '/\\\\evil.example/x.js' "
+        "from another host; put the file under docs/ and name its path"),
+    "mkdocs.yml: a script path with a backslash": (
+        replace(MKDOCS, "  - javascripts/edition.js", "  - 'javascripts\\edition.js'"),
+        f"{MKDOCS}:{line_of(MKDOCS, 'javascripts/edition.js')}: `extra_javascript` names 'javascripts\\\\edition.js', with a "
+        "backslash, which browsers read as / and MkDocs as a Windows separator; write the path with /"),
+    "mkdocs.yml: a nav entry outside docs/": (
+        replace(MKDOCS, "      - About: about.md", "      - About: about.md\n      - Readme: ../README.md"),
+        f"{MKDOCS}:{line_of(MKDOCS, '- About: about.md') + 1}: `nav` leads to '../README.md', outside docs/; "
+        "name a page under docs/ by its path from there (such as about.md), or link to an https:// address"),
+    "mkdocs.yml: a nav entry by an absolute path": (
+        replace(MKDOCS, "      - About: about.md", "      - About: /etc/passwd"),
+        f"{MKDOCS}:{line_of(MKDOCS, '- About: about.md')}: `nav` leads to '/etc/passwd', outside docs/; "
+        "name a page under docs/ by its path from there (such as about.md), or link to an https:// address"),
 }
 
 ESSAY_TEXT_FIX = "write the essay's words as plain Markdown; the edition adds its own markup"

@@ -8,6 +8,7 @@ formats the citations, which makes the `edition.Edition` every step is handed.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
-from .rawhtml import remote
+from .rawhtml import off_site, remote
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import BRACES, BRACES_FIX, MARKUP, Registry, load_sources, source_files, web_address
 from .templates import template_problems, theme_languages
@@ -176,6 +177,12 @@ def _check_unescaped(config: dict, problem) -> None:
                         path)
 
 
+def _outside_docs(page: str) -> bool:
+    """A nav path that leaves docs/: absolute, or up past it (a backslash read as the / browsers make of it)."""
+    path = page.replace("\\", "/")
+    return path.startswith("/") or posixpath.normpath(path).split("/")[0] == ".."
+
+
 def _check_words_and_nav(config: dict, node, problem) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
@@ -213,6 +220,9 @@ def _check_words_and_nav(config: dict, node, problem) -> None:
             continue
         if urlsplit(page.strip()).scheme not in ("", "http", "https") or page != page.strip():
             problem("nav", f"`nav` links to {page!r}", "name a page under docs/, or link to an https:// address", path)
+        elif not urlsplit(page).scheme and _outside_docs(page):
+            problem("nav", f"`nav` leads to {page!r}, outside docs/",
+                    "name a page under docs/ by its path from there (such as about.md), or link to an https:// address", path)
         elif page in listed:  # its Previous and Next links would lead to itself
             problem("nav", f"`nav` lists {page} twice (first on line {listed[page]})", "list each page once", path)
         listed.setdefault(page, line_at(node, path))
@@ -292,9 +302,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             continue
         for index, entry in enumerate(entries(config, key)):
             address = str(entry.get("path", "")) if isinstance(entry, dict) else str(entry)
-            if urlsplit(address.strip()).scheme or address.strip().startswith(("//", "\\")) or address != address.strip():
+            if off_site(address) or address != address.strip():  # /\host and \\host too: browsers read \ as /
                 problem(key, f"`{key}` loads {address!r} from another host", "put the file under docs/ and name its path",
                         [key, index])
+            elif "\\" in address:
+                problem(key, f"`{key}` names {address!r}, with a backslash, which browsers read as / and MkDocs as a Windows "
+                        "separator", "write the path with /", [key, index])
     return config
 
 
