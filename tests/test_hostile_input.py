@@ -120,6 +120,8 @@ LIGHT_MEDIA = '- media: "(prefers-color-scheme: light)"'
 # What the theme does with each value, and how to write it instead.
 UNESCAPED = ("which the theme writes into the HTML of every page as it is (unescaped): it could end an attribute or start "
              'an element; write it without ", <, > or backticks')
+MATERIAL_ID = ("starts with __, as the ids Material writes into every page do (__search, __drawer, __toc…), so two "
+               "elements could share it; choose another id")
 CASES |= {
     "mkdocs.yml: a palette colour that closes its attribute": (
         replace(MKDOCS, "primary: blue grey", "primary: 'x\"onmouseover=\"alert(1)'"),
@@ -170,6 +172,14 @@ CASES |= {
         replace(MKDOCS, "      - About: about.md", "      - About: /etc/passwd"),
         f"{MKDOCS}:{line_of(MKDOCS, '- About: about.md')}: `nav` leads to '/etc/passwd', outside docs/; "
         "name a page under docs/ by its path from there (such as about.md), or link to an https:// address"),
+    "docs: an attribute-list id of Material's": (
+        add_line(ABOUT, "## Search {#__search}"), f"{ABOUT}:{ABOUT_END}: the id '__search' {MATERIAL_ID}"),
+    "docs: a heading whose id is Material's": (
+        add_line(ABOUT, "## __drawer"), f"{ABOUT}:{ABOUT_END}: the id '__drawer' {MATERIAL_ID}"),
+    "docs: a heading whose id is Material's, typed with escapes": (
+        add_line(ABOUT, "## \\_\\_toc"), f"{ABOUT}:{ABOUT_END}: the id '__toc' {MATERIAL_ID}"),
+    "docs: an HTML id of Material's": (
+        add_line(ABOUT, '<span id="__consent">x</span>'), f"{ABOUT}:{ABOUT_END}: the id '__consent' {MATERIAL_ID}"),
 }
 
 ESSAY_TEXT_FIX = "write the essay's words as plain Markdown; the edition adds its own markup"

@@ -47,6 +47,8 @@ URL_ATTRIBUTES = ("href", "src", "cite")
 # Elements that hold the rest of a page when their end tag is missing (a <p> or <li> ends by itself).
 CONTAINERS = frozenset({"a", "abbr", "blockquote", "details", "div", "dl", "figure", "ol", "span", "table", "ul"})
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
+# Material's own ids in every page (__search, __drawer, __toc, __palette_0…) start so; a page's may not.
+MATERIAL_ID_PREFIX = "__"
 
 AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 # [text](address "title"), ![alt](address) and [label]: address, as Markdown writes links and images.
@@ -152,6 +154,12 @@ class _Reader(HTMLParser):
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())
+            elif name == "id" and value.startswith(MATERIAL_ID_PREFIX):
+                # Typed as HTML, given by an attribute list or made from a heading's words (## __search): the
+                # rendering shows each; the line is the one that names it, plain or with Markdown's \_ escapes.
+                self._problem(f"the id {value!r} starts with __, as the ids Material writes into every page do (__search, "
+                              "__drawer, __toc…), so two elements could share it", "choose another id",
+                              value.lower(), value.lower().replace("_", "\\_"))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
