@@ -900,6 +900,47 @@ CASES |= {
 }
 
 
+# Round four of issue 27 (items 6 to 11 and 17): what a template in overrides/ loads through any attribute
+# that holds an address, or builds with a Jinja expression; a template Jinja cannot read; a site/ folder
+# that is a link; and a stylesheet's remote loads, named at the line of docs/ where they are written.
+BODY_END = line_of(TEMPLATE, "</body>")
+EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
+                  "is read by no check before every page carries it")
+# Each attribute a browser loads by itself, from another host: (the markup, the element and attribute named, the address).
+TEMPLATE_LOADS = {
+    "a srcset": ('<img srcset="https://evil.example/x.png 1x" alt="">', "img srcset", "https://evil.example/x.png"),
+    "a second srcset candidate": ('<picture><source srcset="x.png 1x,//evil.example/y.png 2x"></picture>', "source srcset",
+                                  "//evil.example/y.png"),
+    "a video poster": ('<video poster="https://evil.example/p.png"></video>', "video poster", "https://evil.example/p.png"),
+    "an svg image": ('<svg><image href="https://evil.example/x.png"/></svg>', "image href", "https://evil.example/x.png"),
+    "an svg use of xlink:href": ('<svg><use xlink:href="//evil.example/s.svg#i"/></svg>', "use xlink:href", "//evil.example/s.svg#i"),
+    "a background": ('<table background="https://evil.example/b.png"></table>', "table background", "https://evil.example/b.png"),
+    "a link's ping": ('<a href="#" ping="https://evil.example/ping">x</a>', "a ping", "https://evil.example/ping"),
+}
+CASES |= {f"{name} from another host in a template": (
+    replace(TEMPLATE, "</body>", markup + "</body>"),
+    f"{TEMPLATE}:{BODY_END}: every page would carry a <{where}> that loads {url!r} from another host; {TEMPLATE_FIX}")
+    for name, (markup, where, url) in TEMPLATE_LOADS.items()}
+CASES |= {
+    "an address built by a Jinja expression in a template": (
+        replace(TEMPLATE, "</body>", """<img src="{{ 'https:' ~ '//evil.example/x.png' }}" alt=""></body>"""),
+        f"{TEMPLATE}:{BODY_END}: every page would carry an address in <img src> built by a Jinja expression, "
+        f"\"{{{{ 'https:' ~ '//evil.example/x.png' }}}}\"; {EXPRESSION_FIX}"),
+    "an address chosen by a Jinja statement in a template": (
+        replace(TEMPLATE, "</body>", '<img src="{% if true %}https://evil.example/x.png{% endif %}" alt=""></body>'),
+        f"{TEMPLATE}:{BODY_END}: every page would carry an address in <img src> built by a Jinja expression, "
+        f"'{{% if true %}}https://evil.example/x.png{{% endif %}}'; {EXPRESSION_FIX}"),
+    "a remote literal piped through the url filter in a template": (
+        replace(TEMPLATE, "</body>", """<img src="{{ '//evil.example/x.png' | url }}" alt=""></body>"""),
+        f"{TEMPLATE}:{BODY_END}: every page would carry an address in <img src> built by a Jinja expression, "
+        f"\"{{{{ '//evil.example/x.png' | url }}}}\"; {EXPRESSION_FIX}"),
+    "an attribute named by a Jinja expression in a template": (
+        replace(TEMPLATE, "</body>", '<img {{ "src" }}="https://evil.example/x.png" alt=""></body>'),
+        f"{TEMPLATE}:{BODY_END}: every page would carry a <img> whose attributes a Jinja expression writes, "
+        f"'{{{{ \"src\" }}}}'; {EXPRESSION_FIX}"),
+}
+
+
 # The verification rules (issue 26): a level says where the words a note takes were read.
 STATE_PAGE = "https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"
 SNAPSHOT = "https://web.archive.org/web/20191001000000/https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"

@@ -7,9 +7,11 @@ host (a src, a stylesheet link, a url() in a <style> or a style attribute), noth
 another host (a <form> or formaction), no <base> moves every relative link of a page elsewhere, and no
 <iframe srcdoc> brings in a page of its own that no check reads. Each is named by template and line.
 
-lxml reads the templates as a browser would read their HTML; the Jinja expressions in them are text
-to it, and an address built by one ("{{ config.site_url }}") is the site's own. A template copied from
-Material is Material's code where its lines are Material's (its Google Fonts link is written only
+lxml reads the templates as a browser would read their HTML (every attribute that holds an address,
+srcset, poster and SVG's href among them); the Jinja expressions in them are text to it, so an address
+built by one is refused unless it is a form the shipped templates use for the site's own addresses
+(SAFE_EXPRESSIONS).
+A template copied from Material is Material's code where its lines are Material's (its Google Fonts link is written only
 when `theme.font` is set, which mkdocs.yml's checks refuse): only the lines the edition changed or
 added are read, and a template of the edition's own is read whole.
 """
@@ -27,41 +29,92 @@ from lxml import etree
 
 from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, read_text
-from .rawhtml import css_urls, remote
+from .rawhtml import css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
-FETCHED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
-           "embed": "src", "object": "data", "input": "src", "track": "src"}
+# Every attribute that holds an address. Those the browser fetches by itself (or, for ping, on a click, to a
+# host of the template's choosing) may not name another host; in any of them, an address built by Jinja
+# is one no check can read before every page carries it, so only the forms of the shipped templates pass.
+ADDRESS_ATTRIBUTES = ("src", "srcset", "href", "xlink:href", "poster", "data", "action", "formaction", "background", "cite",
+                      "longdesc", "ping", "manifest")
+LOADED = {"src", "srcset", "poster", "data", "background", "ping", "manifest", "href", "xlink:href"}
+LINKS = {"a", "area", "link", "base"}  # their href is followed by readers, loaded by rel (link), or named apart (base)
 # Links the browser follows by itself: fetched, or (preconnect, dns-prefetch) a connection or a lookup made.
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect",
                  "dns-prefetch", "prerender"}
+# The Jinja expressions the shipped templates (Material's base.html) write into addresses, each the site's
+# own: a page's or heading's URL, site_url with the page's path, and mkdocs.yml values whose checks keep
+# them on the site (theme.favicon, extra_css, extra.alternate). Material's lines are read beside a changed one.
+SAFE_EXPRESSIONS = {"page.canonical_url", "page.previous_page.url | url", "page.next_page.url | url", "skip.url | url",
+                    "config.theme.favicon | url", "path | url", "alt.link | url"}
+SAFE_IN_TAG = {"hidden"}  # Material's `{{ hidden }}` on its sidebars: the word hidden, or nothing
+EXPRESSION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+SITE_FILE = re.compile(r"""(['"])([^'"{}]*)\1\s*\|\s*url""")  # {{ 'assets/x.css' | url }}: a file of the site
 REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
+EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
+                  "is read by no check before every page carries it")
 
 
-def _element_problems(element) -> list[str]:
+def _jinja(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+def _safe_expression(value: str) -> bool:
+    """Whether an attribute's value is one Jinja expression of a form the shipped templates use for the site's own addresses."""
+    whole = EXPRESSION.fullmatch(value.strip())
+    if not whole:
+        return False
+    expression = " ".join(whole[1].split())
+    site_file = SITE_FILE.fullmatch(expression)
+    return expression in SAFE_EXPRESSIONS or bool(site_file and not remote(site_file[2]) and not scheme(site_file[2]))
+
+
+def _addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute's value names: for a srcset, each candidate's (its first word)."""
+    if attribute != "srcset":
+        return [value]
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+
+
+def _element_problems(element) -> list[tuple[str, str]]:
+    """What the element would do that breaks the site's promises, each with how to fix it."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    problems = []
+    # Names and values together: lxml's get() fails on a name holding a brace, which Jinja puts there.
+    attributes = list(zip(element.keys(), element.values(), strict=True))
+    named = dict(attributes)
+    problems, built = [], []
     if tag == "base":
         problems.append("a <base> element, which moves every relative link of the page elsewhere")
-    if tag == "iframe" and element.get("srcdoc") is not None:
+    if tag == "iframe" and named.get("srcdoc") is not None:
         problems.append("an <iframe srcdoc>, a page of its own that no check of the edition reads")
-    for attribute in ("action", "formaction"):
-        if remote(element.get(attribute) or ""):
-            problems.append(f"a <{tag} {attribute}> that sends what readers type to {element.get(attribute)!r}")
-    if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh" and (
-            (target := REFRESH.search(element.get("content") or "")) and remote(target[1])):
+    # Jinja among the attributes (<img {{ "src" }}="…">): lxml splits it into names, and which attribute a
+    # value belongs to is Jinja's to say, so every value there is read as an address the element loads.
+    in_tag = [" ".join(found.split()) for found in re.findall(r"\{\{(.*?)\}\}", " ".join(named), re.DOTALL)]
+    if unsafe := [found for found in in_tag if found not in SAFE_IN_TAG]:
+        built.append(f"a <{tag}> whose attributes a Jinja expression writes, {'{{ ' + unsafe[0] + ' }}'!r}")
+    unknown = any("{" in name or "}" in name for name in named)
+    for attribute, value in attributes:
+        if attribute not in ADDRESS_ATTRIBUTES and not unknown:
+            continue
+        if _jinja(value):
+            if not _safe_expression(value):
+                built.append(f"an address in <{tag} {attribute}> built by a Jinja expression, {value!r}")
+        elif attribute in ("action", "formaction"):
+            if remote(value):
+                problems.append(f"a <{tag} {attribute}> that sends what readers type to {value!r}")
+        elif unknown or (attribute in LOADED and not (attribute in ("href", "xlink:href") and tag in LINKS)) or (
+                tag == "link" and attribute == "href" and FETCHED_LINKS & set((named.get("rel") or "").lower().split())):
+            where = f"<{tag}>" if attribute == "src" or tag == "link" else f"<{tag} {attribute}>"
+            problems += [f"a {where} that loads {url!r} from another host" for url in _addresses(attribute, value) if remote(url)]
+    if tag == "meta" and (named.get("http-equiv") or "").lower() == "refresh" and (
+            (target := REFRESH.search(named.get("content") or "")) and remote(target[1])):
         problems.append(f"a <meta http-equiv=refresh> that sends readers to {target[1]!r}")
-    fetched = FETCHED.get(tag)
-    if tag == "link" and FETCHED_LINKS & set((element.get("rel") or "").lower().split()):
-        fetched = "href"
-    if fetched and remote(element.get(fetched) or ""):
-        problems.append(f"a <{tag}> that loads {element.get(fetched)!r} from another host")
-    styles = tinycss2.parse_declaration_list(element.get("style") or "") if element.get("style") else []
+    styles = tinycss2.parse_declaration_list(named["style"]) if named.get("style") else []
     if tag == "style":
         styles += tinycss2.parse_stylesheet(element.text_content())
     problems += [f"a style that loads {url!r} from another host" for url in css_urls(styles) if remote(url)]
-    return problems
+    return [(what, FIX) for what in problems] + [(what, EXPRESSION_FIX) for what in built]
 
 
 def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Problem]:
@@ -87,8 +140,8 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
             # An element's own lines: from its start tag up to the next element's.
             lines = range(element.sourceline, following.sourceline + 1 if following is not None else element.sourceline + 50)
             if changed is None or any(line in changed for line in lines):
-                problems += [Problem(name, element.sourceline, f"every page would carry {what}", FIX)
-                             for what in _element_problems(element)]
+                problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
+                             for what, fix in _element_problems(element)]
     return problems
 
 
