@@ -938,6 +938,13 @@ CASES |= {
         replace(TEMPLATE, "</body>", '<img {{ "src" }}="https://evil.example/x.png" alt=""></body>'),
         f"{TEMPLATE}:{BODY_END}: every page would carry a <img> whose attributes a Jinja expression writes, "
         f"'{{{{ \"src\" }}}}'; {EXPRESSION_FIX}"),
+    "an unclosed Jinja block in a template": (
+        replace(TEMPLATE, "</body>", "{% if config.extra.generator %}</body>"),
+        f"{TEMPLATE}:{BODY_END}: Jinja syntax error: Unexpected end of template. Jinja was looking for the following tags: "
+        "'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.; fix the template"),
+    "a stray backslash in a Jinja expression in a template": (
+        replace(TEMPLATE, "</body>", '<img src="{{ \\"https:\\" }}" alt=""></body>'),
+        f"{TEMPLATE}:{BODY_END}: Jinja syntax error: unexpected char '\\\\' at "),
 }
 
 

@@ -10,9 +10,9 @@ another host (a <form> or formaction), no <base> moves every relative link of a 
 lxml reads the templates as a browser would read their HTML (every attribute that holds an address,
 srcset, poster and SVG's href among them); the Jinja expressions in them are text to it, so an address
 built by one is refused unless it is a form the shipped templates use for the site's own addresses
-(SAFE_EXPRESSIONS).
-A template copied from Material is Material's code where its lines are Material's (its Google Fonts link is written only
-when `theme.font` is set, which mkdocs.yml's checks refuse): only the lines the edition changed or
+(SAFE_EXPRESSIONS); a template Jinja cannot parse is named by line rather than failing the build.
+A template copied from Material is Material's code where its lines are Material's (its Google Fonts
+link is written only when `theme.font` is set, which mkdocs.yml's checks refuse): only the lines the edition changed or
 added are read, and a template of the edition's own is read whole.
 """
 
@@ -23,6 +23,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import jinja2
 import lxml.html
 import tinycss2
 from lxml import etree
@@ -54,6 +55,7 @@ REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
+JINJA = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as MkDocs reads a theme (mkdocs.localization adds i18n)
 
 
 def _jinja(text: str) -> bool:
@@ -129,6 +131,11 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
             continue
         text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
         if not text or not text.strip():
+            continue
+        try:  # as MkDocs will read it: what Jinja cannot parse would stop the build with a traceback
+            JINJA.parse(text)
+        except jinja2.TemplateSyntaxError as error:
+            problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
             continue
         try:
             tree = lxml.html.document_fromstring(text)
