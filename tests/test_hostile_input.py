@@ -1002,6 +1002,19 @@ CASES |= {
 }
 
 
+# Values that pass for their kind but mislead (hostile review of issue 27): a look-alike or impossible web
+# address, a term of one letter, dates out of order, another record as the essay, a listing made twice.
+ABQAIQ = "sources/abqaiq-2019-09-14.yml"
+UPI = "https://www.upi.com/Top_News/World-News/2019/09/14/Saudi-Arabia-cuts-oil-output-after-Houthi-drone-attack/9121568462706/?spt=slh&or=2"
+CASES |= {
+    "a look-alike host written in punycode": (
+        replace(ABQAIQ, f"url: {UPI}", "url: https://xn--pypal-4ve.com/x"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://xn--pypal-4ve.com/x'; the host "
+        "xn--pypal-4ve.com (punycode for 'p\u0430ypal.com') mixes Latin letters with look-alikes from another script, where "
+        "'\u0430' is U+0430 CYRILLIC SMALL LETTER A, not a Latin letter: give the address as the site itself gives it"),
+}
+
+
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"
 CASES |= {

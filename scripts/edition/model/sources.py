@@ -515,7 +515,34 @@ def web_address(value) -> bool:
     """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
     parts = urlsplit(value) if isinstance(value, str) else None
     return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
-            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc)
+            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc and _host_problem(parts) is None)
+
+
+SAME_SITE = "give the address as the site itself gives it"
+
+
+def _host_problem(parts) -> str | None:
+    """What makes an address's host or port one no reader should be sent to, or None.
+
+    A host in punycode (xn--…) is shown decoded by some browsers and left as it is by the pages, so
+    'xn--pypal-4ve.com' reads as 'pаypal.com' with a Cyrillic а: each label is decoded and refused when
+    it mixes Latin letters with letters of another script, the look-alike the ids are checked for too."""
+    host = parts.hostname or ""
+    labels = []
+    for written in host.split("."):
+        try:
+            labels.append(written[4:].encode("ascii").decode("punycode") if written.startswith("xn--") else written)
+        except (UnicodeError, ValueError):
+            return f"the host {host} holds {written!r}, which is not valid punycode: {SAME_SITE}"
+    decoded = ".".join(labels)
+    for label in labels:
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in label if c.isalpha()}
+        if "LATIN" in scripts and len(scripts) > 1:
+            foreign = "".join(c for c in label if c.isalpha() and not unicodedata.name(c, "?").startswith("LATIN"))
+            spelt = f" (punycode for {decoded!r})" if decoded != host else ""
+            return (f"the host {host}{spelt} mixes Latin letters with look-alikes from another script{lookalikes(foreign)}: "
+                    f"{SAME_SITE}")
+    return None
 
 
 def _address_fix(value) -> str:
@@ -526,6 +553,8 @@ def _address_fix(value) -> str:
         return f"an address cannot hold {shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
     if web and "@" in parts.netloc:  # user:pass@host: a reader's browser would log in, or be misled about the host
         return "an address cannot hold a user name or password (user:pass@ before the host): remove them"
+    if web and (problem := _host_problem(parts)):
+        return problem
     return "link to the document's web address (https://...)"
 
 
