@@ -1012,6 +1012,10 @@ CASES |= {
         f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://xn--pypal-4ve.com/x'; the host "
         "xn--pypal-4ve.com (punycode for 'p\u0430ypal.com') mixes Latin letters with look-alikes from another script, where "
         "'\u0430' is U+0430 CYRILLIC SMALL LETTER A, not a Latin letter: give the address as the site itself gives it"),
+    "a port out of range": (
+        replace(ABQAIQ, f"url: {UPI}", "url: https://www.upi.com:99999/x"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://www.upi.com:99999/x'; "
+        "port 99999 is out of range (a port is 1 to 65535): give the address as the site itself gives it"),
 }
 
 

@@ -522,11 +522,20 @@ SAME_SITE = "give the address as the site itself gives it"
 
 
 def _host_problem(parts) -> str | None:
-    """What makes an address's host or port one no reader should be sent to, or None.
+    """What makes an address's host or port one no reader should be sent to, or None: a port out of range, or
+    a look-alike host.
 
     A host in punycode (xn--…) is shown decoded by some browsers and left as it is by the pages, so
     'xn--pypal-4ve.com' reads as 'pаypal.com' with a Cyrillic а: each label is decoded and refused when
     it mixes Latin letters with letters of another script, the look-alike the ids are checked for too."""
+    try:  # urlsplit takes any digits after the colon, and .port raises for what no server listens on
+        port = parts.port
+    except ValueError:
+        written = parts.netloc.rpartition(":")[2]
+        return (f"port {written} is out of range (a port is 1 to 65535)" if written.isdigit()
+                else f"port {written!r} is not a number") + f": {SAME_SITE}"
+    if port == 0:
+        return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
     labels = []
     for written in host.split("."):
