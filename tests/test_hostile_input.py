@@ -1016,6 +1016,11 @@ CASES |= {
         replace(ABQAIQ, f"url: {UPI}", "url: https://www.upi.com:99999/x"),
         f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://www.upi.com:99999/x'; "
         "port 99999 is out of range (a port is 1 to 65535): give the address as the site itself gives it"),
+    "a glossary term of one letter": (
+        replace(GLOSSARY, "terms: [Kataib Hizbullah]", 'terms: [Kataib Hizbullah, "s"]'),
+        f"{GLOSSARY}:{line_of(GLOSSARY, 'terms: [Kataib Hizbullah]')}: glossary entry 'kataib-hizbullah': the term “s” is "
+        "a single character, which would be marked inside other words (the “s” of “Iran’s”); list the name or term the "
+        "essay uses for it"),
 }
 
 

@@ -364,7 +364,11 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"glossary entry '{entry.id}'", entry.sources, known, problems)
         for index, words in enumerate(entry.terms):  # one entry a term: the essay's words would open the other's description
-            if all(word in COMMON_WORDS for word in words.casefold().split()):
+            if sum(c.isalnum() for c in words) < 2:  # the glossary's marks stop only at letters: "s" is in "Iran’s"
+                problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
+                                        f"“{words}” is a single character, which would be marked inside other words (the "
+                                        "“s” of “Iran’s”)", "list the name or term the essay uses for it"))
+            elif all(word in COMMON_WORDS for word in words.casefold().split()):
                 problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
                                         f"“{words}” is a common word, whose first use on every page would open this "
                                         "entry's description", "list the name or term the essay uses for it"))
