@@ -1021,6 +1021,10 @@ CASES |= {
         f"{GLOSSARY}:{line_of(GLOSSARY, 'terms: [Kataib Hizbullah]')}: glossary entry 'kataib-hizbullah': the term “s” is "
         "a single character, which would be marked inside other words (the “s” of “Iran’s”); list the name or term the "
         "essay uses for it"),
+    "an access date before the document was issued": (
+        replace(ABQAIQ, "accessed: 2026-11-25", "accessed: 2001-01-01"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, 'accessed: 2026-11-25')}: 'accessed' 2001-01-01 comes before the document was issued "
+        "(2019-09-14); give the date the page was read, or correct `issued:`"),
 }
 
 

@@ -460,6 +460,9 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
     for key in ("issued", "accessed", "archive_date"):
         if (value := getattr(fields, key)) and value > today.isoformat()[: len(value)]:
             problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
+    if fields.accessed and _before(fields.accessed, fields.issued):  # citations would say it was read before it existed
+        problem(["accessed"], f"'accessed' {fields.accessed} comes before the document was issued ({fields.issued})",
+                "give the date the page was read, or correct `issued:`")
     if not (fields.author or fields.container_title or fields.publisher):
         problem(["title"], "a source needs an author, a publisher or a container-title", "add `author:` or `publisher:`")
     _check_addresses(fields, problem)
