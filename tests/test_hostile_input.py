@@ -1025,6 +1025,12 @@ CASES |= {
         replace(ABQAIQ, "accessed: 2026-11-25", "accessed: 2001-01-01"),
         f"{ABQAIQ}:{line_of(ABQAIQ, 'accessed: 2026-11-25')}: 'accessed' 2001-01-01 comes before the document was issued "
         "(2019-09-14); give the date the page was read, or correct `issued:`"),
+    "another record named as the original essay": (
+        replace("sources/essay/edition.yml", "original: warontherocks-2020-03", "original: dod-2014"),
+        f"sources/essay/edition.yml:{line_of('sources/essay/edition.yml', 'original: warontherocks-2020-03')}: 'original' "
+        "names 'dod-2014', whose title “[Department of Defense review of the year 2014: the campaign against ISIL]” is not "
+        f"the essay's (“In Iraq, Restraint Is America’s Best Option”, {RECORD}:{line_of(RECORD, 'In Iraq, Restraint')}); "
+        "name the source record of the essay as first published"),
 }
 
 

@@ -22,7 +22,7 @@ from ..problems import Problem, ProblemsFound, relative
 from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
-from .essay import ESSAY_DIR, Essay, load_essay
+from .essay import ESSAY_DIR, RECORD, Essay, load_essay, normalize
 from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
     Claim,
@@ -410,6 +410,13 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),
                                 f"'original' names an unknown source '{meta.original}'",
                                 "name the source record of the essay as first published"))
+    elif meta and meta.original in registry and not _same_title(registry[meta.original].title, essay.title):
+        # Any record would do for the byline, the Cite panel and the metadata: only the essay's own title, as the
+        # source of record has it, says the record is the essay's.
+        problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),
+                                f"'original' names '{meta.original}', whose title “{registry[meta.original].title}” is not "
+                                f"the essay's (“{essay.title}”, {RECORD.as_posix()}:{essay.sections[0].line})",
+                                "name the source record of the essay as first published"))
     elif meta and meta.original in registry and not (registry[meta.original].url and registry[meta.original].container_title):
         original = registry[meta.original]  # the byline, the Cite panel, the metadata and the PDF link to it, by name
         problems.append(Problem(original.path, original.line, f"'{original.id}' is the essay's own record (edition.yml "
@@ -433,6 +440,13 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
                   site_url=site_url, editorial=editorial, quotations=quotations,
                   releases=releases, events=events, glossary=glossary, claims=claims,
                   markdown_extensions=standard_extensions(config))
+
+
+def _same_title(title: str, essay_title: str) -> bool:
+    """Whether a record's title is the essay's, however its spaces, case or apostrophes are typed."""
+    def folded(text: str) -> str:
+        return normalize(text).replace("’", "'").casefold()
+    return folded(title) == folded(essay_title)
 
 
 def standard_extensions(config: dict) -> tuple:
