@@ -1031,6 +1031,11 @@ CASES |= {
         "names 'dod-2014', whose title “[Department of Defense review of the year 2014: the campaign against ISIL]” is not "
         f"the essay's (“In Iraq, Restraint Is America’s Best Option”, {RECORD}:{line_of(RECORD, 'In Iraq, Restraint')}); "
         "name the source record of the essay as first published"),
+    "a listing marker on a second page": (
+        add_line(ABOUT, "[[edition:sources]]"),
+        f"{ABOUT}:{ABOUT_END}: [[edition:sources]] is already on docs/sources.md (line "
+        f"{line_of('docs/sources.md', '[[edition:sources]]')}): the listing would be made twice, each of its ids on two "
+        "pages; remove it, and link to that page instead"),
 }
 
 

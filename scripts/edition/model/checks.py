@@ -11,7 +11,7 @@ from importlib.resources import files
 import jsonschema
 
 from ..problems import Problem, lookalikes
-from .docs import DEFINITION, MARKER, MARKERS, code_lines, marker_name, references
+from .docs import DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
@@ -36,7 +36,7 @@ def check_all(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
     """Run every input check; return (errors, warnings)."""
     errors = (check_text(edition) + check_markup(edition) + check_citations(edition) + check_quotations(edition)
               + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
-              + check_glossary_terms(edition))
+              + check_glossary_terms(edition) + check_listings(edition))
     return errors + check_apparatus_excerpts(edition), uncited_sources(edition)
 
 
@@ -241,6 +241,24 @@ def check_citations(edition: Inputs) -> list[Problem]:
                 if key not in edition.registry and key not in edition.editorial and key not in defined:
                     problems.append(Problem(name, n, f"citation of unknown source id '{key}'{lookalikes(key)}",
                                             f"add sources/{key}.yml or use an existing id (see the Sources page)"))
+    return problems
+
+
+def check_listings(edition: Inputs) -> list[Problem]:
+    """Each listing marker is written once: on the page named after it, where there is one, else on the first page
+    (by file name) that holds it; every other use is named at its line."""
+    uses = defaultdict(list)  # marker name -> (page's file under docs/, its name, line) of each use outside code
+    for page in edition.docs:
+        code = code_lines(page.lines)
+        for n, line in enumerate(page.lines, start=1):
+            if n - 1 not in code and (marker := MARKER.match(line.strip())) and marker_name(marker) in LISTINGS:
+                uses[marker[2]].append((page.file, page.name, n))
+    problems = []
+    for name, places in uses.items():
+        home = next((place for place in places if place[0] == f"{name}.md"), places[0])
+        problems += [Problem(where, n, f"[[edition:{name}]] is already on {home[1]} (line {home[2]}): the listing would be "
+                             "made twice, each of its ids on two pages", "remove it, and link to that page instead")
+                     for where, n in ((place[1], place[2]) for place in places if place != home)]
     return problems
 
 

@@ -35,6 +35,9 @@ def marker_name(match: re.Match) -> str | None:
 # The markers a page may hold, each expanded by the markers extension from data.
 MARKERS = ("byline", "biographies", "image-credit", "sources", "offline-copy", "editorial-notes", "chronology",
            "glossary", "changes", "rights")
+# The markers that make a listing whose entries carry ids (src-…, ev-…, term-…, ed-…, v…): each is made
+# once, on the page named after it, or its ids would be on two pages and a link to one of them ambiguous.
+LISTINGS = ("sources", "editorial-notes", "chronology", "glossary", "changes")
 # A code span as CommonMark reads one: a run of backticks closed by a run of the same length, neither
 # touching another backtick. The one scanner of the edition: citations, markers and raw HTML inside it are text.
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
