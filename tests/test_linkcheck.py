@@ -300,7 +300,7 @@ def test_the_report_never_replaces_an_input_or_a_folder(tmp_path, target):
     assert (root / "sources/essay/claims.yml").read_bytes() == before and (root / "docs").is_dir()
 
 
-def test_a_cache_folder_that_is_a_link_gets_no_report(tmp_path, monkeypatch):
+def test_a_cache_folder_that_is_a_link_gets_no_report(tmp_path, monkeypatch, capsys):
     """Found by a reviewer: a .cache linked elsewhere had the report written outside the project."""
     from edition.tools import linkcheck
 
@@ -310,5 +310,28 @@ def test_a_cache_folder_that_is_a_link_gets_no_report(tmp_path, monkeypatch):
     (root / ".cache").symlink_to(tmp_path / "elsewhere")
     monkeypatch.setattr(linkcheck, "check_links", lambda urls, *args, **kwargs: [])
     monkeypatch.setattr(linkcheck, "report", lambda *args: ("", {}))
-    assert main(["--root", str(root)]) == 0
+    assert main(["--root", str(root)]) == 1
     assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert capsys.readouterr().err == ("error: .cache/linkcheck-report.json is in a .cache folder that is a link to "
+                                       "elsewhere; nothing was checked; remove the link (the caches are made again), or "
+                                       "name another file with --json\n")
+
+
+@pytest.mark.parametrize("when", ["before the run", "during the run"])
+def test_a_report_that_cannot_be_written_is_an_error_not_a_claim(tmp_path, monkeypatch, capsys, when):
+    """Found by a reviewer (issue 27): with .cache/linkcheck-report.json a folder, the checker ended with
+    "report: …/linkcheck-report.json" and nothing had been written."""
+    from edition.tools import linkcheck
+
+    root = copy_project(tmp_path / "project")
+    folder = root / ".cache/linkcheck-report.json"
+    if when == "before the run":
+        folder.mkdir(parents=True)
+    monkeypatch.setattr(linkcheck, "check_links", lambda urls, *args, **kwargs: folder.mkdir(parents=True, exist_ok=True) or [])
+    monkeypatch.setattr(linkcheck, "report", lambda *args: ("", {}))
+    assert main(["--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "report:" not in out
+    done = "nothing was checked" if when == "before the run" else "the links were checked, but no report was written"
+    assert err == f"error: .cache/linkcheck-report.json is a folder; {done}; remove it, or name another file with --json\n"
+    assert folder.is_dir() and list(folder.iterdir()) == []

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep, keep_json, read_json, write_atomic
+from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import load_inputs
 from ..problems import ProblemsFound
 
@@ -285,12 +285,27 @@ def report(links: dict[str, Link], results: list[Result], registry) -> tuple[str
 
 def _unfit_report_path(target: Path, root: Path) -> str | None:
     """Why the report may not be written at target (an input of the project, a folder, a link), or None."""
-    if target.is_symlink() or (target.exists() and not target.is_file()):
-        return "is a folder, a link or a special file"
+    if target.is_symlink():
+        return "is a link"
+    if target.is_dir():
+        return "is a folder"
+    if target.exists() and not target.is_file():
+        return "is a special file (a FIFO, socket or device)"
+    if through_a_link(target):  # as every cache: never through a .cache that is a link elsewhere
+        return "is in a .cache folder that is a link to elsewhere"
     inside = target.resolve().is_relative_to(root) and not target.resolve().is_relative_to(root / CACHE_DIR)
     if inside and target.exists():
         return "is a file of the project, which the report would replace"
     return None
+
+
+def _report_fix(reason: str) -> str:
+    """How to make room for the report, by what is in its way."""
+    if "link" in reason:
+        return "remove the link (the caches are made again), or name another file with --json"
+    if reason.startswith("is "):
+        return "remove it, or name another file with --json"
+    return "check the folder's permissions and free space, or name another file with --json"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,8 +323,14 @@ def main(argv: list[str] | None = None) -> int:
                              "a redirect off its host never may")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    if args.json is not None and (reason := _unfit_report_path(args.json.absolute(), root)):
+    target = (args.json or root / REPORT_FILE).absolute()
+    # Where the report goes is checked before the links are (an hour's work, offline or slow), and again once it
+    # is written: "report: …" is printed only for a report that is there.
+    if args.json is not None and (reason := _unfit_report_path(target, root)):
         print(f"error: --json {args.json}: {reason}; name a new file, or one outside the project's inputs", file=sys.stderr)
+        return 1
+    if reason := _unfit_report_path(target, root):
+        print(f"error: {REPORT_FILE.as_posix()} {reason}; nothing was checked; {_report_fix(reason)}", file=sys.stderr)
         return 1
     try:
         links, registry = collect_links(root)
@@ -325,12 +346,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     text, data = report(links, results, registry)
     print(text)
-    target = (args.json or root / REPORT_FILE).absolute()
     report_data = json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8")
-    if args.json is None:
-        keep(target, report_data)  # as every cache: never through a .cache that is a link elsewhere
-    else:
-        write_atomic(target, report_data)
+    reason = _unfit_report_path(target, root)  # made so while the links were checked
+    if reason is None:
+        try:
+            write_atomic(target, report_data)
+        except OSError as error:  # a read-only folder, a full disk
+            reason = f"could not be written ({error.strerror or error})"
+    if reason:
+        print(f"error: {args.json or REPORT_FILE.as_posix()} {reason}; the links were checked, but no report was written; "
+              f"{_report_fix(reason)}", file=sys.stderr)
+        return 1
     print(f"report: {target}")
     return 1 if any(r.failed for r in results) else 0
 
