@@ -1164,7 +1164,7 @@ def test_markup_in_every_data_field_is_published_as_text(project):
     glossary = BeautifulSoup((site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
     assert ("Kataib Hizbullah " + payload) in glossary.get_text()
     notes = BeautifulSoup((site / "irans-asymmetric-retaliation/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert f"Note {payload} The essay prints" in notes.select_one(".editorial-note").get_text()
+    assert f"Note {payload} The essay prints" in notes.select_one(".editorial-note[id^='fn:ed-zarif']").get_text()
     chronology = BeautifulSoup((site / "chronology/index.html").read_text(encoding="utf-8"), "html.parser")
     assert f"Event {payload} Saudi Arabia halves" in chronology.get_text()
     titles = [link["title"] for html in site.rglob("*/index.html")
