@@ -463,6 +463,20 @@ def test_a_link_left_where_the_previous_site_is_kept_is_removed_never_followed(p
     assert tree_digest(project / "docs") == docs_before
 
 
+def test_a_site_folder_that_is_a_link_is_refused_before_anything_is_written(inputs, tmp_path, capsys):
+    """`make build` into a site/ that leads elsewhere would replace the folder it leads to with the site."""
+    from edition.publish.pipeline import main
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (inputs / "site").symlink_to(outside)
+    assert main(["--root", str(inputs)]) == 1
+    assert (f"error: site: is a link to {outside}; the build writes only into a folder of its own; "
+            "remove the link: the build makes the folder") in capsys.readouterr().err.splitlines()
+    assert not any(outside.iterdir())
+    assert (inputs / "site").is_symlink()
+
+
 def _immutable(path: Path, on: bool) -> bool:
     """chattr +i/-i: a file even root cannot remove, as on a read-only mount. False where chattr cannot."""
     return subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True).returncode == 0

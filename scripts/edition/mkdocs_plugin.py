@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from . import Edition, load
 from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
-from .problems import ProblemsFound
+from .problems import ProblemsFound, output_link_problem
 from .publish import search
 
 log = get_plugin_logger(__name__)
@@ -66,9 +66,9 @@ class EditionPlugin(BasePlugin):
                 raise Abort(f"build refused: {len(error.problems)} problem(s) in the edition's input") from None
             for warning in self.edition.warnings:  # worth saying, not wrong: as `make build` says it, without failing strict mode
                 log.info("warning: %s", warning)
-            if Path(config.site_dir).is_symlink():  # MkDocs would empty the folder it leads to, then write the site there
-                log.error("%s: is a link to %s; the build writes only into a folder of its own", config.site_dir,
-                          Path(config.site_dir).resolve())
+            # MkDocs would empty the folder a link leads to, then write the site there
+            if link := output_link_problem(Path(config.site_dir), Path(config.config_file_path).parent):
+                log.error("%s", link)
                 raise Abort("build refused: the output folder is a link")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config

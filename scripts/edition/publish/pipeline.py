@@ -39,7 +39,7 @@ from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
 from ..model.edition import CONFIG_FILE, PROJECT_FILES
-from ..problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound, output_link_problem
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
 from .fidelity import check_fidelity
@@ -251,6 +251,8 @@ SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folde
 
 def output_problems(root: Path, output: Path) -> list[Problem]:
     """The output folder is replaced whole: it may not hold, or be, anything of the project's own."""
+    if link := output_link_problem(output, root):  # before resolving, which would follow it
+        return [link]
     root, output = root.resolve(), output.resolve()
     if output == root or root.is_relative_to(output):
         return [Problem("--output", 0, f"{output} holds the project itself", "publish into a folder of its own, such as site/")]
@@ -347,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print how often the edition was loaded and docs/ read, and where the time went")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    output = (args.output or root / "site").resolve()
+    # Absolute, but a link is not followed: output_problems refuses an output folder that is one.
+    output = Path(os.path.abspath(args.output or root / "site"))
     if args.profile:
         from .profile import profiled
 
