@@ -43,6 +43,9 @@ def replace(path: str, old: str, new: str):
 ABOUT_END = len((Path(__file__).resolve().parents[1] / ABOUT).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 BOOK = "print/book.typ"
 BOOK_END = len((Path(__file__).resolve().parents[1] / BOOK).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+STYLESHEET = "docs/stylesheets/edition.css"
+STYLESHEET_END = len((Path(__file__).resolve().parents[1] / STYLESHEET).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+FETCHED = "is fetched from another host; serve the file from the site itself"
 P7 = line_of(ESSAY_PAGE, "Two days later")
 HEADING = line_of(ESSAY_PAGE, "# A Slow-Burning Conflict")  # below the page's front matter
 # Lines of the ledgers that a case names, found by their words, so that editing the data does not move them.
@@ -400,8 +403,8 @@ CASES |= {
 
 CASES |= {
     "a font fetched from another host by the site's stylesheet": (
-        add_line("docs/stylesheets/edition.css", '@font-face { font-family: X; src: url("https://fonts.example/x.woff2"); }'),
-        "site/stylesheets/edition.css: 'https://fonts.example/x.woff2' is fetched from another host; serve the file from the site itself"),
+        add_line(STYLESHEET, '@font-face { font-family: X; src: url("https://fonts.example/x.woff2"); }'),
+        f"{STYLESHEET}:{STYLESHEET_END}: 'https://fonts.example/x.woff2' {FETCHED}"),
     "a package the book's template would download, reported once": (
         add_line(BOOK, '#import "@preview/evil:0.1.0": *'),
         f"{BOOK}:{BOOK_END}: imports the Typst package @preview/evil:0.1.0; the build has no packages and "
@@ -684,11 +687,11 @@ CASES |= {
         write_file("docs/assets/s4.svg", SVG_OPEN + b'<rect fill="url(https://evil.example/f)"/></svg>'),
         f"docs/assets/s4.svg: an SVG image that loads 'url(https://evil.example/f)'; {SVG_FIX}"),
     "a stylesheet importing a plain string from another host": (
-        add_line("docs/stylesheets/edition.css", '@import "https://evil.example/a.css";'),
-        "site/stylesheets/edition.css: 'https://evil.example/a.css' is fetched from another host; serve the file from the site itself"),
+        add_line(STYLESHEET, '@import "https://evil.example/a.css";'),
+        f"{STYLESHEET}:{STYLESHEET_END}: 'https://evil.example/a.css' {FETCHED}"),
     "a stylesheet with an image-set from another host": (
-        add_line("docs/stylesheets/edition.css", 'body { background: image-set("//evil.example/i.png" 1x); }'),
-        "site/stylesheets/edition.css: '//evil.example/i.png' is fetched from another host; serve the file from the site itself"),
+        add_line(STYLESHEET, 'body { background: image-set("//evil.example/i.png" 1x); }'),
+        f"{STYLESHEET}:{STYLESHEET_END}: '//evil.example/i.png' {FETCHED}"),
     "mkdocs.yml: hooks that run Python": (
         add_line(CONFIG, "hooks:\n  - evilhook.py"),
         f"{CONFIG}:{CONFIG_END}: `hooks` would run Python files of the project at every build, outside the edition's checks; "
@@ -948,6 +951,24 @@ CASES |= {
 }
 
 
+# Round four of issue 27 (item 17): a stylesheet's remote loads are named at the line of docs/ where they
+# are written, by edition.load, not at the built copy in site/ with no line; escapes and plain strings too.
+CASES |= {
+    "a stylesheet importing a url() from another host, at its line": (
+        add_line(STYLESHEET, '@import url(https://evil.example/x.css) screen;'),
+        f"{STYLESHEET}:{STYLESHEET_END}: 'https://evil.example/x.css' {FETCHED}"),
+    "a stylesheet's image-set with a second candidate from another host, at its line": (
+        add_line(STYLESHEET, '.md-typeset { background-image: image-set("a.png" 1x, "https://evil.example/x.png" 2x); }'),
+        f"{STYLESHEET}:{STYLESHEET_END}: 'https://evil.example/x.png' {FETCHED}"),
+    "a stylesheet's url() hidden by a CSS escape, at its line": (
+        add_line(STYLESHEET, '.md-typeset { background-image: url("\\68ttps://evil.example/x.png"); }'),
+        f"{STYLESHEET}:{STYLESHEET_END}: 'https://evil.example/x.png' {FETCHED}"),
+    "a stylesheet's url() from another host on a later line of a rule": (
+        add_line(STYLESHEET, '.md-typeset {\n  color: red;\n  background: url(//evil.example/y.png);\n}'),
+        f"{STYLESHEET}:{STYLESHEET_END + 2}: '//evil.example/y.png' {FETCHED}"),
+}
+
+
 # The verification rules (issue 26): a level says where the words a note takes were read.
 STATE_PAGE = "https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"
 SNAPSHOT = "https://web.archive.org/web/20191001000000/https://www.state.gov/iran-readout-from-the-74th-u-n-general-assembly/"
@@ -1088,8 +1109,7 @@ CASES |= {
 
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
-RENDERED = {"a font fetched from another host by the site's stylesheet", "a package the book's template would download, reported once",
-            "a stylesheet importing a plain string from another host", "a stylesheet with an image-set from another host",
+RENDERED = {"a package the book's template would download, reported once",
             "mkdocs.yml: an image from /\\host in the copyright", "anchors.lock: a redirect from inside a file the site publishes"}
 END_TO_END = RENDERED | set(list(CASES)[::25])  # and every 25th case of the list, whatever it is
 

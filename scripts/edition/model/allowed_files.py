@@ -13,8 +13,11 @@ import stat
 from pathlib import Path
 from xml.etree import ElementTree
 
+import tinycss2
+
 from ..problems import Problem
 from .docs import DOCS_DIR
+from .rawhtml import css_url_tokens, remote
 
 # Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
 PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
@@ -89,6 +92,15 @@ def _svg_problem(data: bytes) -> str | None:
     return None
 
 
+def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
+    """What a stylesheet of docs/ fetches from another host (fonts, images, imports), at the line where it is written:
+    read as a browser reads it (tinycss2), so an escape (\\68ttps:) or a plain string (@import "…") is seen too. The
+    built site's stylesheets are checked again after the build, but there only the built copy can be named."""
+    tokens = tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)
+    return [Problem(where, token.source_line, f"{token.value!r} is fetched from another host", "serve the file from the site itself")
+            for token in css_url_tokens(tokens) if remote(token.value)]
+
+
 def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
     """Files under docs/ that are neither pages nor assets of a kind the site may serve (see ASSET_TYPES);
     scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run."""
@@ -110,6 +122,8 @@ def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
         elif path.suffix.lower() == ".svg" and (what := _svg_problem(path.read_bytes())):
             problems.append(Problem(where, 0, f"an SVG image that {what}", "save it without scripts, links or embedded documents"))
+        elif path.suffix.lower() == ".css":
+            problems += stylesheet_problems(where, path.read_bytes())
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
