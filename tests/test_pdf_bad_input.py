@@ -228,6 +228,17 @@ def test_a_folder_an_unwritable_place_or_an_input_as_output_is_named(project, tm
     assert template.read_bytes() == kept and not (project / "docs/new.pdf").exists()
 
 
+def test_a_site_folder_that_is_a_link_gets_no_pdf_through_it(project, tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(project / "site", ignore_errors=True)
+    (project / "site").symlink_to(outside)
+    assert pdf_module.main(["--root", str(project)]) == 1
+    assert (f"error: site: is a link to {outside}; the build writes only into a folder of its own; remove the link: "
+            "the build makes the folder") in capsys.readouterr().err
+    assert list(outside.iterdir()) == [], "nothing written outside the project"
+
+
 def test_a_commit_dated_before_1980_is_named_before_anything_is_built(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     env = os.environ | {"GIT_COMMITTER_DATE": "1975-01-01T00:00:00Z", "GIT_AUTHOR_DATE": "1975-01-01T00:00:00Z"}

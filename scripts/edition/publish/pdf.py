@@ -50,7 +50,7 @@ from ..model.addresses import (
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings
 from ..model.files import read_text
-from ..problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound, output_link_problem
 from . import typeset
 from .render import load_mkdocs_config
 
@@ -787,8 +787,13 @@ def _main(argv: list[str] | None) -> int:
     else:
         problems = epoch_problems(root)
     if not problems:
-        output = (args.output or root / "site" / pdf_settings(edition).file).resolve()
-        problems = _output_problems(output, root)
+        written = Path(os.path.abspath(args.output or root / "site" / pdf_settings(edition).file))
+        # A folder of the project on the way that is a link (site/ made a link elsewhere) would put the PDF outside
+        # it, as `make build` refuses too; a link the caller's own --output passes through outside the project is theirs.
+        linked = next((folder for folder in written.parents
+                       if folder != root and folder.is_relative_to(root) and folder.is_symlink()), None)
+        output = written.resolve()
+        problems = [output_link_problem(linked, root)] if linked else _output_problems(output, root)
     if not problems:
         try:
             problems = render_pdf(edition, output, args.paper)
