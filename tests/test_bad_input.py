@@ -561,6 +561,18 @@ def test_ctrl_c_ends_the_build_in_one_line_and_keeps_the_site(project, monkeypat
     assert not list(project.glob(".site.staging-*"))
 
 
+@pytest.mark.parametrize("errors, state", [([], "holds the site the build published"), (["x"], "left as it was")])
+def test_ctrl_c_after_the_build_ended_says_what_it_left(tmp_path, monkeypatch, errors, state):
+    """Ctrl-C in the last instant, as the build reports: one line that says whether the new site is there."""
+    from edition.publish import pipeline
+
+    monkeypatch.setattr(pipeline, "build", lambda *args, **kwargs: pipeline.Outcome(errors, [], []))
+    monkeypatch.setattr(pipeline, "_report", _interrupted)
+    result = run_build(tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        130, "", f"build interrupted while reporting; {tmp_path / 'site'} {state}\n")
+
+
 def test_ctrl_c_ends_the_pdf_in_one_line_and_writes_nothing(project, monkeypatch, tmp_path, capsys):
     from edition.publish import pdf
 

@@ -361,16 +361,26 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # the staging folder is removed on the way out; a half-published site comes back next time
             print(f"build interrupted; {output} left as it was", file=sys.stderr)
             return 130
+    try:
+        return _report(outcome, output, root, args.update_anchors, report if args.profile else None)
+    except KeyboardInterrupt:  # the build has ended: say what it left, not that nothing happened
+        state = "left as it was" if outcome.errors else "holds the site the build published"
+        print(f"build interrupted while reporting; {output} {state}", file=sys.stderr)
+        return 130
+
+
+def _report(outcome: Outcome, output: Path, root: Path, update_anchors: bool, report: str | None) -> int:
+    """Say what the build found and did; the exit status."""
     for problem in dict.fromkeys(map(str, outcome.warnings)):  # each once, in the order found
         print(f"warning: {problem}", file=sys.stderr)
     for problem in dict.fromkeys(map(str, outcome.errors)):
         print(f"error: {problem}", file=sys.stderr)
-    if args.profile:
+    if report is not None:
         print(report, file=sys.stderr)
     if outcome.errors:
         print(f"build failed: {len(set(map(str, outcome.errors)))} problem(s); {output} left as it was", file=sys.stderr)
         return 1
-    print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if args.update_anchors else ""))
+    print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if update_anchors else ""))
     for line in outcome.summary:
         print(line)
     return 0
