@@ -1060,6 +1060,22 @@ CASES |= {
 }
 
 
+# Archived copies, from the fifth hostile round of issue 27.
+WAYBACK = "https://web.archive.org/web/20230101000000/https://www.upi.com/x"
+CASES |= {
+    "an archived copy on a host that is no web archive": (
+        replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://evil.example/web/20190914000000/x\n"
+                "archive_date: 2019-09-14"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is on evil.example, which is not a web archive "
+        "(the Wayback Machine, archive.today or Perma.cc); give the snapshot's address on one of them, as `make archives` "
+        "records it, or remove it"),
+    "an archive date that is not the day its snapshot's address names": (
+        replace(ABQAIQ, "url_status: live", f"url_status: live\narchive_url: {WAYBACK}\narchive_date: 2020-01-01"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 2}: 'archive_date' 2020-01-01 is not the day of the snapshot its "
+        "address names (2023-01-01); write `archive_date: 2023-01-01`, the day in the Wayback address"),
+}
+
+
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"
 CASES |= {

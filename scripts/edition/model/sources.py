@@ -570,13 +570,28 @@ def _address_fix(value) -> str:
     return "link to the document's web address (https://...)"
 
 
+# The web archives an archived copy may be on: the Wayback Machine, archive.today under its names, Perma.cc.
+ARCHIVES = {"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn",
+            "archive.fo", "archive.md", "perma.cc"}
+# A Wayback snapshot's address names its moment: /web/YYYYMMDDhhmmss/ (the day is what archive_date records).
+WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/", re.IGNORECASE)
+
+
 def _check_archive(fields: RecordFields, problem) -> None:
     """The archived copy: dated, on the archive it claims to be on, and no older than the document."""
     if fields.archive_url and not fields.archive_date:
         problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
-    if fields.archive_url and (host := urlsplit(fields.archive_url).hostname or "") and _imitates_wayback(host):
+    host = (urlsplit(fields.archive_url).hostname or "").lower().rstrip(".") if fields.archive_url else ""
+    if host and _imitates_wayback(host):
         problem(["archive_url"], f"'archive_url' is on {host}, which only looks like the Wayback Machine's web.archive.org",
                 "give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it")
+    elif host and host not in ARCHIVES:  # readers take an "Archived copy" link on trust: only an archive's own
+        problem(["archive_url"], f"'archive_url' is on {host}, which is not a web archive (the Wayback Machine, archive.today "
+                "or Perma.cc)", "give the snapshot's address on one of them, as `make archives` records it, or remove it")
+    elif fields.archive_date and (stamp := WAYBACK_DAY.match(fields.archive_url)) and (
+            day := f"{stamp[1]}-{stamp[2]}-{stamp[3]}") != str(fields.archive_date):
+        problem(["archive_date"], f"'archive_date' {fields.archive_date} is not the day of the snapshot its address names "
+                f"({day})", f"write `archive_date: {day}`, the day in the Wayback address")
     if fields.archive_date and _before(fields.archive_date, fields.issued):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} comes before the document was issued ({fields.issued}): "
                 "no copy of it was made then", "give the date of the snapshot, as its address has it, or correct `issued:`")
