@@ -1060,7 +1060,7 @@ CASES |= {
 }
 
 
-# Archived copies, from the fifth hostile round of issue 27.
+# Archived copies and scripts the theme loads, from the fifth hostile round of issue 27.
 WAYBACK = "https://web.archive.org/web/20230101000000/https://www.upi.com/x"
 CASES |= {
     "an archived copy on a host that is no web archive": (
@@ -1073,6 +1073,10 @@ CASES |= {
         replace(ABQAIQ, "url_status: live", f"url_status: live\narchive_url: {WAYBACK}\narchive_date: 2020-01-01"),
         f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 2}: 'archive_date' 2020-01-01 is not the day of the snapshot its "
         "address names (2023-01-01); write `archive_date: 2023-01-01`, the day in the Wayback address"),
+    "mkdocs.yml: a polyfill loaded from another host": (
+        replace(CONFIG, "extra:\n", "extra:\n  polyfills: [https://evil.example/p.js]\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.polyfills` loads 'https://evil.example/p.js' from another host; "
+        "put the file under docs/ and name its path"),
 }
 
 

@@ -308,6 +308,13 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             elif "\\" in address:
                 problem(key, f"`{key}` names {address!r}, with a backslash, which browsers read as / and MkDocs as a Windows "
                         "separator", "write the path with /", [key, index])
+    # Material writes each of extra.polyfills into a <script src> of every page, as extra_javascript.
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    polyfills = extra.get("polyfills") if isinstance(extra.get("polyfills"), list) else []
+    for index, entry in enumerate(polyfills):
+        if off_site(str(entry)):
+            problem("extra", f"`extra.polyfills` loads {str(entry)!r} from another host", "put the file under docs/ and name "
+                    "its path", ["extra", "polyfills", index])
     return config
 
 
