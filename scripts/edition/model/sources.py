@@ -414,8 +414,7 @@ def _calls_unseen(verification: str, url: str) -> str | None:
 def _check_addresses(fields: RecordFields, problem) -> None:
     """The record's addresses against each other: one published only if seen, a snapshot with its date,
     a status only for an address there is."""
-    seen = {*(fields.evidence or ()), *(e.where for e in fields.excerpts or ())}
-    if fields.url and fields.url not in seen:
+    if fields.url and fields.url not in {*(fields.evidence or ()), *(e.where for e in fields.excerpts or ())}:
         problem(["url"], f"'url' {fields.url} is not among the addresses the record shows were seen (its `evidence:` "
                 "or an excerpt's `where:`)", "publish only an address that was read: list it in `evidence:` once the page "
                 "was seen there, or give it as words in `verification:`, saying where it was found")
