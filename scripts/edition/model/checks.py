@@ -52,12 +52,12 @@ def check_apparatus_excerpts(edition: Inputs) -> list[Problem]:
                 wrongs = [(source, excerpt_problem(source, held, "`what:`", shown=False)) for source in cited]
                 if any(wrong is None for _, wrong in wrongs):
                     continue
-                elsewhere = [source.id for source in edition.registry
-                             if source.id not in entry.sources and source.holding(held) is not None][:3]
                 if found := next(((source, wrong) for source, wrong in wrongs if source.holding(held) is not None), None):
                     source, (what, fix) = found
                     errors.append(Problem(where, line, f"excerpt {index} of {kind} '{entry.id}', from '{source.id}', {what}", fix))
-                else:
+                else:  # held by none of its sources: say which records do, the likely slip
+                    elsewhere = [source.id for source in edition.registry
+                                 if source.id not in entry.sources and source.holding(held) is not None][:3]
                     errors.append(Problem(where, line, f"excerpt {index} of {kind} '{entry.id}' is in none of its sources' "
                                           "`excerpts:`" + (f" (it is in {', '.join(elsewhere)}, which the entry does not cite)"
                                                            if elsewhere else ""),
