@@ -15,7 +15,7 @@ ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
 LAYOUT = "sources/essay/layout.yml"
 RECORD = "sources/essay/original.txt"
-ALLOWED_ELEMENTS = ("a, abbr, b, bdi, bdo, blockquote, br, cite, code, dd, del, details, dfn, div, dl, dt, em, figcaption, "
+ALLOWED_ELEMENTS = ("a, abbr, b, bdi, blockquote, br, cite, code, dd, del, details, dfn, div, dl, dt, em, figcaption, "
                     "figure, hr, i, img, ins, kbd, li, mark, ol, p, q, s, samp, small, span, strong, sub, summary, sup, "
                     "table, tbody, td, tfoot, th, thead, time, tr, u, ul, var, wbr")
 ALLOWED_ATTRIBUTES = ("alt, cite, class, colspan, datetime, dir, height, href, id, lang, open, reversed, rowspan, scope, src, start, "
@@ -102,13 +102,27 @@ RAW_HTML = {
                                                   f"remove it; allowed attributes: {ALLOWED_ATTRIBUTES}"),
     "a doctype": ("<!DOCTYPE html>", "declaration <!DOCTYPE html> in a page", "remove it; MkDocs writes the page's own"),
     "a processing instruction": ("<?php echo 1 ?>", "processing instruction <?php echo 1 ?> in a page", "remove it"),
-    "a Markdown javascript: link": ("[click](javascript:alert(1))", "a javascript: address in a Markdown link", ADDRESS_FIX),
-    "a Markdown data: link": ("[click](data:text/html;base64,PHNjcmlwdD4=)", "a data: address in a Markdown link", ADDRESS_FIX),
-    "a Markdown reference to javascript:": ("[click][x]\n\n[x]: javascript:alert(1)", "a javascript: address in a Markdown link",
+    "a Markdown javascript: link": ("[click](javascript:alert(1))", "a javascript: address in href= on <a>", ADDRESS_FIX),
+    "a Markdown data: link": ("[click](data:text/html;base64,PHNjcmlwdD4=)", "a data: address in href= on <a>", ADDRESS_FIX),
+    "a Markdown reference to javascript:": ("[click][x]\n\n[x]: javascript:alert(1)", "a javascript: address in href= on <a>",
                                             ADDRESS_FIX),
     "a Markdown image from another host": ("![pixel](https://evil.example/pixel.gif)",
-                                           "image 'https://evil.example/pixel.gif' is loaded from another host: "
-                                           "the site makes no request elsewhere", "put the image under docs/ and give its path"),
+                                           "<img src> loads 'https://evil.example/pixel.gif' from another host: "
+                                           "the site makes no request elsewhere", "put the file under docs/ and give its path"),
+    # The fifth hostile round of issue 27: the same, disguised by character references or another element.
+    "a right-to-left override typed as a character reference": (
+        "Reversed: &#x202E;gnp.exe", "a character reference makes U+202E, an invisible character that reorders the text "
+        "around it", 'remove it: right-to-left words are set by their language, as `dir="rtl"` does'),
+    "a right-to-left override in decimal in a title": (
+        '<span title="&#8238;fdp.exe">x</span>', "a character reference makes U+202E, an invisible character that reorders "
+        "the text around it", 'remove it: right-to-left words are set by their language, as `dir="rtl"` does'),
+    "a bdo element reversing the words": ('<bdo dir="rtl">reversed text</bdo>', "HTML element <bdo> is not allowed in a page",
+                                          NOT_ALLOWED),
+    "a Markdown image whose colon is a character reference": (
+        "![y](https&colon;//evil.example/y.png)", "<img src> loads 'https://evil.example/y.png' from another host: the site "
+        "makes no request elsewhere", "put the file under docs/ and give its path"),
+    "a Markdown javascript: link whose colon is a character reference": (
+        "[x](javascript&#58;alert(1))", "a javascript: address in href= on <a>", ADDRESS_FIX),
 }
 
 CASES: dict[str, tuple] = {}

@@ -23,6 +23,7 @@ second `<body onload=…>`, which it drops where a browser adds the handler to t
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -32,15 +33,18 @@ import markdown
 
 from ..problems import Problem
 from .docs import CODE_SPAN, Page, code_lines, lines_of
+from .files import REORDERING
 
 ALLOWED = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
+    "a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
     "dl", "dt", "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "q",
     "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "time", "tr", "u", "ul", "var", "wbr",
 })
 ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "href", "src", "alt", "width", "height", "colspan",
                         "rowspan", "scope", "open", "datetime", "cite", "start", "reversed"})
+# <bdo> is left out: it overrides the direction of the words inside, as U+202E does (files.REORDERING), so
+# "gnp.exe" reads "exe.png"; <bdi> and dir= set a direction without reversing anything.
 # What Markdown itself writes (headings, code blocks), allowed in a page's rendering but not typed as HTML.
 MARKDOWN_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 URL_ATTRIBUTES = ("href", "src", "cite")
@@ -133,7 +137,9 @@ class _Reader(HTMLParser):
     def _problem(self, what: str, fix: str, *names: str) -> None:
         line = self.getpos()[0]
         if self.rendered:
-            line = next((n for n, text in enumerate(self.page.lines, 1) for name in names if name and name in text.lower()), 0)
+            # As typed, or with its entities decoded (https&colon;// is https:// to the browser).
+            line = next((n for n, text in enumerate(self.page.lines, 1) for name in names
+                         if name and (name in text.lower() or name in html.unescape(text).lower())), 0)
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -167,6 +173,11 @@ class _Reader(HTMLParser):
                               "__drawer, __toc…), so two elements could share it", "choose another id",
                               value.lower(), value.lower().replace("_", "\\_"))
 
+    def handle_data(self, data: str) -> None:
+        if self.rendered and (found := REORDERING.search(data)):
+            # Typed as a character reference (&#x202E;): the page's own lines, checked as typed, hold none.
+            self._problem(_reordering(found[0]), REORDERING_FIX, "&#")
+
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
         self.handle_endtag(tag)
@@ -188,20 +199,32 @@ class _Reader(HTMLParser):
         self._problem(f"processing instruction <?{data[:40]}> in a page", "remove it")
 
 
+def _reordering(character: str) -> str:
+    return f"a character reference makes U+{ord(character):04X}, an invisible character that reorders the text around it"
+
+
+REORDERING_FIX = "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
+
+
 def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
-    """Markdown's own links and images: no script addresses, and images from the site only."""
+    """Markdown's own links and images: no script addresses, and images from the site only; and the
+    characters that reorder text, typed as references (files.REORDERING refuses them typed as they are)."""
     problems = []
     for number, line in enumerate(lines, start=1):
-        found = [(m[1] == "!", m[2]) for m in INLINE_LINK.finditer(line)]
+        if found := REORDERING.search(html.unescape(line)):
+            problems.append(Problem(page.name, number, _reordering(found[0]), REORDERING_FIX))
+        # Markdown passes an address's character references to the browser, which decodes them.
+        found = [(m[1] == "!", html.unescape(m[2])) for m in INLINE_LINK.finditer(line)]
         if match := REFERENCE_DEFINITION.match(line):
-            found.append((False, match[1]))
+            found.append((False, html.unescape(match[1])))
+        # Worded as the rendering's reader words the <a> and <img> Markdown makes of them, so each is named once.
         for image, url in found:
             if scheme(url) in REFUSED_SCHEMES:
-                problems.append(Problem(page.name, number, f"a {scheme(url)}: address in a Markdown {'image' if image else 'link'}",
+                problems.append(Problem(page.name, number, f"a {scheme(url)}: address in {'src= on <img>' if image else 'href= on <a>'}",
                                         "link to a web address or a page of the site"))
             elif image and off_site(url):
-                problems.append(Problem(page.name, number, f"image '{url}' is loaded from another host: "
-                                        "the site makes no request elsewhere", "put the image under docs/ and give its path"))
+                problems.append(Problem(page.name, number, f"<img src> loads '{url}' from another host: "
+                                        "the site makes no request elsewhere", "put the file under docs/ and give its path"))
     return problems
 
 
