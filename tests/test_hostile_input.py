@@ -587,7 +587,7 @@ CASES |= {
         f"docs/assets/evil.html: a .html file would be published as a document of the site; {DOCS_KEEP}"),
     "docs: an SVG with a script": (
         write_file("docs/assets/evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-        "docs/assets/evil.svg: an SVG image that holds <script>, which is not a plain shape, text or paint element; "
+        "docs/assets/evil.svg:1: an SVG image that holds <script>, which is not a plain shape, text or paint element; "
         "save it without scripts, links or embedded documents"),
     "docs: a script mkdocs.yml does not load": (
         write_file("docs/assets/x.js", b'alert("ran")'),
@@ -687,19 +687,31 @@ SVG_OPEN = b'<svg xmlns="http://www.w3.org/2000/svg">'
 CASES |= {
     "docs: an SVG hiding a script in a style element": (
         write_file("docs/assets/s1.svg", SVG_OPEN + b"<style><script>alert(document.domain)</script></style></svg>"),
-        f"docs/assets/s1.svg: an SVG image that holds <style>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+        f"docs/assets/s1.svg:1: an SVG image that holds <style>, which is not a plain shape, text or paint element; {SVG_FIX}"),
     "docs: an SVG with a prefixed script": (
         write_file("docs/assets/s5.svg", SVG_OPEN + b'<x:script xmlns:x="http://www.w3.org/2000/svg">alert(5)</x:script></svg>'),
-        f"docs/assets/s5.svg: an SVG image that holds <script>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+        f"docs/assets/s5.svg:1: an SVG image that holds <script>, which is not a plain shape, text or paint element; {SVG_FIX}"),
     "docs: an SVG that sets a javascript: link": (
         write_file("docs/assets/s3.svg", SVG_OPEN + b'<a><set attributeName="href" to="javascript:alert(3)"/></a></svg>'),
-        f"docs/assets/s3.svg: an SVG image that holds <a>, which is not a plain shape, text or paint element; {SVG_FIX}"),
+        f"docs/assets/s3.svg:1: an SVG image that holds <a>, which is not a plain shape, text or paint element; {SVG_FIX}"),
     "docs: an SVG with a stylesheet from another host": (
         write_file("docs/assets/s2.svg", b'<?xml-stylesheet type="text/css" href="https://evil.example/x.css"?>' + SVG_OPEN + b"</svg>"),
-        f"docs/assets/s2.svg: an SVG image that holds a DOCTYPE, entities or a processing instruction; {SVG_FIX}"),
+        f"docs/assets/s2.svg:1: an SVG image that holds a DOCTYPE, entities or a processing instruction; {SVG_FIX}"),
     "docs: an SVG painted from another host": (
         write_file("docs/assets/s4.svg", SVG_OPEN + b'<rect fill="url(https://evil.example/f)"/></svg>'),
-        f"docs/assets/s4.svg: an SVG image that loads 'url(https://evil.example/f)'; {SVG_FIX}"),
+        f"docs/assets/s4.svg:1: an SVG image that loads 'url(https://evil.example/f)'; {SVG_FIX}"),
+}
+# Every problem of an SVG at once, each at its line (the fifth hostile round of issue 27).
+SVG_MANY = SVG_OPEN.replace(b">", b' onload="alert(1)">') + (
+    b'\n<script>alert(2)</script>\n<image href="https://evil.example/i.png"/>\n<a href="javascript:alert(3)">x</a>\n</svg>')
+CASES |= {
+    f"docs: an SVG's {what}": (write_file("docs/assets/many.svg", SVG_MANY), f"docs/assets/many.svg:{line}: an SVG image that {what}")
+    for line, what in ((1, "has the attribute onload= on <svg>"),
+                       (2, "holds <script>, which is not a plain shape, text or paint element"),
+                       (3, "holds <image>, which is not a plain shape, text or paint element"),
+                       (4, "holds <a>, which is not a plain shape, text or paint element"))
+}
+CASES |= {
     "a stylesheet importing a plain string from another host": (
         add_line(STYLESHEET, '@import "https://evil.example/a.css";'),
         f"{STYLESHEET}:{STYLESHEET_END}: 'https://evil.example/a.css' {FETCHED}"),

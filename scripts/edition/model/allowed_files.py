@@ -11,9 +11,9 @@ import os
 import re
 import stat
 from pathlib import Path
-from xml.etree import ElementTree
 
 import tinycss2
+from lxml import etree
 
 from ..problems import Problem
 from .docs import DOCS_DIR
@@ -67,29 +67,36 @@ SVG_ATTRIBUTES = {"viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2"
                   "clip-path", "clip-rule", "mask", "id", "class", "version", "preserveaspectratio", "href"}
 
 
-def _svg_problem(data: bytes) -> str | None:
+def _svg_problems(data: bytes) -> list[tuple[int, str]]:
     """What in an SVG would run or fetch when the file is opened on its own (it is then a document of the
-    site's origin, with no policy); read as XML, as a browser reads it, against the allow-list above."""
+    site's origin, with no policy), each with its line: read as XML, as a browser reads it (lxml, with no
+    entities resolved and nothing fetched), against the allow-list above."""
     text = data.decode("utf-8", errors="replace")
-    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper() or re.search(r"<\?(?!xml\s)", text):
-        return "holds a DOCTYPE, entities or a processing instruction"
+    if declared := re.search(r"<!DOCTYPE|<!ENTITY|<\?(?!xml\s)", text, re.IGNORECASE):
+        return [(text.count("\n", 0, declared.start()) + 1, "holds a DOCTYPE, entities or a processing instruction")]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return f"is not well-formed XML ({error})"
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as error:
+        return [(error.lineno or 0, f"is not well-formed XML ({error.msg})")]
+    found = []
     for element in root.iter():
-        tag = element.tag.removeprefix(SVG) if isinstance(element.tag, str) else "?"
-        if not isinstance(element.tag, str) or not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
-            return f"holds <{tag}>, which is not a plain shape, text or paint element"
+        line = element.sourceline or 0
+        if not isinstance(element.tag, str):  # a comment is text no one sees
+            continue
+        tag = element.tag.removeprefix(SVG)
+        if not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
+            found.append((line, f"holds <{tag}>, which is not a plain shape, text or paint element"))
+            continue
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local not in SVG_ATTRIBUTES:
-                return f"has the attribute {local}="
-            if local == "href" and not value.startswith("#"):
-                return f"links to {value[:60]!r}"
-            if "url(" in value.replace(" ", "").lower() and not re.fullmatch(r"\s*url\(\s*#[^)]*\)\s*", value):
-                return f"loads {value[:60]!r}"
-    return None
+                found.append((line, f"has the attribute {local}= on <{tag}>"))
+            elif local == "href" and not value.startswith("#"):
+                found.append((line, f"links to {value[:60]!r}"))
+            elif "url(" in value.replace(" ", "").lower() and not re.fullmatch(r"\s*url\(\s*#[^)]*\)\s*", value):
+                found.append((line, f"loads {value[:60]!r}"))
+    return found
 
 
 def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
@@ -120,8 +127,9 @@ def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
         elif path.suffix.lower() not in ASSET_TYPES:
             problems.append(Problem(where, 0, f"a {path.suffix or 'extensionless'} file would be published as a document of the site",
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
-        elif path.suffix.lower() == ".svg" and (what := _svg_problem(path.read_bytes())):
-            problems.append(Problem(where, 0, f"an SVG image that {what}", "save it without scripts, links or embedded documents"))
+        elif path.suffix.lower() == ".svg":
+            problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
+                         for line, what in _svg_problems(path.read_bytes())]
         elif path.suffix.lower() == ".css":
             problems += stylesheet_problems(where, path.read_bytes())
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
