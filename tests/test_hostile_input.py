@@ -481,6 +481,7 @@ CASES |= {
 }
 
 CONFIG = "mkdocs.yml"
+ABOUT_NAV = line_of(CONFIG, "      - About: about.md")
 CONFIG_END = len((Path(__file__).resolve().parents[1] / CONFIG).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 LOCK_FIX = 'write "old-page/": "new-page/"'
 
@@ -831,20 +832,25 @@ CASES |= {
         f"(line {line_of('sources/essay/glossary.yml', '- id: kataib-hizbullah')}); list each of the essay's words under one entry"),
     "mkdocs.yml: a page listed twice in nav": (
         replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Again: about.md"),
-        f"{CONFIG}:117: `nav` lists about.md twice (first on line 116); list each page once"),
+        f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists about.md twice (first on line {ABOUT_NAV}); list each page once"),
+    "mkdocs.yml: a page in nav that docs/ does not hold": (
+        replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Lost: lost.md"),
+        f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists 'lost.md', which is no page under docs/; name a page by its path from docs/ "
+        "(such as about.md), or remove the entry"),
     "mkdocs.yml: a form in a nav title": (
         replace(CONFIG, "      - About: about.md", "      - 'About<form action=https://evil.example/><input name=q>': about.md"),
-        f"{CONFIG}:116: a `nav` title holds '<f', which Material writes into every page as HTML; write the title as plain text"),
+        f"{CONFIG}:{ABOUT_NAV}: a `nav` title holds '<f', which Material writes into every page as HTML; write the title as plain text"),
     "mkdocs.yml: a link in the copyright": (
         replace(CONFIG, "  Annotations and code by the edition’s editors.", "  Annotations <a href=https://evil.example>here</a>."),
-        f"{CONFIG}:18: `copyright` holds '<a', which Material writes into every page as HTML; "
+        f"{CONFIG}:{line_of(CONFIG, 'copyright: >-')}: `copyright` holds '<a', which Material writes into every page as HTML; "
         "write it as plain text: the theme sets the words"),
     "mkdocs.yml: a javascript: link in nav": (
         replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Click: 'javascript:alert(1)'"),
-        f"{CONFIG}:117: `nav` links to 'javascript:alert(1)'; name a page under docs/, or link to an https:// address"),
+        f"{CONFIG}:{ABOUT_NAV + 1}: `nav` links to 'javascript:alert(1)'; name a page under docs/, or link to an https:// address"),
     "mkdocs.yml: a script from another host behind a space": (
         replace(CONFIG, "  - javascripts/edition.js", "  - javascripts/edition.js\n  - ' //evil.example/x.js'"),
-        f"{CONFIG}:73: `extra_javascript` loads ' //evil.example/x.js' from another host; put the file under docs/ and name its path"),
+        f"{CONFIG}:{line_of(CONFIG, '  - javascripts/edition.js') + 1}: `extra_javascript` loads ' //evil.example/x.js' from "
+        "another host; put the file under docs/ and name its path"),
     "a brace in a record's title": (
         replace("sources/france24-2020-03-19.yml", 'title: "US-led coalition pulls trainers from Iraq over virus"',
                 'title: "US-led coalition pulls trainers} from Iraq over virus"'),

@@ -183,7 +183,7 @@ def _outside_docs(page: str) -> bool:
     return path.startswith("/") or posixpath.normpath(path).split("/")[0] == ".."
 
 
-def _check_words_and_nav(config: dict, node, problem) -> None:
+def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
     for key in ("site_name", "site_description", "copyright"):
@@ -223,6 +223,10 @@ def _check_words_and_nav(config: dict, node, problem) -> None:
         elif not urlsplit(page).scheme and _outside_docs(page):
             problem("nav", f"`nav` leads to {page!r}, outside docs/",
                     "name a page under docs/ by its path from there (such as about.md), or link to an https:// address", path)
+        elif not urlsplit(page).scheme and not (root / FIXED_FOLDERS["docs_dir"] / urlsplit(page).path).is_file():
+            # MkDocs would only warn, as of a setting and not of the line: strict mode fails the build there.
+            problem("nav", f"`nav` lists {page!r}, which is no page under docs/",
+                    "name a page by its path from docs/ (such as about.md), or remove the entry", path)
         elif page in listed:  # its Previous and Next links would lead to itself
             problem("nav", f"`nav` lists {page} twice (first on line {listed[page]})", "list each page once", path)
         listed.setdefault(page, line_at(node, path))
@@ -294,7 +298,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("theme", f"`theme.language` is {theme['language']!r}, which is not a language Material has",
                 "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
                 "(`pip show -f mkdocs-material` lists them), such as en, de or fr", ["theme", "language"])
-    _check_words_and_nav(config, node, problem)
+    _check_words_and_nav(config, node, problem, root)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):
         if not isinstance(config.get(key, []), list):
