@@ -100,3 +100,21 @@ def test_mkdocs_build_never_writes_through_an_output_folder_that_is_a_link(clean
                             env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1 and "is a link to" in result.stdout + result.stderr
     assert [path.name for path in elsewhere.iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_build_path_names_a_template_that_fails_while_rendering(clean, tmp_path, path):
+    """An undefined value in overrides/ stops each renderer at the template's line, with no traceback (issue 27).
+    Zensical renders the templates in Rust: the glue names what its error says, once the extensions have run
+    (a build of unchanged pages from Zensical's cache runs none of the edition's code; the clean copy has none)."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    line = line_of("overrides/base.html", "  </body>")
+    replace_in(project / "overrides/base.html", "  </body>", "{{ config.nope.deeper }}\n  </body>")
+    result = subprocess.run(PATHS[path], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"overrides/base.html:{line}: rendering a page, the template stops with" in output
+    assert "undefined" in output.lower() or "UndefinedError" in output
+    assert "Traceback" not in output

@@ -1112,6 +1112,29 @@ CASES |= {
 }
 
 
+# A template that fails only when a page is rendered: named by its line, never a traceback (fifth round, issue 27).
+BASE = "overrides/base.html"
+BODY_END = line_of(BASE, "  </body>")
+CASES |= {
+    "a template that divides by zero while a page is rendered": (
+        replace(BASE, "  </body>", "{{ 1 // 0 }}\n  </body>"),
+        f"{BASE}:{BODY_END}: rendering a page, the template stops with ZeroDivisionError: integer division or modulo by zero; "
+        "fix the template"),
+    "a template that includes one no folder holds": (
+        replace(BASE, "  </body>", '{% include "partials/missing.html" %}\n  </body>'),
+        f"{BASE}:{BODY_END}: rendering a page, the template asks for the template 'partials/missing.html', which neither "
+        "overrides/ nor the theme holds; fix the template"),
+    "a template naming a filter no one defines": (
+        replace(BASE, "  </body>", "{{ page | nosuchfilter }}\n  </body>"),
+        f"{BASE}:{BODY_END}: the template names the Jinja filter 'nosuchfilter', which no one defines; use one of Jinja's "
+        "filters or MkDocs' (url, script_tag)"),
+    "a template naming a test no one defines": (
+        replace(BASE, "  </body>", "{% if page is nosuchtest %}x{% endif %}\n  </body>"),
+        f"{BASE}:{BODY_END}: the template names the Jinja test 'nosuchtest', which no one defines; use one of Jinja's "
+        "tests (defined, none, sameas…)"),
+}
+RENDERED_TEMPLATES = {"a template that divides by zero while a page is rendered", "a template that includes one no folder holds"}
+
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"
 CASES |= {
@@ -1162,7 +1185,8 @@ CASES |= {
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
-            "mkdocs.yml: an image from /\\host in the copyright", "anchors.lock: a redirect from inside a file the site publishes"}
+            "mkdocs.yml: an image from /\\host in the copyright", "anchors.lock: a redirect from inside a file the site publishes",
+            *RENDERED_TEMPLATES}
 END_TO_END = RENDERED | set(list(CASES)[::25])  # and every 25th case of the list, whatever it is
 
 

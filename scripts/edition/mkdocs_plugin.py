@@ -6,6 +6,8 @@
   `edition.publish` hands the plugin its own loaded edition, so a build loads it once.
 - Material's templates are compiled once, not at every build: Jinja keeps their bytecode in
   .cache/jinja (keyed by each template's source), which saves about a third of a MkDocs build.
+- A template of overrides/ that fails while a page is rendered (an undefined value, a missing include)
+  stops the build with its file, line and cause (`model.templates.template_failure`), not a traceback.
 - Search finds the essay first: its pages get a document boost, and each source record is indexed by
   its title and issuer (`edition/publish/search.py` says why).
 
@@ -18,14 +20,16 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import Abort
+from jinja2 import FileSystemBytecodeCache, Template
+from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import Edition, load
 from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
-from .problems import ProblemsFound, output_link_problem
+from .model.edition import CONFIG_FILE
+from .model.templates import template_failure
+from .problems import Problem, ProblemsFound, output_link_problem
 from .publish import search
 
 log = get_plugin_logger(__name__)
@@ -49,6 +53,31 @@ class _TemplateCache(FileSystemBytecodeCache):
         data = io.BytesIO()
         bucket.write_bytecode(data)
         keep(Path(self._get_cache_filename(bucket)), data.getvalue())
+
+
+class TemplateFailed(BuildError):
+    """A page's rendering stopped in a template: MkDocs ends a BuildError with its message alone."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _naming_failures(root: Path) -> type[Template]:
+    """Jinja's template class, whose rendering turns a template's failure into a TemplateFailed naming its line."""
+
+    class Named(Template):
+        def render(self, *args, **kwargs):
+            try:
+                return super().render(*args, **kwargs)
+            except (TemplateFailed, KeyboardInterrupt):
+                raise
+            except Exception as error:
+                if (problem := template_failure(error, root, CONFIG_FILE)) is None:
+                    raise
+                raise TemplateFailed(problem) from None
+
+    return Named
 
 
 class EditionPlugin(BasePlugin):
@@ -83,6 +112,7 @@ class EditionPlugin(BasePlugin):
         search.records_by_title_and_issuer(Path(config.site_dir), self.edition)
 
     def on_env(self, env, *, config, files):
+        env.template_class = _naming_failures(Path(config.config_file_path).parent)
         folder = Path(config.config_file_path).parent / TEMPLATE_CACHE
         if through_a_link(folder / "any"):
             return env  # a cache folder that leads elsewhere is not written: the templates are compiled

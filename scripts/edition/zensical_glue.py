@@ -8,16 +8,27 @@ passes to the extensions of every later page: one load per build, and no state o
 Input the edition refuses ends the build at once with the problems and exit status 1: Zensical
 reports a Python extension's warnings but still ends "No issues found" with status 0 (even with
 --strict), and an exception comes out as a traceback. By then Zensical has copied only the theme's assets.
+
+Zensical renders the templates in Rust, after every page's Markdown: a template of overrides/ that fails
+there (an undefined value, a missing include) reaches Python only as a RuntimeError out of its command,
+which would print a traceback. The glue names it by file and line instead, in the process's last words
+(sys.excepthook): this process is Zensical's build, and ends there whatever the hook does.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 from . import Edition, load
-from .problems import ProblemsFound
+from .model.edition import CONFIG_FILE
+from .model.templates import TEMPLATES_DIR
+from .problems import Problem, ProblemsFound
+
+# How Zensical's renderer ends a template's error: "undefined value (in base.html:264)".
+TEMPLATE_ERROR = re.compile(r"(?P<what>.*) \(in (?P<name>[^()]+?\.html):(?P<line>\d+)\)", re.DOTALL)
 
 
 def running() -> bool:
@@ -43,4 +54,27 @@ def edition() -> Edition:
     for warning in loaded.warnings:  # worth saying, not wrong, as `make build` says it
         print(f"warning: {warning}", file=sys.stderr)
     hand_over(config["markdown_extensions"], config["mdx_configs"], edition=loaded)
+    sys.excepthook = _naming_template_failures(loaded.root, sys.excepthook)
     return loaded
+
+
+def template_failure(message: str, root: Path) -> Problem | None:
+    """The problem a Zensical template error names, by the template's file and line; None for any other error."""
+    found = TEMPLATE_ERROR.fullmatch(message.strip())
+    if found is None:
+        return None
+    what = f"rendering a page, the template stops with: {' '.join(found['what'].split())[:200]}"
+    if (root / TEMPLATES_DIR / found["name"]).is_file():
+        return Problem(f"{TEMPLATES_DIR.as_posix()}/{found['name']}", int(found["line"]), what, "fix the template")
+    return Problem(CONFIG_FILE, 0, f"{what} (the theme's {found['name']}, line {found['line']})",
+                   "check the settings of mkdocs.yml that the theme reads (theme:, extra:)")
+
+
+def _naming_template_failures(root: Path, previous):
+    def hook(kind, error, trace):
+        problem = template_failure(str(error), root) if isinstance(error, RuntimeError) else None
+        if problem is None:
+            return previous(kind, error, trace)
+        print(f"error: {problem}", file=sys.stderr)
+        print("build failed: 1 problem(s)", file=sys.stderr, flush=True)
+    return hook

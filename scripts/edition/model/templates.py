@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import re
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -55,6 +56,7 @@ REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
+MKDOCS_FILTERS = ("url", "script_tag")  # added by mkdocs.theme.Theme.get_env
 JINJA = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as MkDocs reads a theme (mkdocs.localization adds i18n)
 
 
@@ -137,11 +139,12 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
         except jinja2.TemplateSyntaxError as error:
             problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
             continue
+        changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
+        problems += [Problem(name, line, what, fix) for line, what, fix in _unknown_names(text) if changed is None or line in changed]
         try:
             tree = lxml.html.document_fromstring(text)
         except (etree.ParserError, ValueError):
             continue  # no HTML in it at all: nothing it could write
-        changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
         elements = [element for element in tree.iter() if element.sourceline]
         for element, following in zip(elements, [*elements[1:], None], strict=True):
             # An element's own lines: from its start tag up to the next element's.
@@ -150,6 +153,45 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
                 problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
                              for what, fix in _element_problems(element)]
     return problems
+
+
+def _unknown_names(text: str) -> list[tuple[int, str, str]]:
+    """The filters and tests a template names that neither Jinja nor MkDocs defines, each at its line with its
+    fix: Jinja finds them only when MkDocs compiles the template, and stops the build there with a traceback."""
+    found = []
+    for node in JINJA.parse(text).find_all((jinja2.nodes.Filter, jinja2.nodes.Test)):
+        if isinstance(node, jinja2.nodes.Filter) and node.name not in {*JINJA.filters, *MKDOCS_FILTERS}:
+            found.append((node.lineno, f"the template names the Jinja filter {node.name!r}, which no one defines",
+                          f"use one of Jinja's filters or MkDocs' ({', '.join(MKDOCS_FILTERS)})"))
+        elif isinstance(node, jinja2.nodes.Test) and node.name not in JINJA.tests:
+            found.append((node.lineno, f"the template names the Jinja test {node.name!r}, which no one defines",
+                          "use one of Jinja's tests (defined, none, sameas…)"))
+    return found
+
+
+def template_failure(error: BaseException, root: Path, settings: str) -> Problem | None:
+    """Where and why rendering a page stopped in a template, from the error Jinja raised (its traceback names
+    each template's file and line); None when no template took part, and the error is not a template's.
+    settings: the file named when the failing line is the theme's own (mkdocs.yml, whose settings it reads)."""
+    overrides = (root / TEMPLATES_DIR).resolve()
+    frames = [(Path(frame.filename), frame.lineno) for frame in traceback.extract_tb(error.__traceback__)
+              if frame.filename.endswith(".html")]
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        frames.append((Path(error.filename), error.lineno))
+    if not frames:
+        return None
+    if isinstance(error, jinja2.TemplateNotFound):
+        what = f"asks for the template {error.name!r}, which neither overrides/ nor the theme holds"
+    else:
+        message = error.message if isinstance(error, jinja2.TemplateError) and error.message else str(error)
+        what = f"stops with {type(error).__name__}: {' '.join(message.split())[:200]}"
+    own = [(file, line) for file, line in frames if file.resolve().is_relative_to(overrides)]
+    if own:  # the innermost template of the edition's own, where the failing line is
+        file, line = own[-1]
+        return Problem(relative(file.resolve(), root), line, f"rendering a page, the template {what}", "fix the template")
+    file, line = frames[-1]
+    return Problem(settings, 0, f"rendering a page, the theme's template {file.name} (line {line}) {what}",
+                   "check the settings of mkdocs.yml that the theme reads (theme:, extra:)")
 
 
 def _changed_lines(text: str, original: Path | None) -> set[int] | None:

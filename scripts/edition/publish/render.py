@@ -50,6 +50,8 @@ def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from ..mkdocs_plugin import TemplateFailed
+
     logger = logging.getLogger("mkdocs")
     handler = _Collect()
     logger.addHandler(handler)
@@ -62,6 +64,8 @@ def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list
             (site_dir / WORKER_SHIM_PATH).write_bytes(WORKER_SHIM.read_bytes())
             (site_dir / WORKER_SHIM_PATH).with_name(WORKER_SCOPE.name).write_bytes(WORKER_SCOPE.read_bytes())
     except (Abort, MkDocsException) as error:
+        if isinstance(error.__context__, TemplateFailed):  # named by its template and line: MkDocs' words add nothing
+            return [error.__context__.problem]
         if not handler.messages:
             handler.messages.append(str(error))
     finally:
