@@ -11,8 +11,11 @@ import json
 
 import pytest
 
+from conftest import ROOT, copy_edition_project, replace_in
 from edition.markdown.cite_panel import CitePanelExtension
 from edition.markdown.markers import MarkerExtension
+from edition.model import load_inputs
+from edition.model.checks import check_all
 from markdown_cases import convert, edition_warnings, page_text, parse
 
 FORM_LABELS = ["Chicago (note)", "Chicago (bibliography)", "APA 7 (reference list)", "APA 7 (in text)",
@@ -160,3 +163,13 @@ def test_a_page_without_a_title_gets_no_panel(edition):
 def test_an_empty_document_gives_an_empty_page(edition, caplog):
     assert panel_of(edition, "") == ""
     assert edition_warnings(caplog) == []
+
+
+def test_a_heading_is_cited_by_its_words_not_its_references_or_its_id(tmp_path):
+    """`&amp;` in a heading is "&" in its citation, escaped once by whoever writes it, and the attribute list
+    that gives the heading its id is no part of the title, nor a brace BibTeX would read (issue 27)."""
+    root = copy_edition_project(ROOT, tmp_path / "project", cache=False)
+    replace_in(root / "docs/about.md", "# About this edition", "# About &lt;this&gt; edition: Q&amp;A {#about-this-edition}")
+    inputs = load_inputs(root)
+    assert check_all(inputs)[0] == []
+    assert inputs.docs.get("about.md").title == "About <this> edition: Q&A"

@@ -7,12 +7,13 @@ and the Markdown extensions all read the pages from this one index.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
 from ..problems import Problem
 from .addresses import page_path
@@ -45,6 +46,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INDENTED = re.compile(r"^(?: {4}|\t)")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
 _H1 = re.compile(r"^# +(.+?)\s*#*\s*$")
+HEADING_ATTRIBUTES = AttrListTreeprocessor.HEADER_RE  # `# Words {#id .class}`, as attr_list reads it
 # YAML front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): `---` on the first line, up to a
 # line of `---` or `...`. MkDocs gives the Markdown only what follows; Material reads `description:`.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -350,6 +352,13 @@ def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
                  if n not in code and HEADING.match(line) and (m := ZERO_WIDTH.search(line))), None)
 
 
+def heading_words(heading: str) -> str:
+    """A heading's words as readers see them, the page's title in its citation: without the attribute list
+    that sets its id ({#about}), and with character references decoded (Q&amp;A is Q&A; citeproc and the
+    page's metadata escape it once more themselves)."""
+    return html.unescape(HEADING_ATTRIBUTES.sub("", heading))
+
+
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
@@ -382,7 +391,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         described_at[file] = next((n for n, line in enumerate(lines_of(text), 1) if line.startswith("description:")), 1)
         text, description = front_matter(text, f"{DOCS_DIR.as_posix()}/{file}", problems)
         problems += id_problems(f"{DOCS_DIR.as_posix()}/{file}", text)  # named, and the page read on: nothing else hangs on it
-        title = next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem)
+        title = heading_words(next((m[1] for line in text.splitlines() if (m := _H1.match(line))), path.stem))
         if brace := BRACES.search(title):  # the page's title is its Cite panel entry's title, in BibTeX too
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", next((n for n, line in enumerate(lines_of(text), 1)
                                                                           if _H1.match(line)), 1),
