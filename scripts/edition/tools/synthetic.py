@@ -39,7 +39,10 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
     meta["pdf"]["appendices"] = []
     (target / ESSAY_DIR / "edition.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copy2(root / "CITATION.cff", target / "CITATION.cff")
-    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    # No nav: it names the apparatus pages, which the corpus has not, and not the copies' pages.
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     # The source of record: the title, then the body n times, then the closing lines.
     lines = original[:first - 1]
