@@ -18,7 +18,7 @@ from markdown import Markdown
 
 from .. import Edition
 from ..citeproc.forms import FORMS, PLAIN_FORMS, CiteForms
-from ..model.addresses import CHANGES_PAGE, download_link, permanent_url, site_root
+from ..model.addresses import CHANGES_PAGE, CITE_PANEL_ID, download_link, permanent_url, site_root
 from .base import EditionExtension, EditionTreeprocessor
 from .html import address, element, long_date, script_json
 
@@ -53,7 +53,7 @@ class CitePanelTreeprocessor(EditionTreeprocessor):
         pdf = site_root(page.path, self.extension.offline) + edition.meta.pdf.file
         version.append(element("span", self.md.htmlStash.store(download_link(pdf, PDF_LINK_TEXT)), class_="pdf-download"))
 
-        panel = element("details", None, tools, class_="cite-panel", id="cite")
+        panel = element("details", None, tools, class_="cite-panel", id=CITE_PANEL_ID)
         element("summary", "Cite this page", panel)
         holder = element("div", None, panel, class_="cite-body")
         body = element("noscript", None, holder, class_="cite-forms-source")

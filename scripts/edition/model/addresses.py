@@ -27,20 +27,28 @@ EVENT_LINKS_CLASS = "event-links"  # the chronology links after an essay paragra
 ESSAY_PARAGRAPH_CLASS = "essay-paragraph"
 
 
+# The #fragment ids the edition writes into pages itself: a page's own id may take none of them (OWN_ID).
+SOURCE_PREFIX, PARAGRAPH_PREFIX, EVENT_PREFIX, TERM_PREFIX = "src-", "p", "ev-", "term-"
+CITE_PANEL_ID = "cite"
+FOOTNOTE_PREFIXES = ("fn:", "fnref:")  # Python-Markdown's footnotes extension writes them
+OWN_ID = re.compile(rf"{PARAGRAPH_PREFIX}\d+|{CITE_PANEL_ID}|(?:"
+                    + "|".join(re.escape(p) for p in (SOURCE_PREFIX, EVENT_PREFIX, TERM_PREFIX, *FOOTNOTE_PREFIXES)) + ").*")
+
+
 def source_anchor(source_id: str) -> str:
-    return f"src-{source_id}"
+    return f"{SOURCE_PREFIX}{source_id}"
 
 
 def paragraph_anchor(number: int) -> str:
-    return f"p{number}"
+    return f"{PARAGRAPH_PREFIX}{number}"
 
 
 def event_anchor(event_id: str) -> str:
-    return f"ev-{event_id}"
+    return f"{EVENT_PREFIX}{event_id}"
 
 
 def term_anchor(term_id: str) -> str:
-    return f"term-{term_id}"
+    return f"{TERM_PREFIX}{term_id}"
 
 
 def page_path(file: str) -> str:

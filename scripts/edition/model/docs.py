@@ -16,7 +16,7 @@ from typing import ClassVar
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
 from ..problems import Problem
-from .addresses import page_path
+from .addresses import OWN_ID, page_path
 from .essay import Essay
 from .files import MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
 from .schema import Filled, Schema, described, validated
@@ -304,10 +304,8 @@ class FrontMatter(Schema):
                                            default=None)
 
 
-# An attribute list as attr_list reads one ({#id}, {: #id .class }, {: id=x }), and the ids the edition writes
-# into pages itself: the essay's paragraphs (p1…), the Cite panel, sources, events, glossary terms and notes.
+# An attribute list as attr_list reads one ({#id}, {: #id .class }, {: id=x }).
 ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
-OWN_ID = re.compile(r"p\d+|cite|(?:src-|ev-|term-|fn:|fnref:).*")
 
 
 def attribute_list_ids(text: str) -> list[tuple[int, str]]:
