@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,11 +44,19 @@ class _GzipHandler(_QuietHandler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection mid-file (a page left before its image loaded) is no fault of the
+        # site; the standard library would print a traceback for each into the test run's output.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path, compress: bool = False):
     """Serve a built site on 127.0.0.1 (a free port) for as long as the block runs; yield its address."""
     handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
