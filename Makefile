@@ -51,8 +51,8 @@ anchors: system-deps setup ## Build, and record the site's page URLs and #anchor
 serve: build ## Build, then serve at http://127.0.0.1:8000 with live reload
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: system-deps setup node_modules/.installed ## Run the whole test suite (on every core)
-	$(PY) -m pytest
+test: system-deps setup node_modules/.installed ## Run the whole test suite (on every core); names the 25 slowest
+	$(PY) -m pytest --durations=25
 
 test-fast: setup ## Run the tests that need no build, PDF or browser (under a minute)
 	$(PY) -m pytest -m "not build and not pdf and not browser" --hypothesis-profile=fast
