@@ -1135,6 +1135,62 @@ CASES |= {
 }
 RENDERED_TEMPLATES = {"a template that divides by zero while a page is rendered", "a template that includes one no folder holds"}
 
+# The sixth hostile round of issue 27: script addresses in settings and templates, hosts browsers rewrite,
+# a theme the templates cannot extend, nesting Markdown cannot read, an alias no link reaches.
+TEMPLATE_FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
+SETTING_ADDRESS = "which Material writes into every page as a link or a load; give a page of the site or an https:// address"
+EDITION_YML = "sources/essay/edition.yml"
+APPENDICES = "  appendices: [chronology.md, glossary.md, sources.md, editorial-notes.md, about.md]"
+NOT_A_PAGE = "is not a page in docs/; name a page under docs/, such as about.md"
+CASES |= {
+    "a host with a fullwidth full stop": (
+        replace(ABQAIQ, f"url: {UPI}", "url: https://evil\uff0eexample/x"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://evil\uff0eexample/x'; the host "
+        "evil\uff0eexample holds '\uff0e' (U+FF0E FULLWIDTH FULL STOP), which browsers read as '.': give the address as the "
+        "site itself gives it"),
+    "mkdocs.yml: a javascript: homepage": (
+        replace(CONFIG, "extra:\n", "extra:\n  homepage: javascript:alert(1)\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.homepage` is a javascript: address, {SETTING_ADDRESS}"),
+    "mkdocs.yml: a data: address where extra names a link": (
+        replace(CONFIG, "extra:\n", "extra:\n  alternate:\n    - name: x\n      link: data:text/html,hi\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 3}: `extra.alternate.link` is a data: address, {SETTING_ADDRESS}"),
+    "mkdocs.yml: a theme the templates do not extend": (
+        replace(CONFIG, "  name: material\n", "  name: mkdocs\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  name: material')}: `theme.name` is 'mkdocs'; the edition's templates (overrides/) "
+        "extend Material's; set `name: material`"),
+    "mkdocs.yml: a static template outside the project": (
+        replace(CONFIG, "  name: material\n", "  name: material\n  static_templates: [../../etc/passwd]\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  name: material') + 1}: `theme.static_templates` names '../../etc/passwd', which is no "
+        "template of overrides/ or the theme; name a template file of overrides/ by its path from there, or remove the entry"),
+    "a javascript: link in a template": (
+        replace(BASE, "  </body>", '<a href="javascript:alert(1)">x</a>\n  </body>'),
+        f"{BASE}:{BODY_END}: every page would carry a javascript: address in <a href>, 'javascript:alert(1)'; {TEMPLATE_FIX}"),
+    "a data: frame in a template": (
+        replace(BASE, "  </body>", '<iframe src="data:text/html,hi"></iframe>\n  </body>'),
+        f"{BASE}:{BODY_END}: every page would carry a data: address in <iframe src>, 'data:text/html,hi'; {TEMPLATE_FIX}"),
+    "a javascript: script source in a template": (
+        replace(BASE, "  </body>", '<script src="javascript:alert(2)"></script>\n  </body>'),
+        f"{BASE}:{BODY_END}: every page would carry a javascript: address in <script src>, 'javascript:alert(2)'; {TEMPLATE_FIX}"),
+    "docs: lists nested deeper than Markdown can read": (
+        add_line(ABOUT, "".join("    " * depth + "- x\n" for depth in range(400)).rstrip("\n")),
+        f"{ABOUT}:{ABOUT_END + 399}: lists, quotes or emphasis nested so deep that Markdown cannot read the page (Python's "
+        "recursion limit); flatten the structure: a few levels are enough"),
+    **{f"a PDF appendix {what}": (
+        replace(EDITION_YML, APPENDICES, "  appendices: [../README.md, /etc/passwd, chronology.md, chronology.md]"),
+        f"{EDITION_YML}:{line_of(EDITION_YML, APPENDICES)}: PDF appendix {expected}")
+       for what, expected in (("outside docs/", f"'../README.md' {NOT_A_PAGE}"),
+                              ("that is no page, beside others", f"'/etc/passwd' {NOT_A_PAGE}"),
+                              ("listed twice", "'chronology.md' is already in the PDF; name each page once; the essay's "
+                               "sections come first by themselves"))},
+    "anchors.lock: an alias whose old id the page still has": (
+        replace("anchors.lock", "- {page: about/, old: rights, new: reuse}",
+                "- {page: about/, old: rights, new: reuse}\n- {page: about/, old: reuse, new: the-essay}"),
+        f"anchors.lock:{line_of('anchors.lock', '- {page: about/, old: rights, new: reuse}') + 1}: alias about/#reuse → "
+        "#the-essay is never used: the page still has an element with the id 'reuse'; remove the alias, or rename that "
+        "element's id first"),
+}
+RENDERED_TEMPLATES.add("anchors.lock: an alias whose old id the page still has")
+
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"
 CASES |= {

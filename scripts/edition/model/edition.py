@@ -38,10 +38,10 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
-from .rawhtml import off_site, remote
+from .rawhtml import REFUSED_SCHEMES, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import BRACES, BRACES_FIX, MARKUP, Registry, load_sources, source_files, web_address
-from .templates import template_problems, theme_languages
+from .templates import template_found, template_problems, theme_languages
 
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
@@ -162,16 +162,23 @@ def _strings_at(value: object, path: list):
 # whatever templates make of it, so it is held to the same.
 UNESCAPED_SETTINGS = ("site_description", "site_author", "theme", "extra_css", "extra_javascript", "extra")
 ATTRIBUTE_BREAKER = re.compile(r'["<>`]')
+ADDRESS_KEYS = {"homepage", "link", "url", "href", "src", "logo", "favicon", "icon", "path"}
 
 
 def _check_unescaped(config: dict, problem) -> None:
-    """No value Material writes unescaped into a page holds what could end its attribute or start an element."""
+    """No value Material writes unescaped into a page holds what could end its attribute or start an element,
+    nor an address that runs a script or is a document of its own (extra.homepage, extra.alternate's links)."""
     for key in UNESCAPED_SETTINGS:
         if key == "site_description" and MARKUP.search(str(config.get(key))):
             continue  # named already, as markup (_check_words_and_nav)
         for path, words in _strings_at(config.get(key), [key]):
-            if found := ATTRIBUTE_BREAKER.search(words):
-                name = ".".join(str(step) for step in path if not isinstance(step, int))
+            name = ".".join(str(step) for step in path if not isinstance(step, int))
+            # javascript: and vbscript: are never words; data: and file: are refused where an address is written.
+            if scheme(words) in ("javascript", "vbscript") or (
+                    scheme(words) in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
+                problem(key, f"`{name}` is a {scheme(words)}: address, which Material writes into every page as a link or "
+                        "a load", "give a page of the site or an https:// address", path)
+            elif found := ATTRIBUTE_BREAKER.search(words):
                 problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
                         "(unescaped): it could end an attribute or start an element", 'write it without ", <, > or backticks',
                         path)
@@ -232,6 +239,34 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         listed.setdefault(page, line_at(node, path))
 
 
+def _check_theme(config: dict, problem, root: Path) -> None:
+    """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
+    a language and static templates that exist."""
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    if theme.get("custom_dir", "overrides") != "overrides":
+        problem("theme", f"`theme.custom_dir` is {theme['custom_dir']!r}; templates are the edition's code, in overrides/",
+                "set `custom_dir: overrides`", ["theme", "custom_dir"])
+    if theme.get("name", "material") != "material":
+        # The templates of overrides/ extend Material's: under another theme they fail on blocks it lacks.
+        problem("theme", f"`theme.name` is {theme['name']!r}; the edition's templates (overrides/) extend Material's",
+                "set `name: material`", ["theme", "name"])
+    statics = theme.get("static_templates", [])
+    for index, name in enumerate(statics if isinstance(statics, list) else [statics]):
+        if not (isinstance(name, str) and template_found(root, name)):
+            problem("theme", f"`theme.static_templates` names {name!r}, which is no template of overrides/ or the theme",
+                    "name a template file of overrides/ by its path from there, or remove the entry",
+                    ["theme", "static_templates", index] if isinstance(statics, list) else ["theme", "static_templates"])
+    if theme.get("font") is not False:
+        problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
+                "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
+    # MkDocs would stop on a missing partials/languages/<code>.html as if the output folder had failed.
+    known = theme_languages(root)
+    if known is not None and str(theme.get("language", "en")) not in known:
+        problem("theme", f"`theme.language` is {theme['language']!r}, which is not a language Material has",
+                "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
+                "(`pip show -f mkdocs-material` lists them), such as en, de or fr", ["theme", "language"])
+
+
 def read_config(root: Path, problems: list[Problem]) -> dict:
     """mkdocs.yml, read like every input before MkDocs reads it, and held to what the edition promises.
 
@@ -285,19 +320,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    if theme.get("custom_dir", "overrides") != "overrides":
-        problem("theme", f"`theme.custom_dir` is {theme['custom_dir']!r}; templates are the edition's code, in overrides/",
-                "set `custom_dir: overrides`", ["theme", "custom_dir"])
-    if theme.get("font") is not False:
-        problem("theme", "`theme.font` is not false: Material would load the fonts from Google",
-                "set `font: false` (the stylesheet names the fonts)", ["theme", "font"] if "font" in theme else ["theme"])
-    # MkDocs would stop on a missing partials/languages/<code>.html as if the output folder had failed.
-    known = theme_languages(root)
-    if known is not None and str(theme.get("language", "en")) not in known:
-        problem("theme", f"`theme.language` is {theme['language']!r}, which is not a language Material has",
-                "use one of its languages, the names (without .html) of the files in partials/languages/ of its templates "
-                "(`pip show -f mkdocs-material` lists them), such as en, de or fr", ["theme", "language"])
+    _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):
@@ -349,7 +372,6 @@ def _text(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_text)]
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf\Z")  # a name any file system takes
-PAGE = re.compile(r".*\.md\Z", re.DOTALL)
 
 
 def _one_line(value: str) -> str:
@@ -365,7 +387,7 @@ class Person(Schema):
 
 class PdfSettings(Schema):
     file: Annotated[str, matching(PDF_NAME, "a file name ending .pdf")]
-    appendices: list[Annotated[str, matching(PAGE, "a page of docs/")]]
+    appendices: list[str]  # each a page of docs/: checked against docs/ itself (load_inputs), every entry at once
 
 
 class EditionSettings(Schema):

@@ -228,6 +228,12 @@ def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
     return problems
 
 
+def _deepest_line(lines: list[str]) -> int:
+    """The line of a page that is indented or quoted deepest (1-based): where a nesting too deep shows."""
+    depth = [len(line) - len(line.lstrip(" \t>")) for line in lines]
+    return depth.index(max(depth)) + 1 if depth else 1
+
+
 def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) -> list[Problem]:
     """What a page's HTML and addresses break of the policy above; essay: the page holds the essay's text.
 
@@ -246,8 +252,13 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
                                extension_configs={name: config for name, config in markdown_extensions if config})
     except (ImportError, AttributeError, TypeError, KeyError, ValueError):
         return found  # an extension that does not load: MkDocs names it when it renders
+    try:
+        html_text = md.convert(page.text)
+    except RecursionError:  # Python-Markdown's block parser recurses once per level of nesting
+        return [*found, Problem(page.name, _deepest_line(page.lines), "lists, quotes or emphasis nested so deep that Markdown "
+                                "cannot read the page (Python's recursion limit)", "flatten the structure: a few levels are enough")]
     rendered = _Reader(page, essay, rendered=True)
-    rendered.feed(md.convert(page.text))
+    rendered.feed(html_text)
     rendered.close()
     typed = Counter(problem.what for problem in found)  # the rendering finds these again: each is named once
     extra = []

@@ -539,6 +539,12 @@ def _host_problem(parts) -> str | None:
     if port == 0:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
+    if unicodedata.normalize("NFKC", host) != host:
+        # A fullwidth or ideographic full stop (evil．example) or letter is read by browsers as its plain form:
+        # the reader goes to a host the page does not show.
+        odd = next(c for c in host if unicodedata.normalize("NFKC", c) != c)
+        return (f"the host {host} holds {odd!r} (U+{ord(odd):04X} {unicodedata.name(odd, '?')}), which browsers read as "
+                f"{unicodedata.normalize('NFKC', odd)!r}: {SAME_SITE}")
     labels = []
     for written in host.split("."):
         try:

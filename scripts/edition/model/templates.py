@@ -4,8 +4,9 @@ The templates are the build's code, as scripts/ is: their inline scripts run (cs
 hash into every page's policy) and their markup is not held to the allow-list of docs/ pages. That
 trust stops at the site's promises, which no template can break: nothing is fetched from another
 host (a src, a stylesheet link, a url() in a <style> or a style attribute), nothing typed is sent to
-another host (a <form> or formaction), no <base> moves every relative link of a page elsewhere, and no
-<iframe srcdoc> brings in a page of its own that no check reads. Each is named by template and line.
+another host (a <form> or formaction), no <base> moves every relative link of a page elsewhere, no
+<iframe srcdoc> brings in a page of its own that no check reads, and no address is a javascript:, vbscript:,
+data: or file: one (a script run on a click, a document no check reads). Each is named by template and line.
 
 lxml reads the templates as a browser would read their HTML (every attribute that holds an address,
 srcset, poster and SVG's href among them); the Jinja expressions in them are text to it, so an address
@@ -31,7 +32,7 @@ from lxml import etree
 
 from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, read_text
-from .rawhtml import css_urls, remote, scheme
+from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
 # Every attribute that holds an address. Those the browser fetches by itself (or, for ping, on a click, to a
@@ -104,6 +105,9 @@ def _element_problems(element) -> list[tuple[str, str]]:
         if _jinja(value):
             if not _safe_expression(value):
                 built.append(f"an address in <{tag} {attribute}> built by a Jinja expression, {value!r}")
+        elif bad := next((url for url in _addresses(attribute, value) if scheme(url) in REFUSED_SCHEMES), None):
+            # A script run by a click or a load, or a document of its own (data:), outside every check of the pages.
+            problems.append(f"a {scheme(bad)}: address in <{tag} {attribute}>, {bad[:60]!r}")
         elif attribute in ("action", "formaction"):
             if remote(value):
                 problems.append(f"a <{tag} {attribute}> that sends what readers type to {value!r}")
@@ -216,3 +220,12 @@ def theme_languages(root: Path) -> frozenset[str] | None:
     if theme is None:
         return None
     return frozenset(file.stem for folder in (theme, root / "overrides") for file in (folder / "partials" / "languages").glob("*.html"))
+
+
+def template_found(root: Path, name: str) -> bool:
+    """Whether a template name (as `theme.static_templates` gives one) is a file of overrides/ or of the theme's
+    templates, and not a way out of both (../, an absolute path)."""
+    if name.startswith("/") or ".." in Path(name).parts:
+        return False
+    theme = _theme_templates()
+    return any((folder / name).is_file() for folder in (root / TEMPLATES_DIR, *([theme] if theme else [])))

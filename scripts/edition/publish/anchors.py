@@ -62,7 +62,12 @@ def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, HtmlEleme
 
     for alias in lock.aliases:
         ids = every.get(alias.page, set())
-        if alias.new not in ids or alias.old not in ids:
+        if alias.old in public.get(alias.page, ()) and alias.new in ids:
+            # The page still gives the old id to an element of its own: links to it land there, never on `new`.
+            errors.append(Problem(LOCK_FILE, alias.line, f"alias {alias.page}#{alias.old} → #{alias.new} is never used: "
+                                  f"the page still has an element with the id {alias.old!r}",
+                                  "remove the alias, or rename that element's id first"))
+        elif alias.new not in ids or alias.old not in ids:
             errors.append(Problem(LOCK_FILE, alias.line, f"alias {alias.page}#{alias.old} → #{alias.new} does not resolve "
                                   f"on the built page", "name a page and an id that the site publishes as `new`"))
     for old, new in lock.redirects.items():
