@@ -1190,6 +1190,10 @@ CASES |= {
         "element's id first"),
 }
 RENDERED_TEMPLATES.add("anchors.lock: an alias whose old id the page still has")
+CASES["an archive date with no archived copy"] = (
+    replace(ABQAIQ, "url_status: live", "url_status: live\narchive_date: 2020-02-17"),
+    f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_date' dates an archived copy that no 'archive_url' gives; "
+    "add `archive_url:` (the snapshot's address), or remove `archive_date:`")
 
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"

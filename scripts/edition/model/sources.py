@@ -586,6 +586,10 @@ def _check_archive(fields: RecordFields, problem) -> None:
     """The archived copy: dated, on the archive it claims to be on, and no older than the document."""
     if fields.archive_url and not fields.archive_date:
         problem(["archive_url"], "'archive_url' needs an 'archive_date'", "add `archive_date:` (YYYY-MM-DD) of the snapshot")
+    if fields.archive_date and not fields.archive_url:
+        problem(["archive_date"], "'archive_date' dates an archived copy that no 'archive_url' gives",
+                "add `archive_url:` (the snapshot's address), or remove `archive_date:`")
+        return
     host = (urlsplit(fields.archive_url).hostname or "").lower().rstrip(".") if fields.archive_url else ""
     if host and _imitates_wayback(host):
         problem(["archive_url"], f"'archive_url' is on {host}, which only looks like the Wayback Machine's web.archive.org",
