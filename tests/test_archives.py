@@ -68,3 +68,35 @@ def test_a_reported_snapshot_is_written_into_its_record_and_no_other(tmp_path, a
     assert asked[FRANCE24] == "20200319"  # the snapshot closest to the day the record was issued
     out = capsys.readouterr().out
     assert out.splitlines()[-1].startswith("1 of ") and "still at risk:" in out
+
+
+def test_a_record_with_windows_line_endings_keeps_them_and_every_line_above(tmp_path, api):
+    root = copy_project(tmp_path / "project")
+    record = root / "sources/france24-2020-03-19.yml"
+    crlf = record.read_bytes().replace(b"\n", b"\r\n")
+    record.write_bytes(crlf)
+    assert main(["--root", str(root), "--api", api, "--write"]) == 0
+    written = record.read_bytes()
+    assert written.startswith(crlf)  # nothing above the new lines rewritten
+    assert written[len(crlf):] == (f"archive_url: https://web.archive.org/web/20200320101010/{FRANCE24}\r\n"
+                                   "archive_date: 2020-03-20\r\n").encode()
+
+
+def test_a_record_that_cannot_be_written_is_named_and_the_run_fails_without_a_traceback(tmp_path, api, capsys, monkeypatch):
+    """As on a read-only mount (the tests run as root, whom file permissions do not stop)."""
+    root = copy_project(tmp_path / "project")
+    record = root / "sources/france24-2020-03-19.yml"
+    before = record.read_bytes()
+    opened = type(record).open
+
+    def refuse(path, mode="r", *args, **kwargs):
+        if path == record and "a" in mode:
+            raise OSError(30, "Read-only file system")
+        return opened(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(type(record), "open", refuse)
+    assert main(["--root", str(root), "--api", api, "--write"]) == 1
+    assert record.read_bytes() == before
+    err = capsys.readouterr().err
+    assert ("error: sources/france24-2020-03-19.yml: could not add the snapshot (Read-only file system); check the file's "
+            "permissions and run this again, or add the two lines above by hand") in err

@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"error: {p}" for p in error.problems), file=sys.stderr)
         return 1
     missing = [source for source in registry if source.url and not source.archive_url]
-    at_risk = []
+    at_risk: list[str] = []
+    unwritten: list[str] = []  # records a snapshot was found for but could not be added to
     try:
         with httpx.Client(timeout=30, headers={"User-Agent": USER_AGENT}, follow_redirects=True) as client:
             for source in missing:
@@ -63,17 +64,31 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 lines = f"archive_url: {found[0]}\narchive_date: {found[1]}\n"
                 print(f"{source.path}:\n  " + lines.replace("\n", "\n  ").rstrip())
-                if args.write:
-                    path = root / source.path
-                    text = path.read_text(encoding="utf-8")
-                    path.write_text(text + ("" if text.endswith("\n") else "\n") + lines, encoding="utf-8")
+                if args.write and (failed := append(root / source.path, lines)):
+                    unwritten.append(f"error: {source.path}: could not add the snapshot ({failed}); check the file's "
+                                     "permissions and run this again, or add the two lines above by hand")
     except KeyboardInterrupt:
         print("archives interrupted; the records written so far keep their snapshot", file=sys.stderr)
         return 130
     print(f"{len(missing) - len(at_risk)} of {len(missing)} sources without a recorded copy have one on the Wayback Machine"
           + (f"; still at risk: {', '.join(at_risk)} (save them at https://web.archive.org/save, then run this again)"
              if at_risk else ""))
-    return 0
+    print("\n".join(unwritten), file=sys.stderr)
+    return 1 if unwritten else 0
+
+
+def append(path: Path, lines: str) -> str | None:
+    """Add the lines at the end of a record, in its own line endings, touching nothing above them (a round trip
+    through a YAML library would reflow the file); what went wrong, or None."""
+    try:
+        data = path.read_bytes()
+        newline = "\r\n" if b"\r\n" in data else "\n"
+        addition = ("" if not data or data.endswith(b"\n") else newline) + lines.replace("\n", newline)
+        with path.open("ab") as file:
+            file.write(addition.encode("utf-8"))
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 if __name__ == "__main__":
