@@ -505,6 +505,21 @@ def test_a_previous_site_the_build_cannot_remove_is_set_aside_and_named(project)
             _immutable(path, False)
 
 
+def test_a_project_on_a_read_only_mount_is_named_as_such(project):
+    """Not "remove .site.lock" (sixth hostile round, issue 27): nothing is in the way; the folder takes no files."""
+    before = tree_digest(project)
+    script = f'mount --bind -o ro "$0" "$0" && exec "{sys.executable}" -m edition.publish --root "$0"'
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(project)], capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
+    if "mount" in result.stderr and result.returncode != 1:
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[0] == (f"error: {project}: the build cannot write its files here: Read-only file system; "
+                                             "build into a folder you can write (`--output`), or make this one writable")
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project) == before
+
+
 def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
     before = tree_digest(project / "site")
     result = run_build(project / "site")

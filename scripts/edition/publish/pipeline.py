@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import errno
 import fcntl
 import multiprocessing
 import os
@@ -291,6 +292,11 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
             os.close(descriptor)
             raise OSError(0, "not a regular file")
     except OSError as error:
+        if error.errno == errno.EROFS or (error.errno in (errno.EACCES, errno.EPERM, errno.ENOSPC)
+                                          and not os.path.lexists(lock_path)):
+            # The folder refuses a new file: there is nothing in the way to remove.
+            return Outcome([Problem(str(output.parent), 0, f"the build cannot write its files here: {error.strerror}",
+                                    "build into a folder you can write (`--output`), or make this one writable")])
         return Outcome([Problem(str(lock_path), 0, f"cannot be the build's lock file: {error.strerror or error}",
                                 "remove it: the build makes its own (a link or special file there is never followed)")])
     with os.fdopen(descriptor, "w") as lock:
