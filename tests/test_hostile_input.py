@@ -21,6 +21,8 @@ ALLOWED_ELEMENTS = ("a, abbr, b, bdi, blockquote, br, cite, code, dd, del, detai
 ALLOWED_ATTRIBUTES = ("alt, cite, class, colspan, datetime, dir, height, href, id, lang, open, reversed, rowspan, scope, src, start, "
                       "title, width")
 NOT_ALLOWED = f"use Markdown, or one of: {ALLOWED_ELEMENTS}"
+NOT_A_CALL_THERE = ("is inside a link's text, an image's alt text or an HTML tag, where it would be no note; move it after the "
+                    "link, the image or the element")
 NO_SCRIPTS = "remove the attribute"
 ADDRESS_FIX = "link to a web address or a page of the site"
 
@@ -602,12 +604,10 @@ CASES |= {
         "docs/about.md:3: holds the control character U+0000; save it as plain UTF-8 text with Unix or Windows line endings"),
     "docs: a note call in an image's alt text": (
         replace("docs/about.md", "## The essay", "![A map of Iraq [^ed-zarif]](map.png)\n\n## The essay"),
-        "docs/about.md:9: [^ed-zarif] is inside an image's alt text or an HTML tag, where it would be no note; "
-        "move it after the image or the element"),
+        f"docs/about.md:9: [^ed-zarif] {NOT_A_CALL_THERE}"),
     "docs: a note call in an HTML attribute": (
         replace("docs/about.md", "## The essay", '<span title="see [^ed-zarif]">x</span>\n\n## The essay'),
-        "docs/about.md:9: [^ed-zarif] is inside an image's alt text or an HTML tag, where it would be no note; "
-        "move it after the image or the element"),
+        f"docs/about.md:9: [^ed-zarif] {NOT_A_CALL_THERE}"),
     "docs: a page at the same address as another": (
         write_file("docs/about/index.md", b"---\ndescription: A second page at the address of About, made by mistake.\n---\n"
                    b"# About again\n\nText.\n"),
@@ -1194,6 +1194,29 @@ CASES["an archive date with no archived copy"] = (
     replace(ABQAIQ, "url_status: live", "url_status: live\narchive_date: 2020-02-17"),
     f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_date' dates an archived copy that no 'archive_url' gives; "
     "add `archive_url:` (the snapshot's address), or remove `archive_date:`")
+
+# Markers and note calls where Markdown publishes them as typed or nests links (sixth round, issue 27).
+CASES |= {
+    "docs: a marker in a sentence": (
+        add_line(ABOUT, "See [[edition:rights]] for reuse."),
+        f"{ABOUT}:{ABOUT_END}: a marker that is not alone on its line as [[edition:<name>]]: it would be published as the text "
+        "typed; write it on a line of its own, as [[edition:name]], with no spaces inside the brackets"),
+    "docs: a marker with spaces inside its brackets": (
+        add_line(ABOUT, "[[ edition:rights ]]"),
+        f"{ABOUT}:{ABOUT_END}: a marker that is not alone on its line as [[edition:<name>]]: it would be published as the text "
+        "typed; write it on a line of its own, as [[edition:name]], with no spaces inside the brackets"),
+    "docs: a marker as a heading": (
+        add_line(ABOUT, "## [[edition:rights]]"),
+        f"{ABOUT}:{ABOUT_END}: a marker that is not alone on its line as [[edition:<name>]]: it would be published as the text "
+        "typed; write it on a line of its own, as [[edition:name]], with no spaces inside the brackets"),
+    "docs: a note call in a link's text": (
+        add_line(ABOUT, "[see this[^dod-2020-03-12]](https://example.org/)"),
+        f"{ABOUT}:{ABOUT_END}: [^dod-2020-03-12] {NOT_A_CALL_THERE}"),
+    "docs: a note call in a block of HTML": (
+        add_line(ABOUT, "<table><tr><td>x[^dod-2020-03-12]</td></tr></table>"),
+        f"{ABOUT}:{ABOUT_END}: [^dod-2020-03-12] is inside a block of HTML, which Markdown publishes unread: it would be no "
+        "note; move it out of the HTML, after the element"),
+}
 
 # Invisible marks that make look-alike words differ (hostile review of issue 26).
 INVISIBLE = "a value holds U+{code}, an invisible character that breaks or reorders the text around it; remove it (write plain text)"

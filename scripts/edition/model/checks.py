@@ -9,9 +9,10 @@ from collections import defaultdict
 from importlib.resources import files
 
 import jsonschema
+import markdown
 
 from ..problems import Problem, lookalikes
-from .docs import DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, marker_name, references
+from .docs import CODE_SPAN, DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, marker_name, references
 from .edition import Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
@@ -199,8 +200,11 @@ def _first_difference(expected: str, found: str) -> str:
 
 
 # An image's alt text (brackets nested one deep, as [^id] is) and an HTML tag: Python-Markdown makes no
-# note of a call there, and MkDocs would report the note as never referenced, naming mkdocs.yml.
-_WITHIN = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]|<[A-Za-z][^<>]*>")
+# note of a call there, and MkDocs would report the note as never referenced, naming mkdocs.yml. A link's
+# text too: the note's own link would sit inside the link, which HTML does not allow.
+_WITHIN = re.compile(r"!?\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\](?=[(\[])|!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]|<[A-Za-z][^<>]*>")
+# A marker written anywhere but alone on its line, or spaced or cased otherwise, is published as the text typed.
+_MARKER_LIKE = re.compile(r"\[\[\s*edition\s*:", re.IGNORECASE)
 
 
 def check_citations(edition: Inputs) -> list[Problem]:
@@ -224,6 +228,12 @@ def check_citations(edition: Inputs) -> list[Problem]:
                                         f"write [[edition:<name>]] with one of: {', '.join(sorted(MARKERS))}"))
         code = code_lines(lines)
         for n, line in enumerate(lines, start=1):
+            if n - 1 not in code and not MARKER.match(line.strip()) and _MARKER_LIKE.search(CODE_SPAN.sub("", line)):
+                problems.append(Problem(name, n, "a marker that is not alone on its line as [[edition:<name>]]: it would be "
+                                        "published as the text typed", "write it on a line of its own, as [[edition:name]], "
+                                        "with no spaces inside the brackets"))
+        problems += _calls_in_html_blocks(page)
+        for n, line in enumerate(lines, start=1):
             if DEFINITION.match(line) or n - 1 in code:
                 continue
             previous = None
@@ -231,8 +241,8 @@ def check_citations(edition: Inputs) -> list[Problem]:
             for match in references(line):
                 key = match[1]
                 if any(start < match.start() < end for start, end in inside):
-                    problems.append(Problem(name, n, f"[^{key}] is inside an image's alt text or an HTML tag, where it would "
-                                            "be no note", "move it after the image or the element"))
+                    problems.append(Problem(name, n, f"[^{key}] is inside a link's text, an image's alt text or an HTML "
+                                            "tag, where it would be no note", "move it after the link, the image or the element"))
                     continue
                 if previous is not None and previous[1] == key and not line[previous.end():match.start()].strip():
                     problems.append(Problem(name, n, f"[^{key}] is written twice side by side",
@@ -241,6 +251,23 @@ def check_citations(edition: Inputs) -> list[Problem]:
                 if key not in edition.registry and key not in edition.editorial and key not in defined:
                     problems.append(Problem(name, n, f"citation of unknown source id '{key}'{lookalikes(key)}",
                                             f"add sources/{key}.yml or use an existing id (see the Sources page)"))
+    return problems
+
+
+def _calls_in_html_blocks(page) -> list[Problem]:
+    """Note calls inside a block of raw HTML (<table>, <div>…), which Python-Markdown passes through unread: no
+    note is made, and MkDocs would name the note never referenced against mkdocs.yml. The blocks are found by
+    Python-Markdown's own preprocessors, as the page will be read."""
+    md = markdown.Markdown()
+    text = page.lines
+    for preprocessor in md.preprocessors:
+        text = preprocessor.run(text)
+    problems = []
+    for block in md.htmlStash.rawHtmlBlocks:
+        for match in references(str(block)):
+            line = next((n for n, typed in enumerate(page.lines, 1) if match[0] in typed and typed.strip() in block), 0)
+            problems.append(Problem(page.name, line, f"[^{match[1]}] is inside a block of HTML, which Markdown publishes "
+                                    "unread: it would be no note", "move it out of the HTML, after the element"))
     return problems
 
 
