@@ -74,6 +74,8 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
             self.answer(301, {"Location": "/moved-again"})
         elif path == "/moved-again":
             self.answer(301, {"Location": "/ok"})
+        elif path == "/to-script":  # a redirect to no web address (sixth hostile round, issue 27)
+            self.answer(302, {"Location": "javascript:alert(1)"})
         elif path in ("/gone-404", "/gone-410"):
             self.answer(int(path[-3:]))
         elif path == "/busy":  # too many requests once, then fine
@@ -123,7 +125,7 @@ FAST = Settings(timeout=0.5, retries=2, backoff=0.05, per_host=4, concurrency=8,
 EXPECTED = {
     "/ok": ("ok", 200), "/moved": ("redirected", 200), "/gone-404": ("broken", 404), "/gone-410": ("broken", 410),
     "/busy": ("ok", 200), "/busy-odd": ("ok", 200), "/failing": ("broken", 500), "/slow": ("unreachable", None),
-    "/reset": ("unreachable", None), "/no-head": ("ok", 200),
+    "/reset": ("unreachable", None), "/no-head": ("ok", 200), "/to-script": ("broken", 302),
 }
 
 
@@ -138,6 +140,7 @@ def test_each_answer_is_classified_within_the_time_bound(server, tmp_path):
     assert Behaviours.hits["/failing"] == 3  # tried, then retried twice with backoff
     assert results["/no-head"].detail == "HEAD refused; checked with GET"
     assert "0.5 s" in results["/slow"].detail
+    assert results["/to-script"].detail == "redirects to 'javascript:alert(1)', which is not a web address"
     assert elapsed < 4, f"took {elapsed:.1f} s"  # the slow answer is cut at the timeout, not waited for
 
 

@@ -88,6 +88,21 @@ class NotPublic(httpx.HTTPError):
     """An address the checker will not ask: its host is not on the public internet."""
 
 
+class NotWeb(Exception):
+    """A redirect to no web address (javascript:, mailto:…), which httpx cannot even build a request for."""
+
+    def __init__(self, location: str, status: int):
+        super().__init__(f"redirects to {location[:100]!r}, which is not a web address")
+        self.status = status
+
+
+async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
+    """Run on each answer before httpx reads its Location: one that is no web address is a broken link, named so."""
+    location = response.headers.get("location")
+    if response.is_redirect and location is not None and urlsplit(location.strip()).scheme.lower() not in ("", "http", "https"):
+        raise NotWeb(location, response.status_code)
+
+
 def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
     """Every external address in sources/ and docs/, with who uses it; and the registry.
 
@@ -128,6 +143,8 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
             return Result(url, "unreachable", None, url, [], f"no answer within {settings.timeout:g} s", time.time())
         except NotPublic as error:  # not a network failure: asking again would not change it
             return Result(url, "broken", None, url, [], str(error), time.time())
+        except NotWeb as error:  # nor this: the site sends readers to no web address
+            return Result(url, "broken", error.status, url, [], str(error), time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
@@ -203,7 +220,7 @@ async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
     overall = asyncio.Semaphore(settings.concurrency)
     timeout = httpx.Timeout(settings.timeout)
     async with httpx.AsyncClient(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT},
-                                 max_redirects=10) as client:
+                                 max_redirects=10, event_hooks={"response": [_refuse_redirects_off_the_web]}) as client:
         async def one(url: str) -> Result:
             async with overall, hosts[urlsplit(url).netloc]:
                 return await check_url(client, url, settings)
