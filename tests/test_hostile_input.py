@@ -1212,6 +1212,10 @@ CASES |= {
     "docs: a note call in a link's text": (
         add_line(ABOUT, "[see this[^dod-2020-03-12]](https://example.org/)"),
         f"{ABOUT}:{ABOUT_END}: [^dod-2020-03-12] {NOT_A_CALL_THERE}"),
+    "docs: HTML elements nested a thousand deep": (
+        add_line(ABOUT, "<div>" * 1000 + "x" + "</div>" * 1000),
+        f"{ABOUT}:{ABOUT_END}: HTML elements nested more than 100 deep: the build's checks of the page could not read it "
+        "(Python's recursion limit); flatten the structure: a few levels are enough"),
     "docs: a note call in a block of HTML": (
         add_line(ABOUT, "<table><tr><td>x[^dod-2020-03-12]</td></tr></table>"),
         f"{ABOUT}:{ABOUT_END}: [^dod-2020-03-12] is inside a block of HTML, which Markdown publishes unread: it would be no "

@@ -51,6 +51,7 @@ URL_ATTRIBUTES = ("href", "src", "cite")
 # Elements that hold the rest of a page when their end tag is missing (a <p> or <li> ends by itself).
 CONTAINERS = frozenset({"a", "abbr", "blockquote", "details", "div", "dl", "figure", "ol", "span", "table", "ul"})
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
+MAX_NESTING = 100  # elements inside elements: no page needs a tenth of it; the checks of built pages recurse once each
 # Material's own ids in every page (__search, __drawer, __toc, __palette_0…) start so; a page's may not.
 MATERIAL_ID_PREFIX = "__"
 
@@ -149,6 +150,9 @@ class _Reader(HTMLParser):
             return
         if tag in CONTAINERS and not self.rendered:
             self.open.append((tag, self.getpos()[0]))
+            if len(self.open) == MAX_NESTING + 1:  # named once, where the depth is passed
+                self._problem(f"HTML elements nested more than {MAX_NESTING} deep: the build's checks of the page could "
+                              "not read it (Python's recursion limit)", "flatten the structure: a few levels are enough")
         if tag not in ALLOWED and not (self.rendered and tag in MARKDOWN_ELEMENTS):
             self._problem(f"HTML element <{tag}> is not allowed in a page",
                           f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}", f"<{tag}")
