@@ -1190,6 +1190,19 @@ CASES |= {
         "element's id first"),
 }
 RENDERED_TEMPLATES.add("anchors.lock: an alias whose old id the page still has")
+# Links to an anchor no page has, found only once the site is made: named where they were typed.
+CASES |= {
+    "docs: a Markdown link to an anchor the page it names has not": (
+        add_line(ABOUT, "[bad](sources.md#src-nonexistent)"),
+        f"{ABOUT}:{ABOUT_END}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent', but the doc "
+        "'sources.md' does not contain an anchor '#src-nonexistent'; fix the link, or the page or heading it names"),
+    "docs: an HTML link to an anchor the page it names has not": (
+        add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>'),
+        f"{ABOUT}:{ABOUT_END}: link to '../sources/#src-nope' names a missing anchor '#src-nope'; fix the anchor, or restore "
+        "the heading or paragraph it pointed to"),
+}
+RENDERED_TEMPLATES |= {"docs: a Markdown link to an anchor the page it names has not",
+                       "docs: an HTML link to an anchor the page it names has not"}
 CASES["an archive date with no archived copy"] = (
     replace(ABQAIQ, "url_status: live", "url_status: live\narchive_date: 2020-02-17"),
     f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_date' dates an archived copy that no 'archive_url' gives; "

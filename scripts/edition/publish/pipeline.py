@@ -48,7 +48,7 @@ from .offline import FOLDER, complete_offline_copy, make_offline_copy
 from .pdf import epoch_problems, pdf_settings, render_pdf
 from .postprocess import postprocess, write_pages
 from .render import render_site
-from .sitecheck import check_site
+from .sitecheck import check_site, placed_in_docs
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process receives when its parent ends
 
@@ -226,7 +226,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         write_pages(parsed)  # with the sizes of the PDF and of the copy's zip, now final
         # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
         # again, differently worded, for the copy's.
-        errors += offline_errors + site_errors + ([] if site_errors else copy_errors)
+        errors += offline_errors + placed_in_docs(site_errors, edition) + ([] if site_errors else copy_errors)
     return errors, parsed
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from .. import Edition
@@ -71,4 +72,18 @@ def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-    return [Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names") for message in handler.messages]
+    return [_placed(message, edition) for message in handler.messages]
+
+
+# MkDocs' link validation names the page and the link, not the line: "Doc file 'about.md' contains a link 'x.md#y', …".
+DOC_LINK = re.compile(r"Doc file '([^']+)' contains (?:a|an [a-z ]+) link '([^']+)'")
+
+
+def _placed(message: str, edition: Edition) -> Problem:
+    """A message of MkDocs as a problem, at the page and line the link it names was typed, where it names one."""
+    found = DOC_LINK.search(message)
+    page = edition.docs.get(found[1]) if found else None
+    line = next((n for n, text in enumerate(page.lines, 1) if found[2] in text), 0) if page else 0
+    if line:
+        return Problem(page.name, line, f"MkDocs: {' '.join(message.split()).rstrip('.')}", "fix the link, or the page or heading it names")
+    return Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")

@@ -8,6 +8,7 @@ this check of the output is the authority.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,6 +16,7 @@ import tinycss2
 from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
+from ..model.addresses import page_path
 from ..model.rawhtml import css_urls, remote
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
@@ -134,3 +136,20 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
                                         "fix the anchor, or restore the heading or paragraph it pointed to"))
     return problems + punctuation_problems(site, parsed) + stylesheet_problems(site, cache)
+
+
+QUOTED = re.compile(r"'([^']+)'")
+
+
+def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
+    """The problems of built pages, each named where its author wrote it where that can be found: the docs/ page
+    the built page is made from, at the first line holding what the message quotes (a link as typed in HTML).
+    The rest keep the built page's name: their words were made by the edition, not typed."""
+    by_output = {f"site/{page_path(page.file)}index.html": page for page in edition.docs}
+    placed = []
+    for problem in problems:
+        page = by_output.get(problem.path) if problem.line == 0 else None
+        quoted = QUOTED.search(problem.what) if page is not None else None
+        line = next((n for n, text in enumerate(page.lines, 1) if quoted[1] in text), 0) if quoted else 0
+        placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
+    return placed
