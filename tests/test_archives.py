@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
+import time
 import typing
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,9 +22,13 @@ FRANCE24 = "https://www.france24.com/en/20200319-us-led-coalition-pulls-trainers
 class Availability(http.server.BaseHTTPRequestHandler):
     asked: typing.ClassVar[list[dict]] = []
 
+    hostile: typing.ClassVar[bytes | None] = None  # an answer for every address, as a broken or hostile API gives it
+
     def do_GET(self):
         query = {key: values[0] for key, values in parse_qs(urlsplit(self.path).query).items()}
         Availability.asked.append(query)
+        if Availability.hostile is not None:
+            return self.hostile_answer(query["url"])
         if query["url"] == FRANCE24:
             closest = {"available": True, "status": "200", "timestamp": "20200320101010",
                        "url": f"http://web.archive.org/web/20200320101010/{FRANCE24}"}
@@ -36,6 +41,25 @@ class Availability(http.server.BaseHTTPRequestHandler):
         body = json.dumps(answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def hostile_answer(self, url: str) -> None:
+        body = Availability.hostile.replace(b"{url}", url.encode())
+        status = 500 if body == b"500" else 200
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        if body == b"trickle":  # a byte a second, forever: only a deadline ends it
+            self.end_headers()
+            for _ in range(30):
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(1)
+            return
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -100,3 +124,54 @@ def test_a_record_that_cannot_be_written_is_named_and_the_run_fails_without_a_tr
     err = capsys.readouterr().err
     assert ("error: sources/france24-2020-03-19.yml: could not add the snapshot (Read-only file system); check the file's "
             "permissions and run this again, or add the two lines above by hand") in err
+
+
+
+def snapshot_of(address: str, stamp: str = "20200320101010") -> bytes:
+    closest = {"available": True, "status": "200", "timestamp": stamp, "url": f"http://web.archive.org/web/{stamp}/{address}"}
+    return json.dumps({"archived_snapshots": {"closest": closest}}).encode()
+
+
+# What a broken or hostile API may answer (sixth hostile round, issue 27): nothing of it reaches a record.
+HOSTILE_ANSWERS = {
+    "closest is a list": (b'{"archived_snapshots": {"closest": ["x"]}}', 0),
+    "JSON nested past the parser's depth": (b"[" * 100000 + b"]" * 100000, 1),
+    "a server error": (b"500", 1),
+    "not JSON": (b"<html>down for maintenance</html>", 1),
+    "a snapshot address holding reordering and control characters": (snapshot_of("{url}\u202e\u0000"), 0),
+    "a snapshot of another address": (snapshot_of("https://evil.example/"), 0),
+    "a snapshot older than the document": (snapshot_of("{url}", "19990101000000"), 0),
+    "an answer a byte a second": (b"trickle", 1),
+}
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
+def test_no_answer_a_broken_or_hostile_api_gives_is_written(tmp_path, api, capsys, monkeypatch, answer):
+    body, status = HOSTILE_ANSWERS[answer]
+    monkeypatch.setattr(Availability, "hostile", body)
+    monkeypatch.setattr("edition.tools.archives.DEADLINE", 2)
+    root = copy_project(tmp_path / "project")
+    before = {path.name: path.read_bytes() for path in (root / "sources").glob("*.yml")}
+    source = next(s for s in load_sources(root) if s.url and not s.archive_url)
+    if answer == "an answer a byte a second":  # one record is enough to show the deadline
+        for path in (root / "sources").glob("*.yml"):
+            if path.name != f"{source.id}.yml" and "url:" in path.read_text(encoding="utf-8"):
+                path.unlink()
+        before = {path.name: path.read_bytes() for path in (root / "sources").glob("*.yml")}
+    assert main(["--root", str(root), "--api", api, "--write"]) == status
+    assert {path.name: path.read_bytes() for path in (root / "sources").glob("*.yml")} == before
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if status:  # an outage is not "no copy exists"
+        assert "the archive's API gave no answer for" in err and "run this again later" in err
+
+
+def test_a_record_that_ends_its_yaml_document_is_named_not_written_past_its_end(tmp_path, api, capsys):
+    root = copy_project(tmp_path / "project")
+    record = root / "sources/france24-2020-03-19.yml"
+    record.write_bytes(record.read_bytes() + b"...\n")
+    before = record.read_bytes()
+    assert main(["--root", str(root), "--api", api, "--write"]) == 1
+    assert record.read_bytes() == before
+    assert "error: sources/france24-2020-03-19.yml: could not add the snapshot (it holds a line `...`, which ends its YAML " \
+           "document)" in capsys.readouterr().err

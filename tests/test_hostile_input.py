@@ -1093,7 +1093,7 @@ CASES |= {
 
 
 # Archived copies and scripts the theme loads, from the fifth hostile round of issue 27.
-WAYBACK = "https://web.archive.org/web/20230101000000/https://www.upi.com/x"
+WAYBACK = f"https://web.archive.org/web/20230101000000/{UPI}"
 CASES |= {
     "an archived copy on a host that is no web archive": (
         replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://evil.example/web/20190914000000/x\n"
@@ -1203,6 +1203,11 @@ CASES |= {
 }
 RENDERED_TEMPLATES |= {"docs: a Markdown link to an anchor the page it names has not",
                        "docs: an HTML link to an anchor the page it names has not"}
+CASES["an archived copy of another address"] = (
+    replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://web.archive.org/web/20200101000000/"
+            "https://evil.example/\narchive_date: 2020-01-01"),
+    f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is a copy of 'https://evil.example/', not of the "
+    "record's `url`; give the snapshot of the record's own address, as `make archives` records it, or remove it")
 CASES["an archive date with no archived copy"] = (
     replace(ABQAIQ, "url_status: live", "url_status: live\narchive_date: 2020-02-17"),
     f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_date' dates an archived copy that no 'archive_url' gives; "

@@ -597,13 +597,26 @@ def _check_archive(fields: RecordFields, problem) -> None:
     elif host and host not in ARCHIVES:  # readers take an "Archived copy" link on trust: only an archive's own
         problem(["archive_url"], f"'archive_url' is on {host}, which is not a web archive (the Wayback Machine, archive.today "
                 "or Perma.cc)", "give the snapshot's address on one of them, as `make archives` records it, or remove it")
-    elif fields.archive_date and (stamp := WAYBACK_DAY.match(fields.archive_url)) and (
-            day := f"{stamp[1]}-{stamp[2]}-{stamp[3]}") != str(fields.archive_date):
+    elif fields.archive_url and (stamp := WAYBACK_DAY.match(fields.archive_url)) and fields.url and not same_address(
+            fields.archive_url[stamp.end():], fields.url):
+        problem(["archive_url"], f"'archive_url' is a copy of {fields.archive_url[stamp.end():][:100]!r}, not of the record's "
+                "`url`", "give the snapshot of the record's own address, as `make archives` records it, or remove it")
+    elif fields.archive_date and stamp and (day := f"{stamp[1]}-{stamp[2]}-{stamp[3]}") != str(fields.archive_date):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} is not the day of the snapshot its address names "
                 f"({day})", f"write `archive_date: {day}`, the day in the Wayback address")
     if fields.archive_date and _before(fields.archive_date, fields.issued):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} comes before the document was issued ({fields.issued}): "
                 "no copy of it was made then", "give the date of the snapshot, as its address has it, or correct `issued:`")
+
+
+def same_address(archived: str, url: str) -> bool:
+    """Whether the address a snapshot was taken of is the record's: the Wayback Machine gives it with either
+    scheme, a default port or a trailing slash of its own, and the host in any case."""
+    def plain(address: str) -> tuple:
+        parts = urlsplit(address.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        return host, parts.port if parts.port not in (80, 443) else None, parts.path.rstrip("/"), parts.query
+    return plain(archived) == plain(url)
 
 
 def _imitates_wayback(host: str) -> bool:

@@ -11,33 +11,66 @@ and saving a new snapshot is left to a person (https://web.archive.org/save), wh
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import httpx
 
-from ..model.sources import load_sources
+from ..model.sources import _before, load_sources, same_address, web_address
 from ..problems import ProblemsFound
 
 API = "https://archive.org/wayback/available"
 USER_AGENT = "iraq-restraint-edition-archives/1 (+https://iraq-restraint-edition.github.io/)"
-SNAPSHOT = re.compile(r"^https?://web\.archive\.org/web/([0-9]{14})/\S+\Z")
+SNAPSHOT = re.compile(r"^https?://web\.archive\.org/web/([0-9]{14})/(\S+)\Z")
 
 
-def closest_snapshot(client: httpx.Client, api: str, url: str, issued: str) -> tuple[str, str] | None:
-    """The archived copy of url the API reports closest to the issue date: (its https address, its day), or None."""
+MAX_ANSWER = 1_000_000  # bytes: the API's answer is a few hundred
+DEADLINE = 60  # seconds for one answer, however slowly it comes
+
+
+class NoAnswer(Exception):
+    """The API gave no answer this tool can read: an outage is not "no capture exists"."""
+
+
+def _answer(client: httpx.Client, api: str, params: dict) -> object:
+    """The API's JSON answer, read within the deadline and the size cap, or NoAnswer."""
+    start = time.monotonic()
     try:
-        answer = client.get(api, params={"url": url, "timestamp": issued.replace("-", "")}).json()
-        closest = answer["archived_snapshots"]["closest"]
-    except (httpx.HTTPError, ValueError, KeyError, TypeError):
+        with client.stream("GET", api, params=params) as response:
+            if response.status_code != 200:
+                raise NoAnswer(f"HTTP {response.status_code}")
+            body = b""
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_ANSWER or time.monotonic() - start > DEADLINE:
+                    raise NoAnswer("an answer too long or too slow")
+        return json.loads(body)
+    except (httpx.HTTPError, ValueError, RecursionError) as error:
+        raise NoAnswer(type(error).__name__) from None
+
+
+def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] | None:
+    """The archived copy of a record's url that the API reports closest to its issue date, as the build would
+    accept it in the record: (its https address, its day), or None. NoAnswer when the API gives none."""
+    answer = _answer(client, api, {"url": source.url, "timestamp": source.issued.replace("-", "")})
+    snapshots = answer.get("archived_snapshots") if isinstance(answer, dict) else None
+    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
+    if not isinstance(closest, dict):
         return None
-    address = closest.get("url") if isinstance(closest, dict) else None
+    address = closest.get("url")
     if not (closest.get("available") is True and str(closest.get("status")) == "200" and isinstance(address, str)
             and (match := SNAPSHOT.match(address))):
         return None
-    stamp = match[1]
-    return "https://" + address.split("://", 1)[1], f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+    stamp, address = match[1], "https://" + address.split("://", 1)[1]
+    day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+    # What the build would refuse is never written: a copy of another address, a day before the document, an
+    # address no record may hold (control or reordering characters, a look-alike host).
+    if not (web_address(address) and same_address(match[2], source.url) and not _before(day, source.issued)):
+        return None
+    return address, day
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,10 +88,15 @@ def main(argv: list[str] | None = None) -> int:
     missing = [source for source in registry if source.url and not source.archive_url]
     at_risk: list[str] = []
     unwritten: list[str] = []  # records a snapshot was found for but could not be added to
+    unanswered: list[str] = []  # records the API said nothing readable of
     try:
         with httpx.Client(timeout=30, headers={"User-Agent": USER_AGENT}, follow_redirects=True) as client:
             for source in missing:
-                found = closest_snapshot(client, args.api, source.url, source.issued)
+                try:
+                    found = closest_snapshot(client, args.api, source)
+                except NoAnswer as error:
+                    unanswered.append(f"{source.id} ({error})")
+                    continue
                 if found is None:
                     at_risk.append(source.id)
                     continue
@@ -73,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(missing) - len(at_risk)} of {len(missing)} sources without a recorded copy have one on the Wayback Machine"
           + (f"; still at risk: {', '.join(at_risk)} (save them at https://web.archive.org/save, then run this again)"
              if at_risk else ""))
+    if unanswered:
+        unwritten.append(f"error: the archive's API gave no answer for {len(unanswered)} source(s): {', '.join(unanswered)}; "
+                         "run this again later: they may have a copy")
     print("\n".join(unwritten), file=sys.stderr)
     return 1 if unwritten else 0
 
@@ -83,6 +124,8 @@ def append(path: Path, lines: str) -> str | None:
     try:
         data = path.read_bytes()
         newline = "\r\n" if b"\r\n" in data else "\n"
+        if re.search(rb"^\.\.\.[ \t]*\r?$", data, re.MULTILINE):  # after a document's end, YAML reads no more
+            return "it holds a line `...`, which ends its YAML document"
         addition = ("" if not data or data.endswith(b"\n") else newline) + lines.replace("\n", newline)
         with path.open("ab") as file:
             file.write(addition.encode("utf-8"))
