@@ -520,6 +520,25 @@ def test_a_project_on_a_read_only_mount_is_named_as_such(project):
     assert tree_digest(project) == before
 
 
+def test_a_read_only_anchor_lock_is_named_and_left_as_it_was(project):
+    """`make anchors` with anchors.lock on a read-only mount: named, not a file system error of the site (issue 27)."""
+    lock = project / "anchors.lock"
+    before = lock.read_bytes()
+    script = (f'mount --bind -o ro "$0/anchors.lock" "$0/anchors.lock" && '
+              f'exec "{sys.executable}" -m edition.publish --root "$0" --update-anchors')
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(project)], capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
+    if "mount" in result.stderr and result.returncode != 1:
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[0].startswith("error: anchors.lock: cannot be written: ")
+    assert result.stderr.splitlines()[0].endswith("; the lock is left as it was; make anchors.lock and the project folder "
+                                                  "writable, then run `make anchors` again")
+    assert "Traceback" not in result.stderr
+    assert lock.read_bytes() == before
+    assert not list(project.glob(".anchors.lock.*"))  # no half-written copy left beside it
+
+
 def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
     before = tree_digest(project / "site")
     result = run_build(project / "site")

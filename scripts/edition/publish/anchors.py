@@ -15,6 +15,7 @@ import yaml
 from lxml.html import HtmlElement
 
 from .. import Edition
+from ..cache import write_atomic
 from ..model.anchor_lock import ALIAS_CLASS, LOCK_FILE, Lock
 from ..problems import Problem
 from .csp import redirect_script
@@ -98,14 +99,20 @@ def check_anchors(site_dir: Path, edition: Edition, parsed: dict[Path, HtmlEleme
     return errors, warnings
 
 
-def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, HtmlElement] | None = None) -> None:
-    """Record the built site's anchors in anchors.lock, keeping its aliases and redirects."""
+def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, HtmlElement] | None = None) -> list[Problem]:
+    """Record the built site's anchors in anchors.lock, keeping its aliases and redirects: written whole or not at
+    all (a full disk or a read-only file leaves the old lock as it was, named)."""
     public, _ = published_anchors(site_dir, parsed)
     body = yaml.safe_dump({"pages": public}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
     aliases = [{"page": a.page, "old": a.old, "new": a.new} for a in lock.aliases]
     extra = yaml.safe_dump({"aliases": aliases, "redirects": lock.redirects}, allow_unicode=True, sort_keys=False,
                            default_flow_style=None, width=100)
-    (root / LOCK_FILE).write_text(LOCK_HEADER + body + extra, encoding="utf-8")
+    try:
+        write_atomic(root / LOCK_FILE, (LOCK_HEADER + body + extra).encode("utf-8"))
+    except OSError as error:
+        return [Problem(LOCK_FILE, 0, f"cannot be written: {error.strerror or error}; the lock is left as it was",
+                        "make anchors.lock and the project folder writable, then run `make anchors` again")]
+    return []
 
 
 def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:

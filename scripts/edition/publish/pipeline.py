@@ -336,8 +336,8 @@ def _build(root: Path, output: Path, update_anchors: bool, serial: bool) -> Outc
             errors, warnings = errors + anchor_errors, warnings + anchor_warnings
         if errors:
             return Outcome(errors, warnings)
-        if update_anchors:
-            write_lock(staging, edition.lock, root, parsed)
+        if update_anchors and (errors := write_lock(staging, edition.lock, root, parsed)):
+            return Outcome(errors, warnings)
         warnings += publish(staging, output)
         return Outcome([], warnings, [archive_summary(edition)])
     finally:
