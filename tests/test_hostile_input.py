@@ -1230,6 +1230,10 @@ CASES |= {
     "docs: a note call in a link's text": (
         add_line(ABOUT, "[see this[^dod-2020-03-12]](https://example.org/)"),
         f"{ABOUT}:{ABOUT_END}: [^dod-2020-03-12] {NOT_A_CALL_THERE}"),
+    "docs: emphasis nested two thousand deep": (
+        add_line(ABOUT, "*a " * 2000 + "x" + " a*" * 2000),
+        f"{ABOUT}:{ABOUT_END}: lists, quotes or emphasis nested so deep that Markdown cannot read the page (Python's "
+        "recursion limit); flatten the structure: a few levels are enough"),
     "docs: HTML elements nested a thousand deep": (
         add_line(ABOUT, "<div>" * 1000 + "x" + "</div>" * 1000),
         f"{ABOUT}:{ABOUT_END}: HTML elements nested more than 100 deep: the build's checks of the page could not read it "

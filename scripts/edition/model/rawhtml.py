@@ -233,8 +233,8 @@ def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
 
 
 def _deepest_line(lines: list[str]) -> int:
-    """The line of a page that is indented or quoted deepest (1-based): where a nesting too deep shows."""
-    depth = [len(line) - len(line.lstrip(" \t>")) for line in lines]
+    """The line of a page that is indented, quoted or emphasized deepest (1-based): where a nesting too deep shows."""
+    depth = [max(len(line) - len(line.lstrip(" \t>")), line.count("*") + line.count("_")) for line in lines]
     return depth.index(max(depth)) + 1 if depth else 1
 
 
