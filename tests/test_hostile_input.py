@@ -1234,6 +1234,10 @@ CASES |= {
         add_line(ABOUT, "*a " * 2000 + "x" + " a*" * 2000),
         f"{ABOUT}:{ABOUT_END}: lists, quotes or emphasis nested so deep that Markdown cannot read the page (Python's "
         "recursion limit); flatten the structure: a few levels are enough"),
+    "docs: a page that nav leaves out": (
+        write_file("docs/left-out.md", b"---\ndescription: A page written and never listed in the menu.\n---\n\n# Left out\n"),
+        "docs/left-out.md:1: is not in `nav` of mkdocs.yml: no menu or Previous/Next link would reach it; add it to `nav:` "
+        "in mkdocs.yml, or remove the page"),
     "docs: HTML elements nested a thousand deep": (
         add_line(ABOUT, "<div>" * 1000 + "x" + "</div>" * 1000),
         f"{ABOUT}:{ABOUT_END}: HTML elements nested more than 100 deep: the build's checks of the page could not read it "

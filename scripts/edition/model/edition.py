@@ -239,6 +239,19 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         listed.setdefault(page, line_at(node, path))
 
 
+def _unlisted_pages(config: dict, root: Path) -> list[Problem]:
+    """The pages of docs/ that a `nav` leaves out: MkDocs warns of them all in one message against mkdocs.yml, with
+    no line, and strict mode fails the build on it; each is named here as the file it is."""
+    listed = {page for _, _, page in _nav(config.get("nav"), ["nav"]) if page}
+    if not listed:
+        return []  # no nav: MkDocs lists every page itself
+    docs = root / FIXED_FOLDERS["docs_dir"]
+    return [Problem(f"{FIXED_FOLDERS['docs_dir']}/{file}", 1, "is not in `nav` of mkdocs.yml: no menu or Previous/Next link "
+                    "would reach it", "add it to `nav:` in mkdocs.yml, or remove the page")
+            for file in sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md") if path.is_file() and not path.is_symlink())
+            if file not in listed]
+
+
 def _check_theme(config: dict, problem, root: Path) -> None:
     """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
     a language and static templates that exist."""
@@ -322,6 +335,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
                 "remove it: the site makes no request to another host")
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
+    problems += _unlisted_pages(config, root)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):
         if not isinstance(config.get(key, []), list):
