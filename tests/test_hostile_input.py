@@ -1208,6 +1208,11 @@ CASES["an archived copy of another address"] = (
             "https://evil.example/\narchive_date: 2020-01-01"),
     f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is a copy of 'https://evil.example/', not of the "
     "record's `url`; give the snapshot of the record's own address, as `make archives` records it, or remove it")
+CASES["an archived copy of an address with a port out of range"] = (
+    replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://web.archive.org/web/20200101000000/"
+            "https://www.upi.com:99999/x\narchive_date: 2020-01-01"),
+    f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is a copy of 'https://www.upi.com:99999/x', not of "
+    "the record's `url`; give the snapshot of the record's own address, as `make archives` records it, or remove it")
 CASES["an archive date with no archived copy"] = (
     replace(ABQAIQ, "url_status: live", "url_status: live\narchive_date: 2020-02-17"),
     f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_date' dates an archived copy that no 'archive_url' gives; "

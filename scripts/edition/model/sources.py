@@ -612,11 +612,15 @@ def _check_archive(fields: RecordFields, problem) -> None:
 def same_address(archived: str, url: str) -> bool:
     """Whether the address a snapshot was taken of is the record's: the Wayback Machine gives it with either
     scheme, a default port or a trailing slash of its own, and the host in any case."""
-    def plain(address: str) -> tuple:
-        parts = urlsplit(address.strip())
+    def plain(address: str) -> tuple | None:
+        try:  # a port out of range raises
+            parts = urlsplit(address.strip())
+            port = parts.port
+        except ValueError:
+            return None
         host = (parts.hostname or "").lower().removeprefix("www.")
-        return host, parts.port if parts.port not in (80, 443) else None, parts.path.rstrip("/"), parts.query
-    return plain(archived) == plain(url)
+        return host, port if port not in (80, 443) else None, parts.path.rstrip("/"), parts.query
+    return plain(archived) is not None and plain(archived) == plain(url)
 
 
 def _imitates_wayback(host: str) -> bool:
