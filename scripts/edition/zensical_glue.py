@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import Edition, load
 from .model.edition import CONFIG_FILE
-from .model.templates import TEMPLATES_DIR
+from .model.templates import TEMPLATES_DIR, rendering_failure
 from .problems import Problem, ProblemsFound
 
 # How Zensical's renderer ends a template's error: "undefined value (in base.html:264)".
@@ -63,11 +63,10 @@ def template_failure(message: str, root: Path) -> Problem | None:
     found = TEMPLATE_ERROR.fullmatch(message.strip())
     if found is None:
         return None
-    what = f"rendering a page, the template stops with: {' '.join(found['what'].split())[:200]}"
-    if (root / TEMPLATES_DIR / found["name"]).is_file():
-        return Problem(f"{TEMPLATES_DIR.as_posix()}/{found['name']}", int(found["line"]), what, "fix the template")
-    return Problem(CONFIG_FILE, 0, f"{what} (the theme's {found['name']}, line {found['line']})",
-                   "check the settings of mkdocs.yml that the theme reads (theme:, extra:)")
+    # Zensical names the template by its path from the template folders: the edition's, if overrides/ holds it.
+    own = root / TEMPLATES_DIR / found["name"]
+    return rendering_failure(root, own if own.is_file() else Path(found["name"]), int(found["line"]),
+                             f"stops with: {' '.join(found['what'].split())[:200]}", CONFIG_FILE)
 
 
 def _naming_template_failures(root: Path, previous):

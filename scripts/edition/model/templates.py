@@ -190,11 +190,18 @@ def template_failure(error: BaseException, root: Path, settings: str) -> Problem
         message = error.message if isinstance(error, jinja2.TemplateError) and error.message else str(error)
         what = f"stops with {type(error).__name__}: {' '.join(message.split())[:200]}"
     own = [(file, line) for file, line in frames if file.resolve().is_relative_to(overrides)]
-    if own:  # the innermost template of the edition's own, where the failing line is
-        file, line = own[-1]
+    # The innermost template of the edition's own, where the failing line is; else the theme's own.
+    return rendering_failure(root, *(own or frames)[-1], what, settings)
+
+
+def rendering_failure(root: Path, file: Path, line: int, what: str, settings: str) -> Problem:
+    """A template's failure while a page renders (what: "stops with …"), under MkDocs or Zensical: at the template's
+    file and line when it is the edition's own (overrides/), else against the settings the theme's template reads."""
+    if file.resolve().is_relative_to((root / TEMPLATES_DIR).resolve()):
         return Problem(relative(file.resolve(), root), line, f"rendering a page, the template {what}", "fix the template")
-    file, line = frames[-1]
-    return Problem(settings, 0, f"rendering a page, the theme's template {file.name} (line {line}) {what}",
+    theme = _theme_templates()  # named by its path among the theme's templates (partials/nav.html), as Zensical names it
+    shown = file.relative_to(theme) if theme and file.is_absolute() and file.is_relative_to(theme) else file
+    return Problem(settings, 0, f"rendering a page, the theme's template {shown.as_posix()} (line {line}) {what}",
                    "check the settings of mkdocs.yml that the theme reads (theme:, extra:)")
 
 
