@@ -505,18 +505,26 @@ def test_a_previous_site_the_build_cannot_remove_is_set_aside_and_named(project)
             _immutable(path, False)
 
 
-def test_a_project_on_a_read_only_mount_is_named_as_such(project):
-    """Not "remove .site.lock" (sixth hostile round, issue 27): nothing is in the way; the folder takes no files."""
-    before = tree_digest(project)
-    script = f'mount --bind -o ro "$0" "$0" && exec "{sys.executable}" -m edition.publish --root "$0"'
+def build_on_a_read_only_mount(project: Path, mounted: str, *options: str) -> subprocess.CompletedProcess:
+    """The build program run where `mounted` (a path from the project, "" for the whole project) is a read-only
+    mount, in a mount namespace of its own (unshare -m): as root, file permissions would not stop the build."""
+    script = (f'mount --bind -o ro "$0/{mounted}" "$0/{mounted}" && '
+              f'exec "{sys.executable}" -m edition.publish --root "$0" {" ".join(options)}')
     result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(project)], capture_output=True, text=True, timeout=300,
                             env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
     if "mount" in result.stderr and result.returncode != 1:
         pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
     assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_a_project_on_a_read_only_mount_is_named_as_such(project):
+    """Not "remove .site.lock" (sixth hostile round, issue 27): nothing is in the way; the folder takes no files."""
+    before = tree_digest(project)
+    result = build_on_a_read_only_mount(project, "")
     assert result.stderr.splitlines()[0] == (f"error: {project}: the build cannot write its files here: Read-only file system; "
                                              "build into a folder you can write (`--output`), or make this one writable")
-    assert "Traceback" not in result.stderr
     assert tree_digest(project) == before
 
 
@@ -524,17 +532,10 @@ def test_a_read_only_anchor_lock_is_named_and_left_as_it_was(project):
     """`make anchors` with anchors.lock on a read-only mount: named, not a file system error of the site (issue 27)."""
     lock = project / "anchors.lock"
     before = lock.read_bytes()
-    script = (f'mount --bind -o ro "$0/anchors.lock" "$0/anchors.lock" && '
-              f'exec "{sys.executable}" -m edition.publish --root "$0" --update-anchors')
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(project)], capture_output=True, text=True, timeout=300,
-                            env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
-    if "mount" in result.stderr and result.returncode != 1:
-        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
-    assert result.returncode == 1, result.stderr
+    result = build_on_a_read_only_mount(project, "anchors.lock", "--update-anchors")
     assert result.stderr.splitlines()[0].startswith("error: anchors.lock: cannot be written: ")
     assert result.stderr.splitlines()[0].endswith("; the lock is left as it was; make anchors.lock and the project folder "
                                                   "writable, then run `make anchors` again")
-    assert "Traceback" not in result.stderr
     assert lock.read_bytes() == before
     assert not list(project.glob(".anchors.lock.*"))  # no half-written copy left beside it
 
