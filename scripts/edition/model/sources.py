@@ -459,7 +459,7 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
     for key in ("issued", "accessed", "archive_date"):
         if (value := getattr(fields, key)) and value > today.isoformat()[: len(value)]:
             problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
-    if fields.accessed and _before(fields.accessed, fields.issued):  # citations would say it was read before it existed
+    if fields.accessed and dated_before(fields.accessed, fields.issued):  # citations would say it was read before it existed
         problem(["accessed"], f"'accessed' {fields.accessed} comes before the document was issued ({fields.issued})",
                 "give the date the page was read, or correct `issued:`")
     if not (fields.author or fields.container_title or fields.publisher):
@@ -478,7 +478,7 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
     for index, report in enumerate(fields.reports or ()):
         if report.date > today.isoformat()[:len(report.date)]:
             problem(["reports", index], f"a report dated {report.date} is in the future", "check the report's date")
-        elif _before(report.date, fields.issued):
+        elif dated_before(report.date, fields.issued):
             problem(["reports", index], f"a report dated {report.date} comes before the document it reports ({fields.issued})",
                     "check the report's date, or the record's `issued:`")
         else:
@@ -604,7 +604,7 @@ def _check_archive(fields: RecordFields, problem) -> None:
     elif fields.archive_date and stamp and (day := f"{stamp[1]}-{stamp[2]}-{stamp[3]}") != str(fields.archive_date):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} is not the day of the snapshot its address names "
                 f"({day})", f"write `archive_date: {day}`, the day in the Wayback address")
-    if fields.archive_date and _before(fields.archive_date, fields.issued):
+    if fields.archive_date and dated_before(fields.archive_date, fields.issued):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} comes before the document was issued ({fields.issued}): "
                 "no copy of it was made then", "give the date of the snapshot, as its address has it, or correct `issued:`")
 
@@ -636,7 +636,7 @@ def _imitates_wayback(host: str) -> bool:
             or squashed in ("webarchiveorg", "wwwwebarchiveorg", "archiveorg", "wwwarchiveorg"))
 
 
-def _before(report: str, issued: str) -> bool:
+def dated_before(report: str, issued: str) -> bool:
     """Whether a report's date comes before its document's, by more than the day time zones can make
     (a statement issued in Paris in the evening is reported the next day in Singapore, and the other way)."""
     if len(report) == len(issued) == 10 and real_date(issued):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from ..model.sources import _before, load_sources, same_address, web_address
+from ..model.sources import dated_before, load_sources, same_address, web_address
 from ..problems import ProblemsFound
 
 API = "https://archive.org/wayback/available"
@@ -68,7 +68,7 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
     # What the build would refuse is never written: a copy of another address, a day before the document, an
     # address no record may hold (control or reordering characters, a look-alike host).
-    if not (web_address(address) and same_address(match[2], source.url) and not _before(day, source.issued)):
+    if not (web_address(address) and same_address(match[2], source.url) and not dated_before(day, source.issued)):
         return None
     return address, day
 
