@@ -189,6 +189,11 @@ class Page:
     def lines(self) -> list[str]:
         return lines_of(self.text)
 
+    def line_holding(self, words: str) -> int:
+        """The first line of the page (1-based) that holds the words as typed, or 0: where a problem found only
+        once the page is rendered (a link MkDocs or the site check names) was written."""
+        return next((n for n, text in enumerate(self.lines, 1) if words in text), 0)
+
     @property
     def blocks(self) -> list[Block]:
         return blocks(self.text)

@@ -83,7 +83,7 @@ def _placed(message: str, edition: Edition) -> Problem:
     """A message of MkDocs as a problem, at the page and line the link it names was typed, where it names one."""
     found = DOC_LINK.search(message)
     page = edition.docs.get(found[1]) if found else None
-    line = next((n for n, text in enumerate(page.lines, 1) if found[2] in text), 0) if page else 0
+    line = page.line_holding(found[2]) if page else 0
     if line:
         return Problem(page.name, line, f"MkDocs: {' '.join(message.split()).rstrip('.')}", "fix the link, or the page or heading it names")
     return Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")

@@ -150,6 +150,6 @@ def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
     for problem in problems:
         page = by_output.get(problem.path) if problem.line == 0 else None
         quoted = QUOTED.search(problem.what) if page is not None else None
-        line = next((n for n, text in enumerate(page.lines, 1) if quoted[1] in text), 0) if quoted else 0
+        line = page.line_holding(quoted[1]) if quoted else 0
         placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
     return placed
