@@ -71,7 +71,7 @@ class Availability(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def api():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Availability)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/wayback/available"
     finally:

@@ -110,7 +110,7 @@ def server():
     Behaviours.stopping = threading.Event()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Behaviours)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}"
@@ -240,7 +240,7 @@ class Redirects(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirects)
-threading.Thread(target=httpd.serve_forever, daemon=True).start()
+threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
 base = f"http://127.0.0.1:{httpd.server_port}"
 listed = check_links([base + path for path in TARGETS], Settings(timeout=2, deadline=5, retries=0, private_ok=True))
 direct = check_links(["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"], Settings(timeout=2, retries=0))
