@@ -221,9 +221,10 @@ def unread_files(root: Path) -> list[Problem]:
         return problems  # named by allowed_files.irregular_files
     for path in sorted(folder.rglob("*")):
         inside = path.relative_to(folder)
-        if (path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in inside.parts)
+        if (path.suffix == ".yml" and len(inside.parts) == 1) or (
+                path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in inside.parts)
                 or Path(SOURCES_DIR, inside.parts[0]) == ESSAY_DIR):
-            continue  # links and special files are irregular_files'; dotfiles are no one's records
+            continue  # records; links and special files are irregular_files'; dotfiles are no one's records
         where = relative(path, root)
         if len(inside.parts) > 1:
             problems.append(Problem(where, 0, "is in a subfolder of sources/, where the build reads no record",
@@ -240,8 +241,9 @@ def load_sources(root: Path, today: dt.date | None = None) -> Registry:
     problems: list[Problem] = unread_files(root)
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}  # declared id -> where, so a copied file is named as a duplicate
+    folder = relative(root / SOURCES_DIR, root)  # once: every record is a file of this folder
     for path in source_files(root):
-        name = relative(path, root)
+        name = f"{folder}/{path.name}"
         source, declared = _load_record(path, name, today, problems)
         if declared is not None:
             declared_id, line = declared
@@ -539,6 +541,8 @@ def _host_problem(parts) -> str | None:
     if port == 0:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
+    if host.isascii() and "xn--" not in host:
+        return None  # the usual host: Latin letters alone, nothing a browser reads otherwise
     if unicodedata.normalize("NFKC", host) != host:
         # A fullwidth or ideographic full stop (evil．example) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
