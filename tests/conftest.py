@@ -10,7 +10,6 @@ import os
 import shutil
 import stat
 import subprocess
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import SimpleNamespace
@@ -285,10 +284,20 @@ def settle(tab, condition: str, timeout: float = 10_000) -> bool:
     with `evaluate`, which the page's Content-Security-Policy does not govern: `wait_for_function`
     compiles the condition inside the page, and the policy (rightly) refuses that once the condition
     does not hold at the first look."""
-    deadline = time.monotonic() + timeout / 1000
-    while not (held := bool(tab.evaluate(condition))) and time.monotonic() < deadline:
-        tab.wait_for_timeout(50)
-    return held
+    return tab.evaluate(WAIT_FOR.replace("CONDITION", condition), timeout)
+
+
+# The condition looked at in the page every 10 ms, in one round trip (a poll from here costs one per look,
+# and a look that just missed the change costs the poll's interval again); an error in it is the test's.
+WAIT_FOR = """until => new Promise((done, failed) => {
+    const end = performance.now() + until;
+    const look = () => {
+        let held;
+        try { held = Boolean(CONDITION); } catch (error) { return failed(error); }
+        if (held || performance.now() > end) done(held); else setTimeout(look, 10);
+    };
+    look();
+})"""
 
 
 # Three frames: the one that sees a new window size (a resize observer asks for another), the one in which
