@@ -1300,6 +1300,33 @@ CASES |= {
 }
 
 
+# Issue 27, seventh round: YAML's merge keys, letters that draw nothing, marks with nothing to mark.
+AP = "sources/ap-2020-01-03.yml"
+INVISIBLE = "an invisible character that breaks or reorders the text around it; remove it (write plain text)"
+MERGE_REFUSED = "a merge key (<<) is not allowed; write each field out in the mapping itself"
+CASES |= {
+    "a merge key repeating a record's title": (
+        replace(AP, "title: ", '<<: {title: "Merged title"}\ntitle: '),
+        f"{AP}:{line_of(AP, 'title: ')}: {MERGE_REFUSED}"),
+    "a merge key in mkdocs.yml's theme": (
+        replace(CONFIG, "  custom_dir: overrides", "  <<: {custom_dir: elsewhere}\n  custom_dir: overrides"),
+        f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides')}: {MERGE_REFUSED}"),
+    "a Hangul filler in a glossary name": (
+        replace(GLOSSARY, "name: Quds Force", "name: Quds\u3164Force"),
+        f"{GLOSSARY}:{line_of(GLOSSARY, 'name: Quds Force')}: a value holds U+3164, {INVISIBLE}"),
+    "tag characters spelling hidden text in a title": (
+        replace(AP, "airstrike at Baghdad", "airstrike\U000e0041\U000e0042 at Baghdad"),
+        f"{AP}:{line_of(AP, 'title: ')}: a value holds U+E0041, {INVISIBLE}"),
+    "a combining grapheme joiner in a publisher": (
+        replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
+        f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
+    "a title that starts with two combining accents": (
+        replace(AP, 'title: "[Report', 'title: "\u0301\u0301[Report'),
+        f"{AP}:{line_of(AP, 'title: ')}: a value starts with U+0301, a combining mark (COMBINING ACUTE ACCENT), which "
+        "joins the character before it; start the value with the letter the mark belongs to, or remove the mark"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

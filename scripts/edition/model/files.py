@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -62,8 +63,12 @@ REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # may: the site shows them as spaces, the PDF sets them as spaces), and the invisible marks that break or
 # join words unseen: a zero-width space, a word joiner, a byte-order mark, a soft hyphen. Each makes words
 # that look alike differ (an outlet's name, an excerpt no longer matching its source). The zero-width
-# joiner and non-joiner stay: Persian and Arabic text needs them.
-_INVISIBLE_IN_VALUES = re.compile(r"[\u00ad\u200b\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# joiner and non-joiner stay: Persian and Arabic text needs them. So do the letters that draw nothing: the
+# combining grapheme joiner, the Hangul fillers, the Mongolian vowel separator and free variation selectors,
+# the invisible operators, the Khmer inherent vowels, the Braille blank and the tag characters (which
+# spell hidden text after any character).
+_INVISIBLE_IN_VALUES = re.compile("[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u2060-\u2064\u2800\u3164"
+                                  "\uffa0\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
@@ -129,6 +134,7 @@ class _Refused(Exception):
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
 _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_constructors.items()
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
 
@@ -168,6 +174,12 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
     if isinstance(node, yaml.ScalarNode):
         if _REFUSED_IN_VALUES.search(node.value):
             _refuse_characters(node.value, name, line)
+        if node.value and unicodedata.category(node.value[0])[0] == "M":
+            # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
+            # quotation mark, a space, the last letter of a label.
+            raise _Refused(Problem(name, line, f"a value starts with U+{ord(node.value[0]):04X}, a combining mark "
+                                   f"({unicodedata.name(node.value[0], 'unnamed')}), which joins the character before it",
+                                   "start the value with the letter the mark belongs to, or remove the mark"))
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALARS:
@@ -187,6 +199,9 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
             if not isinstance(key, yaml.ScalarNode):  # `? [a, b]`: no field of the edition is named so
                 raise _Refused(Problem(name, key.start_mark.line + 1, "a key is a list or a mapping, not plain text",
                                        "write each key as plain text, such as `title:`"))
+            if key.tag == _MERGE:  # `<<: {…}` adds fields unseen beside those written, and hides a field written twice
+                raise _Refused(Problem(name, key.start_mark.line + 1, "a merge key (<<) is not allowed",
+                                       "write each field out in the mapping itself"))
             if key.value in keys:
                 raise _Refused(Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
                                        f"mapping (first on line {keys[key.value]})", "keep one of them"))
