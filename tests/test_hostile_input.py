@@ -1317,6 +1317,13 @@ CASES |= {
     "tag characters spelling hidden text in a title": (
         replace(AP, "airstrike at Baghdad", "airstrike\U000e0041\U000e0042 at Baghdad"),
         f"{AP}:{line_of(AP, 'title: ')}: a value holds U+E0041, {INVISIBLE}"),
+    "mkdocs.yml: a javascript: link written with a character reference": (
+        replace(CONFIG, "extra:\n", "extra:\n  alternate:\n    - name: Evil\n      link: '&#106;avascript:alert(1)'\n      lang: fr\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 3}: `extra.alternate.link` is a javascript: address, {SETTING_ADDRESS}"),
+    "mkdocs.yml: a logo from another host written with character references": (
+        replace(CONFIG, "  custom_dir: overrides", "  custom_dir: overrides\n  logo: '&#47;&#47;evil.example/logo.png'"),
+        f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 1}: `theme.logo` loads '&#47;&#47;evil.example/logo.png' from "
+        "another host; put the file under docs/ and name its path"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

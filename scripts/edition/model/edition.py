@@ -8,6 +8,7 @@ formats the citations, which makes the `edition.Edition` every step is handed.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 import unicodedata
@@ -174,9 +175,10 @@ def _check_unescaped(config: dict, problem) -> None:
         for path, words in _strings_at(config.get(key), [key]):
             name = ".".join(str(step) for step in path if not isinstance(step, int))
             # javascript: and vbscript: are never words; data: and file: are refused where an address is written.
-            if scheme(words) in ("javascript", "vbscript") or (
-                    scheme(words) in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
-                problem(key, f"`{name}` is a {scheme(words)}: address, which Material writes into every page as a link or "
+            # Read as the browser reads the attribute the value lands in: `&#106;avascript:` is javascript:.
+            read = scheme(html.unescape(words))
+            if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
+                problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
                         "a load", "give a page of the site or an https:// address", path)
             elif found := ATTRIBUTE_BREAKER.search(words):
                 problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
@@ -208,7 +210,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
                     ["extra", "social", index])
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     for key in ("logo", "favicon"):
-        if isinstance(theme.get(key), str) and remote(theme[key]):
+        if isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
     for index, entry in enumerate(entries(config, "markdown_extensions")):
