@@ -1324,6 +1324,23 @@ CASES |= {
         replace(CONFIG, "  custom_dir: overrides", "  custom_dir: overrides\n  logo: '&#47;&#47;evil.example/logo.png'"),
         f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 1}: `theme.logo` loads '&#47;&#47;evil.example/logo.png' from "
         "another host; put the file under docs/ and name its path"),
+    "mkdocs.yml: the offline copy's plugin on the site": (
+        replace(CONFIG, "  - search\n", "  - search\n  - offline:\n      enabled: true\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'plugins:') + 2}: `plugins` names 'offline', which is the offline copy's: on the site "
+        "it would load search from another host and give every page a file address; remove it: `make build` makes the "
+        "offline copy with it"),
+    "mkdocs.yml: a page left out by exclude_docs": (
+        replace(CONFIG, "extra:\n", "exclude_docs: about.md\nextra:\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `exclude_docs` would leave pages of docs/ out of the site while the "
+        "edition's checks, notes and links read them; remove it; move a page that is not to be published out of docs/"),
+    "mkdocs.yml: a page held back by draft_docs": (
+        replace(CONFIG, "extra:\n", "draft_docs: |\n  about.md\nextra:\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `draft_docs` would leave pages of docs/ out of the site while the "
+        "edition's checks, notes and links read them; remove it; move a page that is not to be published out of docs/"),
+    "mkdocs.yml: file addresses instead of folder ones": (
+        replace(CONFIG, "extra:\n", "use_directory_urls: false\nextra:\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `use_directory_urls` is False; every permanent link of the edition is a "
+        "folder address (page/); remove it (the offline copy, which needs it off, is made by `make build`)"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

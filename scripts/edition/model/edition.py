@@ -107,7 +107,7 @@ def configured_site_url(root: Path, problems: list[Problem] | None = None) -> st
 FIXED_FOLDERS = {"docs_dir": "docs", "site_dir": "site"}
 # Plugins and Markdown extensions reviewed for the edition: none reads a file outside docs/ or the
 # network into a page (pymdownx.snippets, for one, would: `--8<-- "/etc/passwd"`).
-PLUGINS = {"search", "edition", "offline"}
+PLUGINS = {"search", "edition"}  # and `offline`, which the build adds for the offline copy alone (render.py)
 MARKDOWN_EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty",
                        "tables", "toc"}
 
@@ -308,6 +308,15 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     for key, folder in FIXED_FOLDERS.items():
         if key in config and config[key] != folder:
             problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
+    if "use_directory_urls" in config and config["use_directory_urls"] is not True:
+        # The permanent links, anchors.lock, the PDF's links and the checks of every link are made for page/ addresses.
+        problem("use_directory_urls", f"`use_directory_urls` is {config['use_directory_urls']!r}; every permanent link "
+                "of the edition is a folder address (page/)", "remove it (the offline copy, which needs it off, is made "
+                "by `make build`)")
+    for key in ("exclude_docs", "draft_docs"):
+        if key in config:
+            problem(key, f"`{key}` would leave pages of docs/ out of the site while the edition's checks, notes and links "
+                    "read them", "remove it; move a page that is not to be published out of docs/")
     if "hooks" in config:
         problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
                 "remove it: the edition's code lives in scripts/edition/")
@@ -318,7 +327,11 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
         for index, entry in enumerate(entries(config, key)):
             name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
-            if not (isinstance(name, str) and (name in allowed or name.startswith(EXTENSIONS))):
+            if key == "plugins" and name == "offline":
+                problem(key, "`plugins` names 'offline', which is the offline copy's: on the site it would load search from "
+                        "another host and give every page a file address", "remove it: `make build` makes the offline "
+                        "copy with it", [key, index])
+            elif not (isinstance(name, str) and (name in allowed or name.startswith(EXTENSIONS))):
                 problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
