@@ -1341,6 +1341,15 @@ CASES |= {
         replace(CONFIG, "extra:\n", "use_directory_urls: false\nextra:\n"),
         f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `use_directory_urls` is False; every permanent link of the edition is a "
         "folder address (page/); remove it (the offline copy, which needs it off, is made by `make build`)"),
+    "docs: thirty thousand unclosed brackets on one line": (
+        add_line(ABOUT, "[" * 30_000),
+        f"{ABOUT}:{ABOUT_END}: holds more than 1,000 [, which Markdown reads in time growing with the square of their number "
+        "(the build would hang); write a bracket that opens no link as \\[, or split the page"),
+    "docs: two thousand tags left open, one a paragraph": (
+        add_line(ABOUT, "\n\n".join(["x <a words of an ordinary paragraph"] * 2000)),
+        f"{ABOUT}:{ABOUT_END + 200}: holds more than 100 tags left open on their line (`<a` with no `>`), which Markdown reads "
+        "in time growing with the square of their number (the build would hang); close each tag on the line it opens, write "
+        "a < that opens no tag as &lt;, or split the page"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

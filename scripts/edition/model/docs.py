@@ -355,6 +355,29 @@ def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
                  if n not in code and HEADING.match(line) and (m := ZERO_WIDTH.search(line))), None)
 
 
+# Python-Markdown reads a page in time that grows with the square of its unclosed brackets and of its tags
+# left open on their line: 30,000 `[` take minutes, 2,000 spread `<a ` a minute, and the build reads each
+# page five times. No page of the edition comes near a tenth of these limits.
+MAX_BRACKETS = 1000
+MAX_OPEN_TAGS = 100
+OPEN_BRACKET = re.compile(r"(?<!\\)\[")
+OPEN_TAG = re.compile(r"<[A-Za-z/!?][^<>\n]*(?=<|$)", re.MULTILINE)
+
+
+def crowded(text: str) -> tuple[int, str, str] | None:
+    """(line, what, fix) of the first place where a page passes MAX_BRACKETS or MAX_OPEN_TAGS, or None."""
+    for pattern, limit, what, fix in (
+            (OPEN_BRACKET, MAX_BRACKETS, f"more than {MAX_BRACKETS:,} [", "write a bracket that opens no link as \\[, or "
+             "split the page"),
+            (OPEN_TAG, MAX_OPEN_TAGS, f"more than {MAX_OPEN_TAGS} tags left open on their line (`<a` with no `>`)",
+             "close each tag on the line it opens, write a < that opens no tag as &lt;, or split the page")):
+        past = next((match for count, match in enumerate(pattern.finditer(text), 1) if count > limit), None)
+        if past is not None:
+            return (text.count("\n", 0, past.start()) + 1, f"holds {what}, which Markdown reads in time growing with the "
+                    "square of their number (the build would hang)", fix)
+    return None
+
+
 def heading_words(heading: str) -> str:
     """A heading's words as readers see them, the page's title in its citation: without the attribute list
     that sets its id ({#about}), and with character references decoded (Q&amp;A is Q&A; citeproc and the
@@ -384,6 +407,9 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "
                                     "character that breaks or reorders the text around it",
                                     "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"))
+            continue
+        if crowd := crowded(text):
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", *crowd))
             continue
         if hidden := _zero_width_in_heading(text):
             # The heading's anchor and the search index would hold the character, and links typed without it miss.
