@@ -1350,6 +1350,15 @@ CASES |= {
         f"{ABOUT}:{ABOUT_END + 200}: holds more than 100 tags left open on their line (`<a` with no `>`), which Markdown reads "
         "in time growing with the square of their number (the build would hang); close each tag on the line it opens, write "
         "a < that opens no tag as &lt;, or split the page"),
+    "mkdocs.yml: another host's address without its scheme, written with character references": (
+        replace(CONFIG, "extra:\n", "extra:\n  alternate:\n    - name: Evil\n      link: '&#x2F;&#x2F;evil.example/fr/'\n      lang: fr\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 3}: `extra.alternate.link` is written '&#x2F;&#x2F;evil.example/fr/', which a "
+        "browser reads as '//evil.example/fr/'; write a page of the site (sources/) or a whole https:// address, without "
+        "character references"),
+    "mkdocs.yml: another host's address without its scheme": (
+        replace(CONFIG, "extra:\n", "extra:\n  alternate:\n    - name: Evil\n      link: //evil.example/fr/\n      lang: fr\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 3}: `extra.alternate.link` is '//evil.example/fr/', an address without its "
+        "scheme; write a page of the site (sources/) or a whole https:// address, without character references"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -180,6 +180,12 @@ def _check_unescaped(config: dict, problem) -> None:
             if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
                 problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
                         "a load", "give a page of the site or an https:// address", path)
+            elif str(path[-1]).lower() in ADDRESS_KEYS and (html.unescape(words) != words or (off_site(words) and not read)):
+                # Material writes the address as it is: a browser decodes `&#x2F;&#x2F;host` to //host, and MkDocs makes
+                # a //host address relative to each page, a link to no page of the site.
+                problem(key, f"`{name}` is written {words!r}, which a browser reads as {html.unescape(words)!r}"
+                        if html.unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
+                        "write a page of the site (sources/) or a whole https:// address, without character references", path)
             elif found := ATTRIBUTE_BREAKER.search(words):
                 problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
                         "(unescaped): it could end an attribute or start an element", 'write it without ", <, > or backticks',
