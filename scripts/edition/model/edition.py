@@ -108,6 +108,11 @@ FIXED_FOLDERS = {"docs_dir": "docs", "site_dir": "site"}
 # Plugins and Markdown extensions reviewed for the edition: none reads a file outside docs/ or the
 # network into a page (pymdownx.snippets, for one, would: `--8<-- "/etc/passwd"`).
 PLUGINS = {"search", "edition"}  # and `offline`, which the build adds for the offline copy alone (render.py)
+# What the pages are written in and the edition's output is made by: without attr_list a page prints
+# `{ .web-only }` as text (and the PDF takes the web's paragraph), without footnotes or toc there are no
+# notes or anchors, and each of the edition's own makes a part of every page.
+REQUIRED_EXTENSIONS = ("toc", "footnotes", "attr_list", *(EXTENSIONS + name for name in (
+    "notes", "paragraphs", "markers", "cite_panel", "aliases", "glossary", "external_links")))
 MARKDOWN_EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty",
                        "tables", "toc"}
 
@@ -260,6 +265,41 @@ def _unlisted_pages(config: dict, root: Path) -> list[Problem]:
             if file not in listed]
 
 
+def _entry_name(entry: object) -> str:
+    """The name of a plugin or extension as mkdocs.yml lists it: `- name` or `- name: {options}`."""
+    return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
+
+
+def _check_plugins_and_extensions(config: dict, problem) -> None:
+    """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
+    pages and the build need."""
+    for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
+        for index, entry in enumerate(entries(config, key)):
+            name = _entry_name(entry)
+            if key == "plugins" and name == "offline":
+                problem(key, "`plugins` names 'offline', which is the offline copy's: on the site it would load search from "
+                        "another host and give every page a file address", "remove it: `make build` makes the offline "
+                        "copy with it", [key, index])
+            elif not (isinstance(name, str) and (name in allowed or name.startswith(EXTENSIONS))):
+                problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
+                        "machine or the network into the pages)",
+                        f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
+                        "scripts/edition/model/edition.py", [key, index])
+            elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
+                # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
+                problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
+                        [key, index])
+    plugins = [_entry_name(entry) for entry in entries(config, "plugins")]
+    named = {_entry_name(entry) for entry in entries(config, "markdown_extensions")}
+    for name in REQUIRED_EXTENSIONS:
+        if name not in named:
+            problem("markdown_extensions", f"`markdown_extensions` does not name `{name}`, which the edition's pages are "
+                    "written with", f"add `- {name}` under `markdown_extensions:`")
+    if "edition" not in plugins:
+        problem("plugins", "`plugins` does not name `edition`, which loads and checks the edition under `mkdocs build` "
+                "and `mkdocs serve` (without it they would render nothing of the edition's)", "add `- edition` under `plugins:`")
+
+
 def _check_theme(config: dict, problem, root: Path) -> None:
     """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
     a language and static templates that exist."""
@@ -330,27 +370,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         # MkDocs reads the parent file with its full YAML loader, where a tag runs code, and nothing checks it.
         problem("INHERIT", "`INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
                 "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
-    for key, allowed in (("plugins", PLUGINS), ("markdown_extensions", MARKDOWN_EXTENSIONS)):
-        for index, entry in enumerate(entries(config, key)):
-            name = entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
-            if key == "plugins" and name == "offline":
-                problem(key, "`plugins` names 'offline', which is the offline copy's: on the site it would load search from "
-                        "another host and give every page a file address", "remove it: `make build` makes the offline "
-                        "copy with it", [key, index])
-            elif not (isinstance(name, str) and (name in allowed or name.startswith(EXTENSIONS))):
-                problem(key, f"`{key}` names {name!r}, which the edition has not checked (it could read files from the "
-                        "machine or the network into the pages)",
-                        f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
-                        "scripts/edition/model/edition.py", [key, index])
-            elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
-                # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
-                problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
-                        [key, index])
-    plugins = [entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
-               for entry in entries(config, "plugins")]
-    if "edition" not in plugins:
-        problem("plugins", "`plugins` does not name `edition`, which loads and checks the edition under `mkdocs build` "
-                "and `mkdocs serve` (without it they would render nothing of the edition's)", "add `- edition` under `plugins:`")
+    _check_plugins_and_extensions(config, problem)
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")
