@@ -1364,6 +1364,31 @@ CASES |= {
         [f"{CONFIG}:{line_of(CONFIG, 'markdown_extensions:')}: `markdown_extensions` does not name `{name}`, which the "
          f"edition's pages are written with; add `- {name}` under `markdown_extensions:`"
          for name in ("attr_list", "edition.markdown.glossary")]),
+    "mkdocs.yml: a stylesheet from another host written with character references": (
+        replace(CONFIG, "  - stylesheets/edition.css", "  - '&#x2F;&#x2F;evil.example/x.css'"),
+        f"{CONFIG}:{line_of(CONFIG, '  - stylesheets/edition.css')}: `extra_css` names '&#x2F;&#x2F;evil.example/x.css', "
+        "which a browser reads as '//evil.example/x.css'; write the path of a file under docs/ as it is, without character "
+        "references"),
+    "the edition's stylesheet deleted": (
+        lambda root: (root / "docs/stylesheets/edition.css").unlink(),
+        f"{CONFIG}:{line_of(CONFIG, '  - stylesheets/edition.css')}: `extra_css` names 'stylesheets/edition.css', which is "
+        "not a file under docs/: every page would load nothing there; name a file under docs/ by its path from there, or "
+        "remove the entry"),
+    "the edition's script deleted": (
+        lambda root: (root / "docs/javascripts/edition.js").unlink(),
+        f"{CONFIG}:{line_of(CONFIG, '  - javascripts/edition.js')}: `extra_javascript` names 'javascripts/edition.js', which "
+        "is not a file under docs/: every page would load nothing there; name a file under docs/ by its path from there, or "
+        "remove the entry"),
+    "the favicon deleted": (
+        lambda root: (root / "docs/assets/favicon.svg").unlink(),
+        f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` names 'assets/favicon.svg', which is "
+        "not a file under docs/: every page would show nothing there; name a file under docs/ by its path from there, or "
+        "remove the setting"),
+    "mkdocs.yml: a logo outside docs/": (
+        replace(CONFIG, "  custom_dir: overrides", "  custom_dir: overrides\n  logo: ../mkdocs.yml"),
+        f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 1}: `theme.logo` names '../mkdocs.yml', which is not a file "
+        "under docs/: every page would show nothing there; name a file under docs/ by its path from there, or remove the "
+        "setting"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

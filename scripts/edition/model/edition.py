@@ -203,6 +203,12 @@ def _outside_docs(page: str) -> bool:
     return path.startswith("/") or posixpath.normpath(path).split("/")[0] == ".."
 
 
+def _docs_file(root: Path, address: str) -> bool:
+    """Whether an address mkdocs.yml gives for every page to load (a script, a stylesheet, the logo) is a file under docs/."""
+    path = urlsplit(address).path
+    return bool(path) and not _outside_docs(path) and (root / FIXED_FOLDERS["docs_dir"] / path).is_file()
+
+
 def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
@@ -224,6 +230,9 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         if isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
+        elif isinstance(theme.get(key), str) and not _docs_file(root, theme[key]):
+            problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
+                    "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
     for index, entry in enumerate(entries(config, "markdown_extensions")):
         options = next(iter(entry.values()), None) if isinstance(entry, dict) else None
         for words in _strings(options):
@@ -390,6 +399,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             elif "\\" in address:
                 problem(key, f"`{key}` names {address!r}, with a backslash, which browsers read as / and MkDocs as a Windows "
                         "separator", "write the path with /", [key, index])
+            elif html.unescape(address) != address:  # written into the page as it is, and decoded there
+                problem(key, f"`{key}` names {address!r}, which a browser reads as {html.unescape(address)!r}",
+                        "write the path of a file under docs/ as it is, without character references", [key, index])
+            elif not _docs_file(root, address):
+                problem(key, f"`{key}` names {address!r}, which is not a file under docs/: every page would load "
+                        "nothing there", "name a file under docs/ by its path from there, or remove the entry", [key, index])
     # Material writes each of extra.polyfills into a <script src> of every page, as extra_javascript.
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     polyfills = extra.get("polyfills") if isinstance(extra.get("polyfills"), list) else []
