@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from conftest import line_of, refusal, replace_in, run_build, tree_digest
+from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
@@ -1389,6 +1391,9 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 1}: `theme.logo` names '../mkdocs.yml', which is not a file "
         "under docs/: every page would show nothing there; name a file under docs/ by its path from there, or remove the "
         "setting"),
+    "an interlinear annotation mark in a glossary name": (
+        replace(GLOSSARY, "name: Quds Force", "name: Quds\ufff9Force"),
+        f"{GLOSSARY}:{line_of(GLOSSARY, 'name: Quds Force')}: a value holds U+FFF9, {INVISIBLE}"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
@@ -1444,6 +1449,18 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert result.stderr.splitlines()[-1].startswith("build failed:")
     assert tree_digest(project / "site") == site_before
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
+
+
+def test_every_format_character_but_those_scripts_need_is_refused_in_a_value():
+    """Unicode's format characters (category Cf) hide, join or reorder words unseen: a value may hold only those
+    a script needs (the joiners, the direction marks, the signs drawn over Arabic and Kaithi numbers)."""
+    wrong = []
+    for character in (chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"):
+        problems = []
+        parse_yaml(f"title: 'a{character}b'\n", "x.yml", problems)
+        if bool(problems) != (character not in FORMAT_CHARACTERS_KEPT):
+            wrong.append(f"U+{ord(character):04X}")
+    assert not wrong, f"held wrongly: {wrong}"
 
 
 def test_markup_in_every_data_field_is_published_as_text(project):

@@ -60,15 +60,22 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # text around them on the page (U+200E/U+200F marks stay allowed).
 REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # In a YAML value also the line and paragraph separators, which a value on one line cannot hold (a page
-# may: the site shows them as spaces, the PDF sets them as spaces), and the invisible marks that break or
-# join words unseen: a zero-width space, a word joiner, a byte-order mark, a soft hyphen. Each makes words
-# that look alike differ (an outlet's name, an excerpt no longer matching its source). The zero-width
-# joiner and non-joiner stay: Persian and Arabic text needs them. So do the letters that draw nothing: the
-# combining grapheme joiner, the Hangul fillers, the Mongolian vowel separator and free variation selectors,
-# the invisible operators, the Khmer inherent vowels, the Braille blank and the tag characters (which
-# spell hidden text after any character).
-_INVISIBLE_IN_VALUES = re.compile("[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u2060-\u2064\u2800\u3164"
-                                  "\uffa0\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+# may: the site shows them as spaces, the PDF sets them as spaces), and every format character that breaks,
+# joins or hides words unseen: a zero-width space, a word joiner, a byte-order mark, a soft hyphen, the
+# invisible operators, the deprecated shaping controls, the interlinear annotation marks, the musical and
+# shorthand formatting controls, the tag characters (which spell hidden text after any character). Each
+# makes words that look alike differ (an outlet's name, an excerpt no longer matching its source). The format
+# characters a script needs stay (FORMAT_CHARACTERS_KEPT). So do these letters, which draw nothing: the
+# combining grapheme joiner, the Hangul fillers, the Mongolian free variation selectors, the Khmer
+# inherent vowels and the Braille blank.
+FORMAT_CHARACTERS_KEPT = frozenset(
+    "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
+    "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder
+    "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd")  # signs drawn over numbers
+_INVISIBLE_IN_VALUES = re.compile(
+    "[\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # format characters
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0]")  # letters that draw nothing
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
