@@ -1394,6 +1394,10 @@ CASES |= {
     "an interlinear annotation mark in a glossary name": (
         replace(GLOSSARY, "name: Quds Force", "name: Quds\ufff9Force"),
         f"{GLOSSARY}:{line_of(GLOSSARY, 'name: Quds Force')}: a value holds U+FFF9, {INVISIBLE}"),
+    "mkdocs.yml: an SVG of docs/ rendered as a template": (
+        replace(CONFIG, "extra:\n", "extra_templates: [assets/favicon.svg]\nextra:\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `extra_templates` would render files of docs/ as Jinja templates, which no "
+        "check of the templates reads; remove it: templates belong in overrides/ (see the README)"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

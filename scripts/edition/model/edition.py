@@ -375,6 +375,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if "hooks" in config:
         problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
                 "remove it: the edition's code lives in scripts/edition/")
+    if "extra_templates" in config:
+        # A file of docs/ rendered by Jinja: `{{ "\x3cscript…" }}` in an SVG the SVG check reads as text becomes a script.
+        problem("extra_templates", "`extra_templates` would render files of docs/ as Jinja templates, which no check of "
+                "the templates reads", "remove it: templates belong in overrides/ (see the README)")
     if "INHERIT" in config:
         # MkDocs reads the parent file with its full YAML loader, where a tag runs code, and nothing checks it.
         problem("INHERIT", "`INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
