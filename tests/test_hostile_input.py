@@ -1398,6 +1398,22 @@ CASES |= {
         replace(CONFIG, "extra:\n", "extra_templates: [assets/favicon.svg]\nextra:\n"),
         f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `extra_templates` would render files of docs/ as Jinja templates, which no "
         "check of the templates reads; remove it: templates belong in overrides/ (see the README)"),
+    "a template hiding a remote image in a comment its Jinja strings open": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{{ "<!--" if false }}<img src="https://evil.example/x.png" alt="">'
+                '{{ "-->" if false }}'),
+        [f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry markup that a Jinja string writes, {markup!r}, "
+         "which the template check reads as text; write the markup in the template itself, outside {{ }} and {% %}"
+         for markup in ("<!--", "-->")]),
+    "a template hiding off-site links in a textarea its Jinja strings open": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{% set opening = "<text" ~ "area>" %}{{ opening if false }}'
+                '<link rel="preconnect" href="https://evil.example">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry markup that a Jinja string writes, '<text', which "
+        "the template check reads as text; write the markup in the template itself, outside {{ }} and {% %}"),
+    "a template closing a script with a Jinja string written in escapes": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<script>{{ "\\x3c/script\\x3e\\x3cimg src=//evil.example/x\\x3e" }}</script>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry markup that a Jinja string writes, "
+        "'</script><img src=//evil.example/x>', which the template check reads as text; write the markup in the template "
+        "itself, outside {{ }} and {% %}"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -144,7 +144,8 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
             problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
             continue
         changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
-        problems += [Problem(name, line, what, fix) for line, what, fix in _unknown_names(text) if changed is None or line in changed]
+        problems += [Problem(name, line, what, fix) for line, what, fix in [*_unknown_names(text), *_markup_in_strings(text)]
+                     if changed is None or line in changed]
         try:
             tree = lxml.html.document_fromstring(text)
         except (etree.ParserError, ValueError):
@@ -157,6 +158,16 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
                 problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
                              for what, fix in _element_problems(element)]
     return problems
+
+
+def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
+    """Jinja strings that hold markup, each at its line: lxml reads a template with its expressions as text, so
+    `{{ "<!--" if false }}<img src=…>{{ "-->" if false }}` (or a <textarea>, or a `</script>`) hides from the check
+    markup that every page carries once Jinja has written nothing there. No template of the edition needs one."""
+    return [(node.lineno, f"every page would carry markup that a Jinja string writes, {node.value[:40]!r}, which the "
+             "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
+            for node in JINJA.parse(text).find_all(jinja2.nodes.Const)
+            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
 
 
 def _unknown_names(text: str) -> list[tuple[int, str, str]]:
