@@ -118,3 +118,20 @@ def test_every_build_path_names_a_template_that_fails_while_rendering(clean, tmp
     assert f"overrides/base.html:{line}: rendering a page, the template stops with" in output
     assert "undefined" in output.lower() or "UndefinedError" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("options,named", [
+    (["-t", "mkdocs"], "the theme is 'mkdocs' (given by -t)"),
+    (["--no-directory-urls"], "--no-directory-urls turns every permanent link"),
+    (["-f", "alt.yml"], "alt.yml: MkDocs was given this file (-f), but the edition's checks read mkdocs.yml"),
+])
+def test_mkdocs_options_that_change_the_checked_settings_are_refused(clean, tmp_path, options, named):
+    """Found by a hostile review (issue 27): `-t mkdocs` loaded every page's scripts from cdnjs, and `-f alt.yml`
+    built settings the checks never read, each with exit status 0. Refused before a page is written."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    (project / "alt.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([*PATHS["mkdocs build"], *options, "--site-dir", str(tmp_path / "out")], cwd=project,
+                            capture_output=True, text=True, timeout=300, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1 and named in result.stderr + result.stdout, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()

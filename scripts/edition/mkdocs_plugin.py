@@ -80,12 +80,34 @@ def _naming_failures(root: Path) -> type[Template]:
     return Named
 
 
+def _command_line_problems(config) -> list[str]:
+    """What MkDocs' options change of the checked mkdocs.yml (`-f`, `-t`, `--no-directory-urls`): the edition's checks
+    read the project's mkdocs.yml, which these would leave behind unseen."""
+    problems = []
+    given = Path(config.config_file_path)
+    if given.resolve() != (given.parent / CONFIG_FILE).resolve():
+        problems.append(f"{given.name}: MkDocs was given this file (-f), but the edition's checks read {CONFIG_FILE}, whose "
+                        f"settings this file would replace unseen; build with {CONFIG_FILE} (leave out -f), and put "
+                        f"settings there")
+    if config.theme.name != "material":
+        problems.append(f"{CONFIG_FILE}: the theme is {config.theme.name!r} (given by -t), but the edition's templates "
+                        "(overrides/) extend Material's and its checks read Material's; leave out -t")
+    if not config.use_directory_urls:
+        problems.append(f"{CONFIG_FILE}: --no-directory-urls turns every permanent link of the edition (page/) into a file "
+                        "address; leave it out (`make build` makes the offline copy, which needs it)")
+    return problems
+
+
 class EditionPlugin(BasePlugin):
     edition: Edition | None = None
 
     def on_config(self, config):
         self.edition = handed_over(config.mdx_configs)  # by `make build`, which loaded it
         if self.edition is None:
+            if refused := _command_line_problems(config):
+                for line in refused:
+                    log.error("%s", line)
+                raise Abort(f"build refused: {len(refused)} problem(s) in the command line")
             # The project is where mkdocs.yml is, whatever folder MkDocs was started from (`mkdocs build -f …`).
             try:
                 self.edition = load(Path(config.config_file_path).parent)
