@@ -1414,6 +1414,11 @@ CASES |= {
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry markup that a Jinja string writes, "
         "'</script><img src=//evil.example/x>', which the template check reads as text; write the markup in the template "
         "itself, outside {{ }} and {% %}"),
+    "doubled punctuation in a record's title": (
+        replace(AP, 'title: "[Report that', 'title: "[Report ,, that'),
+        f"{AP}:{line_of(AP, 'title: ')}: 'title' must be non-empty text, got '[Report ,, that Qassem Soleimani and Abu "
+        "Mahdi al-Muhand...; it holds ',,', punctuation doubled, which every note and export of it would print: write the "
+        "mark once"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -21,7 +21,7 @@ from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .essay import ESSAY_DIR
 from .files import line_at, parse_yaml, read_text
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
-from .values import ID, iso_date, real_date
+from .values import DOUBLED, ID, iso_date, real_date
 
 SOURCES_DIR = Path("sources")
 
@@ -292,6 +292,9 @@ def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem])
 def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("empty")
+    if doubled := DOUBLED.search(value):  # every note, the bibliography and the exports would print it
+        raise wrong("doubled punctuation", f"it holds {doubled[0]!r}, punctuation doubled, which every note and export of "
+                    "it would print: write the mark once")
     return value.strip()
 
 

@@ -9,22 +9,17 @@ the edition adds around them is checked, so a doubled mark at their edge is stil
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model.addresses import PARAGRAPH_NUMBER_CLASS
+from ..model.values import DOUBLED
 from ..problems import Problem
 from .fidelity import apparatus
 from .postprocess import classes, is_redirect
 
-# A full stop after closing quotation marks that follow the words' own . ! ? or …; a full stop after
-# a full stop (not an ellipsis); two commas; a comma, semicolon or colon followed (through closing
-# marks) by another of those or a full stop ("income,”."); a full stop or comma after ? or ! and
-# their closing quotation marks ("Why?”," — a parenthesis may close first: "(did he?).").
-DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<!\.)\.\.(?!\.)|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]")
 SKIPPED = {"script", "style", "template"}  # not read as text at all
 # Not the edition's words: the sources' own, the essay's as quoted beside them; addresses and code (opaque, below).
 NOT_OWN_CLASSES = {"source-words"}
