@@ -1419,6 +1419,10 @@ CASES |= {
         f"{AP}:{line_of(AP, 'title: ')}: 'title' must be non-empty text, got '[Report ,, that Qassem Soleimani and Abu "
         "Mahdi al-Muhand...; it holds ',,', punctuation doubled, which every note and export of it would print: write the "
         "mark once"),
+    "docs: ordered lists nested five hundred deep on one line": (
+        replace(ABOUT, "\n\n", "\n\n" + "1. " * 500 + "x\n\n"),
+        f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: lists, quotes or emphasis nested so deep that Markdown cannot read the page "
+        "(Python's recursion limit); flatten the structure: a few levels are enough"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

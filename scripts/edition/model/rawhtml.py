@@ -232,9 +232,14 @@ def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
     return problems
 
 
+_LIST_MARKER = re.compile(r"(?:^|\s)(?:[-*+]|\d{1,9}[.)])(?=\s)")
+
+
 def _deepest_line(lines: list[str]) -> int:
-    """The line of a page that is indented, quoted or emphasized deepest (1-based): where a nesting too deep shows."""
-    depth = [max(len(line) - len(line.lstrip(" \t>")), line.count("*") + line.count("_")) for line in lines]
+    """The line of a page that is indented, quoted, emphasized or listed deepest (1-based): where a nesting too
+    deep shows (`1. 1. 1. …` on one line nests a list in a list at each marker)."""
+    depth = [max(len(line) - len(line.lstrip(" \t>")), line.count("*") + line.count("_"), len(_LIST_MARKER.findall(line)))
+             for line in lines]
     return depth.index(max(depth)) + 1 if depth else 1
 
 
