@@ -1423,6 +1423,11 @@ CASES |= {
         replace(ABOUT, "\n\n", "\n\n" + "1. " * 500 + "x\n\n"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: lists, quotes or emphasis nested so deep that Markdown cannot read the page "
         "(Python's recursion limit); flatten the structure: a few levels are enough"),
+    "a source record named as an editorial note": (
+        lambda root: (root / "sources/ed-zarif.yml").write_text(
+            (root / AP).read_text(encoding="utf-8").replace("id: ap-2020-01-03", "id: ed-zarif"), encoding="utf-8"),
+        f"sources/ed-zarif.yml:{line_of(AP, 'id: ap-2020-01-03')}: id 'ed-zarif' starts with 'ed-', as the editorial notes' "
+        "ids do (sources/essay/editorial-notes.yml); name the record after its publisher and date, e.g. dod-2020-03-12"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

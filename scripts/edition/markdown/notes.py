@@ -22,6 +22,7 @@ from ..model.addresses import SOURCES_PAGE, paragraph_anchor, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim, ends_a_sentence
 from ..model.sources import Source
+from ..model.values import EDITORIAL_PREFIX
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 
@@ -190,7 +191,7 @@ class FootnoteKindTreeprocessor(Treeprocessor):
         for item in root.iter("li"):
             note_id = item.get("id", "")
             if note_id.startswith("fn:"):
-                kind = "editorial-note" if note_id[3:].startswith("ed-") else "citation-note"
+                kind = "editorial-note" if note_id[3:].startswith(EDITORIAL_PREFIX) else "citation-note"
                 item.set("class", " ".join(filter(None, [item.get("class"), kind])))
                 if kind == "citation-note" and len(item) and item[0].tag == "p":
                     self.records_apart(item[0])

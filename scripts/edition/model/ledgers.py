@@ -17,7 +17,7 @@ from ..problems import Problem, lookalikes, relative
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
 from .schema import Filled, IsoDay, Schema, Words, described, matching, validated
-from .values import ID
+from .values import EDITORIAL_PREFIX, ID
 
 
 @dataclass(frozen=True)
@@ -215,11 +215,11 @@ def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict
         entry = validated(EditorialFields, item, node, name, problems, _named("editorial note", item))
         if entry is None:
             continue
-        if not (entry.id.startswith("ed-") and ID.match(entry.id)):
-            problems.append(Problem(name, line, f"editorial note id {entry.id!r} must be a slug starting with 'ed-'"
+        if not (entry.id.startswith(EDITORIAL_PREFIX) and ID.match(entry.id)):
+            problems.append(Problem(name, line, f"editorial note id {entry.id!r} must be a slug starting with '{EDITORIAL_PREFIX}'"
                                     f"{lookalikes(entry.id)}", "name it ed-<topic>, in lowercase letters, digits and hyphens"))
             continue
-        if entry.id in notes or entry.id in known:
+        if entry.id in notes:  # no record's (a record's id may not start ed-: named at the record)
             problems.append(Problem(name, line, f"duplicate id '{entry.id}'", "give each note its own id"))
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"editorial note '{entry.id}'", entry.sources, known, problems)

@@ -21,7 +21,7 @@ from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .essay import ESSAY_DIR
 from .files import line_at, parse_yaml, read_text
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
-from .values import DOUBLED, ID, iso_date, real_date
+from .values import DOUBLED, EDITORIAL_PREFIX, ID, iso_date, real_date
 
 SOURCES_DIR = Path("sources")
 
@@ -442,6 +442,9 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
     if not ID.match(source_id):
         problem(["id"], f"id '{source_id}' is not a slug{lookalikes(source_id)}",
                 "use lowercase letters, digits and single hyphens, e.g. dod-2020-03-12")
+    elif source_id.startswith(EDITORIAL_PREFIX):  # [^ed-…] calls an editorial note: a record so named would take its calls
+        problem(["id"], f"id '{source_id}' starts with '{EDITORIAL_PREFIX}', as the editorial notes' ids do "
+                "(sources/essay/editorial-notes.yml)", "name the record after its publisher and date, e.g. dod-2020-03-12")
     elif source_id != stem:
         problem(["id"], f"id '{source_id}' does not match the file name '{stem}.yml'",
                 f"rename the file to {source_id}.yml or change the id")
