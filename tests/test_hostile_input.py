@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import line_of, refusal, replace_in, run_build, tree_digest
+from edition.model.edition import MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 
 ABOUT = "docs/about.md"
@@ -1428,6 +1429,9 @@ CASES |= {
             (root / AP).read_text(encoding="utf-8").replace("id: ap-2020-01-03", "id: ed-zarif"), encoding="utf-8"),
         f"sources/ed-zarif.yml:{line_of(AP, 'id: ap-2020-01-03')}: id 'ed-zarif' starts with 'ed-', as the editorial notes' "
         "ids do (sources/essay/editorial-notes.yml); name the record after its publisher and date, e.g. dod-2020-03-12"),
+    "mkdocs.yml: a setting MkDocs does not know": (
+        replace(CONFIG, "extra:\n", "nav_title: Contents\nextra:\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `nav_title` is not a setting MkDocs knows; correct its name, or remove it"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
@@ -1483,6 +1487,13 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert result.stderr.splitlines()[-1].startswith("build failed:")
     assert tree_digest(project / "site") == site_before
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
+
+
+def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():
+    from mkdocs.config.defaults import MkDocsConfig
+
+    known = {name for name, _ in MkDocsConfig._schema} - {"config_file_path", "mdx_configs"}  # filled in by MkDocs
+    assert known | {"INHERIT"} == MKDOCS_SETTINGS
 
 
 def test_every_format_character_but_those_scripts_need_is_refused_in_a_value():

@@ -105,6 +105,13 @@ def configured_site_url(root: Path, problems: list[Problem] | None = None) -> st
 # What mkdocs.yml may not say, since MkDocs would act on it outside the edition's checks: read
 # pages or templates from elsewhere, or make the pages ask other hosts for something.
 FIXED_FOLDERS = {"docs_dir": "docs", "site_dir": "site"}
+# The settings MkDocs 1.6 knows (its config schema, less the two it fills in itself; a test compares them). MkDocs
+# refuses any other in strict mode, but names no line: a misspelt `site_nmae` is named here, at its line.
+MKDOCS_SETTINGS = frozenset({
+    "copyright", "dev_addr", "docs_dir", "draft_docs", "edit_uri", "edit_uri_template", "exclude_docs", "extra", "extra_css",
+    "extra_javascript", "extra_templates", "google_analytics", "hooks", "markdown_extensions", "nav", "not_in_nav", "pages",
+    "plugins", "remote_branch", "remote_name", "repo_name", "repo_url", "site_author", "site_description", "site_dir",
+    "site_name", "site_url", "strict", "theme", "use_directory_urls", "validation", "watch", "INHERIT"})
 # Plugins and Markdown extensions reviewed for the edition: none reads a file outside docs/ or the
 # network into a page (pymdownx.snippets, for one, would: `--8<-- "/etc/passwd"`).
 PLUGINS = {"search", "edition"}  # and `offline`, which the build adds for the offline copy alone (render.py)
@@ -363,6 +370,9 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     for key, folder in FIXED_FOLDERS.items():
         if key in config and config[key] != folder:
             problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
+    for key in config:
+        if key not in MKDOCS_SETTINGS:
+            problem(str(key), f"`{key}` is not a setting MkDocs knows", "correct its name, or remove it")
     if "use_directory_urls" in config and config["use_directory_urls"] is not True:
         # The permanent links, anchors.lock, the PDF's links and the checks of every link are made for page/ addresses.
         problem("use_directory_urls", f"`use_directory_urls` is {config['use_directory_urls']!r}; every permanent link "
