@@ -1432,6 +1432,11 @@ CASES |= {
     "mkdocs.yml: a setting MkDocs does not know": (
         replace(CONFIG, "extra:\n", "nav_title: Contents\nextra:\n"),
         f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `nav_title` is not a setting MkDocs knows; correct its name, or remove it"),
+    "an author's name parts holding BibTeX's 'and'": (
+        replace(ABQAIQ, "  - family: Brokaw", '  - family: "and others"'),
+        f"{ABQAIQ}:{line_of(ABQAIQ, '  - family: Brokaw')}: author {{'family': 'and others', 'given': 'Sommer'}} holds the "
+        "word 'and', which BibTeX reads as another name's start (or 'and others'); give each person an entry of their own, "
+        "or write an institution's name as `literal:`"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -319,6 +319,7 @@ def _date(full: bool):
 
 # Kinds of value a record holds: text (no markup: checked on the whole record, below), web addresses, dates.
 RecordText = Annotated[str, AfterValidator(_text)]
+NAME_SEPARATOR = re.compile(r"\band\b|^\s*others\s*$", re.IGNORECASE)
 Address = Annotated[str, AfterValidator(_address)]
 PartialDate = Annotated[str, _date(full=False)]
 FullDate = Annotated[str, _date(full=True)]
@@ -433,6 +434,23 @@ def _check_addresses(fields: RecordFields, problem) -> None:
                 "add the document's `url:`, or remove `url_status:`")
 
 
+def _check_authors(fields: RecordFields, problem) -> None:
+    """Each author's name parts: no markup, no brace, no word BibTeX reads as the start of another name."""
+    for index, author in enumerate(fields.author or ()):
+        named = {k: v for k, v in author.model_dump().items() if v is not None}
+        if markup := next((m for v in named.values() if (m := MARKUP.search(v))), None):
+            problem(["author", index], f"author {shown(named)} holds {markup[0]!r}, which the citation formatter would read as markup",
+                    MARKUP_FIX)
+        elif brace := next((m for v in named.values() if (m := BRACES.search(v))), None):
+            problem(["author", index], f"author {shown(named)} holds {brace[0]!r}, which BibTeX reads as a group: the entry "
+                    "would break", BRACES_FIX)
+        elif joined := next((m for k, v in named.items() if k != "literal" and (m := NAME_SEPARATOR.search(v))), None):
+            # Pandoc writes a person's name parts unbraced: BibTeX reads `and` as the start of the next name, `others` as et al.
+            problem(["author", index], f"author {shown(named)} holds the word {joined[0]!r}, which BibTeX reads as "
+                    "another name's start (or 'and others')", "give each person an entry of their own, or write an "
+                    "institution's name as `literal:`")
+
+
 def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: dt.date, problems: list[Problem]) -> Source | None:
     """The record's fields checked against each other, against its file name and against today, as a Source."""
     def problem(path: list, what: str, fix: str) -> None:
@@ -456,14 +474,7 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
             problem([key], f"'{key}' holds {markup[0]!r}, which the citation formatter would read as markup", MARKUP_FIX)
         elif value and (brace := BRACES.search(value)):
             problem([key], f"'{key}' holds {brace[0]!r}, which BibTeX reads as a group: the entry would break", BRACES_FIX)
-    for index, author in enumerate(fields.author or ()):
-        named = {k: v for k, v in author.model_dump().items() if v is not None}
-        if markup := next((m for v in named.values() if (m := MARKUP.search(v))), None):
-            problem(["author", index], f"author {shown(named)} holds {markup[0]!r}, which the citation formatter would read as markup",
-                    MARKUP_FIX)
-        elif brace := next((m for v in named.values() if (m := BRACES.search(v))), None):
-            problem(["author", index], f"author {shown(named)} holds {brace[0]!r}, which BibTeX reads as a group: the entry "
-                    "would break", BRACES_FIX)
+    _check_authors(fields, problem)
     for key in ("issued", "accessed", "archive_date"):
         if (value := getattr(fields, key)) and value > today.isoformat()[: len(value)]:
             problem([key], f"'{key}' {value} is in the future", "check the date: a cited document already exists")
