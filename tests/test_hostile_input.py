@@ -1437,6 +1437,19 @@ CASES |= {
         f"{ABQAIQ}:{line_of(ABQAIQ, '  - family: Brokaw')}: author {{'family': 'and others', 'given': 'Sommer'}} holds the "
         "word 'and', which BibTeX reads as another name's start (or 'and others'); give each person an entry of their own, "
         "or write an institution's name as `literal:`"),
+    "mkdocs.yml: a logo icon that is a path out of the icons": (
+        replace(CONFIG, "  custom_dir: overrides", "  custom_dir: overrides\n  icon:\n    logo: ../../../../../etc/passwd"),
+        f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 2}: `theme.icon.logo` is '../../../../../etc/passwd', which is "
+        "not the name of one of Material's icons; name an icon as Material's icon search gives it, such as material/github"),
+    "mkdocs.yml: a social icon naming a template": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: ../../partials/footer\n      link: https://example.org/\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social.icon` is '../../partials/footer', which is not the name of "
+        "one of Material's icons; name an icon as Material's icon search gives it, such as material/github"),
+    "mkdocs.yml: a palette toggle's icon with a capital and a dot": (
+        replace(CONFIG, "icon: material/weather-night", "icon: Material/weather.night"),
+        f"{CONFIG}:{line_of(CONFIG, 'icon: material/weather-night')}: `theme.palette.toggle.icon` is 'Material/weather.night', "
+        "which is not the name of one of Material's icons; name an icon as Material's icon search gives it, such as "
+        "material/github"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

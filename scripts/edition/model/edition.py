@@ -210,6 +210,16 @@ def _outside_docs(page: str) -> bool:
     return path.startswith("/") or posixpath.normpath(path).split("/")[0] == ".."
 
 
+# An icon of Material's, by its set and name (material/github, fontawesome/brands/x-twitter): the theme includes
+# the file of that name from its icons folder, so a path (../../partials/footer) would include another template.
+ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+\Z")
+
+
+def _icon_problem(problem, key: str, name: str, value: object, path: list) -> None:
+    problem(key, f"`{name}` is {value!r}, which is not the name of one of Material's icons",
+            "name an icon as Material's icon search gives it, such as material/github", path)
+
+
 def _docs_file(root: Path, address: str) -> bool:
     """Whether an address mkdocs.yml gives for every page to load (a script, a stylesheet, the logo) is a file under docs/."""
     path = urlsplit(address).path
@@ -228,6 +238,8 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         problem("extra", "`extra.analytics` would load a tracker from another host on every page",
                 "remove it: the site has no trackers", ["extra", "analytics"])
     for index, social in enumerate(extra.get("social") or [] if isinstance(extra.get("social"), list) else []):
+        if isinstance(social, dict) and not ICON.match(str(social.get("icon", "material/link"))):
+            _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
         link = social.get("link") if isinstance(social, dict) else None
         if not (isinstance(link, str) and web_address(link)):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// address, or remove the entry",
@@ -318,8 +330,11 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
 
 def _check_theme(config: dict, problem, root: Path) -> None:
     """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
-    a language and static templates that exist."""
+    a language, icons and static templates that exist."""
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    for path, value in _strings_at(theme, ["theme"]):  # theme.icon's, and each palette toggle's
+        if "icon" in path and not ICON.match(value):
+            _icon_problem(problem, "theme", ".".join(str(step) for step in path if not isinstance(step, int)), value, path)
     if theme.get("custom_dir", "overrides") != "overrides":
         problem("theme", f"`theme.custom_dir` is {theme['custom_dir']!r}; templates are the edition's code, in overrides/",
                 "set `custom_dir: overrides`", ["theme", "custom_dir"])
