@@ -228,7 +228,10 @@ from edition.tools.linkcheck import Settings, check_links
 TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-private": "http://10.0.0.1/admin",
            "/to-mapped": "http://[::ffff:169.254.169.254]/", "/to-other-loopback": "http://127.0.0.2:{port}/ok",
            "/to-name": "http://localhost:{port}/ok", "/here": "/ok",
-           "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/"}
+           "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/",
+           # Addresses no one can build a request for (seventh hostile round, cases 111 and 184): httpx refuses the
+           # first (backslashes, which a browser reads as slashes), urlsplit the second (an unclosed IPv6 bracket).
+           "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x"}
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -265,6 +268,9 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
         outcome, detail = outcomes[path]
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
     assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
+    for path in ("/to-backslashes", "/to-open-bracket"):  # that address's result, and the run goes on
+        outcome, detail = outcomes[path]
+        assert outcome == "broken" and detail.endswith("which is not a web address"), (path, outcomes[path])
 
 
 @pytest.mark.parametrize("odd", ["fifo", "device", "latin-1"])

@@ -99,8 +99,25 @@ class NotWeb(Exception):
 async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
     """Run on each answer before httpx reads its Location: one that is no web address is a broken link, named so."""
     location = response.headers.get("location")
-    if response.is_redirect and location is not None and urlsplit(location.strip()).scheme.lower() not in ("", "http", "https"):
-        raise NotWeb(location, response.status_code)
+    if not response.is_redirect or location is None:
+        return
+    try:
+        if urlsplit(location.strip()).scheme.lower() not in ("", "http", "https"):
+            raise NotWeb(location, response.status_code)
+        _redirect_target(response.request.url, location)
+    except (ValueError, httpx.InvalidURL):
+        # An address no request can be built for (seventh hostile round, cases 111 and 184: `http:\\host\x`, an
+        # unclosed `[` of an IPv6 host) raised out of httpx or urlsplit and lost the whole run: it is this link's
+        # result instead. (httpx.InvalidURL is neither a ValueError nor an httpx.HTTPError.)
+        raise NotWeb(location, response.status_code) from None
+
+
+def _redirect_target(origin: httpx.URL, location: str) -> httpx.URL:
+    """The address httpx builds from a Location header (as httpx.Client._redirect_url does), raising where it would."""
+    url = httpx.URL(location)
+    if url.scheme and not url.host:  # "http:/path": httpx takes the host of the request
+        url = url.copy_with(host=origin.host)
+    return origin.join(url) if url.is_relative_url else url
 
 
 def collect_links(root: Path) -> tuple[dict[str, Link], dict]:
