@@ -348,3 +348,29 @@ def test_a_report_that_cannot_be_written_is_an_error_not_a_claim(tmp_path, monke
     done = "nothing was checked" if when == "before the run" else "the links were checked, but no report was written"
     assert err == f"error: .cache/linkcheck-report.json is a folder; {done}; remove it, or name another file with --json\n"
     assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", [["--per-host", "0"], ["--per-host", "-1"], ["--retries", "-3"], ["--timeout", "nan"],
+                                    ["--timeout", "-1"], ["--timeout", "0"], ["--deadline", "nan"], ["--deadline", "inf"],
+                                    ["--max-age", "nan"], ["--max-age", "-1"], ["--per-host", "two"]])
+def test_an_option_out_of_its_range_is_refused_in_one_line(tmp_path, capsys, option):
+    """Found by a reviewer (seventh hostile round, cases 112-115): --per-host 0 hung for ever, --per-host -1 and a
+    `nan` deadline or timeout ended in a traceback, and --timeout -1 or --retries -3 reported every address broken."""
+    with pytest.raises(SystemExit) as stop:
+        main(["--root", str(tmp_path), *option])  # an empty folder: were the option taken, the run would end at once
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"linkcheck: error: argument {option[0]}: {option[1]!r} "), err
+    assert "Traceback" not in err
+
+
+def test_the_options_edges_are_taken(tmp_path, monkeypatch):
+    from edition.tools import linkcheck
+
+    taken = []
+    monkeypatch.setattr(linkcheck, "collect_links", lambda root: ({}, {}))
+    monkeypatch.setattr(linkcheck, "check_links", lambda urls, settings, **kwargs: taken.append((settings, kwargs)) or [])
+    assert main(["--root", str(tmp_path), "--per-host", "1", "--retries", "0", "--max-age", "0", "--timeout", "0.5",
+                 "--deadline", "1e3", "--json", str(tmp_path / "report.json")]) == 0
+    settings, kwargs = taken[0]
+    assert (settings.per_host, settings.retries, settings.timeout, settings.deadline, kwargs["max_age"]) == (1, 0, 0.5, 1000, 0)

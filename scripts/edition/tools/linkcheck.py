@@ -21,10 +21,12 @@ import contextlib
 import datetime as dt
 import ipaddress
 import json
+import math
 import re
 import socket
 import sys
 import time
+import typing
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -342,16 +344,56 @@ def _report_fix(reason: str) -> str:
     return "check the folder's permissions and free space, or name another file with --json"
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An option error in one line (argparse prints its usage first, several lines of it): what is wrong, how to see
+    what is right. Exit 2, as argparse."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}; see {self.prog} --help\n")
+
+
+def whole(least: int) -> typing.Callable[[str], int]:
+    """An option's type: a whole number of at least `least`."""
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = least - 1
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least {least}; give {least} or more")
+        return value
+    return read
+
+
+def finite(zero_ok: bool) -> typing.Callable[[str], float]:
+    """An option's type: a finite number above 0 (or from 0, with zero_ok). `nan` passes every comparison float()
+    makes, and then asyncio.timeout(nan) raised; a negative timeout made every address look broken."""
+    def read(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number {'of 0 or more' if zero_ok else 'above 0'}; "
+                                             f"give one such as {'0 or 24' if zero_ok else '15'}")
+        return value
+    return read
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="linkcheck", description=__doc__.splitlines()[0])
+    # Every option is checked as it is read (seventh hostile round, cases 112-115): --per-host 0 waited for ever on a
+    # semaphore of 0, a `nan` deadline raised, a negative timeout or retry count reported every address broken.
+    parser = OneLineParser(prog="linkcheck", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--json", type=Path, help=f"where to write the JSON report (default: ROOT/{REPORT_FILE})")
-    parser.add_argument("--max-age", type=float, default=24.0, help="reuse results younger than this many hours (default 24)")
-    parser.add_argument("--timeout", type=float, default=Settings.timeout, help="seconds to connect, and between two reads (default 15)")
-    parser.add_argument("--deadline", type=float, default=Settings.deadline,
+    parser.add_argument("--max-age", type=finite(zero_ok=True), default=24.0,
+                        help="reuse results younger than this many hours (default 24)")
+    parser.add_argument("--timeout", type=finite(zero_ok=False), default=Settings.timeout,
+                        help="seconds to connect, and between two reads (default 15)")
+    parser.add_argument("--deadline", type=finite(zero_ok=False), default=Settings.deadline,
                         help="seconds for a whole request, redirects included (default 30); a slower answer is unreachable")
-    parser.add_argument("--retries", type=int, default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
-    parser.add_argument("--per-host", type=int, default=Settings.per_host, help="requests at once to one host (default 2)")
+    parser.add_argument("--retries", type=whole(0), default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
+    parser.add_argument("--per-host", type=whole(1), default=Settings.per_host, help="requests at once to one host (default 2)")
     parser.add_argument("--private-ok", action="store_true",
                         help="ask the listed addresses even on this machine or its network (to test against a local server); "
                              "a redirect off its host never may")
