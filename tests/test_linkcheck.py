@@ -374,3 +374,22 @@ def test_the_options_edges_are_taken(tmp_path, monkeypatch):
                  "--deadline", "1e3", "--json", str(tmp_path / "report.json")]) == 0
     settings, kwargs = taken[0]
     assert (settings.per_host, settings.retries, settings.timeout, settings.deadline, kwargs["max_age"]) == (1, 0, 0.5, 1000, 0)
+
+
+@pytest.mark.parametrize("target", ["sources/zz-new.yml", "docs/report.md", "overrides/report.json", "print/report.json",
+                                    "mkdocs.yml"])
+def test_the_report_is_never_written_among_the_inputs_a_build_reads(tmp_path, monkeypatch, capsys, target):
+    """Found by a reviewer (seventh hostile round, case 116): --json sources/zz-new.yml wrote the report as a new
+    file among the records, which the next build read as one."""
+    from edition.tools import linkcheck
+
+    root = copy_project(tmp_path / "project")
+    (root / "mkdocs.yml").unlink()  # a new file where the build looks for its configuration is no better
+    before = sorted(root.rglob("*"))
+    monkeypatch.setattr(linkcheck, "check_links", lambda urls, *args, **kwargs: [])  # never reached: nothing is asked
+    monkeypatch.setattr(linkcheck, "collect_links", lambda root: ({}, {}))
+    assert main(["--root", str(root), "--json", str(root / target)]) == 1
+    assert sorted(root.rglob("*")) == before
+    top = target.split("/")[0] + ("/" if "/" in target else "")
+    assert capsys.readouterr().err == (f"error: --json {root / target}: is among the project's inputs ({top}), which the "
+                                       "next build would read; name a file outside them, such as one in .cache/\n")
