@@ -11,6 +11,7 @@ and saving a new snapshot is left to a person (https://web.archive.org/save), wh
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from ..model.sources import dated_before, load_sources, same_address, web_address
+from ..model.values import real_date
 from ..problems import ProblemsFound
 
 API = "https://archive.org/wayback/available"
@@ -66,8 +68,12 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
         return None
     stamp, address = match[1], "https://" + address.split("://", 1)[1]
     day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
-    # What the build would refuse is never written: a copy of another address, a day before the document, an
-    # address no record may hold (control or reordering characters, a look-alike host).
+    # What the build would refuse is never written: a day the calendar has not (20190230…, 20150399…: the first
+    # raised in dated_before, the second passed its comparison of text) or one after today, as the build's own
+    # check of dates has it (seventh hostile round, cases 122, 185, 129); a copy of another address, a day before
+    # the document, an address no record may hold (control or reordering characters, a look-alike host).
+    if not real_date(day) or day > dt.date.today().isoformat():
+        return None
     if not (web_address(address) and same_address(match[2], source.url) and not dated_before(day, source.issued)):
         return None
     return address, day
