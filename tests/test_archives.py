@@ -182,3 +182,28 @@ def test_a_record_that_ends_its_yaml_document_is_named_not_written_past_its_end(
     assert record.read_bytes() == before
     assert "error: sources/france24-2020-03-19.yml: could not add the snapshot (it holds a line `...`, which ends its YAML " \
            "document)" in capsys.readouterr().err
+
+
+def indented(text: str) -> str:
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+@pytest.mark.parametrize("change", ["an archive_url: null", "a mapping indented two spaces"])
+def test_a_record_the_two_lines_would_break_is_named_and_kept(tmp_path, api, capsys, change):
+    """Found by a reviewer (seventh hostile round, cases 123 and 124): on a record holding `archive_url: null`, --write
+    added a second `archive_url:` (a duplicate key); on one indented two spaces, lines at column 0 (no YAML at all).
+    The next build refused both. The record as it would be written is parsed first, and kept as it was if it fails."""
+    root = copy_project(tmp_path / "project")
+    record = root / "sources/france24-2020-03-19.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "archive_url: null\n" if change.startswith("an") else indented(text), encoding="utf-8")
+    before = record.read_bytes()
+    assert load_sources(root)["france24-2020-03-19"].archive_url is None  # the build takes the record as it is
+    assert main(["--root", str(root), "--api", api, "--write"]) == 1
+    assert record.read_bytes() == before
+    assert load_sources(root)["france24-2020-03-19"].archive_url is None
+    out, err = capsys.readouterr()
+    assert f"archive_url: https://web.archive.org/web/20200320101010/{FRANCE24}\n  archive_date: 2020-03-20" in out
+    assert "error: sources/france24-2020-03-19.yml: could not add the snapshot (the record would not be read: " in err
+    assert err.split("(the record would not be read: ", 1)[1].split("\n")[0].endswith(
+        "); add the two lines above by hand, where they belong in the record")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from ..model.files import parse_yaml
 from ..model.sources import dated_before, load_sources, same_address, web_address
 from ..model.values import real_date
 from ..problems import ProblemsFound
@@ -108,9 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 lines = f"archive_url: {found[0]}\narchive_date: {found[1]}\n"
                 print(f"{source.path}:\n  " + lines.replace("\n", "\n  ").rstrip())
-                if args.write and (failed := append(root / source.path, lines)):
-                    unwritten.append(f"error: {source.path}: could not add the snapshot ({failed}); check the file's "
-                                     "permissions and run this again, or add the two lines above by hand")
+                if args.write and (failed := append(root / source.path, lines, str(source.path))):
+                    unwritten.append(f"error: {source.path}: could not add the snapshot ({failed[0]}); {failed[1]}")
     except KeyboardInterrupt:
         print("archives interrupted; the records written so far keep their snapshot", file=sys.stderr)
         return 130
@@ -124,19 +124,44 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if unwritten else 0
 
 
-def append(path: Path, lines: str) -> str | None:
+BY_HAND = "add the two lines above by hand, where they belong in the record"
+
+
+def append(path: Path, lines: str, name: str) -> tuple[str, str] | None:
     """Add the lines at the end of a record, in its own line endings, touching nothing above them (a round trip
-    through a YAML library would reflow the file); what went wrong, or None."""
+    through a YAML library would reflow the file); what went wrong and how to go on, or None."""
     try:
         data = path.read_bytes()
         newline = "\r\n" if b"\r\n" in data else "\n"
         if re.search(rb"^\.\.\.[ \t]*\r?$", data, re.MULTILINE):  # after a document's end, YAML reads no more
-            return "it holds a line `...`, which ends its YAML document"
+            return "it holds a line `...`, which ends its YAML document", BY_HAND
         addition = ("" if not data or data.endswith(b"\n") else newline) + lines.replace("\n", newline)
+        if unread := _unread(name, data + addition.encode("utf-8"), lines):
+            return f"the record would not be read: {unread}", BY_HAND
         with path.open("ab") as file:
             file.write(addition.encode("utf-8"))
     except OSError as error:
-        return error.strerror or str(error)
+        return error.strerror or str(error), "check the file's permissions and run this again, or " + BY_HAND
+    return None
+
+
+def _unread(name: str, written: bytes, lines: str) -> str | None:
+    """Why the record as it would be written is not one the build reads with the lines' two values, or None.
+
+    Lines added at the end are right only for a record that is a mapping at column 0 and holds neither key yet:
+    after `archive_url: null` they made a duplicate key (seventh hostile round, case 123), after a mapping
+    indented two spaces no YAML at all (case 124). The build's own parse says which, before the file is touched."""
+    problems: list = []
+    try:
+        parsed = parse_yaml(written.decode("utf-8"), name, problems)
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    if problems or parsed is None:
+        # where and what, without the fix for an author's mistake: the mistake would be this tool's
+        return f"{problems[0].path}:{problems[0].line}: {problems[0].what}" if problems else "its YAML does not parse"
+    data, expected = parsed[0], dict(line.split(": ", 1) for line in lines.splitlines())
+    if not isinstance(data, dict) or any(str(data.get(key)) != value for key, value in expected.items()):
+        return "the two lines would not be read as its archive_url and archive_date"
     return None
 
 
