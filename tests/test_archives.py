@@ -21,12 +21,14 @@ FRANCE24 = "https://www.france24.com/en/20200319-us-led-coalition-pulls-trainers
 
 class Availability(http.server.BaseHTTPRequestHandler):
     asked: typing.ClassVar[list[dict]] = []
+    paths: typing.ClassVar[list[str]] = []  # every path asked, the API's or not
 
     hostile: typing.ClassVar[bytes | None] = None  # an answer for every address, as a broken or hostile API gives it
 
     def do_GET(self):
         query = {key: values[0] for key, values in parse_qs(urlsplit(self.path).query).items()}
         Availability.asked.append(query)
+        Availability.paths.append(urlsplit(self.path).path)
         if Availability.hostile is not None:
             return self.hostile_answer(query["url"])
         if query["url"] == FRANCE24:
@@ -46,6 +48,13 @@ class Availability(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def hostile_answer(self, url: str) -> None:
+        if Availability.hostile == b"redirect":  # to a page of its own that reports a capture: were it followed, one is written
+            if self.path.startswith("/elsewhere"):
+                return self.send_body(snapshot_of(url))
+            self.send_response(302)
+            self.send_header("Location", "/elsewhere?" + urlsplit(self.path).query)
+            self.send_header("Content-Length", "0")
+            return self.end_headers()
         body = Availability.hostile.replace(b"{url}", url.encode())
         status = 500 if body == b"500" else 200
         self.send_response(status)
@@ -60,6 +69,13 @@ class Availability(http.server.BaseHTTPRequestHandler):
                     return
                 time.sleep(1)
             return
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_body(self, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -147,6 +163,9 @@ HOSTILE_ANSWERS = {
     "a capture on 30 February": (snapshot_of("{url}", "20190230000000"), 0),
     "a capture on day 99 of a month": (snapshot_of("{url}", "20150399000000"), 0),
     "a capture in the future": (snapshot_of("{url}", "20991231000000"), 0),
+    # The API may lead the tool nowhere (seventh hostile round, case 126): its redirect to a cloud's metadata
+    # service was followed 33 times. Here it leads to another page of the stand-in, never asked.
+    "a redirect": (b"redirect", 1),
 }
 
 
@@ -154,6 +173,7 @@ HOSTILE_ANSWERS = {
 def test_no_answer_a_broken_or_hostile_api_gives_is_written(tmp_path, api, capsys, monkeypatch, answer):
     body, status = HOSTILE_ANSWERS[answer]
     monkeypatch.setattr(Availability, "hostile", body)
+    monkeypatch.setattr(Availability, "paths", [])
     monkeypatch.setattr("edition.tools.archives.DEADLINE", 2)
     root = copy_project(tmp_path / "project")
     before = {path.name: path.read_bytes() for path in (root / "sources").glob("*.yml")}
@@ -171,6 +191,9 @@ def test_no_answer_a_broken_or_hostile_api_gives_is_written(tmp_path, api, capsy
         assert out.splitlines()[-1].startswith("0 of ") and source.id in out.splitlines()[-1]
     if status:  # an outage is not "no copy exists"
         assert "the archive's API gave no answer for" in err and "run this again later" in err
+    if answer == "a redirect":
+        assert f"{source.id} (HTTP 302, a redirect, not followed)" in err
+        assert set(Availability.paths) == {"/wayback/available"}  # and the page it leads to was never asked
 
 
 def test_a_record_that_ends_its_yaml_document_is_named_not_written_past_its_end(tmp_path, api, capsys):

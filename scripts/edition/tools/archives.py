@@ -43,6 +43,8 @@ def _answer(client: httpx.Client, api: str, params: dict) -> object:
     start = time.monotonic()
     try:
         with client.stream("GET", api, params=params) as response:
+            if response.is_redirect:  # see main: the API leads the tool nowhere
+                raise NoAnswer(f"HTTP {response.status_code}, a redirect, not followed")
             if response.status_code != 200:
                 raise NoAnswer(f"HTTP {response.status_code}")
             body = b""
@@ -97,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     unwritten: list[str] = []  # records a snapshot was found for but could not be added to
     unanswered: list[str] = []  # records the API said nothing readable of
     try:
-        with httpx.Client(timeout=30, headers={"User-Agent": USER_AGENT}, follow_redirects=True) as client:
+        # Redirects are not followed (seventh hostile round, case 126): an API answering with one to a cloud's
+        # metadata service (169.254.169.254) had this tool connect there once for every source. The Wayback
+        # Machine's API answers in place; a redirect is no answer.
+        with httpx.Client(timeout=30, headers={"User-Agent": USER_AGENT}, follow_redirects=False) as client:
             for source in missing:
                 try:
                     found = closest_snapshot(client, args.api, source)
