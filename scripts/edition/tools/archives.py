@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     at_risk: list[str] = []
     unwritten: list[str] = []  # records a snapshot was found for but could not be added to
     unanswered: list[str] = []  # records the API said nothing readable of
+    found_for = 0  # records a usable capture was found for; neither those at risk nor those unanswered (case 128)
     try:
         # Redirects are not followed (seventh hostile round, case 126): an API answering with one to a cloud's
         # metadata service (169.254.169.254) had this tool connect there once for every source. The Wayback
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 if found is None:
                     at_risk.append(source.id)
                     continue
+                found_for += 1
                 lines = f"archive_url: {found[0]}\narchive_date: {found[1]}\n"
                 print(f"{source.path}:\n  " + lines.replace("\n", "\n  ").rstrip())
                 if args.write and (failed := append(root / source.path, lines, str(source.path))):
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archives interrupted; the records written so far keep their snapshot", file=sys.stderr)
         return 130
-    print(f"{len(missing) - len(at_risk)} of {len(missing)} sources without a recorded copy have one on the Wayback Machine"
+    print(f"{found_for} of {len(missing)} sources without a recorded copy have one on the Wayback Machine"
           + (f"; still at risk: {', '.join(at_risk)} (save them at https://web.archive.org/save, then run this again)"
              if at_risk else ""))
     if unanswered:
