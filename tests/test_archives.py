@@ -234,3 +234,14 @@ def test_a_record_the_two_lines_would_break_is_named_and_kept(tmp_path, api, cap
     assert err.split("(the record would not be read: ", 1)[1].split("\n")[0].endswith(
         "); add the two lines above by hand, where they belong in the record")
 
+
+@pytest.mark.parametrize("address", ["", "wayback/available", "ftp://127.0.0.1/wayback", "file:///etc/passwd", "http:///x",
+                                     "https://"])
+def test_an_api_address_that_is_not_a_web_address_is_refused_in_one_line(tmp_path, capsys, address):
+    """Found by a reviewer (seventh hostile round, case 128): --api '' asked nothing, for every source, and said so
+    only after a count of copies found that was false."""
+    with pytest.raises(SystemExit) as stop:
+        main(["--root", str(tmp_path), "--api", address])  # an empty folder: were the address taken, the run would end at once
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"archives: error: argument --api: {address!r} is not "), err

@@ -17,6 +17,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -24,6 +25,7 @@ from ..model.files import parse_yaml
 from ..model.sources import dated_before, load_sources, same_address, web_address
 from ..model.values import real_date
 from ..problems import ProblemsFound
+from .linkcheck import OneLineParser
 
 API = "https://archive.org/wayback/available"
 USER_AGENT = "iraq-restraint-edition-archives/1 (+https://iraq-restraint-edition.github.io/)"
@@ -82,11 +84,24 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     return address, day
 
 
+def api_address(text: str) -> str:
+    """The --api option's type: an absolute http(s) address. Any other (seventh hostile round, case 128: `--api ''`)
+    was asked for every source, and each answered nothing."""
+    try:
+        parts = urlsplit(text)
+        usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an unclosed [ of an IPv6 host, a port out of range
+        usable = False
+    if not usable:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address; give the API's, such as {API}")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="archives", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="archives", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument("--write", action="store_true", help="add each snapshot found to its record")
-    parser.add_argument("--api", default=API, help="the availability API to ask (default: the Wayback Machine's)")
+    parser.add_argument("--api", type=api_address, default=API, help="the availability API to ask (default: the Wayback Machine's)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
