@@ -415,9 +415,9 @@ def fill(path: Path) -> None:
 
 @pytest.mark.parametrize("output, prepare", [
     (".", None), ("docs", None), ("sources/essay", None), ("CITATION.cff", None), (".git/site", None),
-    (".venv", lambda p: p.mkdir()), (".cache", None), ("someone-elses", fill), ("README.md/site", None),
+    (".venv", lambda p: p.mkdir()), (".cache", None), ("someone-elses", fill), ("README.md/site", None), ("print/site", None),
 ], ids=["the project", "docs", "inside sources", "a file", "inside .git", "the virtual environment", "the caches",
-        "a folder that is not a built site", "a path through a file"])
+        "a folder that is not a built site", "a path through a file", "inside the book's templates"])
 def test_the_output_may_not_be_the_project_or_hold_its_inputs(project, output, prepare):
     if prepare:
         prepare(project / output)

@@ -47,7 +47,8 @@ from .templates import template_found, template_problems, theme_languages
 CONFIG_FILE = "mkdocs.yml"
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
 # Everything of the project a build reads (beside its code): what a copy for a test carries, what the PDF cache hashes.
-PROJECT_FILES = (CONFIG_FILE, "docs", "sources", "overrides", "print", "anchors.lock", "CITATION.cff")
+PROJECT_FOLDERS = ("docs", "sources", "overrides", "print")
+PROJECT_FILES = (CONFIG_FILE, *PROJECT_FOLDERS, "anchors.lock", "CITATION.cff")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from .. import Edition, load
 from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
-from ..model.edition import CONFIG_FILE, PROJECT_FILES
+from ..model.edition import CONFIG_FILE, PROJECT_FILES, PROJECT_FOLDERS
 from ..problems import Problem, ProblemsFound, output_link_problem
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
@@ -245,8 +245,8 @@ def archive_summary(edition: Edition) -> str:
             "(`make linkcheck` lists those at risk)")
 
 
-INPUTS = ("docs", "sources", "overrides", "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv",
-          ".cache")
+# The folders an output may not be or be inside: those the build reads, and the project's own.
+INPUTS = (*PROJECT_FOLDERS, "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv", ".cache")
 SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
 
 
