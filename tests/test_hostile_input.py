@@ -1507,6 +1507,17 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
 
 
+def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_ledgers(inputs):
+    """Seventh hostile round, case 132: a combining diaeresis in ¶10 was named at its line, then twice more as
+    "more entries than notes" in claims.yml, whose entries were all still right."""
+    page = "docs/irans-asymmetric-retaliation.md"
+    replace_in(inputs / page, "In Iraq, what is sometimes", "In Ira\u0308q, what is sometimes")
+    assert refusal(inputs) == [
+        f"{page}:{line_of(page, 'In Iraq, what is sometimes')}: ¶10 differs from the source of record "
+        "(sources/essay/original.txt line 29): word 2 should be “Iraq, what is sometimes”, found “Ir\u00e4q, what is "
+        "sometimes”; restore the original wording; corrections belong in an editorial note"]
+
+
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():
     from mkdocs.config.defaults import MkDocsConfig
 

@@ -384,12 +384,16 @@ def check_claims(edition: Inputs) -> list[Problem]:
                                     f"add `- {{paragraph: {paragraph}, source: {key}, claim: ..., support: ..., excerpt: ...}}` "
                                     "(one entry a note, in the paragraph's order)"))
     last = len(edition.essay.paragraphs)
+    placed = {number for page in edition.docs for block in page.blocks
+              if (number := edition.essay.paragraph_number(block.plain)) is not None}
     for claim in edition.claims:
         where = f"'{claim.source}' in ¶{claim.paragraph}"
         if not 1 <= claim.paragraph <= last:
             problems.append(Problem(claim.path, claim.line, f"there is no ¶{claim.paragraph}: the essay's paragraphs are ¶1–¶{last}",
                                     "write the number of the paragraph whose note this is"))
             continue
+        if claim.paragraph not in placed:
+            continue  # its paragraph differs from the source of record, or is missing: named there (check_markup)
         same = entries[claim.paragraph, claim.source]
         if len(same) > len(markers.get((claim.paragraph, claim.source), [])) and claim is same[-1]:
             problems.append(Problem(claim.path, claim.line, f"more entries than notes for {where}",
