@@ -1450,6 +1450,10 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'icon: material/weather-night')}: `theme.palette.toggle.icon` is 'Material/weather.night', "
         "which is not the name of one of Material's icons; name an icon as Material's icon search gives it, such as "
         "material/github"),
+    "a template renamed in case only, overriding nothing": (
+        lambda root: (root / "overrides/partials/search.html").rename(root / "overrides/partials/Search.html"),
+        "overrides/partials/Search.html:1: overrides nothing: Material's template is partials/search.html, whose name "
+        "differs in case; rename it to overrides/partials/search.html"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -135,6 +135,12 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
         name = relative(path, root)
         if any(name == other or name.startswith(other + "/") for other in irregular):
             continue
+        own = path.relative_to(root / TEMPLATES_DIR).as_posix()
+        if theme and not (theme / own).is_file() and (material := _same_but_case(theme, own)):
+            # On a case-sensitive file system (Linux, the CI) it overrides nothing: the change it holds is silently lost.
+            problems.append(Problem(name, 1, f"overrides nothing: Material's template is {material}, whose name differs "
+                                    "in case", f"rename it to {TEMPLATES_DIR.as_posix()}/{material}"))
+            continue
         text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
         if not text or not text.strip():
             continue
@@ -168,6 +174,12 @@ def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
              "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
             for node in JINJA.parse(text).find_all(jinja2.nodes.Const)
             if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
+def _same_but_case(theme: Path, name: str) -> str | None:
+    """The theme's template whose name differs from name only in case, if any."""
+    return next((found for file in theme.rglob("*.html") if (found := file.relative_to(theme).as_posix()).lower() == name.lower()),
+                None)
 
 
 def _unknown_names(text: str) -> list[tuple[int, str, str]]:
