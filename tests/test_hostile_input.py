@@ -1454,6 +1454,10 @@ CASES |= {
         lambda root: (root / "overrides/partials/search.html").rename(root / "overrides/partials/Search.html"),
         "overrides/partials/Search.html:1: overrides nothing: Material's template is partials/search.html, whose name "
         "differs in case; rename it to overrides/partials/search.html"),
+    "docs: tag characters spelling hidden words": (
+        replace(ABOUT, "# About this edition", "# About this edition\U000e0068\U000e0069"),
+        f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: holds U+E0068, an invisible character that breaks or reorders "
+        "the text around it; remove it (write plain text)"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -18,7 +18,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from ..problems import Problem
 from .addresses import OWN_ID, page_path
 from .essay import Essay
-from .files import MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
+from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
 from .schema import Filled, Schema, described, validated
 from .sources import BRACES, BRACES_FIX
 
@@ -402,11 +402,14 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
-        if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1) if (m := REORDERING.search(line))), None):
-            # A right-to-left override published as it is reverses what a reader sees of the words around it.
+        if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1)
+                              if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(line))), None):
+            # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
+            # character or a filler hides words that a search, a copy or a screen reader still finds.
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "
                                     "character that breaks or reorders the text around it",
-                                    "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"))
+                                    "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
+                                    if REORDERING.match(reordered[1]) else "remove it (write plain text)"))
             continue
         if crowd := crowded(text):
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", *crowd))
