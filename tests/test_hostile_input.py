@@ -1458,6 +1458,28 @@ CASES |= {
         replace(ABOUT, "# About this edition", "# About this edition\U000e0068\U000e0069"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: holds U+E0068, an invisible character that breaks or reorders "
         "the text around it; remove it (write plain text)"),
+    "mkdocs.yml: a nav link to a host spelt with a Cyrillic letter": (
+        replace(CONFIG, "nav:\n", "nav:\n  - PayPal: https://xn--pypal-4ve.com/\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'https://xn--pypal-4ve.com/': the host xn--pypal-4ve.com "
+        "(punycode for 'p\u0430ypal.com') mixes Latin letters with look-alikes from another script, where '\u0430' is U+0430 "
+        "CYRILLIC SMALL LETTER A, not a Latin letter; give the address as the site itself gives it"),
+    "mkdocs.yml: a nav link to a host posing as the edition's": (
+        replace(CONFIG, "nav:\n", "nav:\n  - Home: HTTPS://iraq-restraint-edition.github.io.evil.example/\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'HTTPS://iraq-restraint-edition.github.io.evil.example/': "
+        "its host iraq-restraint-edition.github.io.evil.example starts with the edition's own, "
+        "iraq-restraint-edition.github.io, and is another; give the address as the site itself gives it"),
+    "docs: links to hosts spelt in look-alike letters": (
+        add_line(ABOUT, "[PayPal](https://xn--pypal-4ve.com/) and <https://\u0430\u0440\u0440\u04cf\u0435.com/>"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'https://xn--pypal-4ve.com/': the host xn--pypal-4ve.com (punycode for "
+         "'p\u0430ypal.com') mixes Latin letters with look-alikes from another script, where '\u0430' is U+0430 CYRILLIC "
+         "SMALL LETTER A, not a Latin letter; give the address as the site itself gives it",
+         f"{ABOUT}:{ABOUT_END}: a link to 'https://\u0430\u0440\u0440\u04cf\u0435.com/': the host \u0430\u0440\u0440"
+         "\u04cf\u0435.com is spelt in letters of another script that look Latin"]),
+    "a record's address on a host spelt all in Cyrillic look-alikes": (
+        replace(ABQAIQ, f"url: {UPI}", "url: https://xn--80ak6aa92e.com/x"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://xn--80ak6aa92e.com/x'; the "
+        "host xn--80ak6aa92e.com (punycode for '\u0430\u0440\u0440\u04cf\u0435.com') is spelt in letters of another script "
+        "that look Latin"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

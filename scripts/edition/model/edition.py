@@ -41,7 +41,7 @@ from .ledgers import (
 )
 from .rawhtml import REFUSED_SCHEMES, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
-from .sources import BRACES, BRACES_FIX, MARKUP, Registry, load_sources, source_files, web_address
+from .sources import BRACES, BRACES_FIX, MARKUP, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
 from .templates import template_found, template_problems, theme_languages
 
 CONFIG_FILE = "mkdocs.yml"
@@ -221,6 +221,14 @@ def _icon_problem(problem, key: str, name: str, value: object, path: list) -> No
             "name an icon as Material's icon search gives it, such as material/github", path)
 
 
+def _posing_as(address: str, site_url: object) -> str | None:
+    """An address on a host named as the edition's own with more after it (iraq-restraint-edition.github.io.evil.example)."""
+    own = urlsplit(site_url).hostname if isinstance(site_url, str) else None
+    host = urlsplit(address).hostname or ""
+    return (f"its host {host} starts with the edition's own, {own}, and is another" if own and host.startswith(own + ".")
+            else None)
+
+
 def _docs_file(root: Path, address: str) -> bool:
     """Whether an address mkdocs.yml gives for every page to load (a script, a stylesheet, the logo) is a file under docs/."""
     path = urlsplit(address).path
@@ -269,6 +277,8 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
             continue
         if urlsplit(page.strip()).scheme not in ("", "http", "https") or page != page.strip():
             problem("nav", f"`nav` links to {page!r}", "name a page under docs/, or link to an https:// address", path)
+        elif found := host_problem(page) or _posing_as(page, config.get("site_url")):
+            problem("nav", f"`nav` links to {page!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE, path)
         elif not urlsplit(page).scheme and _outside_docs(page):
             problem("nav", f"`nav` leads to {page!r}, outside docs/",
                     "name a page under docs/ by its path from there (such as about.md), or link to an https:// address", path)

@@ -34,6 +34,7 @@ import markdown
 from ..problems import Problem
 from .docs import CODE_SPAN, Page, code_lines, lines_of
 from .files import REORDERING
+from .sources import SAME_SITE, host_problem
 
 ALLOWED = frozenset({
     "a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
@@ -167,6 +168,10 @@ class _Reader(HTMLParser):
             elif name in URL_ATTRIBUTES and scheme(value) in REFUSED_SCHEMES:
                 self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site",
                               f"{scheme(value)}:", f"{scheme(value)}&")
+            elif name == "href" and self.rendered and (found := host_problem(value)):
+                # Read once, as rendered: Markdown's links, autolinks and typed <a> alike.
+                self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
+                              value.lower(), urlsplit(value).netloc.lower())
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())

@@ -573,14 +573,34 @@ def _host_problem(parts) -> str | None:
         except (UnicodeError, ValueError):
             return f"the host {host} holds {written!r}, which is not valid punycode: {SAME_SITE}"
     decoded = ".".join(labels)
+    spelt = f" (punycode for {decoded!r})" if decoded != host else ""
     for label in labels:
         scripts = {unicodedata.name(c, "?").split(" ")[0] for c in label if c.isalpha()}
         if "LATIN" in scripts and len(scripts) > 1:
             foreign = "".join(c for c in label if c.isalpha() and not unicodedata.name(c, "?").startswith("LATIN"))
-            spelt = f" (punycode for {decoded!r})" if decoded != host else ""
             return (f"the host {host}{spelt} mixes Latin letters with look-alikes from another script{lookalikes(foreign)}: "
                     f"{SAME_SITE}")
+        # A name in another script spelt only with letters that look Latin (аррӏе.com, all Cyrillic), under a Latin
+        # top-level domain: browsers show such a host in punycode for the same reason (a whole-script confusable).
+        if labels[-1].isascii() and len(label) > 1 and not label.isascii() and all(c in LATIN_LOOKALIKES or not c.isalpha()
+                                                                                  for c in label):
+            return (f"the host {host}{spelt} is spelt in letters of another script that look Latin{lookalikes(label)}: "
+                    f"{SAME_SITE}")
     return None
+
+
+# Cyrillic and Greek small letters that read as Latin ones in an address bar's fonts.
+LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁһӏԛԝьοαινρυ")
+
+
+def host_problem(url: str) -> str | None:
+    """What makes a web address's host one no reader should be sent to (_host_problem), or None, as for anything
+    that is no http(s) address."""
+    try:
+        parts = urlsplit(url.strip())
+        return _host_problem(parts) if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    except ValueError:  # an unclosed IPv6 bracket: named by the checks of what an address may be
+        return None
 
 
 def _address_fix(value) -> str:
