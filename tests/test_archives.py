@@ -245,3 +245,12 @@ def test_an_api_address_that_is_not_a_web_address_is_refused_in_one_line(tmp_pat
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"archives: error: argument --api: {address!r} is not "), err
+
+
+def test_a_folder_that_is_not_the_project_is_refused_not_reported_as_safe(tmp_path, capsys):
+    """Found by a reviewer (seventh hostile round, case 209): `--root` an empty folder said "0 of 0 sources without a
+    recorded copy have one" and exited 0, as if every source were safe."""
+    assert main(["--root", str(tmp_path), "--api", "http://127.0.0.1:9/wayback/available"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == (f"error: {tmp_path} is not the edition's project folder (it has no mkdocs.yml); run this "
+                                 "in the project folder, or name it with --root\n")
