@@ -1537,6 +1537,17 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
 
 
+def test_a_redirect_hiding_a_published_page_is_named_once_and_its_anchors_are_not_lost(project):
+    """Seventh hostile round, case 148: after the right message, seven more said each anchor of the page was "no longer
+    published" and offered aliases onto the redirect's target, though the page was there."""
+    replace_in(project / "anchors.lock", "redirects: {}", 'redirects: {"about/": "sources/"}')
+    result = run_build(project)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect from about/ would hide a published page; "
+        "remove the redirect, or move the page"]
+
+
 def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_ledgers(inputs):
     """Seventh hostile round, case 132: a combining diaeresis in ¶10 was named at its line, then twice more as
     "more entries than notes" in claims.yml, whose entries were all still right."""
