@@ -352,10 +352,12 @@ def test_a_report_that_cannot_be_written_is_an_error_not_a_claim(tmp_path, monke
 
 @pytest.mark.parametrize("option", [["--per-host", "0"], ["--per-host", "-1"], ["--retries", "-3"], ["--timeout", "nan"],
                                     ["--timeout", "-1"], ["--timeout", "0"], ["--deadline", "nan"], ["--deadline", "inf"],
-                                    ["--max-age", "nan"], ["--max-age", "-1"], ["--per-host", "two"]])
+                                    ["--max-age", "nan"], ["--max-age", "-1"], ["--per-host", "two"],
+                                    ["--retries", "99999999999999999999999"], ["--retries", "11"], ["--per-host", "65"]])
 def test_an_option_out_of_its_range_is_refused_in_one_line(tmp_path, capsys, option):
     """Found by a reviewer (seventh hostile round, cases 112-115): --per-host 0 hung for ever, --per-host -1 and a
-    `nan` deadline or timeout ended in a traceback, and --timeout -1 or --retries -3 reported every address broken."""
+    `nan` deadline or timeout ended in a traceback, and --timeout -1 or --retries -3 reported every address broken;
+    (eighth round, case 12) --retries 10**23, doubling its wait each time, never ended."""
     with pytest.raises(SystemExit) as stop:
         main(["--root", str(tmp_path), *option])  # an empty folder: were the option taken, the run would end at once
     assert stop.value.code == 2
@@ -372,8 +374,10 @@ def test_the_options_edges_are_taken(tmp_path, monkeypatch):
     monkeypatch.setattr(linkcheck, "check_links", lambda urls, settings, **kwargs: taken.append((settings, kwargs)) or [])
     assert main(["--root", str(tmp_path), "--per-host", "1", "--retries", "0", "--max-age", "0", "--timeout", "0.5",
                  "--deadline", "1e3", "--json", str(tmp_path / "report.json")]) == 0
-    settings, kwargs = taken[0]
+    assert main(["--root", str(tmp_path), "--per-host", "64", "--retries", "10", "--json", str(tmp_path / "most.json")]) == 0
+    (settings, kwargs), (most, _) = taken
     assert (settings.per_host, settings.retries, settings.timeout, settings.deadline, kwargs["max_age"]) == (1, 0, 0.5, 1000, 0)
+    assert (most.per_host, most.retries) == (64, 10)
 
 
 @pytest.mark.parametrize("target", ["sources/zz-new.yml", "docs/report.md", "overrides/report.json", "print/report.json",

@@ -152,7 +152,7 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
                     detail = "HEAD refused; checked with GET"
             status, final = response.status_code, str(response.url)
             if status in RETRY_STATUSES and attempt < settings.retries:
-                await asyncio.sleep(_retry_after(response, settings.backoff * 2 ** attempt))
+                await asyncio.sleep(_retry_after(response, min(settings.backoff * 2 ** attempt, MAX_WAIT)))
                 continue
             break
         except TimeoutError:  # the deadline (httpx's own timeouts are not TimeoutError)
@@ -167,7 +167,7 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
-                await asyncio.sleep(settings.backoff * 2 ** attempt)
+                await asyncio.sleep(min(settings.backoff * 2 ** attempt, MAX_WAIT))
                 continue
             return Result(url, "unreachable", None, url, [], detail, time.time())
     if status is not None and status < 400:
@@ -227,11 +227,14 @@ async def _public(url: httpx.URL) -> None:
             raise NotPublic(f"not asked: {url} is on {ip}, not a public address")
 
 
+MAX_WAIT = 60.0  # seconds between two attempts at most, whatever the backoff or the server asks
+
+
 def _retry_after(response: httpx.Response, default: float) -> float:
     """The seconds a 429 or 503 asks to wait (at most 60), or the default for anything else (an HTTP date,
     "²", which str.isdigit takes for a digit, or nonsense)."""
     value = response.headers.get("Retry-After", "").strip()
-    return min(float(value), 60.0) if re.fullmatch(r"[0-9]{1,6}(?:\.[0-9]{1,6})?", value) else default
+    return min(float(value), MAX_WAIT) if re.fullmatch(r"[0-9]{1,6}(?:\.[0-9]{1,6})?", value) else default
 
 
 async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
@@ -357,15 +360,15 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}; see {self.prog} --help\n")
 
 
-def whole(least: int) -> typing.Callable[[str], int]:
-    """An option's type: a whole number of at least `least`."""
+def whole(least: int, most: int) -> typing.Callable[[str], int]:
+    """An option's type: a whole number from `least` to `most` (a retry count of 10**20 waited for days)."""
     def read(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             value = least - 1
-        if value < least:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least {least}; give {least} or more")
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from {least} to {most}; give one")
         return value
     return read
 
@@ -397,8 +400,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds to connect, and between two reads (default 15)")
     parser.add_argument("--deadline", type=finite(zero_ok=False), default=Settings.deadline,
                         help="seconds for a whole request, redirects included (default 30); a slower answer is unreachable")
-    parser.add_argument("--retries", type=whole(0), default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
-    parser.add_argument("--per-host", type=whole(1), default=Settings.per_host, help="requests at once to one host (default 2)")
+    parser.add_argument("--retries", type=whole(0, 10), default=Settings.retries, help="retries after 429, 5xx or a dropped connection")
+    parser.add_argument("--per-host", type=whole(1, 64), default=Settings.per_host, help="requests at once to one host (default 2)")
     parser.add_argument("--private-ok", action="store_true",
                         help="ask the listed addresses even on this machine or its network (to test against a local server); "
                              "a redirect off its host never may")
