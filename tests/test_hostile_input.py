@@ -1480,6 +1480,10 @@ CASES |= {
         f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'https://xn--80ak6aa92e.com/x'; the "
         "host xn--80ak6aa92e.com (punycode for '\u0430\u0440\u0440\u04cf\u0435.com') is spelt in letters of another script "
         "that look Latin"),
+    "a record's address whose host is no host name": (
+        replace(ABQAIQ, f"url: {UPI}", "url: http://%zz/x"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'http://%zz/x'; '%zz' is not a host "
+        "name (letters, digits and hyphens between dots) nor an IP address: give the address as the site itself gives it"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -7,6 +7,7 @@ of a run are collected and raised together.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -558,6 +559,8 @@ def _host_problem(parts) -> str | None:
     if port == 0:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
+    if not (HOST_NAME.match(host) or _ip_address(host)):  # `http://%zz/`, `http://a_b!/`: no server is so named
+        return f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
     if host.isascii() and "xn--" not in host:
         return None  # the usual host: Latin letters alone, nothing a browser reads otherwise
     if unicodedata.normalize("NFKC", host) != host:
@@ -587,6 +590,18 @@ def _host_problem(parts) -> str | None:
             return (f"the host {host}{spelt} is spelt in letters of another script that look Latin{lookalikes(label)}: "
                     f"{SAME_SITE}")
     return None
+
+
+# A host name as browsers and DNS take one: labels of letters (any script), digits and inner hyphens, between dots.
+HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?\Z")
+
+
+def _ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 # Cyrillic and Greek small letters that read as Latin ones in an address bar's fonts.
