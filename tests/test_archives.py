@@ -236,7 +236,7 @@ def test_a_record_the_two_lines_would_break_is_named_and_kept(tmp_path, api, cap
 
 
 @pytest.mark.parametrize("address", ["", "wayback/available", "ftp://127.0.0.1/wayback", "file:///etc/passwd", "http:///x",
-                                     "https://"])
+                                     "https://", "http://a b/", "http://127.0.0.1:99999/", "http://%zz/"])
 def test_an_api_address_that_is_not_a_web_address_is_refused_in_one_line(tmp_path, capsys, address):
     """Found by a reviewer (seventh hostile round, case 128): --api '' asked nothing, for every source, and said so
     only after a count of copies found that was false."""

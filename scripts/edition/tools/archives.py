@@ -17,7 +17,6 @@ import re
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -88,12 +87,7 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
 def api_address(text: str) -> str:
     """The --api option's type: an absolute http(s) address. Any other (seventh hostile round, case 128: `--api ''`)
     was asked for every source, and each answered nothing."""
-    try:
-        parts = urlsplit(text)
-        usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # an unclosed [ of an IPv6 host, a port out of range
-        usable = False
-    if not usable:
+    if not web_address(text):  # as a record's url: a host that is one, a port in range, no space (eighth round, 15-17)
         raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address; give the API's, such as {API}")
     return text
 
