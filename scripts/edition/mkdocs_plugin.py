@@ -29,7 +29,8 @@ from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
 from .model.edition import CONFIG_FILE
 from .model.templates import template_failure
-from .problems import Problem, ProblemsFound, output_link_problem
+from .outputs import place_problems
+from .problems import Problem, ProblemsFound
 from .publish import search
 
 log = get_plugin_logger(__name__)
@@ -117,10 +118,11 @@ class EditionPlugin(BasePlugin):
                 raise Abort(f"build refused: {len(error.problems)} problem(s) in the edition's input") from None
             for warning in self.edition.warnings:  # worth saying, not wrong: as `make build` says it, without failing strict mode
                 log.info("warning: %s", warning)
-            # MkDocs would empty the folder a link leads to, then write the site there
-            if link := output_link_problem(Path(config.site_dir), Path(config.config_file_path).parent):
-                log.error("%s", link)
-                raise Abort("build refused: the output folder is a link")
+            # MkDocs empties its site folder before it writes: one that is a link (to a folder elsewhere), or that
+            # `-d sources` names, would lose what it holds.
+            if misplaced := place_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
+                log.error("%s", misplaced[0])
+                raise Abort("build refused: the output folder is not one of its own")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 

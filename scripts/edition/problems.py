@@ -63,12 +63,3 @@ def relative(path: Path, root: Path) -> str:
         if inside == project or inside.startswith(project.rstrip("/") + "/"):
             return Path(inside).relative_to(project).as_posix()
     return path.as_posix()
-
-
-def output_link_problem(output: Path, root: Path) -> Problem | None:
-    """An output folder that is a symbolic link: a build empties the folder it leads to and writes the site there,
-    outside the project. Shared by `make build` and the MkDocs plugin, which must not import the pipeline."""
-    if not output.is_symlink():
-        return None
-    return Problem(relative(output, root), 0, f"is a link to {os.path.realpath(output)}; the build writes only into a folder "
-                   "of its own", "remove the link: the build makes the folder")

@@ -50,7 +50,8 @@ from ..model.addresses import (
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings
 from ..model.files import read_text
-from ..problems import Problem, ProblemsFound, output_link_problem
+from ..outputs import INPUTS, output_link_problem
+from ..problems import Problem, ProblemsFound
 from . import typeset
 from .render import load_mkdocs_config
 
@@ -752,7 +753,7 @@ def _output_problems(output: Path, root: Path) -> list[Problem]:
     """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made, and replaces none of
     the project's own files (only what a build wrote, under site/)."""
     inside = output.relative_to(root.resolve()) if output.is_relative_to(root.resolve()) else None
-    if inside is not None and inside.parts[0] != "site" and (output.exists() or inside.parts[0] in (*PROJECT_FILES, "scripts", "tests")):
+    if inside is not None and inside.parts[0] != "site" and (output.exists() or inside.parts[0] in (*PROJECT_FILES, *INPUTS)):
         return [Problem(str(output), 0, "is a file or folder of the project, which the PDF may not replace",
                         "write the PDF into site/ or outside the project")]
     if output.exists() and not output.is_file():

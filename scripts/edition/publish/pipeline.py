@@ -39,8 +39,9 @@ from .. import Edition, load
 from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
-from ..model.edition import CONFIG_FILE, PROJECT_FILES, PROJECT_FOLDERS
-from ..problems import Problem, ProblemsFound, output_link_problem
+from ..model.edition import CONFIG_FILE, PROJECT_FILES
+from ..outputs import output_problems
+from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
 from .fidelity import check_fidelity
@@ -243,31 +244,6 @@ def archive_summary(edition: Edition) -> str:
     online = [s for s in edition.registry if s.url]
     return (f"archived copies: {sum(bool(s.archive_url) for s in online)} of {len(online)} sources with a web address "
             "(`make linkcheck` lists those at risk)")
-
-
-# The folders an output may not be or be inside: those the build reads, and the project's own.
-INPUTS = (*PROJECT_FOLDERS, "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv", ".cache")
-SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
-
-
-def output_problems(root: Path, output: Path) -> list[Problem]:
-    """The output folder is replaced whole: it may not hold, or be, anything of the project's own."""
-    if link := output_link_problem(output, root):  # before resolving, which would follow it
-        return [link]
-    root, output = root.resolve(), output.resolve()
-    if output == root or root.is_relative_to(output):
-        return [Problem("--output", 0, f"{output} holds the project itself", "publish into a folder of its own, such as site/")]
-    for name in INPUTS:
-        if output == root / name or output.is_relative_to(root / name):
-            return [Problem("--output", 0, f"{output} is inside the project's {name}/", "publish into a folder of its own, such as site/")]
-    if output.exists() and not output.is_dir():
-        return [Problem("--output", 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
-    if blocked := next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None):
-        return [Problem("--output", 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
-    if output.is_dir() and any(output.iterdir()) and not all((output / name).is_file() for name in SITE_SIGNATURE):
-        return [Problem("--output", 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
-                        "publish into a new or empty folder, or into the site/ of an earlier build")]
-    return []
 
 
 def build(root: Path, output: Path, update_anchors: bool = False, serial: bool = False) -> Outcome:

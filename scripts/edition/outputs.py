@@ -1,0 +1,55 @@
+"""Where a build may write: a folder of its own, never the project, anything it reads, or a link.
+
+Shared by `make build` (its --output), the PDF (its --output), the link checker (its --json) and the MkDocs
+plugin (`mkdocs build -d`, which empties the folder before it writes: `-d sources` would delete every record),
+which must not import the pipeline.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .model.edition import PROJECT_FOLDERS
+from .problems import Problem, relative
+
+# The folders an output may not be or be inside: those the build reads, and the project's own.
+INPUTS = (*PROJECT_FOLDERS, "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv", ".cache")
+SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
+
+
+def output_problems(root: Path, output: Path) -> list[Problem]:
+    """The output folder is replaced whole: it may not hold, or be, anything of the project's own."""
+    if problems := place_problems(root, output, "--output"):
+        return problems
+    output = output.resolve()
+    if output.exists() and not output.is_dir():
+        return [Problem("--output", 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
+    if blocked := next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None):
+        return [Problem("--output", 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
+    if output.is_dir() and any(output.iterdir()) and not all((output / name).is_file() for name in SITE_SIGNATURE):
+        return [Problem("--output", 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
+                        "publish into a new or empty folder, or into the site/ of an earlier build")]
+    return []
+
+
+def place_problems(root: Path, output: Path, option: str) -> list[Problem]:
+    """An output (given by option) that is a link, the project, or one of its inputs or its own folders."""
+    if link := output_link_problem(output, root):  # before resolving, which would follow it
+        return [link]
+    root, output = root.resolve(), output.resolve()
+    if output == root or root.is_relative_to(output):
+        return [Problem(option, 0, f"{output} holds the project itself", "publish into a folder of its own, such as site/")]
+    for name in INPUTS:
+        if output == root / name or output.is_relative_to(root / name):
+            return [Problem(option, 0, f"{output} is inside the project's {name}/", "publish into a folder of its own, such as site/")]
+    return []
+
+
+def output_link_problem(output: Path, root: Path) -> Problem | None:
+    """An output folder that is a symbolic link: a build empties the folder it leads to and writes the site there,
+    outside the project."""
+    if not output.is_symlink():
+        return None
+    return Problem(relative(output, root), 0, f"is a link to {os.path.realpath(output)}; the build writes only into a folder "
+                   "of its own", "remove the link: the build makes the folder")
