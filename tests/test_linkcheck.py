@@ -381,10 +381,11 @@ def test_the_options_edges_are_taken(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("target", ["sources/zz-new.yml", "docs/report.md", "overrides/report.json", "print/report.json",
-                                    "mkdocs.yml"])
+                                    "mkdocs.yml", "zensical.toml", "scripts/report.json", ".git/report.json"])
 def test_the_report_is_never_written_among_the_inputs_a_build_reads(tmp_path, monkeypatch, capsys, target):
     """Found by a reviewer (seventh hostile round, case 116): --json sources/zz-new.yml wrote the report as a new
-    file among the records, which the next build read as one."""
+    file among the records, which the next build read as one; (eighth, case 132) --json zensical.toml became the
+    settings every later `zensical build` read first."""
     from edition.tools import linkcheck
 
     root = copy_project(tmp_path / "project")
@@ -395,5 +396,7 @@ def test_the_report_is_never_written_among_the_inputs_a_build_reads(tmp_path, mo
     assert main(["--root", str(root), "--json", str(root / target)]) == 1
     assert sorted(root.rglob("*")) == before
     top = target.split("/")[0] + ("/" if "/" in target else "")
-    assert capsys.readouterr().err == (f"error: --json {root / target}: is among the project's inputs ({top}), which the "
-                                       "next build would read; name a file outside them, such as one in .cache/\n")
+    why = (f"is among the project's inputs ({top}), which the next build would read; name a file outside them"
+           if target.endswith(".json") else "does not end in .json, and a build may read a file of another kind as its own; "
+           "name a file ending in .json")
+    assert capsys.readouterr().err == f"error: --json {root / target}: {why}, such as one in .cache/\n"

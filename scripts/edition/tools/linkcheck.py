@@ -37,6 +37,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs
+from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
 CACHE_FILE = LINKCHECK_CACHE
@@ -332,11 +333,14 @@ def _unfit_report_path(target: Path, root: Path) -> str | None:
         return "is a special file (a FIFO, socket or device)"
     if through_a_link(target):  # as every cache: never through a .cache that is a link elsewhere
         return "is in a .cache folder that is a link to elsewhere"
-    # Nor among what a build reads (seventh hostile round, case 116: --json sources/zz-new.yml was read by the next
-    # build as a record), even as a new file. The build's own list of its inputs, from the model; publish's rule for
-    # --output (pipeline.INPUTS) is not imported, as it would load the whole build, and it leaves print/ out.
-    if top := next((name for name in PROJECT_FILES if target.resolve().is_relative_to(root / name)), None):
-        return f"is among the project's inputs ({top}{'' if '.' in top else '/'}), which the next build would read"
+    # A JSON file, and nowhere a build reads, even as a new file: --json sources/zz-new.yml was read by the next build
+    # as a record (seventh hostile round, case 116), --json zensical.toml by every later `zensical build` as its
+    # settings (eighth, case 132).
+    if target.suffix != ".json":
+        return "does not end in .json, and a build may read a file of another kind as its own"
+    read = (*PROJECT_FILES, *(name for name in INPUTS if name != CACHE_DIR.name))  # .cache/ is where the report goes
+    if top := next((name for name in read if target.resolve().is_relative_to(root / name)), None):
+        return f"is among the project's inputs ({top}{'/' if top in INPUTS else ''}), which the next build would read"
     inside = target.resolve().is_relative_to(root) and not target.resolve().is_relative_to(root / CACHE_DIR)
     if inside and target.exists():
         return "is a file of the project, which the report would replace"
@@ -411,8 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     # Where the report goes is checked before the links are (an hour's work, offline or slow), and again once it
     # is written: "report: …" is printed only for a report that is there.
     if args.json is not None and (reason := _unfit_report_path(target, root)):
-        fix = "name a file outside them, such as one in .cache/" if "inputs" in reason else \
-            "name a new file, or one outside the project's inputs"
+        fix = ("name a file outside them, such as one in .cache/" if "inputs" in reason else
+               "name a file ending in .json, such as one in .cache/" if ".json" in reason else
+               "name a new file, or one outside the project's inputs")
         print(f"error: --json {args.json}: {reason}; {fix}", file=sys.stderr)
         return 1
     if reason := _unfit_report_path(target, root):
