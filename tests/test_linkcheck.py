@@ -231,7 +231,9 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/",
            # Addresses no one can build a request for (seventh hostile round, cases 111 and 184): httpx refuses the
            # first (backslashes, which a browser reads as slashes), urlsplit the second (an unclosed IPv6 bracket).
-           "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x"}
+           "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x",
+           # Names no look-up takes (eighth round, case 150b): an empty label, and one longer than DNS allows.
+           "/to-empty-label": "http://a..b/", "/to-long-label": "http://" + "a" * 70 + ".com/"}
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -271,6 +273,9 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     for path in ("/to-backslashes", "/to-open-bracket"):  # that address's result, and the run goes on
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("which is not a web address"), (path, outcomes[path])
+    for path in ("/to-empty-label", "/to-long-label"):
+        outcome, detail = outcomes[path]
+        assert outcome == "broken" and detail.endswith("is not a host name"), (path, outcomes[path])
 
 
 @pytest.mark.parametrize("odd", ["fifo", "device", "latin-1"])

@@ -220,6 +220,8 @@ async def _public(url: httpx.URL) -> None:
         found = await asyncio.get_running_loop().getaddrinfo(url.host, port, type=socket.SOCK_STREAM)
     except OSError:
         return  # no address: httpx's own connection fails, and says so
+    except ValueError:  # UnicodeError: a label empty or longer than DNS allows (a..b, 70 letters): no name to look up
+        raise NotPublic(f"not asked: {url.host!r} is not a host name") from None
     for *_, address in found:
         ip = ipaddress.ip_address(address[0].split("%")[0])
         if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
