@@ -1484,6 +1484,14 @@ CASES |= {
         replace(ABQAIQ, f"url: {UPI}", "url: http://%zz/x"),
         f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'http://%zz/x'; '%zz' is not a host "
         "name (letters, digits and hyphens between dots) nor an IP address: give the address as the site itself gives it"),
+    "an author of the edition named with BibTeX's 'and'": (
+        replace(EDITION, "{given: Sam, family: Heller}", "{given: Sam and Jo, family: Heller}"),
+        f"{EDITION}:{line_of(EDITION, 'given: Sam')}: 'authors' entry 2 `given:`: holds 'and', got 'Sam and Jo'; give each "
+        "person an entry of their own: BibTeX reads 'and' as the start of another name"),
+    "a zensical.toml beside mkdocs.yml": (
+        lambda root: (root / "zensical.toml").write_text('[project]\nsite_name = "x"\n', encoding="utf-8"),
+        "zensical.toml:1: Zensical reads this file in place of mkdocs.yml, and none of the edition's checks read it; remove "
+        "it: the edition's settings are mkdocs.yml's"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
@@ -1528,7 +1536,7 @@ def assert_refused(errors: list[str], expected: str | list[str] | None) -> None:
     for line in errors:  # every problem says where: a file of the project
         where = line.split(":", 1)[0]
         assert where.split("/")[0] in ("docs", "sources", "overrides", "print", "site", "site (offline copy)", "mkdocs.yml",
-                                       "anchors.lock", "CITATION.cff"), line
+                                       "anchors.lock", "CITATION.cff", "zensical.toml"), line
     assert len(errors) == len(set(errors)), "an error printed twice"
     assert not any("leads to no page" in line for line in errors), "a failed file reported again at each link to it"
 

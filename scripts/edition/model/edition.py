@@ -41,10 +41,11 @@ from .ledgers import (
 )
 from .rawhtml import REFUSED_SCHEMES, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
-from .sources import BRACES, BRACES_FIX, MARKUP, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
+from .sources import BRACES, BRACES_FIX, MARKUP, NAME_SEPARATOR, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
 from .templates import template_found, template_problems, theme_languages
 
 CONFIG_FILE = "mkdocs.yml"
+ZENSICAL_FILE = "zensical.toml"  # Zensical's own settings, which it reads first
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
 # Everything of the project a build reads (beside its code): what a copy for a test carries, what the PDF cache hashes.
 PROJECT_FOLDERS = ("docs", "sources", "overrides", "print")
@@ -309,6 +310,37 @@ def _entry_name(entry: object) -> str:
     return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
 
 
+def _check_settings(config: dict, problem) -> None:
+    """Settings MkDocs knows that the edition's pages, permanent links and checks cannot work with, and any it does
+    not know."""
+    for key, folder in FIXED_FOLDERS.items():
+        if key in config and config[key] != folder:
+            problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
+    for key in config:
+        if key not in MKDOCS_SETTINGS:
+            problem(str(key), f"`{key}` is not a setting MkDocs knows", "correct its name, or remove it")
+    if "use_directory_urls" in config and config["use_directory_urls"] is not True:
+        # The permanent links, anchors.lock, the PDF's links and the checks of every link are made for page/ addresses.
+        problem("use_directory_urls", f"`use_directory_urls` is {config['use_directory_urls']!r}; every permanent link "
+                "of the edition is a folder address (page/)", "remove it (the offline copy, which needs it off, is made "
+                "by `make build`)")
+    for key in ("exclude_docs", "draft_docs"):
+        if key in config:
+            problem(key, f"`{key}` would leave pages of docs/ out of the site while the edition's checks, notes and links "
+                    "read them", "remove it; move a page that is not to be published out of docs/")
+    if "hooks" in config:
+        problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
+                "remove it: the edition's code lives in scripts/edition/")
+    if "extra_templates" in config:
+        # A file of docs/ rendered by Jinja: `{{ "\x3cscript…" }}` in an SVG the SVG check reads as text becomes a script.
+        problem("extra_templates", "`extra_templates` would render files of docs/ as Jinja templates, which no check of "
+                "the templates reads", "remove it: templates belong in overrides/ (see the README)")
+    if "INHERIT" in config:
+        # MkDocs reads the parent file with its full YAML loader, where a tag runs code, and nothing checks it.
+        problem("INHERIT", "`INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
+                "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
+
+
 def _check_plugins_and_extensions(config: dict, problem) -> None:
     """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
     pages and the build need."""
@@ -384,6 +416,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if not isinstance(config, dict):
         problems.append(Problem(CONFIG_FILE, 1, "must be a mapping of settings", "restore it from the repository"))
         return {}
+    if (root / ZENSICAL_FILE).exists() or (root / ZENSICAL_FILE).is_symlink():
+        # Zensical prefers it to mkdocs.yml: with it there, `zensical build` would run none of the edition's code.
+        problems.append(Problem(ZENSICAL_FILE, 1, "Zensical reads this file in place of mkdocs.yml, and none of the "
+                                "edition's checks read it", "remove it: the edition's settings are mkdocs.yml's"))
     lines = key_lines(node)
 
     def problem(key: str, what: str, fix: str, path: list | None = None) -> None:
@@ -393,32 +429,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("site_url", "no `site_url`" if not config.get("site_url")
                 else f"`site_url` must be a web address, got {config['site_url']!r}",
                 "set `site_url:` to the edition's published address: permanent links, citations and metadata are made from it")
-    for key, folder in FIXED_FOLDERS.items():
-        if key in config and config[key] != folder:
-            problem(key, f"`{key}` is {config[key]!r}; the edition's checks read {folder}/ only", f"remove it, or set `{key}: {folder}`")
-    for key in config:
-        if key not in MKDOCS_SETTINGS:
-            problem(str(key), f"`{key}` is not a setting MkDocs knows", "correct its name, or remove it")
-    if "use_directory_urls" in config and config["use_directory_urls"] is not True:
-        # The permanent links, anchors.lock, the PDF's links and the checks of every link are made for page/ addresses.
-        problem("use_directory_urls", f"`use_directory_urls` is {config['use_directory_urls']!r}; every permanent link "
-                "of the edition is a folder address (page/)", "remove it (the offline copy, which needs it off, is made "
-                "by `make build`)")
-    for key in ("exclude_docs", "draft_docs"):
-        if key in config:
-            problem(key, f"`{key}` would leave pages of docs/ out of the site while the edition's checks, notes and links "
-                    "read them", "remove it; move a page that is not to be published out of docs/")
-    if "hooks" in config:
-        problem("hooks", "`hooks` would run Python files of the project at every build, outside the edition's checks",
-                "remove it: the edition's code lives in scripts/edition/")
-    if "extra_templates" in config:
-        # A file of docs/ rendered by Jinja: `{{ "\x3cscript…" }}` in an SVG the SVG check reads as text becomes a script.
-        problem("extra_templates", "`extra_templates` would render files of docs/ as Jinja templates, which no check of "
-                "the templates reads", "remove it: templates belong in overrides/ (see the README)")
-    if "INHERIT" in config:
-        # MkDocs reads the parent file with its full YAML loader, where a tag runs code, and nothing checks it.
-        problem("INHERIT", "`INHERIT` would take settings from another file, which MkDocs reads unchecked (its YAML "
-                "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
+    _check_settings(config, problem)
     _check_plugins_and_extensions(config, problem)
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
@@ -490,9 +501,19 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _one_name(value: str) -> str:
+    """A name part Pandoc writes into BibTeX unbraced: `and` there starts another person (Sam and Jo → two)."""
+    if NAME_SEPARATOR.search(value):
+        raise wrong("holds 'and'", "give each person an entry of their own: BibTeX reads 'and' as the start of another name")
+    return value
+
+
+NamePart = Annotated[Text, AfterValidator(_one_name)]
+
+
 class Person(Schema):
-    given: Text
-    family: Text
+    given: NamePart
+    family: NamePart
 
 
 class PdfSettings(Schema):
