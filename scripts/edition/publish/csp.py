@@ -164,6 +164,8 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
         for attribute in ("action", "formaction"):
             if (target := tag.get(attribute)) is not None and off_site(target):
                 problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix))
+        if (target := tag.get("ping")) is not None:  # a click reported to a host of the page's choosing: no page has one
+            problems.append(Problem(name, 0, f"a <{tag.tag} ping> that tells {target[:60]!r} of every click", fix))
         for attribute, value in tag.attrib.items():
             if attribute.lower().startswith("on"):
                 problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
