@@ -1492,6 +1492,11 @@ CASES |= {
         lambda root: (root / "zensical.toml").write_text('[project]\nsite_name = "x"\n', encoding="utf-8"),
         "zensical.toml:1: Zensical reads this file in place of mkdocs.yml, and none of the edition's checks read it; remove "
         "it: the edition's settings are mkdocs.yml's"),
+    "mkdocs.yml: an option a Markdown extension does not take": (
+        replace(CONFIG, '      permalink: "#"', '      permalinkk: "#"'),
+        f"{CONFIG}:{line_of(CONFIG, 'permalink: ')}: `toc` has no option 'permalinkk'; use one of: anchorlink, "
+        "anchorlink_class, baselevel, marker, permalink, permalink_class, permalink_leading, permalink_title, separator, "
+        "slugify, title, title_class, toc_class, toc_depth"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

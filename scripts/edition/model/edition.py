@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, ClassVar
 from urllib.parse import urlsplit
 
+import markdown
 from pydantic import AfterValidator, Field
 
 from ..problems import Problem, ProblemsFound, relative
@@ -341,6 +342,11 @@ def _check_settings(config: dict, problem) -> None:
                 "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
 
 
+def _options_of(name: str) -> list[str]:
+    """The options a reviewed Python-Markdown extension takes, as it says itself."""
+    return sorted(markdown.Markdown().build_extension(name, {}).getConfigs())
+
+
 def _check_plugins_and_extensions(config: dict, problem) -> None:
     """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
     pages and the build need."""
@@ -356,6 +362,12 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
                         "scripts/edition/model/edition.py", [key, index])
+            elif key == "markdown_extensions" and isinstance(entry, dict) and not name.startswith(EXTENSIONS) and isinstance(
+                    entry[name], dict) and (
+                    unknown := sorted(set(entry[name]) - set(_options_of(name)), key=str)):
+                # Python-Markdown raises KeyError for it, out of MkDocs' configuration, as a traceback.
+                problem(key, f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(_options_of(name))}",
+                        [key, index, name, unknown[0]])
             elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
