@@ -559,16 +559,17 @@ def _host_problem(parts) -> str | None:
     if port == 0:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
-    if not (HOST_NAME.match(host) or _ip_address(host)):  # `http://%zz/`, `http://a_b!/`: no server is so named
-        return f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
-    if host.isascii() and "xn--" not in host:
-        return None  # the usual host: Latin letters alone, nothing a browser reads otherwise
+    not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
+    if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
+        return None if HOST_NAME.match(host) or _ip_address(host) else not_a_host  # `http://%zz/`: no server is so named
     if unicodedata.normalize("NFKC", host) != host:
         # A fullwidth or ideographic full stop (evil．example) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
         odd = next(c for c in host if unicodedata.normalize("NFKC", c) != c)
         return (f"the host {host} holds {odd!r} (U+{ord(odd):04X} {unicodedata.name(odd, '?')}), which browsers read as "
                 f"{unicodedata.normalize('NFKC', odd)!r}: {SAME_SITE}")
+    if not HOST_NAME.match(host):
+        return not_a_host
     labels = []
     for written in host.split("."):
         try:
