@@ -1348,6 +1348,11 @@ CASES |= {
         add_line(ABOUT, "[" * 30_000),
         f"{ABOUT}:{ABOUT_END}: holds more than 1,000 [, which Markdown reads in time growing with the square of their number "
         "(the build would hang); write a bracket that opens no link as \\[, or split the page"),
+    "docs: runs of backticks of four hundred lengths on one line": (
+        add_line(ABOUT, " ".join("`" * n for n in range(1, 400))),
+        f"{ABOUT}:{ABOUT_END}: holds runs of backticks of more than 8 lengths, which Markdown reads in time growing with the "
+        "square of their number (the build would hang); write code between single backticks (or fences of three), and a "
+        "backtick that opens no code as \\`"),
     "docs: two thousand tags left open, one a paragraph": (
         add_line(ABOUT, "\n\n".join(["x <a words of an ordinary paragraph"] * 2000)),
         f"{ABOUT}:{ABOUT_END + 200}: holds more than 100 tags left open on their line (`<a` with no `>`), which Markdown reads "

@@ -360,12 +360,15 @@ def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
 # page five times. No page of the edition comes near a tenth of these limits.
 MAX_BRACKETS = 1000
 MAX_OPEN_TAGS = 100
+MAX_BACKTICK_LENGTHS = 8
+BACKTICKS = re.compile(r"(?<!\\)`+")
 OPEN_BRACKET = re.compile(r"(?<!\\)\[")
 OPEN_TAG = re.compile(r"<[A-Za-z/!?][^<>\n]*(?=<|$)", re.MULTILINE)
 
 
 def crowded(text: str) -> tuple[int, str, str] | None:
-    """(line, what, fix) of the first place where a page passes MAX_BRACKETS or MAX_OPEN_TAGS, or None."""
+    """(line, what, fix) of the first place where a page passes MAX_BRACKETS, MAX_OPEN_TAGS or MAX_BACKTICK_LENGTHS,
+    or None."""
     for pattern, limit, what, fix in (
             (OPEN_BRACKET, MAX_BRACKETS, f"more than {MAX_BRACKETS:,} [", "write a bracket that opens no link as \\[, or "
              "split the page"),
@@ -375,6 +378,15 @@ def crowded(text: str) -> tuple[int, str, str] | None:
         if past is not None:
             return (text.count("\n", 0, past.start()) + 1, f"holds {what}, which Markdown reads in time growing with the "
                     "square of their number (the build would hang)", fix)
+    # A run of backticks closes only a run as long: runs of many lengths (1, 2, … 399) leave each unclosed, and each
+    # is looked for to the end of the page.
+    lengths: set[int] = set()
+    for run in BACKTICKS.finditer(text):
+        lengths.add(len(run[0]))
+        if len(lengths) > MAX_BACKTICK_LENGTHS:
+            return (text.count("\n", 0, run.start()) + 1, f"holds runs of backticks of more than {MAX_BACKTICK_LENGTHS} "
+                    "lengths, which Markdown reads in time growing with the square of their number (the build would hang)",
+                    "write code between single backticks (or fences of three), and a backtick that opens no code as \\`")
     return None
 
 
