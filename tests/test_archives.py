@@ -163,6 +163,7 @@ HOSTILE_ANSWERS = {
     "a capture on 30 February": (snapshot_of("{url}", "20190230000000"), 0),
     "a capture on day 99 of a month": (snapshot_of("{url}", "20150399000000"), 0),
     "a capture in the future": (snapshot_of("{url}", "20991231000000"), 0),
+    "a capture at hour 99 of a real day": (snapshot_of("{url}", "20190915999999"), 0),  # eighth round, case 41
     # The API may lead the tool nowhere (seventh hostile round, case 126): its redirect to a cloud's metadata
     # service was followed 33 times. Here it leads to another page of the stand-in, never asked.
     "a redirect": (b"redirect", 1),

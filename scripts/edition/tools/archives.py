@@ -77,11 +77,20 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     # raised in dated_before, the second passed its comparison of text) or one after today, as the build's own
     # check of dates has it (seventh hostile round, cases 122, 185, 129); a copy of another address, a day before
     # the document, an address no record may hold (control or reordering characters, a look-alike host).
-    if not real_date(day) or day > dt.date.today().isoformat():
+    if not real_date(day) or day > dt.date.today().isoformat() or not _real_time(stamp[8:]):
         return None
     if not (web_address(address) and same_address(match[2], source.url) and not dated_before(day, source.issued)):
         return None
     return address, day
+
+
+def _real_time(hhmmss: str) -> bool:
+    """Whether a stamp's time of day is one (…999999, hour 99, is none: eighth hostile round, case 41)."""
+    try:
+        dt.time(int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:6]))
+    except ValueError:
+        return False
+    return True
 
 
 def api_address(text: str) -> str:
