@@ -1502,6 +1502,10 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'permalink: ')}: `toc` has no option 'permalinkk'; use one of: anchorlink, "
         "anchorlink_class, baselevel, marker, permalink, permalink_class, permalink_leading, permalink_title, separator, "
         "slugify, title, title_class, toc_class, toc_depth"),
+    "mkdocs.yml: a social link that runs a script": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: 'mailto:x@example.org?body=<b>'\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to 'mailto:x@example.org?body=<b>'; link to an "
+        "https:// or a mailto: address, or remove the entry"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
@@ -1601,6 +1605,12 @@ def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_led
         f"{page}:{line_of(page, 'In Iraq, what is sometimes')}: ¶10 differs from the source of record "
         "(sources/essay/original.txt line 29): word 2 should be “Iraq, what is sometimes”, found “Ir\u00e4q, what is "
         "sometimes”; restore the original wording; corrections belong in an editorial note"]
+
+
+def test_a_mail_address_as_a_social_link_is_taken(inputs):
+    """Eighth hostile round, case 122: Material documents mailto: social links; one was refused as no https:// address."""
+    replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n")
+    assert refusal(inputs) == []
 
 
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():
