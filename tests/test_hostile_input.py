@@ -1506,6 +1506,10 @@ CASES |= {
         replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: 'mailto:x@example.org?body=<b>'\n"),
         f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to 'mailto:x@example.org?body=<b>'; link to an "
         "https:// or a mailto: address, or remove the entry"),
+    "mkdocs.yml: a palette that is a number": (
+        replace(CONFIG, "  palette:\n", "  palette: 5\n  unused:\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  palette:')}: `theme.palette` is 5, not a scheme or a list of schemes; "
+        "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

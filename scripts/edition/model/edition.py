@@ -388,6 +388,11 @@ def _check_theme(config: dict, problem, root: Path) -> None:
     """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
     a language, icons and static templates that exist."""
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    palette = theme.get("palette", {})
+    if not (isinstance(palette, dict) or (isinstance(palette, list) and all(isinstance(each, dict) for each in palette))):
+        # Material's template iterates it: anything else stops every page's rendering, named at the template's line.
+        problem("theme", f"`theme.palette` is {palette!r}, not a scheme or a list of schemes",
+                "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)", ["theme", "palette"])
     for path, value in _strings_at(theme, ["theme"]):  # theme.icon's, and each palette toggle's
         if "icon" in path and not ICON.match(value):
             _icon_problem(problem, "theme", ".".join(str(step) for step in path if not isinstance(step, int)), value, path)
