@@ -1510,6 +1510,10 @@ CASES |= {
         replace(CONFIG, "  palette:\n", "  palette: 5\n  unused:\n"),
         f"{CONFIG}:{line_of(CONFIG, '  palette:')}: `theme.palette` is 5, not a scheme or a list of schemes; "
         "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)"),
+    "a template adding a right-to-left override": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<span>\u202eedition</span>"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
+        "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -31,7 +31,7 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import MAX_LEDGER_BYTES, read_text
+from .files import MAX_LEDGER_BYTES, REORDERING, read_text
 from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
@@ -150,8 +150,8 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
             problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
             continue
         changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
-        problems += [Problem(name, line, what, fix) for line, what, fix in [*_unknown_names(text), *_markup_in_strings(text)]
-                     if changed is None or line in changed]
+        problems += [Problem(name, line, what, fix) for line, what, fix in
+                     [*_unknown_names(text), *_markup_in_strings(text), *_reordering(text)] if changed is None or line in changed]
         try:
             tree = lxml.html.document_fromstring(text)
         except (etree.ParserError, ValueError):
@@ -174,6 +174,13 @@ def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
              "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
             for node in JINJA.parse(text).find_all(jinja2.nodes.Const)
             if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
+def _reordering(text: str) -> list[tuple[int, str, str]]:
+    """Characters that reorder the text around them, each at its line: every page would carry them (as in docs/)."""
+    return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders the text "
+             "around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
+            for number, line in enumerate(text.split("\n"), 1) if (found := REORDERING.search(line))]
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
