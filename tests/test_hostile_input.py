@@ -1514,6 +1514,10 @@ CASES |= {
         replace(TEMPLATE, DRAWER, DRAWER + "<span>\u202eedition</span>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
         "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    "docs: quotes nested forty deep on one line": (
+        replace(ABOUT, "# About this edition\n", "# About this edition\n\n" + "> " * 40 + "x\n"),
+        f"{ABOUT}:{line_of(ABOUT, '# About this edition') + 2}: lists, quotes or blocks nested more than 25 deep, which the "
+        "PDF cannot set; nest them less deeply"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

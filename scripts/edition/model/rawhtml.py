@@ -53,6 +53,9 @@ URL_ATTRIBUTES = ("href", "src", "cite")
 CONTAINERS = frozenset({"a", "abbr", "blockquote", "details", "div", "dl", "figure", "ol", "span", "table", "ul"})
 REFUSED_SCHEMES = ("javascript", "vbscript", "data", "file")
 MAX_NESTING = 100  # elements inside elements: no page needs a tenth of it; the checks of built pages recurse once each
+# Blocks one inside another as the PDF sets them (publish/typeset.py): Typst's layout stops at about 50 lists.
+NESTING_TAGS = frozenset({"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"})
+NESTING = 25
 # Material's own ids in every page (__search, __drawer, __toc, __palette_0…) start so; a page's may not.
 MATERIAL_ID_PREFIX = "__"
 
@@ -123,8 +126,10 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page, self.essay, self.rendered, self.problems = page, essay, rendered, []
         self.open: list[tuple[str, int]] = []  # containers typed and not yet closed, with their lines
+        self.depth = self.deepest = 0  # blocks one inside another, as rendered
 
     def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag in NESTING_TAGS
         if tag in CONTAINERS and any(name == tag for name, _ in self.open):
             while self.open and self.open.pop()[0] != tag:
                 pass
@@ -145,6 +150,8 @@ class _Reader(HTMLParser):
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag in NESTING_TAGS
+        self.deepest = max(self.deepest, self.depth)
         if self.essay and not self.rendered:
             self._problem(f"HTML <{tag}> in the essay's text",
                           "write the essay's words as plain Markdown; the edition adds its own markup")
@@ -274,6 +281,9 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     rendered = _Reader(page, essay, rendered=True)
     rendered.feed(html_text)
     rendered.close()
+    if rendered.deepest > NESTING:  # found here, at its line, not by the PDF's typesetter or the built pages' check
+        found.append(Problem(page.name, _deepest_line(page.lines), f"lists, quotes or blocks nested more than {NESTING} deep, "
+                             "which the PDF cannot set", "nest them less deeply"))
     typed = Counter(problem.what for problem in found)  # the rendering finds these again: each is named once
     extra = []
     for problem in rendered.problems:

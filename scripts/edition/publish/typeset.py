@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 
 from ..htmltree import classes, is_element, select, select_one
 from ..model.addresses import PARAGRAPH_NUMBER_CLASS
+from ..model.rawhtml import NESTING, NESTING_TAGS
 
 TEMPLATE = "print/book.typ"  # from the project's root, which is Typst's root
 
@@ -36,8 +37,6 @@ _LIST_TAGS = {"ul", "ol"}
 _BLOCK_TAGS = {"p", "div", "section", "nav", "article", "aside", "header", "footer", "details", "summary",
                "blockquote", "ul", "ol", "dl", "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
                "hr", "pre", "li", "dt", "dd", "main"}
-_NESTING_TAGS = {"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"}
-NESTING = 25  # levels of lists, quotations and blocks one inside another: Typst's layout stops at about 50 lists
 
 
 def escape(text: str) -> str:
@@ -131,7 +130,7 @@ class Writer:
     def block(self, tag: HtmlElement) -> str:
         if tag.get("hidden") is not None or tag.tag in _DROPPED:
             return ""
-        depth = sum(1 for parent in tag.iterancestors() if parent.tag in _NESTING_TAGS)
+        depth = sum(1 for parent in tag.iterancestors() if parent.tag in NESTING_TAGS)
         if depth > NESTING:  # Typst's layout stops some way beyond; say so once, by the page
             problem = (self.page, f"nests lists, quotations or blocks more than {NESTING} deep, which the PDF cannot set",
                        "nest them less deeply")
