@@ -626,6 +626,10 @@ CASES |= {
         replace("docs/about.md", "## The essay", "## The\u200d essay"),
         "docs/about.md:9: a heading holds U+200D, an invisible character that makes its anchor and its search entry differ "
         "from the words shown; remove it: retype the heading"),
+    "docs: a line separator in a page's title": (
+        replace("docs/about.md", "# About this edition", "# About this\u2028edition"),
+        "docs/about.md:7: a heading holds U+2028, an invisible character that makes its anchor and its search entry differ "
+        "from the words shown; remove it: retype the heading"),
     "docs: old Mac line endings": (
         lambda root: (root / "docs/conventions.md").write_bytes((root / "docs/conventions.md").read_bytes().replace(b"\n", b"\r")),
         "docs/conventions.md:1: holds a carriage return without a line feed (old Mac line endings); "

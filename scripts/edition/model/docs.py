@@ -344,7 +344,8 @@ def id_problems(name: str, text: str) -> list[Problem]:
 
 
 HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# And the line and paragraph separators, which end the heading for Python's splitlines (its title in citations).
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u2028\u2029]")
 
 
 def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
