@@ -1426,9 +1426,8 @@ CASES |= {
         "itself, outside {{ }} and {% %}"),
     "doubled punctuation in a record's title": (
         replace(AP, 'title: "[Report that', 'title: "[Report ,, that'),
-        f"{AP}:{line_of(AP, 'title: ')}: 'title' must be non-empty text, got '[Report ,, that Qassem Soleimani and Abu "
-        "Mahdi al-Muhand...; it holds ',,', punctuation doubled, which every note and export of it would print: write the "
-        "mark once"),
+        f"{AP}:{line_of(AP, 'title: ')}: 'title' holds ',,', punctuation doubled, which every note and export of it would "
+        "print, got '[Report ,, that Qassem Soleimani and Abu Mahdi al-Muhand...; write the mark once"),
     "docs: ordered lists nested five hundred deep on one line": (
         replace(ABOUT, "\n\n", "\n\n" + "1. " * 500 + "x\n\n"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: lists, quotes or emphasis nested so deep that Markdown cannot read the page "

@@ -82,10 +82,11 @@ _PLAIN = {"string_type": "not text", "int_type": "not a whole number", "bool_typ
           "extra_forbidden": "not a field there is", "missing": "missing"}
 
 
-def wrong(what: str, fix: str) -> PydanticCustomError:
+def wrong(what: str, fix: str, said: bool = False) -> PydanticCustomError:
     """An error a validator raises when it knows how to mend the value: what is wrong, and the fix
-    (say, how to percent-encode the space an address holds) that the message gives instead of the field's."""
-    return PydanticCustomError("wrong", what, {"fix": fix})
+    (say, how to percent-encode the space an address holds) that the message gives instead of the field's.
+    said: the message says what (`'title' holds ',,', …`) in place of what the field must be, which the value is."""
+    return PydanticCustomError("wrong", what, {"fix": fix, "said": said})
 
 
 def fix_of(field) -> str:
@@ -171,7 +172,9 @@ def validated(model: type[M], data: object, node: yaml.Node, name: str, problems
                 problems.append(Problem(name, line, f"{what}'{key}' is missing", f"add `{key}:` ({fields[key].description})"))
             elif key in fields:
                 value = data.get(key) if isinstance(data, dict) else None
-                problems.append(Problem(name, line, f"{what}'{key}' must be {fields[key].description}, got {shown(value)}",
+                said = detail.get("ctx", {}).get("said") if detail["type"] == "wrong" else False
+                problems.append(Problem(name, line, f"{what}'{key}' {detail['msg']}, got {shown(value)}" if said else
+                                        f"{what}'{key}' must be {fields[key].description}, got {shown(value)}",
                                         own_fix or fix_of(fields[key])))
             else:  # the whole document is of the wrong kind (a list, a string)
                 problems.append(Problem(name, line, f"{what}must be a mapping of {noun}s, got {shown(data)}",

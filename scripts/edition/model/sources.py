@@ -294,8 +294,8 @@ def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("empty")
     if doubled := DOUBLED.search(value):  # every note, the bibliography and the exports would print it
-        raise wrong("doubled punctuation", f"it holds {doubled[0]!r}, punctuation doubled, which every note and export of "
-                    "it would print: write the mark once")
+        raise wrong(f"holds {doubled[0]!r}, punctuation doubled, which every note and export of it would print",
+                    "write the mark once", said=True)
     return value.strip()
 
 
