@@ -1624,7 +1624,8 @@ def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_led
 
 def test_a_mail_address_as_a_social_link_is_taken(inputs):
     """Eighth hostile round, case 122: Material documents mailto: social links; one was refused as no https:// address."""
-    replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n")
+    replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n"
+               "    - icon: material/email-edit\n      link: mailto:editors@example.org?subject=Correction\n")
     assert refusal(inputs) == []
 
 

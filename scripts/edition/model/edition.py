@@ -213,7 +213,8 @@ def _outside_docs(page: str) -> bool:
     return path.startswith("/") or posixpath.normpath(path).split("/")[0] == ".."
 
 
-MAIL_ADDRESS = re.compile(r"^mailto:[^\s@<>\"'`&]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\Z")  # loads and runs nothing
+# A mail address, with a subject or body if any: it loads and runs nothing.
+MAIL_ADDRESS = re.compile(r"^mailto:[^\s@<>\"'`&?]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\?[^\s<>\"'`]*)?\Z")
 # An icon of Material's, by its set and name (material/github, fontawesome/brands/x-twitter): the theme includes
 # the file of that name from its icons folder, so a path (../../partials/footer) would include another template.
 ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+\Z")
@@ -253,7 +254,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         if isinstance(social, dict) and not ICON.match(str(social.get("icon", "material/link"))):
             _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
         link = social.get("link") if isinstance(social, dict) else None
-        if not (isinstance(link, str) and (web_address(link) or MAIL_ADDRESS.match(link))):  # Material shows mailto: ones
+        if not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
                     "entry", ["extra", "social", index])
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
