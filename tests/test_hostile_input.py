@@ -1502,7 +1502,7 @@ CASES |= {
         "it: the edition's settings are mkdocs.yml's"),
     "mkdocs.yml: an option a Markdown extension does not take": (
         replace(CONFIG, '      permalink: "#"', '      permalinkk: "#"'),
-        f"{CONFIG}:{line_of(CONFIG, 'permalink: ')}: `toc` has no option 'permalinkk'; use one of: anchorlink, "
+        f"{CONFIG}:{line_of(CONFIG, '  - toc:') + 1}: `toc` has no option 'permalinkk'; use one of: anchorlink, "
         "anchorlink_class, baselevel, marker, permalink, permalink_class, permalink_leading, permalink_title, separator, "
         "slugify, title, title_class, toc_class, toc_depth"),
     "mkdocs.yml: a social link that runs a script": (
@@ -1521,6 +1521,13 @@ CASES |= {
         replace(ABOUT, "# About this edition\n", "# About this edition\n\n" + "> " * 40 + "x\n"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition') + 2}: lists, quotes or blocks nested more than 25 deep, which the "
         "PDF cannot set; nest them less deeply"),
+    "mkdocs.yml: a Markdown extension option of the wrong kind": (
+        replace(CONFIG, '      permalink: "#"', '      toc_depth: {a: b}\n      permalink: "#"'),
+        f"{CONFIG}:{line_of(CONFIG, '  - toc:') + 1}: `toc` cannot use the options "),
+    "mkdocs.yml: a Markdown extension's options as a list": (
+        replace(CONFIG, "  - footnotes\n", "  - footnotes: [UNIQUE_IDS]\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  - footnotes')}: the options of `footnotes` are ['UNIQUE_IDS'], not a mapping; write "
+        "them as `- footnotes: {option: value}`"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -349,6 +349,23 @@ def _options_of(name: str) -> list[str]:
     return sorted(markdown.Markdown().build_extension(name, {}).getConfigs())
 
 
+def _unusable_options(name: str, options: object) -> tuple[str, str] | None:
+    """(what, fix) when a reviewed extension cannot take its options from mkdocs.yml: not a mapping, an option it has
+    not, or a value it cannot use (toc_depth: {a: b}), tried on a page of two headings as MkDocs would; or None."""
+    if options is None:
+        return None
+    if not isinstance(options, dict):
+        return f"the options of `{name}` are {options!r}, not a mapping", f"write them as `- {name}: {{option: value}}`"
+    if unknown := sorted(set(options) - set(_options_of(name)), key=str):
+        return f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(_options_of(name))}"
+    try:
+        markdown.Markdown(extensions=[name], extension_configs={name: options}).convert("# A\n\n## B\n\nC")
+    except Exception as error:  # an extension may raise anything for a value it cannot use
+        return (f"`{name}` cannot use the options {options!r} ({type(error).__name__}: {error})",
+                "give each option a value of the kind its documentation says")
+    return None
+
+
 def _check_plugins_and_extensions(config: dict, problem) -> None:
     """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
     pages and the build need."""
@@ -364,12 +381,10 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
                         "scripts/edition/model/edition.py", [key, index])
-            elif key == "markdown_extensions" and isinstance(entry, dict) and not name.startswith(EXTENSIONS) and isinstance(
-                    entry[name], dict) and (
-                    unknown := sorted(set(entry[name]) - set(_options_of(name)), key=str)):
-                # Python-Markdown raises KeyError for it, out of MkDocs' configuration, as a traceback.
-                problem(key, f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(_options_of(name))}",
-                        [key, index, name, unknown[0]])
+            elif key == "markdown_extensions" and isinstance(entry, dict) and not name.startswith(EXTENSIONS) and (
+                    unusable := _unusable_options(name, entry[name])):
+                # Python-Markdown raises for it, out of MkDocs' configuration or a page's rendering, as a traceback.
+                problem(key, unusable[0], unusable[1], [key, index, name])
             elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
