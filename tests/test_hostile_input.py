@@ -630,6 +630,10 @@ CASES |= {
         replace("docs/about.md", "# About this edition", "# About this\u2028edition"),
         "docs/about.md:7: a heading holds U+2028, an invisible character that makes its anchor and its search entry differ "
         "from the words shown; remove it: retype the heading"),
+    "docs: a line separator in a page's title underlined": (
+        replace("docs/about.md", "# About this edition", "About this\u2028edition\n===="),
+        "docs/about.md:7: a heading holds U+2028, an invisible character that makes its anchor and its search entry differ "
+        "from the words shown; remove it: retype the heading"),
     "docs: old Mac line endings": (
         lambda root: (root / "docs/conventions.md").write_bytes((root / "docs/conventions.md").read_bytes().replace(b"\n", b"\r")),
         "docs/conventions.md:1: holds a carriage return without a line feed (old Mac line endings); "
@@ -1528,6 +1532,10 @@ CASES |= {
         replace(CONFIG, "  - footnotes\n", "  - footnotes: [UNIQUE_IDS]\n"),
         f"{CONFIG}:{line_of(CONFIG, '  - footnotes')}: the options of `footnotes` are ['UNIQUE_IDS'], not a mapping; write "
         "them as `- footnotes: {option: value}`"),
+    "a template adding a right-to-left override as a reference": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
+        "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

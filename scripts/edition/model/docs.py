@@ -348,12 +348,17 @@ HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u2028\u2029]")
 
 
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # `Title` over `=====`: a heading too
+
+
 def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
     """The line and character of the first zero-width character in a heading (code aside), or None."""
     lines = lines_of(text)
     code = code_lines(lines)
     return next(((n + 1, m[0]) for n, line in enumerate(lines)
-                 if n not in code and HEADING.match(line) and (m := ZERO_WIDTH.search(line))), None)
+                 if n not in code and (HEADING.match(line) or (n + 1 < len(lines) and line.strip()
+                                                              and SETEXT_UNDERLINE.match(lines[n + 1])))
+                 and (m := ZERO_WIDTH.search(line))), None)
 
 
 # Python-Markdown reads a page in time that grows with the square of its unclosed brackets and of its tags

@@ -20,6 +20,7 @@ added are read, and a template of the edition's own is read whole.
 from __future__ import annotations
 
 import difflib
+import html
 import importlib.util
 import re
 import traceback
@@ -177,10 +178,11 @@ def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
 
 
 def _reordering(text: str) -> list[tuple[int, str, str]]:
-    """Characters that reorder the text around them, each at its line: every page would carry them (as in docs/)."""
+    """Characters that reorder the text around them, typed or as references (&#x202E;), each at its line: every page
+    would carry them (as in docs/)."""
     return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders the text "
              "around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
-            for number, line in enumerate(text.split("\n"), 1) if (found := REORDERING.search(line))]
+            for number, line in enumerate(text.split("\n"), 1) if (found := REORDERING.search(html.unescape(line)))]
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
