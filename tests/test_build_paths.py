@@ -137,15 +137,18 @@ def test_mkdocs_options_that_change_the_checked_settings_are_refused(clean, tmp_
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts"])  # MkDocs refuses docs/ and the project
+@pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts", "../notes"])  # MkDocs refuses docs/, the project
 def test_mkdocs_never_empties_a_folder_of_the_project_given_as_its_site_dir(clean, tmp_path, folder):
     """Found by a hostile review (issue 27, eighth round, cases 116, 117, 129): `mkdocs build -d sources` emptied
     sources/ (every record, the ledgers, the source of record) and wrote the site there, with exit status 0."""
     project = tmp_path / "project"
     subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
-    before = sorted(path.relative_to(project) for path in project.rglob("*") if ".cache" not in path.parts)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "notes.txt").write_text("precious", encoding="utf-8")  # ninth round, case 24: it was emptied
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*") if ".cache" not in path.parts)
     result = subprocess.run([*PATHS["mkdocs build"], "-d", folder], cwd=project, capture_output=True, text=True, timeout=300,
                             env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
-    named = f"is inside the project's {folder.split('/')[0]}/"
+    named = ("holds files that are not a site this build made" if folder.startswith("..")
+             else f"is inside the project's {folder.split('/')[0]}/")
     assert result.returncode == 1 and f"--site-dir: {(project / folder).resolve()} {named}" in result.stderr, result.stderr
-    assert sorted(path.relative_to(project) for path in project.rglob("*") if ".cache" not in path.parts) == before
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*") if ".cache" not in path.parts) == before

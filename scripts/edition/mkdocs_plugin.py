@@ -29,7 +29,7 @@ from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
 from .model.edition import CONFIG_FILE
 from .model.templates import template_failure
-from .outputs import place_problems
+from .outputs import output_problems
 from .problems import Problem, ProblemsFound
 from .publish import search
 
@@ -118,9 +118,9 @@ class EditionPlugin(BasePlugin):
                 raise Abort(f"build refused: {len(error.problems)} problem(s) in the edition's input") from None
             for warning in self.edition.warnings:  # worth saying, not wrong: as `make build` says it, without failing strict mode
                 log.info("warning: %s", warning)
-            # MkDocs empties its site folder before it writes: one that is a link (to a folder elsewhere), or that
-            # `-d sources` names, would lose what it holds.
-            if misplaced := place_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
+            # MkDocs empties its site folder before it writes: one that is a link (to a folder elsewhere), that
+            # `-d sources` names, or that holds anything but an earlier build would lose what it holds.
+            if misplaced := output_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
                 log.error("%s", misplaced[0])
                 raise Abort("build refused: the output folder is not one of its own")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)

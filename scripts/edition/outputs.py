@@ -18,17 +18,18 @@ INPUTS = (*PROJECT_FOLDERS, "scripts", "tests", "benchmarks", ".git", ".github",
 SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
 
 
-def output_problems(root: Path, output: Path) -> list[Problem]:
-    """The output folder is replaced whole: it may not hold, or be, anything of the project's own."""
-    if problems := place_problems(root, output, "--output"):
+def output_problems(root: Path, output: Path, option: str = "--output") -> list[Problem]:
+    """The output folder is replaced whole: it may not hold, or be, anything of the project's own, nor anything but
+    an earlier build (`mkdocs build -d ../notes` emptied a folder of notes)."""
+    if problems := place_problems(root, output, option):
         return problems
     output = output.resolve()
     if output.exists() and not output.is_dir():
-        return [Problem("--output", 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
+        return [Problem(option, 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
     if blocked := next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None):
-        return [Problem("--output", 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
+        return [Problem(option, 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
     if output.is_dir() and any(output.iterdir()) and not all((output / name).is_file() for name in SITE_SIGNATURE):
-        return [Problem("--output", 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
+        return [Problem(option, 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
                         "publish into a new or empty folder, or into the site/ of an earlier build")]
     return []
 
