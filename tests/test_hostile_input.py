@@ -1446,9 +1446,14 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'extra:')}: `nav_title` is not a setting MkDocs knows; correct its name, or remove it"),
     "an author's name parts holding BibTeX's 'and'": (
         replace(ABQAIQ, "  - family: Brokaw", '  - family: "and others"'),
-        f"{ABQAIQ}:{line_of(ABQAIQ, '  - family: Brokaw')}: author {{'family': 'and others', 'given': 'Sommer'}} holds the "
-        "word 'and', which BibTeX reads as another name's start (or 'and others'); give each person an entry of their own, "
-        "or write an institution's name as `literal:`"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, '  - family: Brokaw')}: author {{'family': 'and others', 'given': 'Sommer'}} holds 'and', "
+        "which BibTeX reads as another name's start, 'and others', or a part of the name; give each person an entry of "
+        "their own and a name without commas, or write an institution's name as `literal:`"),
+    "an author's family name holding two commas": (
+        replace(ABQAIQ, "  - family: Haynes", '  - family: "Haynes, A, B"'),
+        f"{ABQAIQ}:{line_of(ABQAIQ, '  - family: Haynes')}: author {{'family': 'Haynes, A, B', 'given': 'Danielle'}} holds "
+        "',', which BibTeX reads as another name's start, 'and others', or a part of the name; give each person an entry of "
+        "their own and a name without commas, or write an institution's name as `literal:`"),
     "mkdocs.yml: a logo icon that is a path out of the icons": (
         replace(CONFIG, "  custom_dir: overrides", "  custom_dir: overrides\n  icon:\n    logo: ../../../../../etc/passwd"),
         f"{CONFIG}:{line_of(CONFIG, 'custom_dir: overrides') + 2}: `theme.icon.logo` is '../../../../../etc/passwd', which is "
@@ -1499,7 +1504,8 @@ CASES |= {
     "an author of the edition named with BibTeX's 'and'": (
         replace(EDITION, "{given: Sam, family: Heller}", "{given: Sam and Jo, family: Heller}"),
         f"{EDITION}:{line_of(EDITION, 'given: Sam')}: 'authors' entry 2 `given:`: holds 'and', got 'Sam and Jo'; give each "
-        "person an entry of their own: BibTeX reads 'and' as the start of another name"),
+        "person an entry of their own and a name without commas: BibTeX reads 'and' as the start of another name, and a "
+        "comma as a part of the name"),
     "a zensical.toml beside mkdocs.yml": (
         lambda root: (root / "zensical.toml").write_text('[project]\nsite_name = "x"\n', encoding="utf-8"),
         "zensical.toml:1: Zensical reads this file in place of mkdocs.yml, and none of the edition's checks read it; remove "
@@ -1536,6 +1542,26 @@ CASES |= {
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
         "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    "mkdocs.yml: a palette toggle that is a number": (
+        replace(CONFIG, "      toggle:\n", "      toggle: 5\n      unused:\n"),
+        f"{CONFIG}:{line_of(CONFIG, '      toggle:')}: `theme.palette` toggle is 5, not an icon and a name; write it as "
+        "`toggle: {icon: material/weather-night, name: Switch to dark mode}`"),
+    "supplementary variation selectors hiding bytes in the subtitle": (
+        replace(EDITION, "subtitle: An Annotated Edition", "subtitle: An Annotated\U000e0168\U000e0169 Edition"),
+        f"{EDITION}:{line_of(EDITION, 'subtitle: ')}: a value holds U+E0168, {INVISIBLE}"),
+    "docs: supplementary variation selectors in a paragraph": (
+        add_line(ABOUT, "Hidden\U000e0168\U000e0169 bytes."),
+        f"{ABOUT}:{ABOUT_END}: holds U+E0168, an invisible character that breaks or reorders the text around it; remove it "
+        "(write plain text)"),
+    "mkdocs.yml: a social link to a host with a Cyrillic letter": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/twitter\n      link: https://tw\u0456tter.com/edition\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to 'https://tw\u0456tter.com/edition': the host "
+        "tw\u0456tter.com mixes Latin letters with look-alikes from another script, where '\u0456' is U+0456 CYRILLIC SMALL "
+        "LETTER BYELORUSSIAN-UKRAINIAN I, not a Latin letter; give the address as the site itself gives it"),
+    "docs: emphasis nested three hundred deep in HTML": (
+        add_line(ABOUT, "<p>" + "<em>" * 300 + "deep" + "</em>" * 300 + "</p>"),
+        f"{ABOUT}:{ABOUT_END}: HTML elements nested more than 100 deep: the build's checks of the page could not read it "
+        "(Python's recursion limit); flatten the structure: a few levels are enough"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

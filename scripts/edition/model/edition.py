@@ -254,7 +254,10 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         if isinstance(social, dict) and not ICON.match(str(social.get("icon", "material/link"))):
             _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
         link = social.get("link") if isinstance(social, dict) else None
-        if not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
+        if isinstance(link, str) and (found := host_problem(link)):
+            problem("extra", f"`extra.social` links to {link!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
+                    ["extra", "social", index])
+        elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
                     "entry", ["extra", "social", index])
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
@@ -405,10 +408,18 @@ def _check_theme(config: dict, problem, root: Path) -> None:
     a language, icons and static templates that exist."""
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     palette = theme.get("palette", {})
-    if not (isinstance(palette, dict) or (isinstance(palette, list) and all(isinstance(each, dict) for each in palette))):
-        # Material's template iterates it: anything else stops every page's rendering, named at the template's line.
+    schemes = [palette] if isinstance(palette, dict) else palette if isinstance(palette, list) else None
+    # Material's template iterates the schemes and reads each toggle's icon and name: anything else stops every page's
+    # rendering, named at the template's line.
+    if schemes is None or not all(isinstance(each, dict) for each in schemes):
         problem("theme", f"`theme.palette` is {palette!r}, not a scheme or a list of schemes",
                 "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)", ["theme", "palette"])
+    for index, colours in enumerate(schemes or []):
+        toggle = colours.get("toggle") if isinstance(colours, dict) else None
+        if toggle is not None and not (isinstance(toggle, dict) and all(isinstance(toggle.get(k), str) for k in ("icon", "name"))):
+            problem("theme", f"`theme.palette` toggle is {toggle!r}, not an icon and a name",
+                    "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`",
+                    ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"])
     for path, value in _strings_at(theme, ["theme"]):  # theme.icon's, and each palette toggle's
         if "icon" in path and not ICON.match(value):
             _icon_problem(problem, "theme", ".".join(str(step) for step in path if not isinstance(step, int)), value, path)
@@ -537,8 +548,9 @@ def _one_line(value: str) -> str:
 
 def _one_name(value: str) -> str:
     """A name part Pandoc writes into BibTeX unbraced: `and` there starts another person (Sam and Jo → two)."""
-    if NAME_SEPARATOR.search(value):
-        raise wrong("holds 'and'", "give each person an entry of their own: BibTeX reads 'and' as the start of another name")
+    if found := NAME_SEPARATOR.search(value):
+        raise wrong(f"holds {found[0]!r}", "give each person an entry of their own and a name without commas: BibTeX reads "
+                    "'and' as the start of another name, and a comma as a part of the name")
     return value
 
 

@@ -66,7 +66,9 @@ REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # shorthand formatting controls, the tag characters (which spell hidden text after any character). Each
 # makes words that look alike differ (an outlet's name, an excerpt no longer matching its source). The format
 # characters a script needs stay (FORMAT_CHARACTERS_KEPT). So do these letters, which draw nothing: the
-# combining grapheme joiner, the Hangul fillers, the Khmer inherent vowels and the Braille blank.
+# combining grapheme joiner, the Hangul fillers, the Khmer inherent vowels, the Braille blank, and the
+# supplementary variation selectors (U+E0100–E01EF: 240 of them, a way to hide bytes after any letter; the
+# sixteen standard selectors, which emoji and CJK text need, stay).
 FORMAT_CHARACTERS_KEPT = frozenset(
     "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
     "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder
@@ -74,13 +76,13 @@ FORMAT_CHARACTERS_KEPT = frozenset(
 _INVISIBLE_IN_VALUES = re.compile(
     "[\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # format characters
-    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")  # letters that draw nothing
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef]")  # letters and selectors that draw nothing
 # In a page: the same, but for what typesetting uses (a soft hyphen, a zero-width space, a word joiner, the
 # separators) and the reordering marks, named apart (REORDERING).
 INVISIBLE_IN_PAGES = re.compile(
     "[\u180e\u2061-\u2064\u206a-\u206f\ufff9-\ufffb"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef]")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.

@@ -56,6 +56,7 @@ MAX_NESTING = 100  # elements inside elements: no page needs a tenth of it; the 
 # Blocks one inside another as the PDF sets them (publish/typeset.py): Typst's layout stops at about 50 lists.
 NESTING_TAGS = frozenset({"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"})
 NESTING = 25
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Material's own ids in every page (__search, __drawer, __toc, __palette_0…) start so; a page's may not.
 MATERIAL_ID_PREFIX = "__"
 
@@ -127,9 +128,11 @@ class _Reader(HTMLParser):
         self.page, self.essay, self.rendered, self.problems = page, essay, rendered, []
         self.open: list[tuple[str, int]] = []  # containers typed and not yet closed, with their lines
         self.depth = self.deepest = 0  # blocks one inside another, as rendered
+        self.elements = self.deepest_elements = 0  # and elements of any kind (<em> in <em>…: the PDF's reader recurses)
 
     def handle_endtag(self, tag: str) -> None:
         self.depth -= tag in NESTING_TAGS
+        self.elements -= tag not in VOID
         if tag in CONTAINERS and any(name == tag for name, _ in self.open):
             while self.open and self.open.pop()[0] != tag:
                 pass
@@ -152,6 +155,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.depth += tag in NESTING_TAGS
         self.deepest = max(self.deepest, self.depth)
+        self.elements += tag not in VOID
+        self.deepest_elements = max(self.deepest_elements, self.elements)
         if self.essay and not self.rendered:
             self._problem(f"HTML <{tag}> in the essay's text",
                           "write the essay's words as plain Markdown; the edition adds its own markup")
@@ -250,8 +255,8 @@ _LIST_MARKER = re.compile(r"(?:^|\s)(?:[-*+]|\d{1,9}[.)])(?=\s)")
 def _deepest_line(lines: list[str]) -> int:
     """The line of a page that is indented, quoted, emphasized or listed deepest (1-based): where a nesting too
     deep shows (`1. 1. 1. …` on one line nests a list in a list at each marker)."""
-    depth = [max(len(line) - len(line.lstrip(" \t>")), line.count("*") + line.count("_"), len(_LIST_MARKER.findall(line)))
-             for line in lines]
+    depth = [max(len(line) - len(line.lstrip(" \t>")), line.count("*") + line.count("_"), len(_LIST_MARKER.findall(line)),
+                 line.count("<")) for line in lines]
     return depth.index(max(depth)) + 1 if depth else 1
 
 
@@ -284,6 +289,10 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     if rendered.deepest > NESTING:  # found here, at its line, not by the PDF's typesetter or the built pages' check
         found.append(Problem(page.name, _deepest_line(page.lines), f"lists, quotes or blocks nested more than {NESTING} deep, "
                              "which the PDF cannot set", "nest them less deeply"))
+    elif rendered.deepest_elements > MAX_NESTING and not any(problem.what.startswith("HTML elements nested") for problem in found):
+        found.append(Problem(page.name, _deepest_line(page.lines), f"HTML elements nested more than {MAX_NESTING} deep: the "
+                             "build's checks of the page could not read it (Python's recursion limit)",
+                             "flatten the structure: a few levels are enough"))
     typed = Counter(problem.what for problem in found)  # the rendering finds these again: each is named once
     extra = []
     for problem in rendered.problems:

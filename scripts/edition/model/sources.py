@@ -320,7 +320,9 @@ def _date(full: bool):
 
 # Kinds of value a record holds: text (no markup: checked on the whole record, below), web addresses, dates.
 RecordText = Annotated[str, AfterValidator(_text)]
-NAME_SEPARATOR = re.compile(r"\band\b|^\s*others\s*$", re.IGNORECASE)
+# What BibTeX reads in a person's name parts as the start of another name, 'others' (et al.), or a part of the name
+# (a comma: "Haynes, A, B" is too many commas for any reader).
+NAME_SEPARATOR = re.compile(r"\band\b|^\s*others\s*$|,", re.IGNORECASE)
 Address = Annotated[str, AfterValidator(_address)]
 PartialDate = Annotated[str, _date(full=False)]
 FullDate = Annotated[str, _date(full=True)]
@@ -447,9 +449,9 @@ def _check_authors(fields: RecordFields, problem) -> None:
                     "would break", BRACES_FIX)
         elif joined := next((m for k, v in named.items() if k != "literal" and (m := NAME_SEPARATOR.search(v))), None):
             # Pandoc writes a person's name parts unbraced: BibTeX reads `and` as the start of the next name, `others` as et al.
-            problem(["author", index], f"author {shown(named)} holds the word {joined[0]!r}, which BibTeX reads as "
-                    "another name's start (or 'and others')", "give each person an entry of their own, or write an "
-                    "institution's name as `literal:`")
+            problem(["author", index], f"author {shown(named)} holds {joined[0]!r}, which BibTeX reads as another name's "
+                    "start, 'and others', or a part of the name", "give each person an entry of their own and a name without "
+                    "commas, or write an institution's name as `literal:`")
 
 
 def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: dt.date, problems: list[Problem]) -> Source | None:
