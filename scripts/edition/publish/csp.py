@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
-from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, scheme
+from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, remote, scheme
 from ..problems import Problem
 from .render import load_mkdocs_config
 
@@ -162,7 +162,7 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
         if tag.tag == "iframe" and tag.get("srcdoc") is not None:
             problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
         for attribute in ("action", "formaction"):
-            if (target := tag.get(attribute)) is not None and off_site(target):
+            if (target := tag.get(attribute)) is not None and remote(target):  # a script address is named below
                 problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix))
         if (target := tag.get("ping")) is not None:  # a click reported to a host of the page's choosing: no page has one
             problems.append(Problem(name, 0, f"a <{tag.tag} ping> that tells {target[:60]!r} of every click", fix))
