@@ -1525,8 +1525,8 @@ CASES |= {
         "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)"),
     "a template adding a right-to-left override": (
         replace(TEMPLATE, DRAWER, DRAWER + "<span>\u202eedition</span>"),
-        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
-        "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
+        "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
     "docs: quotes nested forty deep on one line": (
         replace(ABOUT, "# About this edition\n", "# About this edition\n\n" + "> " * 40 + "x\n"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition') + 2}: lists, quotes or blocks nested more than 25 deep, which the "
@@ -1540,8 +1540,8 @@ CASES |= {
         "them as `- footnotes: {option: value}`"),
     "a template adding a right-to-left override as a reference": (
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>"),
-        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders the "
-        "text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
+        "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
     "mkdocs.yml: a palette toggle that is a number": (
         replace(CONFIG, "      toggle:\n", "      toggle: 5\n      unused:\n"),
         f"{CONFIG}:{line_of(CONFIG, '      toggle:')}: `theme.palette` toggle is 5, not an icon and a name; write it as "
@@ -1562,6 +1562,22 @@ CASES |= {
         add_line(ABOUT, "<p>" + "<em>" * 300 + "deep" + "</em>" * 300 + "</p>"),
         f"{ABOUT}:{ABOUT_END}: HTML elements nested more than 100 deep: the build's checks of the page could not read it "
         "(Python's recursion limit); flatten the structure: a few levels are enough"),
+    "a template adding a right-to-left override in a Jinja string": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>Edition {{ "\\u202e" }}gnp.exe</p>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
+        "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    "a template adding tag characters": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition\U000e0041\U000e0042</p>"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+E0041, an invisible character that reorders or "
+        "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    "docs: tag characters and a filler as character references": (
+        add_line(ABOUT, "The edition&#xE0041;&#xE0042; and &#x3164; here."),
+        f"{ABOUT}:{ABOUT_END}: holds U+E0041, an invisible character that breaks or reorders the text around it; remove it "
+        "(write plain text)"),
+    "docs: a zero-width space in a heading as a character reference": (
+        replace(ABOUT, "# About this edition", "# About this&#x200B;edition { #about-this-edition }"),
+        f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: a heading holds U+200B, an invisible character that makes its "
+        "anchor and its search entry differ from the words shown; remove it: retype the heading"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -358,7 +358,7 @@ def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
     return next(((n + 1, m[0]) for n, line in enumerate(lines)
                  if n not in code and (HEADING.match(line) or (n + 1 < len(lines) and line.strip()
                                                               and SETEXT_UNDERLINE.match(lines[n + 1])))
-                 and (m := ZERO_WIDTH.search(line))), None)
+                 and (m := ZERO_WIDTH.search(html.unescape(line)))), None)
 
 
 # Python-Markdown reads a page in time that grows with the square of its unclosed brackets and of its tags
@@ -420,8 +420,10 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
+        # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
+        # reordering one so written is named by the raw-HTML check, as the reference it is).
         if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1)
-                              if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(line))), None):
+                              if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(html.unescape(line)))), None):
             # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
             # character or a filler hides words that a search, a copy or a screen reader still finds.
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "

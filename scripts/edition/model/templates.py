@@ -32,7 +32,7 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import MAX_LEDGER_BYTES, REORDERING, read_text
+from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, read_text
 from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
@@ -178,11 +178,13 @@ def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
 
 
 def _reordering(text: str) -> list[tuple[int, str, str]]:
-    """Characters that reorder the text around them, typed or as references (&#x202E;), each at its line: every page
-    would carry them (as in docs/)."""
-    return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders the text "
-             "around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
-            for number, line in enumerate(text.split("\n"), 1) if (found := REORDERING.search(html.unescape(line)))]
+    """Characters that reorder or hide the text around them, as docs/ pages refuse them, each at its line: typed, as
+    references (&#x202E;) or in a Jinja string ({{ "\u202e" }}). Every page would carry them."""
+    strings = [(node.lineno, node.value) for node in JINJA.parse(text).find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
+    typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
+    return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
+             "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
+            for number, line in [*typed, *strings] if (found := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(line))]
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
