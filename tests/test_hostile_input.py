@@ -1578,6 +1578,10 @@ CASES |= {
         replace(ABOUT, "# About this edition", "# About this&#x200B;edition { #about-this-edition }"),
         f"{ABOUT}:{line_of(ABOUT, '# About this edition')}: a heading holds U+200B, an invisible character that makes its "
         "anchor and its search entry differ from the words shown; remove it: retype the heading"),
+    "mkdocs.yml: a nav link whose host has an ideographic full stop": (
+        replace(CONFIG, "nav:\n", "nav:\n  - UPI: https://www.upi\u3002com/x\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'https://www.upi\u3002com/x': the host www.upi\u3002com holds "
+        "'\u3002' (U+3002 IDEOGRAPHIC FULL STOP), which browsers read as '.'; give the address as the site itself gives it"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),

@@ -564,12 +564,12 @@ def _host_problem(parts) -> str | None:
     not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
     if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
         return None if HOST_NAME.match(host) or _ip_address(host) else not_a_host  # `http://%zz/`: no server is so named
-    if unicodedata.normalize("NFKC", host) != host:
-        # A fullwidth or ideographic full stop (evil．example) or letter is read by browsers as its plain form:
+    if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
+        # A fullwidth or ideographic full stop (evil．example, upi。com) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
-        odd = next(c for c in host if unicodedata.normalize("NFKC", c) != c)
+        plain = "." if odd in IDEOGRAPHIC_STOPS else unicodedata.normalize("NFKC", odd)
         return (f"the host {host} holds {odd!r} (U+{ord(odd):04X} {unicodedata.name(odd, '?')}), which browsers read as "
-                f"{unicodedata.normalize('NFKC', odd)!r}: {SAME_SITE}")
+                f"{plain!r}: {SAME_SITE}")
     if not HOST_NAME.match(host):
         return not_a_host
     labels = []
@@ -595,6 +595,7 @@ def _host_problem(parts) -> str | None:
     return None
 
 
+IDEOGRAPHIC_STOPS = "\u3002\uff61"  # full stops IDNA reads as '.', though NFKC leaves the first as it is
 # A host name as browsers and DNS take one: labels of letters (any script), digits and inner hyphens, between dots.
 HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?\Z")
 
