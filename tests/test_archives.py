@@ -253,5 +253,5 @@ def test_a_folder_that_is_not_the_project_is_refused_not_reported_as_safe(tmp_pa
     recorded copy have one" and exited 0, as if every source were safe."""
     assert main(["--root", str(tmp_path), "--api", "http://127.0.0.1:9/wayback/available"]) == 1
     out, err = capsys.readouterr()
-    assert out == "" and err == (f"error: {tmp_path} is not the edition's project folder (it has no mkdocs.yml); run this "
-                                 "in the project folder, or name it with --root\n")
+    assert out == "" and err == (f"error: mkdocs.yml: {tmp_path} is not the edition's project folder (it has no "
+                                 "mkdocs.yml); run this in the project folder, or name it with --root\n")

@@ -296,6 +296,13 @@ def test_a_page_that_is_a_fifo_a_device_or_not_utf8_is_refused_not_read(tmp_path
     assert any(line.startswith("error: docs/pipe.md") for line in result.stderr.splitlines()), result.stderr
 
 
+def test_a_folder_that_is_not_the_project_is_named_in_one_line(tmp_path, capsys):
+    """Ninth hostile round, case 82: --root docs named every input missing, eight lines, where one says what is wrong."""
+    assert main(["--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (f"error: mkdocs.yml: {tmp_path} is not the edition's project folder (it has no "
+                                       "mkdocs.yml); run this in the project folder, or name it with --root\n")
+
+
 def test_ctrl_c_ends_the_link_check_in_one_line(tmp_path, monkeypatch, capsys):
     from edition.tools import linkcheck
 
@@ -375,6 +382,7 @@ def test_the_options_edges_are_taken(tmp_path, monkeypatch):
     from edition.tools import linkcheck
 
     taken = []
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")  # a project folder, as the checker asks
     monkeypatch.setattr(linkcheck, "collect_links", lambda root: ({}, {}))
     monkeypatch.setattr(linkcheck, "check_links", lambda urls, settings, **kwargs: taken.append((settings, kwargs)) or [])
     assert main(["--root", str(tmp_path), "--per-host", "1", "--retries", "0", "--max-age", "0", "--timeout", "0.5",
@@ -394,7 +402,6 @@ def test_the_report_is_never_written_among_the_inputs_a_build_reads(tmp_path, mo
     from edition.tools import linkcheck
 
     root = copy_project(tmp_path / "project")
-    (root / "mkdocs.yml").unlink()  # a new file where the build looks for its configuration is no better
     before = sorted(root.rglob("*"))
     monkeypatch.setattr(linkcheck, "check_links", lambda urls, *args, **kwargs: [])  # never reached: nothing is asked
     monkeypatch.setattr(linkcheck, "collect_links", lambda root: ({}, {}))

@@ -100,6 +100,15 @@ class Inputs:
         return {section.page for section in self.essay.sections}
 
 
+def not_a_project(root: Path, action: str = "the build") -> Problem | None:
+    """A folder with no mkdocs.yml, named before any work: a tool given the wrong --root would otherwise find nothing
+    wrong (make archives: "0 of 0 sources at risk") or every file missing."""
+    if (root / CONFIG_FILE).exists() or (root / CONFIG_FILE).is_symlink():  # a link there is named by the input checks
+        return None
+    return Problem(CONFIG_FILE, 0, f"{root} is not the edition's project folder (it has no {CONFIG_FILE})",
+                   f"run {action} in the project folder, or name it with --root")
+
+
 def configured_site_url(root: Path, problems: list[Problem] | None = None) -> str:
     """`site_url` in mkdocs.yml (see read_config)."""
     return read_config(root, [] if problems is None else problems).get("site_url") or ""

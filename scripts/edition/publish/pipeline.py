@@ -39,7 +39,7 @@ from .. import Edition, load
 from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
-from ..model.edition import CONFIG_FILE, PROJECT_FILES
+from ..model.edition import PROJECT_FILES, not_a_project
 from ..outputs import output_problems
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
@@ -253,9 +253,8 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     against it: a deliberate change of the public anchors, to be reviewed in the diff. serial runs
     the PDF and the offline copy in this process, one after the other (for --profile).
     """
-    if not (root / CONFIG_FILE).exists() and not (root / CONFIG_FILE).is_symlink():  # before anything is written
-        return Outcome([Problem(CONFIG_FILE, 0, f"{root} is not the edition's project folder (it has no {CONFIG_FILE})",
-                                "run the build in the project folder, or name it with --root")])
+    if elsewhere := not_a_project(root):  # before anything is written
+        return Outcome([elsewhere])
     if problems := output_problems(root, output) + epoch_problems(root):
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)

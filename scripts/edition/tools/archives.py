@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from ..model.edition import CONFIG_FILE
+from ..model.edition import not_a_project
 from ..model.files import parse_yaml
 from ..model.sources import dated_before, load_sources, same_address, web_address
 from ..model.values import real_date
@@ -108,9 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api", type=api_address, default=API, help="the availability API to ask (default: the Wayback Machine's)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    if not (root / CONFIG_FILE).is_file():  # a folder with no records would read as "0 of 0 at risk", a success
-        print(f"error: {root} is not the edition's project folder (it has no {CONFIG_FILE}); run this in the project "
-              "folder, or name it with --root", file=sys.stderr)
+    if elsewhere := not_a_project(root, "this"):  # a folder with no records would read as "0 of 0 at risk", a success
+        print(f"error: {elsewhere}", file=sys.stderr)
         return 1
     try:
         registry = load_sources(root)

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
-from ..model.edition import PROJECT_FILES, load_inputs
+from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
@@ -413,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
                              "a redirect off its host never may")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if elsewhere := not_a_project(root, "this"):  # one line, not every input named missing
+        print(f"error: {elsewhere}", file=sys.stderr)
+        return 1
     target = (args.json or root / REPORT_FILE).absolute()
     # Where the report goes is checked before the links are (an hour's work, offline or slow), and again once it
     # is written: "report: …" is printed only for a report that is there.
