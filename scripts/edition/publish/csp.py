@@ -28,6 +28,7 @@ from lxml.html import HtmlElement
 from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
+from ..model.files import REORDERING
 from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, remote, scheme
 from ..problems import Problem
 from .render import load_mkdocs_config
@@ -139,6 +140,12 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     for comment in _comments(page):
         if what := comment_problem(comment.text or ""):
             problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
+    # A reordering character however it got there (a template's `{{ "%c" | format(8238) }}`): no page of the edition
+    # holds one, in its text or its attributes.
+    if found := next((m for text in (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()))
+                      if (m := REORDERING.search(text))), None):
+        problems.append(Problem(name, 0, f"holds U+{ord(found[0]):04X}, an invisible character that reorders the text "
+                                "around it", fix))
     for tag in page.iter(etree.Element):
         runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
         if runnable and not tag.get("src"):
@@ -164,8 +171,10 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
         for attribute in ("action", "formaction"):
             if (target := tag.get(attribute)) is not None and remote(target):  # a script address is named below
                 problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix))
-        if (target := tag.get("ping")) is not None:  # a click reported to a host of the page's choosing: no page has one
-            problems.append(Problem(name, 0, f"a <{tag.tag} ping> that tells {target[:60]!r} of every click", fix))
+        for attribute in ("ping", "attributionsrc"):  # a click or a load reported to a host of the page's choosing
+            if (target := tag.get(attribute)) is not None:
+                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that tells {target[:60]!r} of what readers do",
+                                        fix))
         for attribute, value in tag.attrib.items():
             if attribute.lower().startswith("on"):
                 problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
