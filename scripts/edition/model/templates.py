@@ -146,13 +146,14 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
         if not text or not text.strip():
             continue
         try:  # as MkDocs will read it: what Jinja cannot parse would stop the build with a traceback
-            JINJA.parse(text)
+            parsed = JINJA.parse(text)
         except jinja2.TemplateSyntaxError as error:
             problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
             continue
         changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
         problems += [Problem(name, line, what, fix) for line, what, fix in
-                     [*_unknown_names(text), *_markup_in_strings(text), *_reordering(text)] if changed is None or line in changed]
+                     [*_unknown_names(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
+                     if changed is None or line in changed]
         try:
             tree = lxml.html.document_fromstring(text)
         except (etree.ParserError, ValueError):
@@ -167,20 +168,19 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
     return problems
 
 
-def _markup_in_strings(text: str) -> list[tuple[int, str, str]]:
+def _markup_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
     """Jinja strings that hold markup, each at its line: lxml reads a template with its expressions as text, so
     `{{ "<!--" if false }}<img src=…>{{ "-->" if false }}` (or a <textarea>, or a `</script>`) hides from the check
     markup that every page carries once Jinja has written nothing there. No template of the edition needs one."""
     return [(node.lineno, f"every page would carry markup that a Jinja string writes, {node.value[:40]!r}, which the "
              "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
-            for node in JINJA.parse(text).find_all(jinja2.nodes.Const)
-            if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+            for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
 
 
-def _reordering(text: str) -> list[tuple[int, str, str]]:
+def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
     """Characters that reorder or hide the text around them, as docs/ pages refuse them, each at its line: typed, as
-    references (&#x202E;) or in a Jinja string ({{ "\u202e" }}). Every page would carry them."""
-    strings = [(node.lineno, node.value) for node in JINJA.parse(text).find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
+    references (&#x202E;) or in a Jinja string ({{ "\\u202e" }}). Every page would carry them."""
+    strings = [(node.lineno, node.value) for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
     typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
     return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
              "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
@@ -193,11 +193,11 @@ def _same_but_case(theme: Path, name: str) -> str | None:
                 None)
 
 
-def _unknown_names(text: str) -> list[tuple[int, str, str]]:
+def _unknown_names(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
     """The filters and tests a template names that neither Jinja nor MkDocs defines, each at its line with its
     fix: Jinja finds them only when MkDocs compiles the template, and stops the build there with a traceback."""
     found = []
-    for node in JINJA.parse(text).find_all((jinja2.nodes.Filter, jinja2.nodes.Test)):
+    for node in parsed.find_all((jinja2.nodes.Filter, jinja2.nodes.Test)):
         if isinstance(node, jinja2.nodes.Filter) and node.name not in {*JINJA.filters, *MKDOCS_FILTERS}:
             found.append((node.lineno, f"the template names the Jinja filter {node.name!r}, which no one defines",
                           f"use one of Jinja's filters or MkDocs' ({', '.join(MKDOCS_FILTERS)})"))
