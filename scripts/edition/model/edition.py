@@ -25,7 +25,7 @@ from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, RECORD, Essay, load_essay, normalize
-from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, key_lines, line_at, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
     Claim,
     EditorialNote,
@@ -210,7 +210,7 @@ def _check_unescaped(config: dict, problem) -> None:
                 problem(key, f"`{name}` is written {words!r}, which a browser reads as {html.unescape(words)!r}"
                         if html.unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
                         "write a page of the site (sources/) or a whole https:// address, without character references", path)
-            elif hidden := REORDERING.search(html.unescape(words)) or INVISIBLE_IN_PAGES.search(html.unescape(words)):
+            elif hidden := REORDERED_OR_HIDDEN.search(html.unescape(words)):
                 problem(key, f"`{name}` holds U+{ord(hidden[0]):04X}, an invisible character that reorders or hides the "
                         "text around it, which the theme writes into every page", "remove it (write plain text)", path)
             elif found := ATTRIBUTE_BREAKER.search(words):

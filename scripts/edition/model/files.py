@@ -58,7 +58,8 @@ def read_text(path: Path, name: str, problems: list[Problem], limit: int = MAX_F
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # In a page or a YAML value: the bidirectional embeddings, overrides and isolates, which reorder the
 # text around them on the page (U+200E/U+200F marks stay allowed).
-REORDERING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_REORDERING = "\u202a-\u202e\u2066-\u2069"
+REORDERING = re.compile(f"[{_REORDERING}]")
 # In a YAML value also the line and paragraph separators, which a value on one line cannot hold (a page
 # may: the site shows them as spaces, the PDF sets them as spaces), and every format character that breaks,
 # joins or hides words unseen: a zero-width space, a word joiner, a byte-order mark, a soft hyphen, the
@@ -73,16 +74,16 @@ FORMAT_CHARACTERS_KEPT = frozenset(
     "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
     "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder
     "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd")  # signs drawn over numbers
-_INVISIBLE_IN_VALUES = re.compile(
-    "[\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # format characters
-    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef]")  # letters and selectors that draw nothing
-# In a page: the same, but for what typesetting uses (a soft hyphen, a zero-width space, a word joiner, the
-# separators) and the reordering marks, named apart (REORDERING).
-INVISIBLE_IN_PAGES = re.compile(
-    "[\u180e\u2061-\u2064\u206a-\u206f\ufff9-\ufffb"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef]")
+# What hides words wherever it is, in a page as in a value: format characters and letters and selectors that draw
+# nothing. A value refuses besides what typesetting uses in a page (a soft hyphen, a zero-width space, a word
+# joiner, a byte-order mark, the line and paragraph separators) and, like a page, the reordering ones.
+_HIDDEN = ("\u180e\u2061-\u2064\u206a-\u206f\ufff9-\ufffb"
+           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # format characters
+           "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef")  # letters and selectors that draw nothing
+_TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
+INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]")
+REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]")  # what a template or a setting writes into every page
+_INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.

@@ -32,7 +32,7 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, read_text
+from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, read_text
 from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
@@ -184,7 +184,7 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
     return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
              "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
-            for number, line in [*typed, *strings] if (found := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(line))]
+            for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
