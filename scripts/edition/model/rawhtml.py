@@ -56,6 +56,8 @@ MAX_NESTING = 100  # elements inside elements: no page needs a tenth of it; the 
 # Blocks one inside another as the PDF sets them (publish/typeset.py): Typst's layout stops at about 50 lists.
 NESTING_TAGS = frozenset({"ul", "ol", "dl", "blockquote", "div", "section", "details", "table", "figure", "article", "aside"})
 NESTING = 25
+TOO_DEEP = (f"HTML elements nested more than {MAX_NESTING} deep: the build's checks of the page could not read it "
+            "(Python's recursion limit)", "flatten the structure: a few levels are enough")
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Material's own ids in every page (__search, __drawer, __toc, __palette_0…) start so; a page's may not.
 MATERIAL_ID_PREFIX = "__"
@@ -164,8 +166,7 @@ class _Reader(HTMLParser):
         if tag in CONTAINERS and not self.rendered:
             self.open.append((tag, self.getpos()[0]))
             if len(self.open) == MAX_NESTING + 1:  # named once, where the depth is passed
-                self._problem(f"HTML elements nested more than {MAX_NESTING} deep: the build's checks of the page could "
-                              "not read it (Python's recursion limit)", "flatten the structure: a few levels are enough")
+                self._problem(*TOO_DEEP)
         if tag not in ALLOWED and not (self.rendered and tag in MARKDOWN_ELEMENTS):
             self._problem(f"HTML element <{tag}> is not allowed in a page",
                           f"use Markdown, or one of: {', '.join(sorted(ALLOWED))}", f"<{tag}")
@@ -289,10 +290,8 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     if rendered.deepest > NESTING:  # found here, at its line, not by the PDF's typesetter or the built pages' check
         found.append(Problem(page.name, _deepest_line(page.lines), f"lists, quotes or blocks nested more than {NESTING} deep, "
                              "which the PDF cannot set", "nest them less deeply"))
-    elif rendered.deepest_elements > MAX_NESTING and not any(problem.what.startswith("HTML elements nested") for problem in found):
-        found.append(Problem(page.name, _deepest_line(page.lines), f"HTML elements nested more than {MAX_NESTING} deep: the "
-                             "build's checks of the page could not read it (Python's recursion limit)",
-                             "flatten the structure: a few levels are enough"))
+    elif rendered.deepest_elements > MAX_NESTING and TOO_DEEP[0] not in (problem.what for problem in found):
+        found.append(Problem(page.name, _deepest_line(page.lines), *TOO_DEEP))  # inline elements, which the typed reading counts not
     typed = Counter(problem.what for problem in found)  # the rendering finds these again: each is named once
     extra = []
     for problem in rendered.problems:
