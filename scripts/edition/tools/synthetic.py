@@ -30,7 +30,10 @@ def make_corpus(root: Path, target: Path, n: int) -> Path:
     layout = yaml.safe_load((root / ESSAY_DIR / "layout.yml").read_text(encoding="utf-8"))
     original = (root / ESSAY_DIR / "original.txt").read_text(encoding="utf-8").splitlines()
     first, last = layout["body"]
-    (target / "docs").mkdir(parents=True)
+    # What the pages load and mkdocs.yml names (stylesheet, script, icon, templates), as they are.
+    shutil.copytree(root / "docs", target / "docs", ignore=lambda folder, names: [n for n in names if n.endswith(".md")])
+    if (root / "overrides").is_dir():
+        shutil.copytree(root / "overrides", target / "overrides")
     (target / ESSAY_DIR).mkdir(parents=True)
     for name in ("changes.yml", "events.yml", "glossary.yml"):
         shutil.copy2(root / ESSAY_DIR / name, target / ESSAY_DIR / name)
