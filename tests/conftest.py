@@ -22,6 +22,7 @@ from edition import load as load_edition
 from edition.model import load_inputs
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
+from edition.model.memo import Memo
 from edition.problems import ProblemsFound
 from edition.publish.pdf import build_date
 from edition.publish.pdf import main as pdf_main
@@ -230,14 +231,23 @@ def inputs(tmp_path) -> Path:
     return copy_edition_project(ROOT, tmp_path / "project", cache=False)
 
 
-def refusal(root: Path) -> list[str]:
-    """What `edition.load` refuses the inputs at root for, each problem worded as `make build` prints it;
-    [] when it accepts them. The in-process form of a bad-input case: a build would stop at the same place."""
-    try:
-        load_edition(root)
-    except ProblemsFound as refused:
-        return [str(problem) for problem in refused.problems]
-    return []
+@pytest.fixture(scope="session")
+def refusal():
+    """What `edition.load` refuses the inputs at a root for, each problem worded as `make build` prints it;
+    [] when it accepts them. The in-process form of a bad-input case: a build would stop at the same place.
+
+    One memo for the session (model.memo): a case breaks one file, and the checks of every other file,
+    whose text the earlier cases read already, answer from it."""
+    memo = Memo()
+
+    def refused(root: Path) -> list[str]:
+        try:
+            load_edition(root, memo=memo)
+        except ProblemsFound as refused:
+            return [str(problem) for problem in refused.problems]
+        return []
+
+    return refused
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, line_of, refusal, replace_in, run_build, tree_digest
+from conftest import ROOT, line_of, replace_in, run_build, tree_digest
 from edition.model.anchor_lock import load_lock
 
 
@@ -312,7 +312,7 @@ END_TO_END = RENDERED | {"malformed YAML", "bad date", "javascript URL", "Python
 
 
 @pytest.mark.parametrize("case", [name for name in CASES if name not in RENDERED])
-def test_bad_input_is_refused_naming_file_line_and_fix(case, inputs):
+def test_bad_input_is_refused_naming_file_line_and_fix(case, inputs, refusal):
     breaks, expected = CASES[case]
     breaks(inputs)
     assert expected in refusal(inputs)

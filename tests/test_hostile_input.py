@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import line_of, refusal, replace_in, run_build, tree_digest
+from conftest import line_of, replace_in, run_build, tree_digest
 from edition.model.edition import MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 
@@ -1660,7 +1660,7 @@ def assert_refused(errors: list[str], expected: str | list[str] | None) -> None:
 
 
 @pytest.mark.parametrize("case", [name for name in CASES if name not in RENDERED])
-def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, inputs):
+def test_hostile_input_is_refused_with_its_exact_message_and_nothing_changes(case, inputs, refusal):
     breaks, expected = CASES[case]
     breaks(inputs)
     before = tree_digest(inputs)
@@ -1694,7 +1694,7 @@ def test_a_redirect_hiding_a_published_page_is_named_once_and_its_anchors_are_no
         "remove the redirect, or move the page"]
 
 
-def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_ledgers(inputs):
+def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_ledgers(inputs, refusal):
     """Seventh hostile round, case 132: a combining diaeresis in ¶10 was named at its line, then twice more as
     "more entries than notes" in claims.yml, whose entries were all still right."""
     page = "docs/irans-asymmetric-retaliation.md"
@@ -1705,7 +1705,7 @@ def test_a_letter_changed_in_the_essay_is_named_once_and_never_blamed_on_the_led
         "sometimes”; restore the original wording; corrections belong in an editorial note"]
 
 
-def test_a_mail_address_as_a_social_link_is_taken(inputs):
+def test_a_mail_address_as_a_social_link_is_taken(inputs, refusal):
     """Eighth hostile round, case 122: Material documents mailto: social links; one was refused as no https:// address."""
     replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n"
                "    - icon: material/email-edit\n      link: mailto:editors@example.org?subject=Correction\n")

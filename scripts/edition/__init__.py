@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import Inputs
+from .model.memo import Memo
 from .problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
@@ -30,16 +31,18 @@ class Edition(Inputs):
     warnings: tuple[Problem, ...] = ()  # what the checks found worth saying but not wrong (an uncited source)
 
 
-def load(root: Path, today: dt.date | None = None) -> Edition:
+def load(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Edition:
     """The edition at root, read, checked and formatted.
 
     Raises ProblemsFound with every problem of the input (and, as `warnings`, what is only worth saying).
+    memo: what earlier loads found in files that have not changed (model.memo), for a caller that loads
+    again and again; without one, every file is checked afresh.
     """
     from .model import load_inputs
     from .model.checks import check_all
 
-    inputs = load_inputs(root, today)
-    errors, warnings = check_all(inputs)
+    inputs = load_inputs(root, today, memo)
+    errors, warnings = check_all(inputs, memo)
     if errors:
         raise ProblemsFound(errors, warnings)
     return formatted(inputs, warnings, today)

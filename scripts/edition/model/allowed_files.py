@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .docs import DOCS_DIR
+from .memo import Memo, checked
 from .rawhtml import css_url_tokens, remote
 
 # Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
@@ -108,9 +109,9 @@ def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
             for token in css_url_tokens(tokens) if remote(token.value)]
 
 
-def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
+def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = None) -> list[Problem]:
     """Files under docs/ that are neither pages nor assets of a kind the site may serve (see ASSET_TYPES);
-    scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run."""
+    scripts: the docs/-relative paths of the scripts mkdocs.yml loads, the only ones a page may run; memo: see model.memo."""
     problems: list[Problem] = []
     if (root / DOCS_DIR).is_symlink():
         return problems  # named by irregular_files, never followed
@@ -131,7 +132,9 @@ def asset_problems(root: Path, scripts: set[str] | None) -> list[Problem]:
             problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
                          for line, what in _svg_problems(path.read_bytes())]
         elif path.suffix.lower() == ".css":
-            problems += stylesheet_problems(where, path.read_bytes())
+            data = path.read_bytes()
+            checked(memo, ("stylesheet", where, data), problems,
+                    lambda found, where=where, data=data: found.extend(stylesheet_problems(where, data)))
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))

@@ -40,6 +40,7 @@ from .ledgers import (
     load_quotations,
     load_releases,
 )
+from .memo import Memo
 from .rawhtml import REFUSED_SCHEMES, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import BRACES, BRACES_FIX, MARKUP, NAME_SEPARATOR, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
@@ -602,15 +603,15 @@ class EditionSettings(Schema):
                     "(no markup, at most 600 characters)")
 
 
-def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
+def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Inputs:
     """Read and validate every input of the edition, or raise ProblemsFound listing every problem.
 
     Each input is checked on its own here; `edition.load` checks them against each other
-    (model.checks) and formats the citations.
+    (model.checks) and formats the citations. memo: see model.memo.
     """
     problems: list[Problem] = []
     try:
-        registry = load_sources(root, today)
+        registry = load_sources(root, today, memo)
     except ProblemsFound as error:
         problems += error.problems
         registry = Registry()
@@ -623,7 +624,8 @@ def load_inputs(root: Path, today: dt.date | None = None) -> Inputs:
     scripts = ({str(entry.get("path", "")) if isinstance(entry, dict) else str(entry) for entry in entries(config, "extra_javascript")}
                if config and isinstance(config.get("extra_javascript", []), list) else None)  # named above if not
     irregular = irregular_files(root)
-    problems += irregular + asset_problems(root, scripts) + template_problems(root, tuple(problem.path for problem in irregular))
+    problems += (irregular + asset_problems(root, scripts, memo)
+                 + template_problems(root, tuple(problem.path for problem in irregular), memo))
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     claims = load_claims(root, known, problems)

@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .essay import ESSAY_DIR
 from .files import line_at, parse_yaml, read_text
+from .memo import Memo, checked
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
 from .values import DOUBLED, EDITORIAL_PREFIX, ID, iso_date, real_date
 
@@ -236,8 +237,8 @@ def unread_files(root: Path) -> list[Problem]:
     return problems
 
 
-def load_sources(root: Path, today: dt.date | None = None) -> Registry:
-    """Load every record under sources/, or raise ProblemsFound listing all that is wrong."""
+def load_sources(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Registry:
+    """Load every record under sources/, or raise ProblemsFound listing all that is wrong (memo: see model.memo)."""
     today = today or dt.date.today()
     problems: list[Problem] = unread_files(root)
     sources: dict[str, Source] = {}
@@ -245,7 +246,11 @@ def load_sources(root: Path, today: dt.date | None = None) -> Registry:
     folder = relative(root / SOURCES_DIR, root)  # once: every record is a file of this folder
     for path in source_files(root):
         name = f"{folder}/{path.name}"
-        source, declared = _load_record(path, name, today, problems)
+        text = read_text(path, name, problems)
+        if text is None:
+            continue
+        source, declared = checked(memo, ("record", name, today, text), problems,
+                                   lambda found, text=text, name=name, stem=path.stem: _load_record(text, name, stem, today, found))
         if declared is not None:
             declared_id, line = declared
             if declared_id in seen:
@@ -260,11 +265,8 @@ def load_sources(root: Path, today: dt.date | None = None) -> Registry:
     return Registry(sources)
 
 
-def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem]) -> tuple[Source | None, tuple | None]:
-    """Return the record if valid, and the id it declares with its line (for duplicate detection)."""
-    text = read_text(path, name, problems)
-    if text is None:
-        return None, None
+def _load_record(text: str, name: str, stem: str, today: dt.date, problems: list[Problem]) -> tuple[Source | None, tuple | None]:
+    """Return the record if valid, and the id it declares with its line (for duplicate detection); stem: its file's name."""
     parsed = parse_yaml(text, name, problems)
     if parsed is None:
         return None, None
@@ -285,7 +287,7 @@ def _load_record(path: Path, name: str, today: dt.date, problems: list[Problem])
     fields = validated(RecordFields, data, node, name, found)
     if "verified" in (parsed[0]):  # the flag says what was meant instead of a level: no second message for the missing level
         found = [p for p in found if not p.what.startswith("'verification_level' is missing")]
-    source = _record(fields, name, node, path.stem, today, found) if fields is not None else None
+    source = _record(fields, name, node, stem, today, found) if fields is not None else None
     problems.extend(found)
     return (source if not found else None), declared
 

@@ -33,6 +33,7 @@ from lxml import etree
 
 from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, read_text
+from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
 TEMPLATES_DIR = Path("overrides")
@@ -126,10 +127,10 @@ def _element_problems(element) -> list[tuple[str, str]]:
     return [(what, FIX) for what in problems] + [(what, EXPRESSION_FIX) for what in built]
 
 
-def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Problem]:
+def template_problems(root: Path, irregular: tuple[str, ...] = (), memo: Memo | None = None) -> list[Problem]:
     """Each thing a template in overrides/ would do that breaks the site's promises, by file and line.
 
-    irregular: paths already named as links or special files (model.allowed_files), never opened."""
+    irregular: paths already named as links or special files (model.allowed_files), never opened; memo: see model.memo."""
     problems: list[Problem] = []
     theme = _theme_templates()
     for path in sorted((root / TEMPLATES_DIR).rglob("*.html")):
@@ -145,26 +146,35 @@ def template_problems(root: Path, irregular: tuple[str, ...] = ()) -> list[Probl
         text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
         if not text or not text.strip():
             continue
-        try:  # as MkDocs will read it: what Jinja cannot parse would stop the build with a traceback
-            parsed = JINJA.parse(text)
-        except jinja2.TemplateSyntaxError as error:
-            problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
-            continue
-        changed = _changed_lines(text, theme / path.relative_to(root / TEMPLATES_DIR) if theme else None)
-        problems += [Problem(name, line, what, fix) for line, what, fix in
-                     [*_unknown_names(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
-                     if changed is None or line in changed]
-        try:
-            tree = lxml.html.document_fromstring(text)
-        except (etree.ParserError, ValueError):
-            continue  # no HTML in it at all: nothing it could write
-        elements = [element for element in tree.iter() if element.sourceline]
-        for element, following in zip(elements, [*elements[1:], None], strict=True):
-            # An element's own lines: from its start tag up to the next element's.
-            lines = range(element.sourceline, following.sourceline + 1 if following is not None else element.sourceline + 50)
-            if changed is None or any(line in changed for line in lines):
-                problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
-                             for what, fix in _element_problems(element)]
+        original = theme / own if theme else None
+        checked(memo, ("template", name, text), problems,
+                lambda found, name=name, text=text, original=original: found.extend(_text_problems(name, text, original)))
+    return problems
+
+
+def _text_problems(name: str, text: str, original: Path | None) -> list[Problem]:
+    """What one template's text would do (see template_problems); original: Material's template it overrides, if any."""
+    problems: list[Problem] = []
+    try:  # as MkDocs will read it: what Jinja cannot parse would stop the build with a traceback
+        parsed = JINJA.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        problems.append(Problem(name, error.lineno, f"Jinja syntax error: {' '.join(error.message.split())}", "fix the template"))
+        return problems
+    changed = _changed_lines(text, original)
+    problems += [Problem(name, line, what, fix) for line, what, fix in
+                 [*_unknown_names(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
+                 if changed is None or line in changed]
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return problems  # no HTML in it at all: nothing it could write
+    elements = [element for element in tree.iter() if element.sourceline]
+    for element, following in zip(elements, [*elements[1:], None], strict=True):
+        # An element's own lines: from its start tag up to the next element's.
+        lines = range(element.sourceline, following.sourceline + 1 if following is not None else element.sourceline + 50)
+        if changed is None or any(line in changed for line in lines):
+            problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
+                         for what, fix in _element_problems(element)]
     return problems
 
 
