@@ -1636,6 +1636,24 @@ RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a 
                        "a template computing a link that pings another host"}
 
 
+# Tenth hostile round: character references a browser decodes without their semicolon, in what Material writes
+# unescaped.
+CASES |= {
+    "mkdocs.yml: a Hangul filler by a reference without its semicolon in a nav title": (
+        replace(CONFIG, "  - Opening: index.md", '  - "Opening&#12644 ": index.md'),
+        f"{CONFIG}:{line_of(CONFIG, '  - Opening: index.md')}: a `nav` title holds '&#12644', which Material writes into every "
+        "page as HTML; write the title as plain text"),
+    "mkdocs.yml: a right-to-left override by a reference without its semicolon in site_name": (
+        replace(CONFIG, 'site_name: "In Iraq', 'site_name: "&#x202E In Iraq'),
+        f"{CONFIG}:{line_of(CONFIG, 'site_name:')}: `site_name` holds '&#x202E', which Material writes into every page as "
+        "HTML; write it as plain text: the theme sets the words"),
+    "mkdocs.yml: a named reference without its semicolon in the copyright": (
+        replace(CONFIG, "  Annotations and code by the edition’s editors.", "  Annotations &copy the edition’s editors."),
+        f"{CONFIG}:{line_of(CONFIG, 'copyright: >-')}: `copyright` holds '&copy', which Material writes into every page as "
+        "HTML; write it as plain text: the theme sets the words"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -191,11 +191,23 @@ ATTRIBUTE_BREAKER = re.compile(r'["<>`]')
 ADDRESS_KEYS = {"homepage", "link", "url", "href", "src", "logo", "favicon", "icon", "path"}
 
 
+# A character reference as a browser reads one in text: `&#12644 ` and `&copy` are decoded without their semicolon.
+REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def written_as_html(words: str) -> str | None:
+    """What in words, written into a page unescaped (as Material writes mkdocs.yml's), a browser reads as HTML:
+    a tag, or a character reference it decodes."""
+    if markup := MARKUP.search(words):
+        return markup[0]
+    return next((found[0] for found in REFERENCE.finditer(words) if html.unescape(found[0]) != found[0]), None)
+
+
 def _check_unescaped(config: dict, problem) -> None:
     """No value Material writes unescaped into a page holds what could end its attribute or start an element,
     nor an address that runs a script or is a document of its own (extra.homepage, extra.alternate's links)."""
     for key in UNESCAPED_SETTINGS:
-        if key == "site_description" and MARKUP.search(str(config.get(key))):
+        if key == "site_description" and written_as_html(str(config.get(key))):
             continue  # named already, as markup (_check_words_and_nav)
         for path, words in _strings_at(config.get(key), [key]):
             name = ".".join(str(step) for step in path if not isinstance(step, int))
@@ -256,8 +268,8 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
     for key in ("site_name", "site_description", "copyright"):
-        if isinstance(config.get(key), str) and (markup := MARKUP.search(config[key])):
-            problem(key, f"`{key}` holds {markup[0]!r}, which Material writes into every page as HTML",
+        if isinstance(config.get(key), str) and (markup := written_as_html(config[key])):
+            problem(key, f"`{key}` holds {markup!r}, which Material writes into every page as HTML",
                     "write it as plain text: the theme sets the words")
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     if "analytics" in extra:
@@ -284,14 +296,14 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     for index, entry in enumerate(entries(config, "markdown_extensions")):
         options = next(iter(entry.values()), None) if isinstance(entry, dict) else None
         for words in _strings(options):
-            if markup := MARKUP.search(words):  # footnotes' BACKLINK_TEXT, smarty's substitutions: written as HTML
-                problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup[0]!r}, which the extension "
+            if markup := written_as_html(words):  # footnotes' BACKLINK_TEXT, smarty's substitutions: written as HTML
+                problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup!r}, which the extension "
                         "writes into the pages as HTML", "write the option as plain text", ["markdown_extensions", index])
                 break
     listed: dict[str, int] = {}
     for path, title, page in _nav(config.get("nav"), ["nav"]):
-        if title is not None and (markup := MARKUP.search(title)):
-            problem("nav", f"a `nav` title holds {markup[0]!r}, which Material writes into every page as HTML",
+        if title is not None and (markup := written_as_html(title)):
+            problem("nav", f"a `nav` title holds {markup!r}, which Material writes into every page as HTML",
                     "write the title as plain text", path)
         if page is None:
             continue
