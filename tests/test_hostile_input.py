@@ -1637,7 +1637,7 @@ RENDERED_TEMPLATES |= {"a template computing a <base> with a format filter", "a 
 
 
 # Tenth hostile round: character references a browser decodes without their semicolon, in what Material writes
-# unescaped.
+# unescaped; and a character that hides text, computed by a template, found on the built pages.
 CASES |= {
     "mkdocs.yml: a Hangul filler by a reference without its semicolon in a nav title": (
         replace(CONFIG, "  - Opening: index.md", '  - "Opening&#12644 ": index.md'),
@@ -1651,7 +1651,12 @@ CASES |= {
         replace(CONFIG, "  Annotations and code by the edition’s editors.", "  Annotations &copy the edition’s editors."),
         f"{CONFIG}:{line_of(CONFIG, 'copyright: >-')}: `copyright` holds '&copy', which Material writes into every page as "
         "HTML; write it as plain text: the theme sets the words"),
+    "a template computing a tag character": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>Read{{ "%c" | format(917505) }} the notes</p>'),
+        "site/index.html: holds U+E0001, an invisible character that hides or breaks the text around it; remove it from the "
+        "page or the data it came from: pages and data carry no scripts"),
 }
+RENDERED_TEMPLATES |= {"a template computing a tag character"}
 
 
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which

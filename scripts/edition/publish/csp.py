@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
-from ..model.files import REORDERING
+from ..model.files import REORDERED_OR_HIDDEN, REORDERING
 from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, remote, scheme
 from ..problems import Problem
 from .render import load_mkdocs_config
@@ -140,11 +140,12 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     for comment in _comments(page):
         if what := comment_problem(comment.text or ""):
             problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
-    # A reordering character however it got there (a template's `{{ "%c" | format(8238) }}`): no page of the edition
-    # holds one, in its text or its attributes.
+    # A character that reorders or hides text, however it got there (a template's `{{ "%c" | format(8238) }}`): no
+    # page of the edition holds one, in its text or its attributes.
     if found := next((m for text in (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()))
-                      if (m := REORDERING.search(text))), None):
-        problems.append(Problem(name, 0, f"holds U+{ord(found[0]):04X}, an invisible character that reorders the text "
+                      if (m := REORDERED_OR_HIDDEN.search(text))), None):
+        does = "reorders" if REORDERING.match(found[0]) else "hides or breaks"
+        problems.append(Problem(name, 0, f"holds U+{ord(found[0]):04X}, an invisible character that {does} the text "
                                 "around it", fix))
     for tag in page.iter(etree.Element):
         runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
