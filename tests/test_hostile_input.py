@@ -1659,6 +1659,31 @@ CASES |= {
 RENDERED_TEMPLATES |= {"a template computing a tag character"}
 
 
+# Tenth hostile round: CITATION.cff, from which GitHub and Zenodo make citations, held to the edition's names.
+CASES |= {
+    "CITATION.cff: 'and' in a family name, a comma in a given name, a brace in a third author": (
+        replace("CITATION.cff", "  - family-names: Heller\n    given-names: Sam\nversion",
+                '  - family-names: "Heller and Mallory"\n    given-names: "Sam, Jr."\n  - name: "{Evil"\nversion'),
+        ["CITATION.cff:16: `family-names` 'Heller and Mallory' holds 'and', which BibTeX reads as another name or a part of "
+         "one; give each person an entry of their own, with one name part in each field",
+         "CITATION.cff:17: `given-names` 'Sam, Jr.' holds ',', which BibTeX reads as another name or a part of one; give "
+         "each person an entry of their own, with one name part in each field",
+         "CITATION.cff:18: `name` '{Evil' holds '{', which BibTeX reads as a group; give each person an entry of their "
+         "own, with one name part in each field",
+         "CITATION.cff:13: `authors` are not the edition's authors as sources/essay/edition.yml names them (Maria "
+         "Fantappie; Sam Heller); list the same people in the same order, each as `- family-names: …` with `given-names: …`"]),
+    "CITATION.cff: the essay's authors in another order": (
+        replace("CITATION.cff", "  - family-names: Fantappie\n    given-names: Maria\n  - family-names: Heller\n    given-names: Sam\n"
+                "version", "  - family-names: Heller\n    given-names: Sam\n  - family-names: Fantappie\n    given-names: Maria\n"
+                "version"),
+        "CITATION.cff:13: `authors` are not the edition's authors as sources/essay/edition.yml names them"),
+    "CITATION.cff: 'and' in the essay's reference's author": (
+        replace("CITATION.cff", "      - family-names: Heller\n", "      - family-names: Heller and Fantappie\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '      - family-names: Heller')}: `family-names` 'Heller and Fantappie' holds "
+        "'and', which BibTeX reads as another name or a part of one"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
@@ -1732,6 +1757,13 @@ def test_a_mail_address_as_a_social_link_is_taken(inputs, refusal):
     """Eighth hostile round, case 122: Material documents mailto: social links; one was refused as no https:// address."""
     replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n"
                "    - icon: material/email-edit\n      link: mailto:editors@example.org?subject=Correction\n")
+    assert refusal(inputs) == []
+
+
+def test_an_organization_named_with_a_comma_is_taken_in_citation_cff(inputs, refusal):
+    """Tenth round's rule for names holds persons' name parts, not an entity's one name (a record's `literal:`)."""
+    replace_in(inputs / "CITATION.cff", "      - family-names: Fantappie\n", "      - name: War on the Rocks Media, LLC\n"
+               "      - family-names: Fantappie\n")
     assert refusal(inputs) == []
 
 

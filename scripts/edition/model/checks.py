@@ -18,7 +18,7 @@ from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
 from .memo import Memo, checked
 from .rawhtml import raw_html_problems
-from .sources import Excerpt
+from .sources import BRACES, NAME_SEPARATOR, Excerpt
 
 QUOTED = re.compile(r"“([^”]*)”")
 ATTACHED = re.compile(r"“([^”]*)”\[\^([^\]\s]+)\]")  # a citation right after the closing quote
@@ -113,6 +113,7 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
             said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
             problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
                                     f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
+    problems += _cff_author_problems(edition, data, node)
     licences = data.get("license") if isinstance(data, dict) else None
     rights = edition.meta.rights
     for licence in licences if isinstance(licences, list) else [licences]:
@@ -122,6 +123,39 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
                                     f"does not name (as {licence.replace('-', ' ')!r})",
                                     "make the two say the same: the pages' metadata carry the rights statement"))
     return problems
+
+
+def _cff_author_problems(edition: Inputs, data, node) -> list[Problem]:
+    """GitHub's "Cite this repository" and Zenodo make their BibTeX and records from CITATION.cff's authors: each
+    name is held to the rule of a record's (no 'and', comma or brace, which BibTeX reads as another name, a part,
+    a group), and the edition's own authors are those edition.yml names, in its order."""
+    if not isinstance(data, dict):
+        return []  # named by the schema
+    references = data.get("references") if isinstance(data.get("references"), list) else []
+    lists = [(["authors"], data.get("authors")), *((["references", index, "authors"], reference.get("authors"))
+                                                  for index, reference in enumerate(references) if isinstance(reference, dict))]
+    problems = []
+    for path, people in lists:
+        for index, person in enumerate(people if isinstance(people, list) else []):
+            for key, value in person.items() if isinstance(person, dict) else []:
+                # An entity's `name` is one name, as a record's `literal:` is: only braces break it.
+                separator = NAME_SEPARATOR.search(value) if key != "name" and isinstance(value, str) else None
+                if key in CFF_NAME_PARTS and isinstance(value, str) and (found := separator or BRACES.search(value)):
+                    reads = "a group" if found[0] in "{}" else "another name or a part of one"
+                    problems.append(Problem(CITATION_FILE, line_at(node, [*path, index, key]),
+                                            f"`{key}` {value!r} holds {found[0]!r}, which BibTeX reads as {reads}",
+                                            "give each person an entry of their own, with one name part in each field"))
+    people = data.get("authors") if isinstance(data.get("authors"), list) else []
+    written = [(person.get("given-names"), person.get("family-names")) if isinstance(person, dict) else person for person in people]
+    named = [(person.given, person.family) for person in edition.meta.authors]
+    if written != named:
+        problems.append(Problem(CITATION_FILE, key_lines(node).get("authors", 1), "`authors` are not the edition's authors as "
+                                f"sources/essay/edition.yml names them ({'; '.join(f'{given} {family}' for given, family in named)})",
+                                "list the same people in the same order, each as `- family-names: …` with `given-names: …`"))
+    return problems
+
+
+CFF_NAME_PARTS = ("family-names", "given-names", "name", "name-particle", "name-suffix")
 
 
 def _json_ready(value):
