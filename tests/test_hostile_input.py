@@ -1684,6 +1684,14 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a template with an attributionsrc of no value, in capitals": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="/" AttributionSrc>Home</a>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <a attributionsrc> that tells '' of what readers "
+        f"do; {TEMPLATE_FIX}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -117,6 +117,9 @@ def _element_problems(element) -> list[tuple[str, str]]:
                 tag == "link" and attribute == "href" and FETCHED_LINKS & set((named.get("rel") or "").lower().split())):
             where = f"<{tag}>" if attribute == "src" or tag == "link" else f"<{tag} {attribute}>"
             problems += [f"a {where} that loads {url!r} from another host" for url in _addresses(attribute, value) if remote(url)]
+    for attribute in ("ping", "attributionsrc"):  # reported, as the built pages' check says, whatever host it names
+        if (value := named.get(attribute)) is not None and not _jinja(value) and not remote(value):
+            problems.append(f"a <{tag} {attribute}> that tells {value[:60]!r} of what readers do")
     if tag == "meta" and (named.get("http-equiv") or "").lower() == "refresh" and (
             (target := REFRESH.search(named.get("content") or "")) and remote(target[1])):
         problems.append(f"a <meta http-equiv=refresh> that sends readers to {target[1]!r}")
