@@ -1692,6 +1692,25 @@ CASES |= {
 }
 
 
+# Tenth hostile round: default-ignorable code points not yet assigned, stray Mongolian selectors, private use.
+CASES |= {
+    "unassigned tag-block characters in a record's title": (
+        replace(AP, "airstrike at Baghdad", "airstrike\U000e0080\U000e00ff at Baghdad"),
+        f"{AP}:{line_of(AP, 'title: ')}: a value holds U+E0080, {INVISIBLE}"),
+    "Mongolian selectors after a Latin word in a page": (
+        replace("docs/about.md", "These biographies are", "These\u180b\u180c biographies are"),
+        f"docs/about.md:{line_of('docs/about.md', 'These biographies are')}: holds U+180B, an invisible character that breaks "
+        "or reorders the text around it; remove it (write plain text)"),
+    "mkdocs.yml: a selector past the tag block's assigned ones in a nav title": (
+        replace(CONFIG, "  - Opening: index.md", "  - \"Open\U000e01f0ing\": index.md"),
+        f"{CONFIG}:{line_of(CONFIG, '  - Opening: index.md')}: a value holds U+E01F0, {INVISIBLE}"),
+    "a private-use character in a record's title": (
+        replace(AP, "airstrike at Baghdad", "airstrike\ue000 at Baghdad"),
+        f"{AP}:{line_of(AP, 'title: ')}: a value holds U+E000, a private-use character, which each reader's fonts draw "
+        "differently or not at all; write the character Unicode has for it"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
@@ -1791,6 +1810,29 @@ def test_every_format_character_but_those_scripts_need_is_refused_in_a_value():
         parse_yaml(f"title: 'a{character}b'\n", "x.yml", problems)
         if bool(problems) != (character not in FORMAT_CHARACTERS_KEPT):
             wrong.append(f"U+{ord(character):04X}")
+    assert not wrong, f"held wrongly: {wrong}"
+
+
+# Unicode 15.1's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): what browsers draw as nothing.
+DEFAULT_IGNORABLE = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
+# Kept: the joiners and direction marks scripts need, the sixteen standard variation selectors (emoji, CJK).
+IGNORABLE_KEPT = FORMAT_CHARACTERS_KEPT | {chr(c) for c in range(0xFE00, 0xFE10)}
+
+
+def test_every_default_ignorable_character_but_those_scripts_need_is_refused_in_a_value():
+    """Tenth round: U+E0080 (unassigned, in the tag block) and U+2065 got through as no list named them. Each of
+    Mongolian's free variation selectors is the script's own after a Mongolian letter, and refused after another."""
+    wrong = []
+    for character in (chr(c) for first, last in DEFAULT_IGNORABLE for c in range(first, last + 1)):
+        for before in ("a", "\u1820"):  # a Latin letter; MONGOLIAN LETTER A
+            problems = []
+            parse_yaml(f"title: '{before}{character}b'\n", "x.yml", problems)
+            kept = character in IGNORABLE_KEPT or (before == "\u1820" and character in "\u180b\u180c\u180d\u180f")
+            if bool(problems) == kept:
+                wrong.append(f"U+{ord(character):04X} after U+{ord(before):04X}")
     assert not wrong, f"held wrongly: {wrong}"
 
 

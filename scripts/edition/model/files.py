@@ -77,24 +77,32 @@ FORMAT_CHARACTERS_KEPT = frozenset(
 # What hides words wherever it is, in a page as in a value: format characters and letters and selectors that draw
 # nothing. A value refuses besides what typesetting uses in a page (a soft hyphen, a zero-width space, a word
 # joiner, a byte-order mark, the line and paragraph separators) and, like a page, the reordering ones.
-_HIDDEN = ("\u180e\u2061-\u2064\u206a-\u206f\ufff9-\ufffb"
-           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # format characters
-           "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U000e0100-\U000e01ef")  # letters and selectors that draw nothing
+# Unicode's default-ignorable code points not yet assigned are held as those assigned: U+2065, U+FFF0–FFF8 and the
+# whole of U+E0000–E0FFF (tags, supplementary selectors and what Unicode may add there), which browsers draw as nothing.
+_HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
+           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"  # format characters
+           "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")  # letters that draw nothing
+# Mongolian's free variation selectors choose a letter's form: after a Mongolian letter they are the script's own;
+# after any other character they draw nothing.
+_STRAY_SELECTORS = "(?<![\u1800-\u18af])[\u180b-\u180d\u180f]"
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
-INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]")
-REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]")  # what a template or a setting writes into every page
-_INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]")
+INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
+REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")  # what a template or a setting writes into every page
+_INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
 _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane): never text; XML, and so the
 # pages' metadata, may not hold U+FFFE or U+FFFF.
+# Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                                        for plane in range(17)) + "]")
-# The three at once: one search of each of a corpus's hundreds of thousands of values, and the three
+# The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
-_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (_INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER)))
+_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (_INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
+                                                              _PRIVATE_USE)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -166,6 +174,9 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
     if match := _NONCHARACTER.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
                                "remove it (write plain text)"))
+    if match := _PRIVATE_USE.search(value):
+        raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a private-use character, which each "
+                               "reader's fonts draw differently or not at all", "write the character Unicode has for it"))
 
 
 def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list) -> object:
