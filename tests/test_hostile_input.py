@@ -1711,6 +1711,18 @@ CASES |= {
 }
 
 
+# Tenth hostile round: a heading in a list item or a quote is a heading too.
+IN_HEADING = "an invisible character that makes its anchor and its search entry differ from the words shown; remove it: retype the heading"
+CASES |= {
+    "a zero-width space in a heading inside a list item": (
+        replace("docs/about.md", "### The authors", "- ### The auth\u200bors"),
+        f"docs/about.md:{line_of('docs/about.md', '### The authors')}: a heading holds U+200B, {IN_HEADING}"),
+    "a zero-width space by reference in a heading inside a quote": (
+        replace("docs/about.md", "### The authors", "> ### The auth&#x200B;ors"),
+        f"docs/about.md:{line_of('docs/about.md', '### The authors')}: a heading holds U+200B, {IN_HEADING}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -349,15 +349,19 @@ ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u2028\u2029]")
 
 
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # `Title` over `=====`: a heading too
+# What holds a heading in a quote or a list item (`> ### …`, `- ### …`, `1. > ### …`): read past, to the heading.
+CONTAINERS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)*")
+QUOTES = re.compile(r"^(?:[ \t]*>[ \t]?)*")  # an underline is read past quotes only: `- - -` is a rule, not `-`
 
 
 def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
     """The line and character of the first zero-width character in a heading (code aside), or None."""
-    lines = lines_of(text)
-    code = code_lines(lines)
+    typed = lines_of(text)
+    lines, underlines = [CONTAINERS.sub("", line, count=1) for line in typed], [QUOTES.sub("", line, count=1) for line in typed]
+    code = code_lines(typed)
     return next(((n + 1, m[0]) for n, line in enumerate(lines)
                  if n not in code and (HEADING.match(line) or (n + 1 < len(lines) and line.strip()
-                                                              and SETEXT_UNDERLINE.match(lines[n + 1])))
+                                                              and SETEXT_UNDERLINE.match(underlines[n + 1])))
                  and (m := ZERO_WIDTH.search(html.unescape(line)))), None)
 
 
