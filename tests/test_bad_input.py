@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT, line_of, replace_in, run_build, tree_digest
 from edition.model.anchor_lock import load_lock
+from edition.outputs import output_problems
 
 
 def run_build_program(root: Path) -> subprocess.CompletedProcess:
@@ -430,6 +431,34 @@ def test_the_output_may_not_be_the_project_or_hold_its_inputs(project, output, p
     named = (project / "README.md") if output.startswith("README.md/") else (project / output)
     assert first.startswith(f"error: --output: {named.resolve()} "), first
     assert tree_digest(project) == before
+
+
+def published(folder: Path, names: list[str]) -> Path:
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x", encoding="utf-8")
+    return folder
+
+
+EARLIER_BUILD = ["index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "about/index.html", "a-section-since-renamed/index.html",
+                 "assets/javascripts/bundle.js", "search/search_index.json", "stylesheets/edition.css", "downloads/sources.bib",
+                 "in-iraq-restraint-annotated-edition.pdf"]
+
+
+@pytest.mark.parametrize("stranger", ["notes.txt", "drafts/chapter1.md", ".git/HEAD"])
+def test_a_folder_dressed_as_a_site_is_never_replaced(tmp_path, stranger):
+    """Tenth hostile round, cases 91 and 93: a folder of notes with its own index.html, 404.html and sitemap.xml, which any
+    static site has, was taken for an earlier build; `mkdocs build -d` and `--output` deleted the notes."""
+    folder = published(tmp_path / "notes", ["index.html", "404.html", "sitemap.xml", stranger])
+    problems = output_problems(ROOT, folder, "--output")
+    assert [str(problem) for problem in problems] == [
+        f"--output: {folder} holds files that are not a site this build made ({stranger.split('/')[0]}"
+        f"{'/' if '/' in stranger else ''} among them), and would be replaced whole; publish into a new or empty folder, "
+        "or into the site/ of an earlier build"]
+
+
+def test_an_earlier_build_with_a_page_since_renamed_is_replaced(tmp_path):
+    assert output_problems(ROOT, published(tmp_path / "site", EARLIER_BUILD), "--output") == []
 
 
 def test_a_second_build_of_the_same_output_at_once_is_refused(project):

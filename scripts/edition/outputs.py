@@ -15,7 +15,11 @@ from .problems import Problem, relative
 
 # The folders an output may not be or be inside: those the build reads, and the project's own.
 INPUTS = (*PROJECT_FOLDERS, "scripts", "tests", "benchmarks", ".git", ".github", ".ci", "node_modules", ".venv", ".cache")
-SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what tells a folder a build published from any other
+SITE_SIGNATURE = ("index.html", "404.html", "sitemap.xml")  # what every build publishes
+# What else a build publishes at the top of its folder: Material's files, the downloads, the PDF, and the
+# folders of docs/ (a page's folder holds its index.html, and may be one an earlier version had).
+SITE_FILES = (*SITE_SIGNATURE, "sitemap.xml.gz")
+SITE_FOLDERS = ("assets", "search", "downloads")
 
 
 def output_problems(root: Path, output: Path, option: str = "--output") -> list[Problem]:
@@ -28,10 +32,26 @@ def output_problems(root: Path, output: Path, option: str = "--output") -> list[
         return [Problem(option, 0, f"{output} is a file", "name a folder: the build replaces it with the site")]
     if blocked := next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None):
         return [Problem(option, 0, f"{blocked} is a file, not a folder", "publish into a folder of its own, such as site/")]
-    if output.is_dir() and any(output.iterdir()) and not all((output / name).is_file() for name in SITE_SIGNATURE):
-        return [Problem(option, 0, f"{output} holds files that are not a site this build made, and would be replaced whole",
-                        "publish into a new or empty folder, or into the site/ of an earlier build")]
+    if output.is_dir() and any(output.iterdir()) and (stranger := _not_published(root, output)):
+        return [Problem(option, 0, f"{output} holds files that are not a site this build made ({stranger} among them), and "
+                        "would be replaced whole", "publish into a new or empty folder, or into the site/ of an earlier build")]
     return []
+
+
+def _not_published(root: Path, output: Path) -> str | None:
+    """The name of something in output that no build of the edition publishes there, or None: index.html, 404.html and
+    sitemap.xml alone, which any static site has, do not make a folder of notes an earlier build."""
+    if missing := next((name for name in SITE_SIGNATURE if not (output / name).is_file()), None):
+        return f"no {missing}"
+    for entry in sorted(output.iterdir()):
+        if entry.is_symlink():
+            return entry.name
+        if entry.is_file() and not (entry.name in SITE_FILES or entry.suffix == ".pdf"):
+            return entry.name
+        if entry.is_dir() and not (entry.name in SITE_FOLDERS or (entry / "index.html").is_file()
+                                   or (root / "docs" / entry.name).is_dir()):
+            return f"{entry.name}/"
+    return None
 
 
 def place_problems(root: Path, output: Path, option: str) -> list[Problem]:
