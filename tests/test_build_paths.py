@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, line_of, replace_in
+from conftest import ROOT, copy_project, line_of, replace_in
 from edition import load
 from edition.problems import ProblemsFound
 
@@ -135,6 +135,21 @@ def test_mkdocs_options_that_change_the_checked_settings_are_refused(clean, tmp_
                             capture_output=True, text=True, timeout=300, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1 and named in result.stderr + result.stdout, result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_mkdocs_build_on_a_read_only_mount_says_so_in_one_line(clean, tmp_path):
+    """Tenth hostile round, case 106: a checkout on a read-only volume ended `mkdocs build` in MkDocs' traceback
+    (OSError from copy_file). In a mount namespace of its own (unshare -m): as root, permissions would not stop it."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    script = f'mount --bind -o ro "$0" "$0" && cd "$0" && exec "{PATHS["mkdocs build"][0]}" build'
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(project)], capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")})
+    if "mount" in result.stderr and result.returncode != 1:
+        pytest.skip(f"no read-only mount here: {result.stderr.strip()}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (f"--site-dir: {project / 'site'}: the build cannot write its files here: Read-only file system; build into a "
+            "folder you can write, or make this one writable") in result.stderr
 
 
 @pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts", "../notes"])  # MkDocs refuses docs/, the project

@@ -29,7 +29,7 @@ from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
 from .model.edition import CONFIG_FILE
 from .model.templates import template_failure
-from .outputs import output_problems
+from .outputs import output_problems, unwritable
 from .problems import Problem, ProblemsFound
 from .publish import search
 
@@ -123,6 +123,9 @@ class EditionPlugin(BasePlugin):
             if misplaced := output_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
                 log.error("%s", misplaced[0])
                 raise Abort("build refused: the output folder is not one of its own")
+            if refused := unwritable(Path(config.site_dir), "--site-dir"):
+                log.error("%s", refused)
+                raise Abort("build refused: the output folder cannot be written")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 

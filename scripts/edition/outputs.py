@@ -8,6 +8,7 @@ which must not import the pipeline.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from .model.edition import PROJECT_FOLDERS
@@ -74,3 +75,15 @@ def output_link_problem(output: Path, root: Path) -> Problem | None:
         return None
     return Problem(relative(output, root), 0, f"is a link to {os.path.realpath(output)}; the build writes only into a folder "
                    "of its own", "remove the link: the build makes the folder")
+
+
+def unwritable(output: Path, option: str) -> Problem | None:
+    """The output folder's file system or permissions refuse a new file (a read-only mount): said in one line
+    before MkDocs, which would stop with a traceback, starts to write."""
+    folder = next((path for path in (output, *output.parents) if path.is_dir()), None)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as error:
+        return Problem(option, 0, f"{output}: the build cannot write its files here: {error.strerror or error}",
+                       "build into a folder you can write, or make this one writable")
