@@ -4,55 +4,25 @@
 `load` is the one way in: every path that renders the edition (`make build`, the PDF, `mkdocs
 build` and `serve` through the `edition` plugin, `zensical build` through the extensions) takes the
 edition from it, so each refuses the same input with the same problems.
+
+The package itself loads nothing at import: its names are those of `checked`, loaded when first asked
+for, so a command (`python -m edition.publish`) can set up its Ctrl-C handling (edition.interrupt)
+before the modules it needs, which take a while, load.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Inputs
-from .model.memo import Memo
-from .problems import Problem, ProblemsFound
-
 if TYPE_CHECKING:
-    from .citeproc.forms import CiteForms
-    from .citeproc.pandoc import SourceNotes
+    from .checked import Edition, formatted, load
+
+__all__ = ["Edition", "formatted", "load"]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Edition(Inputs):
-    """The inputs, checked against each other, with their citations formatted: what every step renders."""
+def __getattr__(name: str):
+    if name in __all__:
+        from . import checked
 
-    notes: dict[str, SourceNotes]  # source id → its full and short note and bibliography entry
-    cite_forms: CiteForms  # every page's and paragraph's forms for the Cite panel
-    warnings: tuple[Problem, ...] = ()  # what the checks found worth saying but not wrong (an uncited source)
-
-
-def load(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Edition:
-    """The edition at root, read, checked and formatted.
-
-    Raises ProblemsFound with every problem of the input (and, as `warnings`, what is only worth saying).
-    memo: what earlier loads found in files that have not changed (model.memo), for a caller that loads
-    again and again; without one, every file is checked afresh.
-    """
-    from .model import load_inputs
-    from .model.checks import check_all
-
-    inputs = load_inputs(root, today, memo)
-    errors, warnings = check_all(inputs, memo)
-    if errors:
-        raise ProblemsFound(errors, warnings)
-    return formatted(inputs, warnings, today)
-
-
-def formatted(inputs: Inputs, warnings: list[Problem] = (), today: dt.date | None = None) -> Edition:
-    """The inputs with their citations formatted. Only `load` calls it on inputs it has checked; the tests of
-    a later step's own defences call it on inputs the checks would refuse."""
-    from .citeproc import format_citations
-
-    notes, cite_forms = format_citations(inputs, today)
-    fields = {name: getattr(inputs, name) for name in Inputs.__dataclass_fields__}
-    return Edition(**fields, notes=notes, cite_forms=cite_forms, warnings=tuple(warnings))
+        return getattr(checked, name)
+    raise AttributeError(f"module 'edition' has no attribute {name!r}")
