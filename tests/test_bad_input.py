@@ -461,6 +461,30 @@ def test_an_earlier_build_with_a_page_since_renamed_is_replaced(tmp_path):
     assert output_problems(ROOT, published(tmp_path / "site", EARLIER_BUILD), "--output") == []
 
 
+STARTING = {"build": "edition.publish", "make pdf": "edition.publish.pdf", "make linkcheck": "edition.tools.linkcheck",
+            "make archives": "edition.tools.archives"}
+
+
+@pytest.mark.parametrize("command", STARTING)
+def test_ctrl_c_while_a_command_loads_its_modules_ends_in_one_line(inputs, command):
+    """Tenth hostile round, cases 53 and 58: Ctrl-C in the half second a command spends loading its modules printed an
+    import's traceback. Sent once pydantic's compiled core is loaded (half way), in a network namespace of its own."""
+    program = subprocess.Popen(["unshare", "-n", sys.executable, "-m", STARTING[command], "--root", str(inputs)],
+                               stderr=subprocess.PIPE, text=True, env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
+    maps = Path(f"/proc/{program.pid}/maps")
+    deadline = time.monotonic() + 30
+    while program.poll() is None and time.monotonic() < deadline:
+        children = Path(f"/proc/{program.pid}/task/{program.pid}/children").read_text().split()
+        maps = Path(f"/proc/{children[0]}/maps") if children else maps  # unshare runs Python as its child
+        if "pydantic_core" in maps.read_text(errors="replace"):
+            break
+        time.sleep(0.002)
+    os.kill(int(maps.parent.name), signal.SIGINT)
+    _, errors = program.communicate(timeout=60)
+    assert program.returncode == 130, errors
+    assert errors == f"{command} interrupted while starting: nothing was written\n"
+
+
 def test_a_second_build_of_the_same_output_at_once_is_refused(project):
     before = tree_digest(project / "site")
     with (project / ".site.lock").open("w") as lock:

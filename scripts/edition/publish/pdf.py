@@ -11,6 +11,10 @@ gives the same bytes.
 
 from __future__ import annotations
 
+from ..interrupt import ready, until_ready
+
+until_ready(__name__, "make pdf")  # before the imports below, which take half a second
+
 import argparse
 import contextlib
 import datetime as dt
@@ -811,6 +815,7 @@ def _main(argv: list[str] | None) -> int:
 
 
 if __name__ == "__main__":
+    ready()
     # Stopped (by `kill`, or a CI timeout), end as on Ctrl-C, so the scratch folders are removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())

@@ -10,6 +10,10 @@ and saving a new snapshot is left to a person (https://web.archive.org/save), wh
 
 from __future__ import annotations
 
+from ..interrupt import ready, until_ready
+
+until_ready(__name__, "make archives")  # before the imports below, which take half a second
+
 import argparse
 import datetime as dt
 import json
@@ -195,4 +199,5 @@ def _unread(name: str, written: bytes, lines: str) -> str | None:
 
 
 if __name__ == "__main__":
+    ready()
     sys.exit(main())

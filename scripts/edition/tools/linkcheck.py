@@ -15,6 +15,10 @@ status is 1 when any address is broken or unreachable.
 
 from __future__ import annotations
 
+from ..interrupt import ready, until_ready
+
+until_ready(__name__, "make linkcheck")  # before the imports below, which take half a second
+
 import argparse
 import asyncio
 import contextlib
@@ -458,4 +462,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    ready()
     sys.exit(main())
