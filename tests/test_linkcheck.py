@@ -229,6 +229,8 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            "/to-mapped": "http://[::ffff:169.254.169.254]/", "/to-other-loopback": "http://127.0.0.2:{port}/ok",
            "/to-name": "http://localhost:{port}/ok", "/here": "/ok",
            "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/",
+           # Tenth round, cases 139 and 140: the deprecated IPv4-compatible form, and SIIT's IPv4-translated one.
+           "/to-compatible": "http://[::a9fe:a9fe]/latest/meta-data/iam/", "/to-translated": "http://[::ffff:0:a9fe:a9fe]/",
            # Addresses no one can build a request for (seventh hostile round, cases 111 and 184): httpx refuses the
            # first (backslashes, which a browser reads as slashes), urlsplit the second (an unclosed IPv6 bracket).
            "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x",
@@ -266,9 +268,11 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     assert result.returncode == 0, result.stderr
     outcomes = json.loads(result.stdout)
     for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name", "/to-nat64", "/to-6to4",
-                 "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"):
+                 "/to-compatible", "/to-translated", "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
+    for path in ("/to-nat64", "/to-6to4", "/to-compatible", "/to-translated"):  # named by the address they carry
+        assert "is on 169.254.169.254," in outcomes[path][1], (path, outcomes[path])
     assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
     for path in ("/to-backslashes", "/to-open-bracket"):  # that address's result, and the run goes on
         outcome, detail = outcomes[path]

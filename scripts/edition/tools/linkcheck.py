@@ -215,6 +215,16 @@ def _nat64(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if any(ip in network for network in NAT64) else None
 
 
+def _carried(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries in its last 32 bits, by any of the forms a system may route to it:
+    mapped (::ffff:a.b.c.d), compatible (::a.b.c.d, deprecated but still routed), SIIT's translated
+    (::ffff:0:a.b.c.d), 6to4, Teredo and NAT64; None for a plain IPv6 address."""
+    high = int(ip) >> 32
+    if high in (0, 0xFFFF0000) and int(ip) > 1:  # :: and ::1 are themselves, neither public
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip)
+
+
 async def _public(url: httpx.URL) -> None:
     """Raise NotPublic unless every address the URL's host has is a global one (not private, loopback,
     link-local, shared, reserved or multicast). The host is looked up again when httpx connects, so a
@@ -229,8 +239,8 @@ async def _public(url: httpx.URL) -> None:
     for *_, address in found:
         ip = ipaddress.ip_address(address[0].split("%")[0])
         if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
-            ip = ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip) or ip
-        if not ip.is_global or ip.is_multicast:
+            ip = _carried(ip) or ip
+        if not ip.is_global or ip.is_multicast or ip.is_reserved:
             raise NotPublic(f"not asked: {url} is on {ip}, not a public address")
 
 
