@@ -20,9 +20,10 @@ from citeproc.source.json import CiteProcJSON
 
 from conftest import ROOT, SITE_URL
 from edition.citeproc.forms import edition_item, targets
-from edition.citeproc.pandoc import style_path
+from edition.citeproc.pandoc import style_path, to_bibtex
 from edition.model.checks import check_citation_file
 from edition.model.docs import front_matter
+from edition.publish.downloads import registry_items
 from edition.publish.metadata import APPARATUS, BOOK, SECTION, head_tags, page_kind
 
 CFF_LINES = (ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines()
@@ -429,6 +430,18 @@ def test_registry_downloads_as_bibtex(site, edition):
     library = bibtexparser.parse_string((site / "downloads/sources.bib").read_text(encoding="utf-8"))
     assert not library.failed_blocks
     assert sorted(entry.key for entry in library.entries) == sorted(s.id for s in edition.registry)
+
+
+def test_bibtex_of_titles_holding_entry_starts_parses_whole(edition):
+    """Tenth hostile round, cases 155-158: Pandoc wrapped a long title so that `@misc(x,` began a line, which BibTeX
+    readers take for a new entry: the record was lost from sources.bib, and the Cite panel's build stopped."""
+    start = " ".join(["and @misc(x, title = y) @article(pwn, title = x)"] * 6)
+    items = [item | {"title": f"{item.get('title', '')} {start}", "container-title": f"The Outlet {start}"}
+             for item in registry_items(edition)]
+    library = bibtexparser.parse_string(to_bibtex(items))
+    assert not library.failed_blocks
+    assert [entry.key for entry in library.entries] == [item["id"] for item in items]
+    assert all(start.lower() in entry.fields_dict["title"].value.lower() for entry in library.entries)  # Pandoc title-cases
 
 
 def test_sitemap_and_canonical_links_use_the_one_site_url(site, page, edition):

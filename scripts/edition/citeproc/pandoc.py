@@ -165,7 +165,7 @@ def _bibtex(items: list[dict]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "items.json"
         data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        completed = subprocess.run([pypandoc.get_pandoc_path(), "--from=csljson", "--to=bibtex", str(data)],
+        completed = subprocess.run([pypandoc.get_pandoc_path(), "--from=csljson", "--to=bibtex", "--wrap=none", str(data)],
                                    capture_output=True, text=True, encoding="utf-8", check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"pandoc failed writing BibTeX: {completed.stderr.strip()}")
