@@ -1723,6 +1723,16 @@ CASES |= {
 }
 
 
+# Tenth hostile round, cases 129-134: a page's own HTML is named in the same run as every other input's problems.
+CASES |= {
+    "a record's date in words and a script in a page, in one run": (
+        steps(replace(AP, "issued: 2020-01-03", "issued: 3 January 2020"),
+              replace("docs/about.md", "These biographies are", "<script>alert(1)</script>\n\nThese biographies are")),
+        [f"{AP}:{line_of(AP, 'issued: 2020-01-03')}: 'issued' must be an ISO date",
+         f"docs/about.md:{line_of('docs/about.md', 'These biographies are')}: HTML element <script> is not allowed in a page"]),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

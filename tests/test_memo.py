@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import edition.model.checks
+import edition.model.rawhtml
 from conftest import replace_in
 from edition import load
 from edition.model.memo import Memo
@@ -43,8 +43,8 @@ def test_a_memo_answers_as_a_fresh_load_does_before_during_and_after_a_break(inp
 
 def test_a_memo_checks_again_only_the_page_that_changed(inputs, monkeypatch):
     read = []
-    check = edition.model.checks.raw_html_problems
-    monkeypatch.setattr(edition.model.checks, "raw_html_problems", lambda page, *rest: read.append(page.name) or check(page, *rest))
+    check = edition.model.rawhtml.raw_html_problems
+    monkeypatch.setattr(edition.model.rawhtml, "raw_html_problems", lambda page, *rest: read.append(page.name) or check(page, *rest))
     memo = Memo()
     problems(inputs, memo)
     pages = len(read)

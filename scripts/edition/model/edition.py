@@ -41,7 +41,7 @@ from .ledgers import (
     load_releases,
 )
 from .memo import Memo
-from .rawhtml import REFUSED_SCHEMES, off_site, remote, scheme
+from .rawhtml import REFUSED_SCHEMES, markup_problems, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import BRACES, BRACES_FIX, MARKUP, NAME_SEPARATOR, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
 from .templates import template_found, template_problems, theme_languages
@@ -665,6 +665,9 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
                                 "`original:`), which needs `url:` and `container-title:`: every page and the PDF name and "
                                 "link the essay as first published", "give the record the essay's address and its publication"))
     docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))
+    extensions = standard_extensions(config)
+    # Each page's own HTML on its own, here: listed beside every other input's problems, not only once they are mended.
+    problems += markup_problems(docs, {section.page for section in essay.sections}, extensions, memo)
     listed: set[str] = set()
     for index, appendix in enumerate(meta.pdf.appendices if meta else []):
         where = (ESSAY_DIR / "edition.yml").as_posix(), line_at(meta_node, ["pdf", "appendices", index])
@@ -681,7 +684,7 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
     return Inputs(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                   site_url=site_url, editorial=editorial, quotations=quotations,
                   releases=releases, events=events, glossary=glossary, claims=claims,
-                  markdown_extensions=standard_extensions(config))
+                  markdown_extensions=extensions)
 
 
 def _same_title(title: str, essay_title: str) -> bool:

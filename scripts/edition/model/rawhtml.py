@@ -34,6 +34,7 @@ import markdown
 from ..problems import Problem
 from .docs import CODE_SPAN, Page, code_lines, lines_of
 from .files import REORDERING
+from .memo import Memo, checked
 from .sources import SAME_SITE, host_problem
 
 ALLOWED = frozenset({
@@ -300,3 +301,14 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
         else:
             extra.append(problem)
     return found + extra
+
+
+def markup_problems(pages, essay_pages: set[str], markdown_extensions: tuple, memo: Memo | None = None) -> list[Problem]:
+    """Every page's own HTML and addresses (raw_html_problems), each page's answer kept in memo (model.memo)."""
+    extensions = repr(markdown_extensions)  # (name, options) pairs, options a mapping: its text is its key
+    problems: list[Problem] = []
+    for page in pages:
+        essay = page.file in essay_pages
+        checked(memo, ("page markup", page.name, page.text, essay, extensions), problems,
+                lambda found, page=page, essay=essay: found.extend(raw_html_problems(page, essay, markdown_extensions)))
+    return problems
