@@ -1733,6 +1733,20 @@ CASES |= {
 }
 
 
+# Tenth hostile round, case 172: a host of octal numbers, which browsers read as 169.254.169.254.
+CASES |= {
+    "a host of octal numbers in a record's address": (
+        replace(ABQAIQ, f"url: {UPI}", "url: http://0251.0376.0251.0376/latest/meta-data/iam/"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'http://0251.0376.0251.0376/latest/"
+        "meta-data/iam/'; browsers read the host '0251.0376.0251.0376' as the IP address 169.254.169.254 (numbers in octal, "
+        "hex or fewer parts): give the address as the site itself gives it"),
+    "a host of one number in a record's address": (
+        replace(ABQAIQ, f"url: {UPI}", "url: http://2852039166/"),
+        f"{ABQAIQ}:{line_of(ABQAIQ, f'url: {UPI}')}: 'url' must be an http(s) URL, got 'http://2852039166/'; browsers read "
+        "the host '2852039166' as the IP address 169.254.169.254"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -547,6 +547,26 @@ def web_address(value) -> bool:
 SAME_SITE = "give the address as the site itself gives it"
 
 
+NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9A-Fa-f]*")
+
+
+def _read_as_ip(host: str) -> str | None:
+    """The IPv4 address a browser reads host as (WHATWG URL: a host whose last label is a number is one, its parts in
+    decimal, octal with a leading 0, or hex with 0x, fewer than four filling the rest), or None: a name, or no address."""
+    labels = host.removesuffix(".").split(".")
+    if not NUMBER_LABEL.fullmatch(labels[-1]) or len(labels) > 4:
+        return None
+    try:
+        numbers = [int(label, 16) if label[:2].lower() == "0x" and len(label) > 2 else 0 if label.lower() == "0x"
+                   else int(label, 8) if label.startswith("0") and len(label) > 1 else int(label) for label in labels]
+    except ValueError:  # a part that is no number (a 9 in octal): browsers refuse the address
+        return None
+    if any(number > 255 for number in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    value = sum(number << 8 * (3 - index) for index, number in enumerate(numbers[:-1])) + numbers[-1]
+    return str(ipaddress.IPv4Address(value))
+
+
 def _host_problem(parts) -> str | None:
     """What makes an address's host or port one no reader should be sent to, or None: a port out of range, or
     a look-alike host.
@@ -564,6 +584,12 @@ def _host_problem(parts) -> str | None:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
     not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
+    if NUMBER_LABEL.fullmatch(host.removesuffix(".").rpartition(".")[2]):  # browsers read it as an IPv4 address, or none
+        read = _read_as_ip(host)
+        if read is None:
+            return not_a_host
+        if read != host:
+            return f"browsers read the host {host!r} as the IP address {read} (numbers in octal, hex or fewer parts): {SAME_SITE}"
     if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
         return None if HOST_NAME.match(host) or _ip_address(host) else not_a_host  # `http://%zz/`: no server is so named
     if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
