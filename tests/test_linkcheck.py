@@ -231,6 +231,8 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            "/to-nat64": "http://[64:ff9b::a9fe:a9fe]/", "/to-6to4": "http://[2002:a9fe:a9fe::1]/",
            # Tenth round, cases 139 and 140: the deprecated IPv4-compatible form, and SIIT's IPv4-translated one.
            "/to-compatible": "http://[::a9fe:a9fe]/latest/meta-data/iam/", "/to-translated": "http://[::ffff:0:a9fe:a9fe]/",
+           # Case 172: a host of octal numbers, which httpx builds no request for: that link's result, not the run's end.
+           "/to-octal": "http://0251.0376.0251.0376/latest/meta-data/iam/",
            # Addresses no one can build a request for (seventh hostile round, cases 111 and 184): httpx refuses the
            # first (backslashes, which a browser reads as slashes), urlsplit the second (an unclosed IPv6 bracket).
            "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x",
@@ -250,7 +252,8 @@ httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirects)
 threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
 base = f"http://127.0.0.1:{httpd.server_port}"
 listed = check_links([base + path for path in TARGETS], Settings(timeout=2, deadline=5, retries=0, private_ok=True))
-direct = check_links(["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"], Settings(timeout=2, retries=0))
+direct = check_links(["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/", "http://0251.0376.0251.0376/"],
+                     Settings(timeout=2, retries=0))
 print(json.dumps({r.url.removeprefix(base): [r.outcome, r.detail] for r in listed + direct}))
 httpd.shutdown()
 """
@@ -274,9 +277,11 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     for path in ("/to-nat64", "/to-6to4", "/to-compatible", "/to-translated"):  # named by the address they carry
         assert "is on 169.254.169.254," in outcomes[path][1], (path, outcomes[path])
     assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
-    for path in ("/to-backslashes", "/to-open-bracket"):  # that address's result, and the run goes on
+    for path in ("/to-backslashes", "/to-open-bracket", "/to-octal"):  # that address's result, and the run goes on
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("which is not a web address"), (path, outcomes[path])
+    outcome, detail = outcomes["http://0251.0376.0251.0376/"]  # listed itself: the run goes on
+    assert outcome == "broken" and detail.startswith("not asked: no request can be made for it"), detail
     for path in ("/to-empty-label", "/to-long-label"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("is not a host name"), (path, outcomes[path])

@@ -169,6 +169,8 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
             return Result(url, "broken", None, url, [], str(error), time.time())
         except NotWeb as error:  # nor this: the site sends readers to no web address
             return Result(url, "broken", error.status, url, [], str(error), time.time())
+        except httpx.InvalidURL as error:  # an address httpx builds no request for (a host of octal numbers): this link's result
+            return Result(url, "broken", None, url, [], f"not asked: no request can be made for it ({error})", time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
