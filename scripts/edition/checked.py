@@ -36,7 +36,7 @@ def load(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> 
     from .model.checks import check_all
 
     inputs = load_inputs(root, today, memo)
-    errors, warnings = check_all(inputs)
+    errors, warnings = check_all(inputs, memo)
     if errors:
         raise ProblemsFound(errors, warnings)
     return formatted(inputs, warnings, today)

@@ -16,6 +16,8 @@ from .docs import CODE_SPAN, DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, 
 from .edition import Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
+from .memo import Memo
+from .rawhtml import markup_problems
 from .sources import BRACES, NAME_SEPARATOR, Excerpt
 
 QUOTED = re.compile(r"“([^”]*)”")
@@ -32,9 +34,9 @@ def holds(source, span: str) -> bool:
     return any(span in quote_key(q.text) for q in source.quotes)
 
 
-def check_all(edition: Inputs) -> tuple[list[Problem], list[Problem]]:
-    """Run every check of the inputs against each other; return (errors, warnings)."""
-    errors = (check_text(edition) + check_citations(edition) + check_quotations(edition)
+def check_all(edition: Inputs, memo: Memo | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Run every input check; return (errors, warnings). memo: see model.memo."""
+    errors = (check_text(edition) + check_markup(edition, memo) + check_citations(edition) + check_quotations(edition)
               + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
               + check_glossary_terms(edition) + check_listings(edition))
     return errors + check_apparatus_excerpts(edition), uncited_sources(edition)
@@ -74,6 +76,11 @@ def check_glossary_terms(edition: Inputs) -> list[Problem]:
                     "copy the words exactly as the essay writes them, or remove them from `terms`")
             for term in edition.glossary for words_ in term.terms
             if not re.search(rf"(?<!\w){re.escape(normalize(words_))}(?!\w)", text)]
+
+
+def check_markup(edition: Inputs, memo: Memo | None = None) -> list[Problem]:
+    """Every page's own HTML and addresses keep to the policy of model.rawhtml."""
+    return markup_problems(edition.docs, {section.page for section in edition.essay.sections}, edition.markdown_extensions, memo)
 
 
 CITATION_FILE = "CITATION.cff"
@@ -419,7 +426,7 @@ def check_claims(edition: Inputs) -> list[Problem]:
                                     "write the number of the paragraph whose note this is"))
             continue
         if claim.paragraph not in placed:
-            continue  # its paragraph differs from the source of record, or is missing: named there (check_text)
+            continue  # its paragraph differs from the source of record, or is missing: named there (check_markup)
         same = entries[claim.paragraph, claim.source]
         if len(same) > len(markers.get((claim.paragraph, claim.source), [])) and claim is same[-1]:
             problems.append(Problem(claim.path, claim.line, f"more entries than notes for {where}",

@@ -666,8 +666,6 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
                                 "link the essay as first published", "give the record the essay's address and its publication"))
     docs = read_docs(root, essay, problems, tuple(problem.path for problem in irregular))
     extensions = standard_extensions(config)
-    # Each page's own HTML on its own, here: listed beside every other input's problems, not only once they are mended.
-    problems += markup_problems(docs, {section.page for section in essay.sections}, extensions, memo)
     listed: set[str] = set()
     for index, appendix in enumerate(meta.pdf.appendices if meta else []):
         where = (ESSAY_DIR / "edition.yml").as_posix(), line_at(meta_node, ["pdf", "appendices", index])
@@ -679,8 +677,8 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
                                     + (" (a section of the essay)" if appendix not in listed else ""),
                                     "name each page once; the essay's sections come first by themselves"))
         listed.add(appendix)
-    if problems:
-        raise ProblemsFound(problems)
+    if problems:  # with the pages' own HTML, which check_all reads once the rest is valid: every problem at once
+        raise ProblemsFound(problems + markup_problems(docs, {section.page for section in essay.sections}, extensions, memo))
     return Inputs(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                   site_url=site_url, editorial=editorial, quotations=quotations,
                   releases=releases, events=events, glossary=glossary, claims=claims,
