@@ -84,7 +84,9 @@ _HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
            "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")  # letters that draw nothing
 # Mongolian's free variation selectors choose a letter's form: after a Mongolian letter they are the script's own;
 # after any other character they draw nothing.
-_STRAY_SELECTORS = "(?<![\u1800-\u18af])[\u180b-\u180d\u180f]"
+# (The selector first, its look behind after: a pattern whose every branch starts with a set of characters is one
+# the regex engine skips through by those characters, a few times faster over the corpus's values.)
+_STRAY_SELECTORS = "[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
 INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
 REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")  # what a template or a setting writes into every page
@@ -198,7 +200,7 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         raise _Refused(Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong"))
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        if _REFUSED_IN_VALUES.search(node.value):
+        if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
             _refuse_characters(node.value, name, line)
         if node.value and unicodedata.category(node.value[0])[0] == "M":
             # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
