@@ -20,6 +20,7 @@ from hypothesis import settings
 
 from edition import load as load_edition
 from edition.model import load_inputs
+from edition.model.checks import check_all
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
 from edition.model.memo import Memo
@@ -236,13 +237,16 @@ def refusal():
     """What `edition.load` refuses the inputs at a root for, each problem worded as `make build` prints it;
     [] when it accepts them. The in-process form of a bad-input case: a build would stop at the same place.
 
-    One memo for the session (model.memo): a case breaks one file, and the checks of every other file,
-    whose text the earlier cases read already, answer from it."""
+    It runs what `edition.load` runs to refuse (load_inputs, then check_all), not the formatting of the
+    citations that follows, which refuses nothing. One memo for the session (model.memo): a case breaks one
+    file, and the checks of every other file, whose text the earlier cases read already, answer from it."""
     memo = Memo()
 
     def refused(root: Path) -> list[str]:
         try:
-            load_edition(root, memo=memo)
+            errors, warnings = check_all(load_inputs(root, memo=memo), memo)
+            if errors:
+                raise ProblemsFound(errors, warnings)  # as edition.load raises them: sorted, each once
         except ProblemsFound as refused:
             return [str(problem) for problem in refused.problems]
         return []
