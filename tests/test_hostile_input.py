@@ -1747,6 +1747,22 @@ CASES |= {
 }
 
 
+# Tenth hostile round, cases 167 and 168: options that add the editors' words to the essay's, unsourced and unseen.
+OPTIONS_LINE = line_of(CONFIG, "  - footnotes") + 2  # an extension added below footnotes: its options
+CASES |= {
+    "mkdocs.yml: abbr's glossary describing words of the essay": (
+        replace(CONFIG, "  - footnotes\n", "  - footnotes\n  - abbr:\n      glossary: {Iraq: A country the editors call a "
+                "failed state}\n"),
+        f"{CONFIG}:{OPTIONS_LINE}: `abbr`'s `glossary` would add the editors' descriptions to words of the essay on "
+        "every page, with no source; describe people and groups in sources/essay/glossary.yml"),
+    "mkdocs.yml: smarty writing words in place of a dash": (
+        replace(CONFIG, "  - footnotes\n", "  - footnotes\n  - smarty:\n      substitutions: {ndash: ' (the editors "
+                "disagree) '}\n"),
+        f"{CONFIG}:{OPTIONS_LINE}: `smarty`'s `substitutions` would write ' (the editors disagree) ' into the essay's "
+        "words in place of a dash or a quotation mark"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
@@ -1827,6 +1843,13 @@ def test_an_organization_named_with_a_comma_is_taken_in_citation_cff(inputs, ref
     """Tenth round's rule for names holds persons' name parts, not an entity's one name (a record's `literal:`)."""
     replace_in(inputs / "CITATION.cff", "      - family-names: Fantappie\n", "      - name: War on the Rocks Media, LLC\n"
                "      - family-names: Fantappie\n")
+    assert refusal(inputs) == []
+
+
+def test_smarty_with_guillemets_for_quotation_marks_is_taken(inputs, refusal):
+    """Tenth round's rule for smarty keeps the marks an edition in another language would choose."""
+    replace_in(inputs / CONFIG, "  - footnotes\n", "  - footnotes\n  - smarty:\n      substitutions: {left-double-quote: "
+               "\"\u00ab\u00a0\", right-double-quote: \"\u00a0\u00bb\", ndash: \"\u2013\"}\n")
     assert refusal(inputs) == []
 
 

@@ -400,6 +400,23 @@ def _unusable_options(name: str, options: object) -> tuple[str, str] | None:
     return None
 
 
+def _words_added(name: str, options: object) -> tuple[str, str] | None:
+    """(what, fix) when an extension's options would add words of the editors' to the essay's on every page, where
+    no page's text shows them and the published page's check is `make build`'s alone: abbr's glossary (a description
+    on every mention of a word), or smarty's substitutions made words rather than the marks they stand for."""
+    options = options if isinstance(options, dict) else {}
+    if name == "abbr" and options.get("glossary"):
+        return ("`abbr`'s `glossary` would add the editors' descriptions to words of the essay on every page, with no "
+                "source", "describe people and groups in sources/essay/glossary.yml, where each description cites its "
+                "sources; or define an abbreviation on the page that uses it (*[UN]: United Nations)")
+    substitutions = options.get("substitutions") if name == "smarty" else None
+    if isinstance(substitutions, dict) and (wordy := next((value for value in substitutions.values() if not (
+            isinstance(value, str) and 0 < len(value) <= 2 and all(unicodedata.category(c)[0] in "PZ" for c in value))), None)):
+        return (f"`smarty`'s `substitutions` would write {wordy!r} into the essay's words in place of a dash or a quotation "
+                "mark", "give each a mark of one or two characters (such as \u2013 or \u00ab), or leave the defaults")
+    return None
+
+
 def _check_plugins_and_extensions(config: dict, problem) -> None:
     """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
     pages and the build need."""
@@ -419,6 +436,8 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                     unusable := _unusable_options(name, entry[name])):
                 # Python-Markdown raises for it, out of MkDocs' configuration or a page's rendering, as a traceback.
                 problem(key, unusable[0], unusable[1], [key, index, name])
+            elif key == "markdown_extensions" and isinstance(entry, dict) and (added := _words_added(name, entry[name])):
+                problem(key, *added, [key, index, name])
             elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
