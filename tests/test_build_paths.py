@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -150,6 +151,25 @@ def test_mkdocs_build_on_a_read_only_mount_says_so_in_one_line(clean, tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert (f"--site-dir: {project / 'site'}: the build cannot write its files here: Read-only file system; build into a "
             "folder you can write, or make this one writable") in result.stderr
+
+
+def test_mkdocs_build_waits_for_no_one_but_never_writes_under_make_builds_lock(clean, tmp_path):
+    """Tenth hostile round, case 161: `mkdocs build` emptied and rewrote site/ while `make build` held its lock."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    (project / "site").mkdir()
+    for name in ("index.html", "404.html", "sitemap.xml"):
+        (project / "site" / name).write_text("the site make build is publishing", encoding="utf-8")
+    with (project / ".site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in progress holds it
+        result = subprocess.run(PATHS["mkdocs build"], cwd=project, capture_output=True, text=True, timeout=300,
+                                env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{project / 'site'}: another build of this folder is running; wait for it to finish" in result.stderr
+    assert sorted(path.name for path in (project / "site").iterdir()) == ["404.html", "index.html", "sitemap.xml"]
+    released = subprocess.run(PATHS["mkdocs build"], cwd=project, capture_output=True, text=True, timeout=300,
+                              env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert released.returncode == 0, released.stderr  # the lock of its own is let go: the next build takes it
 
 
 @pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts", "../notes"])  # MkDocs refuses docs/, the project

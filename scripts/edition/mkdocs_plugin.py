@@ -18,6 +18,7 @@ file, because a plugin is found by name in the installed package wherever the pr
 from __future__ import annotations
 
 import io
+from contextlib import ExitStack
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache, Template
@@ -29,7 +30,7 @@ from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
 from .model.edition import CONFIG_FILE
 from .model.templates import template_failure
-from .outputs import output_problems, unwritable
+from .outputs import one_build_at_a_time, output_problems, unwritable
 from .problems import Problem, ProblemsFound
 from .publish import search
 
@@ -101,6 +102,7 @@ def _command_line_problems(config) -> list[str]:
 
 class EditionPlugin(BasePlugin):
     edition: Edition | None = None
+    building: ExitStack = ExitStack()  # the site folder's lock while a `mkdocs build` of the plugin's own writes it
 
     def on_config(self, config):
         self.edition = handed_over(config.mdx_configs)  # by `make build`, which loaded it
@@ -126,6 +128,12 @@ class EditionPlugin(BasePlugin):
             if refused := unwritable(Path(config.site_dir), "--site-dir"):
                 log.error("%s", refused)
                 raise Abort("build refused: the output folder cannot be written")
+            # `make build`'s lock, for as long as MkDocs writes: it empties the folder that build publishes into.
+            self.building = ExitStack()
+            if refused := self.building.enter_context(one_build_at_a_time(Path(config.site_dir))):
+                self.building.close()
+                log.error("%s", refused)
+                raise Abort("build refused: another build of the site folder is running")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 
@@ -137,6 +145,10 @@ class EditionPlugin(BasePlugin):
     @event_priority(-50)  # after Material's search plugin writes the index, before its offline plugin inlines it
     def on_post_build(self, *, config) -> None:
         search.records_by_title_and_issuer(Path(config.site_dir), self.edition)
+        self.building.close()  # `mkdocs serve` builds again under a plugin of its own, which takes the lock again
+
+    def on_build_error(self, *, error) -> None:
+        self.building.close()
 
     def on_env(self, env, *, config, files):
         env.template_class = _naming_failures(Path(config.config_file_path).parent)

@@ -7,8 +7,13 @@ which must not import the pipeline.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .model.edition import PROJECT_FOLDERS
@@ -87,3 +92,34 @@ def unwritable(output: Path, option: str) -> Problem | None:
     except OSError as error:
         return Problem(option, 0, f"{output}: the build cannot write its files here: {error.strerror or error}",
                        "build into a folder you can write, or make this one writable")
+
+
+@contextmanager
+def one_build_at_a_time(output: Path) -> Iterator[Problem | None]:
+    """Hold the lock of building output (`.site.lock` beside site/) for the block, which is given None; or give it
+    the problem when another build holds it, or it cannot be taken. `make build` and `mkdocs build` take the same
+    lock: a second build would clear the first's staging folder, or MkDocs would empty the site it publishes."""
+    # The lock file is opened, never followed: a link in its place (to a file someone cares about) would be emptied.
+    lock_path = output.parent / f".{output.name}.lock"
+    try:
+        descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise OSError(0, "not a regular file")
+    except OSError as error:
+        if error.errno == errno.EROFS or (error.errno in (errno.EACCES, errno.EPERM, errno.ENOSPC)
+                                          and not os.path.lexists(lock_path)):
+            # The folder refuses a new file: there is nothing in the way to remove.
+            yield Problem(str(output.parent), 0, f"the build cannot write its files here: {error.strerror}",
+                          "build into a folder you can write (`--output`), or make this one writable")
+        else:
+            yield Problem(str(lock_path), 0, f"cannot be the build's lock file: {error.strerror or error}",
+                          "remove it: the build makes its own (a link or special file there is never followed)")
+        return
+    with os.fdopen(descriptor, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield Problem(str(output), 0, "another build of this folder is running", "wait for it to finish, then build again")
+            return
+        yield None

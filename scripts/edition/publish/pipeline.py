@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
-import errno
-import fcntl
 import multiprocessing
 import os
 import shutil
@@ -40,7 +38,7 @@ from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
 from ..model.edition import PROJECT_FILES, not_a_project
-from ..outputs import output_problems
+from ..outputs import one_build_at_a_time, output_problems
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
@@ -258,28 +256,9 @@ def build(root: Path, output: Path, update_anchors: bool = False, serial: bool =
     if problems := output_problems(root, output) + epoch_problems(root):
         return Outcome(problems)
     output.parent.mkdir(parents=True, exist_ok=True)
-    # One build of an output at a time: a second one would clear the first's staging folder. The lock file is
-    # opened, never followed: a link in its place (to a file someone cares about) would be emptied.
-    lock_path = output.parent / f".{output.name}.lock"
-    try:
-        descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            os.close(descriptor)
-            raise OSError(0, "not a regular file")
-    except OSError as error:
-        if error.errno == errno.EROFS or (error.errno in (errno.EACCES, errno.EPERM, errno.ENOSPC)
-                                          and not os.path.lexists(lock_path)):
-            # The folder refuses a new file: there is nothing in the way to remove.
-            return Outcome([Problem(str(output.parent), 0, f"the build cannot write its files here: {error.strerror}",
-                                    "build into a folder you can write (`--output`), or make this one writable")])
-        return Outcome([Problem(str(lock_path), 0, f"cannot be the build's lock file: {error.strerror or error}",
-                                "remove it: the build makes its own (a link or special file there is never followed)")])
-    with os.fdopen(descriptor, "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return Outcome([Problem(str(output), 0, "another build of this folder is running",
-                                    "wait for it to finish, then build again")])
+    with one_build_at_a_time(output) as refused:
+        if refused:
+            return Outcome([refused])
         previous = output.with_name(f".{output.name}.previous")
         try:
             if previous.is_symlink() or previous.is_file():
