@@ -105,7 +105,7 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
     lines = len(record)
     name = LAYOUT.as_posix()
     problems = []
-    if layout.sha256 != digest:
+    if layout.sha256.lower() != digest:  # PowerShell and certutil print a digest in capitals
         problems.append(Problem(name, line_at(node, ["sha256"], of_key=True),
                                 f"{RECORD.as_posix()} is not the file whose digest is pinned here "
                                 f"(sha256 {digest}, pinned {layout.sha256})",
