@@ -692,3 +692,23 @@ def test_a_link_in_place_of_the_lock_file_is_never_followed(project, tmp_path):
     assert result.returncode == 1
     assert f"error: {lock}: cannot be the build's lock file" in result.stderr
     assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_folder_that_is_not_the_project_is_named_in_one_line_by_the_pdf(tmp_path, capsys):
+    """Tenth hostile round, case 90: `make pdf` given --root /etc listed eight missing inputs, where one line says it."""
+    from edition.publish import pdf
+
+    assert pdf.main(["--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: mkdocs.yml: {tmp_path} is not the edition's project folder (it has no mkdocs.yml); run make pdf in the "
+        "project folder, or name it with --root", "pdf failed: 1 problem(s); nothing written"]
+
+
+def test_a_digest_pinned_in_capitals_is_the_same_digest(inputs, refusal):
+    """Tenth hostile round, case 73: PowerShell's Get-FileHash and certutil print SHA-256 in capitals; the same digest
+    so written was refused as a changed source of record."""
+    layout = inputs / "sources/essay/layout.yml"
+    text = layout.read_text(encoding="utf-8")
+    digest = text.split("sha256: ", 1)[1].split()[0].strip("'\"")
+    layout.write_text(text.replace(digest, digest.upper(), 1), encoding="utf-8")
+    assert digest != digest.upper() and refusal(inputs) == []

@@ -52,7 +52,7 @@ from ..model.addresses import (
     source_anchor,
 )
 from ..model.docs import DOCS_DIR
-from ..model.edition import PROJECT_FILES, PdfSettings
+from ..model.edition import PROJECT_FILES, PdfSettings, not_a_project
 from ..model.files import read_text
 from ..outputs import INPUTS, output_link_problem
 from ..problems import Problem, ProblemsFound
@@ -786,6 +786,8 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
+        if elsewhere := not_a_project(root, "make pdf"):  # one line, not every input missing
+            raise ProblemsFound([elsewhere])
         edition = load(root)
     except ProblemsFound as error:
         problems = error.problems
