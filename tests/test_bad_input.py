@@ -712,3 +712,11 @@ def test_a_digest_pinned_in_capitals_is_the_same_digest(inputs, refusal):
     digest = text.split("sha256: ", 1)[1].split()[0].strip("'\"")
     layout.write_text(text.replace(digest, digest.upper(), 1), encoding="utf-8")
     assert digest != digest.upper() and refusal(inputs) == []
+
+
+def test_a_root_that_is_a_file_is_named_and_no_site_inside_it_is_claimed(tmp_path):
+    """Tenth hostile round, case 89: --root mkdocs.yml ended 'mkdocs.yml/site left as it was', a site inside a file."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run_build(tmp_path / "mkdocs.yml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "build failed: 1 problem(s); nothing written", result.stderr

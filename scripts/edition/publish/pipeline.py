@@ -338,7 +338,9 @@ def _report(outcome: Outcome, output: Path, root: Path, update_anchors: bool, re
     if report is not None:
         print(report, file=sys.stderr)
     if outcome.errors:
-        print(f"build failed: {len(set(map(str, outcome.errors)))} problem(s); {output} left as it was", file=sys.stderr)
+        # No site there (a first build, or a --root that is a file): nothing was, and nothing is written.
+        state = f"{output} left as it was" if output.is_dir() else "nothing written"
+        print(f"build failed: {len(set(map(str, outcome.errors)))} problem(s); {state}", file=sys.stderr)
         return 1
     print(f"built {output}" + (f"; anchors recorded in {root / LOCK_FILE}" if update_anchors else ""))
     for line in outcome.summary:
