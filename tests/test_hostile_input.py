@@ -647,7 +647,9 @@ CASES |= {
         "(see the README for what it holds)"),
     "a glossary term the essay does not use": (
         replace("sources/essay/glossary.yml", "terms: [Quds Force]", "terms: [Quds Forcex]"),
-        f"sources/essay/glossary.yml:{QUDS_ENTRY}: glossary entry 'quds-force': “Quds Forcex” does not occur in the essay; "
+        # At its `terms:` line (tenth round, case 126: it was named at the entry's `- id:` line).
+        f"sources/essay/glossary.yml:{line_of(GLOSSARY, 'terms: [Quds Force]')}: glossary entry 'quds-force': “Quds Forcex” "
+        "does not occur in the essay; "
         "copy the words exactly as the essay writes them, or remove them from `terms`"),
     "a look-alike letter in an event id": (
         replace("sources/essay/events.yml", "id: abqaiq-attack", "id: abq\u0430iq-attack"),

@@ -72,9 +72,9 @@ def check_glossary_terms(edition: Inputs) -> list[Problem]:
     """Each glossary entry's `terms` are words the essay uses: one that is not would silently mark nothing."""
     text = " ".join(normalize(p.text) for p in edition.essay.paragraphs)
     name = (ESSAY_DIR / "glossary.yml").as_posix()
-    return [Problem(name, term.line, f"glossary entry '{term.id}': “{words_}” does not occur in the essay",
+    return [Problem(name, term.line_of_term(index), f"glossary entry '{term.id}': “{words_}” does not occur in the essay",
                     "copy the words exactly as the essay writes them, or remove them from `terms`")
-            for term in edition.glossary for words_ in term.terms
+            for term in edition.glossary for index, words_ in enumerate(term.terms)
             if not re.search(rf"(?<!\w){re.escape(normalize(words_))}(?!\w)", text)]
 
 

@@ -77,6 +77,10 @@ class Term:
     line: int = 0  # in glossary.yml
     sort: str = ""  # where the entry goes in the listing ("Soleimani, Qassem"); its name when empty
     excerpts: tuple[tuple[str, int], ...] = ()  # words of its sources that say what `what` says, each with its line
+    term_lines: tuple[int, ...] = ()  # the line of each of `terms`, where a problem with one of them is named
+
+    def line_of_term(self, index: int) -> int:
+        return self.term_lines[index] if index < len(self.term_lines) else self.line
 
 
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
@@ -377,5 +381,6 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
                                         f"“{words}” is also listed by '{owner.id}' (line {owner.line})",
                                         "list each of the essay's words under one entry"))
         terms.append(Term(entry.id, entry.name, tuple(entry.terms), entry.what, tuple(entry.sources), line, entry.sort or "",
-                          _with_lines(entry.excerpts, node, line)))
+                          _with_lines(entry.excerpts, node, line),
+                          tuple(line_at(node, ["terms", index]) for index in range(len(entry.terms)))))
     return tuple(terms)
