@@ -19,7 +19,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, copy_project
-from edition.tools.linkcheck import Settings, check_links, main
+from edition.tools.linkcheck import Settings, check_links, collect_links, main
 
 REDIRECT_TO_OK = b"HTTP/1.1 302 Found\r\nLocation: /ok\r\n\r\n"  # and no length: the body lasts until the connection ends
 
@@ -303,6 +303,17 @@ def test_a_page_that_is_a_fifo_a_device_or_not_utf8_is_refused_not_read(tmp_path
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert any(line.startswith("error: docs/pipe.md") for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_link_to_a_host_in_brackets_is_listed_to_be_checked(tmp_path):
+    """Tenth hostile round, case 136: a page's link to an IPv6 host ([::a9fe:a9fe], 169.254.169.254) was never listed,
+    so never held to the public-address rule."""
+    root = copy_project(tmp_path / "project")
+    page = root / "docs/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [this](http://[::a9fe:a9fe]/latest/meta-data/) and "
+                    "<http://[2001:db8::1]:8080/x>.\n", encoding="utf-8")
+    links, _ = collect_links(root)
+    assert {"http://[::a9fe:a9fe]/latest/meta-data/", "http://[2001:db8::1]:8080/x"} <= set(links)
 
 
 def test_a_folder_that_is_not_the_project_is_named_in_one_line(tmp_path, capsys):

@@ -46,7 +46,10 @@ from ..problems import ProblemsFound
 
 CACHE_FILE = LINKCHECK_CACHE
 REPORT_FILE = CACHE_DIR / "linkcheck-report.json"
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
+# An address in a page's text; its host may be an IPv6 address in brackets (tenth hostile round, case 136: such a link
+# was never listed, so never checked against the private ranges).
+_URL_IN_TEXT = re.compile(r"https?://(?:\[[0-9A-Fa-f:.]+\](?::[0-9]+)?(?=[/?#\s)\]>\"'`]|$)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]?"
+                          r"|[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?])")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 HEAD_REFUSED = {400, 403, 405, 406, 501}  # servers that answer HEAD badly but GET well
 USER_AGENT = "iraq-restraint-edition-linkcheck/1 (+https://iraq-restraint-edition.github.io/)"
