@@ -1855,6 +1855,14 @@ def test_smarty_with_guillemets_for_quotation_marks_is_taken(inputs, refusal):
     assert refusal(inputs) == []
 
 
+def test_a_favicon_from_another_host_is_named_once_with_the_fix_that_applies(inputs, refusal):
+    """Tenth hostile round, case 118: `//evil.example/favicon.svg` got two messages with opposite fixes."""
+    replace_in(inputs / CONFIG, "favicon: assets/favicon.svg", "favicon: //evil.example/favicon.svg")
+    assert refusal(inputs) == [
+        f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` loads '//evil.example/favicon.svg' from "
+        "another host; put the file under docs/ and name its path"]
+
+
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():
     from mkdocs.config.defaults import MkDocsConfig
 

@@ -217,6 +217,8 @@ def _check_unescaped(config: dict, problem) -> None:
             if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
                 problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
                         "a load", "give a page of the site or an https:// address", path)
+            elif path in (["theme", "logo"], ["theme", "favicon"]) and remote(html.unescape(words)):
+                continue  # named once, as loaded from another host, with the fix that applies (_check_words_and_nav)
             elif str(path[-1]).lower() in ADDRESS_KEYS and (html.unescape(words) != words or (off_site(words) and not read)):
                 # Material writes the address as it is: a browser decodes `&#x2F;&#x2F;host` to //host, and MkDocs makes
                 # a //host address relative to each page, a link to no page of the site.
