@@ -1765,6 +1765,16 @@ CASES |= {
 }
 
 
+CASES |= {
+    "CITATION.cff: a title that is not the edition's, ending in a brace": (
+        replace("CITATION.cff", 'title: "In Iraq, Restraint Is America’s Best Option: An Annotated Edition"',
+                'title: "In Iraq: Notes}"'),
+        "CITATION.cff:8: `title` is 'In Iraq: Notes}', but sources/essay/edition.yml (title: subtitle) says In Iraq, "
+        "Restraint Is America’s Best Option: An Annotated Edition; set `title: In Iraq, Restraint Is America’s Best Option: "
+        "An Annotated Edition`"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -99,13 +99,16 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
     data, node = parsed
     problems += _cff_schema_problems(data, node)
     lines = key_lines(node)
-    expected = {"version": edition.version, "date-released": edition.released, "url": edition.site_url}
+    # The title too (tenth hostile round, case 75: one ending in an unpaired brace, not the edition's, was published).
+    expected = {"version": edition.version, "date-released": edition.released, "url": edition.site_url,
+                "title": edition.full_title}
     for key, value in expected.items():
         found = data.get(key) if isinstance(data, dict) else None
         if str(found) != value:
-            said_by = "mkdocs.yml's site_url" if key == "url" else "changes.yml"
+            said_by = {"url": "mkdocs.yml's site_url", "title": "sources/essay/edition.yml (title: subtitle)"}.get(key, "changes.yml")
             problems.append(Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is {found!r}, but {said_by} says {value}",
-                                    f"set `{key}: {value}`" + (" when releasing a version" if key != "url" else "")))
+                                    f"set `{key}: {value}`" + (" when releasing a version" if key in ("version", "date-released")
+                                                               else "")))
     problems += _cff_author_problems(edition, data, node)
     licences = data.get("license") if isinstance(data, dict) else None
     rights = edition.meta.rights
