@@ -1775,6 +1775,15 @@ CASES |= {
 }
 
 
+CASES |= {
+    "anchors.lock: a redirect to a section of a page": (
+        replace("anchors.lock", "redirects: {}", 'redirects: {"old-page/": "about/#reuse"}'),
+        f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect 'old-page/' → 'about/#reuse': a redirect leads "
+        "to a page, not to a section of one (#…); redirect to the page (\"about/\"), and keep the section's old anchor with "
+        "an alias"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -118,6 +118,12 @@ def load_lock(root: Path, problems: list[Problem]) -> Lock:
         lock.aliases.append(Alias(item.page, item.old, item.new, line))
     for old, new in redirects.items():
         line = line_at(node, ["redirects", old], of_key=True)
+        if isinstance(new, str) and _site_path(old) and _site_path(new.partition("#")[0]) and "#" in new:
+            # A redirect page sends readers to a page; a section of one is an alias's to keep (tenth round, case 36).
+            problems.append(Problem(LOCK_FILE, line, f"redirect {old!r} → {new!r}: a redirect leads to a page, not to a "
+                                    "section of one (#…)", f'redirect to the page ("{new.partition("#")[0]}"), and keep the '
+                                    "section's old anchor with an alias"))
+            continue
         if not (_site_path(old) and _site_path(new)):
             problems.append(Problem(LOCK_FILE, line, f"redirect {old!r} → {new!r}: both must be URL paths of the site, "
                                     "such as \"old-page/\" (no \"..\", no leading \"/\", no other host)",
