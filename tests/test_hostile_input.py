@@ -1784,6 +1784,13 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a line separator in a page's front matter": (
+        replace("docs/about.md", "description: >-\n  ", "description: >-\n  Notes\u2028 "),
+        "docs/about.md:3: the front matter holds U+2028, an invisible line separator; remove it (write plain text)"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
