@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pdfplumber
 import pytest
 
-from conftest import copy_project, replace_in
+from conftest import ROOT, copy_project, line_of, replace_in
 from edition import formatted
 from edition.model import load_inputs
 from edition.publish import pdf as pdf_module
@@ -21,6 +21,7 @@ from edition.publish.pdf import epoch_problems, render_pdf
 pytestmark = pytest.mark.pdf  # the cases lay out the PDF of a broken copy
 
 ABOUT = "docs/about.md"
+ABOUT_ADDED = len((ROOT / ABOUT).read_text(encoding="utf-8").splitlines()) + 2  # the line add_to_about writes
 EDITORIAL_NOTES = "docs/editorial-notes.md"
 
 
@@ -76,11 +77,15 @@ REFUSED = {
     "a FIFO in print/, the PDF kept from before": (
         lambda p: os.mkfifo(p / "print/pipe"),
         ["print/pipe: is a link or not a regular file, not a file the PDF may read; make it a regular file of the project"]),
+    # Named where it is written (tenth hostile round, case 102: a record's was named at every page that shows it).
     "a character no face has": (
         lambda p: add_to_about(p, "A character: 中."),
-        ["docs/about.md: the PDF cannot set this page's content: Typst: PDF/UA-1 error: the text `\"中\"` could not be "
-         "displayed with font `\"Noto Serif\"`; no face the PDF uses (Noto Serif, Sans, Naskh Arabic) has that "
-         "character: write it otherwise"]),
+        [f"docs/about.md:{ABOUT_ADDED}: holds '中', which no face the PDF uses has (Noto Serif, Sans, Naskh Arabic): the "
+         "PDF cannot set it; write it otherwise"]),
+    "a character no face has, in a record's title": (
+        lambda p: replace_in(p / "sources/ap-2020-01-03.yml", "airstrike at Baghdad", "airstrike \U0001fae8 at Baghdad"),
+        [f"sources/ap-2020-01-03.yml:{line_of('sources/ap-2020-01-03.yml', 'airstrike at Baghdad')}: holds "
+         f"{chr(0x1FAE8)!r}, which no face the PDF uses has (Noto Serif, Sans, Naskh Arabic): the PDF cannot set it; write it otherwise"]),
     "a damaged picture": (
         lambda p: ((p / "docs/assets/fake.png").write_text("not a png", encoding="utf-8"),
                    add_to_about(p, "![Fake](assets/fake.png)")),
