@@ -1791,6 +1791,20 @@ CASES |= {
 }
 
 
+# Eleventh hostile round, cases 25, 32 and 35: a YAML input holding only a comment has no tree to name lines in.
+CASES |= {
+    "anchors.lock holding only a comment": (
+        write_file("anchors.lock", b"# emptied\n"),
+        "anchors.lock:1: must be a mapping of parts, got None; write `key: value` lines"),
+    "layout.yml holding only a comment": (
+        write_file("sources/essay/layout.yml", b"# emptied\n"),
+        "sources/essay/layout.yml:1: must be a mapping of fields, got None; write `key: value` lines"),
+    "CITATION.cff holding only a comment": (
+        write_file("CITATION.cff", b"# emptied\n"),
+        "CITATION.cff:1: `version` is None, but changes.yml says"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

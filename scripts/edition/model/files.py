@@ -323,7 +323,10 @@ def key_lines(node: yaml.Node) -> dict[str, int]:
 
 def line_at(node: yaml.Node, path: list, of_key: bool = False) -> int:
     """The 1-based line of the value a path of keys and indexes leads to in a YAML node tree (or of its
-    nearest parent); of_key: the line of the last key itself, where the value may start below it."""
+    nearest parent); of_key: the line of the last key itself, where the value may start below it. An empty document
+    (only comments) has no tree: its problems are at line 1."""
+    if node is None:
+        return 1
     for n, step in enumerate(path):
         if isinstance(node, yaml.MappingNode):
             pair = next(((key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == str(step)),
