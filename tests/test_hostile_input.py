@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import unicodedata
 from pathlib import Path
 
@@ -1901,6 +1902,25 @@ def test_a_favicon_from_another_host_is_named_once_with_the_fix_that_applies(inp
     assert refusal(inputs) == [
         f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` loads '//evil.example/favicon.svg' from "
         "another host; put the file under docs/ and name its path"]
+
+
+def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, monkeypatch):
+    """Eleventh hostile round, case 41: pymdownx.snippets with url_download, refused at its line, was run all the same
+    by the pages' HTML check, which looked up evil.example (a download on a machine with a network)."""
+    asked = []
+
+    def no_network(*args, **kwargs):
+        asked.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    replace_in(inputs / CONFIG, "  - footnotes\n", "  - footnotes\n  - pymdownx.snippets:\n      url_download: true\n")
+    (inputs / "docs/conventions.md").write_text((inputs / "docs/conventions.md").read_text(encoding="utf-8")
+                                                 + '\n--8<-- "https://evil.example/x.md"\n', encoding="utf-8")
+    problems = refusal(inputs)
+    assert any(line.startswith(f"{CONFIG}:") and "'pymdownx.snippets', which the edition has not checked" in line
+               for line in problems), problems
+    assert asked == []
 
 
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():

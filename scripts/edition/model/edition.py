@@ -699,7 +699,9 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
                                     "name each page once; the essay's sections come first by themselves"))
         listed.add(appendix)
     if problems:  # with the pages' own HTML, which check_all reads once the rest is valid: every problem at once
-        raise ProblemsFound(problems + markup_problems(docs, {section.page for section in essay.sections}, extensions, memo))
+        # Read with mkdocs.yml's extensions only when nothing there is refused: an option named wrong would fail here.
+        usable = () if any(problem.path == CONFIG_FILE for problem in problems) else extensions
+        raise ProblemsFound(problems + markup_problems(docs, {section.page for section in essay.sections}, usable, memo))
     return Inputs(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                   site_url=site_url, editorial=editorial, quotations=quotations,
                   releases=releases, events=events, glossary=glossary, claims=claims,
@@ -714,11 +716,11 @@ def _same_title(title: str, essay_title: str) -> bool:
 
 
 def standard_extensions(config: dict) -> tuple:
-    """The Python-Markdown extensions mkdocs.yml names, other than the edition's own, as (name, config) pairs."""
+    """The reviewed Python-Markdown extensions mkdocs.yml names (MARKDOWN_EXTENSIONS), as (name, config) pairs."""
     pairs = []
     for entry in entries(config, "markdown_extensions"):
         name, settings = ((entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {})) if isinstance(entry, dict)
                           else ("", {}))
-        if isinstance(name, str) and name and not name.startswith(EXTENSIONS):
+        if isinstance(name, str) and name in MARKDOWN_EXTENSIONS:  # one not reviewed is refused, and never run
             pairs.append((name, settings if isinstance(settings, dict) else {}))
     return tuple(pairs)
