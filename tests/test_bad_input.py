@@ -461,6 +461,14 @@ def test_an_earlier_build_with_a_page_since_renamed_is_replaced(tmp_path):
     assert output_problems(ROOT, published(tmp_path / "site", EARLIER_BUILD), "--output") == []
 
 
+def test_the_pdf_alone_written_by_make_pdf_is_replaced(tmp_path):
+    """Eleventh hostile round, case 63: on a clone with no site, `make pdf` writes site/<file>.pdf as the README says, and
+    `make build` then refused site/ as a folder that was not a site it made."""
+    assert output_problems(ROOT, published(tmp_path / "site", ["in-iraq-restraint-annotated-edition.pdf"]), "--output") == []
+    for folder, names in (("papers", ["thesis.pdf"]), ("other", ["in-iraq-restraint-annotated-edition.pdf", "notes.txt"])):
+        assert output_problems(ROOT, published(tmp_path / folder, names), "--output") != [], folder  # a folder of PDFs kept
+
+
 STARTING = {"build": "edition.publish", "make pdf": "edition.publish.pdf", "make linkcheck": "edition.tools.linkcheck",
             "make archives": "edition.tools.archives"}
 

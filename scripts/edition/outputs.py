@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .model.edition import PROJECT_FOLDERS
+from .model.edition import PROJECT_FOLDERS, pdf_file
 from .problems import Problem, relative
 
 # The folders an output may not be or be inside: those the build reads, and the project's own.
@@ -47,9 +47,12 @@ def output_problems(root: Path, output: Path, option: str = "--output") -> list[
 def _not_published(root: Path, output: Path) -> str | None:
     """The name of something in output that no build of the edition publishes there, or None: index.html, 404.html and
     sitemap.xml alone, which any static site has, do not make a folder of notes an earlier build."""
+    entries = list(output.iterdir())
+    if [entry.name for entry in entries] == [pdf_file(root)] and entries[0].is_file() and not entries[0].is_symlink():
+        return None  # what `make pdf` writes into site/ on a clone with no site yet (eleventh round, case 63)
     if missing := next((name for name in SITE_SIGNATURE if not (output / name).is_file()), None):
         return f"no {missing}"
-    for entry in sorted(output.iterdir()):
+    for entry in sorted(entries):
         if entry.is_symlink():
             return entry.name
         if entry.is_file() and not (entry.name in SITE_FILES or entry.suffix == ".pdf"):

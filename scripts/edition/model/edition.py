@@ -563,6 +563,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     return config
 
 
+def pdf_file(root: Path) -> str | None:
+    """The name edition.yml gives the PDF (`pdf: file:`), or None when edition.yml cannot say (named by its checks)."""
+    meta, _ = _meta(root, [])
+    return meta.pdf.file if meta else None
+
+
 def _meta(root: Path, problems: list[Problem]) -> tuple[EditionSettings | None, object]:
     """sources/essay/edition.yml: the edition's title, authors, publisher, original and PDF settings, with its
     parsed node (for the line of a setting)."""
