@@ -1806,6 +1806,14 @@ CASES |= {
 }
 
 
+CASES |= {
+    "edition.yml: a subtitle ending in a comma": (
+        replace("sources/essay/edition.yml", "subtitle: An Annotated Edition", 'subtitle: "An Annotated Edition,"'),
+        "sources/essay/edition.yml:4: 'subtitle' ends in ',', which the Cite panel's forms and the pages' titles print "
+        "doubled, got 'An Annotated Edition,'; end it with its last word: the citation styles add the marks"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

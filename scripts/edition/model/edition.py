@@ -598,6 +598,15 @@ Text = Annotated[str, AfterValidator(_text)]
 PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf\Z")  # a name any file system takes
 
 
+def _open_ended(value: str) -> str:
+    """A title or subtitle the pages and citations close themselves: one ending in . , ; or : is printed doubled
+    (',.' in the Cite panel's forms; eleventh hostile round, case 68)."""
+    if value.rstrip()[-1:] in (".", ",", ";", ":"):
+        raise wrong(f"ends in {value.rstrip()[-1]!r}, which the Cite panel's forms and the pages' titles print doubled",
+                    "end it with its last word: the citation styles add the marks", said=True)
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value.strip() or len(value) > 600:
         raise ValueError("not one statement")
@@ -630,8 +639,8 @@ class EditionSettings(Schema):
 
     noun: ClassVar[str] = "setting"
 
-    title: Text = Field(description="the edition's title, as text (no markup)")
-    subtitle: Text = Field(description="a subtitle, as text (no markup)")
+    title: Annotated[Text, AfterValidator(_open_ended)] = Field(description="the edition's title, as text (no markup)")
+    subtitle: Annotated[Text, AfterValidator(_open_ended)] = Field(description="a subtitle, as text (no markup)")
     authors: Annotated[list[Person], Field(min_length=1)] = Field(description="a list of `{given: …, family: …}`")
     original: Text = Field(description="the id of the essay's source record")
     publisher: Text = Field(description="who issues the edition, as text (no markup)")
