@@ -1814,6 +1814,13 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a zero-width space in a heading in a list item's indented lines": (
+        replace("docs/about.md", "### The authors", "- An item\n\n    ### The auth\u200bors"),
+        f"docs/about.md:{line_of('docs/about.md', '### The authors') + 2}: a heading holds U+200B, {IN_HEADING}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from ..problems import Problem
-from .docs import CODE_SPAN, Page, code_lines, lines_of
+from .docs import CODE_SPAN, ZERO_WIDTH, Page, code_lines, lines_of
 from .files import REORDERING
 from .memo import Memo, checked
 from .sources import SAME_SITE, host_problem
@@ -132,8 +132,10 @@ class _Reader(HTMLParser):
         self.open: list[tuple[str, int]] = []  # containers typed and not yet closed, with their lines
         self.depth = self.deepest = 0  # blocks one inside another, as rendered
         self.elements = self.deepest_elements = 0  # and elements of any kind (<em> in <em>…: the PDF's reader recurses)
+        self.headings = 0  # headings open, as rendered
 
     def handle_endtag(self, tag: str) -> None:
+        self.headings -= tag in HEADINGS and self.headings > 0
         self.depth -= tag in NESTING_TAGS
         self.elements -= tag not in VOID
         if tag in CONTAINERS and any(name == tag for name, _ in self.open):
@@ -156,6 +158,7 @@ class _Reader(HTMLParser):
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.headings += tag in HEADINGS
         self.depth += tag in NESTING_TAGS
         self.deepest = max(self.deepest, self.depth)
         self.elements += tag not in VOID
@@ -200,6 +203,11 @@ class _Reader(HTMLParser):
         if self.rendered and (found := REORDERING.search(data)):
             # Typed as a character reference (&#x202E;): the page's own lines, checked as typed, hold none.
             self._problem(_reordering(found[0]), REORDERING_FIX, "&#")
+        elif self.rendered and self.headings and (found := ZERO_WIDTH.search(data)):
+            # A heading wherever Markdown makes one (in a list item's indented lines, eleventh hostile round, case 70),
+            # where the typed reading (docs.py) finds those that start their line.
+            self._problem(f"a heading holds U+{ord(found[0]):04X}, an invisible character that makes its anchor and its "
+                          "search entry differ from the words shown", "remove it: retype the heading", data.strip().lower())
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -220,6 +228,9 @@ class _Reader(HTMLParser):
 
     def handle_pi(self, data: str) -> None:
         self._problem(f"processing instruction <?{data[:40]}> in a page", "remove it")
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _reordering(character: str) -> str:
