@@ -1821,6 +1821,15 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a template's speculation rules prefetching another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<script type="speculationrules">{"prefetch":[{"source":"list","urls":'
+                '["https://evil.example/"]}]}</script>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <script type=speculationrules>, which has browsers "
+        f"fetch or prerender the pages it lists; {TEMPLATE_FIX}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -93,6 +93,9 @@ def _element_problems(element) -> list[tuple[str, str]]:
     problems, built = [], []
     if tag == "base":
         problems.append("a <base> element, which moves every relative link of the page elsewhere")
+    if tag == "script" and (named.get("type") or "").strip().lower() == "speculationrules":
+        # Rules, not a script: no policy stops them, and Chromium fetches (or renders) what they list, any host's pages.
+        problems.append("a <script type=speculationrules>, which has browsers fetch or prerender the pages it lists")
     if tag == "iframe" and named.get("srcdoc") is not None:
         problems.append("an <iframe srcdoc>, a page of its own that no check of the edition reads")
     # Jinja among the attributes (<img {{ "src" }}="…">): lxml splits it into names, and which attribute a
