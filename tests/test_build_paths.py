@@ -172,6 +172,14 @@ def test_mkdocs_build_waits_for_no_one_but_never_writes_under_make_builds_lock(c
     assert released.returncode == 0, released.stderr  # the lock of its own is let go: the next build takes it
 
 
+def test_mkdocs_build_into_a_folder_of_folders_not_made_yet_makes_them(clean, tmp_path):
+    """The lock is kept beside the site folder: its parent is made first, as MkDocs makes the folder itself."""
+    result = subprocess.run([*PATHS["mkdocs build"], "-d", str(tmp_path / "new" / "deep" / "site")], cwd=clean,
+                            capture_output=True, text=True, timeout=300, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "new" / "deep" / "site" / "index.html").is_file()
+
+
 @pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts", "../notes"])  # MkDocs refuses docs/, the project
 def test_mkdocs_never_empties_a_folder_of_the_project_given_as_its_site_dir(clean, tmp_path, folder):
     """Found by a hostile review (issue 27, eighth round, cases 116, 117, 129): `mkdocs build -d sources` emptied

@@ -130,6 +130,7 @@ class EditionPlugin(BasePlugin):
                 raise Abort("build refused: the output folder cannot be written")
             # `make build`'s lock, for as long as MkDocs writes: it empties the folder that build publishes into.
             self.building = ExitStack()
+            Path(config.site_dir).parent.mkdir(parents=True, exist_ok=True)  # as MkDocs would: the lock is kept beside it
             if refused := self.building.enter_context(one_build_at_a_time(Path(config.site_dir))):
                 self.building.close()
                 log.error("%s", refused)
