@@ -172,7 +172,9 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
             return Result(url, "broken", None, url, [], str(error), time.time())
         except NotWeb as error:  # nor this: the site sends readers to no web address
             return Result(url, "broken", error.status, url, [], str(error), time.time())
-        except httpx.InvalidURL as error:  # an address httpx builds no request for (a host of octal numbers): this link's result
+        except (httpx.InvalidURL, UnicodeError) as error:
+            # An address httpx builds no request for (a host of octal numbers; xn--, or i❤.ws, which IDNA 2008 refuses:
+            # eleventh hostile round, cases 135 and 141): this link's result, not the run's end.
             return Result(url, "broken", None, url, [], f"not asked: no request can be made for it ({error})", time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
