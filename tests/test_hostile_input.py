@@ -1830,6 +1830,14 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a page named 404.md": (
+        write_file("docs/404.md", b"---\ndescription: Not found.\n---\n\n# Not here\n\nThis page is not here.\n"),
+        "docs/404.md: would replace the site's page for addresses it does not have (404.html), which the theme writes; "
+        "rename the page"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -121,7 +121,10 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
         file = path.relative_to(root / DOCS_DIR).as_posix()
         where = f"{DOCS_DIR.as_posix()}/{file}"
         if path.suffix == ".md":
-            if not PAGE_NAME.match(path.name):
+            if file == "404.md":  # MkDocs publishes it as 404.html, in place of the theme's (eleventh round, case 169)
+                problems.append(Problem(where, 0, "would replace the site's page for addresses it does not have (404.html), "
+                                        "which the theme writes", "rename the page"))
+            elif not PAGE_NAME.match(path.name):
                 slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
                 problems.append(Problem(where, 0, "a page's file name must be lowercase letters, digits and hyphens (its URL)",
                                         f"rename it, for example to {slug}.md"))
