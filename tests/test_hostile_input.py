@@ -1838,6 +1838,22 @@ CASES |= {
 }
 
 
+# Eleventh hostile round's minor findings: the message says what is wrong, and the fix it offers fits.
+CASES |= {
+    "a page whose front matter holds nothing": (
+        write_file("docs/notes.md", b"---\n---\n\n# Notes\n\nA sentence.\n"),
+        "docs/notes.md:1: has no description in its front matter; reference managers would take the site's description "
+        "for this page's abstract"),
+    "a page named with an accented letter": (
+        write_file("docs/café.md", "---\ndescription: Notes.\n---\n\n# Café\n".encode()),
+        "docs/café.md: a page's file name must be lowercase letters, digits and hyphens (its URL); rename it, for "
+        "example to cafe.md"),
+    "a CNAME file in docs/": (
+        write_file("docs/CNAME", b"edition.example.org\n"),
+        "docs/CNAME: an extensionless file would be published as a document of the site"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

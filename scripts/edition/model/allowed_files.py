@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 import tinycss2
@@ -125,11 +126,14 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
                 problems.append(Problem(where, 0, "would replace the site's page for addresses it does not have (404.html), "
                                         "which the theme writes", "rename the page"))
             elif not PAGE_NAME.match(path.name):
-                slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "page"
+                # café → cafe: the letters without their accents, then hyphens for the rest
+                plain = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+                slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "page"
                 problems.append(Problem(where, 0, "a page's file name must be lowercase letters, digits and hyphens (its URL)",
                                         f"rename it, for example to {slug}.md"))
         elif path.suffix.lower() not in ASSET_TYPES:
-            problems.append(Problem(where, 0, f"a {path.suffix or 'extensionless'} file would be published as a document of the site",
+            kind = f"a {path.suffix}" if path.suffix else "an extensionless"
+            problems.append(Problem(where, 0, f"{kind} file would be published as a document of the site",
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
         elif path.suffix.lower() == ".svg":
             problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")

@@ -253,7 +253,10 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
     normalized = text.replace("\r\n", "\n")
     match = FRONT_MATTER.match(normalized)
     if match is None:
-        if normalized.split("\n", 1)[0].rstrip() == "---":
+        opening = normalized.split("\n", 2)
+        if opening[0].rstrip() == "---" and len(opening) > 1 and opening[1].rstrip() in ("---", "..."):
+            problems.append(missing)  # opened and closed with nothing between (eleventh round, case 37)
+        elif opening[0].rstrip() == "---":
             problems.append(Problem(name, 1, "front matter opened with `---` is never closed",
                                     "end it with a line of `---` after `description: …`"))
         else:
