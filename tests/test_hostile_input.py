@@ -1854,6 +1854,15 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a code point Unicode has not assigned in a glossary description": (
+        replace(GLOSSARY, "name: Quds Force", "name: Quds Force \u0378"),
+        f"{GLOSSARY}:{line_of(GLOSSARY, 'name: Quds Force')}: a value holds U+0378, which Unicode (version "
+        f"{unicodedata.unidata_version}, as the build reads it) assigns to no character, so no font draws it; write the "
+        "character meant, or remove it"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

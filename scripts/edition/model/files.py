@@ -202,6 +202,11 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
     if isinstance(node, yaml.ScalarNode):
         if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
             _refuse_characters(node.value, name, line)
+        if not node.value.isascii() and (unassigned := next((c for c in node.value if unicodedata.category(c) == "Cn"), None)):
+            # No font draws it: the PDF stops on it, named at a page (eleventh hostile round, case 166).
+            raise _Refused(Problem(name, line, f"a value holds U+{ord(unassigned):04X}, which Unicode (version "
+                                   f"{unicodedata.unidata_version}, as the build reads it) assigns to no character, so "
+                                   "no font draws it", "write the character meant, or remove it"))
         if node.value and unicodedata.category(node.value[0])[0] == "M":
             # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
             # quotation mark, a space, the last letter of a label.
