@@ -134,7 +134,7 @@ class EditionPlugin(BasePlugin):
             if refused := self.building.enter_context(one_build_at_a_time(Path(config.site_dir))):
                 self.building.close()
                 log.error("%s", refused)
-                raise Abort("build refused: another build of the site folder is running")
+                raise Abort("build refused: the site folder's lock cannot be taken")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
 
