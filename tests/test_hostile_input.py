@@ -1863,6 +1863,23 @@ CASES |= {
 }
 
 
+# Twelfth hostile round: a refresh without `url=`, an imagesrcset, a link that fetches a compression dictionary.
+CASES |= {
+    "a template's refresh to another host without url=": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<meta http-equiv="refresh" content="0; https://evil.example/">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <meta http-equiv=refresh> that sends readers to "
+        f"'https://evil.example/'; {TEMPLATE_FIX}"),
+    "a template's preload with an imagesrcset from another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<link rel="preload" as="image" href="/x.png" imagesrcset="https://evil.example/a.png 1x">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <link> that loads "
+        f"'https://evil.example/a.png' from another host; {TEMPLATE_FIX}"),
+    "a template's compression dictionary from another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<link rel="compression-dictionary" href="https://evil.example/d">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <link> that loads 'https://evil.example/d' from "
+        f"another host; {TEMPLATE_FIX}"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -40,13 +40,14 @@ TEMPLATES_DIR = Path("overrides")
 # Every attribute that holds an address. Those the browser fetches by itself (or, for ping, on a click, to a
 # host of the template's choosing) may not name another host; in any of them, an address built by Jinja
 # is one no check can read before every page carries it, so only the forms of the shipped templates pass.
-ADDRESS_ATTRIBUTES = ("src", "srcset", "href", "xlink:href", "poster", "data", "action", "formaction", "background", "cite",
-                      "longdesc", "ping", "attributionsrc", "manifest")
-LOADED = {"src", "srcset", "poster", "data", "background", "ping", "attributionsrc", "manifest", "href", "xlink:href"}
+ADDRESS_ATTRIBUTES = ("src", "srcset", "imagesrcset", "href", "xlink:href", "poster", "data", "action", "formaction",
+                      "background", "cite", "longdesc", "ping", "attributionsrc", "manifest")
+LOADED = {"src", "srcset", "imagesrcset", "poster", "data", "background", "ping", "attributionsrc", "manifest", "href",
+          "xlink:href"}
 LINKS = {"a", "area", "link", "base"}  # their href is followed by readers, loaded by rel (link), or named apart (base)
 # Links the browser follows by itself: fetched, or (preconnect, dns-prefetch) a connection or a lookup made.
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect",
-                 "dns-prefetch", "prerender"}
+                 "dns-prefetch", "prerender", "compression-dictionary", "expect"}
 # The Jinja expressions the shipped templates (Material's base.html) write into addresses, each the site's
 # own: a page's or heading's URL, site_url with the page's path, and mkdocs.yml values whose checks keep
 # them on the site (theme.favicon, extra_css, extra.alternate). Material's lines are read beside a changed one.
@@ -55,7 +56,8 @@ SAFE_EXPRESSIONS = {"page.canonical_url", "page.previous_page.url | url", "page.
 SAFE_IN_TAG = {"hidden"}  # Material's `{{ hidden }}` on its sidebars: the word hidden, or nothing
 EXPRESSION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 SITE_FILE = re.compile(r"""(['"])([^'"{}]*)\1\s*\|\s*url""")  # {{ 'assets/x.css' | url }}: a file of the site
-REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
+# A refresh's target: `0; url=…`, or as browsers also read it, `0; …` with no `url=` (twelfth hostile round, case 6).
+REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
@@ -79,7 +81,7 @@ def _safe_expression(value: str) -> bool:
 
 def _addresses(attribute: str, value: str) -> list[str]:
     """The addresses an attribute's value names: for a srcset, each candidate's (its first word)."""
-    if attribute != "srcset":
+    if attribute not in ("srcset", "imagesrcset"):
         return [value]
     return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
 

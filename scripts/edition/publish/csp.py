@@ -30,6 +30,7 @@ from ..htmltree import fragment
 from ..markdown.html import script_json
 from ..model.files import REORDERED_OR_HIDDEN, REORDERING
 from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, off_site, remote, scheme
+from ..model.templates import REFRESH
 from ..problems import Problem
 from .render import load_mkdocs_config
 
@@ -157,7 +158,7 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
             problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix))
         if tag.tag == "meta" and tag.get("http-equiv"):
             equiv, content = tag.get("http-equiv").lower(), tag.get("content", "")
-            target = content.lower().partition("url=")[2].strip().strip("'\"")
+            target = found[1] if (found := REFRESH.search(content)) else ""  # with `url=` or without it, as browsers read it
             parent = tag.getparent()
             in_head = parent is not None and parent.tag == "head"
             if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
