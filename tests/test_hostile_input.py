@@ -1880,6 +1880,22 @@ CASES |= {
 }
 
 
+# Twelfth hostile round, cases 78-82: overrides/ beside its templates.
+CASES |= {
+    "overrides: a .txt file a template includes": (
+        write_file("overrides/partials/extra-head.txt", b'<link rel="stylesheet" href="https://evil.example/x.css">\n'),
+        "overrides/partials/extra-head.txt: a .txt file in overrides/, which a template could include unread by the checks"),
+    "overrides: an icon linking to another host": (
+        write_file("overrides/.icons/material/weather-night.svg",
+                   b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/p.png"/></svg>\n'),
+        "overrides/.icons/material/weather-night.svg:1: an SVG image that holds <image>, which is not a plain shape, text "
+        "or paint element; save it without scripts, links or embedded documents"),
+    "overrides: a stylesheet importing from another host": (
+        write_file("overrides/assets/stylesheets/main.css", b'@import url("https://evil.example/x.css");\n'),
+        "overrides/assets/stylesheets/main.css:1: 'https://evil.example/x.css' is fetched from another host"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

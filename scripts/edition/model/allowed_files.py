@@ -145,4 +145,33 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
+    return problems + _theme_file_problems(root, memo)
+
+
+OVERRIDES = Path("overrides")
+
+
+def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
+    """overrides/ beside its templates (.html, read by model.templates): Material's assets and icons, which every page
+    loads or inlines (a stylesheet in place of Material's, an icon of .icons/), held to the rules of docs/'s; and no
+    other kind of file, which a template could include unread by any check (twelfth hostile round, cases 78-82)."""
+    problems: list[Problem] = []
+    if (root / OVERRIDES).is_symlink():
+        return problems  # named by irregular_files, never followed
+    for path in sorted((root / OVERRIDES).rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() == ".html":
+            continue  # links are irregular_files'; templates are model.templates'
+        where = path.relative_to(root).as_posix()
+        if path.suffix.lower() not in ASSET_TYPES:
+            kind = f"a {path.suffix}" if path.suffix else "an extensionless"
+            problems.append(Problem(where, 0, f"{kind} file in overrides/, which a template could include unread by the "
+                                    "checks", f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES))} "
+                                    "files beside them"))
+        elif path.suffix.lower() == ".svg":
+            problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
+                         for line, what in _svg_problems(path.read_bytes())]
+        elif path.suffix.lower() == ".css":
+            data = path.read_bytes()
+            checked(memo, ("stylesheet", where, data), problems,
+                    lambda found, where=where, data=data: found.extend(stylesheet_problems(where, data)))
     return problems
