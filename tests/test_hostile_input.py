@@ -1809,8 +1809,12 @@ CASES |= {
 CASES |= {
     "edition.yml: a subtitle ending in a comma": (
         replace("sources/essay/edition.yml", "subtitle: An Annotated Edition", 'subtitle: "An Annotated Edition,"'),
-        "sources/essay/edition.yml:4: 'subtitle' ends in ',', which the Cite panel's forms and the pages' titles print "
-        "doubled, got 'An Annotated Edition,'; end it with its last word: the citation styles add the marks"),
+        "sources/essay/edition.yml:4: 'subtitle' ends in ',', after which the Cite panel's forms print the citation "
+        "styles' own mark (',.', '?,'), refused as doubled punctuation, got 'An Annotated Edition,'"),
+    "edition.yml: a subtitle that is a question": (
+        replace("sources/essay/edition.yml", "subtitle: An Annotated Edition", 'subtitle: "Is Restraint Still the Best Option?"'),
+        "sources/essay/edition.yml:4: 'subtitle' ends in '?', after which the Cite panel's forms print the citation "
+        "styles' own mark (',.', '?,'), refused as doubled punctuation"),
 }
 
 

@@ -600,10 +600,12 @@ PDF_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf\Z")  # a name any
 
 def _open_ended(value: str) -> str:
     """A title or subtitle the pages and citations close themselves: one ending in . , ; or : is printed doubled
-    (',.' in the Cite panel's forms; eleventh hostile round, case 68)."""
-    if value.rstrip()[-1:] in (".", ",", ";", ":"):
-        raise wrong(f"ends in {value.rstrip()[-1]!r}, which the Cite panel's forms and the pages' titles print doubled",
-                    "end it with its last word: the citation styles add the marks", said=True)
+    (',.' in the Cite panel's forms; eleventh hostile round, case 68), and one ending in ? or ! is followed by the
+    styles' comma ('?,', which the edition's typography refuses as doubled; twelfth round, cases 3 and 17)."""
+    if value.rstrip()[-1:] in (".", ",", ";", ":", "?", "!"):
+        raise wrong(f"ends in {value.rstrip()[-1]!r}, after which the Cite panel's forms print the citation styles' own "
+                    "mark (',.', '?,'), refused as doubled punctuation", "end it with its last word: the citation styles "
+                    "add the marks (a question or exclamation belongs in the title's words, not at its end)", said=True)
     return value
 
 
