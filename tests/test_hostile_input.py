@@ -1888,7 +1888,11 @@ CASES |= {
 CASES |= {
     "overrides: a .txt file a template includes": (
         write_file("overrides/partials/extra-head.txt", b'<link rel="stylesheet" href="https://evil.example/x.css">\n'),
-        "overrides/partials/extra-head.txt: a .txt file in overrides/, which a template could include unread by the checks"),
+        "overrides/partials/extra-head.txt: a .txt file in overrides/, which MkDocs would publish as a document of the site "
+        "and a template could include, unread by the checks"),
+    "overrides: a document of its own with a script": (
+        write_file("overrides/x.xhtml", b'<script src="https://evil.example/x.js"></script>\n'),
+        "overrides/x.xhtml: a .xhtml file in overrides/, which MkDocs would publish as a document of the site"),
     "overrides: an icon linking to another host": (
         write_file("overrides/.icons/material/weather-night.svg",
                    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/p.png"/></svg>\n'),

@@ -164,9 +164,12 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
         where = path.relative_to(root).as_posix()
         if path.suffix.lower() not in ASSET_TYPES:
             kind = f"a {path.suffix}" if path.suffix else "an extensionless"
-            problems.append(Problem(where, 0, f"{kind} file in overrides/, which a template could include unread by the "
-                                    "checks", f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES))} "
-                                    "files beside them"))
+            # MkDocs publishes every file of overrides/ but the templates (a .xhtml runs its scripts on the site's own
+            # address, twelfth round case 114), and a template may include any of them.
+            problems.append(Problem(where, 0, f"{kind} file in overrides/, which MkDocs would publish as a document of the "
+                                    "site and a template could include, unread by the checks",
+                                    f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES))} files "
+                                    "beside them"))
         elif path.suffix.lower() == ".svg":
             problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
                          for line, what in _svg_problems(path.read_bytes())]
