@@ -1904,6 +1904,35 @@ CASES |= {
 }
 
 
+# Twelfth hostile round, cases 199-219: addresses no URL parser reads (a bracket left open, or around no IP address).
+RENDERED_TEMPLATES |= {"a template's link with a bracket left open"}
+CSS_END = len((Path(__file__).resolve().parents[1] / "docs/stylesheets/edition.css").read_text(encoding="utf-8")
+              .rstrip("\n").split("\n")) + 2
+UNREAD = "it is no address a browser reads (a bracket left open, or one that holds no IP address)"
+CASES |= {
+    "docs: an autolink with a bracket left open": (
+        add_line("docs/about.md", "See <http://[::1/> now."),
+        f"docs/about.md:{ABOUT_END}: a link to 'http://[::1/': {UNREAD}"),
+    "docs: a link to a bracketed host that is no IP address": (
+        add_line("docs/about.md", "See [the host](http://[zz]/)."),
+        f"docs/about.md:{ABOUT_END}: a link to 'http://[zz]/': {UNREAD}"),
+    "mkdocs.yml: a site_url with a bracket left open": (
+        replace(CONFIG, "site_url: ", 'site_url: "https://[x/" #'),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url: ')}: `site_url` must be a web address, got 'https://[x/'"),
+    "mkdocs.yml: a favicon with a bracket left open": (
+        replace(CONFIG, "favicon: assets/favicon.svg", 'favicon: "http://[x/f.svg"'),
+        f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` loads 'http://[x/f.svg' from another "
+        "host"),
+    "a template's link with a bracket left open": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="http://[x/">help</a>'),
+        "site/index.html: link to 'http://[x/', which is no address a browser reads; write the address whole, or remove "
+        "the link"),
+    "a stylesheet's url() with a bracket left open": (
+        add_line("docs/stylesheets/edition.css", '.x { background: url("http://[x/a.png"); }'),
+        f"docs/stylesheets/edition.css:{CSS_END}: 'http://[x/a.png' is fetched from another host"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

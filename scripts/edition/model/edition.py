@@ -254,15 +254,21 @@ def _icon_problem(problem, key: str, name: str, value: object, path: list) -> No
 
 def _posing_as(address: str, site_url: object) -> str | None:
     """An address on a host named as the edition's own with more after it (iraq-restraint-edition.github.io.evil.example)."""
-    own = urlsplit(site_url).hostname if isinstance(site_url, str) else None
-    host = urlsplit(address).hostname or ""
+    try:
+        own = urlsplit(site_url).hostname if isinstance(site_url, str) else None
+        host = urlsplit(address).hostname or ""
+    except ValueError:  # an address no URL parser reads: named by host_problem, or site_url's own check
+        return None
     return (f"its host {host} starts with the edition's own, {own}, and is another" if own and host.startswith(own + ".")
             else None)
 
 
 def _docs_file(root: Path, address: str) -> bool:
     """Whether an address mkdocs.yml gives for every page to load (a script, a stylesheet, the logo) is a file under docs/."""
-    path = urlsplit(address).path
+    try:
+        path = urlsplit(address).path
+    except ValueError:  # http://[x/a.css: no file of docs/, and no address a browser reads
+        return False
     return bool(path) and not _outside_docs(path) and (root / FIXED_FOLDERS["docs_dir"] / path).is_file()
 
 

@@ -27,7 +27,6 @@ import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import markdown
 
@@ -70,9 +69,13 @@ REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
 def scheme(url: str) -> str:
-    """The scheme a browser would see: entities already decoded; spaces, tabs and controls removed."""
-    return urlsplit(_CONTROL.sub("", url)).scheme.lower()
+    """The scheme a browser would see: entities already decoded; spaces, tabs and controls removed. Read as URL
+    parsers read it, from the start alone: urlsplit also checks a bracketed host, and raises for http://[zz]/."""
+    return found[1].lower() if (found := SCHEME.match(_CONTROL.sub("", url))) else ""
 
 
 def off_site(url: str) -> bool:
@@ -188,7 +191,7 @@ class _Reader(HTMLParser):
             elif name == "href" and self.rendered and (found := host_problem(value)):
                 # Read once, as rendered: Markdown's links, autolinks and typed <a> alike.
                 self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
-                              value.lower(), urlsplit(value).netloc.lower())
+                              value.lower(), value.lower().partition("//")[2].partition("/")[0])
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())

@@ -539,7 +539,10 @@ NOT_IN_ADDRESSES = re.compile(r'[\s"<>{}|\\^`]')
 
 def web_address(value) -> bool:
     """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # http://[::1/, http://[zz]/: no URL parser reads it
+        return False
     return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
             and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc and _host_problem(parts) is None)
 
@@ -646,13 +649,16 @@ def host_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
         return _host_problem(parts) if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-    except ValueError:  # an unclosed IPv6 bracket: named by the checks of what an address may be
-        return None
+    except ValueError:  # http://[::1/ or http://[zz]/: no URL parser reads it (twelfth hostile round, cases 199-217)
+        return f"it is no address a browser reads (a bracket left open, or one that holds no IP address): {SAME_SITE}"
 
 
 def _address_fix(value) -> str:
     """How to mend a value that is not a web address: its scheme, or a character it cannot hold."""
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:
+        return "write the address whole: a bracket left open, or one that holds no IP address, is read by no browser"
     web = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
     if web and (found := NOT_IN_ADDRESSES.search(value)):  # a web address, but for what it holds
         return f"an address cannot hold {shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"

@@ -123,7 +123,12 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
                                         "serve the file from the site itself"))
         for link in (tag for tag in elements if tag.tag == "a" and tag.get("href") is not None):
             href = link.get("href")
-            parts = urlsplit(href)
+            try:
+                parts = urlsplit(href)
+            except ValueError:  # http://[zz]/ from a template or a setting: a link no browser follows
+                problems.append(Problem(f"site/{name}", 0, f"link to '{href}', which is no address a browser reads",
+                                        "write the address whole, or remove the link"))
+                continue
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
             if parts.path and (page.parent / unquote(parts.path)).resolve() in failed_paths:
