@@ -222,7 +222,18 @@ def _unknown_names(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
         elif isinstance(node, jinja2.nodes.Test) and node.name not in JINJA.tests:
             found.append((node.lineno, f"the template names the Jinja test {node.name!r}, which no one defines",
                           "use one of Jinja's tests (defined, none, sameas…)"))
+    # A call that changes what it is called on (config.extra_javascript.append(…)): Material's own lines, which no
+    # check reads as changed, would then write what it added (twelfth hostile round, case 140).
+    for node in parsed.find_all(jinja2.nodes.Call):
+        if isinstance(node.node, jinja2.nodes.Getattr) and node.node.attr in MUTATING:
+            found.append((node.lineno, f"the template calls .{node.node.attr}(), which changes the settings or data every "
+                          "later line of the theme reads", "write what the page needs where it is written, without "
+                          "changing the theme's data"))
     return found
+
+
+MUTATING = {"append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
+            "sort", "reverse", "__setitem__", "__delitem__", "__setattr__"}
 
 
 def template_failure(error: BaseException, root: Path, settings: str) -> Problem | None:
