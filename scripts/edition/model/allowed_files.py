@@ -162,7 +162,11 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
         if path.is_symlink() or not path.is_file() or path.suffix.lower() == ".html":
             continue  # links are irregular_files'; templates are model.templates'
         where = path.relative_to(root).as_posix()
-        if path.suffix.lower() not in ASSET_TYPES:
+        if path.suffix.lower() == ".js":  # in place of Material's bundle, or beside it: code no check can read
+            problems.append(Problem(where, 0, "a script in overrides/, which would replace Material's or run beside it, "
+                                    "read by no check", "remove it: the edition's own script is docs/javascripts/edition.js, "
+                                    "loaded by `extra_javascript`"))
+        elif path.suffix.lower() not in ASSET_TYPES:
             kind = f"a {path.suffix}" if path.suffix else "an extensionless"
             # MkDocs publishes every file of overrides/ but the templates (a .xhtml runs its scripts on the site's own
             # address, twelfth round case 114), and a template may include any of them.
