@@ -180,6 +180,20 @@ def test_mkdocs_build_into_a_folder_of_folders_not_made_yet_makes_them(clean, tm
     assert (tmp_path / "new" / "deep" / "site" / "index.html").is_file()
 
 
+def test_mkdocs_build_refuses_before_another_plugin_configures(clean, tmp_path):
+    """Twelfth hostile round, case 162: with `material/info` listed before `edition`, its on_config asked github.com and
+    printed three tracebacks before the edition's refusal. Run with no network but loopback (unshare -n)."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    replace_in(project / "mkdocs.yml", "plugins:\n", "plugins:\n  - material/info\n")
+    result = subprocess.run(["unshare", "-n", *PATHS["mkdocs build"]], cwd=project, capture_output=True, text=True,
+                            timeout=300, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    if "Operation not permitted" in result.stderr:
+        pytest.skip("unshare -n needs root")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "`plugins` names 'material/info', which the edition has not checked" in result.stderr
+
+
 @pytest.mark.parametrize("folder", ["sources", "overrides", "print/x", "scripts", "../notes"])  # MkDocs refuses docs/, the project
 def test_mkdocs_never_empties_a_folder_of_the_project_given_as_its_site_dir(clean, tmp_path, folder):
     """Found by a hostile review (issue 27, eighth round, cases 116, 117, 129): `mkdocs build -d sources` emptied

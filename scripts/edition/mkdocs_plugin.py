@@ -104,6 +104,7 @@ class EditionPlugin(BasePlugin):
     edition: Edition | None = None
     building: ExitStack = ExitStack()  # the site folder's lock while a `mkdocs build` of the plugin's own writes it
 
+    @event_priority(1000)  # first: another plugin's (material/info runs at 100 and asks github.com) after the refusal
     def on_config(self, config):
         self.edition = handed_over(config.mdx_configs)  # by `make build`, which loaded it
         if self.edition is None:
