@@ -1933,6 +1933,18 @@ CASES |= {
 }
 
 
+CASES |= {
+    "a template appending a remote script to the settings": (
+        replace(TEMPLATE, DRAWER, DRAWER + "{% set _ = config.extra_javascript.append('https://evil.example/x.js') %}"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template calls .append(), which changes the settings or data every "
+        "later line of the theme reads"),
+    "overrides: a script in place of Material's bundle": (
+        write_file("overrides/assets/javascripts/bundle.js", b'location = "https://evil.example/";\n'),
+        "overrides/assets/javascripts/bundle.js: a script in overrides/, which would replace Material's or run beside it, "
+        "read by no check"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
