@@ -1945,6 +1945,14 @@ CASES |= {
 }
 
 
+CASES |= {
+    "docs: a code point Unicode has not assigned": (
+        add_line("docs/about.md", "A sign: \u0378."),
+        f"docs/about.md:{ABOUT_END}: holds U+0378, which Unicode (version {unicodedata.unidata_version}, as the build reads "
+        "it) assigns to no character, so no font draws it; write the character meant, or remove it"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
