@@ -105,7 +105,10 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
     lines = len(record)
     name = LAYOUT.as_posix()
     problems = []
-    if layout.sha256.lower() != digest:  # PowerShell and certutil print a digest in capitals
+    if not re.fullmatch(r"[0-9A-Fa-f]{64}", layout.sha256):  # sha256:…, or a digest cut short (twelfth round, case 98)
+        problems.append(Problem(name, line_at(node, ["sha256"], of_key=True), f"`sha256` is {layout.sha256[:80]!r}, not "
+                                "a SHA-256 digest", "write its 64 hexadecimal digits alone, as `sha256sum` prints them"))
+    elif layout.sha256.lower() != digest:  # PowerShell and certutil print a digest in capitals
         problems.append(Problem(name, line_at(node, ["sha256"], of_key=True),
                                 f"{RECORD.as_posix()} is not the file whose digest is pinned here "
                                 f"(sha256 {digest}, pinned {layout.sha256})",
