@@ -1953,6 +1953,17 @@ CASES |= {
 }
 
 
+CASES |= {
+    "layout.yml: a digest with its algorithm before it": (
+        replace("sources/essay/layout.yml", "sha256: ", "sha256: sha256:"),
+        f"sources/essay/layout.yml:{line_of('sources/essay/layout.yml', 'sha256: ')}: `sha256` is 'sha256:"),
+    "claims.yml: a paragraph number written with an underscore": (
+        replace("sources/essay/claims.yml", "paragraph: 2\n", "paragraph: 0_2\n"),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'paragraph: 2')}: '0_2' is read as a number by "
+        "YAML 1.1, which drops its '_'; write the number's digits alone, or quote the value if it is text"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

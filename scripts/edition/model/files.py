@@ -160,6 +160,7 @@ class _Refused(Exception):
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_constructors.items()
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
 
@@ -215,6 +216,9 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
                                    "start the value with the letter the mark belongs to, or remove the mark"))
         if node.tag == _STR:
             return node.value
+        if "_" in node.value and node.tag in _NUMBERS:  # YAML 1.1 reads 0_2 as 2: no editor means that (twelfth round, 93)
+            raise _Refused(Problem(name, line, f"{node.value!r} is read as a number by YAML 1.1, which drops its '_'",
+                                   "write the number's digits alone, or quote the value if it is text"))
         if node.tag not in _SCALARS:
             unusual.append(node)
             return None
