@@ -434,8 +434,6 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
-        # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
-        # reordering one so written is named by the raw-HTML check, as the reference it is).
         if unassigned := next(((n, c) for n, line in enumerate(lines_of(text), 1) if not line.isascii()
                                for c in html.unescape(line) if unicodedata.category(c) == "Cn"), None):
             # No font draws it: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
@@ -443,6 +441,8 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
                                     f"Unicode (version {unicodedata.unidata_version}, as the build reads it) assigns to no "
                                     "character, so no font draws it", "write the character meant, or remove it"))
             continue
+        # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
+        # reordering one so written is named by the raw-HTML check, as the reference it is).
         if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1)
                               if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(html.unescape(line)))), None):
             # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag

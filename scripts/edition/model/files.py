@@ -97,10 +97,10 @@ _INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STR
 _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane): never text; XML, and so the
 # pages' metadata, may not hold U+FFFE or U+FFFF.
-# Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                                        for plane in range(17)) + "]")
+# Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
 _REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (_INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
