@@ -170,7 +170,7 @@ def _text_problems(name: str, text: str, original: Path | None) -> list[Problem]
         return problems
     changed = _changed_lines(text, original)
     problems += [Problem(name, line, what, fix) for line, what, fix in
-                 [*_unknown_names(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
+                 [*_unknown_names(parsed), *_mutations(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
                  if changed is None or line in changed]
     try:
         tree = lxml.html.document_fromstring(text)
@@ -222,14 +222,16 @@ def _unknown_names(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
         elif isinstance(node, jinja2.nodes.Test) and node.name not in JINJA.tests:
             found.append((node.lineno, f"the template names the Jinja test {node.name!r}, which no one defines",
                           "use one of Jinja's tests (defined, none, sameas…)"))
-    # A call that changes what it is called on (config.extra_javascript.append(…)): Material's own lines, which no
-    # check reads as changed, would then write what it added (twelfth hostile round, case 140).
-    for node in parsed.find_all(jinja2.nodes.Call):
-        if isinstance(node.node, jinja2.nodes.Getattr) and node.node.attr in MUTATING:
-            found.append((node.lineno, f"the template calls .{node.node.attr}(), which changes the settings or data every "
-                          "later line of the theme reads", "write what the page needs where it is written, without "
-                          "changing the theme's data"))
     return found
+
+
+def _mutations(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
+    """Calls that change what they are called on (config.extra_javascript.append(…)), each at its line: Material's own
+    lines, which no check reads as changed, would then write what was added (twelfth hostile round, case 140)."""
+    return [(node.lineno, f"the template calls .{node.node.attr}(), which changes the settings or data every later line "
+             "of the theme reads", "write what the page needs where it is written, without changing the theme's data")
+            for node in parsed.find_all(jinja2.nodes.Call)
+            if isinstance(node.node, jinja2.nodes.Getattr) and node.node.attr in MUTATING]
 
 
 MUTATING = {"append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
