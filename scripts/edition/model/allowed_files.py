@@ -172,8 +172,8 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
             # address, twelfth round case 114), and a template may include any of them.
             problems.append(Problem(where, 0, f"{kind} file in overrides/, which MkDocs would publish as a document of the "
                                     "site and a template could include, unread by the checks",
-                                    f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES))} files "
-                                    "beside them"))
+                                    f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES - {'.js'}))} "
+                                    "files beside them"))
         elif path.suffix.lower() == ".svg":
             problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
                          for line, what in _svg_problems(path.read_bytes())]
