@@ -24,6 +24,7 @@ import html
 import importlib.util
 import re
 import traceback
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -47,7 +48,8 @@ LOADED = {"src", "srcset", "imagesrcset", "poster", "data", "background", "ping"
 LINKS = {"a", "area", "link", "base"}  # their href is followed by readers, loaded by rel (link), or named apart (base)
 # Links the browser follows by itself: fetched, or (preconnect, dns-prefetch) a connection or a lookup made.
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect",
-                 "dns-prefetch", "prerender", "compression-dictionary", "expect"}
+                 "dns-prefetch", "prerender", "compression-dictionary", "dictionary", "expect", "search", "mask-icon",
+                 "apple-touch-icon-precomposed", "apple-touch-startup-image", "fluid-icon", "shortcut"}
 # The Jinja expressions the shipped templates (Material's base.html) write into addresses, each the site's
 # own: a page's or heading's URL, site_url with the page's path, and mkdocs.yml values whose checks keep
 # them on the site (theme.favicon, extra_css, extra.alternate). Material's lines are read beside a changed one.
@@ -200,9 +202,15 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     references (&#x202E;) or in a Jinja string ({{ "\\u202e" }}). Every page would carry them."""
     strings = [(node.lineno, node.value) for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
     typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
-    return [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
-             "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
-            for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
+    hidden = [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
+               "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
+              for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
+    # A code point Unicode has not assigned, which no font draws (thirteenth hostile round, case 34).
+    unassigned = [(number, f"every page would carry U+{ord(found):04X}, which Unicode (version {unicodedata.unidata_version}, "
+                   "as the build reads it) assigns to no character, so no font draws it", "write the character meant, or "
+                   "remove it") for number, line in [*typed, *strings] if not line.isascii()
+                  and (found := next((c for c in line if unicodedata.category(c) == "Cn"), None))]
+    return hidden + unassigned
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
@@ -226,12 +234,18 @@ def _unknown_names(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
 
 
 def _mutations(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
-    """Calls that change what they are called on (config.extra_javascript.append(…)), each at its line: Material's own
-    lines, which no check reads as changed, would then write what was added (twelfth hostile round, case 140)."""
-    return [(node.lineno, f"the template calls .{node.node.attr}(), which changes the settings or data every later line "
-             "of the theme reads", "write what the page needs where it is written, without changing the theme's data")
-            for node in parsed.find_all(jinja2.nodes.Call)
-            if isinstance(node.node, jinja2.nodes.Getattr) and node.node.attr in MUTATING]
+    """Names of methods that change what they belong to (config.extra_javascript.append), or of Python's own
+    (__iadd__, __init__), each at its line, however reached: `.name`, `['name']` or `|attr('name')`. Material's own
+    lines, which no check reads as changed, would then write what was added (rounds 12 and 13, cases 140 and 10-13)."""
+    named = [(node.lineno, node.attr) for node in parsed.find_all(jinja2.nodes.Getattr)]
+    named += [(node.lineno, node.arg.value) for node in parsed.find_all(jinja2.nodes.Getitem)
+              if isinstance(node.arg, jinja2.nodes.Const) and isinstance(node.arg.value, str)]
+    named += [(node.lineno, node.args[0].value) for node in parsed.find_all(jinja2.nodes.Filter)
+              if node.name == "attr" and node.args and isinstance(node.args[0], jinja2.nodes.Const)
+              and isinstance(node.args[0].value, str)]
+    return [(line, f"the template reaches .{name}, which changes the settings or data every later line of the theme "
+             "reads", "write what the page needs where it is written, without changing the theme's data")
+            for line, name in named if name in MUTATING or name.startswith("__")]
 
 
 MUTATING = {"append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
