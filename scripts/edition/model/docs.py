@@ -434,7 +434,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
-        if unassigned := next(((n, c) for n, line in enumerate(lines_of(text), 1) if not line.isascii()
+        if unassigned := next(((n, c) for n, line in enumerate(lines_of(text), 1) if not line.isascii() or "&" in line
                                for c in html.unescape(line) if unicodedata.category(c) == "Cn"), None):
             # No font draws it: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", unassigned[0], f"holds U+{ord(unassigned[1]):04X}, which "
