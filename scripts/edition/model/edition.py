@@ -608,7 +608,8 @@ def _open_ended(value: str) -> str:
     """A title or subtitle the pages and citations close themselves: one ending in . , ; or : is printed doubled
     (',.' in the Cite panel's forms; eleventh hostile round, case 68), and one ending in ? or ! is followed by the
     styles' comma ('?,', which the edition's typography refuses as doubled; twelfth round, cases 3 and 17)."""
-    if value.rstrip()[-1:] in (".", ",", ";", ":", "?", "!"):
+    # As its plain form: a fullwidth ？ or an ellipsis … is printed doubled the same way (thirteenth round, 38 and 39).
+    if unicodedata.normalize("NFKC", value.rstrip()[-1:]).strip()[-1:] in (".", ",", ";", ":", "?", "!"):
         raise wrong(f"ends in {value.rstrip()[-1]!r}, after which the Cite panel's forms print the citation styles' own "
                     "mark (',.', '?,'), refused as doubled punctuation", "end it with its last word: the citation styles "
                     "add the marks (a question or exclamation belongs in the title's words, not at its end)", said=True)
