@@ -14,6 +14,7 @@ import pytest
 from conftest import line_of, replace_in, run_build, tree_digest
 from edition.model.edition import MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
+from edition.model.sources import host_problem
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
@@ -2102,6 +2103,12 @@ def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, mon
     assert any(line.startswith(f"{CONFIG}:") and "'pymdownx.snippets', which the edition has not checked" in line
                for line in problems), problems
     assert asked == []
+
+
+@pytest.mark.parametrize("address", ["http://[::ffff:1.2.3.4]/x", "http://1.2.3.4/", "https://www.un.org/en/", "http://[2001:db8::1]/"])
+def test_a_host_a_browser_reads_as_written_is_taken(address):
+    """The rule for hosts ending in a number (case 172) holds IPv4 in its other forms, never an address as written."""
+    assert host_problem(address) is None
 
 
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():

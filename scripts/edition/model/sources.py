@@ -587,7 +587,7 @@ def _host_problem(parts) -> str | None:
         return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
     host = parts.hostname or ""
     not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
-    if NUMBER_LABEL.fullmatch(host.removesuffix(".").rpartition(".")[2]):  # browsers read it as an IPv4 address, or none
+    if ":" not in host and NUMBER_LABEL.fullmatch(host.removesuffix(".").rpartition(".")[2]):  # IPv4 to a browser, or none
         read = _read_as_ip(host)
         if read is None:
             return not_a_host
