@@ -135,13 +135,8 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
             kind = f"a {path.suffix}" if path.suffix else "an extensionless"
             problems.append(Problem(where, 0, f"{kind} file would be published as a document of the site",
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
-        elif path.suffix.lower() == ".svg":
-            problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
-                         for line, what in _svg_problems(path.read_bytes())]
-        elif path.suffix.lower() == ".css":
-            data = path.read_bytes()
-            checked(memo, ("stylesheet", where, data), problems,
-                    lambda found, where=where, data=data: found.extend(stylesheet_problems(where, data)))
+        elif path.suffix.lower() in (".svg", ".css"):
+            problems += _image_or_stylesheet_problems(path, where, memo)
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
@@ -174,11 +169,17 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
                                     "site and a template could include, unread by the checks",
                                     f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES - {'.js'}))} "
                                     "files beside them"))
-        elif path.suffix.lower() == ".svg":
-            problems += [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
-                         for line, what in _svg_problems(path.read_bytes())]
-        elif path.suffix.lower() == ".css":
-            data = path.read_bytes()
-            checked(memo, ("stylesheet", where, data), problems,
-                    lambda found, where=where, data=data: found.extend(stylesheet_problems(where, data)))
+        elif path.suffix.lower() in (".svg", ".css"):
+            problems += _image_or_stylesheet_problems(path, where, memo)
+    return problems
+
+
+def _image_or_stylesheet_problems(path: Path, where: str, memo: Memo | None) -> list[Problem]:
+    """What an SVG image or a stylesheet, of docs/ or of overrides/, would run or fetch, at its lines."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".svg":
+        return [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
+                for line, what in _svg_problems(data)]
+    problems: list[Problem] = []
+    checked(memo, ("stylesheet", where, data), problems, lambda found: found.extend(stylesheet_problems(where, data)))
     return problems
