@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup
 from hypothesis import settings
 
 from edition import load as load_edition
+from edition.checked import checked_inputs
 from edition.model import load_inputs
-from edition.model.checks import check_all
 from edition.model.edition import configured_site_url
 from edition.model.essay import load_essay
 from edition.model.memo import Memo
@@ -237,16 +237,14 @@ def refusal():
     """What `edition.load` refuses the inputs at a root for, each problem worded as `make build` prints it;
     [] when it accepts them. The in-process form of a bad-input case: a build would stop at the same place.
 
-    It runs what `edition.load` runs to refuse (load_inputs, then check_all), not the formatting of the
+    It runs what `edition.load` runs to refuse (edition.checked.checked_inputs), not the formatting of the
     citations that follows, which refuses nothing. One memo for the session (model.memo): a case breaks one
     file, and the checks of every other file, whose text the earlier cases read already, answer from it."""
     memo = Memo()
 
     def refused(root: Path) -> list[str]:
         try:
-            errors, warnings = check_all(load_inputs(root, memo=memo), memo)
-            if errors:
-                raise ProblemsFound(errors, warnings)  # as edition.load raises them: sorted, each once
+            checked_inputs(root, memo=memo)
         except ProblemsFound as refused:
             return [str(problem) for problem in refused.problems]
         return []

@@ -32,6 +32,13 @@ def load(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> 
     memo: what earlier loads found in files that have not changed (model.memo), for a caller that loads
     again and again; without one, every file is checked afresh.
     """
+    inputs, warnings = checked_inputs(root, today, memo)
+    return formatted(inputs, warnings, today)
+
+
+def checked_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> tuple[Inputs, list[Problem]]:
+    """What `load` refuses or accepts, without the formatting of citations that follows (which refuses nothing):
+    the inputs, read and checked against each other, and the warnings; or ProblemsFound."""
     from .model import load_inputs
     from .model.checks import check_all
 
@@ -39,7 +46,7 @@ def load(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> 
     errors, warnings = check_all(inputs, memo)
     if errors:
         raise ProblemsFound(errors, warnings)
-    return formatted(inputs, warnings, today)
+    return inputs, warnings
 
 
 def formatted(inputs: Inputs, warnings: list[Problem] = (), today: dt.date | None = None) -> Edition:
