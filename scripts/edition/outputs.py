@@ -48,7 +48,7 @@ def _not_published(root: Path, output: Path) -> str | None:
     """The name of something in output that no build of the edition publishes there, or None: index.html, 404.html and
     sitemap.xml alone, which any static site has, do not make a folder of notes an earlier build."""
     entries = list(output.iterdir())
-    if [entry.name for entry in entries] == [pdf_file(root)] and entries[0].is_file() and not entries[0].is_symlink():
+    if len(entries) == 1 and entries[0].is_file() and not entries[0].is_symlink() and entries[0].name == pdf_file(root):
         return None  # what `make pdf` writes into site/ on a clone with no site yet (eleventh round, case 63)
     if missing := next((name for name in SITE_SIGNATURE if not (output / name).is_file()), None):
         return f"no {missing}"
