@@ -47,7 +47,12 @@ def replace(path: str, old: str, new: str):
     return lambda root: replace_in(root / path, old, new)
 
 
-ABOUT_END = len((Path(__file__).resolve().parents[1] / ABOUT).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+def added_line(path: str) -> int:
+    """The line add_line's paragraph takes in a page of the project."""
+    return len((Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
+
+
+ABOUT_END = added_line(ABOUT)
 BOOK = "print/book.typ"
 BOOK_END = len((Path(__file__).resolve().parents[1] / BOOK).read_text(encoding="utf-8").rstrip("\n").split("\n")) + 2
 STYLESHEET = "docs/stylesheets/edition.css"
@@ -1985,6 +1990,24 @@ CASES |= {
         replace("sources/essay/claims.yml", "paragraph: 2\n", "paragraph: 0_2\n"),
         f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'paragraph: 2')}: '0_2' is read as a number by "
         "YAML 1.1, which drops its '_'; write the number's digits alone, or quote the value if it is text"),
+}
+
+
+CASES |= {
+    "docs: an HTML id the edition writes for a source record": (
+        replace("docs/sources.md", "[[edition:sources]]", '<span id="src-dod-2020-03-12">Unrelated.</span>\n\n[[edition:sources]]'),
+        f"docs/sources.md:{line_of('docs/sources.md', '[[edition:sources]]')}: the id 'src-dod-2020-03-12' is one the "
+        "edition writes itself"),
+    "docs: an HTML id the Cite panel has": (
+        add_line("docs/about.md", '<span id="cite">x</span>'),
+        f"docs/about.md:{ABOUT_END}: the id 'cite' is one the edition writes itself"),
+    "docs: an HTML id an event of the chronology has": (
+        add_line("docs/chronology.md", '<a id="ev-pmf-established"></a>'),
+        f"docs/chronology.md:{added_line('docs/chronology.md')}: "
+        "the id 'ev-pmf-established' is one the edition writes itself"),
+    "docs: an HTML id a heading of the page has": (
+        add_line("docs/about.md", '<span id="reuse">x</span>'),
+        f"docs/about.md:{ABOUT_END}: the id 'reuse' is given twice on the page; give each element an id of its own"),
 }
 
 

@@ -338,6 +338,12 @@ def attribute_list_ids(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def own_id_taken(given: str) -> str:
+    """What is wrong with a page's id that is one of the edition's own (OWN_ID), typed in an attribute list or in HTML."""
+    return (f"the id {given!r} is one the edition writes itself (p1, p2… for the essay's paragraphs, cite for the Cite "
+            "panel, and ids starting src-, ev-, term-, fn: or fnref:), so two elements would share it")
+
+
 def id_problems(name: str, text: str) -> list[Problem]:
     """An id an attribute list gives is named once on its page, and is none of the edition's own."""
     problems, first = [], {}
@@ -346,9 +352,7 @@ def id_problems(name: str, text: str) -> list[Problem]:
             problems.append(Problem(name, line, f"the id {given!r} is given twice on the page (first on line {first[given]})",
                                     "give each element an id of its own"))
         elif OWN_ID.fullmatch(given):
-            problems.append(Problem(name, line, f"the id {given!r} is one the edition writes itself (p1, p2… for the essay's "
-                                    "paragraphs, cite for the Cite panel, and ids starting src-, ev-, term-, fn: or fnref:), "
-                                    "so two elements would share it", "choose another id"))
+            problems.append(Problem(name, line, own_id_taken(given), "choose another id"))
         first.setdefault(given, line)
     return problems
 

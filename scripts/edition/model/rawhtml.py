@@ -31,7 +31,8 @@ from html.parser import HTMLParser
 import markdown
 
 from ..problems import Problem
-from .docs import CODE_SPAN, ZERO_WIDTH, Page, code_lines, lines_of
+from .addresses import OWN_ID
+from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
 from .files import REORDERING
 from .memo import Memo, checked
 from .sources import SAME_SITE, host_problem
@@ -136,6 +137,8 @@ class _Reader(HTMLParser):
         self.depth = self.deepest = 0  # blocks one inside another, as rendered
         self.elements = self.deepest_elements = 0  # and elements of any kind (<em> in <em>…: the PDF's reader recurses)
         self.headings = 0  # headings open, as rendered
+        self.ids: set[str] = set()  # as rendered: heading ids, attribute lists' and HTML's
+        self.named_twice: set[str] = set()  # ids attribute lists give twice, which docs.id_problems names at their lines
 
     def handle_endtag(self, tag: str) -> None:
         self.headings -= tag in HEADINGS and self.headings > 0
@@ -180,6 +183,8 @@ class _Reader(HTMLParser):
             return
         for name, given in attrs:
             value = given or ""
+            again = name == "id" and self.rendered and value in self.ids and value not in self.named_twice
+            self.ids.update((value,) if name == "id" and self.rendered else ())
             if name.startswith("on"):
                 self._problem(f"event handler {name}= on <{tag}>: pages carry no scripts", "remove the attribute", name)
             elif name not in ATTRIBUTES:
@@ -195,6 +200,15 @@ class _Reader(HTMLParser):
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())
+            elif name == "id" and not self.rendered and OWN_ID.fullmatch(value):
+                # An attribute list's are named by docs.id_problems; HTML's here, before a note's link lands on it
+                # (fourteenth hostile round, cases 51 to 53).
+                self._problem(own_id_taken(value), "choose another id")
+            elif again:
+                # A heading's id and one typed in HTML: toc makes heading ids unique among the elements Markdown
+                # builds, never against raw HTML (case 54); every link to the id lands on the first.
+                self._problem(f"the id {value!r} is given twice on the page", "give each element an id of its own",
+                              f'id="{value.lower()}"', f"id='{value.lower()}'", f"id={value.lower()}", f"#{value.lower()}")
             elif name == "id" and value.startswith(MATERIAL_ID_PREFIX):
                 # Typed as HTML, given by an attribute list or made from a heading's words (## __search): the
                 # rendering shows each; the line is the one that names it, plain or with Markdown's \_ escapes.
@@ -300,6 +314,7 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
         return [*found, Problem(page.name, _deepest_line(page.lines), "lists, quotes or emphasis nested so deep that Markdown "
                                 "cannot read the page (Python's recursion limit)", "flatten the structure: a few levels are enough")]
     rendered = _Reader(page, essay, rendered=True)
+    rendered.named_twice = {given for given, n in Counter(given for _, given in attribute_list_ids(page.text)).items() if n > 1}
     rendered.feed(html_text)
     rendered.close()
     if rendered.deepest > NESTING:  # found here, at its line, not by the PDF's typesetter or the built pages' check
