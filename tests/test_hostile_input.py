@@ -2011,6 +2011,18 @@ CASES |= {
 }
 
 
+CASES |= {
+    "mkdocs.yml: the table of contents' headings starting at level 3": (
+        replace("mkdocs.yml", "      permalink_title: Link to this section\n",
+                "      permalink_title: Link to this section\n      baselevel: 3\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', 'permalink_title:') + 1}: `toc`'s `baselevel` is 3; the edition's headings, "
+        "sections, anchors and PDF are made for 1; remove `baselevel` (or set it to 1)"),
+    "mkdocs.yml: the notes' ids joined by a dash": (
+        replace("mkdocs.yml", "  - footnotes\n", "  - footnotes:\n      SEPARATOR: \"-\"\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', '  - footnotes') + 1}: `footnotes`'s `SEPARATOR` is '-'"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

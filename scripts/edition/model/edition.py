@@ -425,6 +425,21 @@ def _words_added(name: str, options: object) -> tuple[str, str] | None:
     return None
 
 
+# Options of reviewed extensions that the edition's structure is built on: the essay's headings start at level 1
+# (sections, the PDF's outline and PDF/UA's first heading), and a note's ids are fn:… and fnref:… (addresses.OWN_ID).
+FIXED_OPTIONS = {("toc", "baselevel"): 1, ("footnotes", "SEPARATOR"): ":"}
+
+
+def _fixed_option_changed(name: str, options: object) -> tuple[str, str, str] | None:
+    """(option, what, fix) when an extension's options change one the edition's headings or ids are built on."""
+    for (extension, option), value in FIXED_OPTIONS.items():
+        if name == extension and isinstance(options, dict) and option in options and options[option] != value:
+            # Named here, not at each page the PDF or the published-page check then fails on (fourteenth round, case 12).
+            return (option, f"`{name}`'s `{option}` is {options[option]!r}; the edition's headings, sections, anchors and PDF "
+                    f"are made for {value!r}", f"remove `{option}` (or set it to {value!r})")
+    return None
+
+
 def _check_plugins_and_extensions(config: dict, problem) -> None:
     """Plugins and Markdown extensions: only those reviewed, the edition's own without options, and every one the
     pages and the build need."""
@@ -446,6 +461,9 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                 problem(key, unusable[0], unusable[1], [key, index, name])
             elif key == "markdown_extensions" and isinstance(entry, dict) and (added := _words_added(name, entry[name])):
                 problem(key, *added, [key, index, name])
+            elif key == "markdown_extensions" and isinstance(entry, dict) and (
+                    fixed := _fixed_option_changed(name, entry[name])):
+                problem(key, fixed[1], fixed[2], [key, index, name, fixed[0]])
             elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
