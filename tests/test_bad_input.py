@@ -178,7 +178,8 @@ CASES = {
         "CITATION.cff:18: `version` is '0.1.0', but changes.yml says 0.2.0; set `version: 0.2.0` when releasing a version"),
     "versions out of order": (
         lambda r: replace_in(r / "sources/essay/changes.yml", "- version: 0.1.0", "- version: 0.3.0"),
-        f"sources/essay/changes.yml:{CHANGES.index('- version: 0.1.0') + 1}: version 0.3.0 is listed after a newer one; "
+        f"sources/essay/changes.yml:{CHANGES.index('- version: 0.1.0') + 1}: version 0.3.0 is listed below 0.2.0, whose number is "
+        "not higher; "
         "list versions newest first, each with a higher number than the one below"),
     "anchor lock names a page the site lacks": (
         lambda r: replace_in(r / "anchors.lock", "pages:\n", "pages:\n  withdrawn/:\n  - withdrawn\n"),

@@ -2023,6 +2023,24 @@ CASES |= {
 }
 
 
+CHANGES = "sources/essay/changes.yml"
+NEW_VERSION = "- version: 0.3.0\n  date: {}\n  changes:\n    - kind: edition\n      what: A change.\n- version: 0.2.0\n"
+CASES |= {
+    "changes.yml: a version released in the future": (
+        replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.format("2099-12-31")),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 1}: version 0.3.0 is dated 2099-12-31, in the future; date a "
+        "version on the day it is released"),
+    "changes.yml: a new version dated before the one below it": (
+        replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.format("2026-11-20")),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 6}: version 0.2.0 is dated 2026-11-25, after 0.3.0 above it "
+        "(2026-11-20); correct the dates: each version is released on or after the one below it"),
+    "changes.yml: a version listed twice": (
+        replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.replace("0.3.0", "0.2.0").format("2026-11-30")),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 5}: version 0.2.0 is listed twice (first on line "
+        f"{line_of(CHANGES, '- version: 0.2.0')})"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

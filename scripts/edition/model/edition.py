@@ -704,7 +704,7 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     claims = load_claims(root, known, problems)
-    releases = load_releases(root, problems)
+    releases = load_releases(root, today or dt.date.today(), problems)
     essay = load_essay(root, problems)
     if essay is None:  # every later check reads the essay: report what is known so far
         raise ProblemsFound(problems)

@@ -6,6 +6,7 @@ and returns the entries that are right.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,16 +293,30 @@ def _claim(name: str, item: dict, line: int, node, known: set[str], problems: li
     return Claim(paragraph, source, entry.claim, support, entry.excerpt, entry.why, entry.editorial, name, line)
 
 
-def load_releases(root: Path, problems: list[Problem]) -> tuple[Release, ...]:
+def load_releases(root: Path, today: dt.date, problems: list[Problem]) -> tuple[Release, ...]:
     releases: list[Release] = []
+    lines: dict[str, int] = {}
     for name, item, line, node in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
         what = f"version {item['version']}: " if isinstance(item.get("version"), str) else ""
         release = validated(Release, item, node, name, problems, what)
         if release is None:
             continue
-        if releases and (release.date > releases[-1].date or _numbers(release.version) >= _numbers(releases[-1].version)):
-            problems.append(Problem(name, line, f"version {release.version} is listed after a newer one",
-                                    "list versions newest first, each with a higher number than the one below"))
+        above = releases[-1] if releases else None
+        # Each told apart: the numbers, the dates and a version entered twice (fourteenth hostile round, 60 and 61).
+        if release.version in lines:
+            problems.append(Problem(name, line, f"version {release.version} is listed twice (first on line "
+                                    f"{lines[release.version]})", "keep one entry per version: add the changes to it"))
+        elif above and _numbers(release.version) >= _numbers(above.version):
+            problems.append(Problem(name, line, f"version {release.version} is listed below {above.version}, whose number "
+                                    "is not higher", "list versions newest first, each with a higher number than the one below"))
+        elif above and release.date > above.date:
+            problems.append(Problem(name, line_at(node, ["date"]), f"version {release.version} is dated {release.date}, "
+                                    f"after {above.version} above it ({above.date})", "correct the dates: each version is "
+                                    "released on or after the one below it"))
+        if release.date > today.isoformat():  # pages and the PDF would carry a release that has not happened
+            problems.append(Problem(name, line_at(node, ["date"]), f"version {release.version} is dated {release.date}, "
+                                    "in the future", "date a version on the day it is released"))
+        lines.setdefault(release.version, line)
         releases.append(release)
     if not releases and not any(p.path.endswith("changes.yml") for p in problems):
         problems.append(Problem(relative(root / ESSAY_DIR / "changes.yml", root), 1, "no released version",
