@@ -531,6 +531,27 @@ def test_dated_by_the_last_commit_in_utc_else_by_the_version(monkeypatch, tmp_pa
     assert build_date(exported) == exported.released
 
 
+def test_a_version_committed_after_its_release_date_is_dated_by_the_release(monkeypatch):
+    """A version entered in changes.yml and built before it is committed: the last commit is older than the release,
+    and the PDF's cover would say the copy was made before its version existed."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    checkout = load_edition(ROOT)
+    released = dt.datetime.fromisoformat(checkout.released).replace(tzinfo=dt.UTC)
+    monkeypatch.setattr(pdf_module, "_commit_epoch", lambda root: int((released - dt.timedelta(days=3)).timestamp()))
+    assert build_date(checkout) == checkout.released
+
+
+def test_a_source_date_epoch_before_the_release_is_refused_and_no_pdf_is_written(monkeypatch, tmp_path):
+    """Fourteenth hostile round, case 26: SOURCE_DATE_EPOCH=1580000000 printed "Version 0.2.0 of 25 November 2026;
+    this copy made 26 January 2020". A date set by hand is not moved: it is named."""
+    checkout = load_edition(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1580000000")
+    assert [str(p) for p in render_pdf(checkout, tmp_path / "edition.pdf")] == [
+        f"SOURCE_DATE_EPOCH: dates this copy 2020-01-26, before version {checkout.version} was released "
+        f"({checkout.released} in sources/essay/changes.yml); set it to a time on or after the release, or unset it"]
+    assert not (tmp_path / "edition.pdf").exists()
+
+
 @pytest.mark.parametrize("listed", [{"/dev/zero": "x"}, {"../outside.svg": "x"}, {"docs": "x"}, {"a": "x"}],
                          ids=["a device", "a path out of the project", "a folder", "a missing file"])
 def test_a_kept_pdf_listing_files_it_cannot_check_is_not_reused(tmp_path, listed):

@@ -101,11 +101,29 @@ def _commit_epoch(root: Path) -> int | None:
 
 
 def build_date(edition: Inputs) -> str:
-    """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's."""
+    """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's.
+
+    Never before the version's release: a version entered in changes.yml and built before it is committed is
+    made on its release day at the earliest, not on the previous commit's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_epoch(edition.root)
     if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+        return max(_day(int(epoch)), edition.released)
     return edition.released
+
+
+def _day(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
+
+
+def epoch_before_release(edition: Inputs) -> list[Problem]:
+    """SOURCE_DATE_EPOCH set to a day before the version's release: the PDF's cover would say the copy was made
+    before its version existed (fourteenth hostile round, case 26). A date chosen so is a mistake, never moved."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isascii() and value.isdigit() and (day := _day(int(value))) < edition.released:
+        return [Problem("SOURCE_DATE_EPOCH", 0, f"dates this copy {day}, before version {edition.version} was released "
+                        f"({edition.released} in sources/essay/changes.yml)", "set it to a time on or after the release, "
+                        "or unset it")]
+    return []
 
 
 def _page_marker(file: str) -> str:
@@ -486,6 +504,7 @@ def render_pdf(edition: Edition, target: Path, paper: str = "a4", cache: bool = 
         return unreadable
     # Before the cache, which hashes regular files only: a FIFO or a link added since is refused as a cold run does.
     _template_folder(root, unreadable)
+    unreadable += epoch_before_release(edition)
     if unreadable:
         return unreadable
     settings = pdf_settings(edition)
