@@ -2041,6 +2041,25 @@ CASES |= {
 }
 
 
+CASES |= {
+    "CITATION.cff: the original essay's year changed": (
+        replace("CITATION.cff", "    year: 2020\n", "    year: 2021\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '    year: 2020')}: the first of `references`, the original essay, gives "
+        "`year` as 2021, but sources/warontherocks-2020-03.yml says 2020; write what sources/warontherocks-2020-03.yml says"),
+    "CITATION.cff: the original essay at another host": (
+        replace("CITATION.cff", '"https://warontherocks.com/2020/03/', '"https://evil.example/2020/03/'),
+        f"CITATION.cff:{line_of('CITATION.cff', 'https://warontherocks.com/2020/03/')}: the first of `references`, the "
+        "original essay, gives `url` as 'https://evil.example/"),
+    "CITATION.cff: another author and journal for the original essay": (
+        steps(replace("CITATION.cff", "      - family-names: Heller\n        given-names: Sam\n",
+                      "      - family-names: Smith\n        given-names: John\n"),
+              replace("CITATION.cff", "journal: War on the Rocks", "journal: Foreign Affairs")),
+        [f"CITATION.cff:{line_of('CITATION.cff', '    authors:')}: the first of `references`, the original essay, gives "
+         "`authors` as ", f"CITATION.cff:{line_of('CITATION.cff', 'journal: War on the Rocks')}: the first of `references`, "
+         "the original essay, gives `journal` as 'Foreign Affairs', but sources/warontherocks-2020-03.yml says 'War on the Rocks'"]),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

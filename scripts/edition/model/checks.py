@@ -110,6 +110,7 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
                                     f"set `{key}: {value}`" + (" when releasing a version" if key in ("version", "date-released")
                                                                else "")))
     problems += _cff_author_problems(edition, data, node)
+    problems += _cff_original_problems(edition, data, node)
     licences = data.get("license") if isinstance(data, dict) else None
     rights = edition.meta.rights
     for licence in licences if isinstance(licences, list) else [licences]:
@@ -119,6 +120,27 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
                                     f"does not name (as {licence.replace('-', ' ')!r})",
                                     "make the two say the same: the pages' metadata carry the rights statement"))
     return problems
+
+
+def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
+    """The first of CITATION.cff's `references` is the essay this edition reproduces, as its record says: GitHub's
+    "Cite this repository" and Zenodo publish it, and a wrong year, address or author there went unchecked
+    (fourteenth hostile round, case 77)."""
+    references = data.get("references") if isinstance(data, dict) else None
+    if not (isinstance(references, list) and references and isinstance(references[0], dict)):
+        return []  # none, or named by the schema
+    original, reference = edition.original, references[0]
+    year, _, month = original.issued.partition("-")
+    people = [{"family-names": person["family"], "given-names": person["given"]} if "family" in person and "given" in person
+              else {"family-names": person["family"]} if "family" in person else {"name": person.get("literal")}
+              for person in original.authors]
+    expected = {"title": original.title, "authors": people, "journal": original.container_title, "year": int(year),
+                "month": int(month[:2]) if month else None, "url": original.url}
+    name = f"sources/{original.id}.yml"
+    return [Problem(CITATION_FILE, line_at(node, ["references", 0, *([key] if key in reference else [])], of_key=True),
+                    f"the first of `references`, the original essay, gives `{key}` as {reference.get(key)!r}, but {name} "
+                    f"says {value!r}", f"write what {name} says" if value is not None else f"remove `{key}`")
+            for key, value in expected.items() if reference.get(key) != value]
 
 
 def _cff_author_problems(edition: Inputs, data, node) -> list[Problem]:
