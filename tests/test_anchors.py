@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, essay_page_path, run_build, serve
 from edition.markdown.paragraphs import ParagraphTreeprocessor
 from edition.model.anchor_lock import LOCK_FILE, load_lock
-from edition.publish.anchors import published_anchors
+from edition.publish.anchors import published_anchors, write_lock
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,22 @@ def test_paragraphs_are_numbered_through_the_essay_with_ids_on_their_pages(essay
 def test_the_lock_lists_exactly_what_the_site_publishes(site, lock):
     public, _ = published_anchors(site)
     assert public == lock.pages, f"anchors changed: run `make anchors` and commit {LOCK_FILE}"
+
+
+LOCK_TEXT = (ROOT / LOCK_FILE).read_text(encoding="utf-8")
+PAGES = LOCK_TEXT[LOCK_TEXT.index("\npages:\n") + 1:LOCK_TEXT.index("\naliases:") + 1]
+HAND_KEPT = LOCK_TEXT.replace("redirects: {}", '# a comment the editors keep\nredirects: {"old-about/": "about/"}  # moved in 0.2')
+
+
+@pytest.mark.parametrize("written", [HAND_KEPT.replace("  - p6\n", ""), HAND_KEPT.replace(PAGES, "pages:\n"),
+                                     HAND_KEPT.replace(PAGES, "pages: {}\n# kept too\n")],
+                         ids=["an anchor missing", "pages empty", "pages an empty mapping"])
+def test_make_anchors_rewrites_the_pages_and_keeps_the_rest_as_the_editors_wrote_it(site, lock, tmp_path, written):
+    """Fourteenth hostile round, case 58: `make anchors` dropped the comments of the part kept by hand."""
+    (tmp_path / LOCK_FILE).write_text(written, encoding="utf-8")
+    assert write_lock(site, lock, tmp_path) == []
+    expected = HAND_KEPT if "# kept too" not in written else HAND_KEPT.replace(PAGES, PAGES + "# kept too\n")
+    assert (tmp_path / LOCK_FILE).read_text(encoding="utf-8") == expected
 
 
 def test_the_lock_holds_headings_paragraphs_and_sources(lock, essay, edition):

@@ -105,15 +105,43 @@ def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, HtmlEl
     all (a full disk or a read-only file leaves the old lock as it was, named)."""
     public, _ = published_anchors(site_dir, parsed)
     body = yaml.safe_dump({"pages": public}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    aliases = [{"page": a.page, "old": a.old, "new": a.new} for a in lock.aliases]
-    extra = yaml.safe_dump({"aliases": aliases, "redirects": lock.redirects}, allow_unicode=True, sort_keys=False,
-                           default_flow_style=None, width=100)
+    if kept := _around_pages(root / LOCK_FILE):
+        text = kept[0] + body + kept[1]
+    else:  # the first lock, or one without `pages`
+        aliases = [{"page": a.page, "old": a.old, "new": a.new} for a in lock.aliases]
+        text = LOCK_HEADER + body + yaml.safe_dump({"aliases": aliases, "redirects": lock.redirects}, allow_unicode=True,
+                                                   sort_keys=False, default_flow_style=None, width=100)
     try:
-        write_atomic(root / LOCK_FILE, (LOCK_HEADER + body + extra).encode("utf-8"))
+        write_atomic(root / LOCK_FILE, text.encode("utf-8"))
     except OSError as error:
         return [Problem(LOCK_FILE, 0, f"cannot be written: {error.strerror or error}; the lock is left as it was",
                         "make anchors.lock and the project folder writable, then run `make anchors` again")]
     return []
+
+
+def _around_pages(path: Path) -> tuple[str, str] | None:
+    """The lock's text before and after its `pages` (the key to the end of the line of its last anchor), or None.
+
+    What the editors keep by hand, the aliases and redirects with their comments, is kept as they wrote it: a dump
+    of the parsed values dropped every comment (fourteenth hostile round, case 58). The lock was read and checked
+    before the build, so parsing it again is safe; the pure-Python parser, whose marks count characters.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return None
+    pair = next(((key, value) for key, value in node.value if key.value == "pages"), None) if isinstance(
+        node, yaml.MappingNode) else None
+    if pair is None or pair[0].start_mark.column != 0:
+        return None
+    last = pair[1]
+    while isinstance(last, (yaml.MappingNode, yaml.SequenceNode)) and last.value and last.flow_style is not True:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    # `pages:` with nothing after it: the empty value's marks are those of whatever follows, which is the editors'.
+    empty = isinstance(last, yaml.ScalarNode) and not last.value
+    end = text.find("\n", (pair[0] if empty else last).end_mark.index)
+    return text[:pair[0].start_mark.index], text[end + 1:] if end >= 0 else ""
 
 
 def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
