@@ -237,7 +237,9 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            # first (backslashes, which a browser reads as slashes), urlsplit the second (an unclosed IPv6 bracket).
            "/to-backslashes": "http:" + chr(92) * 2 + "169.254.169.254" + chr(92) + "x", "/to-open-bracket": "http://[::1/x",
            # Names no look-up takes (eighth round, case 150b): an empty label, and one longer than DNS allows.
-           "/to-empty-label": "http://a..b/", "/to-long-label": "http://" + "a" * 70 + ".com/"}
+           "/to-empty-label": "http://a..b/", "/to-long-label": "http://" + "a" * 70 + ".com/",
+           # Fourteenth round: an address with DNS's trailing dot (43), a path a browser reads as another host (44).
+           "/to-trailing-dot": "http://127.0.0.1.:{port}/ok", "/to-slash-backslash": "/" + chr(92) + "127.0.0.2:{port}/ok"}
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -271,13 +273,14 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     assert result.returncode == 0, result.stderr
     outcomes = json.loads(result.stdout)
     for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name", "/to-nat64", "/to-6to4",
-                 "/to-compatible", "/to-translated", "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/"):
+                 "/to-compatible", "/to-translated", "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/",
+                 "/to-trailing-dot"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
     for path in ("/to-nat64", "/to-6to4", "/to-compatible", "/to-translated"):  # named by the address they carry
         assert "is on 169.254.169.254," in outcomes[path][1], (path, outcomes[path])
     assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
-    for path in ("/to-backslashes", "/to-open-bracket", "/to-octal"):  # that address's result, and the run goes on
+    for path in ("/to-backslashes", "/to-open-bracket", "/to-octal", "/to-slash-backslash"):  # its result; the run goes on
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("which is not a web address"), (path, outcomes[path])
     for listed in ("http://0251.0376.0251.0376/", "https://xn--/", "https://xn--i-7iq.ws/"):  # listed itself: the run goes on

@@ -553,7 +553,7 @@ SAME_SITE = "give the address as the site itself gives it"
 NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9A-Fa-f]*")
 
 
-def _read_as_ip(host: str) -> str | None:
+def read_as_ip(host: str) -> str | None:
     """The IPv4 address a browser reads host as (WHATWG URL: a host whose last label is a number is one, its parts in
     decimal, octal with a leading 0, or hex with 0x, fewer than four filling the rest), or None: a name, or no address."""
     labels = host.removesuffix(".").split(".")
@@ -588,7 +588,7 @@ def _host_problem(parts) -> str | None:
     host = parts.hostname or ""
     not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
     if ":" not in host and NUMBER_LABEL.fullmatch(host.removesuffix(".").rpartition(".")[2]):  # IPv4 to a browser, or none
-        read = _read_as_ip(host)
+        read = read_as_ip(host)
         if read is None:
             return not_a_host
         if read != host:

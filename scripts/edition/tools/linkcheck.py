@@ -41,6 +41,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
+from ..model.sources import read_as_ip
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
@@ -112,7 +113,9 @@ async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
     if not response.is_redirect or location is None:
         return
     try:
-        if urlsplit(location.strip()).scheme.lower() not in ("", "http", "https"):
+        # A backslash: browsers read `/\\host/x` as `//host/x`, another host, where httpx reads a path of this one
+        # (fourteenth hostile round, case 44): whichever is followed, the report would not say where a reader goes.
+        if urlsplit(location.strip()).scheme.lower() not in ("", "http", "https") or "\\" in location:
             raise NotWeb(location, response.status_code)
         _redirect_target(response.request.url, location)
     except (ValueError, httpx.InvalidURL):
@@ -238,7 +241,9 @@ async def _public(url: httpx.URL) -> None:
     name whose addresses change between the two is not caught: the checker asks, it does not defend."""
     port = url.port or (443 if url.scheme == "https" else 80)
     try:
-        found = await asyncio.get_running_loop().getaddrinfo(url.host, port, type=socket.SOCK_STREAM)
+        # An address as browsers read it, 127.0.0.1. or 0x7f.1 too, is never a name to ask DNS for (case 43).
+        found = ([(None, None, None, None, (literal, port))] if (literal := read_as_ip(url.host)) else
+                 await asyncio.get_running_loop().getaddrinfo(url.host, port, type=socket.SOCK_STREAM))
     except OSError:
         return  # no address: httpx's own connection fails, and says so
     except ValueError:  # UnicodeError: a label empty or longer than DNS allows (a..b, 70 letters): no name to look up
