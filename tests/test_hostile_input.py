@@ -2060,6 +2060,14 @@ CASES |= {
 }
 
 
+CASES |= {
+    "events.yml: an event no paragraph discusses": (
+        replace("sources/essay/events.yml", "  paragraphs: [10]\n", "  paragraphs: []\n"),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: event 'pmf-established': "
+        "'paragraphs' must be a list of the numbers of the paragraphs that discuss it, at least one, got []"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -157,8 +157,9 @@ class EventFields(Schema):
     what: Words = described("text (the event in one line)", "describe it in one line")
     sources: Annotated[list[str], Field(min_length=1)] = described(
         "a list of the ids of the source records that establish it", "write `sources: [id, id]`")
-    paragraphs: list[int] = described("a list of the numbers of the paragraphs that discuss it", "write `paragraphs: [N, N]`",
-                                      default=[])
+    # At least one: the chronology holds the events the essay refers to (fourteenth hostile round, case 67).
+    paragraphs: Annotated[list[int], Field(min_length=1)] = described(
+        "a list of the numbers of the paragraphs that discuss it, at least one", "write `paragraphs: [N, N]`")
     date_note: Words | None = described("text (what is uncertain about the date)",
                                         "say in words what is uncertain about the date, or remove it", default=None)
     excerpts: Annotated[list[Words], Field(min_length=1)] = described(
