@@ -77,6 +77,11 @@ REFUSED = {
     "a FIFO in print/, the PDF kept from before": (
         lambda p: os.mkfifo(p / "print/pipe"),
         ["print/pipe: is a link or not a regular file, not a file the PDF may read; make it a regular file of the project"]),
+    # Fourteenth hostile round, case 71: a file of 1 GB nothing used was copied for Typst at every run (sparse here).
+    "a file in print/ bigger than any book needs": (
+        lambda p: ((p / "print/big.bin").write_bytes(b""), os.truncate(p / "print/big.bin", 33 * 2**20)),
+        ["print/big.bin: is 33 MB, more than the 32 MB any template, font or figure of the book needs; remove it from "
+         "print/, or make it smaller"]),
     # Named where it is written (tenth hostile round, case 102: a record's was named at every page that shows it).
     "a character no face has": (
         lambda p: add_to_about(p, "A character: 中."),

@@ -644,6 +644,9 @@ def _marker_pages(tree: HtmlElement) -> dict[str, str]:
     return {marker.get("id"): marker.get("data-file", "") for marker in select(tree, "div.pdf-page") if marker.get("id")}
 
 
+MAX_PRINT_FILE_BYTES = 32 * 2**20  # a font family is a few MB
+
+
 def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
     """The files of the template's folder (`print/`) that Typst may read; a link, a FIFO or another special file
     there is a problem, and left out."""
@@ -655,6 +658,11 @@ def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
         if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
             problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
                                     "file the PDF may read", "make it a regular file of the project"))
+            continue
+        if (size := path.stat().st_size) > MAX_PRINT_FILE_BYTES:  # copied for Typst at every run (fourteenth round, 71)
+            problems.append(Problem(path.relative_to(root).as_posix(), 0, f"is {size / 2**20:,.0f} MB, more than the "
+                                    f"{MAX_PRINT_FILE_BYTES // 2**20} MB any template, font or figure of the book needs",
+                                    "remove it from print/, or make it smaller"))
             continue
         files.append(path)
     return files
