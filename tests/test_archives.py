@@ -150,7 +150,10 @@ def snapshot_of(address: str, stamp: str = "20200320101010") -> bytes:
 
 # What a broken or hostile API may answer (sixth hostile round, issue 27): nothing of it reaches a record.
 HOSTILE_ANSWERS = {
-    "closest is a list": (b'{"archived_snapshots": {"closest": ["x"]}}', 0),
+    # Answers not in the API's form are no answer, not "no copy exists" (fourteenth hostile round, case 23).
+    "closest is a list": (b'{"archived_snapshots": {"closest": ["x"]}}', 1),
+    "an empty list": (b"[]", 1),
+    "a closest capture with no address": (b'{"archived_snapshots": {"closest": {"url": 5, "timestamp": null}}}', 1),
     "JSON nested past the parser's depth": (b"[" * 100000 + b"]" * 100000, 1),
     "a server error": (b"500", 1),
     "not JSON": (b"<html>down for maintenance</html>", 1),

@@ -67,13 +67,18 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     """The archived copy of a record's url that the API reports closest to its issue date, as the build would
     accept it in the record: (its https address, its day), or None. NoAnswer when the API gives none."""
     answer = _answer(client, api, {"url": source.url, "timestamp": source.issued.replace("-", "")})
+    # An answer not in the API's form is no answer, not "no capture": the editor would be told to save pages that
+    # may well be saved (fourteenth hostile round, case 23). The API says "none" as `"archived_snapshots": {}`.
     snapshots = answer.get("archived_snapshots") if isinstance(answer, dict) else None
-    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
-    if not isinstance(closest, dict):
+    if not isinstance(snapshots, dict):
+        raise NoAnswer("an answer without the API's archived_snapshots")
+    closest = snapshots.get("closest")
+    if closest is None:
         return None
-    address = closest.get("url")
-    if not (closest.get("available") is True and str(closest.get("status")) == "200" and isinstance(address, str)
-            and (match := SNAPSHOT.match(address))):
+    if not (isinstance(closest, dict) and isinstance(closest.get("url"), str)):
+        raise NoAnswer("a closest capture without its address")
+    address = closest["url"]
+    if not (closest.get("available") is True and str(closest.get("status")) == "200" and (match := SNAPSHOT.match(address))):
         return None
     stamp, address = match[1], "https://" + address.split("://", 1)[1]
     day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
