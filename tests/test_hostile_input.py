@@ -2145,9 +2145,10 @@ def test_a_mail_address_as_a_social_link_is_taken(inputs, refusal):
 
 
 def test_an_organization_named_with_a_comma_is_taken_in_citation_cff(inputs, refusal):
-    """Tenth round's rule for names holds persons' name parts, not an entity's one name (a record's `literal:`)."""
-    replace_in(inputs / "CITATION.cff", "      - family-names: Fantappie\n", "      - name: War on the Rocks Media, LLC\n"
-               "      - family-names: Fantappie\n")
+    """Tenth round's rule for names holds persons' name parts, not an entity's one name (a record's `literal:`), in a
+    reference after the first (which is the original essay's, held to its record)."""
+    with (inputs / "CITATION.cff").open("a", encoding="utf-8") as cff:
+        cff.write("  - type: website\n    title: War on the Rocks\n    authors:\n      - name: War on the Rocks Media, LLC\n")
     assert refusal(inputs) == []
 
 
