@@ -2016,10 +2016,23 @@ CASES |= {
         replace("mkdocs.yml", "      permalink_title: Link to this section\n",
                 "      permalink_title: Link to this section\n      baselevel: 3\n"),
         f"mkdocs.yml:{line_of('mkdocs.yml', 'permalink_title:') + 1}: `toc`'s `baselevel` is 3; the edition's headings, "
-        "sections, anchors and PDF are made for 1; remove `baselevel` (or set it to 1)"),
+        "anchors, styles and PDF are made for its default, '1'; remove `baselevel`"),
     "mkdocs.yml: the notes' ids joined by a dash": (
         replace("mkdocs.yml", "  - footnotes\n", "  - footnotes:\n      SEPARATOR: \"-\"\n"),
         f"mkdocs.yml:{line_of('mkdocs.yml', '  - footnotes') + 1}: `footnotes`'s `SEPARATOR` is '-'"),
+    # Fifteenth round: named at built pages or as thirty lost anchors, never at mkdocs.yml (T17, T18, T5).
+    "mkdocs.yml: the permanent links' class changed": (
+        replace("mkdocs.yml", "      permalink_title: Link to this section\n",
+                "      permalink_title: Link to this section\n      permalink_class: x\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', 'permalink_title:') + 1}: `toc`'s `permalink_class` is 'x'; the edition's "
+        "headings, anchors, styles and PDF are made for its default, 'headerlink'; remove `permalink_class`"),
+    "mkdocs.yml: headings' ids joined by an underscore": (
+        replace("mkdocs.yml", "      permalink_title: Link to this section\n",
+                "      permalink_title: Link to this section\n      separator: _\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', 'permalink_title:') + 1}: `toc`'s `separator` is '_'"),
+    "mkdocs.yml: notes' ids numbered apart on every page": (
+        replace("mkdocs.yml", "  - footnotes\n", "  - footnotes:\n      UNIQUE_IDS: true\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', '  - footnotes') + 1}: `footnotes`'s `UNIQUE_IDS` is True"),
 }
 
 

@@ -380,9 +380,13 @@ def _check_settings(config: dict, problem) -> None:
                 "tags can run code) and the PDF's cache does not see", "remove it, and write those settings into mkdocs.yml")
 
 
+def _defaults_of(name: str) -> list[tuple[str, object]]:
+    """The options a reviewed Python-Markdown extension takes, with their defaults, as it says itself."""
+    return sorted(markdown.Markdown().build_extension(name, {}).getConfigs().items())
+
+
 def _options_of(name: str) -> list[str]:
-    """The options a reviewed Python-Markdown extension takes, as it says itself."""
-    return sorted(markdown.Markdown().build_extension(name, {}).getConfigs())
+    return [option for option, _ in _defaults_of(name)]
 
 
 # A little of everything the reviewed extensions read, for them to use their options on: headings, a note, a table, an
@@ -425,18 +429,22 @@ def _words_added(name: str, options: object) -> tuple[str, str] | None:
     return None
 
 
-# Options of reviewed extensions that the edition's structure is built on: the essay's headings start at level 1
-# (sections, the PDF's outline and PDF/UA's first heading), and a note's ids are fn:… and fnref:… (addresses.OWN_ID).
-FIXED_OPTIONS = {("toc", "baselevel"): 1, ("footnotes", "SEPARATOR"): ":"}
+# The options of toc and footnotes a project may set: the rest shape the headings' levels, the ids, the classes and
+# the notes' order and calls that the edition's anchors, stylesheet, scripts and PDF are made for (fourteenth and
+# fifteenth hostile rounds: baselevel, separator and permalink_class failed only at built pages or lost anchors).
+SETTABLE_OPTIONS = {"toc": {"permalink", "permalink_title", "title", "toc_depth"},
+                    "footnotes": {"BACKLINK_TEXT", "BACKLINK_TITLE"}}
 
 
 def _fixed_option_changed(name: str, options: object) -> tuple[str, str, str] | None:
-    """(option, what, fix) when an extension's options change one the edition's headings or ids are built on."""
-    for (extension, option), value in FIXED_OPTIONS.items():
-        if name == extension and isinstance(options, dict) and option in options and options[option] != value:
-            # Named here, not at each page the PDF or the published-page check then fails on (fourteenth round, case 12).
-            return (option, f"`{name}`'s `{option}` is {options[option]!r}; the edition's headings, sections, anchors and PDF "
-                    f"are made for {value!r}", f"remove `{option}` (or set it to {value!r})")
+    """(option, what, fix) when an option of toc or footnotes the edition is built on is set other than its default."""
+    if name not in SETTABLE_OPTIONS or not isinstance(options, dict):
+        return None
+    for option, value in options.items():
+        default = dict(_defaults_of(name)).get(option)
+        if option not in SETTABLE_OPTIONS[name] and value != default and str(value) != str(default):
+            return (option, f"`{name}`'s `{option}` is {value!r}; the edition's headings, anchors, styles and PDF are made for "
+                    f"its default, {default!r}", f"remove `{option}`")
     return None
 
 
