@@ -2047,6 +2047,10 @@ CASES |= {
         replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.format("2026-11-20")),
         f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 6}: version 0.2.0 is dated 2026-11-25, after 0.3.0 above it "
         "(2026-11-20); correct the dates: each version is released on or after the one below it"),
+    "changes.yml: a version released before the essay it reproduces": (  # fifteenth round, C10 and C11
+        replace(CHANGES, "- version: 0.1.0\n  date: 2026-11-25", "- version: 0.1.0\n  date: 2019-01-01"),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.1.0') + 1}: version 0.1.0 is dated 2019-01-01, before the essay it "
+        "reproduces was published (2020-03); date a version on the day it is released"),
     "changes.yml: a version listed twice": (
         replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.replace("0.3.0", "0.2.0").format("2026-11-30")),
         f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 5}: version 0.2.0 is listed twice (first on line "

@@ -712,7 +712,8 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
     editorial = load_editorial(root, known, problems)
     quotations = load_quotations(root, known, problems)
     claims = load_claims(root, known, problems)
-    releases = load_releases(root, today or dt.date.today(), problems)
+    original = registry[meta.original] if meta and meta.original in registry else None
+    releases = load_releases(root, today or dt.date.today(), original.issued if original else None, problems)
     essay = load_essay(root, problems)
     if essay is None:  # every later check reads the essay: report what is known so far
         raise ProblemsFound(problems)

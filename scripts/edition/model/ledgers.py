@@ -294,7 +294,9 @@ def _claim(name: str, item: dict, line: int, node, known: set[str], problems: li
     return Claim(paragraph, source, entry.claim, support, entry.excerpt, entry.why, entry.editorial, name, line)
 
 
-def load_releases(root: Path, today: dt.date, problems: list[Problem]) -> tuple[Release, ...]:
+def load_releases(root: Path, today: dt.date, essay_issued: str | None, problems: list[Problem]) -> tuple[Release, ...]:
+    """changes.yml's versions, newest first, each released between the essay it reproduces (essay_issued, as its
+    record has it) and today."""
     releases: list[Release] = []
     lines: dict[str, int] = {}
     for name, item, line, node in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
@@ -317,6 +319,10 @@ def load_releases(root: Path, today: dt.date, problems: list[Problem]) -> tuple[
         if release.date > today.isoformat():  # pages and the PDF would carry a release that has not happened
             problems.append(Problem(name, line_at(node, ["date"]), f"version {release.version} is dated {release.date}, "
                                     "in the future", "date a version on the day it is released"))
+        elif essay_issued and release.date[:len(essay_issued)] < essay_issued:  # fifteenth hostile round, C10 and C11
+            problems.append(Problem(name, line_at(node, ["date"]), f"version {release.version} is dated {release.date}, "
+                                    f"before the essay it reproduces was published ({essay_issued})",
+                                    "date a version on the day it is released"))
         lines.setdefault(release.version, line)
         releases.append(release)
     if not releases and not any(p.path.endswith("changes.yml") for p in problems):
