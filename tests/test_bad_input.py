@@ -612,8 +612,9 @@ def test_a_build_run_inside_the_published_site_writes_nothing_there(project):
     assert tree_digest(project / "site") == before
 
 
-@pytest.mark.parametrize("epoch", ["abc", "", "0", "-5", "99999999999", "١٧٠٠٠٠٠٠٠٠"],
-                         ids=["a word", "empty", "before 1980", "negative", "after 2099", "Arabic-Indic digits"])
+@pytest.mark.parametrize("epoch", ["abc", "", "0", "-5", "99999999999", "١٧٠٠٠٠٠٠٠٠", "4070908800"],
+                         ids=["a word", "empty", "before 1980", "negative", "after 2099", "Arabic-Indic digits",
+                              "in 2099, after today"])
 def test_a_bad_source_date_epoch_is_named_before_anything_is_built(project, monkeypatch, epoch):
     """SOURCE_DATE_EPOCH dates the PDF, the zip and the sitemap: one none of them can write stops the build at once."""
     before = tree_digest(project / "site")
@@ -622,7 +623,7 @@ def test_a_bad_source_date_epoch_is_named_before_anything_is_built(project, monk
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"error: SOURCE_DATE_EPOCH: is {epoch!r}, not a time the build can date its files by; set it to whole seconds "
-        "since 1970, from 1980 to 2099 (as `git log -1 --format=%ct` gives), or unset it")
+        "since 1970, from 1980 to today (as `git log -1 --format=%ct` gives), or unset it")
     assert tree_digest(project / "site") == before
 
 

@@ -249,12 +249,14 @@ def test_a_site_folder_that_is_a_link_gets_no_pdf_through_it(project, tmp_path, 
     assert list(outside.iterdir()) == [], "nothing written outside the project"
 
 
-def test_a_commit_dated_before_1980_is_named_before_anything_is_built(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("date", "epoch"), [("1975-01-01", 157766400), ("2098-05-05", 4050086400)],
+                         ids=["before 1980", "in 2098, after today (fifteenth hostile round, S13)"])
+def test_a_commit_dated_before_1980_or_after_today_is_named_before_anything_is_built(tmp_path, monkeypatch, date, epoch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    env = os.environ | {"GIT_COMMITTER_DATE": "1975-01-01T00:00:00Z", "GIT_AUTHOR_DATE": "1975-01-01T00:00:00Z"}
+    env = os.environ | {"GIT_COMMITTER_DATE": f"{date}T00:00:00Z", "GIT_AUTHOR_DATE": f"{date}T00:00:00Z"}
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q",
                     "--allow-empty", "-m", "old"], check=True, env=env)
     assert [str(p) for p in epoch_problems(tmp_path)] == [
-        "git log -1: dates the last commit 157766400, not a time the build can date its files by; commit again with a "
-        "date from 1980 to 2099, or set SOURCE_DATE_EPOCH to one"]
+        f"git log -1: dates the last commit {epoch}, not a time the build can date its files by; commit again with a "
+        "date from 1980 to today, or set SOURCE_DATE_EPOCH to one"]

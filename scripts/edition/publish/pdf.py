@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -76,18 +77,21 @@ EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hol
 
 def epoch_problems(root: Path | None = None) -> list[Problem]:
     """SOURCE_DATE_EPOCH, when set, else the last commit's time, dates the PDF, the offline copy's zip and
-    MkDocs' sitemap: it must be a time all three can write, or the build would stop on it half-way."""
+    MkDocs' sitemap: it must be a time all three can write, or the build would stop on it half-way, and not
+    after today (tomorrow, for a clock a few hours ahead), where the PDF would say it was made and its sources
+    read in years to come (fifteenth hostile round, S12 and S13)."""
+    latest = min(EPOCH_RANGE[1], int(time.time()) + 86_400)
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is None:
         commit = _commit_epoch(root) if root is not None else None
-        if commit is None or EPOCH_RANGE[0] <= commit < EPOCH_RANGE[1]:
+        if commit is None or EPOCH_RANGE[0] <= commit < latest:
             return []
         return [Problem("git log -1", 0, f"dates the last commit {commit}, not a time the build can date its files by",
-                        "commit again with a date from 1980 to 2099, or set SOURCE_DATE_EPOCH to one")]
-    if value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < EPOCH_RANGE[1]:
+                        "commit again with a date from 1980 to today, or set SOURCE_DATE_EPOCH to one")]
+    if value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < latest:
         return []
     return [Problem("SOURCE_DATE_EPOCH", 0, f"is {value!r}, not a time the build can date its files by",
-                    "set it to whole seconds since 1970, from 1980 to 2099 (as `git log -1 --format=%ct` gives), or unset it")]
+                    "set it to whole seconds since 1970, from 1980 to today (as `git log -1 --format=%ct` gives), or unset it")]
 
 
 def _commit_epoch(root: Path) -> int | None:
