@@ -2067,12 +2067,28 @@ CASES |= {
         replace("CITATION.cff", '"https://warontherocks.com/2020/03/', '"https://evil.example/2020/03/'),
         f"CITATION.cff:{line_of('CITATION.cff', 'https://warontherocks.com/2020/03/')}: the first of `references`, the "
         "original essay, gives `url` as 'https://evil.example/"),
+    # Fifteenth round: what else GitHub and Zenodo publish of the essay's reference, or in the edition's place (F1 to F15).
+    "CITATION.cff: a preferred citation of another work": (
+        lambda root: (root / "CITATION.cff").write_text((root / "CITATION.cff").read_text(encoding="utf-8").replace(
+            "references:\n", "preferred-citation:\n  type: article\n  title: Why Iraq Needs US Troops\n  authors:\n"
+            "    - family-names: Mallory\n      given-names: Eve\nreferences:\n"), encoding="utf-8"),
+        f"CITATION.cff:{line_of('CITATION.cff', 'references:')}: `preferred-citation` would have GitHub and Zenodo cite it "
+        "in place of the edition this file describes; remove it: the edition is cited as the file's own fields say"),
+    "CITATION.cff: a DOI for the original essay that its record lacks": (
+        replace("CITATION.cff", "    month: 3\n", "    month: 3\n    doi: 10.9999/evil.1234\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '    month: 3') + 1}: the first of `references`, the original essay, gives "
+        "`doi`, which sources/warontherocks-2020-03.yml has no field for; remove `doi`"),
+    "CITATION.cff: the original essay as software": (
+        replace("CITATION.cff", "  - type: magazine-article\n", "  - type: software\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '  - type: magazine-article')}: the first of `references`, the original "
+        "essay, gives `type` as 'software', but sources/warontherocks-2020-03.yml says 'magazine-article'"),
     "CITATION.cff: another author and journal for the original essay": (
         steps(replace("CITATION.cff", "      - family-names: Heller\n        given-names: Sam\n",
                       "      - family-names: Smith\n        given-names: John\n"),
               replace("CITATION.cff", "journal: War on the Rocks", "journal: Foreign Affairs")),
         [f"CITATION.cff:{line_of('CITATION.cff', '    authors:')}: the first of `references`, the original essay, gives "
-         "`authors` as ", f"CITATION.cff:{line_of('CITATION.cff', 'journal: War on the Rocks')}: the first of `references`, "
+         "`authors` as Fantappie, Maria; Smith, John, but sources/warontherocks-2020-03.yml says Fantappie, Maria; Heller, "
+         "Sam; write what", f"CITATION.cff:{line_of('CITATION.cff', 'journal: War on the Rocks')}: the first of `references`, "
          "the original essay, gives `journal` as 'Foreign Affairs', but sources/warontherocks-2020-03.yml says 'War on the Rocks'"]),
 }
 

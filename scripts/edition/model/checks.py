@@ -122,25 +122,51 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
     return problems
 
 
+# The Citation File Format's reference types for the CSL types an essay's record may have.
+CFF_TYPES = {"article-magazine": "magazine-article", "article-newspaper": "newspaper-article", "article-journal": "article",
+             "post-weblog": "blog", "webpage": "website", "report": "report", "book": "book"}
+
+
 def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
-    """The first of CITATION.cff's `references` is the essay this edition reproduces, as its record says: GitHub's
-    "Cite this repository" and Zenodo publish it, and a wrong year, address or author there went unchecked
-    (fourteenth hostile round, case 77)."""
-    references = data.get("references") if isinstance(data, dict) else None
+    """The first of CITATION.cff's `references` is the essay this edition reproduces, as its record says, field for
+    field and with no field its record has not: GitHub's "Cite this repository" and Zenodo publish it (fourteenth
+    hostile round, case 77; fifteenth, F3 to F15: a DOI, a second date, a publisher, an abstract). A
+    `preferred-citation` would have them cite another work in the edition's place (F1)."""
+    if not isinstance(data, dict):
+        return []  # named by the schema
+    problems = []
+    if "preferred-citation" in data:
+        problems.append(Problem(CITATION_FILE, key_lines(node).get("preferred-citation", 1), "`preferred-citation` would "
+                                "have GitHub and Zenodo cite it in place of the edition this file describes",
+                                "remove it: the edition is cited as the file's own fields say"))
+    references = data.get("references")
     if not (isinstance(references, list) and references and isinstance(references[0], dict)):
-        return []  # none, or named by the schema
+        return problems  # none, or named by the schema
     original, reference = edition.original, references[0]
     year, _, month = original.issued.partition("-")
     people = [{"family-names": person["family"], "given-names": person["given"]} if "family" in person and "given" in person
               else {"family-names": person["family"]} if "family" in person else {"name": person.get("literal")}
               for person in original.authors]
-    expected = {"title": original.title, "authors": people, "journal": original.container_title, "year": int(year),
-                "month": int(month[:2]) if month else None, "url": original.url}
+    expected = {"type": CFF_TYPES.get(original.type, reference.get("type")), "title": original.title, "authors": people,
+                "journal": original.container_title, "year": int(year), "month": int(month[:2]) if month else None,
+                "url": original.url}
     name = f"sources/{original.id}.yml"
-    return [Problem(CITATION_FILE, line_at(node, ["references", 0, *([key] if key in reference else [])], of_key=True),
-                    f"the first of `references`, the original essay, gives `{key}` as {reference.get(key)!r}, but {name} "
-                    f"says {value!r}", f"write what {name} says" if value is not None else f"remove `{key}`")
-            for key, value in expected.items() if reference.get(key) != value]
+    problems += [Problem(CITATION_FILE, line_at(node, ["references", 0, key], of_key=True), f"the first of `references`, "
+                         f"the original essay, gives `{key}`, which {name} has no field for", f"remove `{key}`")
+                 for key in reference if key not in expected]
+    problems += [Problem(CITATION_FILE, line_at(node, ["references", 0, *([key] if key in reference else [])], of_key=True),
+                         f"the first of `references`, the original essay, gives `{key}` as {_shown(reference.get(key))}, "
+                         f"but {name} says {_shown(value)}", f"write what {name} says" if value is not None else f"remove `{key}`")
+                 for key, value in expected.items() if reference.get(key) != value]
+    return problems
+
+
+def _shown(value: object) -> str:
+    """A value of CITATION.cff as a reader writes it: a list of people as their names, anything else as written."""
+    if isinstance(value, list) and all(isinstance(person, dict) for person in value):
+        return "; ".join(", ".join(str(person[key]) for key in ("family-names", "given-names", "name") if key in person)
+                         or repr(person) for person in value)
+    return repr(value)
 
 
 def _cff_author_problems(edition: Inputs, data, node) -> list[Problem]:
