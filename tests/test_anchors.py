@@ -52,14 +52,17 @@ HAND_KEPT = LOCK_TEXT.replace("redirects: {}", '# a comment the editors keep\nre
 
 
 @pytest.mark.parametrize("written", [HAND_KEPT.replace("  - p6\n", ""), HAND_KEPT.replace(PAGES, "pages:\n"),
-                                     HAND_KEPT.replace(PAGES, "pages: {}\n# kept too\n")],
-                         ids=["an anchor missing", "pages empty", "pages an empty mapping"])
+                                     HAND_KEPT.replace(PAGES, "pages: {}\n# kept too\n"),
+                                     HAND_KEPT.replace("  - p6\n", "").replace("\n", "\r\n")],
+                         ids=["an anchor missing", "pages empty", "pages an empty mapping", "CRLF line ends"])
 def test_make_anchors_rewrites_the_pages_and_keeps_the_rest_as_the_editors_wrote_it(site, lock, tmp_path, written):
-    """Fourteenth hostile round, case 58: `make anchors` dropped the comments of the part kept by hand."""
-    (tmp_path / LOCK_FILE).write_text(written, encoding="utf-8")
+    """Fourteenth hostile round, case 58: `make anchors` dropped the comments of the part kept by hand; fifteenth, A2:
+    it rewrote a lock kept with CRLF line ends in LF, every line of it."""
+    (tmp_path / LOCK_FILE).write_bytes(written.encode("utf-8"))
     assert write_lock(site, lock, tmp_path) == []
     expected = HAND_KEPT if "# kept too" not in written else HAND_KEPT.replace(PAGES, PAGES + "# kept too\n")
-    assert (tmp_path / LOCK_FILE).read_text(encoding="utf-8") == expected
+    expected = expected.replace("\n", "\r\n") if "\r\n" in written else expected
+    assert (tmp_path / LOCK_FILE).read_bytes().decode("utf-8") == expected
 
 
 def test_the_lock_holds_headings_paragraphs_and_sources(lock, essay, edition):

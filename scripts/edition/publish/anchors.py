@@ -106,7 +106,8 @@ def write_lock(site_dir: Path, lock: Lock, root: Path, parsed: dict[Path, HtmlEl
     public, _ = published_anchors(site_dir, parsed)
     body = yaml.safe_dump({"pages": public}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
     if kept := _around_pages(root / LOCK_FILE):
-        text = kept[0] + body + kept[1]
+        # In the line ends the editors' part has: a lock kept with CRLF keeps them (fifteenth hostile round, A2).
+        text = kept[0] + (body.replace("\n", "\r\n") if "\r\n" in kept[0] + kept[1] else body) + kept[1]
     else:  # the first lock, or one without `pages`
         aliases = [{"page": a.page, "old": a.old, "new": a.new} for a in lock.aliases]
         text = LOCK_HEADER + body + yaml.safe_dump({"aliases": aliases, "redirects": lock.redirects}, allow_unicode=True,
@@ -127,7 +128,7 @@ def _around_pages(path: Path) -> tuple[str, str] | None:
     before the build, so parsing it again is safe; the pure-Python parser, whose marks count characters.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # as written: read_text would make every \r\n a \n
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeError, yaml.YAMLError):
         return None
