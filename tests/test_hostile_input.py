@@ -2094,6 +2094,14 @@ CASES |= {
 
 
 CASES |= {
+    "events.yml: a paragraph's number with a leading zero, octal to YAML 1.1": (  # fifteenth round, E16: ¶8, not ¶10
+        replace("sources/essay/events.yml", "  paragraphs: [10]\n", "  paragraphs: [010]\n"),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: '010' is read by YAML 1.1 as "
+        "the number 8, not as its digits say; write the number in plain decimal digits, without a leading 0, or quote the "
+        "value if it is text"),
+    "CITATION.cff: a month in hex": (
+        replace("CITATION.cff", "    month: 3\n", "    month: 0x3\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '    month: 3')}: '0x3' is read by YAML 1.1 as the number 3"),
     "events.yml: an event no paragraph discusses": (
         replace("sources/essay/events.yml", "  paragraphs: [10]\n", "  paragraphs: []\n"),
         f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: event 'pmf-established': "

@@ -161,6 +161,8 @@ class _Refused(Exception):
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+# The numbers YAML 1.1 reads otherwise than their digits say: octal (010), hex (0x0a), binary (0b1), base sixty (1:30).
+_NOT_DECIMAL = re.compile(r"[-+]?0[0-9a-zA-Z]|[^:]*:")
 _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_constructors.items()
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
 
@@ -219,6 +221,12 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         if "_" in node.value and node.tag in _NUMBERS:  # YAML 1.1 reads 0_2 as 2: no editor means that (twelfth round, 93)
             raise _Refused(Problem(name, line, f"{node.value!r} is read as a number by YAML 1.1, which drops its '_'",
                                    "write the number's digits alone, or quote the value if it is text"))
+        if node.tag in _NUMBERS and _NOT_DECIMAL.match(node.value):
+            # YAML 1.1 reads 010 as octal 8, 0x0a as hex, 1:30 as base sixty: a paragraph's number 010 linked an event
+            # to ¶8 (fifteenth hostile round, E16). No editor means those; all of them are refused, named as read.
+            raise _Refused(Problem(name, line, f"{node.value!r} is read by YAML 1.1 as the number "
+                                   f"{_SCALARS[node.tag](constructor, node)}, not as its digits say",
+                                   "write the number in plain decimal digits, without a leading 0, or quote the value if it is text"))
         if node.tag not in _SCALARS:
             unusual.append(node)
             return None
