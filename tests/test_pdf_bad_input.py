@@ -82,6 +82,10 @@ REFUSED = {
         lambda p: ((p / "print/big.bin").write_bytes(b""), os.truncate(p / "print/big.bin", 33 * 2**20)),
         ["print/big.bin: is 33 MB, more than the 32 MB any template, font or figure of the book needs; remove it from "
          "print/, or make it smaller"]),
+    "files in print/ bigger together than any book needs": (  # fifteenth round, P3: each just under the limit
+        lambda p: [((p / f"print/f{n}.bin").write_bytes(b""), os.truncate(p / f"print/f{n}.bin", 31 * 2**20)) for n in range(3)],
+        ["print/: holds 93 MB, more than the 64 MB the book's template, fonts and figures need together; remove from "
+         "print/ what the book does not use"]),
     # Named where it is written (tenth hostile round, case 102: a record's was named at every page that shows it).
     "a character no face has": (
         lambda p: add_to_about(p, "A character: 中."),

@@ -649,6 +649,7 @@ def _marker_pages(tree: HtmlElement) -> dict[str, str]:
 
 
 MAX_PRINT_FILE_BYTES = 32 * 2**20  # a font family is a few MB
+MAX_PRINT_BYTES = 64 * 2**20
 
 
 def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
@@ -669,6 +670,11 @@ def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
                                     "remove it from print/, or make it smaller"))
             continue
         files.append(path)
+    # And all of them together: eight files just under the limit each were 248 MB a run (fifteenth round, P3).
+    if (total := sum(path.stat().st_size for path in files)) > MAX_PRINT_BYTES:
+        problems.append(Problem(Path(TEMPLATE).parent.as_posix() + "/", 0, f"holds {total / 2**20:,.0f} MB, more than the "
+                                f"{MAX_PRINT_BYTES // 2**20} MB the book's template, fonts and figures need together",
+                                "remove from print/ what the book does not use"))
     return files
 
 
