@@ -239,7 +239,8 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            # Names no look-up takes (eighth round, case 150b): an empty label, and one longer than DNS allows.
            "/to-empty-label": "http://a..b/", "/to-long-label": "http://" + "a" * 70 + ".com/",
            # Fourteenth round: an address with DNS's trailing dot (43), a path a browser reads as another host (44).
-           "/to-trailing-dot": "http://127.0.0.1.:{port}/ok", "/to-slash-backslash": "/" + chr(92) + "127.0.0.2:{port}/ok"}
+           "/to-trailing-dot": "http://127.0.0.1.:{port}/ok", "/to-slash-backslash": "/" + chr(92) + "127.0.0.2:{port}/ok",
+           "/to-one-slash": "http:/ok"}  # fifteenth round, L17: this host, and its port
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -279,7 +280,8 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
     for path in ("/to-nat64", "/to-6to4", "/to-compatible", "/to-translated"):  # named by the address they carry
         assert "is on 169.254.169.254," in outcomes[path][1], (path, outcomes[path])
-    assert outcomes["/here"][0] == "redirected"  # a redirect that stays on its own host is followed
+    for path in ("/here", "/to-one-slash"):  # a redirect that stays on its own host is followed
+        assert outcomes[path][0] == "redirected", (path, outcomes[path])
     for path in ("/to-backslashes", "/to-open-bracket", "/to-octal", "/to-slash-backslash"):  # its result; the run goes on
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("which is not a web address"), (path, outcomes[path])

@@ -117,7 +117,11 @@ async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
         # (fourteenth hostile round, case 44): whichever is followed, the report would not say where a reader goes.
         if urlsplit(location.strip()).scheme.lower() not in ("", "http", "https") or "\\" in location:
             raise NotWeb(location, response.status_code)
-        _redirect_target(response.request.url, location)
+        target = _redirect_target(response.request.url, location)
+        if httpx.URL(location).scheme and not httpx.URL(location).host:
+            # "http:/path": a browser goes to this host and port; httpx drops the port (fifteenth round, L17), so
+            # it is given the address a browser goes to.
+            response.headers["location"] = str(target)
     except (ValueError, httpx.InvalidURL):
         # An address no request can be built for (seventh hostile round, cases 111 and 184: `http:\\host\x`, an
         # unclosed `[` of an IPv6 host) raised out of httpx or urlsplit and lost the whole run: it is this link's
@@ -126,10 +130,10 @@ async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
 
 
 def _redirect_target(origin: httpx.URL, location: str) -> httpx.URL:
-    """The address httpx builds from a Location header (as httpx.Client._redirect_url does), raising where it would."""
+    """The address a Location header leads to, raising where httpx would (httpx.Client._redirect_url)."""
     url = httpx.URL(location)
-    if url.scheme and not url.host:  # "http:/path": httpx takes the host of the request
-        url = url.copy_with(host=origin.host)
+    if url.scheme and not url.host:  # "http:/path": the host of the request, and its port, as a browser reads it
+        url = url.copy_with(host=origin.host, port=origin.port)
     return origin.join(url) if url.is_relative_url else url
 
 
