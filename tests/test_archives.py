@@ -110,6 +110,20 @@ def test_a_reported_snapshot_is_written_into_its_record_and_no_other(tmp_path, a
     assert out.splitlines()[-1].startswith("1 of ") and "still at risk:" in out
 
 
+@pytest.mark.parametrize("written", ["HTTP://WEB.ARCHIVE.ORG/web/", "http://web.archive.org./web/", "#evil"],
+                         ids=["in capitals", "with DNS's trailing dot", "with a fragment after it"])
+def test_the_archives_address_of_a_capture_is_written_as_it_is_whatever_its_form(tmp_path, api, monkeypatch, written):
+    """Fifteenth hostile round, H13, H14 and H17: the archive's own address in capitals or with a trailing dot was
+    dropped as "no copy", and a #fragment after it was written into the record."""
+    answer = (snapshot_of("{url}").replace(b'{url}"', b'{url}#evil"') if written == "#evil"
+              else snapshot_of("{url}").replace(b"http://web.archive.org/web/", written.encode()))
+    monkeypatch.setattr(Availability, "hostile", answer)
+    root = copy_project(tmp_path / "project")
+    assert main(["--root", str(root), "--api", api, "--write"]) == 0
+    france = next(s for s in load_sources(root) if s.id == "france24-2020-03-19")
+    assert (france.archive_url, france.archive_date) == (f"https://web.archive.org/web/20200320101010/{FRANCE24}", "2020-03-20")
+
+
 def test_a_record_with_windows_line_endings_keeps_them_and_every_line_above(tmp_path, api):
     root = copy_project(tmp_path / "project")
     record = root / "sources/france24-2020-03-19.yml"
@@ -154,6 +168,9 @@ HOSTILE_ANSWERS = {
     "closest is a list": (b'{"archived_snapshots": {"closest": ["x"]}}', 1),
     "an empty list": (b"[]", 1),
     "a closest capture with no address": (b'{"archived_snapshots": {"closest": {"url": 5, "timestamp": null}}}', 1),
+    # Fifteenth round, H1 and H2: no capture's address, so no answer (not "no copy: save all 33").
+    "a capture on another host": (snapshot_of("{url}").replace(b"web.archive.org/", b"web.archive.org.evil.example/"), 1),
+    "a capture behind a user part": (snapshot_of("{url}").replace(b"web.archive.org/", b"web.archive.org@evil.example/"), 1),
     "JSON nested past the parser's depth": (b"[" * 100000 + b"]" * 100000, 1),
     "a server error": (b"500", 1),
     "not JSON": (b"<html>down for maintenance</html>", 1),

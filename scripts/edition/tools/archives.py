@@ -33,7 +33,9 @@ from .linkcheck import OneLineParser
 
 API = "https://archive.org/wayback/available"
 USER_AGENT = "iraq-restraint-edition-archives/1 (+https://iraq-restraint-edition.github.io/)"
-SNAPSHOT = re.compile(r"^https?://web\.archive\.org/web/([0-9]{14})/(\S+)\Z")
+# The archive's address of a capture: its scheme and host in any case, with DNS's trailing dot or without (fifteenth hostile round,
+# H13 and H14), the capture's time, and the address captured (its #fragment is no part of the capture's: H17).
+SNAPSHOT = re.compile(r"^(?i:https?://web\.archive\.org\.?)/web/([0-9]{14})/([^\s#]+)(?:#\S*)?\Z")
 
 
 MAX_ANSWER = 1_000_000  # bytes: the API's answer is a few hundred
@@ -77,10 +79,12 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
         return None
     if not (isinstance(closest, dict) and isinstance(closest.get("url"), str)):
         raise NoAnswer("a closest capture without its address")
-    address = closest["url"]
-    if not (closest.get("available") is True and str(closest.get("status")) == "200" and (match := SNAPSHOT.match(address))):
+    if not (match := SNAPSHOT.match(closest["url"])):  # another host, user@host, a line break: no capture's address (H1–H4)
+        raise NoAnswer("a closest capture whose address is not on web.archive.org")
+    if not (closest.get("available") is True and str(closest.get("status")) == "200"):
         return None
-    stamp, address = match[1], "https://" + address.split("://", 1)[1]
+    stamp = match[1]
+    address = f"https://web.archive.org/web/{stamp}/{match[2]}"
     day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
     # What the build would refuse is never written: a day the calendar has not (20190230…, 20150399…: the first
     # raised in dated_before, the second passed its comparison of text) or one after today, as the build's own
