@@ -2051,6 +2051,10 @@ CASES |= {
         replace(CHANGES, "- version: 0.1.0\n  date: 2026-11-25", "- version: 0.1.0\n  date: 2019-01-01"),
         f"{CHANGES}:{line_of(CHANGES, '- version: 0.1.0') + 1}: version 0.1.0 is dated 2019-01-01, before the essay it "
         "reproduces was published (2020-03); date a version on the day it is released"),
+    "changes.yml: a release date with a time of day": (  # fifteenth round, C7: quoted as Python's datetime repr
+        replace(CHANGES, "- version: 0.2.0\n  date: 2026-11-25", "- version: 0.2.0\n  date: 2026-11-25T23:59:59-12:00"),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 1}: version 0.2.0: 'date' must be the release date as YYYY-MM-DD, "
+        "got 2026-11-25T23:59:59-12:00"),
     "changes.yml: a version listed twice": (
         replace(CHANGES, "- version: 0.2.0\n", NEW_VERSION.replace("0.3.0", "0.2.0").format("2026-11-30")),
         f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0') + 5}: version 0.2.0 is listed twice (first on line "

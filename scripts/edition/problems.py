@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -26,8 +27,9 @@ def lookalikes(text: str) -> str:
 
 
 def shown(value: object, limit: int = 60) -> str:
-    """A value as a message quotes it: its repr, cut short."""
-    text = repr(value)
+    """A value as a message quotes it: its repr, cut short; a date or time YAML read as written (2026-11-25T23:59:59-12:00),
+    not as Python's repr of it (fifteenth hostile round, C7)."""
+    text = value.isoformat() if isinstance(value, dt.date | dt.time) else repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
