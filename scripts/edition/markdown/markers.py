@@ -24,6 +24,7 @@ from ..model.addresses import (
     site_root,
     source_anchor,
     term_anchor,
+    version_anchor,
 )
 from ..model.docs import MARKER, MARKERS, marker_name
 from ..model.ledgers import SUPPORT, ends_a_sentence
@@ -364,7 +365,7 @@ class MarkerTreeprocessor(EditionTreeprocessor):
         """Every released version, newest first, with what changed."""
         out = []
         for release in edition.releases:
-            heading = element("h2", f"Version {release.version}", id=f"v{release.version}")
+            heading = element("h2", f"Version {release.version}", id=version_anchor(release.version))
             element("time", f" — {long_date(release.date)}", heading, datetime=release.date, class_="release-date")
             out.append(heading)
             changes = element("ul", None, class_="release-changes")

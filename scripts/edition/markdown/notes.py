@@ -18,11 +18,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from .. import Edition
 from ..htmltree import fragment, inner_html, text_runs
-from ..model.addresses import SOURCES_PAGE, paragraph_anchor, source_anchor
+from ..model.addresses import EDITORIAL_PREFIX, SOURCES_PAGE, paragraph_anchor, source_anchor
 from ..model.docs import DEFINITION, blocks, code_lines, references
 from ..model.ledgers import Claim, ends_a_sentence
 from ..model.sources import Source
-from ..model.values import EDITORIAL_PREFIX
 from .base import EditionExtension, EditionPreprocessor, log
 from .html import prepend
 

@@ -28,15 +28,20 @@ ESSAY_PARAGRAPH_CLASS = "essay-paragraph"
 
 
 # The #fragment ids the edition writes into pages itself: a page's own id may take none of them (OWN_ID).
-SOURCE_PREFIX, PARAGRAPH_PREFIX, EVENT_PREFIX, TERM_PREFIX = "src-", "p", "ev-", "term-"
+SOURCE_PREFIX, PARAGRAPH_PREFIX, EVENT_PREFIX, TERM_PREFIX, VERSION_PREFIX = "src-", "p", "ev-", "term-", "v"
+EDITORIAL_PREFIX = "ed-"  # an editorial note's, as [^ed-…] calls it and the editorial notes' page lists it
 CITE_PANEL_ID = "cite"
 FOOTNOTE_PREFIXES = ("fn:", "fnref:")  # Python-Markdown's footnotes extension writes them
-OWN_ID = re.compile(rf"{PARAGRAPH_PREFIX}\d+|{CITE_PANEL_ID}|(?:"
-                    + "|".join(re.escape(p) for p in (SOURCE_PREFIX, EVENT_PREFIX, TERM_PREFIX, *FOOTNOTE_PREFIXES)) + ").*")
+OWN_ID = re.compile(rf"{PARAGRAPH_PREFIX}\d+|{CITE_PANEL_ID}|{VERSION_PREFIX}\d+\.\d+\.\d+|(?:" + "|".join(
+    re.escape(p) for p in (SOURCE_PREFIX, EVENT_PREFIX, TERM_PREFIX, EDITORIAL_PREFIX, *FOOTNOTE_PREFIXES)) + ").*")
 
 
 def source_anchor(source_id: str) -> str:
     return f"{SOURCE_PREFIX}{source_id}"
+
+
+def version_anchor(version: str) -> str:
+    return f"{VERSION_PREFIX}{version}"
 
 
 def paragraph_anchor(number: int) -> str:

@@ -341,7 +341,8 @@ def attribute_list_ids(text: str) -> list[tuple[int, str]]:
 def own_id_taken(given: str) -> str:
     """What is wrong with a page's id that is one of the edition's own (OWN_ID), typed in an attribute list or in HTML."""
     return (f"the id {given!r} is one the edition writes itself (p1, p2… for the essay's paragraphs, cite for the Cite "
-            "panel, and ids starting src-, ev-, term-, fn: or fnref:), so two elements would share it")
+            "panel, v0.2.0… for its versions, and ids starting src-, ev-, term-, ed-, fn: or fnref:), so two elements "
+            "would share it")
 
 
 def id_problems(name: str, text: str) -> list[Problem]:

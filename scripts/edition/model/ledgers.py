@@ -15,10 +15,11 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..problems import Problem, lookalikes, relative
+from .addresses import EDITORIAL_PREFIX
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
 from .schema import Filled, IsoDay, Schema, Words, described, matching, validated
-from .values import EDITORIAL_PREFIX, ID
+from .values import ID
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,12 @@ import yaml
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
+from .addresses import EDITORIAL_PREFIX
 from .essay import ESSAY_DIR
 from .files import line_at, parse_yaml, read_text
 from .memo import Memo, checked
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
-from .values import DOUBLED, EDITORIAL_PREFIX, ID, iso_date, real_date
+from .values import DOUBLED, ID, iso_date, real_date
 
 SOURCES_DIR = Path("sources")
 

@@ -11,7 +11,6 @@ import re
 
 # (\Z, not $: a pattern ending in $ also takes a value ending in a line break; [0-9], not \d, which
 # also takes other scripts' digits.)
-EDITORIAL_PREFIX = "ed-"  # an editorial note's id, as [^ed-…] calls it; no source record's
 # A lowercase slug: source ids, event ids, glossary ids, editorial note names.
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A BCP 47 tag as the inputs use them: a language, then subtags (a region, a script, a variant, or a
