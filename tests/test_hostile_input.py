@@ -687,8 +687,8 @@ CASES["docs: a div never closed"] = (
     "add </div> where it should end")
 
 # An id given by an attribute list is a promise to links: one element per id, none of the edition's own.
-OWN_IDS = ("the edition writes itself (p1, p2… for the essay's paragraphs, cite for the Cite panel, and ids starting "
-           "src-, ev-, term-, fn: or fnref:), so two elements would share it; choose another id")
+OWN_IDS = ("the edition writes itself (p1, p2… for the essay's paragraphs, cite for the Cite panel, v0.2.0… for its "
+           "versions, and ids starting src-, ev-, term-, ed-, fn: or fnref:), so two elements would share it; choose another id")
 CASES |= {
     "docs: an id given twice by attribute lists": (
         add_line(ABOUT, "## One {#twice}\n\n## Two {: #twice }"),
@@ -2111,6 +2111,23 @@ CASES |= {
         f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: event 'pmf-established': "
         "'paragraphs' must be a list of the numbers of the paragraphs that discuss it, at least one, got []"),
 }
+
+
+# Sixteenth round, T1: ids the edition's listings write, given again by a page above its marker.
+CASES |= {
+    "docs: an HTML id an editorial note has": (
+        replace("docs/editorial-notes.md", "[[edition:", '<span id="ed-zarif">typed</span>\n\n[[edition:'),
+        f"docs/editorial-notes.md:{line_of('docs/editorial-notes.md', '[[edition:')}: the id 'ed-zarif' is one the edition "
+        "writes itself"),
+    "docs: a version's id given by an attribute list": (
+        replace("docs/changes.md", "[[edition:", "## Latest { #v0.2.0 }\n\n[[edition:"),
+        f"docs/changes.md:{line_of('docs/changes.md', '[[edition:')}: the id 'v0.2.0' is one the edition writes itself"),
+    "docs: an HTML id a heading of the Sources listing has": (
+        replace("docs/sources.md", "[[edition:sources]]", '<span id="records">typed</span>\n\n[[edition:sources]]'),
+        f"docs/sources.md:{line_of('docs/sources.md', '[[edition:sources]]')}: the id 'records' is given to 2 elements of the "
+        "page, so every link to it lands on the first; give the element the page adds an id of its own"),
+}
+RENDERED_TEMPLATES.add("docs: an HTML id a heading of the Sources listing has")
 
 
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -113,6 +114,12 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
         if is_redirect(tree):
             continue  # a redirect page's target is checked against anchors.lock, with the lock's line (anchors)
         elements = list(tags(tree))
+        given = Counter(tag.get("id") for tag in elements if tag.get("id"))
+        # Whatever gave them (a page's HTML or attribute list, a heading a marker's listing writes, a template), two
+        # elements with one id send every link to it to the first (sixteenth hostile round: Sources' `records`).
+        problems += [Problem(f"site/{name}", 0, f"{ID_TWICE}'{given_id}' is given to {count} elements of the page, so every "
+                             "link to it lands on the first", "give the element the page adds an id of its own")
+                     for given_id, count in given.items() if count > 1]
         for tag in elements:
             attr = RESOURCE_ATTRIBUTES.get(tag.tag)
             if tag.tag == "link" and LINK_RELS_FETCHED & set((tag.get("rel") or "").split()):
@@ -144,6 +151,7 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
 
 
 QUOTED = re.compile(r"'([^']+)'")
+ID_TWICE = "the id "
 
 
 def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
@@ -155,6 +163,9 @@ def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
     for problem in problems:
         page = by_output.get(problem.path) if problem.line == 0 else None
         quoted = QUOTED.search(problem.what) if page is not None else None
-        line = page.line_holding(quoted[1]) if quoted else 0
+        # An id: where the page gives it (HTML or an attribute list), not the first line the word is on.
+        needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
+                   if quoted and problem.what.startswith(ID_TWICE) else [quoted[1]] if quoted else [])
+        line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
         placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
     return placed
