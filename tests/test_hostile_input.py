@@ -1592,8 +1592,8 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'https://www.upi\u3002com/x': the host www.upi\u3002com holds "
         "'\u3002' (U+3002 IDEOGRAPHIC FULL STOP), which browsers read as '.'; give the address as the site itself gives it"),
     "mkdocs.yml: a footnotes option that breaks every page": (
-        replace(CONFIG, "  - footnotes\n", "  - footnotes: {PLACE_MARKER: 5}\n"),
-        f"{CONFIG}:{line_of(CONFIG, '  - footnotes')}: `footnotes` cannot use the options {{'PLACE_MARKER': 5}} (TypeError: "),
+        replace(CONFIG, "  - footnotes\n", "  - footnotes: {BACKLINK_TITLE: 5}\n"),
+        f"{CONFIG}:{line_of(CONFIG, '  - footnotes')}: `footnotes` cannot use the options {{'BACKLINK_TITLE': 5}} ("),
     "mkdocs.yml: a palette toggle named with a right-to-left override reference": (
         replace(CONFIG, "name: Switch to dark mode", "name: Switch &#x202E;to dark mode"),
         f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+202E, an invisible "
@@ -2030,6 +2030,10 @@ CASES |= {
         replace("mkdocs.yml", "      permalink_title: Link to this section\n",
                 "      permalink_title: Link to this section\n      separator: _\n"),
         f"mkdocs.yml:{line_of('mkdocs.yml', 'permalink_title:') + 1}: `toc`'s `separator` is '_'"),
+    "mkdocs.yml: a back-link title padding the note's number to fifty million characters": (  # sixteenth round, T2
+        replace("mkdocs.yml", "  - footnotes\n", "  - footnotes:\n      BACKLINK_TITLE: 'Back {0:>50000000}'\n"),
+        f"mkdocs.yml:{line_of('mkdocs.yml', '  - footnotes') + 1}: `footnotes`'s `BACKLINK_TITLE` holds a format field other "
+        "than {}, the note's number; write the title with {} where the number goes, and no other brace"),
     "mkdocs.yml: notes' ids numbered apart on every page": (
         replace("mkdocs.yml", "  - footnotes\n", "  - footnotes:\n      UNIQUE_IDS: true\n"),
         f"mkdocs.yml:{line_of('mkdocs.yml', '  - footnotes') + 1}: `footnotes`'s `UNIQUE_IDS` is True"),

@@ -434,17 +434,26 @@ def _words_added(name: str, options: object) -> tuple[str, str] | None:
 # fifteenth hostile rounds: baselevel, separator and permalink_class failed only at built pages or lost anchors).
 SETTABLE_OPTIONS = {"toc": {"permalink", "permalink_title", "title", "toc_depth"},
                     "footnotes": {"BACKLINK_TEXT", "BACKLINK_TITLE"}}
+FORMATTED_OPTIONS = {("footnotes", "BACKLINK_TITLE")}  # footnotes fills in the note's number with str.format
 
 
 def _fixed_option_changed(name: str, options: object) -> tuple[str, str, str] | None:
     """(option, what, fix) when an option of toc or footnotes the edition is built on is set other than its default."""
     if name not in SETTABLE_OPTIONS or not isinstance(options, dict):
         return None
+    defaults = dict(_defaults_of(name))
     for option, value in options.items():
-        default = dict(_defaults_of(name)).get(option)
+        default = defaults.get(option)
+        if option not in defaults:
+            continue  # no option of the extension's: _unusable_options names it
         if option not in SETTABLE_OPTIONS[name] and value != default and str(value) != str(default):
             return (option, f"`{name}`'s `{option}` is {value!r}; the edition's headings, anchors, styles and PDF are made for "
                     f"its default, {default!r}", f"remove `{option}`")
+        if (name, option) in FORMATTED_OPTIONS and re.search(r"[{}]", re.sub(r"\{0?\}|%d", "", str(value))):
+            # str.format's own fields: 'Back {0:>50000000}' made each note's title 50 MB, and the build 8 GB
+            # (sixteenth hostile round, T2).
+            return (option, f"`{name}`'s `{option}` holds a format field other than {{}}, the note's number",
+                    "write the title with {} where the number goes, and no other brace")
     return None
 
 
@@ -463,15 +472,16 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                         "machine or the network into the pages)",
                         f"use one of: {', '.join(sorted(allowed))}; or review it and add it to this list in "
                         "scripts/edition/model/edition.py", [key, index])
+            elif key == "markdown_extensions" and isinstance(entry, dict) and (
+                    fixed := _fixed_option_changed(name, entry[name])):
+                # Before the options are tried on a page: a format field asking for 50 MB is not tried (T2).
+                problem(key, fixed[1], fixed[2], [key, index, name, fixed[0]])
             elif key == "markdown_extensions" and isinstance(entry, dict) and not name.startswith(EXTENSIONS) and (
                     unusable := _unusable_options(name, entry[name])):
                 # Python-Markdown raises for it, out of MkDocs' configuration or a page's rendering, as a traceback.
                 problem(key, unusable[0], unusable[1], [key, index, name])
             elif key == "markdown_extensions" and isinstance(entry, dict) and (added := _words_added(name, entry[name])):
                 problem(key, *added, [key, index, name])
-            elif key == "markdown_extensions" and isinstance(entry, dict) and (
-                    fixed := _fixed_option_changed(name, entry[name])):
-                problem(key, fixed[1], fixed[2], [key, index, name, fixed[0]])
             elif name.startswith(EXTENSIONS) and isinstance(entry, dict) and entry[name] not in (None, {}):
                 # Their only settings (the project, the loaded edition) are handed to them by the build and the plugin.
                 problem(key, f"`{name}` takes no options in mkdocs.yml, got {entry[name]!r}", f"write `- {name}` alone",
