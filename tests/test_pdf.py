@@ -537,7 +537,7 @@ def test_a_version_committed_after_its_release_date_is_dated_by_the_release(monk
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     checkout = load_edition(ROOT)
     released = dt.datetime.fromisoformat(checkout.released).replace(tzinfo=dt.UTC)
-    monkeypatch.setattr(pdf_module, "_commit_epoch", lambda root: int((released - dt.timedelta(days=3)).timestamp()))
+    monkeypatch.setattr(pdf_module, "commit_epoch", lambda root: int((released - dt.timedelta(days=3)).timestamp()))
     assert build_date(checkout) == checkout.released
 
 

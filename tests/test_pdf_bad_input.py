@@ -15,8 +15,9 @@ import pytest
 from conftest import ROOT, copy_project, line_of, replace_in
 from edition import formatted
 from edition.model import load_inputs
+from edition.outputs import epoch_problems
 from edition.publish import pdf as pdf_module
-from edition.publish.pdf import epoch_problems, render_pdf
+from edition.publish.pdf import render_pdf
 
 pytestmark = pytest.mark.pdf  # the cases lay out the PDF of a broken copy
 

@@ -30,7 +30,7 @@ from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
 from .model.edition import CONFIG_FILE
 from .model.templates import template_failure
-from .outputs import one_build_at_a_time, output_problems, unwritable
+from .outputs import epoch_problems, one_build_at_a_time, output_problems, unwritable
 from .problems import Problem, ProblemsFound
 from .publish import search
 
@@ -126,6 +126,10 @@ class EditionPlugin(BasePlugin):
             if misplaced := output_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
                 log.error("%s", misplaced[0])
                 raise Abort("build refused: the output folder is not one of its own")
+            # The sitemap's dates, as `make build` has them (sixteenth hostile round, T3: 2099 in every <lastmod>).
+            if dated := epoch_problems(Path(config.config_file_path).parent):
+                log.error("%s", dated[0])
+                raise Abort("build refused: the build cannot date its files by SOURCE_DATE_EPOCH or the last commit")
             if refused := unwritable(Path(config.site_dir), "--site-dir"):
                 log.error("%s", refused)
                 raise Abort("build refused: the output folder cannot be written")

@@ -11,7 +11,9 @@ import errno
 import fcntl
 import os
 import stat
+import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,3 +128,35 @@ def one_build_at_a_time(output: Path) -> Iterator[Problem | None]:
             yield Problem(str(output), 0, "another build of this folder is running", "wait for it to finish, then build again")
             return
         yield None
+
+
+EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hold) to 2100 (before gzip's last)
+
+
+def epoch_problems(root: Path | None = None) -> list[Problem]:
+    """SOURCE_DATE_EPOCH, when set, else the last commit's time, dates the PDF, the offline copy's zip and
+    MkDocs' sitemap: it must be a time all three can write, or the build would stop on it half-way, and not
+    after today (tomorrow, for a clock a few hours ahead), where the PDF would say it was made and its sources
+    read in years to come (fifteenth hostile round, S12 and S13)."""
+    latest = min(EPOCH_RANGE[1], int(time.time()) + 86_400)
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        commit = commit_epoch(root) if root is not None else None
+        if commit is None or EPOCH_RANGE[0] <= commit < latest:
+            return []
+        return [Problem("git log -1", 0, f"dates the last commit {commit}, not a time the build can date its files by",
+                        "commit again with a date from 1980 to today, or set SOURCE_DATE_EPOCH to one")]
+    if value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < latest:
+        return []
+    return [Problem("SOURCE_DATE_EPOCH", 0, f"is {value!r}, not a time the build can date its files by",
+                    "set it to whole seconds since 1970, from 1980 to today (as `git log -1 --format=%ct` gives), or unset it")]
+
+
+def commit_epoch(root: Path) -> int | None:
+    """The last commit's time, or None outside a git checkout."""
+    try:
+        epoch = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return int(epoch) if epoch.lstrip("-").isdigit() else None

@@ -24,10 +24,8 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
-import time
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -55,7 +53,7 @@ from ..model.addresses import (
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings, not_a_project
 from ..model.files import read_text
-from ..outputs import INPUTS, output_link_problem
+from ..outputs import INPUTS, commit_epoch, epoch_problems, output_link_problem
 from ..problems import Problem, ProblemsFound
 from . import typeset
 from .render import load_mkdocs_config
@@ -72,44 +70,12 @@ def pdf_settings(edition: Edition) -> PdfSettings:
     return edition.meta.pdf
 
 
-EPOCH_RANGE = (315_532_800, 4_102_444_800)  # 1980 (the first time a zip can hold) to 2100 (before gzip's last)
-
-
-def epoch_problems(root: Path | None = None) -> list[Problem]:
-    """SOURCE_DATE_EPOCH, when set, else the last commit's time, dates the PDF, the offline copy's zip and
-    MkDocs' sitemap: it must be a time all three can write, or the build would stop on it half-way, and not
-    after today (tomorrow, for a clock a few hours ahead), where the PDF would say it was made and its sources
-    read in years to come (fifteenth hostile round, S12 and S13)."""
-    latest = min(EPOCH_RANGE[1], int(time.time()) + 86_400)
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None:
-        commit = _commit_epoch(root) if root is not None else None
-        if commit is None or EPOCH_RANGE[0] <= commit < latest:
-            return []
-        return [Problem("git log -1", 0, f"dates the last commit {commit}, not a time the build can date its files by",
-                        "commit again with a date from 1980 to today, or set SOURCE_DATE_EPOCH to one")]
-    if value.isascii() and value.isdigit() and EPOCH_RANGE[0] <= int(value) < latest:
-        return []
-    return [Problem("SOURCE_DATE_EPOCH", 0, f"is {value!r}, not a time the build can date its files by",
-                    "set it to whole seconds since 1970, from 1980 to today (as `git log -1 --format=%ct` gives), or unset it")]
-
-
-def _commit_epoch(root: Path) -> int | None:
-    """The last commit's time, or None outside a git checkout."""
-    try:
-        epoch = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return int(epoch) if epoch.lstrip("-").isdigit() else None
-
-
 def build_date(edition: Inputs) -> str:
     """The day (in UTC) the PDF is dated: SOURCE_DATE_EPOCH, else the last commit's, else the version's.
 
     Never before the version's release: a version entered in changes.yml and built before it is committed is
     made on its release day at the earliest, not on the previous commit's."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_epoch(edition.root)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_epoch(edition.root)
     if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
         return max(_day(int(epoch)), edition.released)
     return edition.released

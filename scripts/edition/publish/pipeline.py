@@ -38,13 +38,13 @@ from ..cache import NOTES_CACHE, PDF_CACHE, STYLESHEET_CACHE, TEMPLATE_CACHE
 from ..model.addresses import DOWNLOADS_DIR, OFFLINE_COPY
 from ..model.anchor_lock import LOCK_FILE
 from ..model.edition import PROJECT_FILES, not_a_project
-from ..outputs import one_build_at_a_time, output_problems
+from ..outputs import epoch_problems, one_build_at_a_time, output_problems
 from ..problems import Problem, ProblemsFound
 from .anchors import check_anchors, write_lock, write_redirects
 from .downloads import write_downloads
 from .fidelity import check_fidelity
 from .offline import FOLDER, complete_offline_copy, make_offline_copy
-from .pdf import epoch_problems, pdf_settings, render_pdf
+from .pdf import pdf_settings, render_pdf
 from .postprocess import postprocess, write_pages
 from .render import render_site
 from .sitecheck import check_site, placed_in_docs
