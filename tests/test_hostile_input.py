@@ -2082,6 +2082,10 @@ CASES |= {
             "    - family-names: Mallory\n      given-names: Eve\nreferences:\n"), encoding="utf-8"),
         f"CITATION.cff:{line_of('CITATION.cff', 'references:')}: `preferred-citation` would have GitHub and Zenodo cite it "
         "in place of the edition this file describes; remove it: the edition is cited as the file's own fields say"),
+    "CITATION.cff: another work's DOI for the edition": (  # sixteenth round, T4
+        replace("CITATION.cff", "license: CC-BY-4.0\n", "license: CC-BY-4.0\ndoi: 10.5281/zenodo.1234\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', 'license: CC-BY-4.0') + 1}: `doi` is a field no input of the edition holds, so "
+        "the build cannot check what GitHub and Zenodo would cite the edition by; remove `doi`"),
     "CITATION.cff: a DOI for the original essay that its record lacks": (
         replace("CITATION.cff", "    month: 3\n", "    month: 3\n    doi: 10.9999/evil.1234\n"),
         f"CITATION.cff:{line_of('CITATION.cff', '    month: 3') + 1}: the first of `references`, the original essay, gives "

@@ -122,6 +122,9 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
     return problems
 
 
+# CITATION.cff's fields the build holds to the edition's inputs, or that say nothing a citation is made of.
+CFF_FIELDS = {"cff-version", "message", "type", "title", "abstract", "authors", "version", "date-released", "url", "license",
+              "keywords", "references"}
 # The Citation File Format's reference types for the CSL types an essay's record may have.
 CFF_TYPES = {"article-magazine": "magazine-article", "article-newspaper": "newspaper-article", "article-journal": "article",
              "post-weblog": "blog", "webpage": "website", "report": "report", "book": "book"}
@@ -135,10 +138,16 @@ def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
     if not isinstance(data, dict):
         return []  # named by the schema
     problems = []
+    lines = key_lines(node)
     if "preferred-citation" in data:
-        problems.append(Problem(CITATION_FILE, key_lines(node).get("preferred-citation", 1), "`preferred-citation` would "
+        problems.append(Problem(CITATION_FILE, lines.get("preferred-citation", 1), "`preferred-citation` would "
                                 "have GitHub and Zenodo cite it in place of the edition this file describes",
                                 "remove it: the edition is cited as the file's own fields say"))
+    # A DOI, an identifier, a repository: GitHub and Zenodo cite the edition by them, and no input of the edition holds
+    # one to check them against (sixteenth hostile round, T4: another work's DOI).
+    problems += [Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is a field no input of the edition holds, so the build "
+                         "cannot check what GitHub and Zenodo would cite the edition by", f"remove `{key}`")
+                 for key in data if key not in CFF_FIELDS and key != "preferred-citation"]
     references = data.get("references")
     if not (isinstance(references, list) and references and isinstance(references[0], dict)):
         return problems  # none, or named by the schema
