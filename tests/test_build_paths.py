@@ -75,6 +75,39 @@ def test_every_build_path_builds_good_input(clean, tmp_path, path):
     assert 'id="p1"' in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path", [*PATHS, "make anchors"])
+def test_every_build_path_builds_a_project_with_no_anchor_lock_yet(clean, tmp_path, path):
+    """Sixteenth hostile round, T5: with anchors.lock gone, every path stopped on MkDocs' `watch` setting, naming
+    mkdocs.yml with no line, and `make anchors` could not write the lock it exists to write."""
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(clean), str(project)], check=True)
+    (project / "anchors.lock").unlink()
+    command = [*PATHS["make build"], "--update-anchors"] if path == "make anchors" else PATHS[path]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    if path == "make build":
+        assert "warning: anchors.lock: no anchor lock yet; run `make anchors` to write it, then commit it" in result.stderr
+    assert (project / "anchors.lock").is_file() == (path == "make anchors")
+
+
+@pytest.mark.parametrize("present", [True, False], ids=["both there", "neither yet"])
+def test_mkdocs_serve_watches_the_anchor_lock_and_citation_file_that_exist(tmp_path, present):
+    """They left mkdocs.yml's `watch:`, where a missing one stops MkDocs (T5): the plugin watches what there is."""
+    from types import SimpleNamespace
+
+    from edition.mkdocs_plugin import EditionPlugin
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    if present:
+        for name in ("anchors.lock", "CITATION.cff"):
+            (tmp_path / name).write_text("x\n", encoding="utf-8")
+    watched = []
+    server = SimpleNamespace(watch=watched.append)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    assert EditionPlugin().on_serve(server, config=config, builder=None) is server
+    assert watched == ([str(tmp_path / "anchors.lock"), str(tmp_path / "CITATION.cff")] if present else [])
+
+
 @pytest.mark.parametrize("path", PATHS)
 def test_every_build_path_says_a_warning_and_still_builds(clean, tmp_path, path):
     """An uncited source is worth saying, not wrong: no path fails on it (MkDocs' strict mode did)."""

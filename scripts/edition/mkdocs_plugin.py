@@ -28,7 +28,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from . import Edition, load
 from .cache import TEMPLATE_CACHE, keep, read_bytes, through_a_link
 from .markdown.base import hand_over, handed_over
-from .model.edition import CONFIG_FILE
+from .model.anchor_lock import LOCK_FILE
+from .model.edition import CITATION_FILE, CONFIG_FILE
 from .model.templates import template_failure
 from .outputs import epoch_problems, one_build_at_a_time, output_problems, unwritable
 from .problems import Problem, ProblemsFound
@@ -142,6 +143,13 @@ class EditionPlugin(BasePlugin):
                 raise Abort("build refused: the site folder's lock cannot be taken")
         hand_over(config.markdown_extensions, config.mdx_configs, edition=self.edition)
         return config
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` rebuilds when the anchor lock or CITATION.cff changes too (see `watch:` in mkdocs.yml)."""
+        for name in (LOCK_FILE, CITATION_FILE):
+            if (path := Path(config.config_file_path).parent / name).is_file():
+                server.watch(str(path))
+        return server
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if page.file.src_uri in search.essay_pages(self.edition):

@@ -13,7 +13,7 @@ import markdown
 
 from ..problems import Problem, lookalikes
 from .docs import CODE_SPAN, DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, marker_name, references
-from .edition import Inputs
+from .edition import CITATION_FILE, Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
 from .memo import Memo
@@ -83,7 +83,6 @@ def check_markup(edition: Inputs, memo: Memo | None = None) -> list[Problem]:
     return markup_problems(edition.docs, {section.page for section in edition.essay.sections}, edition.markdown_extensions, memo)
 
 
-CITATION_FILE = "CITATION.cff"
 
 
 def check_citation_file(edition: Inputs) -> list[Problem]:

@@ -22,7 +22,7 @@ from pydantic import AfterValidator, Field
 
 from ..problems import Problem, ProblemsFound, relative
 from .allowed_files import asset_problems, irregular_files
-from .anchor_lock import Lock, load_lock
+from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, RECORD, Essay, load_essay, normalize
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text
@@ -51,7 +51,8 @@ ZENSICAL_FILE = "zensical.toml"  # Zensical's own settings, which it reads first
 EXTENSIONS = "edition.markdown."  # the edition's own Markdown extensions, as mkdocs.yml names them
 # Everything of the project a build reads (beside its code): what a copy for a test carries, what the PDF cache hashes.
 PROJECT_FOLDERS = ("docs", "sources", "overrides", "print")
-PROJECT_FILES = (CONFIG_FILE, *PROJECT_FOLDERS, "anchors.lock", "CITATION.cff")
+CITATION_FILE = "CITATION.cff"
+PROJECT_FILES = (CONFIG_FILE, *PROJECT_FOLDERS, LOCK_FILE, CITATION_FILE)
 
 
 @dataclass(frozen=True)
