@@ -2082,6 +2082,13 @@ CASES |= {
             "    - family-names: Mallory\n      given-names: Eve\nreferences:\n"), encoding="utf-8"),
         f"CITATION.cff:{line_of('CITATION.cff', 'references:')}: `preferred-citation` would have GitHub and Zenodo cite it "
         "in place of the edition this file describes; remove it: the edition is cited as the file's own fields say"),
+    "mkdocs.yml: the site's address with a query and a fragment": (  # sixteenth round, T6
+        steps(replace("mkdocs.yml", "site_url: https://iraq-restraint-edition.github.io/",
+                      "site_url: https://iraq-restraint-edition.github.io/?q=1#f"),
+              replace("CITATION.cff", 'url: "https://iraq-restraint-edition.github.io/"',
+                      'url: "https://iraq-restraint-edition.github.io/?q=1#f"')),
+        f"mkdocs.yml:{line_of('mkdocs.yml', 'site_url:')}: `site_url` 'https://iraq-restraint-edition.github.io/?q=1#f' holds "
+        "a ?query or a #fragment, after which no page's path can be added"),
     "CITATION.cff: another work's DOI for the edition": (  # sixteenth round, T4
         replace("CITATION.cff", "license: CC-BY-4.0\n", "license: CC-BY-4.0\ndoi: 10.5281/zenodo.1234\n"),
         f"CITATION.cff:{line_of('CITATION.cff', 'license: CC-BY-4.0') + 1}: `doi` is a field no input of the edition holds, so "

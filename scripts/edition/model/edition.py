@@ -569,6 +569,12 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         problem("site_url", "no `site_url`" if not config.get("site_url")
                 else f"`site_url` must be a web address, got {config['site_url']!r}",
                 "set `site_url:` to the edition's published address: permanent links, citations and metadata are made from it")
+    elif (parts := urlsplit(config["site_url"])).query or parts.fragment or config["site_url"].endswith(("?", "#")):
+        # Every page's address is the site's with the page's path added: after a ?query or a #fragment, the path
+        # is no path (sixteenth hostile round, T6: …/?q=1#f/about/ in every page's citation metadata).
+        problem("site_url", f"`site_url` {config['site_url']!r} holds a ?query or a #fragment, after which no page's "
+                "path can be added", "set `site_url:` to the address of the edition's home page alone, such as "
+                "https://example.org/edition/")
     _check_settings(config, problem)
     _check_plugins_and_extensions(config, problem)
     if "repo_url" in config:
