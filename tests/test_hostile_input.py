@@ -2145,6 +2145,21 @@ CASES |= {
 RENDERED_TEMPLATES.add("docs: an HTML id a heading of the Sources listing has")
 
 
+def hard_link(path: str):
+    """Break: a file of the project that is a second name for a file outside it."""
+    def breaks(root: Path) -> None:
+        outside = root.parent / "secret.txt"
+        outside.write_text("not to be published\n", encoding="utf-8")
+        os.link(outside, root / path)
+    return breaks
+
+
+CASES["docs: a hard link to a file outside the project"] = (  # sixteenth round: git never makes one
+    hard_link("docs/assets/notes.png"),
+    "docs/assets/notes.png: is a hard link: its contents are also another file's, which may lie outside the project; copy "
+    "the file itself into the project (cp, not ln)")
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -75,6 +75,11 @@ REFUSED = {
                    in_template(p, "#let serif", '#let leak = read("passwd.txt")\n')),
         ["print/passwd.txt: is a link or not a regular file, not a file the PDF may read; "
          "make it a regular file of the project"]),
+    "a hard link in print/ to a file outside the project": (  # sixteenth hostile round: it printed /etc/shadow
+        lambda p: ((p.parent / "secret.txt").write_text("x\n", encoding="utf-8"),
+                   os.link(p.parent / "secret.txt", p / "print/secret.txt")),
+        ["print/secret.txt: is a hard link: its contents are also another file's, which may lie outside the project; "
+         "copy the file itself into the project (cp, not ln)"]),
     "a FIFO in print/, the PDF kept from before": (
         lambda p: os.mkfifo(p / "print/pipe"),
         ["print/pipe: is a link or not a regular file, not a file the PDF may read; make it a regular file of the project"]),

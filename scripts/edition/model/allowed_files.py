@@ -30,6 +30,12 @@ ASSET_TYPES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", 
 PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 
 
+# A second name for a file's contents, which may be a file outside the project (sixteenth hostile round: print/'s
+# printed /etc/shadow). Git never makes one in a checkout.
+HARD_LINK = "is a hard link: its contents are also another file's, which may lie outside the project"
+HARD_LINK_FIX = "copy the file itself into the project (cp, not ln)"
+
+
 def irregular_files(root: Path) -> list[Problem]:
     """Links, and anything but files and folders, in the folders whose files are published.
 
@@ -45,13 +51,16 @@ def irregular_files(root: Path) -> list[Problem]:
         for current, dirs, files in os.walk(root / folder, followlinks=False):
             for name in sorted(dirs + files):
                 path = Path(current) / name
-                mode = path.lstat().st_mode
+                status = path.lstat()
+                mode = status.st_mode
                 where = path.relative_to(root).as_posix()
                 if stat.S_ISLNK(mode):
                     problems.append(Problem(where, 0, "is a symbolic link: its target would be published",
                                             "copy the file itself into the project, or remove the link"))
                 elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                     problems.append(Problem(where, 0, "is not a regular file (a FIFO, socket or device)", "remove it"))
+                elif stat.S_ISREG(mode) and status.st_nlink > 1:
+                    problems.append(Problem(where, 0, HARD_LINK, HARD_LINK_FIX))
             dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
     return problems
 

@@ -50,6 +50,7 @@ from ..model.addresses import (
     page_path,
     source_anchor,
 )
+from ..model.allowed_files import HARD_LINK, HARD_LINK_FIX
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings, not_a_project
 from ..model.files import read_text
@@ -629,6 +630,9 @@ def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
         if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
             problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
                                     "file the PDF may read", "make it a regular file of the project"))
+            continue
+        if path.stat().st_nlink > 1:
+            problems.append(Problem(path.relative_to(root).as_posix(), 0, HARD_LINK, HARD_LINK_FIX))
             continue
         if (size := path.stat().st_size) > MAX_PRINT_FILE_BYTES:  # copied for Typst at every run (fourteenth round, 71)
             problems.append(Problem(path.relative_to(root).as_posix(), 0, f"is {size / 2**20:,.0f} MB, more than the "
