@@ -86,7 +86,7 @@ class Term:
 
 
 CHANGE_KINDS = ("text", "annotation", "source", "edition")
-_VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+\Z")
+_VERSION = re.compile(r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\Z")  # SemVer's: no leading zero
 
 
 class Change(Schema):
@@ -241,6 +241,11 @@ def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tup
         if entry is None:
             continue
         kind = entry.kind or ("source" if entry.source else None)
+        if entry.source and kind != "source":  # one of them was dropped unseen (sixteenth hostile round, case 147)
+            problems.append(Problem(name, line_at(node, ["kind"]), f"quotation “{entry.quote}” names a source and is a "
+                                    f"{kind} too", f"keep `source:` if they are the source's words, or `kind: {kind}` "
+                                    "with `why:` if they are not"))
+            continue
         if kind is None:
             problems.append(Problem(name, line, f"quotation “{entry.quote}” says neither whose words they are nor why they are quoted",
                                     "say `source: <id>` for a quotation, or `kind: term`/`kind: scare` with `why:`"))
