@@ -1802,10 +1802,10 @@ CASES |= {
 CASES |= {
     "anchors.lock holding only a comment": (
         write_file("anchors.lock", b"# emptied\n"),
-        "anchors.lock:1: must be a mapping of parts, got None; write `key: value` lines"),
+        "anchors.lock:1: must be a mapping of parts, got null; write `key: value` lines"),
     "layout.yml holding only a comment": (
         write_file("sources/essay/layout.yml", b"# emptied\n"),
-        "sources/essay/layout.yml:1: must be a mapping of fields, got None; write `key: value` lines"),
+        "sources/essay/layout.yml:1: must be a mapping of fields, got null; write `key: value` lines"),
     "CITATION.cff holding only a comment": (
         write_file("CITATION.cff", b"# emptied\n"),
         "CITATION.cff:1: `version` is None, but changes.yml says"),
@@ -2160,6 +2160,29 @@ CASES["docs: a hard link to a file outside the project"] = (  # sixteenth round:
     "the file itself into the project (cp, not ln)")
 
 
+# Sixteenth round's minor cases.
+CASES |= {
+    "changes.yml: a version with a leading zero": (  # 41: SemVer forbids it, and 0.3.0 was then "not higher"
+        steps(replace(CHANGES, "- version: 0.2.0\n", "- version: 0.02.0\n"), replace("CITATION.cff", "version: 0.2.0", "version: 0.02.0")),
+        f"{CHANGES}:{line_of(CHANGES, '- version: 0.2.0')}: version 0.02.0: 'version' must be MAJOR.MINOR.PATCH, e.g. 0.3.0, "
+        "got '0.02.0'"),
+    "CITATION.cff: an author of the essay with an ORCID its record lacks": (  # 58: both sides printed alike
+        replace("CITATION.cff", "      - family-names: Heller\n        given-names: Sam\n",
+                "      - family-names: Heller\n        given-names: Sam\n        orcid: https://orcid.org/0000-0000-0000-0000\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '    authors:')}: the first of `references`, the original essay, gives `authors` "
+        "as [{'family-names': 'Fantappie'"),
+    "events.yml: a paragraph number left empty": (  # 73: "got None"
+        replace("sources/essay/events.yml", "  paragraphs: [10]\n", "  paragraphs: [null]\n"),
+        f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: event 'pmf-established': "
+        "'paragraphs' entry 1: not a whole number, got null"),
+    "quotations.yml: a source's words that are a scare quote too": (  # 147: the kind was dropped unseen
+        replace("sources/essay/quotations.yml", "{paragraph: 2, quote: destroy, source: nyt-2020-03-27}",
+                "{paragraph: 2, quote: destroy, source: nyt-2020-03-27, kind: scare, why: x}"),
+        f"sources/essay/quotations.yml:{line_of('sources/essay/quotations.yml', 'quote: destroy')}: quotation “destroy” names a "
+        "source and is a scare too; keep `source:` if they are the source's words, or `kind: scare` with `why:` if they are not"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
@@ -2241,6 +2264,12 @@ def test_an_organization_named_with_a_comma_is_taken_in_citation_cff(inputs, ref
     reference after the first (which is the original essay's, held to its record)."""
     with (inputs / "CITATION.cff").open("a", encoding="utf-8") as cff:
         cff.write("  - type: website\n    title: War on the Rocks\n    authors:\n      - name: War on the Rocks Media, LLC\n")
+    assert refusal(inputs) == []
+
+
+def test_the_essays_year_and_month_written_as_text_are_taken_in_citation_cff(inputs, refusal):
+    """Sixteenth round, case 55: the Citation File Format takes `month: "3"`, which was refused as not 3."""
+    replace_in(inputs / "CITATION.cff", "    year: 2020\n    month: 3\n", '    year: "2020"\n    month: "3"\n')
     assert refusal(inputs) == []
 
 
