@@ -190,6 +190,10 @@ HOSTILE_ANSWERS = {
 }
 
 
+REASONS = {"JSON nested past the parser's depth": "an answer nested too deep to read", "not JSON": "an answer that is not JSON",
+           "a capture on another host": "a closest capture whose address is not a capture's on web.archive.org"}
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
 def test_no_answer_a_broken_or_hostile_api_gives_is_written(tmp_path, api, capsys, monkeypatch, answer):
     body, status = HOSTILE_ANSWERS[answer]
@@ -215,6 +219,8 @@ def test_no_answer_a_broken_or_hostile_api_gives_is_written(tmp_path, api, capsy
         assert source.id in out.splitlines()[-1]
     if status:  # an outage is not "no copy exists"
         assert "the archive's API gave no answer for" in err and "run this again later" in err
+    if answer in REASONS:  # in words, not Python's names (sixteenth hostile round, cases 82 and 87)
+        assert f"{source.id} ({REASONS[answer]})" in err, err
     if answer == "a redirect":
         assert f"{source.id} (HTTP 302, a redirect, not followed)" in err
         assert set(Availability.paths) == {"/wayback/available"}  # and the page it leads to was never asked

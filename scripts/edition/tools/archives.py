@@ -61,7 +61,11 @@ def _answer(client: httpx.Client, api: str, params: dict) -> object:
                 if len(body) > MAX_ANSWER or time.monotonic() - start > DEADLINE:
                     raise NoAnswer("an answer too long or too slow")
         return json.loads(body)
-    except (httpx.HTTPError, ValueError, RecursionError) as error:
+    except RecursionError:  # said in words, not as Python's name for it (sixteenth hostile round, case 87)
+        raise NoAnswer("an answer nested too deep to read") from None
+    except ValueError:
+        raise NoAnswer("an answer that is not JSON") from None
+    except httpx.HTTPError as error:
         raise NoAnswer(type(error).__name__) from None
 
 
@@ -80,7 +84,7 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     if not (isinstance(closest, dict) and isinstance(closest.get("url"), str)):
         raise NoAnswer("a closest capture without its address")
     if not (match := SNAPSHOT.match(closest["url"])):  # another host, user@host, a line break: no capture's address (H1–H4)
-        raise NoAnswer("a closest capture whose address is not on web.archive.org")
+        raise NoAnswer("a closest capture whose address is not a capture's on web.archive.org")
     if not (closest.get("available") is True and str(closest.get("status")) == "200"):
         return None
     stamp = match[1]
