@@ -159,3 +159,32 @@ def test_a_damaged_or_fifo_template_cache_is_compiled_afresh(tmp_path):
     os.mkfifo(kept)  # a reader would wait for ever, and so would a writer
     fifo = jinja2.Environment(loader=templates, bytecode_cache=_TemplateCache(str(folder)))
     assert within_seconds(5, lambda: fifo.get_template("page.html").render(name="C")) == "Hello C"
+
+
+def test_a_cache_file_that_vanishes_while_the_project_is_copied_is_no_failure(tmp_path, monkeypatch):
+    """A test's copy of the project took a template cache's temporary file that another worker's build had just
+    renamed away: shutil.Error, and a red CI run. A cache's file may vanish between the listing and the copy."""
+    import contextlib
+
+    from edition.model.edition import PROJECT_FILES, PROJECT_FOLDERS
+    from edition.publish import pipeline
+    root = tmp_path / "project"
+    for name in PROJECT_FILES:
+        (root / name).mkdir(parents=True) if name in PROJECT_FOLDERS else (root / name).parent.mkdir(parents=True, exist_ok=True)
+        if name not in PROJECT_FOLDERS:
+            (root / name).write_text("x\n", encoding="utf-8")
+    jinja = root / ".cache" / "jinja"
+    jinja.mkdir(parents=True)
+    (jinja / "kept").write_text("x", encoding="utf-8")
+    (jinja / ".__jinja2_x.cache.tmp").write_text("x", encoding="utf-8")
+    listed = os.scandir
+
+    def listed_then_gone(path="."):
+        entries = list(listed(path))
+        if Path(path) == jinja:  # renamed away by the other build, just after the listing
+            (jinja / ".__jinja2_x.cache.tmp").unlink()
+        return contextlib.nullcontext(entries)
+
+    monkeypatch.setattr(os, "scandir", listed_then_gone)
+    copy = pipeline.copy_project(root, tmp_path / "copy")
+    assert (copy / ".cache" / "jinja" / "kept").is_file() and (copy / "mkdocs.yml").is_file()

@@ -17,6 +17,7 @@ previous site (and PDF) exactly as they were.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -66,10 +67,18 @@ def copy_project(root: Path, target: Path, cache: bool = True) -> Path:
     caches = [cache_dir.as_posix() for cache_dir in BUILD_CACHES if (root / cache_dir).is_dir()] if cache else []
     for name in [*PROJECT_FILES, *caches]:
         if (root / name).is_dir():
-            shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            # A cache is written beside its copy while another build runs: a file that vanishes between the listing
+            # and the copy (an atomic write's temporary one) is no loss, since the copy's build makes its own.
+            copy = _copy_if_still_there if name in caches else shutil.copy2
+            shutil.copytree(root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"), copy_function=copy)
         else:
             shutil.copy2(root / name, target / name)
     return target
+
+
+def _copy_if_still_there(source: str, destination: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        shutil.copy2(source, destination)
 
 
 def _discard(path: Path) -> None:
