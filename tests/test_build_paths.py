@@ -171,15 +171,20 @@ def test_mkdocs_options_that_change_the_checked_settings_are_refused(clean, tmp_
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
+DATES = {"4070908800": "SOURCE_DATE_EPOCH: is '4070908800', not a time the build can date its files by; set it to whole "
+                       "seconds since 1970, from 1980 to today",
+         "1763942400": "SOURCE_DATE_EPOCH: dates this copy 2025-11-24, before version "}
+
+
 @pytest.mark.parametrize("path", ["make build", "mkdocs build"])  # Zensical reads no SOURCE_DATE_EPOCH
-def test_a_source_date_epoch_after_today_is_refused_on_every_path_that_reads_it(clean, path):
-    """Sixteenth hostile round, T3: `mkdocs build` with SOURCE_DATE_EPOCH in 2099 wrote 2099 into every <lastmod>
-    of the sitemap, where `make build` refused it."""
+@pytest.mark.parametrize("epoch", DATES, ids=["after today", "before the release"])
+def test_a_source_date_epoch_the_edition_cannot_be_dated_by_is_refused_on_every_path_that_reads_it(clean, path, epoch):
+    """Sixteenth hostile round, T3, and seventeenth, case 1: `mkdocs build` wrote 2099, or a day before the version's
+    release, into every <lastmod> of the sitemap, where `make build` refused both."""
     result = subprocess.run(PATHS[path], cwd=clean, capture_output=True, text=True, timeout=300,
-                            env=os.environ | {"SOURCE_DATE_EPOCH": "4070908800", "PYTHONPATH": str(ROOT / "scripts")})
+                            env=os.environ | {"SOURCE_DATE_EPOCH": epoch, "PYTHONPATH": str(ROOT / "scripts")})
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-    assert ("SOURCE_DATE_EPOCH: is '4070908800', not a time the build can date its files by; set it to whole seconds since "
-            "1970, from 1980 to today") in result.stderr
+    assert DATES[epoch] in result.stderr
 
 
 def test_mkdocs_build_on_a_read_only_mount_says_so_in_one_line(clean, tmp_path):

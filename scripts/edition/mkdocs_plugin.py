@@ -31,7 +31,7 @@ from .markdown.base import hand_over, handed_over
 from .model.anchor_lock import LOCK_FILE
 from .model.edition import CITATION_FILE, CONFIG_FILE
 from .model.templates import template_failure
-from .outputs import epoch_problems, one_build_at_a_time, output_problems, unwritable
+from .outputs import epoch_before_release, epoch_problems, one_build_at_a_time, output_problems, unwritable
 from .problems import Problem, ProblemsFound
 from .publish import search
 
@@ -127,8 +127,9 @@ class EditionPlugin(BasePlugin):
             if misplaced := output_problems(Path(config.config_file_path).parent, Path(config.site_dir), "--site-dir"):
                 log.error("%s", misplaced[0])
                 raise Abort("build refused: the output folder is not one of its own")
-            # The sitemap's dates, as `make build` has them (sixteenth hostile round, T3: 2099 in every <lastmod>).
-            if dated := epoch_problems(Path(config.config_file_path).parent):
+            # The sitemap's dates, as `make build` has them (sixteenth hostile round, T3: 2099 in every <lastmod>;
+            # seventeenth, case 1: a day before the release).
+            if dated := epoch_problems(Path(config.config_file_path).parent) + epoch_before_release(self.edition):
                 log.error("%s", dated[0])
                 raise Abort("build refused: the build cannot date its files by SOURCE_DATE_EPOCH or the last commit")
             if refused := unwritable(Path(config.site_dir), "--site-dir"):

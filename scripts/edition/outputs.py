@@ -7,6 +7,7 @@ which must not import the pipeline.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import fcntl
 import os
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .model.edition import PROJECT_FOLDERS, pdf_file
+from .model.edition import PROJECT_FOLDERS, Inputs, pdf_file
 from .problems import Problem, relative
 
 # The folders an output may not be or be inside: those the build reads, and the project's own.
@@ -160,3 +161,19 @@ def commit_epoch(root: Path) -> int | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return int(epoch) if epoch.lstrip("-").isdigit() else None
+
+
+def epoch_day(epoch: int) -> str:
+    """The day (in UTC) of a time in seconds since 1970."""
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
+
+
+def epoch_before_release(edition: Inputs) -> list[Problem]:
+    """SOURCE_DATE_EPOCH set to a day before the version's release: the PDF's cover would say the copy was made
+    before its version existed (fourteenth hostile round, case 26). A date chosen so is a mistake, never moved."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isascii() and value.isdigit() and (day := epoch_day(int(value))) < edition.released:
+        return [Problem("SOURCE_DATE_EPOCH", 0, f"dates this copy {day}, before version {edition.version} was released "
+                        f"({edition.released} in sources/essay/changes.yml)", "set it to a time on or after the release, "
+                        "or unset it")]
+    return []

@@ -54,7 +54,7 @@ from ..model.allowed_files import HARD_LINK, HARD_LINK_FIX
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings, not_a_project
 from ..model.files import read_text
-from ..outputs import INPUTS, commit_epoch, epoch_problems, output_link_problem
+from ..outputs import INPUTS, commit_epoch, epoch_before_release, epoch_day, epoch_problems, output_link_problem
 from ..problems import Problem, ProblemsFound
 from . import typeset
 from .render import load_mkdocs_config
@@ -78,23 +78,8 @@ def build_date(edition: Inputs) -> str:
     made on its release day at the earliest, not on the previous commit's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_epoch(edition.root)
     if epoch:  # the commit's time read as SOURCE_DATE_EPOCH is: the same day whichever way it comes
-        return max(_day(int(epoch)), edition.released)
+        return max(epoch_day(int(epoch)), edition.released)
     return edition.released
-
-
-def _day(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
-
-
-def epoch_before_release(edition: Inputs) -> list[Problem]:
-    """SOURCE_DATE_EPOCH set to a day before the version's release: the PDF's cover would say the copy was made
-    before its version existed (fourteenth hostile round, case 26). A date chosen so is a mistake, never moved."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if value.isascii() and value.isdigit() and (day := _day(int(value))) < edition.released:
-        return [Problem("SOURCE_DATE_EPOCH", 0, f"dates this copy {day}, before version {edition.version} was released "
-                        f"({edition.released} in sources/essay/changes.yml)", "set it to a time on or after the release, "
-                        "or unset it")]
-    return []
 
 
 def _page_marker(file: str) -> str:
