@@ -2089,6 +2089,17 @@ CASES |= {
                       'url: "https://iraq-restraint-edition.github.io/?q=1#f"')),
         f"mkdocs.yml:{line_of('mkdocs.yml', 'site_url:')}: `site_url` 'https://iraq-restraint-edition.github.io/?q=1#f' holds "
         "a ?query or a #fragment, after which no page's path can be added"),
+    "CITATION.cff: a second reference, with a DOI": (  # seventeenth round, case 3: only the first was checked
+        lambda root: (root / "CITATION.cff").write_text((root / "CITATION.cff").read_text(encoding="utf-8") + (
+            "  - type: website\n    title: War on the Rocks\n    doi: 10.1000/182\n    authors:\n      - name: War on the Rocks\n"),
+            encoding="utf-8"),
+        f"CITATION.cff:{len((Path(__file__).resolve().parents[1] / 'CITATION.cff').read_text(encoding='utf-8').splitlines()) + 1}"
+        ": a reference after the first, the original essay: the build has no record to check it against; remove it"),
+    "CITATION.cff: an ORCID for one of the edition's authors": (  # seventeenth round, case 2
+        replace("CITATION.cff", "  - family-names: Fantappie\n    given-names: Maria\n",
+                "  - family-names: Fantappie\n    given-names: Maria\n    orcid: https://orcid.org/0000-0000-0000-0000\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '  - family-names: Fantappie') + 2}: `orcid` of an author is a field no input "
+        "of the edition holds"),
     "CITATION.cff: another work's DOI for the edition": (  # sixteenth round, T4
         replace("CITATION.cff", "license: CC-BY-4.0\n", "license: CC-BY-4.0\ndoi: 10.5281/zenodo.1234\n"),
         f"CITATION.cff:{line_of('CITATION.cff', 'license: CC-BY-4.0') + 1}: `doi` is a field no input of the edition holds, so "
@@ -2256,14 +2267,6 @@ def test_a_mail_address_as_a_social_link_is_taken(inputs, refusal):
     """Eighth hostile round, case 122: Material documents mailto: social links; one was refused as no https:// address."""
     replace_in(inputs / CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/email\n      link: mailto:editors@example.org\n"
                "    - icon: material/email-edit\n      link: mailto:editors@example.org?subject=Correction\n")
-    assert refusal(inputs) == []
-
-
-def test_an_organization_named_with_a_comma_is_taken_in_citation_cff(inputs, refusal):
-    """Tenth round's rule for names holds persons' name parts, not an entity's one name (a record's `literal:`), in a
-    reference after the first (which is the original essay's, held to its record)."""
-    with (inputs / "CITATION.cff").open("a", encoding="utf-8") as cff:
-        cff.write("  - type: website\n    title: War on the Rocks\n    authors:\n      - name: War on the Rocks Media, LLC\n")
     assert refusal(inputs) == []
 
 

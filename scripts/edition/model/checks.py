@@ -147,9 +147,18 @@ def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
     problems += [Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is a field no input of the edition holds, so the build "
                          "cannot check what GitHub and Zenodo would cite the edition by", f"remove `{key}`")
                  for key in data if key not in CFF_FIELDS and key != "preferred-citation"]
+    people = data.get("authors") if isinstance(data.get("authors"), list) else []
+    problems += [Problem(CITATION_FILE, line_at(node, ["authors", index, key], of_key=True), f"`{key}` of an author is a "
+                         "field no input of the edition holds (edition.yml names its authors' given and family names)",
+                         f"remove `{key}`")
+                 for index, person in enumerate(people) if isinstance(person, dict)
+                 for key in person if key not in ("family-names", "given-names")]  # seventeenth hostile round, case 2
     references = data.get("references")
     if not (isinstance(references, list) and references and isinstance(references[0], dict)):
         return problems  # none, or named by the schema
+    problems += [Problem(CITATION_FILE, line_at(node, ["references", index]), "a reference after the first, the original "
+                         "essay: the build has no record to check it against", "remove it: the works the edition cites "
+                         "are its sources, in sources/") for index in range(1, len(references))]  # seventeenth, case 3
     original, reference = edition.original, references[0]
     year, _, month = original.issued.partition("-")
     people = [{"family-names": person["family"], "given-names": person["given"]} if "family" in person and "given" in person
