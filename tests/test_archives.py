@@ -124,6 +124,18 @@ def test_the_archives_address_of_a_capture_is_written_as_it_is_whatever_its_form
     assert (france.archive_url, france.archive_date) == (f"https://web.archive.org/web/20200320101010/{FRANCE24}", "2020-03-20")
 
 
+@pytest.mark.parametrize(("stamp", "written"), [("20200318095959", False), ("20200318100000", True)],
+                         ids=["before the 19th began anywhere", "as the 19th begins at UTC+14"])
+def test_a_capture_made_before_its_documents_day_began_anywhere_is_no_copy(tmp_path, api, monkeypatch, stamp, written):
+    """Seventeenth hostile round, case 4: a capture of the day before a record's day was written (the record's one
+    day of allowance, for time zones); the capture's own time says whether the document could have existed."""
+    monkeypatch.setattr(Availability, "hostile", snapshot_of("{url}", stamp))
+    root = copy_project(tmp_path / "project")
+    main(["--root", str(root), "--api", api, "--write"])
+    france = next(s for s in load_sources(root) if s.id == "france24-2020-03-19")  # issued 2020-03-19
+    assert (france.archive_date == "2020-03-18") is written
+
+
 def test_a_record_with_windows_line_endings_keeps_them_and_every_line_above(tmp_path, api):
     root = copy_project(tmp_path / "project")
     record = root / "sources/france24-2020-03-19.yml"

@@ -98,7 +98,19 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
         return None
     if not (web_address(address) and same_address(match[2], source.url) and not dated_before(day, source.issued)):
         return None
+    if _before_any_day_of(stamp, source.issued):
+        return None
     return address, day
+
+
+def _before_any_day_of(stamp: str, issued: str) -> bool:
+    """Whether a capture (its UTC time, YYYYMMDDhhmmss) came before the day a document was issued began anywhere:
+    the record's day allows one day's difference, for time zones, and the capture's own time says more (seventeenth
+    hostile round, case 4: midnight UTC on the 20th, for a document of the 21st). The earliest zone is UTC+14."""
+    if len(issued) != 10:
+        return False  # a month or a year: dated_before has said all there is
+    captured = dt.datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
+    return captured < dt.datetime.fromisoformat(issued).replace(tzinfo=dt.UTC) - dt.timedelta(hours=14)
 
 
 def _real_time(hhmmss: str) -> bool:
