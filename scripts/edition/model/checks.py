@@ -83,8 +83,6 @@ def check_markup(edition: Inputs, memo: Memo | None = None) -> list[Problem]:
     return markup_problems(edition.docs, {section.page for section in edition.essay.sections}, edition.markdown_extensions, memo)
 
 
-
-
 def check_citation_file(edition: Inputs) -> list[Problem]:
     """CITATION.cff names the current version and its date, as changes.yml gives them."""
     path = edition.root / CITATION_FILE
@@ -109,7 +107,7 @@ def check_citation_file(edition: Inputs) -> list[Problem]:
                                     f"set `{key}: {value}`" + (" when releasing a version" if key in ("version", "date-released")
                                                                else "")))
     problems += _cff_author_problems(edition, data, node)
-    problems += _cff_original_problems(edition, data, node)
+    problems += _cff_unchecked_problems(data, node) + _cff_original_problems(edition, data, node)
     licences = data.get("license") if isinstance(data, dict) else None
     rights = edition.meta.rights
     for licence in licences if isinstance(licences, list) else [licences]:
@@ -129,11 +127,11 @@ CFF_TYPES = {"article-magazine": "magazine-article", "article-newspaper": "newsp
              "post-weblog": "blog", "webpage": "website", "report": "report", "book": "book"}
 
 
-def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
-    """The first of CITATION.cff's `references` is the essay this edition reproduces, as its record says, field for
-    field and with no field its record has not: GitHub's "Cite this repository" and Zenodo publish it (fourteenth
-    hostile round, case 77; fifteenth, F3 to F15: a DOI, a second date, a publisher, an abstract). A
-    `preferred-citation` would have them cite another work in the edition's place (F1)."""
+def _cff_unchecked_problems(data, node) -> list[Problem]:
+    """What of CITATION.cff no input of the edition says, and GitHub's "Cite this repository" and Zenodo would publish
+    all the same: a `preferred-citation`, which they cite in the edition's place (fifteenth hostile round, F1); a DOI,
+    identifiers or a repository (sixteenth, T4); authors' fields beyond their names, and references after the essay's
+    (seventeenth, cases 2 and 3)."""
     if not isinstance(data, dict):
         return []  # named by the schema
     problems = []
@@ -142,8 +140,6 @@ def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
         problems.append(Problem(CITATION_FILE, lines.get("preferred-citation", 1), "`preferred-citation` would "
                                 "have GitHub and Zenodo cite it in place of the edition this file describes",
                                 "remove it: the edition is cited as the file's own fields say"))
-    # A DOI, an identifier, a repository: GitHub and Zenodo cite the edition by them, and no input of the edition holds
-    # one to check them against (sixteenth hostile round, T4: another work's DOI).
     problems += [Problem(CITATION_FILE, lines.get(key, 1), f"`{key}` is a field no input of the edition holds, so the build "
                          "cannot check what GitHub and Zenodo would cite the edition by", f"remove `{key}`")
                  for key in data if key not in CFF_FIELDS and key != "preferred-citation"]
@@ -152,13 +148,21 @@ def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
                          "field no input of the edition holds (edition.yml names its authors' given and family names)",
                          f"remove `{key}`")
                  for index, person in enumerate(people) if isinstance(person, dict)
-                 for key in person if key not in ("family-names", "given-names")]  # seventeenth hostile round, case 2
-    references = data.get("references")
+                 for key in person if key not in ("family-names", "given-names")]
+    references = data.get("references") if isinstance(data.get("references"), list) else []
+    return problems + [Problem(CITATION_FILE, line_at(node, ["references", index]), "a reference after the first, the "
+                               "original essay: the build has no record to check it against", "remove it: the works the "
+                               "edition cites are its sources, in sources/") for index in range(1, len(references))]
+
+
+def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
+    """CITATION.cff's one reference is the essay this edition reproduces, as its record says, field for field and with
+    no field its record has not (fourteenth hostile round, case 77; fifteenth, F3 to F15: a DOI, a second date, a
+    publisher, an abstract)."""
+    references = data.get("references") if isinstance(data, dict) else None
     if not (isinstance(references, list) and references and isinstance(references[0], dict)):
-        return problems  # none, or named by the schema
-    problems += [Problem(CITATION_FILE, line_at(node, ["references", index]), "a reference after the first, the original "
-                         "essay: the build has no record to check it against", "remove it: the works the edition cites "
-                         "are its sources, in sources/") for index in range(1, len(references))]  # seventeenth, case 3
+        return []  # none, or named by the schema
+    problems = []
     original, reference = edition.original, references[0]
     year, _, month = original.issued.partition("-")
     people = [{"family-names": person["family"], "given-names": person["given"]} if "family" in person and "given" in person
