@@ -1,4 +1,6 @@
-"""Where a build may write: a folder of its own, never the project, anything it reads, or a link.
+"""Where a build may write (a folder of its own, never the project, anything it reads, or a link), and the day
+it may date what it writes by (SOURCE_DATE_EPOCH or the last commit, between 1980 and today, not before the
+version's release).
 
 Shared by `make build` (its --output), the PDF (its --output), the link checker (its --json) and the MkDocs
 plugin (`mkdocs build -d`, which empties the folder before it writes: `-d sources` would delete every record),
