@@ -2194,6 +2194,21 @@ CASES |= {
 }
 
 
+CASES |= {  # eighteenth round, cases 43 and 16: the parts named apart from the essay's text overlap it
+    "layout.yml: the image credit on a line of the essay's text": (
+        replace(LAYOUT, "image_credit: 107", "image_credit: 5"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'image_credit:')}: 'image_credit' names line 5, inside `body` (lines 5 to 99), where "
+        "the essay's text is; give the number of the line that holds it"),
+    "layout.yml: a heading outside the essay's body": (
+        replace(LAYOUT, "headings: [17, 25, 41, 57, 69, 81]", "headings: [17, 25, 41, 57, 69, 81, 103]"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'headings:')}: 'headings' names line 103, outside `body` (lines 5 to 99), where the "
+        "essay's headings are"),
+    "layout.yml: a biography that is the image credit": (
+        replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'image_credit:')}: 'image_credit' names line 107, which 'biographies' names too"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

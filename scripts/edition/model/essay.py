@@ -130,6 +130,29 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
             where = line_at(node, [key, blank] if isinstance(value, list) else [key])
             problems.append(Problem(name, where, f"'{key}' names line {numbers[blank]} of {RECORD.as_posix()}, which is blank",
                                     "give the number of the line that holds it"))
+    return problems or _overlap_problems(layout, node)
+
+
+def _overlap_problems(layout: LayoutFields, node) -> list[Problem]:
+    """The parts named apart from the essay's text stay apart from it, and from each other: an image credit on a line
+    of the body printed the first paragraph again on the About page, numbered ¶1 (eighteenth hostile round, case 43);
+    a heading outside the body was no heading of anything (case 16)."""
+    first, last = layout.body
+    named: dict[int, str] = {}
+    problems = []
+    for key in ("title", "header_image_filename", "headings", "biographies", "image_credit"):
+        value = getattr(layout, key)
+        for index, n in enumerate(value if isinstance(value, list) else [value]):
+            where = line_at(node, [key, index] if isinstance(value, list) else [key])
+            if (key == "headings") != (first <= n <= last):
+                inside = "outside" if key == "headings" else "inside"
+                problems.append(Problem(LAYOUT.as_posix(), where, f"'{key}' names line {n}, {inside} `body` (lines {first} "
+                                        f"to {last}), where the essay's {'headings are' if key == 'headings' else 'text is'}",
+                                        "give the number of the line that holds it"))
+            elif n in named:
+                problems.append(Problem(LAYOUT.as_posix(), where, f"'{key}' names line {n}, which '{named[n]}' names too",
+                                        "give the number of the line that holds it"))
+            named.setdefault(n, key)
     return problems
 
 
