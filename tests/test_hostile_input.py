@@ -2129,6 +2129,15 @@ CASES |= {
         f"sources/essay/events.yml:{line_of('sources/essay/events.yml', '  paragraphs: [10]')}: '010' is read by YAML 1.1 as "
         "the number 8, not as its digits say; write the number in plain decimal digits, without a leading 0, or quote the "
         "value if it is text"),
+    "CITATION.cff: the essay's year as a decimal number": (  # eighteenth round, case 36: 2020.0 == 2020 in Python
+        replace("CITATION.cff", "    year: 2020\n", "    year: 2020.0\n"),
+        f"CITATION.cff:{line_of('CITATION.cff', '    year: 2020')}: the first of `references`, the original essay, gives "
+        "`year` as 2020.0, but sources/warontherocks-2020-03.yml says 2020"),
+    "CITATION.cff: the essay's month as true": (
+        steps(replace("sources/warontherocks-2020-03.yml", "issued: 2020-03", "issued: 2020-01"),
+              replace("CITATION.cff", "    month: 3\n", "    month: true\n")),
+        f"CITATION.cff:{line_of('CITATION.cff', '    month: 3')}: the first of `references`, the original essay, gives "
+        "`month` as True, but sources/warontherocks-2020-03.yml says 1"),
     "CITATION.cff: a month in hex": (
         replace("CITATION.cff", "    month: 3\n", "    month: 0x3\n"),
         f"CITATION.cff:{line_of('CITATION.cff', '    month: 3')}: '0x3' is read by YAML 1.1 as the number 3"),

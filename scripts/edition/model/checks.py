@@ -178,9 +178,17 @@ def _cff_original_problems(edition: Inputs, data, node) -> list[Problem]:
     problems += [Problem(CITATION_FILE, line_at(node, ["references", 0, *([key] if key in reference else [])], of_key=True),
                          f"the first of `references`, the original essay, gives `{key}` as {_shown(reference.get(key))}, "
                          f"but {name} says {_shown(value)}", f"write what {name} says" if value is not None else f"remove `{key}`")
-                 for key, value in expected.items() if reference.get(key) != value
-                 and not (key in ("year", "month") and str(reference.get(key)) == str(value))]  # CFF takes "3" too (case 55)
+                 for key, value in expected.items() if not _same(key, reference.get(key), value)]
     return problems
+
+
+def _same(key: str, given: object, expected: object) -> bool:
+    """Whether CITATION.cff gives what the record says: a year or month as a number or as its digits (CFF takes
+    month: "3", sixteenth hostile round, case 55), never as another kind of value that Python calls equal (2020.0, or
+    true for 1: eighteenth, case 36)."""
+    if key in ("year", "month"):
+        return isinstance(given, int | str) and not isinstance(given, bool) and str(given) == str(expected)
+    return type(given) is type(expected) and given == expected
 
 
 def _shown(value: object) -> str:
