@@ -238,14 +238,19 @@ def test_a_folder_an_unwritable_place_or_an_input_as_output_is_named(project, tm
     (tmp_path / "file").write_text("x", encoding="utf-8")
     template = project / pdf_module.TEMPLATE
     kept = template.read_bytes()
+    (project / "site").mkdir(exist_ok=True)
+    (project / "site/index.html").write_text("<!DOCTYPE html>\n<p>The home page.</p>\n", encoding="utf-8")
     for output, what in [(tmp_path / "folder", "is a folder or another kind of file, not a PDF to replace"),
                          (tmp_path / "file" / "x.pdf", f"cannot be written: {tmp_path / 'file'} is not a folder you can write to"),
                          (template, "is a file or folder of the project, which the PDF may not replace"),
-                         (project / "docs/new.pdf", "is a file or folder of the project, which the PDF may not replace")]:
+                         (project / "docs/new.pdf", "is a file or folder of the project, which the PDF may not replace"),
+                         # Eighteenth hostile round, case 6: the built home page was replaced by the PDF.
+                         (project / "site/index.html", "is a file that is not a PDF, which the PDF may not replace")]:
         assert pdf_module.main(["--root", str(project), "--output", str(output)]) == 1
         assert f"error: {output}: {what}" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder", "project"], "no half-written file left"
     assert template.read_bytes() == kept and not (project / "docs/new.pdf").exists()
+    assert (project / "site/index.html").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
 def test_a_site_folder_that_is_a_link_gets_no_pdf_through_it(project, tmp_path, capsys):

@@ -768,6 +768,14 @@ def _timestamp(date: str) -> int:
     return int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp())
 
 
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
 def _output_problems(output: Path, root: Path) -> list[Problem]:
     """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made, and replaces none of
     the project's own files (only what a build wrote, under site/)."""
@@ -778,6 +786,9 @@ def _output_problems(output: Path, root: Path) -> list[Problem]:
     if output.exists() and not output.is_file():
         return [Problem(str(output), 0, "is a folder or another kind of file, not a PDF to replace",
                         "give --output the path of a file, such as site/edition.pdf")]
+    if output.is_file() and not _is_pdf(output):  # site/index.html, the built home page (eighteenth round, case 6)
+        return [Problem(str(output), 0, "is a file that is not a PDF, which the PDF may not replace",
+                        "give --output a new file, or the PDF to replace, such as site/edition.pdf")]
     folder = next((p for p in output.parents if p.exists()), None)
     if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         return [Problem(str(output), 0, f"cannot be written: {folder} is not a folder you can write to",
