@@ -2218,6 +2218,17 @@ CASES |= {  # eighteenth round, cases 43 and 16: the parts named apart from the 
 }
 
 
+CASES |= {  # eighteenth round, case 25: a picture's name on a page with a script, which a browser may sniff as HTML
+    "docs: a PNG that holds a page with a script": (
+        write_file("docs/assets/map.png", b"<!doctype html><script>alert(1)</script>"),
+        "docs/assets/map.png: is not the PNG image its name says (its first bytes are another kind of file's), and a "
+        "browser reads it by what it holds; save it as a PNG image, or remove it"),
+    "overrides: a font that is a page": (
+        write_file("overrides/assets/fonts/x.woff2", b"<html><script>alert(1)</script>"),
+        "overrides/assets/fonts/x.woff2: is not the WOFF2 font its name says"),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -101,11 +101,12 @@ REFUSED = {
         lambda p: replace_in(p / "sources/ap-2020-01-03.yml", "airstrike at Baghdad", "airstrike \u4e2d at Baghdad"),
         [f"sources/ap-2020-01-03.yml:{line_of('sources/ap-2020-01-03.yml', 'airstrike at Baghdad')}: holds "
          "'中', which no face the PDF uses has (Noto Serif, Sans, Naskh Arabic): the PDF cannot set it; write it otherwise"]),
-    "a damaged picture": (
-        lambda p: ((p / "docs/assets/fake.png").write_text("not a png", encoding="utf-8"),
+    "a damaged picture": (  # a PNG's first bytes and nothing of a picture after them (one without is refused as input)
+        lambda p: ((p / "docs/assets/fake.png").write_bytes(b"\x89PNG\r\n\x1a\nnot a png"),
                    add_to_about(p, "![Fake](assets/fake.png)")),
-        ["docs/about.md: shows assets/fake.png, which the PDF cannot show: failed to decode image (Format error "
-         "decoding Png: Invalid PNG signature.); save it again as PNG, JPEG, GIF, WebP or SVG, whole"]),
+        ["docs/about.md: shows assets/fake.png, which the PDF cannot show: failed to decode image (Format error decoding "
+         "Png: ChunkType { type: a pn, critical: false, private: true, reserved: true, safecopy: true } chunk appeared "
+         "before IHDR chunk); save it again as PNG, JPEG, GIF, WebP or SVG, whole"]),
     "a picture from outside the project": (
         lambda p: add_to_about(p, '<p><img src="/etc/passwd" alt="x"></p>'),
         ["docs/about.md: shows a picture from /etc/passwd: the PDF may show only files of the project; "

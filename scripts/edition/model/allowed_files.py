@@ -146,6 +146,9 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
         elif path.suffix.lower() in (".svg", ".css"):
             problems += _image_or_stylesheet_problems(path, where, memo)
+        elif (kind := SIGNATURES.get(path.suffix.lower())) and not _starts_as(path, kind[1]):
+            problems.append(Problem(where, 0, f"is not the {kind[0]} its name says (its first bytes are another kind of "
+                                    "file's), and a browser reads it by what it holds", f"save it as a {kind[0]}, or remove it"))
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
@@ -180,7 +183,24 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
                                     "files beside them"))
         elif path.suffix.lower() in (".svg", ".css"):
             problems += _image_or_stylesheet_problems(path, where, memo)
+        elif (kind := SIGNATURES.get(path.suffix.lower())) and not _starts_as(path, kind[1]):
+            problems.append(Problem(where, 0, f"is not the {kind[0]} its name says (its first bytes are another kind of "
+                                    "file's), and a browser reads it by what it holds", f"save it as a {kind[0]}, or remove it"))
     return problems
+
+
+# How each image and font the site may serve begins: a file named so that begins otherwise may be a page with a
+# script that a browser sniffs as one (eighteenth hostile round, case 25: a .png holding HTML was published).
+SIGNATURES = {".png": ("PNG image", (rb"\x89PNG\r\n\x1a\n",)), ".jpg": ("JPEG image", (rb"\xff\xd8\xff",)),
+              ".jpeg": ("JPEG image", (rb"\xff\xd8\xff",)), ".gif": ("GIF image", (rb"GIF87a", rb"GIF89a")),
+              ".webp": ("WebP image", (rb"RIFF....WEBP",)), ".avif": ("AVIF image", (rb"....ftypavi[fs]",)),
+              ".ico": ("icon", (rb"\x00\x00\x01\x00",)), ".woff": ("WOFF font", (rb"wOFF",)), ".woff2": ("WOFF2 font", (rb"wOF2",))}
+
+
+def _starts_as(path: Path, patterns: tuple[bytes, ...]) -> bool:
+    with path.open("rb") as file:
+        head = file.read(16)
+    return any(re.match(pattern, head, re.DOTALL) for pattern in patterns)
 
 
 def _image_or_stylesheet_problems(path: Path, where: str, memo: Memo | None) -> list[Problem]:
