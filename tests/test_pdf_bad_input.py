@@ -243,14 +243,16 @@ def test_a_folder_an_unwritable_place_or_an_input_as_output_is_named(project, tm
     (project / "site/index.html").write_text("<!DOCTYPE html>\n<p>The home page.</p>\n", encoding="utf-8")
     for output, what in [(tmp_path / "folder", "is a folder or another kind of file, not a PDF to replace"),
                          (tmp_path / "file" / "x.pdf", f"cannot be written: {tmp_path / 'file'} is not a folder you can write to"),
-                         (template, "is a file or folder of the project, which the PDF may not replace"),
-                         (project / "docs/new.pdf", "is a file or folder of the project, which the PDF may not replace"),
+                         (template, "is a file or folder of the project, which the PDF may not replace or add"),
+                         (project / "docs/new.pdf", "is a file or folder of the project, which the PDF may not replace or add"),
+                         # Nineteenth hostile round, case 1: a new file the build refuses on sight broke every later build.
+                         (project / "zensical.toml", "is a file or folder of the project, which the PDF may not replace or add"),
                          # Eighteenth hostile round, case 6: the built home page was replaced by the PDF.
                          (project / "site/index.html", "is a file that is not a PDF, which the PDF may not replace")]:
         assert pdf_module.main(["--root", str(project), "--output", str(output)]) == 1
         assert f"error: {output}: {what}" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder", "project"], "no half-written file left"
-    assert template.read_bytes() == kept and not (project / "docs/new.pdf").exists()
+    assert template.read_bytes() == kept and not (project / "docs/new.pdf").exists() and not (project / "zensical.toml").exists()
     assert (project / "site/index.html").read_bytes().startswith(b"<!DOCTYPE html>")
 
 

@@ -54,7 +54,7 @@ from ..model.allowed_files import HARD_LINK, HARD_LINK_FIX
 from ..model.docs import DOCS_DIR
 from ..model.edition import PROJECT_FILES, PdfSettings, not_a_project
 from ..model.files import read_text
-from ..outputs import INPUTS, commit_epoch, epoch_before_release, epoch_day, epoch_problems, output_link_problem
+from ..outputs import commit_epoch, epoch_before_release, epoch_day, epoch_problems, output_link_problem
 from ..problems import Problem, ProblemsFound
 from . import typeset
 from .render import load_mkdocs_config
@@ -780,8 +780,10 @@ def _output_problems(output: Path, root: Path) -> list[Problem]:
     """The PDF goes to a file (new, or one to replace) in a folder that is, or can be made, and replaces none of
     the project's own files (only what a build wrote, under site/)."""
     inside = output.relative_to(root.resolve()) if output.is_relative_to(root.resolve()) else None
-    if inside is not None and inside.parts[0] != "site" and (output.exists() or inside.parts[0] in (*PROJECT_FILES, *INPUTS)):
-        return [Problem(str(output), 0, "is a file or folder of the project, which the PDF may not replace",
+    if inside is not None and inside.parts[0] != "site":
+        # A new file too: zensical.toml, or any name the build refuses on sight, broke every later build (nineteenth
+        # hostile round, case 1); the project holds its inputs, and what a build writes goes to site/.
+        return [Problem(str(output), 0, "is a file or folder of the project, which the PDF may not replace or add",
                         "write the PDF into site/ or outside the project")]
     if output.exists() and not output.is_file():
         return [Problem(str(output), 0, "is a folder or another kind of file, not a PDF to replace",
