@@ -130,10 +130,10 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
             where = line_at(node, [key, blank] if isinstance(value, list) else [key])
             problems.append(Problem(name, where, f"'{key}' names line {numbers[blank]} of {RECORD.as_posix()}, which is blank",
                                     "give the number of the line that holds it"))
-    return problems or _overlap_problems(layout, node)
+    return problems or _overlap_problems(layout, node, record)
 
 
-def _overlap_problems(layout: LayoutFields, node) -> list[Problem]:
+def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Problem]:
     """The parts named apart from the essay's text stay apart from it, and from each other: an image credit on a line
     of the body printed the first paragraph again on the About page, numbered ¶1 (eighteenth hostile round, case 43);
     a heading outside the body was no heading of anything (case 16)."""
@@ -153,6 +153,14 @@ def _overlap_problems(layout: LayoutFields, node) -> list[Problem]:
                 problems.append(Problem(LAYOUT.as_posix(), where, f"'{key}' names line {n}, which '{named[n]}' names too",
                                         "give the number of the line that holds it"))
             named.setdefault(n, key)
+    # And every line of the record is somewhere: `biographies: [103]` left a biography out of the edition, unseen
+    # (nineteenth hostile round, case 2).
+    for n, text in enumerate(record, 1):
+        if normalize(text) and n not in named and not first <= n <= last:
+            key = "title" if n < first else "biographies"
+            problems.append(Problem(LAYOUT.as_posix(), line_at(node, [key], of_key=True), f"line {n} of {RECORD.as_posix()} "
+                                    f"(“{normalize(text)[:60]}”) is named by no part of layout.yml: the edition would "
+                                    "leave it out", "name it where it belongs (a biography, the image credit…)"))
     return problems
 
 
