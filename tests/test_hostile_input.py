@@ -2212,6 +2212,9 @@ CASES |= {  # eighteenth round, cases 43 and 16: the parts named apart from the 
         replace(LAYOUT, "headings: [17, 25, 41, 57, 69, 81]", "headings: [17, 25, 41, 57, 69, 81, 103]"),
         f"{LAYOUT}:{line_of(LAYOUT, 'headings:')}: 'headings' names line 103, outside `body` (lines 5 to 99), where the "
         "essay's headings are"),
+    "layout.yml: a biography left out": (  # nineteenth round, case 2: Sam Heller's biography vanished unseen
+        replace(LAYOUT, "biographies: [103, 105]", "biographies: [103]"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'biographies:')}: line 105 of sources/essay/original.txt (“"),
     "layout.yml: a biography that is the image credit": (
         replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]"),
         f"{LAYOUT}:{line_of(LAYOUT, 'image_credit:')}: 'image_credit' names line 107, which 'biographies' names too"),
@@ -2226,6 +2229,27 @@ CASES |= {  # eighteenth round, case 25: a picture's name on a page with a scrip
     "overrides: a font that is a page": (
         write_file("overrides/assets/fonts/x.woff2", b"<html><script>alert(1)</script>"),
         "overrides/assets/fonts/x.woff2: is not the WOFF2 font its name says"),
+}
+
+
+LOC = "sources/loc-2016-12-07.yml"
+LOC_URL = "https://www.loc.gov/law/foreign-news/article/iraq-legislating-the-status-of-the-popular-mobilization-forces/"
+
+
+def captured_at(stamp: str):
+    """Break: the Library of Congress record given a Wayback capture of its own address, made at stamp."""
+    return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: https://web.archive.org/web/{stamp}/{LOC_URL}\n"
+                   f"archive_date: {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}\n")
+
+
+CASES |= {  # nineteenth round, cases 3 and 4: what `make archives` refuses, written by hand
+    "a capture made before the document's day began anywhere": (
+        captured_at("20161206000000"),
+        f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_url' is a capture made at 20161206000000 (UTC), before 2016-12-07 "
+        "began anywhere"),
+    "a capture at hour 25": (
+        captured_at("20161207250000"),
+        f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_url' names the moment 20161207250000, which no calendar or clock has"),
 }
 
 

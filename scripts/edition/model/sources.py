@@ -674,7 +674,26 @@ def _address_fix(value) -> str:
 ARCHIVES = {"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn",
             "archive.fo", "archive.md", "perma.cc"}
 # A Wayback snapshot's address names its moment: /web/YYYYMMDDhhmmss/ (the day is what archive_date records).
-WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/", re.IGNORECASE)
+WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})(\d{0,6})[a-z_]*/", re.IGNORECASE)
+
+
+def real_time(hhmmss: str) -> bool:
+    """Whether a capture's time of day is one (…999999, hour 99, is none: eighth hostile round, case 41)."""
+    try:
+        dt.time(int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:6]))
+    except ValueError:
+        return False
+    return True
+
+
+def made_before_the_day_of(stamp: str, issued: str) -> bool:
+    """Whether a capture (its UTC time, YYYYMMDDhhmmss) came before the day a document was issued began anywhere:
+    a record's dates allow one day's difference, for time zones, and a capture's own time says more (seventeenth
+    hostile round, case 4: midnight UTC on the 20th, for a document of the 21st). The earliest zone is UTC+14."""
+    if len(issued) != 10 or len(stamp) != 14:
+        return False  # a month or a year, or no time: dated_before has said all there is
+    captured = dt.datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
+    return captured < dt.datetime.fromisoformat(issued).replace(tzinfo=dt.UTC) - dt.timedelta(hours=14)
 
 
 def _check_archive(fields: RecordFields, problem) -> None:
@@ -686,16 +705,24 @@ def _check_archive(fields: RecordFields, problem) -> None:
                 "add `archive_url:` (the snapshot's address), or remove `archive_date:`")
         return
     host = (urlsplit(fields.archive_url).hostname or "").lower().rstrip(".") if fields.archive_url else ""
+    stamp = WAYBACK_DAY.match(fields.archive_url) if fields.archive_url else None
     if host and _imitates_wayback(host):
         problem(["archive_url"], f"'archive_url' is on {host}, which only looks like the Wayback Machine's web.archive.org",
                 "give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it")
     elif host and host not in ARCHIVES:  # readers take an "Archived copy" link on trust: only an archive's own
         problem(["archive_url"], f"'archive_url' is on {host}, which is not a web archive (the Wayback Machine, archive.today "
                 "or Perma.cc)", "give the snapshot's address on one of them, as `make archives` records it, or remove it")
-    elif fields.archive_url and (stamp := WAYBACK_DAY.match(fields.archive_url)) and fields.url and not same_address(
-            fields.archive_url[stamp.end():], fields.url):
+    elif stamp and fields.url and not same_address(fields.archive_url[stamp.end():], fields.url):
         problem(["archive_url"], f"'archive_url' is a copy of {fields.archive_url[stamp.end():][:100]!r}, not of the record's "
                 "`url`", "give the snapshot of the record's own address, as `make archives` records it, or remove it")
+    elif stamp and not (real_date(f"{stamp[1]}-{stamp[2]}-{stamp[3]}") and (len(stamp[4]) < 6 or real_time(stamp[4]))):
+        # Hour 25, day 99: no moment, whatever day archive_date gives (nineteenth hostile round, case 4).
+        problem(["archive_url"], f"'archive_url' names the moment {''.join(stamp.groups())}, which no calendar or clock has",
+                "give the snapshot's address as the archive gives it, or remove it")
+    elif stamp and fields.issued and made_before_the_day_of("".join(stamp.groups()), fields.issued):
+        # As `make archives` refuses it (nineteenth hostile round, case 3): made before the document could exist.
+        problem(["archive_url"], f"'archive_url' is a capture made at {''.join(stamp.groups())} (UTC), before "
+                f"{fields.issued} began anywhere", "give a snapshot made once the document existed, or correct `issued:`")
     elif fields.archive_date and stamp and (day := f"{stamp[1]}-{stamp[2]}-{stamp[3]}") != str(fields.archive_date):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} is not the day of the snapshot its address names "
                 f"({day})", f"write `archive_date: {day}`, the day in the Wayback address")

@@ -26,7 +26,7 @@ import httpx
 
 from ..model.edition import not_a_project
 from ..model.files import parse_yaml
-from ..model.sources import dated_before, load_sources, same_address, web_address
+from ..model.sources import dated_before, load_sources, made_before_the_day_of, real_time, same_address, web_address
 from ..model.values import real_date
 from ..problems import ProblemsFound
 from .linkcheck import OneLineParser
@@ -94,32 +94,13 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
     # raised in dated_before, the second passed its comparison of text) or one after today, as the build's own
     # check of dates has it (seventh hostile round, cases 122, 185, 129); a copy of another address, a day before
     # the document, an address no record may hold (control or reordering characters, a look-alike host).
-    if not real_date(day) or day > dt.date.today().isoformat() or not _real_time(stamp[8:]):
+    if not real_date(day) or day > dt.date.today().isoformat() or not real_time(stamp[8:]):
         return None
     if not (web_address(address) and same_address(match[2], source.url) and not dated_before(day, source.issued)):
         return None
-    if _before_any_day_of(stamp, source.issued):
+    if made_before_the_day_of(stamp, source.issued):
         return None
     return address, day
-
-
-def _before_any_day_of(stamp: str, issued: str) -> bool:
-    """Whether a capture (its UTC time, YYYYMMDDhhmmss) came before the day a document was issued began anywhere:
-    the record's day allows one day's difference, for time zones, and the capture's own time says more (seventeenth
-    hostile round, case 4: midnight UTC on the 20th, for a document of the 21st). The earliest zone is UTC+14."""
-    if len(issued) != 10:
-        return False  # a month or a year: dated_before has said all there is
-    captured = dt.datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
-    return captured < dt.datetime.fromisoformat(issued).replace(tzinfo=dt.UTC) - dt.timedelta(hours=14)
-
-
-def _real_time(hhmmss: str) -> bool:
-    """Whether a stamp's time of day is one (…999999, hour 99, is none: eighth hostile round, case 41)."""
-    try:
-        dt.time(int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:6]))
-    except ValueError:
-        return False
-    return True
 
 
 def api_address(text: str) -> str:
