@@ -608,25 +608,27 @@ def _template_folder(root: Path, problems: list[Problem]) -> list[Path]:
     """The files of the template's folder (`print/`) that Typst may read; a link, a FIFO or another special file
     there is a problem, and left out."""
     project = root.resolve()
-    files = []
+    files, total = [], 0
     for path in sorted((root / TEMPLATE).parent.rglob("*")):
         if path.is_dir() and not path.is_symlink():
             continue  # its files are listed too
+        name = path.relative_to(root).as_posix()
         if path.is_symlink() or not path.is_file() or not path.resolve().is_relative_to(project):
-            problems.append(Problem(path.relative_to(root).as_posix(), 0, "is a link or not a regular file, not a "
-                                    "file the PDF may read", "make it a regular file of the project"))
+            problems.append(Problem(name, 0, "is a link or not a regular file, not a file the PDF may read",
+                                    "make it a regular file of the project"))
             continue
-        if path.stat().st_nlink > 1:
-            problems.append(Problem(path.relative_to(root).as_posix(), 0, HARD_LINK, HARD_LINK_FIX))
-            continue
-        if (size := path.stat().st_size) > MAX_PRINT_FILE_BYTES:  # copied for Typst at every run (fourteenth round, 71)
-            problems.append(Problem(path.relative_to(root).as_posix(), 0, f"is {size / 2**20:,.0f} MB, more than the "
+        status = path.stat()
+        if status.st_nlink > 1:
+            problems.append(Problem(name, 0, HARD_LINK, HARD_LINK_FIX))
+        elif status.st_size > MAX_PRINT_FILE_BYTES:  # copied for Typst at every run (fourteenth round, 71)
+            problems.append(Problem(name, 0, f"is {status.st_size / 2**20:,.0f} MB, more than the "
                                     f"{MAX_PRINT_FILE_BYTES // 2**20} MB any template, font or figure of the book needs",
                                     "remove it from print/, or make it smaller"))
-            continue
-        files.append(path)
+        else:
+            files.append(path)
+            total += status.st_size
     # And all of them together: eight files just under the limit each were 248 MB a run (fifteenth round, P3).
-    if (total := sum(path.stat().st_size for path in files)) > MAX_PRINT_BYTES:
+    if total > MAX_PRINT_BYTES:
         problems.append(Problem(Path(TEMPLATE).parent.as_posix() + "/", 0, f"holds {total / 2**20:,.0f} MB, more than the "
                                 f"{MAX_PRINT_BYTES // 2**20} MB the book's template, fonts and figures need together",
                                 "remove from print/ what the book does not use"))
