@@ -144,11 +144,8 @@ def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = Non
             kind = f"a {path.suffix}" if path.suffix else "an extensionless"
             problems.append(Problem(where, 0, f"{kind} file would be published as a document of the site",
                                     f"keep under docs/ only pages and {', '.join(sorted(ASSET_TYPES))} files"))
-        elif path.suffix.lower() in (".svg", ".css"):
-            problems += _image_or_stylesheet_problems(path, where, memo)
-        elif (kind := SIGNATURES.get(path.suffix.lower())) and not _starts_as(path, kind[1]):
-            problems.append(Problem(where, 0, f"is not the {kind[0]} its name says (its first bytes are another kind of "
-                                    "file's), and a browser reads it by what it holds", f"save it as a {kind[0]}, or remove it"))
+        elif path.suffix.lower() in (".svg", ".css", *SIGNATURES):
+            problems += _content_problems(path, where, memo)
         elif path.suffix.lower() == ".js" and scripts is not None and file not in scripts:
             problems.append(Problem(where, 0, "a script that mkdocs.yml does not load: pages carry no scripts of their own",
                                     "remove it, or add it to `extra_javascript` in mkdocs.yml if the edition needs it"))
@@ -181,11 +178,8 @@ def _theme_file_problems(root: Path, memo: Memo | None) -> list[Problem]:
                                     "site and a template could include, unread by the checks",
                                     f"write templates as .html files; keep only {', '.join(sorted(ASSET_TYPES - {'.js'}))} "
                                     "files beside them"))
-        elif path.suffix.lower() in (".svg", ".css"):
-            problems += _image_or_stylesheet_problems(path, where, memo)
-        elif (kind := SIGNATURES.get(path.suffix.lower())) and not _starts_as(path, kind[1]):
-            problems.append(Problem(where, 0, f"is not the {kind[0]} its name says (its first bytes are another kind of "
-                                    "file's), and a browser reads it by what it holds", f"save it as a {kind[0]}, or remove it"))
+        elif path.suffix.lower() in (".svg", ".css", *SIGNATURES):
+            problems += _content_problems(path, where, memo)
     return problems
 
 
@@ -203,8 +197,13 @@ def _starts_as(path: Path, patterns: tuple[bytes, ...]) -> bool:
     return any(re.match(pattern, head, re.DOTALL) for pattern in patterns)
 
 
-def _image_or_stylesheet_problems(path: Path, where: str, memo: Memo | None) -> list[Problem]:
-    """What an SVG image or a stylesheet, of docs/ or of overrides/, would run or fetch, at its lines."""
+def _content_problems(path: Path, where: str, memo: Memo | None) -> list[Problem]:
+    """What an asset of docs/ or of overrides/ holds that its kind may not: an SVG image or a stylesheet that would run
+    or fetch, at its lines; an image or font whose first bytes are another kind of file's."""
+    if kind := SIGNATURES.get(path.suffix.lower()):
+        return [] if _starts_as(path, kind[1]) else [Problem(
+            where, 0, f"is not the {kind[0]} its name says (its first bytes are another kind of file's), and a browser "
+            "reads it by what it holds", f"save it as a {kind[0]}, or remove it")]
     data = path.read_bytes()
     if path.suffix.lower() == ".svg":
         return [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
