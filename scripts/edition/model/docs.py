@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +18,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from ..problems import Problem
 from .addresses import OWN_ID, page_path
 from .essay import Essay
-from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, line_at, parse_yaml, read_text
+from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, UNASSIGNED, UNASSIGNED_FIX, line_at, parse_yaml, read_text, unassigned
 from .schema import Filled, Schema, described, validated
 from .sources import BRACES, BRACES_FIX
 
@@ -439,12 +438,11 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
-        if unassigned := next(((n, c) for n, line in enumerate(lines_of(text), 1) if not line.isascii() or "&" in line
-                               for c in html.unescape(line) if unicodedata.category(c) == "Cn"), None):
-            # No font draws it: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
-            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", unassigned[0], f"holds U+{ord(unassigned[1]):04X}, which "
-                                    f"Unicode (version {unicodedata.unidata_version}, as the build reads it) assigns to no "
-                                    "character, so no font draws it", "write the character meant, or remove it"))
+        # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
+        if found := next(((n, c) for n, line in enumerate(lines_of(text), 1)
+                          if ("&" in line or not line.isascii()) and (c := unassigned(html.unescape(line)))), None):
+            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", found[0], f"holds U+{ord(found[1]):04X}, {UNASSIGNED}",
+                                    UNASSIGNED_FIX))
             continue
         # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
         # reordering one so written is named by the raw-HTML check, as the reference it is).

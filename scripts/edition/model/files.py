@@ -167,6 +167,17 @@ _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_con
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
 
 
+# A code point Unicode has not assigned: no font draws it, and the PDF stops on it. Refused in values, pages and templates.
+UNASSIGNED = (f"which Unicode (version {unicodedata.unidata_version}, as the build reads it) assigns to no character, so no "
+              "font draws it")
+UNASSIGNED_FIX = "write the character meant, or remove it"
+
+
+def unassigned(text: str) -> str | None:
+    """The first code point of text that Unicode, as the build's Python reads it, assigns to no character, or None."""
+    return None if text.isascii() else next((c for c in text if unicodedata.category(c) == "Cn"), None)
+
+
 def _refuse_characters(value: str, name: str, line: int) -> None:
     """Raise the refusal of a value that holds a character no value may (_REFUSED_IN_VALUES found one)."""
     if match := _INVISIBLE_IN_VALUES.search(value):
@@ -205,11 +216,8 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
     if isinstance(node, yaml.ScalarNode):
         if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
             _refuse_characters(node.value, name, line)
-        if not node.value.isascii() and (unassigned := next((c for c in node.value if unicodedata.category(c) == "Cn"), None)):
-            # No font draws it: the PDF stops on it, named at a page (eleventh hostile round, case 166).
-            raise _Refused(Problem(name, line, f"a value holds U+{ord(unassigned):04X}, which Unicode (version "
-                                   f"{unicodedata.unidata_version}, as the build reads it) assigns to no character, so "
-                                   "no font draws it", "write the character meant, or remove it"))
+        if found := unassigned(node.value):  # the PDF stopped on it, named at a page (eleventh hostile round, case 166)
+            raise _Refused(Problem(name, line, f"a value holds U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX))
         if node.value and unicodedata.category(node.value[0])[0] == "M":
             # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
             # quotation mark, a space, the last letter of a label.

@@ -24,7 +24,6 @@ import html
 import importlib.util
 import re
 import traceback
-import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -33,7 +32,7 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, read_text
+from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
 
@@ -206,11 +205,9 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
                "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
               for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
     # A code point Unicode has not assigned, which no font draws (thirteenth hostile round, case 34).
-    unassigned = [(number, f"every page would carry U+{ord(found):04X}, which Unicode (version {unicodedata.unidata_version}, "
-                   "as the build reads it) assigns to no character, so no font draws it", "write the character meant, or "
-                   "remove it") for number, line in [*typed, *strings] if not line.isascii()
-                  and (found := next((c for c in line if unicodedata.category(c) == "Cn"), None))]
-    return hidden + unassigned
+    unknown = [(number, f"every page would carry U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
+               for number, line in [*typed, *strings] if (found := unassigned(line))]
+    return hidden + unknown
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
