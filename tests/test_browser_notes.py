@@ -303,6 +303,8 @@ def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(br
             assert listed[:120] in shown, (path, index)
             tab.mouse.click(*state["close"])  # the close button, where the sheet draws it
             assert settle(tab, "!document.querySelector('dialog.note-sheet').open")
+            # Given back on the sheet's close event, a task after it closes.
+            settle(tab, f"document.activeElement.getAttribute('href') === {href!r}")
             # The focus is back on the call. Focus on a call brings its hover popup (Material's) once the
             # pointer moves: moved on, as a reader would.
             assert tab.evaluate(GIVEN_BACK, href)
