@@ -262,17 +262,22 @@ httpd.shutdown()
 """
 
 
-def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
+def in_a_namespace(script: str) -> dict:
+    """What script prints (JSON), run by this Python in a network namespace with loopback only."""
     try:
         result = subprocess.run(["unshare", "-n", "sh", "-c", f'ip link set lo up && exec "{sys.executable}" -c "$0"',
-                                 REDIRECTING_SERVER], capture_output=True, text=True, timeout=120,
+                                 script], capture_output=True, text=True, timeout=120,
                                 env=os.environ | {"PYTHONPATH": str(ROOT / "scripts")})
     except FileNotFoundError:
         pytest.skip("unshare is not installed")
     if "Operation not permitted" in result.stderr:
         pytest.skip("unshare -n needs root")
     assert result.returncode == 0, result.stderr
-    outcomes = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
+    outcomes = in_a_namespace(REDIRECTING_SERVER)
     for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name", "/to-nat64", "/to-6to4",
                  "/to-compatible", "/to-translated", "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/",
                  "/to-trailing-dot"):
@@ -291,6 +296,47 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     for path in ("/to-empty-label", "/to-long-label"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and detail.endswith("is not a host name"), (path, outcomes[path])
+
+
+# DNS rebinding (twentieth hostile round, T1): a name whose answer turns from a public address to this machine's
+# between two look-ups. Its look-ups answer in turn a public address and 127.0.0.1; inside the namespace
+# a connection to the public one fails on the machine itself.
+REBINDING = """
+import http.server, json, socket, threading
+from edition.tools.linkcheck import Settings, check_links
+asked = []
+class Logged(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        asked.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    do_GET = do_HEAD
+    def log_message(self, *args):
+        pass
+httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Logged)
+threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+looked_up = socket.getaddrinfo  # the system's resolver, which every look-up of Python's goes through
+turns = []
+def rebinding(host, port, *args, **kwargs):
+    if host not in ("flip.test", b"flip.test"):
+        return looked_up(host, port, *args, **kwargs)
+    turns.append(host)
+    address = "93.184.216.34" if len(turns) % 2 else "127.0.0.1"
+    return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port)))]
+socket.getaddrinfo = rebinding
+urls = [f"http://flip.test:{httpd.server_port}/{n}" for n in range(6)]
+results = check_links(urls, Settings(timeout=2, deadline=5, retries=0, per_host=1))
+print(json.dumps({"asked": asked, "outcomes": [[r.outcome, r.detail] for r in results], "looked_up": len(turns)}))
+httpd.shutdown()
+"""
+
+
+def test_a_name_that_turns_private_between_look_ups_is_never_connected_to():
+    result = in_a_namespace(REBINDING)
+    assert result["looked_up"] >= 6, result  # every link was asked for
+    assert result["asked"] == [], result  # the loopback server heard nothing
+    assert all(outcome != "ok" for outcome, _ in result["outcomes"]), result
 
 
 @pytest.mark.parametrize("odd", ["fifo", "device", "latin-1"])

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
@@ -161,9 +162,9 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
     for attempt in range(settings.retries + 1):
         try:
             async with asyncio.timeout(settings.deadline):
-                response, redirects = await _ask(client, "HEAD", url, settings.private_ok)
+                response, redirects = await _ask(client, "HEAD", url)
                 if response.status_code in HEAD_REFUSED:
-                    response, redirects = await _ask(client, "GET", url, settings.private_ok)
+                    response, redirects = await _ask(client, "GET", url)
                     detail = "HEAD refused; checked with GET"
             status, final = response.status_code, str(response.url)
             if status in RETRY_STATUSES and attempt < settings.retries:
@@ -197,16 +198,13 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
     return Result(url, outcome, status, final, redirects, detail, time.time())
 
 
-async def _ask(client: httpx.AsyncClient, method: str, url: str, private_ok: bool = False) -> tuple[httpx.Response, list[str]]:
+async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.Response, list[str]]:
     """The last answer to `method url`, redirects followed, and the addresses that redirected.
 
     Every answer is closed once its status line and headers are in: no body is read, a redirect's
-    included (httpx would read those whole), so a huge or endless body is never downloaded. Before each
-    request the host's addresses are looked up: one not on the public internet is not asked (NotPublic),
-    save the address listed itself with private_ok, and a redirect that stays on its host."""
+    included (httpx would read those whole), so a huge or endless body is never downloaded. Each
+    connection goes only to a public address (_PublicOnly), a redirect's too."""
     request, redirects = client.build_request(method, url), []
-    if not private_ok:
-        await _public(request.url)
     while True:
         response = await client.send(request, stream=True, follow_redirects=False)
         await response.aclose()
@@ -215,10 +213,7 @@ async def _ask(client: httpx.AsyncClient, method: str, url: str, private_ok: boo
         if len(redirects) >= client.max_redirects:
             raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
         redirects.append(str(response.url))
-        following = response.next_request
-        if (following.url.scheme, following.url.host, following.url.port) != (request.url.scheme, request.url.host, request.url.port):
-            await _public(following.url)
-        request = following
+        request = response.next_request
 
 
 NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
@@ -239,25 +234,77 @@ def _carried(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     return ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip)
 
 
-async def _public(url: httpx.URL) -> None:
-    """Raise NotPublic unless every address the URL's host has is a global one (not private, loopback,
-    link-local, shared, reserved or multicast). The host is looked up again when httpx connects, so a
-    name whose addresses change between the two is not caught: the checker asks, it does not defend."""
-    port = url.port or (443 if url.scheme == "https" else 80)
+async def _public_addresses(host: str, port: int) -> list[str]:
+    """The addresses of host, raising NotPublic unless every one is a global one (not private, loopback,
+    link-local, shared, reserved or multicast)."""
     try:
         # An address as browsers read it, 127.0.0.1. or 0x7f.1 too, is never a name to ask DNS for (case 43).
-        found = ([(None, None, None, None, (literal, port))] if (literal := read_as_ip(url.host)) else
-                 await asyncio.get_running_loop().getaddrinfo(url.host, port, type=socket.SOCK_STREAM))
-    except OSError:
-        return  # no address: httpx's own connection fails, and says so
+        found = ([(None, None, None, None, (literal, port))] if (literal := read_as_ip(host)) else
+                 await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    except OSError as error:
+        raise httpcore.ConnectError(f"{host} has no address: {error}") from None
     except ValueError:  # UnicodeError: a label empty or longer than DNS allows (a..b, 70 letters): no name to look up
-        raise NotPublic(f"not asked: {url.host!r} is not a host name") from None
+        raise NotPublic(f"not asked: {host!r} is not a host name") from None
+    addresses = []
     for *_, address in found:
         ip = ipaddress.ip_address(address[0].split("%")[0])
         if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
             ip = _carried(ip) or ip
         if not ip.is_global or ip.is_multicast or ip.is_reserved:
-            raise NotPublic(f"not asked: {url} is on {ip}, not a public address")
+            raise NotPublic(f"not asked: {host}{f':{port}' if port not in (80, 443) else ''} is on {ip}, "
+                            "not a public address")
+        addresses.append(address[0])
+    return addresses
+
+
+class _PublicOnly(httpcore.AsyncNetworkBackend):
+    """Connections to public addresses only, each made to the very address that was looked up and checked.
+
+    Checked in a look-up of its own before httpx connected, a name whose answer changed in between (DNS
+    rebinding: public, then 127.0.0.1) led the checker to this machine (twentieth hostile round, T1); a
+    name is now looked up once per connection, here. The hosts and ports in `local` (the addresses listed,
+    with --private-ok) are connected to as they are."""
+
+    def __init__(self, local: frozenset[tuple[str, int]]):
+        self._local = local
+        self._network = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options: typing.Iterable | None = None) -> httpcore.AsyncNetworkStream:
+        addresses = [host] if (host, port) in self._local else await _public_addresses(host, port)
+        failed: Exception | None = None
+        for address in addresses:  # TLS is still started with the host's name (httpcore's SNI and certificate check)
+            try:
+                return await self._network.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as error:
+                failed = error
+        raise failed or httpcore.ConnectError(f"{host} has no address")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._network.sleep(seconds)
+
+
+class _Transport(httpx.AsyncHTTPTransport):
+    """httpx's transport over connections to public addresses only. httpx takes no network backend, its pool
+    (httpcore's) does: the pool is made again with one. It never goes through a proxy named in the
+    environment either, which would look names up where no check of the checker's can see."""
+
+    def __init__(self, local: frozenset[tuple[str, int]]):
+        super().__init__()
+        limits = httpx.Limits()
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(), max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_PublicOnly(local))
+
+
+def _origin(url: str) -> tuple[str, int] | None:
+    """A listed address's host and port as httpcore connects to them, or None for one no request can be made for."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return None
+    return parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80)
 
 
 MAX_WAIT = 60.0  # seconds between two attempts at most, whatever the backoff or the server asks
@@ -274,7 +321,9 @@ async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
     hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
     overall = asyncio.Semaphore(settings.concurrency)
     timeout = httpx.Timeout(settings.timeout)
-    async with httpx.AsyncClient(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT},
+    local = frozenset(filter(None, map(_origin, urls))) if settings.private_ok else frozenset()
+    async with httpx.AsyncClient(transport=_Transport(local), follow_redirects=True, timeout=timeout,
+                                 headers={"User-Agent": USER_AGENT},
                                  max_redirects=10, event_hooks={"response": [_refuse_redirects_off_the_web]}) as client:
         async def one(url: str) -> Result:
             async with overall, hosts[urlsplit(url).netloc]:
