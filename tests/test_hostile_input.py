@@ -2253,10 +2253,22 @@ CASES |= {  # nineteenth round, cases 3 and 4: what `make archives` refuses, wri
 }
 
 
+CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, the PDF and the offline copy
+    "anchors.lock: redirects from the PDF's name and the offline copy's": (
+        replace("anchors.lock", "redirects: {}", 'redirects: {"in-iraq-restraint-annotated-edition.pdf/": "about/", '
+                '"downloads/iraq-restraint-edition-offline.zip/": "about/"}'),
+        [f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '{old}' would be written inside {file}, a file the "
+         "site publishes" for old, file in (("in-iraq-restraint-annotated-edition.pdf/", "in-iraq-restraint-annotated-edition.pdf"),
+                                            ("downloads/iraq-restraint-edition-offline.zip/",
+                                             "downloads/iraq-restraint-edition-offline.zip"))]),
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",
             "mkdocs.yml: an image from /\\host in the copyright", "anchors.lock: a redirect from inside a file the site publishes",
+            "anchors.lock: redirects from the PDF's name and the offline copy's",
             *RENDERED_TEMPLATES}
 END_TO_END = RENDERED | set(list(CASES)[::25])  # and every 25th case of the list, whatever it is
 

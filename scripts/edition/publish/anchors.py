@@ -145,8 +145,12 @@ def _around_pages(path: Path) -> tuple[str, str] | None:
     return text[:pair[0].start_mark.index], text[end + 1:] if end >= 0 else ""
 
 
-def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
-    """A page for each moved URL that forwards, #fragment included, to where the page is now."""
+def write_redirects(site_dir: Path, edition: Edition, to_come: frozenset[str] = frozenset()) -> list[Problem]:
+    """A page for each moved URL that forwards, #fragment included, to where the page is now.
+
+    to_come: the files the build publishes after the redirects (the PDF, the offline copy), by path in the
+    site: a redirect from one made it a folder, and the file was lost or written inside it (twentieth
+    hostile round, T2 and T4)."""
     problems: list[Problem] = []
     lock, site_url = edition.lock, edition.site_url
     for old, new in lock.redirects.items():
@@ -160,7 +164,8 @@ def write_redirects(site_dir: Path, edition: Edition) -> list[Problem]:
         if stub.exists():
             continue  # a published page wins; check_anchors names the clash
         if taken := next((folder for folder in [stub.parent, *stub.parent.parents] if folder.is_relative_to(site_dir)
-                          and (folder.is_file() or folder.is_symlink())), None):
+                          and (folder.is_file() or folder.is_symlink()
+                               or folder.relative_to(site_dir).as_posix() in to_come)), None):
             problems.append(Problem(LOCK_FILE, lock.redirect_lines.get(old, 0), f"redirect {old!r} would be written inside "
                                     f"{taken.relative_to(site_dir).as_posix()}, a file the site publishes",
                                     "redirect from the moved page's own old path, such as \"old-page/\""))

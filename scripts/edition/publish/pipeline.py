@@ -216,7 +216,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
             return errors, {}
         # From here on every step runs, so one build reports all that is wrong with its output.
         write_downloads(staging, edition)
-        errors += write_redirects(staging, edition)
+        errors += write_redirects(staging, edition, to_come=frozenset({pdf.name, f"{DOWNLOADS_DIR}/{OFFLINE_COPY}"}))
         # What needs only the site's pages is done while the children work.
         parsed, script_errors = postprocess(staging, edition, pdf)
         site_errors = script_errors + check_fidelity(staging, edition, parsed)
