@@ -2253,6 +2253,20 @@ CASES |= {  # nineteenth round, cases 3 and 4: what `make archives` refuses, wri
 }
 
 
+CASES |= {  # twentieth round: a nav path not written as docs/ names the page (T3, cases 23 and 24)
+    "mkdocs.yml: a page listed again as ./about.md": (
+        replace(CONFIG, "      - About: about.md", "      - About: about.md\n      - Again: ./about.md"),
+        f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists './about.md', a path not written as docs/ names the page; write it as 'about.md'"),
+    "mkdocs.yml: a nav path through another folder": (
+        replace(CONFIG, "      - About: about.md", "      - About: stylesheets/../about.md"),
+        f"{CONFIG}:{ABOUT_NAV}: `nav` lists 'stylesheets/../about.md', a path not written as docs/ names the page; write it as "
+        "'about.md'"),
+    "mkdocs.yml: about.md listed only as ./about.md": (  # named once, at its line: not also as a page nav leaves out
+        replace(CONFIG, "      - About: about.md", "      - About: ./about.md"),
+        [f"{CONFIG}:{ABOUT_NAV}: `nav` lists './about.md', a path not written as docs/ names the page; write it as 'about.md'"]),
+}
+
+
 CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, the PDF and the offline copy
     "anchors.lock: redirects from the PDF's name and the offline copy's": (
         replace("anchors.lock", "redirects: {}", 'redirects: {"in-iraq-restraint-annotated-edition.pdf/": "about/", '

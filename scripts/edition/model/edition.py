@@ -323,6 +323,11 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         elif not urlsplit(page).scheme and _outside_docs(page):
             problem("nav", f"`nav` leads to {page!r}, outside docs/",
                     "name a page under docs/ by its path from there (such as about.md), or link to an https:// address", path)
+        elif not urlsplit(page).scheme and (plain := posixpath.normpath(urlsplit(page).path)) != urlsplit(page).path:
+            # MkDocs reads ./about.md as about.md, but not a/../about.md; the checks here read either as a page of its
+            # own, and a page listed twice that way was found only on the built page (twentieth hostile round, T3).
+            problem("nav", f"`nav` lists {page!r}, a path not written as docs/ names the page",
+                    f"write it as {plain!r}", path)
         elif not urlsplit(page).scheme and not (root / FIXED_FOLDERS["docs_dir"] / urlsplit(page).path).is_file():
             # MkDocs would only warn, as of a setting and not of the line: strict mode fails the build there.
             problem("nav", f"`nav` lists {page!r}, which is no page under docs/",
@@ -335,7 +340,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
 def _unlisted_pages(config: dict, root: Path) -> list[Problem]:
     """The pages of docs/ that a `nav` leaves out: MkDocs warns of them all in one message against mkdocs.yml, with
     no line, and strict mode fails the build on it; each is named here as the file it is."""
-    listed = {page for _, _, page in _nav(config.get("nav"), ["nav"]) if page}
+    listed = {posixpath.normpath(urlsplit(page).path) for _, _, page in _nav(config.get("nav"), ["nav"]) if page}
     if not listed:
         return []  # no nav: MkDocs lists every page itself
     docs = root / FIXED_FOLDERS["docs_dir"]
