@@ -2267,6 +2267,15 @@ CASES |= {  # twentieth round: a nav path not written as docs/ names the page (T
 }
 
 
+CASES |= {  # twentieth round, T5: a term that is another entry's with a space
+    "a glossary term with a space after it": (
+        replace("sources/essay/glossary.yml", "terms: [Quds Force]", "terms: [Quds Force, 'Soleimani ']"),
+        f"sources/essay/glossary.yml:{line_of('sources/essay/glossary.yml', 'terms: [Quds Force]')}: glossary entry 'quds-force': "
+        "the term 'Soleimani ' has spaces at an end, or more than one between two words; write the words as the essay prints "
+        "them: 'Soleimani'"),
+}
+
+
 CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, the PDF and the offline copy
     "anchors.lock: redirects from the PDF's name and the offline copy's": (
         replace("anchors.lock", "redirects: {}", 'redirects: {"in-iraq-restraint-annotated-edition.pdf/": "about/", '

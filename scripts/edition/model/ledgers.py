@@ -396,7 +396,13 @@ def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple
             continue
         _unknown_sources(name, line_at(node, ["sources"]), f"glossary entry '{entry.id}'", entry.sources, known, problems)
         for index, words in enumerate(entry.terms):  # one entry a term: the essay's words would open the other's description
-            if sum(c.isalnum() for c in words) < 2:  # the glossary's marks stop only at letters: "s" is in "Iran’s"
+            if " ".join(words.split()) != words:
+                # 'Soleimani ' was a term of its own beside another entry's 'Soleimani', and took some of its mentions
+                # (twentieth hostile round, T5); the essay's words never start or end with a space, nor hold two.
+                problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
+                                        f"{words!r} has spaces at an end, or more than one between two words",
+                                        f"write the words as the essay prints them: {' '.join(words.split())!r}"))
+            elif sum(c.isalnum() for c in words) < 2:  # the glossary's marks stop only at letters: "s" is in "Iran’s"
                 problems.append(Problem(name, line_at(node, ["terms", index]), f"glossary entry '{entry.id}': the term "
                                         f"“{words}” is a single character, which would be marked inside other words (the "
                                         "“s” of “Iran’s”)", "list the name or term the essay uses for it"))
