@@ -2267,6 +2267,22 @@ CASES |= {  # twentieth round: a nav path not written as docs/ names the page (T
 }
 
 
+CASES |= {  # twentieth round, case 12: a record's address on the reader's own machine or network
+    **{f"a record's url on {host}": (
+        replace(LOC, f"url: {LOC_URL}", f"url: http://{host}/law/"),
+        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://{host}/law/'; the host {shown} is not on the "
+        "public web, so a reader who follows the link reaches their own machine or network: give the address as the site "
+        "itself gives it") for host, shown in (("127.0.0.1", "127.0.0.1"), ("169.254.169.254", "169.254.169.254"),
+                                                ("192.168.1.1", "192.168.1.1"), ("[fe80::1%25eth0]", "fe80::1%25eth0 (that is fe80::1)"),
+                                                ("[::ffff:10.0.0.1]", "::ffff:10.0.0.1 (that is 10.0.0.1)"))},
+    "a record's url on localhost": (
+        replace(LOC, f"url: {LOC_URL}", "url: http://LOCALHOST.:8000/law/"),
+        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://LOCALHOST.:8000/law/'; the host localhost. "
+        "names the reader's own machine, so a reader who follows the link reaches their own machine or network: give the "
+        "address as the site itself gives it"),
+}
+
+
 CASES |= {  # twentieth round, T5: a term that is another entry's with a space
     "a glossary term with a space after it": (
         replace("sources/essay/glossary.yml", "terms: [Quds Force]", "terms: [Quds Force, 'Soleimani ']"),
@@ -2404,7 +2420,8 @@ def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, mon
     assert asked == []
 
 
-@pytest.mark.parametrize("address", ["http://[::ffff:1.2.3.4]/x", "http://1.2.3.4/", "https://www.un.org/en/", "http://[2001:db8::1]/"])
+@pytest.mark.parametrize("address", ["http://[::ffff:1.2.3.4]/x", "http://1.2.3.4/", "https://www.un.org/en/",
+                                     "http://[2001:4860:4860::8888]/"])
 def test_a_host_a_browser_reads_as_written_is_taken(address):
     """The rule for hosts ending in a number (case 172) holds IPv4 in its other forms, never an address as written."""
     assert host_problem(address) is None

@@ -538,14 +538,15 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
 NOT_IN_ADDRESSES = re.compile(r'[\s"<>{}|\\^`]')
 
 
-def web_address(value) -> bool:
-    """Whether a value is an http(s) address with a host, and nothing an address cannot hold."""
+def web_address(value, local_ok: bool = False) -> bool:
+    """Whether a value is an http(s) address with a host, and nothing an address cannot hold; on the public web
+    unless local_ok (a service the maintainer names, such as a test's)."""
     try:
         parts = urlsplit(value) if isinstance(value, str) else None
     except ValueError:  # http://[::1/, http://[zz]/: no URL parser reads it
         return False
     return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
-            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc and _host_problem(parts) is None)
+            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc and _host_problem(parts, local_ok) is None)
 
 
 SAME_SITE = "give the address as the site itself gives it"
@@ -571,7 +572,34 @@ def read_as_ip(host: str) -> str | None:
     return str(ipaddress.IPv4Address(value))
 
 
-def _host_problem(parts) -> str | None:
+NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _nat64(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a NAT64 address stands for (RFC 6052, RFC 8215), or None."""
+    return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if any(ip in network for network in NAT64) else None
+
+
+def _carried(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries in its last 32 bits, by any of the forms a system may route to it:
+    mapped (::ffff:a.b.c.d), compatible (::a.b.c.d, deprecated but still routed), SIIT's translated
+    (::ffff:0:a.b.c.d), 6to4, Teredo and NAT64; None for a plain IPv6 address."""
+    high = int(ip) >> 32
+    if high in (0, 0xFFFF0000) and int(ip) > 1:  # :: and ::1 are themselves, neither public
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip)
+
+
+def not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address ip stands for when that is not on the public internet (private, loopback, link-local, shared,
+    reserved or multicast), or None for a public one. The rule of the link checker's connections and of the
+    addresses a record or page may link to."""
+    if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
+        ip = _carried(ip) or ip
+    return ip if not ip.is_global or ip.is_multicast or ip.is_reserved else None
+
+
+def _host_problem(parts, local_ok: bool = False) -> str | None:
     """What makes an address's host or port one no reader should be sent to, or None: a port out of range, or
     a look-alike host.
 
@@ -594,8 +622,16 @@ def _host_problem(parts) -> str | None:
             return not_a_host
         if read != host:
             return f"browsers read the host {host!r} as the IP address {read} (numbers in octal, hex or fewer parts): {SAME_SITE}"
+    name = host.removesuffix(".")
+    if not local_ok and (((ip := _ip_address(host)) is not None and (local := not_public(ip)))
+                         or name == "localhost" or name.endswith(".localhost")):
+        # A link a reader follows to their own machine or network (a router's page, a cloud's metadata service), and a
+        # record no one else could check (twentieth hostile round, case 12).
+        what = (f"the host {host}{'' if str(local) == host else f' (that is {local})'} is not on the public web"
+                if ip is not None else f"the host {host} names the reader's own machine")
+        return f"{what}, so a reader who follows the link reaches their own machine or network: {SAME_SITE}"
     if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
-        return None if HOST_NAME.match(host) or _ip_address(host) else not_a_host  # `http://%zz/`: no server is so named
+        return None if HOST_NAME.match(host) or _ip_address(host) is not None else not_a_host  # `http://%zz/`: no server is so named
     if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
         # A fullwidth or ideographic full stop (evil．example, upi。com) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
@@ -632,12 +668,12 @@ IDEOGRAPHIC_STOPS = "\u3002\uff61"  # full stops IDNA reads as '.', though NFKC 
 HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?\Z")
 
 
-def _ip_address(host: str) -> bool:
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address host is (an IPv6 one without its zone), or None for a name."""
     try:
-        ipaddress.ip_address(host)
+        return ipaddress.ip_address(host.partition("%")[0] if ":" in host else host)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 # Cyrillic and Greek small letters that read as Latin ones in an address bar's fonts.

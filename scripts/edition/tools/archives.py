@@ -106,7 +106,8 @@ def closest_snapshot(client: httpx.Client, api: str, source) -> tuple[str, str] 
 def api_address(text: str) -> str:
     """The --api option's type: an absolute http(s) address. Any other (seventh hostile round, case 128: `--api ''`)
     was asked for every source, and each answered nothing."""
-    if not web_address(text):  # as a record's url: a host that is one, a port in range, no space (eighth round, 15-17)
+    # As a record's url: a host that is one, a port in range, no space (eighth round, 15-17); but on this machine too.
+    if not web_address(text, local_ok=True):
         raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address; give the API's, such as {API}")
     return text
 

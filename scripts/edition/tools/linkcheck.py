@@ -42,7 +42,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
-from ..model.sources import read_as_ip
+from ..model.sources import not_public, read_as_ip
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
@@ -216,24 +216,6 @@ async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.
         request = response.next_request
 
 
-NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
-
-
-def _nat64(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address a NAT64 address stands for (RFC 6052, RFC 8215), or None."""
-    return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if any(ip in network for network in NAT64) else None
-
-
-def _carried(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 address carries in its last 32 bits, by any of the forms a system may route to it:
-    mapped (::ffff:a.b.c.d), compatible (::a.b.c.d, deprecated but still routed), SIIT's translated
-    (::ffff:0:a.b.c.d), 6to4, Teredo and NAT64; None for a plain IPv6 address."""
-    high = int(ip) >> 32
-    if high in (0, 0xFFFF0000) and int(ip) > 1:  # :: and ::1 are themselves, neither public
-        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    return ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip)
-
-
 async def _public_addresses(host: str, port: int) -> list[str]:
     """The addresses of host, raising NotPublic unless every one is a global one (not private, loopback,
     link-local, shared, reserved or multicast)."""
@@ -247,10 +229,7 @@ async def _public_addresses(host: str, port: int) -> list[str]:
         raise NotPublic(f"not asked: {host!r} is not a host name") from None
     addresses = []
     for *_, address in found:
-        ip = ipaddress.ip_address(address[0].split("%")[0])
-        if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
-            ip = _carried(ip) or ip
-        if not ip.is_global or ip.is_multicast or ip.is_reserved:
+        if (ip := not_public(ipaddress.ip_address(address[0].split("%")[0]))) is not None:
             raise NotPublic(f"not asked: {host}{f':{port}' if port not in (80, 443) else ''} is on {ip}, "
                             "not a public address")
         addresses.append(address[0])
