@@ -2267,7 +2267,7 @@ CASES |= {  # twentieth round: a nav path not written as docs/ names the page (T
 }
 
 
-CASES |= {  # twentieth round, case 12: a record's address on the reader's own machine or network
+CASES |= {  # twentieth round, case 12: a record's address on the reader's own machine or network; case 13: a mark in one
     **{f"a record's url on {host}": (
         replace(LOC, f"url: {LOC_URL}", f"url: http://{host}/law/"),
         f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://{host}/law/'; the host {shown} is not on the "
@@ -2280,6 +2280,10 @@ CASES |= {  # twentieth round, case 12: a record's address on the reader's own m
         f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://LOCALHOST.:8000/law/'; the host localhost. "
         "names the reader's own machine, so a reader who follows the link reaches their own machine or network: give the "
         "address as the site itself gives it"),
+    "a right-to-left mark in a record's url": (
+        replace(LOC, f"url: {LOC_URL}", f"url: {LOC_URL}\u200f"),
+        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got '{LOC_URL[:56]}...; an address cannot hold "
+        "'\\u200f': percent-encode it (a space is %20, \" is %22) or remove it"),
 }
 
 
