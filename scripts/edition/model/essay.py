@@ -133,6 +133,15 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
     return problems or _overlap_problems(layout, node, record)
 
 
+HEADING_WORDS = 20  # the essay's longest heading has 8
+
+
+def _a_paragraph(line: str) -> bool:
+    """Whether a line of the essay reads as a paragraph: a heading is short and ends no sentence."""
+    text = normalize(line)
+    return len(text.split()) > HEADING_WORDS or text.rstrip("”’\"')").endswith((".", "…"))  # a heading may ask a question
+
+
 def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Problem]:
     """The parts named apart from the essay's text stay apart from it, and from each other: an image credit on a line
     of the body printed the first paragraph again on the About page, numbered ¶1 (eighteenth hostile round, case 43);
@@ -152,6 +161,12 @@ def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Pro
             elif n in named:
                 problems.append(Problem(LAYOUT.as_posix(), where, f"'{key}' names line {n}, which '{named[n]}' names too",
                                         "give the number of the line that holds it"))
+            elif key == "headings" and _a_paragraph(record[n - 1]):
+                # The essay's first paragraph named a heading made every page's text and every ledger's paragraph numbers
+                # wrong, in 240 messages none of which named layout.yml (a minor case of the nineteenth hostile round).
+                problems.append(Problem(LAYOUT.as_posix(), where, f"'headings' names line {n} (“{normalize(record[n - 1])[:60]}…”), "
+                                        "a paragraph of the essay, not a heading: it ends with a full stop or runs past "
+                                        f"{HEADING_WORDS} words", "give the number of the heading's line"))
             named.setdefault(n, key)
     # And every line of the record is somewhere: `biographies: [103]` left a biography out of the edition, unseen
     # (nineteenth hostile round, case 2).
