@@ -2276,6 +2276,31 @@ CASES |= {  # nineteenth round, a minor case left: the first paragraph named a h
 }
 
 
+CASES |= {  # twenty-first round: addresses held to the records' rules wherever they are written (T2, T4, case 36)
+    "docs: a link holding a right-to-left mark": (
+        add_line(ABOUT, "See [the report](https://example.org/a\u200fb)."),
+        f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200fb' is not an address a reader's browser follows as "
+        "written; an address cannot hold '\\u200f': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "docs: a link holding an ideographic space": (
+        add_line(ABOUT, "See [the report](https://example.org/a\u3000b)."),
+        f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u3000b' is not an address a reader's browser follows as "
+        "written; an address cannot hold '\\u3000': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "mkdocs.yml: the logo's link to a cloud's metadata service": (
+        replace(CONFIG, "extra:\n", "extra:\n  homepage: http://169.254.169.254/latest/meta-data/\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.homepage` is 'http://169.254.169.254/latest/meta-data/', not an "
+        "address a reader's browser follows as written; the host 169.254.169.254 is not on the public web, so a reader who "
+        "follows the link reaches their own machine or network: give the address as the site itself gives it"),
+    "mkdocs.yml: a language menu's link to a private address": (
+        replace(CONFIG, "extra:\n", "extra:\n  alternate:\n    - {name: English, link: 'http://10.0.0.1/en/', lang: en}\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.alternate.link` is 'http://10.0.0.1/en/', not an address a "
+        "reader's browser follows as written; the host 10.0.0.1 is not on the public web"),
+    "mkdocs.yml: a social link holding a right-to-left mark": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/github\n      link: \"https://github.com/x\\u200f\"\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to 'https://github.com/x\\u200f', not an address a "
+        "reader's browser follows as written; an address cannot hold '\\u200f'"),
+}
+
+
 CASES |= {  # twentieth round, case 12: a record's address on the reader's own machine or network; case 13: a mark in one
     **{f"a record's url on {host}": (
         replace(LOC, f"url: {LOC_URL}", f"url: http://{host}/law/"),

@@ -43,7 +43,19 @@ from .ledgers import (
 from .memo import Memo
 from .rawhtml import REFUSED_SCHEMES, markup_problems, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
-from .sources import BRACES, BRACES_FIX, MARKUP, NAME_SEPARATOR, SAME_SITE, Registry, host_problem, load_sources, source_files, web_address
+from .sources import (
+    BRACES,
+    BRACES_FIX,
+    MARKUP,
+    NAME_SEPARATOR,
+    SAME_SITE,
+    Registry,
+    address_problem,
+    host_problem,
+    load_sources,
+    source_files,
+    web_address,
+)
 from .templates import template_found, template_problems, theme_languages
 
 CONFIG_FILE = "mkdocs.yml"
@@ -226,6 +238,10 @@ def _check_unescaped(config: dict, problem) -> None:
                 problem(key, f"`{name}` is written {words!r}, which a browser reads as {html.unescape(words)!r}"
                         if html.unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
                         "write a page of the site (sources/) or a whole https:// address, without character references", path)
+            elif str(path[-1]).lower() in ADDRESS_KEYS and read in ("http", "https") and (fix := address_problem(words)):
+                # extra.homepage and extra.alternate's links: the header's logo and the language menu on every page, held
+                # to the rules of every other address (twenty-first hostile round, T4: 169.254.169.254, a U+200F).
+                problem(key, f"`{name}` is {words!r}, not an address a reader's browser follows as written", fix, path)
             elif hidden := REORDERED_OR_HIDDEN.search(html.unescape(words)):
                 problem(key, f"`{name}` holds U+{ord(hidden[0]):04X}, an invisible character that reorders or hides the "
                         "text around it, which the theme writes into every page", "remove it (write plain text)", path)
@@ -290,6 +306,10 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         link = social.get("link") if isinstance(social, dict) else None
         if isinstance(link, str) and (found := host_problem(link)):
             problem("extra", f"`extra.social` links to {link!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
+                    ["extra", "social", index])
+        elif isinstance(link, str) and scheme(link) in ("http", "https") and (fix := address_problem(link)):
+            # An https address all the same, but for what it holds (twenty-first hostile round, case 36: a U+200F).
+            problem("extra", f"`extra.social` links to {link!r}, not an address a reader's browser follows as written", fix,
                     ["extra", "social", index])
         elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "

@@ -35,7 +35,7 @@ from .addresses import OWN_ID
 from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
 from .files import REORDERING
 from .memo import Memo, checked
-from .sources import SAME_SITE, host_problem
+from .sources import SAME_SITE, address_problem, host_problem
 
 ALLOWED = frozenset({
     "a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
@@ -196,6 +196,11 @@ class _Reader(HTMLParser):
             elif name == "href" and self.rendered and (found := host_problem(value)):
                 # Read once, as rendered: Markdown's links, autolinks and typed <a> alike.
                 self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
+                              value.lower(), value.lower().partition("//")[2].partition("/")[0])
+            elif name == "href" and self.rendered and scheme(value) in ("http", "https") and (fix := address_problem(value)):
+                # What a record's address may not hold, a page's may not either: a right-to-left mark, a tab, an ideographic
+                # space (twenty-first hostile round, cases 37 and 38), a user part.
+                self._problem(f"a link to {value!r} is not an address a reader's browser follows as written", fix,
                               value.lower(), value.lower().partition("//")[2].partition("/")[0])
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",

@@ -692,6 +692,11 @@ def host_problem(url: str) -> str | None:
         return f"it is no address a browser reads (a bracket left open, or one that holds no IP address): {SAME_SITE}"
 
 
+def address_problem(value: str) -> str | None:
+    """How to mend an address that is not one a reader may be sent to as written (web_address), or None for one that is."""
+    return None if web_address(value) else _address_fix(value)
+
+
 def _address_fix(value) -> str:
     """How to mend a value that is not a web address: its scheme, or a character it cannot hold."""
     try:
