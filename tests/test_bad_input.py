@@ -137,9 +137,9 @@ CASES = {
         "'https://user:pass@wsws.org/en/articles/2020/03/14/iraq-m...; "
         "an address cannot hold a user name or password (user:pass@ before the host): remove them"),
     "an archive address that only looks like the Wayback Machine's": (
-        lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web.archive.org.evil.example/web/"
+        lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web.archive.org.evil.example.com/web/"
                              "20200320/https://www.france24.com/\narchive_date: 2020-03-20"),
-        f"{F24}:14: 'archive_url' is on web.archive.org.evil.example, which only looks like the Wayback Machine's "
+        f"{F24}:14: 'archive_url' is on web.archive.org.evil.example.com, which only looks like the Wayback Machine's "
         "web.archive.org; give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it"),
     "an archive address on web-archive.org": (
         lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web-archive.org/web/"

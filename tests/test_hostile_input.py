@@ -1116,9 +1116,9 @@ CASES |= {
 WAYBACK = f"https://web.archive.org/web/20230101000000/{UPI}"
 CASES |= {
     "an archived copy on a host that is no web archive": (
-        replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://evil.example/web/20190914000000/x\n"
+        replace(ABQAIQ, "url_status: live", "url_status: live\narchive_url: https://evil.example.com/web/20190914000000/x\n"
                 "archive_date: 2019-09-14"),
-        f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is on evil.example, which is not a web archive "
+        f"{ABQAIQ}:{line_of(ABQAIQ, 'url_status: live') + 1}: 'archive_url' is on evil.example.com, which is not a web archive "
         "(the Wayback Machine, archive.today or Perma.cc); give the snapshot's address on one of them, as `make archives` "
         "records it, or remove it"),
     "an archive date that is not the day its snapshot's address names": (
@@ -1490,9 +1490,9 @@ CASES |= {
         "(punycode for 'p\u0430ypal.com') mixes Latin letters with look-alikes from another script, where '\u0430' is U+0430 "
         "CYRILLIC SMALL LETTER A, not a Latin letter; give the address as the site itself gives it"),
     "mkdocs.yml: a nav link to a host posing as the edition's": (
-        replace(CONFIG, "nav:\n", "nav:\n  - Home: HTTPS://iraq-restraint-edition.github.io.evil.example/\n"),
-        f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'HTTPS://iraq-restraint-edition.github.io.evil.example/': "
-        "its host iraq-restraint-edition.github.io.evil.example starts with the edition's own, "
+        replace(CONFIG, "nav:\n", "nav:\n  - Home: HTTPS://iraq-restraint-edition.github.io.evil.example.com/\n"),
+        f"{CONFIG}:{line_of(CONFIG, 'nav:') + 1}: `nav` links to 'HTTPS://iraq-restraint-edition.github.io.evil.example.com/': "
+        "its host iraq-restraint-edition.github.io.evil.example.com starts with the edition's own, "
         "iraq-restraint-edition.github.io, and is another; give the address as the site itself gives it"),
     "docs: links to hosts spelt in look-alike letters": (
         add_line(ABOUT, "[PayPal](https://xn--pypal-4ve.com/) and <https://\u0430\u0440\u0440\u04cf\u0435.com/>"),
@@ -2309,11 +2309,21 @@ CASES |= {  # twentieth round, case 12: a record's address on the reader's own m
         "itself gives it") for host, shown in (("127.0.0.1", "127.0.0.1"), ("169.254.169.254", "169.254.169.254"),
                                                 ("192.168.1.1", "192.168.1.1"), ("[fe80::1%25eth0]", "fe80::1%25eth0 (that is fe80::1)"),
                                                 ("[::ffff:10.0.0.1]", "::ffff:10.0.0.1 (that is 10.0.0.1)"))},
-    "a record's url on localhost": (
-        replace(LOC, f"url: {LOC_URL}", "url: http://LOCALHOST.:8000/law/"),
-        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://LOCALHOST.:8000/law/'; the host localhost. "
-        "names the reader's own machine, so a reader who follows the link reaches their own machine or network: give the "
-        "address as the site itself gives it"),
+    # Names no one answers for on the public web (twenty-first round, T1): localhost, a cloud's metadata service, one label.
+    **{f"a record's url on {host}": (
+        replace(LOC, f"url: {LOC_URL}", f"url: http://{host}/law/"),
+        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got 'http://{host}/law/'; the host {shown} is not a "
+        f"name on the public web ({why}), so a reader who follows the link reaches their own machine or network, or nothing: "
+        "give the address as the site itself gives it")
+       for host, shown, why in (("LOCALHOST.:8000", "localhost.", ".localhost is for the reader's own machine, RFC 6761"),
+                                ("metadata.google.internal", "metadata.google.internal",
+                                 ".internal is for private networks and cloud services, ICANN"),
+                                ("printer.local", "printer.local", ".local is for machines on the reader's own network, RFC 6762"),
+                                ("example.test", "example.test", ".test is for testing, RFC 6761"),
+                                ("wpad", "wpad", "a name of one label, which the reader's network answers for"))},
+    "mkdocs.yml: the edition's address on a cloud's metadata service": (
+        replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: http://metadata.google.internal/"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address, got 'http://metadata.google.internal/'"),
     "a right-to-left mark in a record's url": (
         replace(LOC, f"url: {LOC_URL}", f"url: {LOC_URL}\u200f"),
         f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got '{LOC_URL[:56]}...; an address cannot hold "

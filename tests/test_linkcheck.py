@@ -192,9 +192,9 @@ def test_the_report_names_users_points_dead_sources_to_archives_and_lists_those_
     # A record may not link to this machine, so the records name the server by a name of their own, looked up here.
     looked_up = socket.getaddrinfo
     monkeypatch.setattr(socket, "getaddrinfo", lambda host, *args, **kwargs: looked_up(
-        "127.0.0.1" if host in ("sources.test", b"sources.test") else host, *args, **kwargs))
-    server = server.replace("127.0.0.1", "sources.test")
-    monkeypatch.setattr(sources, "ARCHIVES", sources.ARCHIVES | {"sources.test"})  # the archive stands in on this machine
+        "127.0.0.1" if host in ("sources.example.org", b"sources.example.org") else host, *args, **kwargs))
+    server = server.replace("127.0.0.1", "sources.example.org")
+    monkeypatch.setattr(sources, "ARCHIVES", sources.ARCHIVES | {"sources.example.org"})  # the archive stands in on this machine
     root = copy_project(tmp_path / "project")
     for path in (root / "sources").glob("*.yml"):  # every source points at the test server
         text = path.read_text(encoding="utf-8")

@@ -624,16 +624,15 @@ def _host_problem(parts, local_ok: bool = False) -> str | None:
             return not_a_host
         if read != host:
             return f"browsers read the host {host!r} as the IP address {read} (numbers in octal, hex or fewer parts): {SAME_SITE}"
-    name = host.removesuffix(".")
-    if not local_ok and (((ip := _ip_address(host)) is not None and (local := not_public(ip)))
-                         or name == "localhost" or name.endswith(".localhost")):
-        # A link a reader follows to their own machine or network (a router's page, a cloud's metadata service), and a
-        # record no one else could check (twentieth hostile round, case 12).
-        what = (f"the host {host}{'' if str(local) == host else f' (that is {local})'} is not on the public web"
-                if ip is not None else f"the host {host} names the reader's own machine")
-        return f"{what}, so a reader who follows the link reaches their own machine or network: {SAME_SITE}"
+    # A link a reader follows to their own machine or network (a router's page, a cloud's metadata service), and a
+    # record no one else could check (twentieth hostile round, case 12; names: twenty-first round, T1).
+    if not local_ok and (ip := _ip_address(host)) is not None and (local := not_public(ip)):
+        return (f"the host {host}{'' if str(local) == host else f' (that is {local})'} is not on the public web, so a reader "
+                f"who follows the link reaches their own machine or network: {SAME_SITE}")
     if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
-        return None if HOST_NAME.match(host) or _ip_address(host) is not None else not_a_host  # `http://%zz/`: no server is so named
+        if not (HOST_NAME.match(host) or _ip_address(host) is not None):
+            return not_a_host  # `http://%zz/`: no server is so named
+        return None if local_ok else _special_use_problem(host)
     if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
         # A fullwidth or ideographic full stop (evil．example, upi。com) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
@@ -662,9 +661,31 @@ def _host_problem(parts, local_ok: bool = False) -> str | None:
                                                                                   for c in label):
             return (f"the host {host}{spelt} is spelt in letters of another script that look Latin{lookalikes(label)}: "
                     f"{SAME_SITE}")
-    return None
+    return None if local_ok else _special_use_problem(host)
 
 
+def _special_use_problem(host: str) -> str | None:
+    """What makes a name no name on the public web (SPECIAL_USE, or one label alone), or None. The last of a host's
+    checks: a name that fails an earlier one is named for that."""
+    name = host.removesuffix(".")
+    if _ip_address(host) is not None:
+        return None
+    special = next((suffix for suffix in SPECIAL_USE if name == suffix or name.endswith("." + suffix)), None)
+    if special is None and "." in name:
+        return None
+    why = f".{special} is for {SPECIAL_USE[special]}" if special else "a name of one label, which the reader's network answers for"
+    return (f"the host {host} is not a name on the public web ({why}), so a reader who follows the link reaches their "
+            f"own machine or network, or nothing: {SAME_SITE}")
+
+
+# Names no one on the public web answers for, each with why: an address under one is answered, if at all, by the
+# reader's own machine or network, or by none.
+SPECIAL_USE = {
+    "localhost": "the reader's own machine, RFC 6761", "localdomain": "the reader's own machine, in many systems' hosts files",
+    "local": "machines on the reader's own network, RFC 6762", "home.arpa": "home networks, RFC 8375",
+    "internal": "private networks and cloud services, ICANN", "test": "testing, RFC 6761", "invalid": "no host, RFC 6761",
+    "example": "examples, RFC 6761", "onion": "Tor's onion services, RFC 7686", "alt": "names outside DNS, RFC 9476",
+}
 IDEOGRAPHIC_STOPS = "\u3002\uff61"  # full stops IDNA reads as '.', though NFKC leaves the first as it is
 # A host name as browsers and DNS take one: labels of letters (any script), digits and inner hyphens, between dots.
 HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?\Z")
