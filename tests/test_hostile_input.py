@@ -2351,6 +2351,18 @@ CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, th
 }
 
 
+CASES |= {  # twenty-first round, T3: Wayback addresses that are no capture of a day, published as "Archived copy (date)"
+    **{f"a Wayback address that is {what}": (
+        replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: 2016-12-08\n"),
+        f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_url' is on the Wayback Machine but is no address of one capture of a "
+        "day; give it as https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the record's `url`, as `make archives` "
+        "records it, or remove it")
+       for what, address in (("its calendar of captures", f"https://web.archive.org/web/20161208000000*/{LOC_URL}"),
+                             ("its latest capture", f"https://web.archive.org/web/2/{LOC_URL}"),
+                             ("on another port", f"http://web.archive.org:8080/web/20161208000000/{LOC_URL}"))},
+}
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

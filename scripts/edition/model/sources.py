@@ -776,6 +776,12 @@ def _check_archive(fields: RecordFields, problem) -> None:
     elif host and host not in ARCHIVES:  # readers take an "Archived copy" link on trust: only an archive's own
         problem(["archive_url"], f"'archive_url' is on {host}, which is not a web archive (the Wayback Machine, archive.today "
                 "or Perma.cc)", "give the snapshot's address on one of them, as `make archives` records it, or remove it")
+    elif host == "web.archive.org" and not stamp:
+        # The calendar of captures (/web/2020*/…), the latest capture whatever it holds (/web/2/…), another port: each was
+        # published as "Archived copy (date)" with a date the address does not hold (twenty-first hostile round, T3).
+        problem(["archive_url"], "'archive_url' is on the Wayback Machine but is no address of one capture of a day",
+                "give it as https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the record's `url`, as `make archives` "
+                "records it, or remove it")
     elif stamp and fields.url and not same_address(fields.archive_url[stamp.end():], fields.url):
         problem(["archive_url"], f"'archive_url' is a copy of {fields.archive_url[stamp.end():][:100]!r}, not of the record's "
                 "`url`", "give the snapshot of the record's own address, as `make archives` records it, or remove it")
