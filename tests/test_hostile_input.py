@@ -2351,6 +2351,18 @@ CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, th
 }
 
 
+CASES |= {  # twenty-first round, T4 and 131: every page's "Edit this page" link
+    "mkdocs.yml: edit links to a cloud's metadata service": (
+        replace(CONFIG, "site_url:", "edit_uri: http://169.254.169.254/edit/\nsite_url:"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `edit_uri` is 'http://169.254.169.254/edit/', not an address a reader's "
+        "browser follows as written; the host 169.254.169.254 is not on the public web"),
+    "mkdocs.yml: edit links that run a script": (
+        replace(CONFIG, "site_url:", "edit_uri: 'javascript:alert(1)//'\nsite_url:"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `edit_uri` is 'javascript:alert(1)//', not an address a reader's browser "
+        "follows as written; give a whole https:// address, or remove it"),
+}
+
+
 CASES |= {  # twenty-first round, T3: Wayback addresses that are no capture of a day, published as "Archived copy (date)"
     **{f"a Wayback address that is {what}": (
         replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: 2016-12-08\n"),

@@ -605,6 +605,13 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
     if "repo_url" in config:
         problem("repo_url", "`repo_url` makes every page ask api.github.com for the repository's stars",
                 "remove it: the site makes no request to another host")
+    for key in ("edit_uri", "edit_uri_template"):
+        # Whole, it is every page's "Edit this page" link (twenty-first hostile round, T4 and 131): held to the rules of
+        # every address, and named here rather than in MkDocs' words at each page.
+        value = config.get(key)
+        if isinstance(value, str) and (read := scheme(value)) and (read not in ("http", "https") or address_problem(value)):
+            problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written",
+                    address_problem(value) if read in ("http", "https") else "give a whole https:// address, or remove it")
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
     problems += _unlisted_pages(config, root)
