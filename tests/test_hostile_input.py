@@ -2351,6 +2351,16 @@ CASES |= {  # twentieth round, T2 and T4: the files made after the redirects, th
 }
 
 
+CASES |= {  # twenty-first round, cases 64 and 65: nav paths MkDocs reads otherwise, named with the path to write
+    **{f"mkdocs.yml: about.md listed as {written}": (
+        replace(CONFIG, "      - About: about.md", f"      - About: about.md\n      - Again: {written}"),
+        f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists {written!r}, a path not written as docs/ names the page; write it as "
+        f"'about.md'{whole}") for written, whole in (("about.md#reuse", ": `nav` names whole pages, never a part of one"),
+                                                      ("about.md?x=1", ": `nav` names whole pages, never a part of one"),
+                                                      ("about/", ""))},
+}
+
+
 CASES |= {  # twenty-first round, T4 and 131: every page's "Edit this page" link
     "mkdocs.yml: edit links to a cloud's metadata service": (
         replace(CONFIG, "site_url:", "edit_uri: http://169.254.169.254/edit/\nsite_url:"),

@@ -343,11 +343,15 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         elif not urlsplit(page).scheme and _outside_docs(page):
             problem("nav", f"`nav` leads to {page!r}, outside docs/",
                     "name a page under docs/ by its path from there (such as about.md), or link to an https:// address", path)
-        elif not urlsplit(page).scheme and (plain := posixpath.normpath(urlsplit(page).path)) != urlsplit(page).path:
+        elif not urlsplit(page).scheme and (plain := posixpath.normpath(urlsplit(page).path)) != page:
             # MkDocs reads ./about.md as about.md, but not a/../about.md; the checks here read either as a page of its
             # own, and a page listed twice that way was found only on the built page (twentieth hostile round, T3).
-            problem("nav", f"`nav` lists {page!r}, a path not written as docs/ names the page",
-                    f"write it as {plain!r}", path)
+            # Nor does it take about.md#part or ?query: MkDocs' own message had no line (twenty-first round, 64).
+            if not plain.endswith(".md") and (root / FIXED_FOLDERS["docs_dir"] / f"{plain}.md").is_file():
+                plain += ".md"  # about/: the page's address, not its file (65)
+            whole = ": `nav` names whole pages, never a part of one" if "#" in page or "?" in page else ""
+            problem("nav", f"`nav` lists {page!r}, a path not written as docs/ names the page", f"write it as {plain!r}{whole}",
+                    path)
         elif not urlsplit(page).scheme and not (root / FIXED_FOLDERS["docs_dir"] / urlsplit(page).path).is_file():
             # MkDocs would only warn, as of a setting and not of the line: strict mode fails the build there.
             problem("nav", f"`nav` lists {page!r}, which is no page under docs/",
