@@ -51,9 +51,9 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
-    def answer(self, status: int, headers: dict[str, str] | None = None) -> None:
+    def answer(self, status: int, headers: dict[str, str] | list[tuple[str, str]] | None = None) -> None:
         self.send_response(status)
-        for name, value in (headers or {}).items():
+        for name, value in headers.items() if isinstance(headers, dict) else headers or []:
             self.send_header(name, value)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -76,6 +76,12 @@ class Behaviours(http.server.BaseHTTPRequestHandler):
             self.answer(301, {"Location": "/ok"})
         elif path == "/to-script":  # a redirect to no web address (sixth hostile round, issue 27)
             self.answer(302, {"Location": "javascript:alert(1)"})
+        elif path == "/no-location":  # twenty-first hostile round, cases 85 to 87: redirects no browser follows
+            self.answer(302)
+        elif path == "/two-locations":
+            self.answer(302, [("Location", "/ok"), ("Location", "http://169.254.169.254/")])
+        elif path == "/loop":
+            self.answer(302, {"Location": "/loop"})
         elif path in ("/gone-404", "/gone-410"):
             self.answer(int(path[-3:]))
         elif path == "/busy":  # too many requests once, then fine
@@ -126,6 +132,7 @@ EXPECTED = {
     "/ok": ("ok", 200), "/moved": ("redirected", 200), "/gone-404": ("broken", 404), "/gone-410": ("broken", 410),
     "/busy": ("ok", 200), "/busy-odd": ("ok", 200), "/failing": ("broken", 500), "/slow": ("unreachable", None),
     "/reset": ("unreachable", None), "/no-head": ("ok", 200), "/to-script": ("broken", 302),
+    "/no-location": ("broken", 302), "/two-locations": ("broken", 302), "/loop": ("broken", None),
 }
 
 
@@ -141,6 +148,9 @@ def test_each_answer_is_classified_within_the_time_bound(server, tmp_path):
     assert results["/no-head"].detail == "HEAD refused; checked with GET"
     assert "0.5 s" in results["/slow"].detail
     assert results["/to-script"].detail == "redirects to 'javascript:alert(1)', which is not a web address"
+    assert results["/no-location"].detail == "HTTP 302 without a Location header: a redirect to nowhere"
+    assert results["/two-locations"].detail.endswith("in more than one Location header, which browsers refuse")
+    assert results["/loop"].detail == "redirects in a loop, or more than 10 times"
     assert elapsed < 4, f"took {elapsed:.1f} s"  # the slow answer is cut at the timeout, not waited for
 
 

@@ -101,10 +101,11 @@ class NotPublic(httpx.HTTPError):
 
 
 class NotWeb(Exception):
-    """A redirect to no web address (javascript:, mailto:…), which httpx cannot even build a request for."""
+    """A redirect to no web address (javascript:, mailto:…), which httpx cannot even build a request for; or one
+    no browser follows (why)."""
 
-    def __init__(self, location: str, status: int):
-        super().__init__(f"redirects to {location[:100]!r}, which is not a web address")
+    def __init__(self, location: str, status: int, why: str = "which is not a web address"):
+        super().__init__(f"redirects to {location[:100]!r}, {why}")
         self.status = status
 
 
@@ -113,6 +114,10 @@ async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
     location = response.headers.get("location")
     if not response.is_redirect or location is None:
         return
+    if len(response.headers.get_list("location")) > 1:
+        # httpx joins them with a comma and follows that, an address no browser reaches: Chromium refuses the answer
+        # (twenty-first hostile round, case 86).
+        raise NotWeb(location, response.status_code, "in more than one Location header, which browsers refuse")
     try:
         # A backslash: browsers read `/\\host/x` as `//host/x`, another host, where httpx reads a path of this one
         # (fourteenth hostile round, case 44): whichever is followed, the report would not say where a reader goes.
@@ -184,13 +189,18 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
             # An address httpx builds no request for (a host of octal numbers; xn--, or i❤.ws, which IDNA 2008 refuses:
             # eleventh hostile round, cases 135 and 141): this link's result, not the run's end.
             return Result(url, "broken", None, url, [], f"not asked: no request can be made for it ({error})", time.time())
+        except httpx.TooManyRedirects:  # the site's own answer, a loop or an endless chain (case 87): asking again changes nothing
+            return Result(url, "broken", None, url, [], "redirects in a loop, or more than 10 times", time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
                 await asyncio.sleep(min(settings.backoff * 2 ** attempt, MAX_WAIT))
                 continue
             return Result(url, "unreachable", None, url, [], detail, time.time())
-    if status is not None and status < 400:
+    if status is not None and 300 <= status < 400 and status != 304:
+        # A redirect that says not where to: a reader is shown an empty page (twenty-first hostile round, case 85).
+        outcome, detail = "broken", f"HTTP {status} without a Location header: a redirect to nowhere"
+    elif status is not None and status < 400:
         outcome = "redirected" if redirects else "ok"
     else:
         outcome = "broken"
