@@ -2281,6 +2281,10 @@ CASES |= {  # twenty-first round: addresses held to the records' rules wherever 
         add_line(ABOUT, "See [the report](https://example.org/a\u200fb)."),
         f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200fb' is not an address a reader's browser follows as "
         "written; an address cannot hold '\\u200f': percent-encode it (a space is %20, \" is %22) or remove it"),
+    "docs: a typed link holding a right-to-left mark by reference": (  # case 139
+        add_line(ABOUT, '<a href="https://example.org/a&#x200F;b">e</a>'),
+        f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200fb' is not an address a reader's browser follows as "
+        "written; an address cannot hold '\\u200f'"),
     "docs: a link holding an ideographic space": (
         add_line(ABOUT, "See [the report](https://example.org/a\u3000b)."),
         f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u3000b' is not an address a reader's browser follows as "
