@@ -148,7 +148,7 @@ CASES = {
         "web.archive.org; give the snapshot's address as the archive gives it (https://web.archive.org/web/…), or remove it"),
     "an archived copy older than its document": (
         lambda r: replace_in(r / F24, "url_status: live", "url_status: live\narchive_url: https://web.archive.org/web/"
-                             "20200301/https://www.france24.com/\narchive_date: 2020-03-01"),
+                             "20200301120000/https://www.france24.com/\narchive_date: 2020-03-01"),
         f"{F24}:15: 'archive_date' 2020-03-01 comes before the document was issued (2020-03-19): no copy of it was made then; "
         "give the date of the snapshot, as its address has it, or correct `issued:`"),
     "excerpt ending with a comma": (

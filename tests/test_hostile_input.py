@@ -2389,6 +2389,45 @@ CASES |= {  # twenty-first round, T3: Wayback addresses that are no capture of a
 }
 
 
+def archived_at(address: str, day: str = "2016-12-08"):
+    """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
+    return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")
+
+
+ARCHIVED_AT = f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_url'"
+CASES |= {  # twenty-second round, T4 and 38: archived copies on the other archives, and a Wayback day without its moment
+    "an archived copy that is archive.today's home page": (
+        archived_at("https://archive.is/"),
+        f"{ARCHIVED_AT} is on archive.is but is no address of one capture; give the capture's own address, such as "
+        "https://archive.is/AbCdE, or remove it"),
+    "an archived copy that is archive.today's newest, whatever it is": (
+        archived_at(f"https://archive.today/newest/{LOC_URL}"), f"{ARCHIVED_AT} is on archive.today but is no address of one capture"),
+    "an archived copy that is archive.today's capture of another page": (
+        archived_at("https://archive.ph/2016.12.08-120000/https://www.loc.gov/"),
+        f"{ARCHIVED_AT} is a copy of 'https://www.loc.gov/', not of the record's `url`"),
+    "an archived copy on archive.today of another day than archive_date": (
+        archived_at(f"https://archive.ph/20161209120000/{LOC_URL}"),
+        f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_date' 2016-12-08 is not the day of the capture its address names (2016-12-09)"),
+    "an archived copy that is an Internet Archive item": (
+        archived_at("https://archive.org/details/anything"),
+        f"{ARCHIVED_AT} is on archive.org, not on the Wayback Machine's web.archive.org, whose captures are what an archived "
+        "copy gives"),
+    "an archived copy on Perma.cc that is no record": (
+        archived_at("https://perma.cc/about"), f"{ARCHIVED_AT} is on perma.cc but is no address of one record"),
+    "a Wayback address naming a day without its moment": (
+        archived_at(f"https://web.archive.org/web/20161208/{LOC_URL}"),
+        f"{ARCHIVED_AT} is on the Wayback Machine but is no address of one capture of a day"),
+}
+
+
+@pytest.mark.parametrize("address", ["https://archive.ph/AbCdE", f"https://archive.today/2016.12.08-120000/{LOC_URL}",
+                                     f"https://archive.is/20161208120000/{LOC_URL}", "https://perma.cc/ABCD-1234",
+                                     f"https://web.archive.org/web/20161208120000/{LOC_URL}"])
+def test_an_archives_own_address_of_one_capture_is_taken(address, inputs, refusal):
+    archived_at(address)(inputs)
+    assert refusal(inputs) == []
+
+
 # Found only once the site or the PDF is made: these run as whole builds, as do a few of the others, which
 # show that what edition.load refuses, the build program refuses the same way, exit status and all.
 RENDERED = {"a package the book's template would download, reported once",

@@ -738,7 +738,14 @@ def _address_fix(value) -> str:
 ARCHIVES = {"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn",
             "archive.fo", "archive.md", "perma.cc"}
 # A Wayback snapshot's address names its moment: /web/YYYYMMDDhhmmss/ (the day is what archive_date records).
-WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})(\d{0,6})[a-z_]*/", re.IGNORECASE)
+# The whole moment, as `make archives` records it: /web/20200107/ leads to whichever capture is nearest, maybe of
+# another day than archive_date says (twenty-second hostile round, case 38).
+WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})(\d{6})[a-z_]*/", re.IGNORECASE)
+# archive.today's two addresses of one capture (under any of its names): the short one, and the long one that names
+# its moment and the page. Its others (/newest/…, /2020/…, its home page) lead to whatever it holds.
+ARCHIVE_TODAY = {"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.fo", "archive.md"}
+ARCHIVE_TODAY_CAPTURE = re.compile(r"/(?:[A-Za-z0-9]{4,10}|(?P<moment>\d{4}\.?\d{2}\.?\d{2}-?\d{6})/(?P<page>https?://.+))")
+PERMA_CAPTURE = re.compile(r"/[A-Z0-9]{4}-[A-Z0-9]{4}")  # Perma.cc's address of one record
 
 
 def real_time(hhmmss: str) -> bool:
@@ -780,12 +787,18 @@ def _check_archive(fields: RecordFields, problem) -> None:
         # The calendar of captures (/web/2020*/…), the latest capture whatever it holds (/web/2/…), another port: each was
         # published as "Archived copy (date)" with a date the address does not hold (twenty-first hostile round, T3).
         problem(["archive_url"], "'archive_url' is on the Wayback Machine but is no address of one capture of a day",
-                "give it as https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the record's `url`, as `make archives` "
-                "records it, or remove it")
+                WAYBACK_FIX)
+    elif host == "archive.org":
+        # An Internet Archive item (/details/…) or the Wayback Machine under another name: no capture of the record's url
+        # that the build can read (twenty-second hostile round, T4).
+        problem(["archive_url"], f"'archive_url' is on {host}, not on the Wayback Machine's web.archive.org, whose "
+                "captures are what an archived copy gives", WAYBACK_FIX)
+    elif (other := _other_archive_problem(host, fields)) is not None:
+        problem(["archive_url"], *other)
     elif stamp and fields.url and not same_address(fields.archive_url[stamp.end():], fields.url):
         problem(["archive_url"], f"'archive_url' is a copy of {fields.archive_url[stamp.end():][:100]!r}, not of the record's "
                 "`url`", "give the snapshot of the record's own address, as `make archives` records it, or remove it")
-    elif stamp and not (real_date(f"{stamp[1]}-{stamp[2]}-{stamp[3]}") and (len(stamp[4]) < 6 or real_time(stamp[4]))):
+    elif stamp and not (real_date(f"{stamp[1]}-{stamp[2]}-{stamp[3]}") and real_time(stamp[4])):
         # Hour 25, day 99: no moment, whatever day archive_date gives (nineteenth hostile round, case 4).
         problem(["archive_url"], f"'archive_url' names the moment {''.join(stamp.groups())}, which no calendar or clock has",
                 "give the snapshot's address as the archive gives it, or remove it")
@@ -799,6 +812,34 @@ def _check_archive(fields: RecordFields, problem) -> None:
     if fields.archive_date and dated_before(fields.archive_date, fields.issued):
         problem(["archive_date"], f"'archive_date' {fields.archive_date} comes before the document was issued ({fields.issued}): "
                 "no copy of it was made then", "give the date of the snapshot, as its address has it, or correct `issued:`")
+
+
+WAYBACK_FIX = ("give it as https://web.archive.org/web/YYYYMMDDhhmmss/ followed by the record's `url`, as `make archives` "
+               "records it, or remove it")
+
+
+def _other_archive_problem(host: str, fields: RecordFields) -> tuple[str, str] | None:
+    """What keeps an archive_url on archive.today or Perma.cc from being the address of one capture of the record's
+    url (its home page, /newest/…, a capture of another page: twenty-second hostile round, T4), or None."""
+    if host not in ARCHIVE_TODAY and host != "perma.cc":
+        return None
+    parts = urlsplit(fields.archive_url)
+    address = parts.path + (f"?{parts.query}" if parts.query else "")
+    if host in ARCHIVE_TODAY:
+        if not (capture := ARCHIVE_TODAY_CAPTURE.fullmatch(address)) or parts.port is not None:
+            return (f"'archive_url' is on {host} but is no address of one capture",
+                    f"give the capture's own address, such as https://{host}/AbCdE, or remove it")
+        if capture["page"] and fields.url and not same_address(capture["page"], fields.url):
+            return (f"'archive_url' is a copy of {capture['page'][:100]!r}, not of the record's `url`",
+                    "give the capture of the record's own address, or remove it")
+        moment = re.sub(r"\D", "", capture["moment"] or "")
+        if moment and fields.archive_date and f"{moment[:4]}-{moment[4:6]}-{moment[6:8]}" != str(fields.archive_date):
+            return (f"'archive_date' {fields.archive_date} is not the day of the capture its address names "
+                    f"({moment[:4]}-{moment[4:6]}-{moment[6:8]})", "write the day the address names in `archive_date:`")
+    if host == "perma.cc" and (not PERMA_CAPTURE.fullmatch(address) or parts.port is not None):
+        return (f"'archive_url' is on {host} but is no address of one record", "give the record's own address, such as "
+                "https://perma.cc/ABCD-1234, or remove it")
+    return None
 
 
 def same_address(archived: str, url: str) -> bool:
