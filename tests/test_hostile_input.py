@@ -2324,7 +2324,11 @@ CASES |= {  # twentieth round, case 12: a record's address on the reader's own m
                                  ".internal is for private networks and cloud services, ICANN"),
                                 ("printer.local", "printer.local", ".local is for machines on the reader's own network, RFC 6762"),
                                 ("example.test", "example.test", ".test is for testing, RFC 6761"),
-                                ("wpad", "wpad", "a name of one label, which the reader's network answers for"))},
+                                ("wpad", "wpad", "a name of one label, which the reader's network answers for"),
+                                # twenty-second round, T1 and 15
+                                ("ipv4only.arpa", "ipv4only.arpa", ".arpa is for the Internet's own infrastructure, never a "
+                                 "page, RFC 3172"),
+                                ("nas.lan", "nas.lan", ".lan is for private networks, never delegated in DNS"))},
     "mkdocs.yml: the edition's address on a cloud's metadata service": (
         replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: http://metadata.google.internal/"),
         f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address, got 'http://metadata.google.internal/'"),
