@@ -2393,6 +2393,23 @@ CASES |= {  # twenty-first round, T3: Wayback addresses that are no capture of a
 }
 
 
+CASES |= {  # twenty-second round, T2: what draws nothing, in any address (a zero-width space, a variation selector)
+    "docs: a link holding a zero-width space": (
+        add_line(ABOUT, "See [z](https://example.org/a\u200bb)."),
+        f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200bb' is not an address a reader's browser follows as "
+        "written; an address cannot hold '\\u200b'"),
+    "docs: a typed link holding a zero-width space by name": (
+        add_line(ABOUT, '<a href="https://example.org/a&ZeroWidthSpace;b">z</a>'),
+        f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200bb' is not an address"),
+    "a variation selector in a record's url": (
+        replace(LOC, f"url: {LOC_URL}", f"url: {LOC_URL}\ufe0f"),
+        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got"),
+    "mkdocs.yml: a variation selector in the edition's address": (
+        replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: https://iraq-restraint-edition.github.io/\ufe00"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -89,6 +89,9 @@ _HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
 _STRAY_SELECTORS = "[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
 INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
+# Every character above that draws nothing, those a script needs and the variation selectors included: an address
+# holding one differs from the address a reader sees (twentieth and twenty-second hostile rounds, 13 and T2).
+UNSEEN_IN_ADDRESSES = f"{_TYPESETTING}{_REORDERING}{_HIDDEN}{''.join(sorted(FORMAT_CHARACTERS_KEPT))}\u180b-\u180f\ufe00-\ufe0f"
 REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")  # what a template or a setting writes into every page
 _INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .addresses import EDITORIAL_PREFIX
 from .essay import ESSAY_DIR
-from .files import line_at, parse_yaml, read_text
+from .files import UNSEEN_IN_ADDRESSES, line_at, parse_yaml, read_text
 from .memo import Memo, checked
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
 from .values import DOUBLED, ID, iso_date, real_date
@@ -535,9 +535,8 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
 
 # Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
 # brackets, a backslash and the like. Written into a page or a BibTeX entry, they break the link or more. Nor
-# the invisible marks a value may hold for Arabic or Persian text (U+200C-U+200F, U+061C): in an address they
-# are a difference no reader sees (twentieth hostile round, case 13).
-NOT_IN_ADDRESSES = re.compile(r'[\s"<>{}|\\^`\u200c-\u200f\u061c]')
+# anything that draws nothing, even what a value may hold for Arabic or Persian text or an emoji's form.
+NOT_IN_ADDRESSES = re.compile('[\\s"<>{}|\\\\^`' + UNSEEN_IN_ADDRESSES + "]")
 
 
 def web_address(value, local_ok: bool = False) -> bool:
