@@ -2410,6 +2410,21 @@ CASES |= {  # twenty-second round, T2: what draws nothing, in any address (a zer
 }
 
 
+def add_lines(path: str, *paragraphs: str):
+    """Break: add paragraphs at the end of a page; the last takes the line two after added_line's for each before it."""
+    return add_line(path, "\n\n".join(paragraphs))
+
+
+CASES |= {  # twenty-second round, T3: a bad link named at an earlier good link to the same host
+    "docs: a bad link after a good one to the same host": (
+        add_lines(ABOUT, "See [ok](https://example.org/fine).", "Then text.", "And [bad](https://example.org/a\u200fb)."),
+        f"{ABOUT}:{ABOUT_END + 4}: a link to 'https://example.org/a\\u200fb' is not an address"),
+    "docs: a reference definition holding a mark by name, after a good link": (
+        add_lines(ABOUT, "See [ok](https://example.org/fine) and [r][r1].", "[r1]: https://example.org/r&rlm;b"),
+        f"{ABOUT}:{ABOUT_END + 2}: a link to 'https://example.org/r\\u200fb' is not an address"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -158,9 +158,11 @@ class _Reader(HTMLParser):
     def _problem(self, what: str, fix: str, *names: str) -> None:
         line = self.getpos()[0]
         if self.rendered:
-            # As typed, or with its entities decoded (https&colon;// is https:// to the browser).
-            line = next((n for n, text in enumerate(self.page.lines, 1) for name in names
-                         if name and (name in text.lower() or name in html.unescape(text).lower())), 0)
+            # As typed, or with its entities decoded (https&colon;// is https:// to the browser). The names most
+            # particular first, each through the whole page: a bad link was named at an earlier good link to the
+            # same host (twenty-second hostile round, T3).
+            line = next((n for name in names if name for n, text in enumerate(self.page.lines, 1)
+                         if name in text.lower() or name in html.unescape(text).lower()), 0)
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
