@@ -762,16 +762,16 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
     irregular = irregular_files(root)
     problems += (irregular + asset_problems(root, scripts, memo)
                  + template_problems(root, tuple(problem.path for problem in irregular), memo))
-    editorial = load_editorial(root, known, problems)
-    quotations = load_quotations(root, known, problems)
-    claims = load_claims(root, known, problems)
+    editorial = load_editorial(root, known, problems, memo)
+    quotations = load_quotations(root, known, problems, memo)
+    claims = load_claims(root, known, problems, memo)
     original = registry[meta.original] if meta and meta.original in registry else None
-    releases = load_releases(root, today or dt.date.today(), original.issued if original else None, problems)
+    releases = load_releases(root, today or dt.date.today(), original.issued if original else None, problems, memo)
     essay = load_essay(root, problems)
     if essay is None:  # every later check reads the essay: report what is known so far
         raise ProblemsFound(problems)
-    events = load_events(root, known, len(essay.paragraphs), problems)
-    glossary = load_glossary(root, known, problems)
+    events = load_events(root, known, len(essay.paragraphs), problems, memo)
+    glossary = load_glossary(root, known, problems, memo)
     lock = load_lock(root, problems)
     if meta and meta.original not in known:  # an unreadable edition.yml is reported once, above
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),

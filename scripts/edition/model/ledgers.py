@@ -18,6 +18,7 @@ from ..problems import Problem, lookalikes, relative
 from .addresses import EDITORIAL_PREFIX
 from .essay import ESSAY_DIR
 from .files import MAX_LEDGER_BYTES, line_at, parse_yaml, read_text
+from .memo import Memo, checked
 from .schema import Filled, IsoDay, Schema, Words, described, matching, validated
 from .values import ID
 
@@ -185,11 +186,12 @@ class TermFields(Schema):
         "write `excerpts: [words, words]`, each copied from one of its sources' `excerpts:`")
 
 
-def _load_list(path: Path, root: Path, problems: list[Problem]):
-    """Yield (file name, item, its line, its node) for a YAML file holding a list of mappings."""
+def _load_list(path: Path, root: Path, problems: list[Problem], memo: Memo | None = None):
+    """Yield (file name, item, its line, its node) for a YAML file holding a list of mappings. The parse is kept in
+    memo by the file's text: the items are read, never changed, by whoever takes them."""
     name = relative(path, root)
     text = read_text(path, name, problems, limit=MAX_LEDGER_BYTES)
-    parsed = parse_yaml(text, name, problems) if text is not None else None
+    parsed = checked(memo, ("ledger", name, text), problems, lambda found: parse_yaml(text, name, found)) if text is not None else None
     if parsed is None:
         return
     data, node = parsed
@@ -216,9 +218,9 @@ def _unknown_sources(name: str, line: int, what: str, sources, known: set[str], 
                                     "use the id of a record in sources/"))
 
 
-def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict[str, EditorialNote]:
+def load_editorial(root: Path, known: set[str], problems: list[Problem], memo: Memo | None = None) -> dict[str, EditorialNote]:
     notes: dict[str, EditorialNote] = {}
-    for name, item, line, node in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "editorial-notes.yml", root, problems, memo):
         entry = validated(EditorialFields, item, node, name, problems, _named("editorial note", item))
         if entry is None:
             continue
@@ -234,9 +236,9 @@ def load_editorial(root: Path, known: set[str], problems: list[Problem]) -> dict
     return notes
 
 
-def load_quotations(root: Path, known: set[str], problems: list[Problem]) -> tuple[QuotationEntry, ...]:
+def load_quotations(root: Path, known: set[str], problems: list[Problem], memo: Memo | None = None) -> tuple[QuotationEntry, ...]:
     entries = []
-    for name, item, line, node in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "quotations.yml", root, problems, memo):
         entry = validated(QuotationFields, item, node, name, problems)
         if entry is None:
             continue
@@ -268,10 +270,10 @@ def ends_a_sentence(words: str) -> bool:
     return words.rstrip().rstrip("”’\"'»)]").endswith((".", "!", "?", "…"))
 
 
-def load_claims(root: Path, known: set[str], problems: list[Problem]) -> tuple[Claim, ...]:
+def load_claims(root: Path, known: set[str], problems: list[Problem], memo: Memo | None = None) -> tuple[Claim, ...]:
     """The claims ledger, each entry checked on its own; checks.check_claims matches it to the notes."""
     found = (_claim(name, item, line, node, known, problems)
-             for name, item, line, node in _load_list(root / ESSAY_DIR / "claims.yml", root, problems))
+             for name, item, line, node in _load_list(root / ESSAY_DIR / "claims.yml", root, problems, memo))
     return tuple(claim for claim in found if claim is not None)
 
 
@@ -300,12 +302,13 @@ def _claim(name: str, item: dict, line: int, node, known: set[str], problems: li
     return Claim(paragraph, source, entry.claim, support, entry.excerpt, entry.why, entry.editorial, name, line)
 
 
-def load_releases(root: Path, today: dt.date, essay_issued: str | None, problems: list[Problem]) -> tuple[Release, ...]:
+def load_releases(root: Path, today: dt.date, essay_issued: str | None, problems: list[Problem],
+                  memo: Memo | None = None) -> tuple[Release, ...]:
     """changes.yml's versions, newest first, each released between the essay it reproduces (essay_issued, as its
     record has it) and today."""
     releases: list[Release] = []
     lines: dict[str, int] = {}
-    for name, item, line, node in _load_list(root / ESSAY_DIR / "changes.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "changes.yml", root, problems, memo):
         what = f"version {item['version']}: " if isinstance(item.get("version"), str) else ""
         release = validated(Release, item, node, name, problems, what)
         if release is None:
@@ -346,9 +349,9 @@ def _with_lines(excerpts: list[str], node, line: int) -> tuple[tuple[str, int], 
     return tuple((words, line_at(node, ["excerpts", index]) or line) for index, words in enumerate(excerpts))
 
 
-def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem]) -> tuple[Event, ...]:
+def load_events(root: Path, known: set[str], paragraphs: int, problems: list[Problem], memo: Memo | None = None) -> tuple[Event, ...]:
     events: list[Event] = []
-    for name, item, line, node in _load_list(root / ESSAY_DIR / "events.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "events.yml", root, problems, memo):
         entry = validated(EventFields, item, node, name, problems, _named("event", item))
         if entry is None:
             continue
@@ -384,9 +387,9 @@ COMMON_WORDS = frozenset("""
 """.split())
 
 
-def load_glossary(root: Path, known: set[str], problems: list[Problem]) -> tuple[Term, ...]:
+def load_glossary(root: Path, known: set[str], problems: list[Problem], memo: Memo | None = None) -> tuple[Term, ...]:
     terms: list[Term] = []
-    for name, item, line, node in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems):
+    for name, item, line, node in _load_list(root / ESSAY_DIR / "glossary.yml", root, problems, memo):
         entry = validated(TermFields, item, node, name, problems, _named("glossary entry", item))
         if entry is None:
             continue
