@@ -1911,7 +1911,6 @@ CASES |= {
 
 
 # Twelfth hostile round, cases 199-219: addresses no URL parser reads (a bracket left open, or around no IP address).
-RENDERED_TEMPLATES |= {"a template's link with a bracket left open"}
 CSS_END = len((Path(__file__).resolve().parents[1] / "docs/stylesheets/edition.css").read_text(encoding="utf-8")
               .rstrip("\n").split("\n")) + 2
 UNREAD = "it is no address a browser reads (a bracket left open, or one that holds no IP address)"
@@ -1930,9 +1929,9 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` loads 'http://[x/f.svg' from another "
         "host"),
     "a template's link with a bracket left open": (
-        replace(TEMPLATE, DRAWER, DRAWER + '<a href="http://[x/">help</a>'),
-        "site/index.html: link to 'http://[x/', which is no address a browser reads; write the address whole, or remove "
-        "the link"),
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="http://[x/">help</a>'),  # named at its line since round 22's case 58
+        f"{TEMPLATE}:105: every page would carry a link to 'http://[x/' that no reader should be sent to (write the address "
+        "whole: a bracket left open, or one that holds no IP address, is read by no browser)"),
     "a stylesheet's url() with a bracket left open": (
         add_line("docs/stylesheets/edition.css", '.x { background: url("http://[x/a.png"); }'),
         f"docs/stylesheets/edition.css:{CSS_END}: 'http://[x/a.png' is fetched from another host"),
@@ -2422,6 +2421,18 @@ CASES |= {  # twenty-second round, T3: a bad link named at an earlier good link 
     "docs: a reference definition holding a mark by name, after a good link": (
         add_lines(ABOUT, "See [ok](https://example.org/fine) and [r][r1].", "[r1]: https://example.org/r&rlm;b"),
         f"{ABOUT}:{ABOUT_END + 2}: a link to 'https://example.org/r\\u200fb' is not an address"),
+}
+
+
+CASES |= {  # twenty-second round, 58: a template's links, on every page, held to the rules of every address
+    "a template's link to a cloud's metadata service": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<a href="http://169.254.169.254/latest/">x</a>'),
+        f"{TEMPLATE}:105: every page would carry a link to 'http://169.254.169.254/latest/' that no reader should be sent to "
+        "(the host 169.254.169.254 is not on the public web"),
+    "a template's link to a look-alike host": (
+        replace("overrides/base.html", DRAWER, DRAWER + '<a href="https://g\u0456thub.com/x">x</a>'),
+        f"{TEMPLATE}:105: every page would carry a link to 'https://g\u0456thub.com/x' that no reader should be sent to "
+        "(the host g\u0456thub.com mixes Latin letters"),
 }
 
 
