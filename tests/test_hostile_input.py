@@ -2467,6 +2467,13 @@ CASES |= {  # twenty-second round, T4 and 38: archived copies on the other archi
 }
 
 
+def test_edit_links_by_mkdocs_template_are_taken(inputs, refusal):
+    """Twenty-second round, case 19: the fields MkDocs fills are no characters an address cannot hold."""
+    replace(CONFIG, "site_url:", "edit_uri_template: 'https://github.com/o/r/edit/main/docs/{path}?x={path_noext}&y={path!q}'"
+            "\nsite_url:")(inputs)
+    assert refusal(inputs) == []
+
+
 @pytest.mark.parametrize("address", ["https://archive.ph/AbCdE", f"https://archive.today/2016.12.08-120000/{LOC_URL}",
                                      f"https://archive.is/20161208120000/{LOC_URL}", "https://perma.cc/ABCD-1234",
                                      f"https://web.archive.org/web/20161208120000/{LOC_URL}"])

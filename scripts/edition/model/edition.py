@@ -613,9 +613,11 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         # Whole, it is every page's "Edit this page" link (twenty-first hostile round, T4 and 131): held to the rules of
         # every address, and named here rather than in MkDocs' words at each page.
         value = config.get(key)
-        if isinstance(value, str) and (read := scheme(value)) and (read not in ("http", "https") or address_problem(value)):
+        # The template's fields ({path}, {path_noext}, {path!q}) are MkDocs' to fill: read as a path's words (case 19).
+        address = re.sub(r"\{path(?:_noext)?(?:!q)?\}", "page", value) if key == "edit_uri_template" and isinstance(value, str) else value
+        if isinstance(address, str) and (read := scheme(address)) and (read not in ("http", "https") or address_problem(address)):
             problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written",
-                    address_problem(value) if read in ("http", "https") else "give a whole https:// address, or remove it")
+                    address_problem(address) if read in ("http", "https") else "give a whole https:// address, or remove it")
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
     problems += _unlisted_pages(config, root)
