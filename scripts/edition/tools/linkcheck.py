@@ -54,6 +54,7 @@ _URL_IN_TEXT = re.compile(r"https?://(?:\[[0-9A-Fa-f:.]+\](?::[0-9]+)?(?=[/?#\s)
                           r"|[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?])")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 HEAD_REFUSED = {400, 403, 405, 406, 501}  # servers that answer HEAD badly but GET well
+MAX_REDIRECTS = 20  # as browsers follow them (Chromium and Firefox stop at 20): a longer chain is broken to a reader
 USER_AGENT = "iraq-restraint-edition-linkcheck/1 (+https://iraq-restraint-edition.github.io/)"
 
 
@@ -114,10 +115,11 @@ async def _refuse_redirects_off_the_web(response: httpx.Response) -> None:
     location = response.headers.get("location")
     if not response.is_redirect or location is None:
         return
-    if len(response.headers.get_list("location")) > 1:
+    if len(set(locations := response.headers.get_list("location"))) > 1:
         # httpx joins them with a comma and follows that, an address no browser reaches: Chromium refuses the answer
-        # (twenty-first hostile round, case 86).
+        # (twenty-first hostile round, case 86). The same one twice, browsers follow (twenty-second round, 46).
         raise NotWeb(location, response.status_code, "in more than one Location header, which browsers refuse")
+    response.headers["location"] = location = locations[0]
     try:
         # A backslash: browsers read `/\\host/x` as `//host/x`, another host, where httpx reads a path of this one
         # (fourteenth hostile round, case 44): whichever is followed, the report would not say where a reader goes.
@@ -190,7 +192,7 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings) -> 
             # eleventh hostile round, cases 135 and 141): this link's result, not the run's end.
             return Result(url, "broken", None, url, [], f"not asked: no request can be made for it ({error})", time.time())
         except httpx.TooManyRedirects:  # the site's own answer, a loop or an endless chain (case 87): asking again changes nothing
-            return Result(url, "broken", None, url, [], "redirects in a loop, or more than 10 times", time.time())
+            return Result(url, "broken", None, url, [], f"redirects in a loop, or more than {MAX_REDIRECTS} times", time.time())
         except httpx.HTTPError as error:
             detail = f"{type(error).__name__}: {error}".strip(": ")
             if attempt < settings.retries:
@@ -313,7 +315,7 @@ async def _check_all(urls: list[str], settings: Settings) -> list[Result]:
     local = frozenset(filter(None, map(_origin, urls))) if settings.private_ok else frozenset()
     async with httpx.AsyncClient(transport=_Transport(local), follow_redirects=True, timeout=timeout,
                                  headers={"User-Agent": USER_AGENT},
-                                 max_redirects=10, event_hooks={"response": [_refuse_redirects_off_the_web]}) as client:
+                                 max_redirects=MAX_REDIRECTS, event_hooks={"response": [_refuse_redirects_off_the_web]}) as client:
         async def one(url: str) -> Result:
             async with overall, hosts[urlsplit(url).netloc]:
                 return await check_url(client, url, settings)
