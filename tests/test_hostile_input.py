@@ -2364,7 +2364,8 @@ CASES |= {  # twenty-first round, cases 64 and 65: nav paths MkDocs reads otherw
         f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists {written!r}, a path not written as docs/ names the page; write it as "
         f"'about.md'{whole}") for written, whole in (("about.md#reuse", ": `nav` names whole pages, never a part of one"),
                                                       ("about.md?x=1", ": `nav` names whole pages, never a part of one"),
-                                                      ("about/", ""))},
+                                                      ("about/", ""),
+                                                      ("ABOUT.md#x", ": `nav` names whole pages, never a part of one"))},
 }
 
 

@@ -347,8 +347,10 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
             # MkDocs reads ./about.md as about.md, but not a/../about.md; the checks here read either as a page of its
             # own, and a page listed twice that way was found only on the built page (twentieth hostile round, T3).
             # Nor does it take about.md#part or ?query: MkDocs' own message had no line (twenty-first round, 64).
-            if not plain.endswith(".md") and (root / FIXED_FOLDERS["docs_dir"] / f"{plain}.md").is_file():
-                plain += ".md"  # about/: the page's address, not its file (65)
+            docs = root / FIXED_FOLDERS["docs_dir"]
+            if not (docs / plain).is_file():  # about/, the page's address (65), or ABOUT.md#x (twenty-second round, 41)
+                plain = next((file for file in sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+                              if file.lower() in (plain.lower(), f"{plain.lower()}.md")), plain)
             whole = ": `nav` names whole pages, never a part of one" if "#" in page or "?" in page else ""
             problem("nav", f"`nav` lists {page!r}, a path not written as docs/ names the page", f"write it as {plain!r}{whole}",
                     path)
