@@ -168,6 +168,14 @@ def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Pro
                                         "a paragraph of the essay, not a heading: it ends with a full stop or runs past "
                                         f"{HEADING_WORDS} words", "give the number of the heading's line"))
             named.setdefault(n, key)
+    # And a heading left out is set as a paragraph, which moves every number after it: 21 to 213 messages about
+    # the pages, none naming layout.yml (twenty-second hostile round, T5).
+    for n in range(first, last + 1):
+        if normalize(record[n - 1]) and n not in named and not _a_paragraph(record[n - 1]):
+            problems.append(Problem(LAYOUT.as_posix(), line_at(node, ["headings"], of_key=True), f"line {n} of "
+                                    f"{RECORD.as_posix()} (“{normalize(record[n - 1])[:60]}”) reads as a heading, but "
+                                    "'headings' does not name it: the edition would set it as a paragraph",
+                                    f"add {n} to `headings`, or, if it is a paragraph, correct layout.yml's other numbers"))
     # And every line of the record is somewhere: `biographies: [103]` left a biography out of the edition, unseen
     # (nineteenth hostile round, case 2).
     for n, text in enumerate(record, 1):
