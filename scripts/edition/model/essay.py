@@ -136,6 +136,12 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
 HEADING_WORDS = 20  # the essay's longest heading has 8
 
 
+def _a_heading(line: str) -> bool:
+    """Whether a line of the essay reads as a heading: short, and no sentence ends in it (a paragraph whose last
+    sentence is followed by a parenthesis, "… Iraqis. (Reuters)", ends with no full stop)."""
+    return not _a_paragraph(line) and not re.search(r"[.!?…][”’\"')\]]*\s", normalize(line))
+
+
 def _a_paragraph(line: str) -> bool:
     """Whether a line of the essay reads as a paragraph: a heading is short and ends no sentence."""
     text = normalize(line)
@@ -171,7 +177,7 @@ def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Pro
     # And a heading left out is set as a paragraph, which moves every number after it: 21 to 213 messages about
     # the pages, none naming layout.yml (twenty-second hostile round, T5).
     for n in range(first, last + 1):
-        if normalize(record[n - 1]) and n not in named and not _a_paragraph(record[n - 1]):
+        if normalize(record[n - 1]) and n not in named and _a_heading(record[n - 1]):
             problems.append(Problem(LAYOUT.as_posix(), line_at(node, ["headings"], of_key=True), f"line {n} of "
                                     f"{RECORD.as_posix()} (“{normalize(record[n - 1])[:60]}”) reads as a heading, but "
                                     "'headings' does not name it: the edition would set it as a paragraph",
