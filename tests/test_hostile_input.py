@@ -573,11 +573,13 @@ CASES |= {
     "anchors.lock: a redirect out of the site": (
         replace("anchors.lock", "redirects: {}", 'redirects: {"../escaped/": "about/"}'),
         f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '../escaped/' → 'about/': both must be URL paths "
-        f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host); {LOCK_FIX}"),
+        f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host, no name of more than 255 "
+        f"bytes); {LOCK_FIX}"),
     "anchors.lock: a redirect to an absolute path": (
         replace("anchors.lock", "redirects: {}", 'redirects: {"/tmp/abs/": "about/"}'),
         f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '/tmp/abs/' → 'about/': both must be URL paths "
-        f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host); {LOCK_FIX}"),
+        f"of the site, such as \"old-page/\" (no \"..\", no leading \"/\", no other host, no name of more than 255 "
+        f"bytes); {LOCK_FIX}"),
     "anchors.lock: a redirect from inside a file the site publishes": (
         replace("anchors.lock", "redirects: {}", 'redirects: {"404.html/": "about/"}'),
         f"anchors.lock:{line_of('anchors.lock', 'redirects: {}')}: redirect '404.html/' would be written inside 404.html, "
@@ -2443,6 +2445,14 @@ CASES |= {  # twenty-second round, 58: a template's links, on every page, held t
         replace("overrides/base.html", DRAWER, DRAWER + '<a href="https://g\u0456thub.com/x">x</a>'),
         f"{TEMPLATE}:105: every page would carry a link to 'https://g\u0456thub.com/x' that no reader should be sent to "
         "(the host g\u0456thub.com mixes Latin letters"),
+}
+
+
+CASES |= {  # twenty-third round, T6: a redirect's name no file system holds, which stopped the build late, naming no input
+    **{f"anchors.lock: a redirect from {what}": (  # as a block's key: PyYAML reads no flow key over 1,024 characters
+        replace("anchors.lock", "redirects: {}", f"redirects:\n  ? {old}\n  : about/"),
+        f"anchors.lock:{line_of('anchors.lock', 'redirects: {}') + 1}: redirect '{old}' → 'about/': both must be URL paths of "
+        "the site") for what, old in (("a name of 300 letters", "a" * 300 + "/"), ("a path of 1,500 folders", "ab/" * 1500))},
 }
 
 

@@ -43,8 +43,13 @@ class Lock:
 SITE_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9._-]*/)*\Z")
 
 
+MAX_SEGMENT = 255  # bytes of one name a file system holds (ext4, APFS, NTFS): a longer one stopped the build late (T6)
+MAX_PATH = 1024  # of a whole path under the site: far above any page's, below what file systems and servers refuse
+
+
 def _site_path(value) -> bool:
-    return isinstance(value, str) and bool(SITE_PATH.match(value)) and ".." not in value.split("/")
+    return (isinstance(value, str) and bool(SITE_PATH.match(value)) and ".." not in value.split("/") and len(value) <= MAX_PATH
+            and all(len(segment.encode()) <= MAX_SEGMENT for segment in value.split("/")))
 
 
 REWRITE = "run `make anchors` to rewrite it"
@@ -126,7 +131,7 @@ def load_lock(root: Path, problems: list[Problem]) -> Lock:
             continue
         if not (_site_path(old) and _site_path(new)):
             problems.append(Problem(LOCK_FILE, line, f"redirect {old!r} → {new!r}: both must be URL paths of the site, "
-                                    "such as \"old-page/\" (no \"..\", no leading \"/\", no other host)",
+                                    "such as \"old-page/\" (no \"..\", no leading \"/\", no other host, no name of more than 255 bytes)",
                                     REDIRECT_FIX))
             continue
         lock.redirects[old] = new
