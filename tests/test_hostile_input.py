@@ -2456,6 +2456,35 @@ CASES |= {  # twenty-third round, T6: a redirect's name no file system holds, wh
 }
 
 
+CASES |= {  # twenty-third round, T3: links a template writes that no rule read, and a page's scheme-relative link
+    **{f"a template's {what}": (
+        replace("overrides/base.html", DRAWER, DRAWER + markup),
+        f"{TEMPLATE}:105: every page would carry a link to {address!r} that no reader should be sent to (the host "
+        "169.254.169.254 is not on the public web")
+       for what, markup, address in (
+           ("scheme-relative link", '<a href="//169.254.169.254/rel">r</a>', "//169.254.169.254/rel"),
+           ("SVG link", '<svg><a xlink:href="http://169.254.169.254/xl"><text>x</text></a></svg>', "http://169.254.169.254/xl"),
+           ("feed", '<link rel="alternate" type="application/rss+xml" href="http://169.254.169.254/feed">',
+            "http://169.254.169.254/feed"))},
+    # T6: a page's scheme-relative links, which every address rule skipped; T7: the form browsers read as one
+    **{f"docs: a scheme-relative link to {what}": (
+        add_line(ABOUT, f"See [m]({link})."), f"{ABOUT}:{ABOUT_END}: a link to {shown!r}: the host {host}")
+       for what, link, shown, host in (
+           ("a cloud's metadata service", "//169.254.169.254/latest/", "//169.254.169.254/latest/", "169.254.169.254"),
+           ("a printer", "//printer.local/f", "//printer.local/f", "printer.local"),
+           ("a look-alike host", "//ex\u0430mple.org/h", "//ex\u0430mple.org/h", "ex\u0430mple.org"),
+           ("a host browsers read with a backslash", "/\\\\169.254.169.254/b", "/\\169.254.169.254/b", "169.254.169.254"))},
+}
+CASES |= {  # twenty-third round, T4: a bad link named where a code span or block shows the same address as text
+    "docs: a bad link after a code span showing its address": (
+        add_lines(ABOUT, "Do not write `http://169.254.169.254/latest/` here.", "See [bad](http://169.254.169.254/latest/)."),
+        f"{ABOUT}:{ABOUT_END + 2}: a link to 'http://169.254.169.254/latest/': the host"),
+    "docs: a bad link after a code block showing it": (
+        add_lines(ABOUT, "```\n[bad](http://169.254.169.254/x)\n```", "See [bad](http://169.254.169.254/x)."),
+        f"{ABOUT}:{ABOUT_END + 4}: a link to 'http://169.254.169.254/x': the host"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

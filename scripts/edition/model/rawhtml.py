@@ -79,6 +79,22 @@ def scheme(url: str) -> str:
     return found[1].lower() if (found := SCHEME.match(_CONTROL.sub("", url))) else ""
 
 
+def followed(url: str) -> str:
+    """The address a browser follows a link to: a scheme-relative one (//host/…, or /\\host/…, which browsers read
+    alike) on an https page is https."""
+    cleaned = _CONTROL.sub("", url)
+    return f"https://{cleaned[2:]}" if cleaned.startswith(("//", "\\\\", "/\\", "\\/")) else url
+
+
+def where_linked(value: str) -> tuple[str, ...]:
+    """What to look for in a page's text to find the line of a link to value, most particular first: its Markdown and
+    HTML forms, then the address alone, then its host. A code span or block showing the same address as text comes
+    before the link itself in a page (twenty-third hostile round, T4)."""
+    address = value.lower()
+    return (f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}", f"href={address}",
+            address, followed(address).partition("//")[2].partition("/")[0])
+
+
 def off_site(url: str) -> bool:
     cleaned = _CONTROL.sub("", url)
     return bool(scheme(cleaned)) or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
@@ -161,7 +177,11 @@ class _Reader(HTMLParser):
             # As typed, or with its entities decoded (https&colon;// is https:// to the browser). The names most
             # particular first, each through the whole page: a bad link was named at an earlier good link to the
             # same host (twenty-second hostile round, T3).
-            line = next((n for name in names if name for n, text in enumerate(self.page.lines, 1)
+            # Markdown's own text first, code left out: a code span or block may show the same words as an example
+            # (twenty-third hostile round, T4); then the whole page.
+            code = code_lines(list(self.page.lines))
+            prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines)]
+            line = next((n for lines in (prose, self.page.lines) for name in names if name for n, text in enumerate(lines, 1)
                          if name in text.lower() or name in html.unescape(text).lower()), 0)
         self.problems.append(Problem(self.page.name, line, what, fix))
 
@@ -195,15 +215,15 @@ class _Reader(HTMLParser):
             elif name in URL_ATTRIBUTES and scheme(value) in REFUSED_SCHEMES:
                 self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site",
                               f"{scheme(value)}:", f"{scheme(value)}&")
-            elif name == "href" and self.rendered and (found := host_problem(value)):
-                # Read once, as rendered: Markdown's links, autolinks and typed <a> alike.
-                self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
-                              value.lower(), value.lower().partition("//")[2].partition("/")[0])
-            elif name == "href" and self.rendered and scheme(value) in ("http", "https") and (fix := address_problem(value)):
+            elif name == "href" and self.rendered and (found := host_problem(followed(value))):
+                # Read once, as rendered: Markdown's links, autolinks and typed <a> alike; //host/… as https.
+                self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE, *where_linked(value))
+            elif name == "href" and self.rendered and scheme(followed(value)) in ("http", "https") and (
+                    fix := address_problem(followed(value))):
                 # What a record's address may not hold, a page's may not either: a right-to-left mark, a tab, an ideographic
                 # space (twenty-first hostile round, cases 37 and 38), a user part.
                 self._problem(f"a link to {value!r} is not an address a reader's browser follows as written", fix,
-                              value.lower(), value.lower().partition("//")[2].partition("/")[0])
+                              *where_linked(value))
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())

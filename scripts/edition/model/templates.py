@@ -34,7 +34,7 @@ from lxml import etree
 from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
-from .rawhtml import REFUSED_SCHEMES, css_urls, remote, scheme
+from .rawhtml import REFUSED_SCHEMES, css_urls, followed, remote, scheme
 from .sources import address_problem
 
 TEMPLATES_DIR = Path("overrides")
@@ -117,9 +117,11 @@ def _element_problems(element) -> list[tuple[str, str]]:
         elif bad := next((url for url in _addresses(attribute, value) if scheme(url) in REFUSED_SCHEMES), None):
             # A script run by a click or a load, or a document of its own (data:), outside every check of the pages.
             problems.append(f"a {scheme(bad)}: address in <{tag} {attribute}>, {bad[:60]!r}")
-        elif tag in ("a", "area") and attribute == "href" and scheme(value) in ("http", "https") and (
-                wrong := address_problem(value)):
-            # A link on every page, held to the rules of every address a page holds (twenty-second hostile round, 58).
+        elif (tag in ("a", "area") or (tag == "link" and not FETCHED_LINKS & set((named.get("rel") or "").lower().split()))) and (
+                attribute in ("href", "xlink:href") and scheme(address := followed(value)) in ("http", "https")
+                and (wrong := address_problem(address))):
+            # A link on every page, held to the rules of every address a page holds (twenty-second hostile round, 58), an
+            # SVG's, a feed's or a scheme-relative one too (twenty-third round, T3).
             problems.append(f"a link to {value[:60]!r} that no reader should be sent to ({wrong})")
         elif attribute in ("action", "formaction"):
             if remote(value):
