@@ -2485,6 +2485,21 @@ CASES |= {  # twenty-third round, T4: a bad link named where a code span or bloc
 }
 
 
+CASES |= {  # twenty-third round, T1 and T2: layout.yml naming one part as another, read against the essay's own record
+    "layout.yml: the title and the header image's name swapped": (
+        lambda root: (replace(LAYOUT, "title: 1", "title: 3")(root),
+                      replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 1 ")(root)),
+        f"{LAYOUT}:{line_of(LAYOUT, 'title:')}: 'title' names a line that is not the essay's title (“2019_attack_on_the_"
+        "United_States_embassy_in_Iraq_04 (1)”): the title of its record 'warontherocks-2020-03' is the line "
+        "'header_image_filename' names; swap the numbers of 'title' and 'header_image_filename'"),
+    "layout.yml: a biography and the image credit swapped": (
+        lambda root: (replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]")(root),
+                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 105 ")(root)),
+        f"{LAYOUT}:{line_of(LAYOUT, 'biographies:')}: 'biographies' names a line that names no author of the essay "
+        "(Fantappie, Heller): “Image: Mehr News Agency”"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -24,7 +24,7 @@ from ..problems import Problem, ProblemsFound, relative
 from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
-from .essay import ESSAY_DIR, RECORD, Essay, load_essay, normalize
+from .essay import ESSAY_DIR, LAYOUT, RECORD, Essay, load_essay, normalize
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text
 from .ledgers import (
     Claim,
@@ -50,6 +50,7 @@ from .sources import (
     NAME_SEPARATOR,
     SAME_SITE,
     Registry,
+    Source,
     address_problem,
     host_problem,
     load_sources,
@@ -781,6 +782,10 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
         problems.append(Problem(relative(root / ESSAY_DIR / "edition.yml", root), key_lines(meta_node).get("original", 1),
                                 f"'original' names an unknown source '{meta.original}'",
                                 "name the source record of the essay as first published"))
+    elif meta and meta.original in registry and (swapped := _swapped_parts(registry[meta.original], essay)):
+        # The record is the essay's, and layout.yml names its title, or an author's biography, as another part
+        # (twenty-third hostile round, T1 and T2): named there, not as a wrong record in edition.yml.
+        problems += [Problem(LAYOUT.as_posix(), _layout_lines(root).get(key, 1), what, fix) for key, what, fix in swapped]
     elif meta and meta.original in registry and not _same_title(registry[meta.original].title, essay.title):
         # Any record would do for the byline, the Cite panel and the metadata: only the essay's own title, as the
         # source of record has it, says the record is the essay's.
@@ -814,6 +819,29 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
                   site_url=site_url, editorial=editorial, quotations=quotations,
                   releases=releases, events=events, glossary=glossary, claims=claims,
                   markdown_extensions=extensions)
+
+
+def _swapped_parts(original: Source, essay: Essay) -> list[tuple[str, str, str]]:
+    """What layout.yml names as the wrong part, read against the essay's own record: its title as a header image's
+    name, a biography or the credit, and a line naming no author as a biography (each (key, what, fix))."""
+    parts = {"header_image_filename": [essay.image_filename], "image_credit": [essay.image_credit],
+             "biographies": list(essay.biographies)}
+    swapped = [("title", f"'title' names a line that is not the essay's title (“{essay.title[:60]}”): the title of its record "
+                f"'{original.id}' is the line '{key}' names", f"swap the numbers of 'title' and '{key}'")
+               for key, texts in parts.items() if not _same_title(original.title, essay.title)
+               and any(_same_title(original.title, text) for text in texts)]
+    families = [author["family"] for author in original.authors if author.get("family")]
+    if families:
+        swapped += [("biographies", f"'biographies' names a line that names no author of the essay ({', '.join(families)}): "
+                     f"“{normalize(text)[:60]}”", "give the numbers of the lines of the authors' biographies")
+                    for text in essay.biographies if not any(family in text for family in families)]
+    return swapped
+
+
+def _layout_lines(root: Path) -> dict[str, int]:
+    """The line of each key of layout.yml, read again for a message about one (it was read whole to load the essay)."""
+    parsed = parse_yaml((root / LAYOUT).read_text(encoding="utf-8"), LAYOUT.as_posix(), [])
+    return key_lines(parsed[1]) if parsed and parsed[1] is not None else {}
 
 
 def _same_title(title: str, essay_title: str) -> bool:
