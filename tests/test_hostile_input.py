@@ -2338,7 +2338,8 @@ CASES |= {  # twentieth round, case 12: a record's address on the reader's own m
                                 # twenty-second round, T1 and 15
                                 ("ipv4only.arpa", "ipv4only.arpa", ".arpa is for the Internet's own infrastructure, never a "
                                  "page, RFC 3172"),
-                                ("nas.lan", "nas.lan", ".lan is for private networks, never delegated in DNS"))},
+                                ("nas.lan", "nas.lan", ".lan is for private networks, never delegated in DNS"),
+                                ("x.mail", "x.mail", ".mail is for private networks, never delegated in DNS"))},
     "mkdocs.yml: the edition's address on a cloud's metadata service": (
         replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: http://metadata.google.internal/"),
         f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address, got 'http://metadata.google.internal/'"),
@@ -2517,8 +2518,10 @@ CASES |= {  # twenty-second round, T4 and 38: archived copies on the other archi
         archived_at("https://archive.ph/2016.12.08-120000/https://www.loc.gov/"),
         f"{ARCHIVED_AT} is a copy of 'https://www.loc.gov/', not of the record's `url`"),
     "an archived copy on archive.today of another day than archive_date": (
-        archived_at(f"https://archive.ph/20161209120000/{LOC_URL}"),
+        archived_at(f"https://archive.ph/2016.12.09-120000/{LOC_URL}"),
         f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_date' 2016-12-08 is not the day of the capture its address names (2016-12-09)"),
+    "an archived copy that is archive.today's timegate, the capture nearest a moment": (  # twenty-third round, 41
+        archived_at(f"https://archive.is/20161208120000/{LOC_URL}"), f"{ARCHIVED_AT} is on archive.is but is no address of one capture"),
     "an archived copy that is an Internet Archive item": (
         archived_at("https://archive.org/details/anything"),
         f"{ARCHIVED_AT} is on archive.org, not on the Wayback Machine's web.archive.org, whose captures are what an archived "
@@ -2539,7 +2542,7 @@ def test_edit_links_by_mkdocs_template_are_taken(inputs, refusal):
 
 
 @pytest.mark.parametrize("address", ["https://archive.ph/AbCdE", f"https://archive.today/2016.12.08-120000/{LOC_URL}",
-                                     f"https://archive.is/20161208120000/{LOC_URL}", "https://perma.cc/ABCD-1234",
+                                     "https://perma.cc/ABCD-1234",
                                      f"https://web.archive.org/web/20161208120000/{LOC_URL}"])
 def test_an_archives_own_address_of_one_capture_is_taken(address, inputs, refusal):
     archived_at(address)(inputs)

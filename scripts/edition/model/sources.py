@@ -686,6 +686,7 @@ SPECIAL_USE = {
     # Suffixes never delegated in DNS, which networks use for their own machines (ICANN's name collision advice; case 15).
     "corp": "private networks, never delegated in DNS", "home": "private networks, never delegated in DNS",
     "lan": "private networks, never delegated in DNS", "private": "private networks, never delegated in DNS",
+    "mail": "private networks, never delegated in DNS", "intranet": "private networks, never delegated in DNS",  # round 23, 35
     "internal": "private networks and cloud services, ICANN", "test": "testing, RFC 6761", "invalid": "no host, RFC 6761",
     "example": "examples, RFC 6761", "onion": "Tor's onion services, RFC 7686", "alt": "names outside DNS, RFC 9476",
 }
@@ -747,7 +748,8 @@ WAYBACK_DAY = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})
 # archive.today's two addresses of one capture (under any of its names): the short one, and the long one that names
 # its moment and the page. Its others (/newest/…, /2020/…, its home page) lead to whatever it holds.
 ARCHIVE_TODAY = {"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.fo", "archive.md"}
-ARCHIVE_TODAY_CAPTURE = re.compile(r"/(?:[A-Za-z0-9]{4,10}|(?P<moment>\d{4}\.?\d{2}\.?\d{2}-?\d{6})/(?P<page>https?://.+))")
+# (/20200320120000/… is its timegate: the capture nearest that moment, not one of it: twenty-third round, 41.)
+ARCHIVE_TODAY_CAPTURE = re.compile(r"/(?:[A-Za-z0-9]{4,10}|(?P<moment>\d{4}\.\d{2}\.\d{2}-\d{6})/(?P<page>https?://.+))")
 PERMA_CAPTURE = re.compile(r"/[A-Z0-9]{4}-[A-Z0-9]{4}")  # Perma.cc's address of one record
 
 
