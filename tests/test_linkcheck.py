@@ -261,7 +261,9 @@ TARGETS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/iam/", "/to-
            "/to-empty-label": "http://a..b/", "/to-long-label": "http://" + "a" * 70 + ".com/",
            # Fourteenth round: an address with DNS's trailing dot (43), a path a browser reads as another host (44).
            "/to-trailing-dot": "http://127.0.0.1.:{port}/ok", "/to-slash-backslash": "/" + chr(92) + "127.0.0.2:{port}/ok",
-           "/to-one-slash": "http:/ok"}  # fifteenth round, L17: this host, and its port
+           "/to-one-slash": "http:/ok",  # fifteenth round, L17: this host, and its port
+           # Twenty-third round, 20: names kept for local or special use, refused by name, never looked up.
+           "/to-printer": "http://printer.local/", "/to-arpa": "http://ipv4only.arpa/"}
 class Redirects(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         target = TARGETS.get(self.path)
@@ -301,9 +303,11 @@ def test_a_redirect_off_its_host_to_a_private_address_is_never_followed():
     outcomes = in_a_namespace(REDIRECTING_SERVER)
     for path in ("/to-metadata", "/to-private", "/to-mapped", "/to-other-loopback", "/to-name", "/to-nat64", "/to-6to4",
                  "/to-compatible", "/to-translated", "http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/",
-                 "/to-trailing-dot"):
+                 "/to-trailing-dot", "/to-printer", "/to-arpa"):
         outcome, detail = outcomes[path]
         assert outcome == "broken" and "not a public address" in detail, (path, outcomes[path])
+    for path in ("/to-printer", "/to-arpa"):
+        assert "is a name kept for local or special use" in outcomes[path][1], (path, outcomes[path])
     for path in ("/to-nat64", "/to-6to4", "/to-compatible", "/to-translated"):  # named by the address they carry
         assert "is on 169.254.169.254," in outcomes[path][1], (path, outcomes[path])
     for path in ("/here", "/to-one-slash"):  # a redirect that stays on its own host is followed
@@ -340,13 +344,13 @@ threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
 looked_up = socket.getaddrinfo  # the system's resolver, which every look-up of Python's goes through
 turns = []
 def rebinding(host, port, *args, **kwargs):
-    if host not in ("flip.test", b"flip.test"):
+    if host not in ("flip.example.net", b"flip.example.net"):
         return looked_up(host, port, *args, **kwargs)
     turns.append(host)
     address = "93.184.216.34" if len(turns) % 2 else "127.0.0.1"
     return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port)))]
 socket.getaddrinfo = rebinding
-urls = [f"http://flip.test:{httpd.server_port}/{n}" for n in range(6)]
+urls = [f"http://flip.example.net:{httpd.server_port}/{n}" for n in range(6)]
 results = check_links(urls, Settings(timeout=2, deadline=5, retries=0, per_host=1))
 print(json.dumps({"asked": asked, "outcomes": [[r.outcome, r.detail] for r in results], "looked_up": len(turns)}))
 httpd.shutdown()

@@ -631,7 +631,7 @@ def _host_problem(parts, local_ok: bool = False) -> str | None:
     if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
         if not (HOST_NAME.match(host) or _ip_address(host) is not None):
             return not_a_host  # `http://%zz/`: no server is so named
-        return None if local_ok else _special_use_problem(host)
+        return None if local_ok else special_use_problem(host)
     if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
         # A fullwidth or ideographic full stop (evil．example, upi。com) or letter is read by browsers as its plain form:
         # the reader goes to a host the page does not show.
@@ -660,10 +660,10 @@ def _host_problem(parts, local_ok: bool = False) -> str | None:
                                                                                   for c in label):
             return (f"the host {host}{spelt} is spelt in letters of another script that look Latin{lookalikes(label)}: "
                     f"{SAME_SITE}")
-    return None if local_ok else _special_use_problem(host)
+    return None if local_ok else special_use_problem(host)
 
 
-def _special_use_problem(host: str) -> str | None:
+def special_use_problem(host: str) -> str | None:
     """What makes a name no name on the public web (SPECIAL_USE, or one label alone), or None. The last of a host's
     checks: a name that fails an earlier one is named for that."""
     name = host.removesuffix(".")

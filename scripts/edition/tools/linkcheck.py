@@ -42,7 +42,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
-from ..model.sources import not_public, read_as_ip
+from ..model.sources import not_public, read_as_ip, special_use_problem
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
@@ -231,6 +231,8 @@ async def _ask(client: httpx.AsyncClient, method: str, url: str) -> tuple[httpx.
 async def _public_addresses(host: str, port: int) -> list[str]:
     """The addresses of host, raising NotPublic unless every one is a global one (not private, loopback,
     link-local, shared, reserved or multicast)."""
+    if special_use_problem(host):  # printer.local, ipv4only.arpa: never asked of DNS
+        raise NotPublic(f"not asked: {host} is a name kept for local or special use, not a public address")
     try:
         # An address as browsers read it, 127.0.0.1. or 0x7f.1 too, is never a name to ask DNS for (case 43).
         found = ([(None, None, None, None, (literal, port))] if (literal := read_as_ip(host)) else
