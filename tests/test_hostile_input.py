@@ -2519,7 +2519,7 @@ CASES |= {  # twenty-second round, T4 and 38: archived copies on the other archi
         f"{ARCHIVED_AT} is a copy of 'https://www.loc.gov/', not of the record's `url`"),
     "an archived copy on archive.today of another day than archive_date": (
         archived_at(f"https://archive.ph/2016.12.09-120000/{LOC_URL}"),
-        f"{LOC}:{line_of(LOC, 'url: ') + 1}: 'archive_date' 2016-12-08 is not the day of the capture its address names (2016-12-09)"),
+        f"{LOC}:{line_of(LOC, 'url: ') + 2}: 'archive_date' 2016-12-08 is not the day of the capture its address names (2016-12-09)"),
     "an archived copy that is archive.today's timegate, the capture nearest a moment": (  # twenty-third round, 41
         archived_at(f"https://archive.is/20161208120000/{LOC_URL}"), f"{ARCHIVED_AT} is on archive.is but is no address of one capture"),
     "an archived copy that is an Internet Archive item": (

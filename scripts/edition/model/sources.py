@@ -799,7 +799,7 @@ def _check_archive(fields: RecordFields, problem) -> None:
         problem(["archive_url"], f"'archive_url' is on {host}, not on the Wayback Machine's web.archive.org, whose "
                 "captures are what an archived copy gives", WAYBACK_FIX)
     elif (other := _other_archive_problem(host, fields)) is not None:
-        problem(["archive_url"], *other)
+        problem([other[0]], *other[1:])
     elif stamp and fields.url and not same_address(fields.archive_url[stamp.end():], fields.url):
         problem(["archive_url"], f"'archive_url' is a copy of {fields.archive_url[stamp.end():][:100]!r}, not of the record's "
                 "`url`", "give the snapshot of the record's own address, as `make archives` records it, or remove it")
@@ -823,26 +823,27 @@ WAYBACK_FIX = ("give it as https://web.archive.org/web/YYYYMMDDhhmmss/ followed 
                "records it, or remove it")
 
 
-def _other_archive_problem(host: str, fields: RecordFields) -> tuple[str, str] | None:
+def _other_archive_problem(host: str, fields: RecordFields) -> tuple[str, str, str] | None:
     """What keeps an archive_url on archive.today or Perma.cc from being the address of one capture of the record's
-    url (its home page, /newest/…, a capture of another page: twenty-second hostile round, T4), or None."""
+    url (its home page, /newest/…, a capture of another page: twenty-second hostile round, T4), as (the field named,
+    what, the fix); or None."""
     if host not in ARCHIVE_TODAY and host != "perma.cc":
         return None
     parts = urlsplit(fields.archive_url)
     address = parts.path + (f"?{parts.query}" if parts.query else "")
     if host in ARCHIVE_TODAY:
         if not (capture := ARCHIVE_TODAY_CAPTURE.fullmatch(address)) or parts.port is not None:
-            return (f"'archive_url' is on {host} but is no address of one capture",
+            return ("archive_url", f"'archive_url' is on {host} but is no address of one capture",
                     f"give the capture's own address, such as https://{host}/AbCdE, or remove it")
         if capture["page"] and fields.url and not same_address(capture["page"], fields.url):
-            return (f"'archive_url' is a copy of {capture['page'][:100]!r}, not of the record's `url`",
+            return ("archive_url", f"'archive_url' is a copy of {capture['page'][:100]!r}, not of the record's `url`",
                     "give the capture of the record's own address, or remove it")
         moment = re.sub(r"\D", "", capture["moment"] or "")
         if moment and fields.archive_date and f"{moment[:4]}-{moment[4:6]}-{moment[6:8]}" != str(fields.archive_date):
-            return (f"'archive_date' {fields.archive_date} is not the day of the capture its address names "
+            return ("archive_date", f"'archive_date' {fields.archive_date} is not the day of the capture its address names "
                     f"({moment[:4]}-{moment[4:6]}-{moment[6:8]})", "write the day the address names in `archive_date:`")
     if host == "perma.cc" and (not PERMA_CAPTURE.fullmatch(address) or parts.port is not None):
-        return (f"'archive_url' is on {host} but is no address of one record", "give the record's own address, such as "
+        return ("archive_url", f"'archive_url' is on {host} but is no address of one record", "give the record's own address, such as "
                 "https://perma.cc/ABCD-1234, or remove it")
     return None
 
