@@ -618,9 +618,10 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
         value = config.get(key)
         # The template's fields ({path}, {path_noext}, {path!q}) are MkDocs' to fill: read as a path's words (case 19).
         address = re.sub(r"\{path(?:_noext)?(?:!q)?\}", "page", value) if key == "edit_uri_template" and isinstance(value, str) else value
-        if isinstance(address, str) and (read := scheme(address)) and (read not in ("http", "https") or address_problem(address)):
-            problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written",
-                    address_problem(address) if read in ("http", "https") else "give a whole https:// address, or remove it")
+        if not (isinstance(address, str) and (read := scheme(address))):
+            continue  # relative to repo_url, which the edition has not: MkDocs writes no link
+        if fix := address_problem(address) if read in ("http", "https") else "give a whole https:// address, or remove it":
+            problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written", fix)
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
     problems += _unlisted_pages(config, root)
