@@ -79,11 +79,14 @@ def scheme(url: str) -> str:
     return found[1].lower() if (found := SCHEME.match(_CONTROL.sub("", url))) else ""
 
 
+SCHEME_RELATIVE = ("//", "\\\\", "/\\", "\\/")  # //host/…, and the forms with backslashes browsers read alike
+
+
 def followed(url: str) -> str:
     """The address a browser follows a link to: a scheme-relative one (//host/…, or /\\host/…, which browsers read
     alike) on an https page is https."""
     cleaned = _CONTROL.sub("", url)
-    return f"https://{cleaned[2:]}" if cleaned.startswith(("//", "\\\\", "/\\", "\\/")) else url
+    return f"https://{cleaned[2:]}" if cleaned.startswith(SCHEME_RELATIVE) else url
 
 
 def where_linked(value: str) -> tuple[str, ...]:
@@ -97,7 +100,7 @@ def where_linked(value: str) -> tuple[str, ...]:
 
 def off_site(url: str) -> bool:
     cleaned = _CONTROL.sub("", url)
-    return bool(scheme(cleaned)) or cleaned.startswith(("//", "\\\\", "/\\", "\\/"))
+    return bool(scheme(cleaned)) or cleaned.startswith(SCHEME_RELATIVE)
 
 
 def remote(url: str) -> bool:
