@@ -413,6 +413,27 @@ def test_ctrl_c_ends_the_link_check_in_one_line(tmp_path, monkeypatch, capsys):
     assert not (root / ".cache/linkcheck-report.json").exists()
 
 
+@pytest.mark.parametrize(("tool", "reads", "said"), [
+    ("linkcheck", "load_inputs", "linkcheck interrupted; the cache and the report are each as they were, or whole and new"),
+    ("archives", "load_sources", "archives interrupted; the records written so far keep their snapshot")])
+@pytest.mark.filterwarnings("ignore:'edition.tools:RuntimeWarning")  # runpy, for a module this file imported already
+def test_ctrl_c_while_the_inputs_are_read_ends_in_one_line(tool, reads, said, tmp_path, monkeypatch, capsys):
+    """Twenty-fourth round, T5: a Ctrl-C while the tool read the records printed a traceback. Run as the program is."""
+    import runpy
+
+    from edition.model import edition, sources
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(edition if reads == "load_inputs" else sources, reads, interrupted)
+    monkeypatch.setattr(sys, "argv", [tool, "--root", str(copy_project(tmp_path / "project"))])
+    with pytest.raises(SystemExit) as ended:
+        runpy.run_module(f"edition.tools.{tool}", run_name="__main__")
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == said + "\n"
+
+
 @pytest.mark.parametrize("target", ["sources/essay/claims.yml", "docs"])
 def test_the_report_never_replaces_an_input_or_a_folder(tmp_path, target):
     """Found by a reviewer: --json sources/essay/claims.yml overwrote the claims ledger with the report."""

@@ -28,3 +28,14 @@ def until_ready(module: str, command: str) -> None:
 def ready() -> None:
     """The command's own handling of Ctrl-C (a KeyboardInterrupt it catches) from here on."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def run_until_interrupted(main, message: str) -> int:
+    """main's exit status; on Ctrl-C at any moment main does not catch it itself (its inputs being read), message in one
+    line and 130 (twenty-fourth hostile round, T5: the link checker's traceback while it loaded the records)."""
+    ready()
+    try:
+        return main()
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{message}\n")
+        return 130

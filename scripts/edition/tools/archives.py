@@ -10,7 +10,7 @@ and saving a new snapshot is left to a person (https://web.archive.org/save), wh
 
 from __future__ import annotations
 
-from ..interrupt import ready, until_ready
+from ..interrupt import run_until_interrupted, until_ready
 
 until_ready(__name__, "make archives")  # before the imports below, which take half a second
 
@@ -206,5 +206,4 @@ def _unread(name: str, written: bytes, lines: str) -> str | None:
 
 
 if __name__ == "__main__":
-    ready()
-    sys.exit(main())
+    sys.exit(run_until_interrupted(main, "archives interrupted; the records written so far keep their snapshot"))

@@ -15,7 +15,7 @@ status is 1 when any address is broken or unreachable.
 
 from __future__ import annotations
 
-from ..interrupt import ready, until_ready
+from ..interrupt import run_until_interrupted, until_ready
 
 until_ready(__name__, "make linkcheck")  # before the imports below, which take half a second
 
@@ -530,5 +530,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    ready()
-    sys.exit(main())
+    sys.exit(run_until_interrupted(main, "linkcheck interrupted; the cache and the report are each as they were, or whole and new"))
