@@ -2501,6 +2501,16 @@ CASES |= {  # twenty-third round, T1 and T2: layout.yml naming one part as anoth
 }
 
 
+CASES |= {  # twenty-fourth round: a link's line through a backslash (T2) or a Markdown escape (T4); a web-only note (T3)
+    "docs: a link written with backslashes after its scheme": (
+        add_line(ABOUT, "See [l](http:\\\\169.254.169.254/l)."),
+        f"{ABOUT}:{ABOUT_END}: a link to 'http:\\\\169.254.169.254/l'"),
+    "docs: a bad link with a Markdown escape after a good one to its host": (
+        add_lines(ABOUT, "See [ok](https://example.org/fine).", "And [d](https://example.org/\\_x\u200f)."),
+        f"{ABOUT}:{ABOUT_END + 2}: a link to 'https://example.org/_x\\u200f' is not an address"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

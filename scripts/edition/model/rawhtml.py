@@ -79,6 +79,7 @@ def scheme(url: str) -> str:
     return found[1].lower() if (found := SCHEME.match(_CONTROL.sub("", url))) else ""
 
 
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation, which Markdown drops
 SCHEME_RELATIVE = ("//", "\\\\", "/\\", "\\/")  # //host/…, and the forms with backslashes browsers read alike
 
 
@@ -94,8 +95,11 @@ def where_linked(value: str) -> tuple[str, ...]:
     HTML forms, then the address alone, then its host. A code span or block showing the same address as text comes
     before the link itself in a page (twenty-third hostile round, T4)."""
     address = value.lower()
+    # The host after the scheme and whatever slashes or backslashes browsers skip (http:\\host: twenty-fourth round, T2).
+    after = address[found.end():] if (found := SCHEME.match(address)) else address
+    host = re.split(r"[/\\?#]", after.lstrip("/\\"), maxsplit=1)[0]
     return (f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}", f"href={address}",
-            address, followed(address).partition("//")[2].partition("/")[0])
+            address, host)
 
 
 def off_site(url: str) -> bool:
@@ -184,8 +188,10 @@ class _Reader(HTMLParser):
             # (twenty-third hostile round, T4); then the whole page.
             code = code_lines(list(self.page.lines))
             prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines)]
+            # Read as Markdown reads them too: \\_ is _ (twenty-fourth round, T4).
             line = next((n for lines in (prose, self.page.lines) for name in names if name for n, text in enumerate(lines, 1)
-                         if name in text.lower() or name in html.unescape(text).lower()), 0)
+                         if name in text.lower() or name in html.unescape(text).lower()
+                         or name in MARKDOWN_ESCAPE.sub(r"\1", text).lower()), 0)
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
