@@ -12,7 +12,7 @@ import jsonschema
 import markdown
 
 from ..problems import Problem, lookalikes, shown
-from .docs import CODE_SPAN, DEFINITION, LISTINGS, MARKER, MARKERS, code_lines, marker_name, references
+from .docs import CODE_SPAN, DEFINITION, LISTINGS, MARKER, MARKERS, blocks, code_lines, marker_name, references
 from .edition import CITATION_FILE, Inputs
 from .essay import ESSAY_DIR, normalize, words
 from .files import key_lines, line_at, parse_yaml, read_text
@@ -38,7 +38,7 @@ def check_all(edition: Inputs, memo: Memo | None = None) -> tuple[list[Problem],
     """Run every input check; return (errors, warnings). memo: see model.memo."""
     errors = (check_text(edition) + check_markup(edition, memo) + check_citations(edition) + check_quotations(edition)
               + check_claims(edition) + check_event_dates(edition) + check_citation_file(edition)
-              + check_glossary_terms(edition) + check_listings(edition))
+              + check_glossary_terms(edition) + check_listings(edition) + check_web_only_notes(edition))
     return errors + check_apparatus_excerpts(edition), uncited_sources(edition)
 
 
@@ -384,6 +384,22 @@ def _calls_in_html_blocks(page) -> list[Problem]:
             problems.append(Problem(page.name, line, f"[^{match[1]}] is inside a block of HTML, which Markdown publishes "
                                     "unread: it would be no note", "move it out of the HTML, after the element"))
     return problems
+
+
+# A paragraph's attribute list marking it for the site alone: the PDF leaves it out.
+WEB_ONLY = re.compile(r"\{:?[^{}]*(?<![\w-])\.web-only(?![\w-])[^{}]*\}")
+
+
+def check_web_only_notes(edition: Inputs) -> list[Problem]:
+    """No note is called in a paragraph marked { .web-only }: the PDF leaves the paragraph out, and with it the note,
+    so every later note of the page was numbered otherwise in the PDF, and a source's first, full note was lost there
+    (twenty-fourth hostile round, T3)."""
+    return [Problem(page.name, block.line + offset, f"a note ([^{match[1]}]) is called in a paragraph marked "
+                    "{ .web-only }, which the PDF leaves out: its notes would be numbered otherwise than the site's",
+                    "move the note to a paragraph the PDF keeps, or remove the mark")
+            for page in edition.docs for block in blocks(page.text) if not block.code and WEB_ONLY.search(block.text)
+            and not DEFINITION.match(block.text)
+            for offset, line in enumerate(block.text.split("\n")) for match in references(line)]
 
 
 def check_listings(edition: Inputs) -> list[Problem]:
