@@ -2490,9 +2490,15 @@ CASES |= {  # twenty-third round, T1 and T2: layout.yml naming one part as anoth
     "layout.yml: the title and the header image's name swapped": (
         lambda root: (replace(LAYOUT, "title: 1", "title: 3")(root),
                       replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 1 ")(root)),
-        f"{LAYOUT}:{line_of(LAYOUT, 'title:')}: 'title' names a line that is not the essay's title (“2019_attack_on_the_"
-        "United_States_embassy_in_Iraq_04 (1)”): the title of its record 'warontherocks-2020-03' is the line "
-        "'header_image_filename' names; swap the numbers of 'title' and 'header_image_filename'"),
+        # Named since the twenty-fourth round by the file name's own rule, also at layout.yml.
+        f"{LAYOUT}:{line_of(LAYOUT, 'header_image_filename:')}: 'header_image_filename' names line 1 (“In Iraq, Restraint "
+        "Is America’s Best Option”), which is no file's name"),
+    "layout.yml: the title and the image credit swapped": (
+        lambda root: (replace(LAYOUT, "title: 1", "title: 107")(root),
+                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 1 ")(root)),
+        f"{LAYOUT}:{line_of(LAYOUT, 'title:')}: 'title' names a line that is not the essay's title (“Image: Mehr News "
+        "Agency”): the title of its record 'warontherocks-2020-03' is the line 'image_credit' names; swap the numbers of "
+        "'title' and 'image_credit'"),
     "layout.yml: a biography and the image credit swapped": (
         lambda root: (replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]")(root),
                       replace(LAYOUT, "image_credit: 107 ", "image_credit: 105 ")(root)),
@@ -2512,6 +2518,19 @@ CASES |= {  # twenty-fourth round: a link's line through a backslash (T2) or a M
         replace(ABOUT, "## The essay\n", "## The essay\n\nAlso reproduced elsewhere.[^warontherocks-2020-03]\n{ .web-only }\n"),
         f"{ABOUT}:{line_of(ABOUT, '## The essay') + 2}: a note ([^warontherocks-2020-03]) is called in a paragraph marked "
         "{ .web-only }, which the PDF leaves out: its notes would be numbered otherwise than the site's"),
+}
+
+
+CASES |= {  # twenty-fourth round, T1 and 1: the image's file name and credit swapped; the biographies out of order
+    "layout.yml: the image's file name and credit swapped": (
+        lambda root: (replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 107 ")(root),
+                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 3 ")(root)),
+        f"{LAYOUT}:{line_of(LAYOUT, 'header_image_filename:')}: 'header_image_filename' names line 107 (“Image: Mehr News "
+        "Agency”), which is no file's name"),
+    "layout.yml: the biographies out of the byline's order": (
+        replace(LAYOUT, "biographies: [103, 105]", "biographies: [105, 103]"),
+        f"{LAYOUT}:{line_of(LAYOUT, 'biographies:')}: 'biographies' names the authors' biographies in another order "
+        "(Heller, Fantappie) than the essay's byline (Fantappie, Heller)"),
 }
 
 

@@ -836,6 +836,10 @@ def _swapped_parts(original: Source, essay: Essay) -> list[tuple[str, str, str]]
         swapped += [("biographies", f"'biographies' names a line that names no author of the essay ({', '.join(families)}): "
                      f"“{normalize(text)[:60]}”", "give the numbers of the lines of the authors' biographies")
                     for text in essay.biographies if not any(family in text for family in families)]
+        named = [next((family for family in families if family in text), None) for text in essay.biographies]
+        if not swapped and len(named) == len(families) and named != families:  # About prints them in the byline's order
+            swapped.append(("biographies", f"'biographies' names the authors' biographies in another order ({', '.join(named)}) "
+                            f"than the essay's byline ({', '.join(families)})", "list the lines in the byline's order"))
     return swapped
 
 

@@ -134,6 +134,7 @@ def _layout_problems(layout: LayoutFields, node, record: list[str], digest: str)
 
 
 HEADING_WORDS = 20  # the essay's longest heading has 8
+FILE_NAME = re.compile(r"[^\s:]+(?: \(\d+\))?")  # a file's name as the page gave it: one word, perhaps a copy's " (1)"
 
 
 def _a_heading(line: str) -> bool:
@@ -167,6 +168,12 @@ def _overlap_problems(layout: LayoutFields, node, record: list[str]) -> list[Pro
             elif n in named:
                 problems.append(Problem(LAYOUT.as_posix(), where, f"'{key}' names line {n}, which '{named[n]}' names too",
                                         "give the number of the line that holds it"))
+            elif key == "header_image_filename" and not FILE_NAME.fullmatch(normalize(record[n - 1])):
+                # The credit named as the file's name, and the name as the credit: About printed each as the other
+                # (twenty-fourth hostile round, T1).
+                problems.append(Problem(LAYOUT.as_posix(), where, f"'header_image_filename' names line {n} (“"
+                                        f"{normalize(record[n - 1])[:60]}”), which is no file's name", "give the number of "
+                                        "the line that holds the image's file name (one word, perhaps with a copy's (1))"))
             elif key == "headings" and _a_paragraph(record[n - 1]):
                 # The essay's first paragraph named a heading made every page's text and every ledger's paragraph numbers
                 # wrong, in 240 messages none of which named layout.yml (a minor case of the nineteenth hostile round).
