@@ -132,7 +132,13 @@ def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path):
                                     b'{"https://a.example/": {"url": "https://a.example/", "outcome": "fine", "status": 200, '
                                     b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1}}',
                                     b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": 200, '
-                                    b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1e300}}'])
+                                    b'"final_url": "", "redirects": [], "detail": "", "checked_at": 1e300}}',
+                                    # twenty-fourth hostile round, 18: a status no server sends, reported "ok 99999…"
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": '
+                                    b'100000000000000000000000, "final_url": "https://a.example/", "redirects": [], '
+                                    b'"detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": 200, '
+                                    b'"final_url": "javascript:alert(1)", "redirects": [], "detail": "", "checked_at": 1}}'])
 def test_a_kept_link_answer_of_the_wrong_kind_is_not_reused(tmp_path, damage):
     from edition.tools.linkcheck import _cached_results
 

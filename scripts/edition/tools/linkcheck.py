@@ -42,7 +42,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
-from ..model.sources import not_public, read_as_ip, special_use_problem
+from ..model.sources import not_public, read_as_ip, special_use_problem, web_address
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
@@ -363,7 +363,8 @@ def _cached_results(cache: Path) -> dict[str, Result]:
 def _well_formed(result: Result, url: str, now: float) -> bool:
     """A kept answer of the kind this checker writes: for its address, of a known outcome, checked in the past."""
     return (result.url == url and result.outcome in OUTCOMES and isinstance(result.final_url, str)
-            and isinstance(result.detail, str) and (result.status is None or type(result.status) is int)
+            and web_address(result.final_url, local_ok=True)  # a status of 10²³, a final address of no form: damaged (round 24, 18)
+            and isinstance(result.detail, str) and (result.status is None or (type(result.status) is int and 100 <= result.status <= 599))
             and isinstance(result.redirects, list) and all(isinstance(r, str) for r in result.redirects)
             and type(result.checked_at) in (int, float) and 0 <= result.checked_at <= now)
 
