@@ -2514,10 +2514,12 @@ CASES |= {  # twenty-fourth round: a link's line through a backslash (T2) or a M
     "docs: a bad link with a Markdown escape after a good one to its host": (
         add_lines(ABOUT, "See [ok](https://example.org/fine).", "And [d](https://example.org/\\_x\u200f)."),
         f"{ABOUT}:{ABOUT_END + 2}: a link to 'https://example.org/_x\\u200f' is not an address"),
-    "docs: a note called in a paragraph the PDF leaves out": (
-        replace(ABOUT, "## The essay\n", "## The essay\n\nAlso reproduced elsewhere.[^warontherocks-2020-03]\n{ .web-only }\n"),
+    # and the attribute list's other spellings of the class (twenty-fifth round, T1)
+    **{f"docs: a note called in a paragraph the PDF leaves out, marked {mark}": (
+        replace(ABOUT, "## The essay\n", f"## The essay\n\nAlso reproduced elsewhere.[^warontherocks-2020-03]\n{mark}\n"),
         f"{ABOUT}:{line_of(ABOUT, '## The essay') + 2}: a note ([^warontherocks-2020-03]) is called in a paragraph marked "
-        "{ .web-only }, which the PDF leaves out: its notes would be numbered otherwise than the site's"),
+        "{ .web-only }, which the PDF leaves out: its notes would be numbered otherwise than the site's")
+       for mark in ("{ .web-only }", '{ class="web-only" }', "{ class=web-only }", '{ lang="en" class="x web-only" }')},
 }
 
 

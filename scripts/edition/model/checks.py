@@ -387,7 +387,8 @@ def _calls_in_html_blocks(page) -> list[Problem]:
 
 
 # A paragraph's attribute list marking it for the site alone: the PDF leaves it out.
-WEB_ONLY = re.compile(r"\{:?[^{}]*(?<![\w-])\.web-only(?![\w-])[^{}]*\}")
+# As `.web-only` or in `class="… web-only …"`, quoted or not (twenty-fifth hostile round, T1).
+WEB_ONLY = re.compile(r"""\{:?[^{}]*(?:(?<![\w-])\.web-only|\bclass\s*=\s*["']?[^"'{}]*?(?<![\w-])web-only)(?![\w-])[^{}]*\}""")
 
 
 def check_web_only_notes(edition: Inputs) -> list[Problem]:
