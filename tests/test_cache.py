@@ -138,7 +138,18 @@ def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path):
                                     b'100000000000000000000000, "final_url": "https://a.example/", "redirects": [], '
                                     b'"detail": "", "checked_at": 1}}',
                                     b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": 200, '
-                                    b'"final_url": "javascript:alert(1)", "redirects": [], "detail": "", "checked_at": 1}}'])
+                                    b'"final_url": "javascript:alert(1)", "redirects": [], "detail": "", "checked_at": 1}}',
+                                    # twenty-fifth round, 22 to 24 and 28: outcomes their status or redirects belie, and an
+                                    # escape sequence that cleared the terminal
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "ok", "status": 404, '
+                                    b'"final_url": "https://a.example/", "redirects": [], "detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "broken", "status": 200, '
+                                    b'"final_url": "https://a.example/", "redirects": [], "detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "redirected", "status": '
+                                    b'200, "final_url": "https://a.example/", "redirects": [], "detail": "", "checked_at": 1}}',
+                                    b'{"https://a.example/": {"url": "https://a.example/", "outcome": "broken", "status": 404, '
+                                    b'"final_url": "https://a.example/", "redirects": [], "detail": "\\u001b[2J", '
+                                    b'"checked_at": 1}}'])
 def test_a_kept_link_answer_of_the_wrong_kind_is_not_reused(tmp_path, damage):
     from edition.tools.linkcheck import _cached_results
 

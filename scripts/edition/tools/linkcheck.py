@@ -52,6 +52,7 @@ REPORT_FILE = CACHE_DIR / "linkcheck-report.json"
 # was never listed, so never checked against the private ranges).
 _URL_IN_TEXT = re.compile(r"https?://(?:\[[0-9A-Fa-f:.]+\](?::[0-9]+)?(?=[/?#\s)\]>\"'`]|$)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]?"
                           r"|[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?])")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 HEAD_REFUSED = {400, 403, 405, 406, 501}  # servers that answer HEAD badly but GET well
 MAX_REDIRECTS = 20  # as browsers follow them (Chromium and Firefox stop at 20): a longer chain is broken to a reader
@@ -366,6 +367,13 @@ def _well_formed(result: Result, url: str, now: float) -> bool:
             and web_address(result.final_url, local_ok=True)  # a status of 10²³, a final address of no form: damaged (round 24, 18)
             and isinstance(result.detail, str) and (result.status is None or (type(result.status) is int and 100 <= result.status <= 599))
             and isinstance(result.redirects, list) and all(isinstance(r, str) for r in result.redirects)
+            # An outcome its status and redirects agree with, and no control character to print (an escape sequence
+            # cleared the terminal: twenty-fifth hostile round, 22 to 24 and 28).
+            and {"ok": result.status is not None and result.status < 400 and not result.redirects,
+                 "redirected": result.status is not None and result.status < 400 and bool(result.redirects),
+                 "broken": result.status is None or result.status >= 300,
+                 "unreachable": result.status is None}[result.outcome]
+            and not any(CONTROL.search(text) for text in [result.detail, result.final_url, *result.redirects])
             and type(result.checked_at) in (int, float) and 0 <= result.checked_at <= now)
 
 
