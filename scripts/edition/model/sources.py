@@ -683,10 +683,9 @@ SPECIAL_USE = {
     "localhost": "the reader's own machine, RFC 6761", "localdomain": "the reader's own machine, in many systems' hosts files",
     "local": "machines on the reader's own network, RFC 6762", "home.arpa": "home networks, RFC 8375",
     "arpa": "the Internet's own infrastructure, never a page, RFC 3172",  # ipv4only.arpa, in-addr.arpa (twenty-second round, T1)
-    # Suffixes never delegated in DNS, which networks use for their own machines (ICANN's name collision advice; case 15).
-    "corp": "private networks, never delegated in DNS", "home": "private networks, never delegated in DNS",
-    "lan": "private networks, never delegated in DNS", "private": "private networks, never delegated in DNS",
-    "mail": "private networks, never delegated in DNS", "intranet": "private networks, never delegated in DNS",  # round 23, 35
+    # Suffixes never delegated in DNS, which networks use for their own machines (ICANN's name collision advice; case
+    # 15; .mail and .intranet: round 23, 35).
+    **dict.fromkeys(("corp", "home", "lan", "private", "mail", "intranet"), "private networks, never delegated in DNS"),
     "internal": "private networks and cloud services, ICANN", "test": "testing, RFC 6761", "invalid": "no host, RFC 6761",
     "example": "examples, RFC 6761", "onion": "Tor's onion services, RFC 7686", "alt": "names outside DNS, RFC 9476",
 }
