@@ -398,7 +398,8 @@ def check_web_only_notes(edition: Inputs) -> list[Problem]:
     return [Problem(page.name, block.line + offset, f"a note ([^{match[1]}]) is called in a paragraph marked "
                     "{ .web-only }, which the PDF leaves out: its notes would be numbered otherwise than the site's",
                     "move the note to a paragraph the PDF keeps, or remove the mark")
-            for page in edition.docs for block in blocks(page.text) if not block.code and WEB_ONLY.search(block.text)
+            for page in edition.docs if WEB_ONLY.search(page.text)  # a page without the mark is not split into blocks
+            for block in blocks(page.text) if not block.code and WEB_ONLY.search(block.text)
             and not DEFINITION.match(block.text)
             for offset, line in enumerate(block.text.split("\n")) for match in references(line)]
 
