@@ -696,6 +696,8 @@ HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61
 
 def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     """The IP address host is (an IPv6 one without its zone), or None for a name."""
+    if ":" not in host and not host.replace(".", "").isdigit():
+        return None  # a name: Python reads IPv4 only as digits and dots, and a parse that fails costs an exception twice
     try:
         return ipaddress.ip_address(host.partition("%")[0] if ":" in host else host)
     except ValueError:
