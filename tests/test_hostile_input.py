@@ -2750,6 +2750,21 @@ def test_every_default_ignorable_character_but_those_scripts_need_is_refused_in_
     assert not wrong, f"held wrongly: {wrong}"
 
 
+@pytest.mark.parametrize("text, line", [
+    ("a: '\u1820\u180b'\nb: 'x\u180b'\n", 2),  # a Mongolian selector kept after its letter, refused after a Latin one
+    ("b: 'x\u180b'\na: '\u1820\u180b'\n", 1),
+    ("a: 'e\u0301'\nb: '\u0301e'\n", 2),  # a combining mark kept on its letter, refused at a value's start
+    ("a: 'plain'\nb: \"\\u200b\"\n", 2),  # a character the file holds only as an escape
+    ("# \u200b in a comment\na: 'x\u200b'\n", 2),
+])
+def test_a_refused_character_is_named_in_its_value_beside_the_same_character_kept(text, line):
+    """A file is looked at whole first, and its values one by one only when the whole holds a character a value may
+    not, or might not, hold: a character kept in one value and refused in another is refused at the other's line."""
+    problems = []
+    assert parse_yaml(text, "x.yml", problems) is None
+    assert [problem.line for problem in problems] == [line], problems
+
+
 def test_markup_in_every_data_field_is_published_as_text(project):
     """Markup typed into the data reaches every channel as the characters typed, and runs nowhere."""
     payload = '<!--<script>alert(1)</script><img src=x onerror=alert(2)>&amp;'

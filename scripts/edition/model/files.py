@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -130,7 +131,7 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
         return None, None
     unusual: list[yaml.Node] = []
     try:
-        data = _construct(node, name, 1, set(), yaml.constructor.SafeConstructor(), unusual)
+        data = _construct(node, name, 1, set(), yaml.constructor.SafeConstructor(), unusual, _scan(text))
     except _Refused as refused:
         problems.append(refused.problem)
         return None
@@ -159,6 +160,27 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
 class _Refused(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What each value of a file must still be looked through for."""
+    values: bool  # characters refused in values, and code points Unicode has not assigned
+    marks: bool  # a combining mark at the start
+
+
+def _scan(text: str) -> _Scan:
+    """What the values of a file's text may hold, told from the characters of the whole.
+
+    A value's characters are the file's own, or an escape's (a backslash in a double-quoted value). A file with no
+    escape and no refused character anywhere (a comment's included) holds no value to look through one by one, and
+    one without a combining mark none that starts with one. Most files are such: looking through every value of a
+    hundred essays took half a second; the few characters past ASCII a file holds are looked up once each.
+    """
+    past_ascii = " ".join(set(_NOT_ASCII.findall(text)))  # apart: a Mongolian selector's look behind sees a space
+    values = "\\" in text or bool(_CONTROL_IN_VALUES.search(text) or _REFUSED_IN_VALUES.search(past_ascii)
+                                   or unassigned(past_ascii))
+    return _Scan(values=values, marks=values or any(unicodedata.category(c)[0] == "M" for c in past_ascii))
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -204,7 +226,7 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
                                "reader's fonts draw differently or not at all", "write the character Unicode has for it"))
 
 
-def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list) -> object:
+def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list, scan: _Scan) -> object:
     """The data of a node tree, checked in the same walk: nesting too deep, aliases (one node reached
     twice: the way to a 'billion laughs'), size, duplicate keys, and characters that would reorder or
     break the text of a value. What plain YAML values never hold is noted in unusual (and built by PyYAML).
@@ -223,11 +245,12 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         raise _Refused(Problem(name, 1, f"more than {MAX_NODES:,} values", "split the file or remove what does not belong"))
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
-            _refuse_characters(node.value, name, line)
-        if found := unassigned(node.value):  # the PDF stopped on it, named at a page (eleventh hostile round, case 166)
-            raise _Refused(Problem(name, line, f"a value holds U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX))
-        if node.value and unicodedata.category(node.value[0])[0] == "M":
+        if scan.values:
+            if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
+                _refuse_characters(node.value, name, line)
+            if found := unassigned(node.value):  # the PDF stopped on it, named at a page (eleventh hostile round, case 166)
+                raise _Refused(Problem(name, line, f"a value holds U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX))
+        if scan.marks and node.value and unicodedata.category(node.value[0])[0] == "M":
             # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
             # quotation mark, a space, the last letter of a label.
             raise _Refused(Problem(name, line, f"a value starts with U+{ord(node.value[0]):04X}, a combining mark "
@@ -253,7 +276,7 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
             raise _Refused(Problem(name, line, "invalid YAML: a date that is not in the calendar",
                                    "write a real date as YYYY-MM-DD")) from None
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [_construct(child, name, depth + 1, seen, constructor, unusual) for child in node.value]
+        return [_construct(child, name, depth + 1, seen, constructor, unusual, scan) for child in node.value]
     if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
         data: dict = {}
         keys: dict[str, int] = {}
@@ -268,13 +291,13 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
                 raise _Refused(Problem(name, key.start_mark.line + 1, f"key '{key.value}' appears twice in the same "
                                        f"mapping (first on line {keys[key.value]})", "keep one of them"))
             keys[key.value] = key.start_mark.line + 1
-            made = _construct(key, name, depth + 1, seen, constructor, unusual)  # a scalar: text, a number, a date or null
-            data[made] = _construct(value_node, name, depth + 1, seen, constructor, unusual)
+            made = _construct(key, name, depth + 1, seen, constructor, unusual, scan)  # a scalar: text, a number, a date or null
+            data[made] = _construct(value_node, name, depth + 1, seen, constructor, unusual, scan)
         return data
     unusual.append(node)
     for child in (node.value if isinstance(node, yaml.SequenceNode) else
                   [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []):
-        _construct(child, name, depth + 1, seen, constructor, unusual)  # checked all the same
+        _construct(child, name, depth + 1, seen, constructor, unusual, scan)  # checked all the same
     return None
 
 
