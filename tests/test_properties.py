@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from edition.model.checks import check_all, holds, quote_key
 from edition.model.edition import load_inputs
+from edition.model.files import FAST_LOADER
 from edition.model.ledgers import load_quotations
 from edition.model.memo import Memo
 from edition.model.sources import RECORD_KEYS, Quote, load_sources
@@ -68,6 +69,29 @@ def test_any_yaml_mapping_gives_a_registry_or_clear_problems(record):
         assert_clear(problems, "sources/some-source.yml")
     else:
         assert list(registry.sources) == ["some-source"] or not registry.sources
+
+
+def composed_tags(text: str, loader) -> list[str] | str:
+    """The tag of every node of a document, in order, or the kind of error the loader raised."""
+    try:
+        stack, tags = [yaml.compose(text, Loader=loader)], []
+    except yaml.YAMLError as error:
+        return type(error).__name__
+    while stack:
+        node = stack.pop()
+        tags.append(node.tag)
+        stack.extend(reversed(node.value) if isinstance(node, yaml.SequenceNode) else [])
+    return tags
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet="0123456789.-+:_eExXbBoOnNuUlLtTrRfFaAsSyY~<=!&*'\" ", max_size=12), min_size=1,
+                max_size=4))
+def test_every_value_is_given_the_tag_pyyaml_gives_it(words):
+    """The loader resolves tags from PyYAML's own table read once (files._resolve): whatever a value is, plain or
+    quoted, empty or a near-number, it is read as PyYAML's safe loader reads it, or refused by both."""
+    text = "".join(f"- {word}\n" for word in words)
+    assert composed_tags(text, FAST_LOADER) == composed_tags(text, yaml.CSafeLoader)
 
 
 @SETTINGS
