@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from conftest import FRAMES, ROOT, resize, settle
+from conftest import FRAMES, ROOT, WAIT_FOR, resize, settle
 from edition.markdown.html import address
 from edition.model import load_inputs
 
@@ -129,6 +129,27 @@ CALLS = "article sup[id^='fnref'] > a.footnote-ref"
 CALL_LIST = f"[...document.querySelectorAll({CALLS!r})].map(a => [a.getAttribute('href'), a.textContent])"
 
 
+def waited(condition: str) -> str:
+    """JavaScript that waits up to ten seconds for the condition (as `settle` does) and yields whether it held: the
+    wait, the look and what follows in one round trip, where a hundred notes' round trips made most of a test's time."""
+    return f"await ({WAIT_FOR.replace('CONDITION', condition)})(10000)"
+
+
+# Call number `index` brought into view as a reader's finger or pointer finds it (Playwright's actions do the same:
+# scrolled to if out of view, centred if the header covers it) and the middle of its box, after letting go of
+# whatever the last call's turn left focused. `hit`: the call is what a tap there lands on.
+BRING_INTO_VIEW = f"""index => {{
+    document.activeElement?.blur();
+    const call = document.querySelectorAll({CALLS!r})[index];
+    const middle = () => (b => [b.left + b.width / 2, b.top + b.height / 2])(call.getClientRects()[0]);
+    call.scrollIntoViewIfNeeded(true);
+    let [x, y] = middle();
+    if (!call.contains(document.elementFromPoint(x, y))) {{ call.scrollIntoView({{block: 'center'}}); [x, y] = middle(); }}
+    return {{x, y, hit: call.contains(document.elementFromPoint(x, y))}};
+}}"""
+FOCUS = f"index => {{ document.activeElement?.blur(); document.querySelectorAll({CALLS!r})[index].focus(); }}"
+
+
 @pytest.mark.parametrize("width,scheme", [(1280, "light"), (1920, "dark")])
 def test_pointing_at_or_focusing_any_call_shows_its_whole_note_on_screen(browser, site_server, width, scheme):
     """The popup is off while the margin is on, so the margin note itself opens whole, over the others,
@@ -138,23 +159,25 @@ def test_pointing_at_or_focusing_any_call_shows_its_whole_note_on_screen(browser
     for path in SECTIONS:
         if path != SECTIONS[0]:
             go_to(tab, site_server, path)
-        calls = tab.locator(CALLS)
         for index, (href, _) in enumerate(tab.evaluate(CALL_LIST)):
             note = href[1:]
-            call = calls.nth(index)
             if index % 2:
-                call.hover()  # scrolls it into view first, as a reader's pointer would
+                spot = tab.evaluate(BRING_INTO_VIEW, index)  # as a reader's pointer would
+                assert spot["hit"], (path, note)
+                tab.mouse.move(spot["x"], spot["y"])
             else:
-                call.scroll_into_view_if_needed()
-                call.focus()
-            assert settle(tab, f"document.querySelector('.sidenote[data-note=\"{note}\"]').classList.contains('sidenote--open')")
-            state = tab.evaluate(OPEN_NOTE, note)
+                tab.evaluate(FOCUS, index)  # focus brings it into view
+            state = tab.evaluate(f"""async note => ({{
+                opened: {waited("document.querySelector(`.sidenote[data-note='${note}']`).classList.contains('sidenote--open')")},
+                ...({OPEN_NOTE})(note), popups: [...document.querySelectorAll('.md-tooltip2--active')]
+                    .filter(popup => popup.getClientRects().length && getComputedStyle(popup).visibility !== 'hidden').length}})""",
+                                 note)
+            assert state["opened"], (path, note)
             assert state["top"] >= state["header"] - 1 and state["bottom"] <= state["height"] + 1, (path, note, state)
             assert state["whole"] or state["scrolls"], (path, note, state)
             assert state["evidence"] and state["covered"], (path, note, state)
-            assert tab.locator(".md-tooltip2--active >> visible=true").count() == 0  # the popup would repeat it
-            tab.mouse.move(1, state["height"] - 1)
-            tab.evaluate("document.activeElement.blur()")
+            assert state["popups"] == 0  # the popup would repeat it
+            tab.mouse.move(1, state["height"] - 1)  # and the focus is let go of as the next call is brought into view
             checked += 1
     assert not tab.errors, tab.errors
     context.close()
@@ -282,16 +305,17 @@ def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(br
         if path != SECTIONS[0]:
             go_to(tab, site_server, path)
         built = page(f"{path}index.html")
-        calls = tab.locator(CALLS)
         for index, (href, number) in enumerate(tab.evaluate(CALL_LIST)):
-            call = calls.nth(index)
             if touch:
-                call.tap()  # brought into view first, as a finger finds it
+                spot = tab.evaluate(BRING_INTO_VIEW, index)  # as a finger finds it
+                assert spot["hit"], (path, index)
+                tab.touchscreen.tap(spot["x"], spot["y"])
             else:  # a keyboard reader's way in (a pointer's click is the CSP test's); focus brings it into view
-                call.focus()
+                tab.evaluate(FOCUS, index)
                 tab.keyboard.press("Enter")
-            assert settle(tab, "document.querySelector('dialog.note-sheet')?.open === true"), (path, index)
-            state = tab.evaluate(SHEET, href)
+            state = tab.evaluate(f"""async href => {waited("document.querySelector('dialog.note-sheet')?.open === true")}
+                ? ({SHEET})(href) : {{open: false}}""", href)
+            assert state["open"], (path, index)
             assert state["hash"] == ""   # the page stays where the reader is
             assert state["top"] >= 0 and state["bottom"] <= state["height"] + 1, (path, index, state)
             assert state["left"] >= 0 and state["right"] <= state["width"], (path, index, state)
@@ -302,20 +326,17 @@ def test_on_a_narrow_screen_a_tap_opens_the_whole_note_in_a_sheet_that_closes(br
             shown = " ".join(state["text"].split())
             assert listed[:120] in shown, (path, index)
             tab.mouse.click(*state["close"])  # the close button, where the sheet draws it
-            assert settle(tab, "!document.querySelector('dialog.note-sheet').open")
-            # Given back on the sheet's close event, a task after it closes.
-            settle(tab, f"document.activeElement.getAttribute('href') === {href!r}")
-            # The focus is back on the call. Focus on a call brings its hover popup (Material's) once the
-            # pointer moves: moved on, as a reader would.
-            assert tab.evaluate(GIVEN_BACK, href)
+            # The focus is given back to the call on the sheet's close event, a task after it closes.
+            closed = tab.evaluate(f"""async href => ({{closed: {waited("!document.querySelector('dialog.note-sheet').open")},
+                back: {waited("document.activeElement.getAttribute('href') === href")}}})""", href)
+            assert closed == {"closed": True, "back": True}, (path, index)
+            # Focus on a call brings its hover popup (Material's) once the pointer moves: moved on, as a reader would,
+            # and the focus let go of as the next call is brought into view.
             tab.mouse.move(1, 1)
             checked += 1
     assert not tab.errors, tab.errors
     context.close()
     assert checked > 50
-
-
-GIVEN_BACK = "href => { const back = document.activeElement.getAttribute('href') === href; document.activeElement.blur(); return back; }"
 
 
 def test_the_sheet_closes_with_escape_and_its_link_leads_to_the_list(browser, site_server):
