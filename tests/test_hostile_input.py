@@ -14,7 +14,7 @@ import pytest
 from conftest import line_of, replace_in, run_build, tree_digest
 from edition.model.edition import MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
-from edition.model.sources import host_problem
+from edition.model.web_addresses import host_problem
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"

@@ -48,16 +48,13 @@ from .sources import (
     BRACES_FIX,
     MARKUP,
     NAME_SEPARATOR,
-    SAME_SITE,
     Registry,
     Source,
-    address_problem,
-    host_problem,
     load_sources,
     source_files,
-    web_address,
 )
 from .templates import template_found, template_problems, theme_languages
+from .web_addresses import SAME_SITE, address_problem, host_problem, web_address
 
 CONFIG_FILE = "mkdocs.yml"
 ZENSICAL_FILE = "zensical.toml"  # Zensical's own settings, which it reads first

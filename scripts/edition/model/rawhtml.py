@@ -35,7 +35,7 @@ from .addresses import OWN_ID
 from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
 from .files import REORDERING
 from .memo import Memo, checked
-from .sources import SAME_SITE, address_problem, host_problem
+from .web_addresses import SAME_SITE, address_problem, host_problem
 
 ALLOWED = frozenset({
     "a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",

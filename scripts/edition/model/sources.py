@@ -7,7 +7,6 @@ of a run are collected and raised together.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,10 +20,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from ..problems import Problem, ProblemsFound, lookalikes, relative, shown
 from .addresses import EDITORIAL_PREFIX
 from .essay import ESSAY_DIR
-from .files import UNSEEN_IN_ADDRESSES, line_at, parse_yaml, read_text
+from .files import line_at, parse_yaml, read_text
 from .memo import Memo, checked
 from .schema import LanguageTag, Schema, Words, described, validated, wrong
 from .values import DOUBLED, ID, iso_date, real_date
+from .web_addresses import address_problem
 
 SOURCES_DIR = Path("sources")
 
@@ -303,8 +303,8 @@ def _text(value: str) -> str:
 
 
 def _address(value: str) -> str:
-    if not web_address(value):
-        raise wrong("not an http(s) URL", _address_fix(value))
+    if fix := address_problem(value):
+        raise wrong("not an http(s) URL", fix)
     return value
 
 
@@ -531,212 +531,6 @@ def _record(fields: RecordFields, name: str, node: yaml.Node, stem: str, today: 
         quotes=tuple(Quote(q.text, q.original, q.original_language) for q in fields.quotes or ()),
         verification=fields.verification, evidence=tuple(fields.evidence or ()), reports=tuple(reports), excerpts=tuple(excerpts),
     )
-
-
-# Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
-# brackets, a backslash and the like. Written into a page or a BibTeX entry, they break the link or more. Nor
-# anything that draws nothing, even what a value may hold for Arabic or Persian text or an emoji's form.
-NOT_IN_ADDRESSES = re.compile('[\\s"<>{}|\\\\^`' + UNSEEN_IN_ADDRESSES + "]")
-
-
-def web_address(value, local_ok: bool = False) -> bool:
-    """Whether a value is an http(s) address with a host, and nothing an address cannot hold; on the public web
-    unless local_ok (a service the maintainer names, such as a test's)."""
-    try:
-        parts = urlsplit(value) if isinstance(value, str) else None
-    except ValueError:  # http://[::1/, http://[zz]/: no URL parser reads it
-        return False
-    return (parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
-            and not NOT_IN_ADDRESSES.search(value) and "@" not in parts.netloc and _host_problem(parts, local_ok) is None)
-
-
-SAME_SITE = "give the address as the site itself gives it"
-
-
-NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9A-Fa-f]*")
-
-
-def read_as_ip(host: str) -> str | None:
-    """The IPv4 address a browser reads host as (WHATWG URL: a host whose last label is a number is one, its parts in
-    decimal, octal with a leading 0, or hex with 0x, fewer than four filling the rest), or None: a name, or no address."""
-    labels = host.removesuffix(".").split(".")
-    if not NUMBER_LABEL.fullmatch(labels[-1]) or len(labels) > 4:
-        return None
-    try:
-        numbers = [int(label, 16) if label[:2].lower() == "0x" and len(label) > 2 else 0 if label.lower() == "0x"
-                   else int(label, 8) if label.startswith("0") and len(label) > 1 else int(label) for label in labels]
-    except ValueError:  # a part that is no number (a 9 in octal): browsers refuse the address
-        return None
-    if any(number > 255 for number in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
-        return None
-    value = sum(number << 8 * (3 - index) for index, number in enumerate(numbers[:-1])) + numbers[-1]
-    return str(ipaddress.IPv4Address(value))
-
-
-NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
-
-
-def _nat64(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address a NAT64 address stands for (RFC 6052, RFC 8215), or None."""
-    return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if any(ip in network for network in NAT64) else None
-
-
-def _carried(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 address carries in its last 32 bits, by any of the forms a system may route to it:
-    mapped (::ffff:a.b.c.d), compatible (::a.b.c.d, deprecated but still routed), SIIT's translated
-    (::ffff:0:a.b.c.d), 6to4, Teredo and NAT64; None for a plain IPv6 address."""
-    high = int(ip) >> 32
-    if high in (0, 0xFFFF0000) and int(ip) > 1:  # :: and ::1 are themselves, neither public
-        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    return ip.ipv4_mapped or ip.sixtofour or (ip.teredo or (None, None))[1] or _nat64(ip)
-
-
-def not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address ip stands for when that is not on the public internet (private, loopback, link-local, shared,
-    reserved or multicast), or None for a public one. The rule of the link checker's connections and of the
-    addresses a record or page may link to."""
-    if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address carried in an IPv6 one is that address
-        ip = _carried(ip) or ip
-    return ip if not ip.is_global or ip.is_multicast or ip.is_reserved else None
-
-
-def _host_problem(parts, local_ok: bool = False) -> str | None:
-    """What makes an address's host or port one no reader should be sent to, or None: a port out of range, or
-    a look-alike host.
-
-    A host in punycode (xn--…) is shown decoded by some browsers and left as it is by the pages, so
-    'xn--pypal-4ve.com' reads as 'pаypal.com' with a Cyrillic а: each label is decoded and refused when
-    it mixes Latin letters with letters of another script, the look-alike the ids are checked for too."""
-    try:  # urlsplit takes any digits after the colon, and .port raises for what no server listens on
-        port = parts.port
-    except ValueError:
-        written = parts.netloc.rpartition(":")[2]
-        return (f"port {written} is out of range (a port is 1 to 65535)" if written.isdigit()
-                else f"port {written!r} is not a number") + f": {SAME_SITE}"
-    if port == 0:
-        return f"port 0 is out of range (a port is 1 to 65535): {SAME_SITE}"
-    host = parts.hostname or ""
-    not_a_host = f"{host!r} is not a host name (letters, digits and hyphens between dots) nor an IP address: {SAME_SITE}"
-    if ":" not in host and NUMBER_LABEL.fullmatch(host.removesuffix(".").rpartition(".")[2]):  # IPv4 to a browser, or none
-        read = read_as_ip(host)
-        if read is None:
-            return not_a_host
-        if read != host:
-            return f"browsers read the host {host!r} as the IP address {read} (numbers in octal, hex or fewer parts): {SAME_SITE}"
-    # A link a reader follows to their own machine or network (a router's page, a cloud's metadata service), and a
-    # record no one else could check (twentieth hostile round, case 12; names: twenty-first round, T1).
-    if not local_ok and (ip := _ip_address(host)) is not None and (local := not_public(ip)):
-        return (f"the host {host}{'' if str(local) == host else f' (that is {local})'} is not on the public web, so a reader "
-                f"who follows the link reaches their own machine or network: {SAME_SITE}")
-    if host.isascii() and "xn--" not in host:  # the usual host: Latin letters alone, nothing a browser reads otherwise
-        if not (HOST_NAME.match(host) or _ip_address(host) is not None):
-            return not_a_host  # `http://%zz/`: no server is so named
-        return None if local_ok else special_use_problem(host)
-    if odd := next((c for c in host if unicodedata.normalize("NFKC", c) != c or c in IDEOGRAPHIC_STOPS), None):
-        # A fullwidth or ideographic full stop (evil．example, upi。com) or letter is read by browsers as its plain form:
-        # the reader goes to a host the page does not show.
-        plain = "." if odd in IDEOGRAPHIC_STOPS else unicodedata.normalize("NFKC", odd)
-        return (f"the host {host} holds {odd!r} (U+{ord(odd):04X} {unicodedata.name(odd, '?')}), which browsers read as "
-                f"{plain!r}: {SAME_SITE}")
-    if not HOST_NAME.match(host):
-        return not_a_host
-    labels = []
-    for written in host.split("."):
-        try:
-            labels.append(written[4:].encode("ascii").decode("punycode") if written.startswith("xn--") else written)
-        except (UnicodeError, ValueError):
-            return f"the host {host} holds {written!r}, which is not valid punycode: {SAME_SITE}"
-    decoded = ".".join(labels)
-    spelt = f" (punycode for {decoded!r})" if decoded != host else ""
-    for label in labels:
-        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in label if c.isalpha()}
-        if "LATIN" in scripts and len(scripts) > 1:
-            foreign = "".join(c for c in label if c.isalpha() and not unicodedata.name(c, "?").startswith("LATIN"))
-            return (f"the host {host}{spelt} mixes Latin letters with look-alikes from another script{lookalikes(foreign)}: "
-                    f"{SAME_SITE}")
-        # A name in another script spelt only with letters that look Latin (аррӏе.com, all Cyrillic), under a Latin
-        # top-level domain: browsers show such a host in punycode for the same reason (a whole-script confusable).
-        if labels[-1].isascii() and len(label) > 1 and not label.isascii() and all(c in LATIN_LOOKALIKES or not c.isalpha()
-                                                                                  for c in label):
-            return (f"the host {host}{spelt} is spelt in letters of another script that look Latin{lookalikes(label)}: "
-                    f"{SAME_SITE}")
-    return None if local_ok else special_use_problem(host)
-
-
-def special_use_problem(host: str) -> str | None:
-    """What makes a name no name on the public web (SPECIAL_USE, or one label alone), or None. The last of a host's
-    checks: a name that fails an earlier one is named for that."""
-    name = host.removesuffix(".")
-    if _ip_address(host) is not None:
-        return None
-    special = next((suffix for suffix in SPECIAL_USE if name == suffix or name.endswith("." + suffix)), None)
-    if special is None and "." in name:
-        return None
-    why = f".{special} is for {SPECIAL_USE[special]}" if special else "a name of one label, which the reader's network answers for"
-    return (f"the host {host} is not a name on the public web ({why}), so a reader who follows the link reaches their "
-            f"own machine or network, or nothing: {SAME_SITE}")
-
-
-# Names no one on the public web answers for, each with why: an address under one is answered, if at all, by the
-# reader's own machine or network, or by none.
-SPECIAL_USE = {
-    "localhost": "the reader's own machine, RFC 6761", "localdomain": "the reader's own machine, in many systems' hosts files",
-    "local": "machines on the reader's own network, RFC 6762", "home.arpa": "home networks, RFC 8375",
-    "arpa": "the Internet's own infrastructure, never a page, RFC 3172",  # ipv4only.arpa, in-addr.arpa (twenty-second round, T1)
-    # Suffixes never delegated in DNS, which networks use for their own machines (ICANN's name collision advice; case
-    # 15; .mail and .intranet: round 23, 35).
-    **dict.fromkeys(("corp", "home", "lan", "private", "mail", "intranet"), "private networks, never delegated in DNS"),
-    "internal": "private networks and cloud services, ICANN", "test": "testing, RFC 6761", "invalid": "no host, RFC 6761",
-    "example": "examples, RFC 6761", "onion": "Tor's onion services, RFC 7686", "alt": "names outside DNS, RFC 9476",
-}
-IDEOGRAPHIC_STOPS = "\u3002\uff61"  # full stops IDNA reads as '.', though NFKC leaves the first as it is
-# A host name as browsers and DNS take one: labels of letters (any script), digits and inner hyphens, between dots.
-HOST_NAME = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)*[^\W_](?:[\w-]{0,61}[^\W_])?\.?\Z")
-
-
-def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The IP address host is (an IPv6 one without its zone), or None for a name."""
-    if ":" not in host and not host.replace(".", "").isdigit():
-        return None  # a name: Python reads IPv4 only as digits and dots, and a parse that fails costs an exception twice
-    try:
-        return ipaddress.ip_address(host.partition("%")[0] if ":" in host else host)
-    except ValueError:
-        return None
-
-
-# Cyrillic and Greek small letters that read as Latin ones in an address bar's fonts.
-LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁһӏԛԝьοαινρυ")
-
-
-def host_problem(url: str) -> str | None:
-    """What makes a web address's host one no reader should be sent to (_host_problem), or None, as for anything
-    that is no http(s) address."""
-    try:
-        parts = urlsplit(url.strip())
-        return _host_problem(parts) if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-    except ValueError:  # http://[::1/ or http://[zz]/: no URL parser reads it (twelfth hostile round, cases 199-217)
-        return f"it is no address a browser reads (a bracket left open, or one that holds no IP address): {SAME_SITE}"
-
-
-def address_problem(value: str) -> str | None:
-    """How to mend an address that is not one a reader may be sent to as written (web_address), or None for one that is."""
-    return None if web_address(value) else _address_fix(value)
-
-
-def _address_fix(value) -> str:
-    """How to mend a value that is not a web address: its scheme, or a character it cannot hold."""
-    try:
-        parts = urlsplit(value) if isinstance(value, str) else None
-    except ValueError:
-        return "write the address whole: a bracket left open, or one that holds no IP address, is read by no browser"
-    web = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
-    if web and (found := NOT_IN_ADDRESSES.search(value)):  # a web address, but for what it holds
-        return f"an address cannot hold {shown(found[0])}: percent-encode it (a space is %20, \" is %22) or remove it"
-    if web and "@" in parts.netloc:  # user:pass@host: a reader's browser would log in, or be misled about the host
-        return "an address cannot hold a user name or password (user:pass@ before the host): remove them"
-    if web and (problem := _host_problem(parts)):
-        return problem
-    return "link to the document's web address (https://...)"
 
 
 # The web archives an archived copy may be on: the Wayback Machine, archive.today under its names, Perma.cc.

@@ -35,7 +35,7 @@ from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, remote, scheme
-from .sources import address_problem
+from .web_addresses import address_problem
 
 TEMPLATES_DIR = Path("overrides")
 # Every attribute that holds an address. Those the browser fetches by itself (or, for ping, on a click, to a

@@ -26,8 +26,9 @@ import httpx
 
 from ..model.edition import not_a_project
 from ..model.files import parse_yaml
-from ..model.sources import dated_before, load_sources, made_before_the_day_of, real_time, same_address, web_address
+from ..model.sources import dated_before, load_sources, made_before_the_day_of, real_time, same_address
 from ..model.values import real_date
+from ..model.web_addresses import web_address
 from ..problems import ProblemsFound
 from .linkcheck import OneLineParser
 

@@ -42,7 +42,7 @@ import httpx
 
 from ..cache import CACHE_DIR, LINKCHECK_CACHE, keep_json, read_json, through_a_link, write_atomic
 from ..model.edition import PROJECT_FILES, load_inputs, not_a_project
-from ..model.sources import not_public, read_as_ip, special_use_problem, web_address
+from ..model.web_addresses import not_public, read_as_ip, special_use_problem, web_address
 from ..outputs import INPUTS
 from ..problems import ProblemsFound
 
