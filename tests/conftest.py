@@ -51,11 +51,14 @@ def pytest_configure(config) -> None:
 
 
 # Test tiers, read from the fixtures a test uses (directly or through other fixtures): `make test-fast`
-# runs the tests that use none of these. A test that builds, prints or browses by other means sets
-# `pytestmark` in its module.
+# runs the tests that use none of these. A test that builds, prints or browses by other means is marked
+# itself (`@pytest.mark.build`) or by its module's `pytestmark`: test_pdf.py, test_pdf_typesetting.py and
+# test_pdf_bad_input.py lay out their PDFs in fixtures of their own, and test_build_paths.py builds by
+# each command line.
 TIERS = {
     "site": "build", "built_copy": "build",  # the built site, or a copy of the project with it
     "project": "build",  # a copy of the project that the test builds (here, and in test_anchors and test_pdf_bad_input)
+    "letter_pdf": "pdf",  # the PDF on US Letter
     "browser": "browser",  # Chromium
 }
 
