@@ -6,7 +6,7 @@ import copy
 import hashlib
 
 from conftest import ROOT, essay_page_path
-from edition.model.essay import words
+from edition.model.essay import normalize, words
 
 
 def rendered_words(soup) -> list[str]:
@@ -20,6 +20,23 @@ def rendered_words(soup) -> list[str]:
         mention.unwrap()
     article.smooth()  # join the text the marks held with the text around it
     return words(article.get_text(" "))
+
+
+# Unicode's White_Space characters (PropList.txt), and the four separators Python's str also reads as space (file,
+# group, record and unit): the spaces words are compared across.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+SEPARATORS = "\x1c\x1d\x1e\x1f"
+
+
+def test_words_are_compared_across_any_run_of_spaces_and_nothing_else():
+    """The fidelity checks and the quotation matcher compare words with every run of spaces folded into one, the
+    no-break spaces the source of record holds after three headings included; a character that draws nothing but
+    is no space (a zero-width space, a word joiner) stays, and so does a composed letter, composed."""
+    for space in WHITE_SPACE + SEPARATORS:
+        assert normalize(f"{space}a{space}{space} b{space}") == "a b", f"U+{ord(space):04X}"
+    for kept in "\u200b\u2060\ufeff\u180e\u00ad":
+        assert normalize(f"a{kept}b") == f"a{kept}b", f"U+{ord(kept):04X}"
+    assert normalize("Kata\u0301ib  Hizbullah") == "Kat\u00e1ib Hizbullah"
 
 
 def test_source_of_record_is_the_original_as_received():
