@@ -2536,6 +2536,37 @@ CASES |= {  # twenty-fourth round, T1 and 1: the image's file name and credit sw
 }
 
 
+TAGGED = ("is tagged to be read as {kind}, which it is not written as; remove the tag (such as ! or !!bool) and write the "
+          "value as it is meant: quoted for text, or plain for a number, a date, true or false")
+CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind its text is not (PyYAML stopped on a KeyError)
+    "records: a quoted yes with a line break, under the tag !": (
+        replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia cuts oil output after Houthi drone attack"',
+                'title: ! "yes\\n"'),
+        "sources/abqaiq-2019-09-14.yml:4: 'yes\\n' " + TAGGED.format(kind="true or false")),
+    "mkdocs.yml: a site name read as false": (
+        replace("mkdocs.yml", 'site_name: "In Iraq, Restraint Is America’s Best Option — annotated edition"',
+                'site_name: ! "Off\\n"'),
+        f"mkdocs.yml:{line_of('mkdocs.yml', 'site_name:')}: 'Off\\n' " + TAGGED.format(kind="true or false")),
+    "docs: a description in front matter read as false": (
+        replace("docs/about.md", "description: >-\n  Who wrote the essay and where it first appeared, how to read the edition "
+                "offline, what may be\n  reused on which terms, and what the build checks before it publishes.",
+                'description: ! "no\\n"'),
+        "docs/about.md:2: 'no\\n' " + TAGGED.format(kind="true or false")),
+    "records: a title tagged null, which would drop it": (
+        replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia', 'title: !!null "Saudi Arabia'),
+        "sources/abqaiq-2019-09-14.yml:4: 'Saudi Arabia cuts oil output after Houthi drone attack' "
+        + TAGGED.format(kind="null (no value)")),
+    "claims.yml: a paragraph tagged as a date that is none": (
+        replace("sources/essay/claims.yml", "paragraph: 2\n", "paragraph: !!timestamp two\n"),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'paragraph: 2')}: 'two' "
+        + TAGGED.format(kind="a date or a time")),
+    "claims.yml: a paragraph number of 5,000 digits": (
+        replace("sources/essay/claims.yml", "paragraph: 2\n", f"paragraph: {'2' * 5000}\n"),
+        f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'paragraph: 2')}: a number of 5,000 digits, more "
+        "than can be read; write the number meant, or quote the value if it is text"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..problems import Problem
+from ..problems import Problem, shown
 from .values import real_date
 
 MAX_FILE_BYTES = 256 * 1024  # a source record is a few hundred bytes; anything this big is a mistake
@@ -202,11 +202,14 @@ def _scan(text: str) -> _Scan:
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
-_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_INT = "tag:yaml.org,2002:int"
+_NUMBERS = (_INT, "tag:yaml.org,2002:float")
 # The numbers YAML 1.1 reads otherwise than their digits say: octal (010), hex (0x0a), binary (0b1), base sixty (1:30).
 _NOT_DECIMAL = re.compile(r"[-+]?0[0-9a-zA-Z]|[^:]*:")
 _SCALARS = {tag: make for tag, make in yaml.constructor.SafeConstructor.yaml_constructors.items()
             if tag and tag.rsplit(":", 1)[-1] in ("null", "bool", "int", "float", "timestamp")}
+_KINDS = {"tag:yaml.org,2002:null": "null (no value)", "tag:yaml.org,2002:bool": "true or false", _INT: "a whole number",
+          "tag:yaml.org,2002:float": "a number with a point or an exponent", "tag:yaml.org,2002:timestamp": "a date or a time"}
 
 
 # A code point Unicode has not assigned: no font draws it, and the PDF stops on it. Refused in values, pages and templates.
@@ -284,12 +287,22 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
             raise _Refused(Problem(name, line, f"{node.value!r} is read by YAML 1.1 as the number "
                                    f"{_SCALARS[node.tag](constructor, node)}, not as its digits say",
                                    "write the number in plain decimal digits, without a leading 0, or quote the value if it is text"))
+        if node.tag in _SCALARS and ("\n" in node.value or _resolve(None, yaml.ScalarNode, node.value, (True, False)) != node.tag):
+            # A tag (`!!bool`, or `!` on a quoted value) has YAML read a value as a kind its text is not: PyYAML stops
+            # with a KeyError on `! "yes\n"` (twenty-sixth hostile round, T1), and makes null of `!!null "a title"`.
+            raise _Refused(Problem(name, line, f"{shown(node.value)} is tagged to be read as {_KINDS[node.tag]}, "
+                                   "which it is not written as", "remove the tag (such as ! or !!bool) and write the value "
+                                   "as it is meant: quoted for text, or plain for a number, a date, true or false"))
         if node.tag not in _SCALARS:
             unusual.append(node)
             return None
         try:
             return _SCALARS[node.tag](constructor, node)
-        except (ValueError, OverflowError):  # a date YAML reads as one, but no calendar has (2020-02-30)
+        except (ValueError, OverflowError):
+            if node.tag == _INT:  # Python reads no more than 4,300 digits
+                raise _Refused(Problem(name, line, f"a number of {len(node.value):,} digits, more than can be read",
+                                       "write the number meant, or quote the value if it is text")) from None
+            # A date YAML reads as one, but no calendar has (2020-02-30).
             raise _Refused(Problem(name, line, "invalid YAML: a date that is not in the calendar",
                                    "write a real date as YYYY-MM-DD")) from None
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
