@@ -2692,6 +2692,17 @@ def test_a_mail_address_as_a_social_link_is_taken(inputs, refusal):
     assert refusal(inputs) == []
 
 
+@pytest.mark.parametrize("link", ["http://[::ffff:a9fe:a9fe]/", "http://0x7f.1/", "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/",
+                                  "https://github.com/x\u200f", "javascript:alert(1)", "mailto:x@example.org?body=<b>"])
+def test_a_bad_social_link_is_named_once_at_its_entry(inputs, refusal, link):
+    """Twenty-sixth round, 20: a bad link in extra.social was named twice, at its entry by the social links' rules and at
+    its `link:` line by the rules for every address Material writes, in other words."""
+    replace_in(inputs / CONFIG, "extra:\n", f"extra:\n  social:\n    - icon: material/github\n      link: {json.dumps(link)}\n")
+    problems = refusal(inputs)
+    assert len(problems) == 1 and problems[0].startswith(f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to "), \
+        problems
+
+
 def test_the_essays_year_and_month_written_as_text_are_taken_in_citation_cff(inputs, refusal):
     """Sixteenth round, case 55: the Citation File Format takes `month: "3"`, which was refused as not 3."""
     replace_in(inputs / "CITATION.cff", "    year: 2020\n    month: 3\n", '    year: "2020"\n    month: "3"\n')

@@ -221,6 +221,8 @@ def _check_unescaped(config: dict, problem) -> None:
         if key == "site_description" and written_as_html(str(config.get(key))):
             continue  # named already, as markup (_check_words_and_nav)
         for path, words in _strings_at(config.get(key), [key]):
+            if path[:2] == ["extra", "social"] and path[-1] == "link":
+                continue  # a social link is named once, by the rules for it, mail addresses included (_check_words_and_nav)
             name = ".".join(str(step) for step in path if not isinstance(step, int))
             # javascript: and vbscript: are never words; data: and file: are refused where an address is written.
             # Read as the browser reads the attribute the value lands in: `&#106;avascript:` is javascript:.
