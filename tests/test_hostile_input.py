@@ -15,6 +15,7 @@ from conftest import line_of, replace_in, run_build, tree_digest
 from edition.model.edition import MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 from edition.model.web_addresses import host_problem
+from edition.problems import shown
 
 ABOUT = "docs/about.md"
 ESSAY_PAGE = "docs/a-slow-burning-conflict.md"
@@ -2564,6 +2565,25 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
         replace("sources/essay/claims.yml", "paragraph: 2\n", f"paragraph: {'2' * 5000}\n"),
         f"sources/essay/claims.yml:{line_of('sources/essay/claims.yml', 'paragraph: 2')}: a number of 5,000 digits, more "
         "than can be read; write the number meant, or quote the value if it is text"),
+}
+
+
+EXTRA = line_of(CONFIG, "extra:")
+CASES |= {  # twenty-seventh round, T5: numbers in base sixty, hex, binary and octal past what Python reads or writes
+    "records: a base-sixty title of 4,400 digits": (
+        replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia cuts oil output after Houthi drone attack"',
+                "title: 1" + "0" * 4400 + ":30"),
+        f"sources/abqaiq-2019-09-14.yml:4: {shown('1' + '0' * 4400 + ':30')} is read by YAML 1.1 "
+        "as a number of more than 4,300 digits, not as its digits say"),
+    "records: a hex title of 4,000 digits": (
+        replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia cuts oil output after Houthi drone attack"',
+                "title: 0x" + "f" * 4000),
+        f"sources/abqaiq-2019-09-14.yml:4: {shown('0x' + 'f' * 4000)} is read by YAML 1.1 "
+        "as a number of more than 4,300 digits, not as its digits say"),
+    "mkdocs.yml: a binary number of 20,000 digits": (
+        replace(CONFIG, "extra:\n", "extra:\n  version: 0b" + "1" * 20000 + "\n"),
+        f"{CONFIG}:{EXTRA + 1}: {shown('0b' + '1' * 20000)} is read by YAML 1.1 as a "
+        "number of more than 4,300 digits, not as its digits say"),
 }
 
 

@@ -246,6 +246,16 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
                                "reader's fonts draw differently or not at all", "write the character Unicode has for it"))
 
 
+def _read_as(node: yaml.ScalarNode, constructor) -> str:
+    """The number YAML 1.1 reads a value in octal, hex, binary or base sixty as, for a message; a number past the 4,300
+    digits Python reads or writes (`0x` and 4,000 f's: twenty-seventh hostile round, T5) is told by its length."""
+    try:
+        number = shown(_SCALARS[node.tag](constructor, node))
+    except ValueError:
+        return "a number of more than 4,300 digits"
+    return f"the number {number}" if not number.endswith("...") else "a number of more than 60 digits"
+
+
 def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], constructor, unusual: list, scan: _Scan) -> object:
     """The data of a node tree, checked in the same walk: nesting too deep, aliases (one node reached
     twice: the way to a 'billion laughs'), size, duplicate keys, and characters that would reorder or
@@ -279,14 +289,14 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
         if node.tag == _STR:
             return node.value
         if "_" in node.value and node.tag in _NUMBERS:  # YAML 1.1 reads 0_2 as 2: no editor means that (twelfth round, 93)
-            raise _Refused(Problem(name, line, f"{node.value!r} is read as a number by YAML 1.1, which drops its '_'",
+            raise _Refused(Problem(name, line, f"{shown(node.value)} is read as a number by YAML 1.1, which drops its '_'",
                                    "write the number's digits alone, or quote the value if it is text"))
         if node.tag in _NUMBERS and _NOT_DECIMAL.match(node.value):
             # YAML 1.1 reads 010 as octal 8, 0x0a as hex, 1:30 as base sixty: a paragraph's number 010 linked an event
             # to ¶8 (fifteenth hostile round, E16). No editor means those; all of them are refused, named as read.
-            raise _Refused(Problem(name, line, f"{node.value!r} is read by YAML 1.1 as the number "
-                                   f"{_SCALARS[node.tag](constructor, node)}, not as its digits say",
-                                   "write the number in plain decimal digits, without a leading 0, or quote the value if it is text"))
+            raise _Refused(Problem(name, line, f"{shown(node.value)} is read by YAML 1.1 as {_read_as(node, constructor)}, not "
+                                   "as its digits say", "write the number in plain decimal digits, without a leading 0, or "
+                                   "quote the value if it is text"))
         if node.tag in _SCALARS and ("\n" in node.value or _resolve(None, yaml.ScalarNode, node.value, (True, False)) != node.tag):
             # A tag (`!!bool`, or `!` on a quoted value) has YAML read a value as a kind its text is not: PyYAML stops
             # with a KeyError on `! "yes\n"` (twenty-sixth hostile round, T1), and makes null of `!!null "a title"`.
