@@ -2569,6 +2569,13 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
 
 
 EXTRA = line_of(CONFIG, "extra:")
+CASES |= {  # twenty-seventh round, T4: a quotation mark in the site's name, which Material writes into an attribute as it is
+    "mkdocs.yml: a site name holding quotation marks": (
+        replace(CONFIG, 'site_name: "In Iraq, Restraint Is America’s Best Option — annotated edition"',
+                "site_name: 'In Iraq \"Restraint\" edition'"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_name:')}: `site_name` holds '\"', which the theme writes into the HTML of every "
+        "page as it is (unescaped): it could end an attribute or start an element; write it without \", <, > or backticks"),
+}
 CASES |= {  # twenty-seventh round, T5: numbers in base sixty, hex, binary and octal past what Python reads or writes
     "records: a base-sixty title of 4,400 digits": (
         replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia cuts oil output after Houthi drone attack"',

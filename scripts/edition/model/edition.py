@@ -197,7 +197,8 @@ def _strings_at(value: object, path: list):
 # palette toggle's title, <meta name="description">, <link href>…): a `"` there ends the attribute and starts
 # markup of its own, a `<` or `>` an element, a backtick an attribute in old browsers' reading. `extra:` is
 # whatever templates make of it, so it is held to the same.
-UNESCAPED_SETTINGS = ("site_description", "site_author", "theme", "extra_css", "extra_javascript", "extra")
+# site_name too: Material's header writes it into the logo's aria-label as it is (twenty-seventh hostile round, T4).
+UNESCAPED_SETTINGS = ("site_name", "site_description", "site_author", "theme", "extra_css", "extra_javascript", "extra")
 ATTRIBUTE_BREAKER = re.compile(r'["<>`]')
 ADDRESS_KEYS = {"homepage", "link", "url", "href", "src", "logo", "favicon", "icon", "path"}
 
@@ -218,7 +219,7 @@ def _check_unescaped(config: dict, problem) -> None:
     """No value Material writes unescaped into a page holds what could end its attribute or start an element,
     nor an address that runs a script or is a document of its own (extra.homepage, extra.alternate's links)."""
     for key in UNESCAPED_SETTINGS:
-        if key == "site_description" and written_as_html(str(config.get(key))):
+        if key in ("site_name", "site_description") and written_as_html(str(config.get(key))):
             continue  # named already, as markup (_check_words_and_nav)
         for path, words in _strings_at(config.get(key), [key]):
             if path[:2] == ["extra", "social"] and path[-1] == "link":
