@@ -2569,6 +2569,18 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
 
 
 EXTRA = line_of(CONFIG, "extra:")
+CASES |= {  # twenty-seventh round, T1: an extra.social entry Material cannot draw, named at the theme's template
+    "mkdocs.yml: a social entry with no icon": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - link: https://example.org/\n"),
+        f"{CONFIG}:{EXTRA + 2}: an entry of `extra.social` has no `icon:`, which Material draws the link with; give each "
+        "entry an `icon:` (such as material/github) and a `link:`, or remove it"),
+    "mkdocs.yml: social links written as one text": (
+        replace(CONFIG, "extra:\n", "extra:\n  social: https://example.org/\n"),
+        f"{CONFIG}:{EXTRA + 1}: `extra.social` is a text, not a list of links; write each link as an entry of its own"),
+    "mkdocs.yml: a social entry with a null link": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/github\n      link: null\n"),
+        f"{CONFIG}:{EXTRA + 2}: an entry of `extra.social` has no `link:`"),
+}
 CASES |= {  # twenty-seventh round, T4: a quotation mark in the site's name, which Material writes into an attribute as it is
     "mkdocs.yml: a site name holding quotation marks": (
         replace(CONFIG, 'site_name: "In Iraq, Restraint Is America’s Best Option — annotated edition"',

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import markdown
 from pydantic import AfterValidator, Field
 
-from ..problems import Problem, ProblemsFound, relative
+from ..problems import Problem, ProblemsFound, relative, shown
 from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
@@ -252,6 +252,37 @@ def _check_unescaped(config: dict, problem) -> None:
                         path)
 
 
+def _check_social(socials: object, problem) -> None:
+    """extra.social: a list of entries, each an icon Material has and a link a reader may follow (or a mail address)."""
+    if socials is not None and not isinstance(socials, list):  # Material draws each entry: a text or a mapping is none
+        kind = "a text" if isinstance(socials, str) else "a mapping" if isinstance(socials, dict) else shown(socials)
+        problem("extra", f"`extra.social` is {kind}, not a list of links",
+                "write each link as an entry of its own: `- icon: material/github` with `link: https://…` below it",
+                ["extra", "social"])
+    for index, social in enumerate(socials if isinstance(socials, list) else []):
+        # Material draws an entry by its icon's template and links it: one without either is a page that does not
+        # build, named at the theme's template (twenty-seventh hostile round, T1).
+        if not isinstance(social, dict) or "icon" not in social or social.get("link") is None:
+            what = ("is not a mapping of `icon:` and `link:`" if not isinstance(social, dict)
+                    else "has no `icon:`, which Material draws the link with" if "icon" not in social else "has no `link:`")
+            problem("extra", f"an entry of `extra.social` {what}", "give each entry an `icon:` (such as material/github) "
+                    "and a `link:`, or remove it", ["extra", "social", index])
+            continue
+        if not ICON.match(str(social["icon"])):
+            _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
+        link = social["link"]
+        if isinstance(link, str) and (found := host_problem(link)):
+            problem("extra", f"`extra.social` links to {link!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
+                    ["extra", "social", index])
+        elif isinstance(link, str) and scheme(link) in ("http", "https") and (fix := address_problem(link)):
+            # An https address all the same, but for what it holds (twenty-first hostile round, case 36: a U+200F).
+            problem("extra", f"`extra.social` links to {link!r}, not an address a reader's browser follows as written", fix,
+                    ["extra", "social", index])
+        elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
+            problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
+                    "entry", ["extra", "social", index])
+
+
 def _outside_docs(page: str) -> bool:
     """A nav path that leaves docs/: absolute, or up past it (a backslash read as the / browsers make of it)."""
     path = page.replace("\\", "/")
@@ -301,20 +332,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     if "analytics" in extra:
         problem("extra", "`extra.analytics` would load a tracker from another host on every page",
                 "remove it: the site has no trackers", ["extra", "analytics"])
-    for index, social in enumerate(extra.get("social") or [] if isinstance(extra.get("social"), list) else []):
-        if isinstance(social, dict) and not ICON.match(str(social.get("icon", "material/link"))):
-            _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
-        link = social.get("link") if isinstance(social, dict) else None
-        if isinstance(link, str) and (found := host_problem(link)):
-            problem("extra", f"`extra.social` links to {link!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
-                    ["extra", "social", index])
-        elif isinstance(link, str) and scheme(link) in ("http", "https") and (fix := address_problem(link)):
-            # An https address all the same, but for what it holds (twenty-first hostile round, case 36: a U+200F).
-            problem("extra", f"`extra.social` links to {link!r}, not an address a reader's browser follows as written", fix,
-                    ["extra", "social", index])
-        elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
-            problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
-                    "entry", ["extra", "social", index])
+    _check_social(extra.get("social"), problem)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     for key in ("logo", "favicon"):
         if isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
