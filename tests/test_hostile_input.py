@@ -2569,6 +2569,10 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
 
 
 EXTRA = line_of(CONFIG, "extra:")
+SOCIAL = "extra:\n  social:\n    - icon: material/email\n      link: "
+MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
+AT_LOCALHOST = ("is at localhost, which is not a name on the public web (.localhost is for the reader's own machine, RFC "
+                "6761), so a reader who follows the link reaches their own machine or network, or nothing; " + MAIL_FIX)
 CASES |= {  # twenty-seventh round, T1: an extra.social entry Material cannot draw, named at the theme's template
     "mkdocs.yml: a social entry with no icon": (
         replace(CONFIG, "extra:\n", "extra:\n  social:\n    - link: https://example.org/\n"),
@@ -2580,6 +2584,30 @@ CASES |= {  # twenty-seventh round, T1: an extra.social entry Material cannot dr
     "mkdocs.yml: a social entry with a null link": (
         replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/github\n      link: null\n"),
         f"{CONFIG}:{EXTRA + 2}: an entry of `extra.social` has no `link:`"),
+}
+CASES |= {  # twenty-seventh round, T2 and T3: mail links to a machine of the reader's own, or holding what no address holds
+    "mkdocs.yml: a social mail link copied to loopback and localhost": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost'\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost': the "
+        f"recipient 'b@127.0.0.1' is at an IP address, not a name on the public web; {MAIL_FIX}"),
+    "mkdocs.yml: a social mail link to a percent-encoded NUL": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:%00@x.org'\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:%00@x.org': it holds '\\x00' (U+0000, percent-encoded), "
+        f"which a mail address or message never holds; {MAIL_FIX}"),
+    "docs: mail links to loopback, localhost and an IP, and one reordering its body": (
+        add_lines(ABOUT, "[us](mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost)", "[both](mailto:a@example.org,b@localhost)",
+                  "[lo](mailto:a@[127.0.0.1]) <editors@localhost>", '<a href="mailto:a@example.org?body=%E2%80%AEx">m</a>'),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost': the recipient 'b@127.0.0.1' is "
+         f"at an IP address, not a name on the public web; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org,b@localhost': the recipient 'b@localhost' " + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:a@[127.0.0.1]': the recipient 'a@[127.0.0.1]' is at an IP address",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:editors@localhost': the recipient 'editors@localhost' " + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:a@example.org?body=%E2%80%AEx': it holds '\\u202e' (U+202E, "
+         f"percent-encoded), which a mail address or message never holds; {MAIL_FIX}"]),
+    "a template's mail link to localhost": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="mailto:editors@localhost">write</a>'),
+        f"{TEMPLATE}:105: every page would carry a mail link, 'mailto:editors@localhost', that no reader should be sent to "
+        "(the recipient 'editors@localhost' is at localhost"),
 }
 CASES |= {  # twenty-seventh round, T4: a quotation mark in the site's name, which Material writes into an attribute as it is
     "mkdocs.yml: a site name holding quotation marks": (
@@ -2740,6 +2768,14 @@ def test_a_bad_social_link_is_named_once_at_its_entry(inputs, refusal, link):
     problems = refusal(inputs)
     assert len(problems) == 1 and problems[0].startswith(f"{CONFIG}:{line_of(CONFIG, 'extra:') + 2}: `extra.social` links to "), \
         problems
+
+
+def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
+    """The mail links' rules (twenty-seventh round, T2) leave a plain one alone: an autolink, and one with a subject and a
+    body whose line breaks are percent-encoded, as RFC 6068 writes them."""
+    add_lines(ABOUT, "<editors@example.org>", "[write](mailto:editors@example.org?subject=Correction%20to%20%C2%B67&"
+              "body=Line%0D%0Aline)")(inputs)
+    assert refusal(inputs) == []
 
 
 def test_the_essays_year_and_month_written_as_text_are_taken_in_citation_cff(inputs, refusal):

@@ -54,7 +54,7 @@ from .sources import (
     source_files,
 )
 from .templates import template_found, template_problems, theme_languages
-from .web_addresses import SAME_SITE, address_problem, host_problem, web_address
+from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem, web_address
 
 CONFIG_FILE = "mkdocs.yml"
 ZENSICAL_FILE = "zensical.toml"  # Zensical's own settings, which it reads first
@@ -278,6 +278,8 @@ def _check_social(socials: object, problem) -> None:
             # An https address all the same, but for what it holds (twenty-first hostile round, case 36: a U+200F).
             problem("extra", f"`extra.social` links to {link!r}, not an address a reader's browser follows as written", fix,
                     ["extra", "social", index])
+        elif isinstance(link, str) and MAIL_ADDRESS.match(link) and (fix := mail_problem(link)):
+            problem("extra", f"`extra.social` links to {link!r}: {fix}", MAIL_FIX, ["extra", "social", index])
         elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
                     "entry", ["extra", "social", index])

@@ -35,7 +35,7 @@ from .addresses import OWN_ID
 from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
 from .files import REORDERING
 from .memo import Memo, checked
-from .web_addresses import SAME_SITE, address_problem, host_problem
+from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem
 
 ALLOWED = frozenset({
     "a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "dd", "del", "details", "dfn", "div",
@@ -233,6 +233,9 @@ class _Reader(HTMLParser):
                 # space (twenty-first hostile round, cases 37 and 38), a user part.
                 self._problem(f"a link to {value!r} is not an address a reader's browser follows as written", fix,
                               *where_linked(value))
+            elif name == "href" and self.rendered and (found := mail_problem(value)):
+                # A page's mail links, held to the rules of extra.social's (twenty-seventh hostile round, T2 and T3).
+                self._problem(f"a link to {value!r}: {found}", MAIL_FIX, *where_linked(value))
             elif name == "src" and off_site(value):
                 self._problem(f"<{tag} src> loads '{value}' from another host: the site makes no request elsewhere",
                               "put the file under docs/ and give its path", value.lower())

@@ -35,7 +35,7 @@ from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, remote, scheme
-from .web_addresses import address_problem
+from .web_addresses import address_problem, mail_problem
 
 TEMPLATES_DIR = Path("overrides")
 # Every attribute that holds an address. Those the browser fetches by itself (or, for ping, on a click, to a
@@ -123,6 +123,8 @@ def _element_problems(element) -> list[tuple[str, str]]:
             # A link on every page, held to the rules of every address a page holds (twenty-second hostile round, 58), an
             # SVG's, a feed's or a scheme-relative one too (twenty-third round, T3).
             problems.append(f"a link to {value[:60]!r} that no reader should be sent to ({wrong})")
+        elif tag in ("a", "area") and attribute in ("href", "xlink:href") and (wrong := mail_problem(value)):
+            problems.append(f"a mail link, {value[:60]!r}, that no reader should be sent to ({wrong})")
         elif attribute in ("action", "formaction"):
             if remote(value):
                 problems.append(f"a <{tag} {attribute}> that sends what readers type to {value!r}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..problems import lookalikes, shown
 from .files import UNSEEN_IN_ADDRESSES
@@ -221,3 +221,42 @@ def address_fix(value) -> str:
     if web and (problem := _host_problem(parts)):
         return problem
     return "link to the document's web address (https://...)"
+
+
+# What no mail address, subject or body holds, typed or percent-encoded: control characters (a body's line breaks and
+# tabs aside) and every character an address may not hold because it draws nothing or reorders the text.
+_NOT_IN_MAIL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + UNSEEN_IN_ADDRESSES + "]")
+MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
+
+
+def mail_problem(value: str) -> str | None:
+    """What makes a mailto: address one no reader should be sent to, or None (also for any other address): a recipient,
+    before the ? or in to=, cc= or bcc=, that is no mail address under a name on the public web (an IP in brackets,
+    localhost, a special-use name), or what no address holds, typed or percent-encoded (a NUL, a right-to-left override:
+    twenty-seventh hostile round, T2 and T3)."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return "no mail program reads it (a bracket left open)"
+    if parts.scheme.lower() != "mailto":
+        return None
+    if found := _NOT_IN_MAIL.search(unquote(f"{parts.path}?{parts.query}", errors="replace")):
+        encoded = "" if found[0] in value else ", percent-encoded"
+        return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which a mail address or message never holds"
+    fields = [parts.path] + [words for key, words in parse_qsl(parts.query, keep_blank_values=True)
+                             if key.lower() in ("to", "cc", "bcc")]
+    recipients = [one.strip() for field in fields for one in unquote(field).split(",") if one.strip()]
+    if not recipients:
+        return "it names no recipient"
+    for recipient in recipients:
+        local, at, domain = recipient.rpartition("@")
+        if not at or not local or not domain:
+            return f"{shown(recipient)} is not a mail address (name@domain)"
+        if domain.startswith("[") or _ip_address(domain) is not None:
+            return f"the recipient {shown(recipient)} is at an IP address, not a name on the public web"
+        if not HOST_NAME.match(domain):
+            return f"the recipient {shown(recipient)} is at {shown(domain)}, which is not a host name"
+        if special := special_use_problem(domain):
+            return special.removesuffix(": " + SAME_SITE).replace(f"the host {domain} is", f"the recipient {shown(recipient)} "
+                                                                  f"is at {domain}, which is", 1)
+    return None
