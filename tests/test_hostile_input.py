@@ -2634,6 +2634,15 @@ CASES |= {  # twenty-seventh round, T5: numbers in base sixty, hex, binary and o
 }
 
 
+CASES |= {  # twenty-eighth round, T5: a float in base sixty past any a float holds, which stopped on an OverflowError
+    "records: a base-sixty float of 200 parts": (
+        replace("sources/abqaiq-2019-09-14.yml", 'title: "Saudi Arabia cuts oil output after Houthi drone attack"',
+                "title: 1" + ":59" * 200 + ".5"),
+        f"sources/abqaiq-2019-09-14.yml:4: {shown('1' + ':59' * 200 + '.5')} is read by YAML 1.1 as a number too large for a "
+        "float, not as its digits say"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -94,7 +94,7 @@ INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
 # holding one differs from the address a reader sees (twentieth and twenty-second hostile rounds, 13 and T2).
 UNSEEN_IN_ADDRESSES = f"{_TYPESETTING}{_REORDERING}{_HIDDEN}{''.join(sorted(FORMAT_CHARACTERS_KEPT))}\u180b-\u180f\ufe00-\ufe0f"
 REORDERED_OR_HIDDEN = re.compile(f"[{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")  # what a template or a setting writes into every page
-_INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")
+INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STRAY_SELECTORS}")
 # What a double-quoted value's escapes ("\0", "\x07", "\ud800") can make, though the file holds none:
 # control characters (tab and line feed are text) and half of a surrogate pair, which no page or
 # PDF can encode.
@@ -107,7 +107,7 @@ _NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
-_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (_INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
+_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
                                                               _PRIVATE_USE)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
@@ -231,7 +231,7 @@ def unassigned(text: str) -> str | None:
 
 def _refuse_characters(value: str, name: str, line: int) -> None:
     """Raise the refusal of a value that holds a character no value may (_REFUSED_IN_VALUES found one)."""
-    if match := _INVISIBLE_IN_VALUES.search(value):
+    if match := INVISIBLE_IN_VALUES.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, an invisible character "
                                "that breaks or reorders the text around it", "remove it (write plain text)"))
     if match := _CONTROL_IN_VALUES.search(value):
@@ -251,8 +251,8 @@ def _read_as(node: yaml.ScalarNode, constructor) -> str:
     digits Python reads or writes (`0x` and 4,000 f's: twenty-seventh hostile round, T5) is told by its length."""
     try:
         number = shown(_SCALARS[node.tag](constructor, node))
-    except ValueError:
-        return "a number of more than 4,300 digits"
+    except (ValueError, OverflowError):  # a float in base sixty of 180 parts is past any float (twenty-eighth round, T5)
+        return "a number of more than 4,300 digits" if node.tag == _INT else "a number too large for a float"
     return f"the number {number}" if not number.endswith("...") else "a number of more than 60 digits"
 
 
