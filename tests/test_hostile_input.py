@@ -2641,6 +2641,12 @@ CASES |= {  # twenty-eighth round, T5: a float in base sixty past any a float ho
         f"sources/abqaiq-2019-09-14.yml:4: {shown('1' + ':59' * 200 + '.5')} is read by YAML 1.1 as a number too large for a "
         "float, not as its digits say"),
 }
+CASES |= {  # twenty-eighth round, T6: an empty site name
+    "mkdocs.yml: an empty site name": (
+        replace(CONFIG, 'site_name: "In Iraq, Restraint Is America’s Best Option — annotated edition"', 'site_name: "   "'),
+        f"{CONFIG}:{line_of(CONFIG, 'site_name:')}: `site_name` is empty: every page's title would end in nothing and the "
+        "logo's link would have no name; write the edition's name"),
+}
 
 
 def archived_at(address: str, day: str = "2016-12-08"):

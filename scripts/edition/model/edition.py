@@ -326,6 +326,9 @@ def _docs_file(root: Path, address: str) -> bool:
 def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     """What of mkdocs.yml Material writes into every page: words that must stay words, and a nav whose
     Previous and Next links lead somewhere else."""
+    if isinstance(config.get("site_name"), str) and not config["site_name"].strip():  # twenty-eighth hostile round, T6
+        problem("site_name", "`site_name` is empty: every page's title would end in nothing and the logo's link would have "
+                "no name", "write the edition's name")
     for key in ("site_name", "site_description", "copyright"):
         if isinstance(config.get(key), str) and (markup := written_as_html(config[key])):
             problem(key, f"`{key}` holds {markup!r}, which Material writes into every page as HTML",
