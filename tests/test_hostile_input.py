@@ -2641,11 +2641,20 @@ CASES |= {  # twenty-eighth round, T5: a float in base sixty past any a float ho
         f"sources/abqaiq-2019-09-14.yml:4: {shown('1' + ':59' * 200 + '.5')} is read by YAML 1.1 as a number too large for a "
         "float, not as its digits say"),
 }
-CASES |= {  # twenty-eighth round, T6: an empty site name
+CASES |= {  # twenty-eighth round, T6 to T8: an empty site name; a social icon Material does not have, named at its
+    # template; a social link's name that is no text
     "mkdocs.yml: an empty site name": (
         replace(CONFIG, 'site_name: "In Iraq, Restraint Is America’s Best Option — annotated edition"', 'site_name: "   "'),
         f"{CONFIG}:{line_of(CONFIG, 'site_name:')}: `site_name` is empty: every page's title would end in nothing and the "
         "logo's link would have no name; write the edition's name"),
+    "mkdocs.yml: a social icon Material does not have": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: fontawesome/solid/no-such-icon\n      link: https://github.com/x\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social.icon` is 'fontawesome/solid/no-such-icon', which is not the name of one of "
+        "Material's icons"),
+    "mkdocs.yml: a social link named by a list": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/github\n      link: https://github.com/x\n"
+                "      name: [1, 2]\n"),
+        f"{CONFIG}:{EXTRA + 4}: `extra.social.name` is [1, 2], not text"),
 }
 
 

@@ -13,6 +13,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, ClassVar
 from urllib.parse import urlsplit
@@ -252,7 +253,7 @@ def _check_unescaped(config: dict, problem) -> None:
                         path)
 
 
-def _check_social(socials: object, problem) -> None:
+def _check_social(socials: object, problem, root: Path) -> None:
     """extra.social: a list of entries, each an icon Material has and a link a reader may follow (or a mail address)."""
     if socials is not None and not isinstance(socials, list):  # Material draws each entry: a text or a mapping is none
         kind = "a text" if isinstance(socials, str) else "a mapping" if isinstance(socials, dict) else shown(socials)
@@ -268,8 +269,11 @@ def _check_social(socials: object, problem) -> None:
             problem("extra", f"an entry of `extra.social` {what}", "give each entry an `icon:` (such as material/github) "
                     "and a `link:`, or remove it", ["extra", "social", index])
             continue
-        if not ICON.match(str(social["icon"])):
+        if not _icon_drawn(root, social["icon"]):
             _icon_problem(problem, "extra", "extra.social.icon", social["icon"], ["extra", "social", index, "icon"])
+        if "name" in social and not isinstance(social["name"], str):  # the link's tooltip: Python's repr of a list or mapping
+            problem("extra", f"`extra.social.name` is {shown(social['name'])}, not text", "write the words of the link's "
+                    "tooltip, such as `name: The edition on GitHub`, or remove it", ["extra", "social", index, "name"])
         link = social["link"]
         if isinstance(link, str) and (found := host_problem(link)):
             problem("extra", f"`extra.social` links to {link!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE,
@@ -296,6 +300,19 @@ MAIL_ADDRESS = re.compile(r"^mailto:[^\s@<>\"'`&?]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9
 # An icon of Material's, by its set and name (material/github, fontawesome/brands/x-twitter): the theme includes
 # the file of that name from its icons folder, so a path (../../partials/footer) would include another template.
 ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+\Z")
+
+
+def _icon_drawn(root: Path, icon: object) -> bool:
+    """Whether an icon's name is one Material draws: of its form, and an SVG of the theme's or overrides/'s .icons
+    folder. A name of another's form or no file stops the build at the theme's template, named there (an icon that does
+    not exist: twenty-eighth hostile round, T7)."""
+    if not (isinstance(icon, str) and ICON.match(icon)):
+        return False
+    try:
+        theme = files("material") / "templates" / ".icons"
+    except ModuleNotFoundError:  # no Material (Zensical carries its own): the form alone is known
+        return True
+    return (root / "overrides" / ".icons" / f"{icon}.svg").is_file() or (theme / f"{icon}.svg").is_file()
 
 
 def _icon_problem(problem, key: str, name: str, value: object, path: list) -> None:
@@ -337,7 +354,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     if "analytics" in extra:
         problem("extra", "`extra.analytics` would load a tracker from another host on every page",
                 "remove it: the site has no trackers", ["extra", "analytics"])
-    _check_social(extra.get("social"), problem)
+    _check_social(extra.get("social"), problem, root)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     for key in ("logo", "favicon"):
         if isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
@@ -571,7 +588,7 @@ def _check_theme(config: dict, problem, root: Path) -> None:
                     "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`",
                     ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"])
     for path, value in _strings_at(theme, ["theme"]):  # theme.icon's, and each palette toggle's
-        if "icon" in path and not ICON.match(value):
+        if "icon" in path and not _icon_drawn(root, value):
             _icon_problem(problem, "theme", ".".join(str(step) for step in path if not isinstance(step, int)), value, path)
     if theme.get("custom_dir", "overrides") != "overrides":
         problem("theme", f"`theme.custom_dir` is {theme['custom_dir']!r}; templates are the edition's code, in overrides/",
