@@ -2571,7 +2571,7 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
 EXTRA = line_of(CONFIG, "extra:")
 SOCIAL = "extra:\n  social:\n    - icon: material/email\n      link: "
 MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
-AT_LOCALHOST = ("is at localhost, which is not a name on the public web (.localhost is for the reader's own machine, RFC "
+AT_LOCALHOST = (": the host localhost is not a name on the public web (.localhost is for the reader's own machine, RFC "
                 "6761), so a reader who follows the link reaches their own machine or network, or nothing; " + MAIL_FIX)
 CASES |= {  # twenty-seventh round, T1: an extra.social entry Material cannot draw, named at the theme's template
     "mkdocs.yml: a social entry with no icon": (
@@ -2593,21 +2593,21 @@ CASES |= {  # twenty-seventh round, T2 and T3: mail links to a machine of the re
     "mkdocs.yml: a social mail link to a percent-encoded NUL": (
         replace(CONFIG, "extra:\n", SOCIAL + "'mailto:%00@x.org'\n"),
         f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:%00@x.org': it holds '\\x00' (U+0000, percent-encoded), "
-        f"which a mail address or message never holds; {MAIL_FIX}"),
+        f"which an address never holds; {MAIL_FIX}"),
     "docs: mail links to loopback, localhost and an IP, and one reordering its body": (
         add_lines(ABOUT, "[us](mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost)", "[both](mailto:a@example.org,b@localhost)",
                   "[lo](mailto:a@[127.0.0.1]) <editors@localhost>", '<a href="mailto:a@example.org?body=%E2%80%AEx">m</a>'),
         [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?cc=b@127.0.0.1&bcc=c@localhost': the recipient 'b@127.0.0.1' is "
          f"at an IP address, not a name on the public web; {MAIL_FIX}",
-         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org,b@localhost': the recipient 'b@localhost' " + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org,b@localhost': the recipient 'b@localhost'" + AT_LOCALHOST,
          f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:a@[127.0.0.1]': the recipient 'a@[127.0.0.1]' is at an IP address",
-         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:editors@localhost': the recipient 'editors@localhost' " + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:editors@localhost': the recipient 'editors@localhost'" + AT_LOCALHOST,
          f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:a@example.org?body=%E2%80%AEx': it holds '\\u202e' (U+202E, "
-         f"percent-encoded), which a mail address or message never holds; {MAIL_FIX}"]),
+         f"percent-encoded), which a mail's body never holds; {MAIL_FIX}"]),
     "a template's mail link to localhost": (
         replace(TEMPLATE, DRAWER, DRAWER + '<a href="mailto:editors@localhost">write</a>'),
         f"{TEMPLATE}:105: every page would carry a mail link, 'mailto:editors@localhost', that no reader should be sent to "
-        "(the recipient 'editors@localhost' is at localhost"),
+        "(the recipient 'editors@localhost': the host localhost is not a name on the public web"),
 }
 CASES |= {  # twenty-seventh round, T4: a quotation mark in the site's name, which Material writes into an attribute as it is
     "mkdocs.yml: a site name holding quotation marks": (
@@ -2655,6 +2655,33 @@ CASES |= {  # twenty-eighth round, T6 to T8: an empty site name; a social icon M
         replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: material/github\n      link: https://github.com/x\n"
                 "      name: [1, 2]\n"),
         f"{CONFIG}:{EXTRA + 4}: `extra.social.name` is [1, 2], not text"),
+}
+AT_AN_IP = "is at an IP address, not a name on the public web; " + MAIL_FIX
+CASES |= {  # twenty-eighth round, T1 to T3: mail links to an IP in a name lookup's other forms, to a look-alike name, a
+    # Bcc: smuggled into the subject, other headers that hold addresses, a header name mail programs read differently
+    "docs: mail links to loopback in the forms a name lookup reads": (
+        add_lines(ABOUT, "[a](mailto:a@0x7f.1) [b](mailto:b@127.1)", "<c@127.0.0.1.>",
+                  "[d](mailto:d@\uff11\uff12\uff17.\uff10.\uff10.\uff11)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@0x7f.1': the recipient 'a@0x7f.1' " + AT_AN_IP,
+         f"{ABOUT}:{ABOUT_END}: a link to 'mailto:b@127.1': the recipient 'b@127.1' " + AT_AN_IP,
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:c@127.0.0.1.': the recipient 'c@127.0.0.1.' " + AT_AN_IP,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:d@\uff11\uff12\uff17.\uff10.\uff10.\uff11': the recipient "
+         "'d@\uff11\uff12\uff17.\uff10.\uff10.\uff11': the host \uff11\uff12\uff17.\uff10.\uff10.\uff11 holds '\uff11' "
+         "(U+FF11 FULLWIDTH DIGIT ONE), which browsers read as '1'"]),
+    "docs: mail links to a look-alike name, a Bcc in the subject, a reply-to and an encoded header name": (
+        add_lines(ABOUT, "[a](mailto:a@xn--exmple-4nf.org)", "[b](mailto:b@example.org?subject=x%0D%0ABcc:%20c@localhost)",
+                  "[c](mailto:c@example.org?reply-to=d@localhost)", "[d](mailto:d@example.org?to%3De@localhost)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@xn--exmple-4nf.org': the recipient 'a@xn--exmple-4nf.org': the host "
+         "xn--exmple-4nf.org (punycode for 'ex\u0430mple.org') mixes Latin letters with look-alikes from another script",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:b@example.org?subject=x%0D%0ABcc:%20c@localhost': it holds '\\r' "
+         f"(U+000D, percent-encoded), which a mail's subject never holds; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:c@example.org?reply-to=d@localhost': the recipient 'd@localhost'"
+         + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:d@example.org?to%3De@localhost': it holds the header name "
+         f"'to=e@localhost', which mail programs read differently; {MAIL_FIX}"]),
+    "mkdocs.yml: a social mail link to loopback in hex": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@0x7f.1'\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@0x7f.1': the recipient 'a@0x7f.1' " + AT_AN_IP),
 }
 
 
@@ -2795,10 +2822,12 @@ def test_a_bad_social_link_is_named_once_at_its_entry(inputs, refusal, link):
 
 
 def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
-    """The mail links' rules (twenty-seventh round, T2) leave a plain one alone: an autolink, and one with a subject and a
-    body whose line breaks are percent-encoded, as RFC 6068 writes them."""
+    """The mail links' rules (twenty-seventh round, T2) leave a plain one alone: an autolink, one with a subject and a
+    body whose line breaks are percent-encoded, as RFC 6068 writes them, and one whose words need a joiner or a selector."""
     add_lines(ABOUT, "<editors@example.org>", "[write](mailto:editors@example.org?subject=Correction%20to%20%C2%B67&"
-              "body=Line%0D%0Aline)")(inputs)
+              "body=Line%0D%0Aline)",  # and text a script or an emoji needs (twenty-eighth round, M1): a joiner, a selector
+              "[thanks](mailto:editors@example.org?subject=%D9%85%DB%8C%E2%80%8C%D8%AE%D9%88%D8%A7%D9%87%D9%85&body="
+              "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%20%E2%9D%A4%EF%B8%8F)")(inputs)
     assert refusal(inputs) == []
 
 

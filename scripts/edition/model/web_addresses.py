@@ -15,7 +15,7 @@ import unicodedata
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..problems import lookalikes, shown
-from .files import UNSEEN_IN_ADDRESSES
+from .files import INVISIBLE_IN_VALUES, UNSEEN_IN_ADDRESSES
 
 # Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
 # brackets, a backslash and the like. Written into a page or a BibTeX entry, they break the link or more. Nor
@@ -223,40 +223,62 @@ def address_fix(value) -> str:
     return "link to the document's web address (https://...)"
 
 
-# What no mail address, subject or body holds, typed or percent-encoded: control characters (a body's line breaks and
-# tabs aside) and every character an address may not hold because it draws nothing or reorders the text.
-_NOT_IN_MAIL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + UNSEEN_IN_ADDRESSES + "]")
+# What no mail address holds, typed or percent-encoded: a control character, or one that draws nothing or reorders the
+# text. A subject or a body is text, and holds what a value may (the joiners and marks a script needs, the emoji
+# selectors); a subject no line break, which would start another header (Bcc:, twenty-eighth hostile round, T3); a body
+# its line breaks and tabs, as RFC 6068 writes them (%0D%0A).
+_NOT_IN_MAIL_ADDRESSES = re.compile("[\x00-\x1f\x7f-\x9f" + UNSEEN_IN_ADDRESSES + "]")
+_NOT_IN_HEADERS = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
+_NOT_IN_BODIES = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
+# The headers that hold addresses (RFC 5322), which a mail program fills in from a mailto: link.
+ADDRESS_HEADERS = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "resent-from", "resent-sender", "resent-to",
+                             "resent-cc", "resent-bcc"})
 MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
 
 
 def mail_problem(value: str) -> str | None:
     """What makes a mailto: address one no reader should be sent to, or None (also for any other address): a recipient,
-    before the ? or in to=, cc= or bcc=, that is no mail address under a name on the public web (an IP in brackets,
-    localhost, a special-use name), or what no address holds, typed or percent-encoded (a NUL, a right-to-left override:
-    twenty-seventh hostile round, T2 and T3)."""
+    before the ? or in a header that holds addresses (to=, cc=, bcc=, reply-to=…), that is no mail address under a name
+    on the public web (an IP, localhost, a special-use or look-alike name), a header name mail programs read otherwise,
+    or what no address, subject or body holds, typed or percent-encoded (a NUL, a right-to-left override, a line break
+    in a subject: twenty-seventh and twenty-eighth hostile rounds)."""
     try:
         parts = urlsplit(value.strip())
     except ValueError:
         return "no mail program reads it (a bracket left open)"
     if parts.scheme.lower() != "mailto":
         return None
-    if found := _NOT_IN_MAIL.search(unquote(f"{parts.path}?{parts.query}", errors="replace")):
-        encoded = "" if found[0] in value else ", percent-encoded"
-        return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which a mail address or message never holds"
-    fields = [parts.path] + [words for key, words in parse_qsl(parts.query, keep_blank_values=True)
-                             if key.lower() in ("to", "cc", "bcc")]
-    recipients = [one.strip() for field in fields for one in unquote(field).split(",") if one.strip()]
+    fields = [("to", parts.path)]
+    for key, words in parse_qsl(parts.query, keep_blank_values=True):
+        if not re.fullmatch(r"[A-Za-z0-9-]+", key):  # to%3Db@…, ` cc`: read as a header by some programs, not by others
+            return f"it holds the header name {shown(key)}, which mail programs read differently"
+        fields.append((key.lower(), words))
+    recipients = []
+    for key, words in fields:
+        text = unquote(words, errors="replace")
+        refused = (_NOT_IN_MAIL_ADDRESSES if key in ADDRESS_HEADERS else _NOT_IN_BODIES if key == "body" else _NOT_IN_HEADERS)
+        if found := refused.search(text):
+            encoded = "" if found[0] in value else ", percent-encoded"
+            where = "an address" if key in ADDRESS_HEADERS else f"a mail's {key}"
+            return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which {where} never holds"
+        if key in ADDRESS_HEADERS:
+            recipients += [one.strip() for one in text.split(",") if one.strip()]
     if not recipients:
         return "it names no recipient"
-    for recipient in recipients:
-        local, at, domain = recipient.rpartition("@")
-        if not at or not local or not domain:
-            return f"{shown(recipient)} is not a mail address (name@domain)"
-        if domain.startswith("[") or _ip_address(domain) is not None:
-            return f"the recipient {shown(recipient)} is at an IP address, not a name on the public web"
-        if not HOST_NAME.match(domain):
-            return f"the recipient {shown(recipient)} is at {shown(domain)}, which is not a host name"
-        if special := special_use_problem(domain):
-            return special.removesuffix(": " + SAME_SITE).replace(f"the host {domain} is", f"the recipient {shown(recipient)} "
-                                                                  f"is at {domain}, which is", 1)
-    return None
+    return next(filter(None, map(_recipient_problem, recipients)), None)
+
+
+def _recipient_problem(recipient: str) -> str | None:
+    """What makes one recipient of a mail link no mail address under a name on the public web, or None."""
+    local, at, domain = recipient.rpartition("@")
+    if not at or not local or not domain:
+        return f"{shown(recipient)} is not a mail address (name@domain)"
+    if domain.startswith("[") or _ip_address(domain) is not None or read_as_ip(domain) is not None:
+        return f"the recipient {shown(recipient)} is at an IP address, not a name on the public web"
+    try:
+        problem = _host_problem(urlsplit(f"http://{domain}/"))
+    except ValueError:
+        problem = None
+    if problem is None and not HOST_NAME.match(domain):
+        problem = f"{shown(domain)} is not a host name"
+    return f"the recipient {shown(recipient)}: {problem.removesuffix(': ' + SAME_SITE)}" if problem else None
