@@ -2683,6 +2683,12 @@ CASES |= {  # twenty-eighth round, T1 to T3: mail links to an IP in a name looku
         replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@0x7f.1'\n"),
         f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@0x7f.1': the recipient 'a@0x7f.1' " + AT_AN_IP),
 }
+CASES |= {  # twenty-eighth round, T4: a bad link named at an earlier good one whose address holds its own
+    "docs: bad mail links after a good one whose address holds theirs": (
+        add_lines(ABOUT, "[good](mailto:a@localhostmail.com)", "[x](mailto:a@loc&#97;lhost)", "[y](MAILTO:a@localhost)"),
+        [f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@localhost': the recipient 'a@localhost'" + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'MAILTO:a@localhost': the recipient 'a@localhost'" + AT_LOCALHOST]),
+}
 
 
 def archived_at(address: str, day: str = "2016-12-08"):

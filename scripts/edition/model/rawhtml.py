@@ -94,12 +94,22 @@ def where_linked(value: str) -> tuple[str, ...]:
     """What to look for in a page's text to find the line of a link to value, most particular first: its Markdown and
     HTML forms, then the address alone, then its host. A code span or block showing the same address as text comes
     before the link itself in a page (twenty-third hostile round, T4)."""
-    address = value.lower()
+    address = value
     # The host after the scheme and whatever slashes or backslashes browsers skip (http:\\host: twenty-fourth round, T2).
     after = address[found.end():] if (found := SCHEME.match(address)) else address
     host = re.split(r"[/\\?#]", after.lstrip("/\\"), maxsplit=1)[0]
-    return (f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}", f"href={address}",
-            address, host)
+    # Closed first: a link to mailto:a@localhost was named at an earlier good one to mailto:a@localhostmail.com, whose
+    # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (_problem).
+    closed = (f"]({address})", f"]({address} ", f'href="{address}"', f"href='{address}'", f"]: {address}\n", f"]: {address} ",
+              f"href={address}>", f"href={address} ")
+    return (*closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}",
+            f"href={address}", address, host)
+
+
+# How a page's line is read when looking for a link in it: as typed, with its entities decoded, with Markdown's escapes
+# dropped; then each in any case (a scheme's, a host's).
+_UNESCAPED = (str, html.unescape, lambda text: MARKDOWN_ESCAPE.sub(r"\1", text))
+_READINGS = (*_UNESCAPED, *(lambda text, read=read: read(text).lower() for read in _UNESCAPED))
 
 
 def off_site(url: str) -> bool:
@@ -189,9 +199,10 @@ class _Reader(HTMLParser):
             code = code_lines(list(self.page.lines))
             prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines)]
             # Read as Markdown reads them too: \\_ is _ (twenty-fourth round, T4).
-            line = next((n for lines in (prose, self.page.lines) for name in names if name for n, text in enumerate(lines, 1)
-                         if name in text.lower() or name in html.unescape(text).lower()
-                         or name in MARKDOWN_ESCAPE.sub(r"\1", text).lower()), 0)
+            # As typed before any other reading: MAILTO:a@localhost was named at an earlier mailto:a@loc&#97;lhost
+            # (twenty-eighth round, T4).
+            line = next((n for lines in (prose, self.page.lines) for name in names if name for read in _READINGS
+                         for n, text in enumerate(lines, 1) if read(name) in read(f"{text}\n")), 0)
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
