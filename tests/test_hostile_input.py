@@ -2691,6 +2691,27 @@ CASES |= {  # twenty-eighth round, T4: a bad link named at an earlier good one w
 }
 
 
+CASES |= {  # twenty-ninth round, T1, T2 and T4: other headers that hold addresses, a subject that shows nothing, and an
+    # address with a second @ that mail programs read differently
+    "docs: mail links with a receipt header to localhost, a subject of joiners and a second @": (
+        add_lines(ABOUT, "[a](mailto:a@example.org?Disposition-Notification-To=b@localhost)",
+                  "[b](mailto:b@example.org?subject=%E2%80%8D%E2%80%8D%E2%80%8D)", "[c](mailto:c@localhost@example.org)",
+                  "[d](mailto:%40localhost:d@example.org)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?Disposition-Notification-To=b@localhost': the recipient "
+         "'b@localhost'" + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:b@example.org?subject=%E2%80%8D%E2%80%8D%E2%80%8D': its subject is "
+         f"made of characters that draw nothing, so it shows nothing at all; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:c@localhost@example.org': 'c@localhost@example.org' holds more than "
+         f"one @, which mail programs read differently; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:%40localhost:d@example.org': '@localhost:d@example.org' holds more "
+         f"than one @, which mail programs read differently; {MAIL_FIX}"]),
+    "mkdocs.yml: a social mail link with an Errors-To at loopback": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@example.org?Errors-To=b@127.1'\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?Errors-To=b@127.1': the recipient 'b@127.1' "
+        + AT_AN_IP),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

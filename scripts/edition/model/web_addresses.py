@@ -15,7 +15,7 @@ import unicodedata
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..problems import lookalikes, shown
-from .files import INVISIBLE_IN_VALUES, UNSEEN_IN_ADDRESSES
+from .files import FORMAT_CHARACTERS_KEPT, INVISIBLE_IN_VALUES, UNSEEN_IN_ADDRESSES
 
 # Characters an address cannot hold as they are (RFC 3986): a space, quotation marks, angle and curly
 # brackets, a backslash and the like. Written into a page or a BibTeX entry, they break the link or more. Nor
@@ -230,9 +230,14 @@ def address_fix(value) -> str:
 _NOT_IN_MAIL_ADDRESSES = re.compile("[\x00-\x1f\x7f-\x9f" + UNSEEN_IN_ADDRESSES + "]")
 _NOT_IN_HEADERS = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
 _NOT_IN_BODIES = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
-# The headers that hold addresses (RFC 5322), which a mail program fills in from a mailto: link.
+# The headers that hold addresses (RFC 5322), which a mail program fills in from a mailto: link; any other header but
+# the text ones below is read for addresses too wherever it holds an @ (Mail-Followup-To, Return-Receipt-To, Errors-To…:
+# twenty-ninth hostile round, T1).
 ADDRESS_HEADERS = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "resent-from", "resent-sender", "resent-to",
                              "resent-cc", "resent-bcc"})
+TEXT_HEADERS = frozenset({"subject", "body", "keywords", "comments", "in-reply-to", "references"})
+# What draws nothing and is kept in a value for a script's or an emoji's sake: a text of these alone shows nothing.
+_DRAWS_NOTHING = re.compile(f"[\\s{''.join(sorted(FORMAT_CHARACTERS_KEPT))}\ufe00-\ufe0f\U000e0100-\U000e01ef]*")
 MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
 
 
@@ -261,8 +266,13 @@ def mail_problem(value: str) -> str | None:
             encoded = "" if found[0] in value else ", percent-encoded"
             where = "an address" if key in ADDRESS_HEADERS else f"a mail's {key}"
             return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which {where} never holds"
+        if text and key not in ADDRESS_HEADERS and _DRAWS_NOTHING.fullmatch(text):  # twenty-ninth round, T2
+            return f"its {key} is made of characters that draw nothing, so it shows nothing at all"
         if key in ADDRESS_HEADERS:
             recipients += [one.strip() for one in text.split(",") if one.strip()]
+        elif key not in TEXT_HEADERS and (found := next(filter(None, (_recipient_problem(one.strip())
+                                                                     for one in text.split(",") if "@" in one)), None)):
+            return found
     if not recipients:
         return "it names no recipient"
     return next(filter(None, map(_recipient_problem, recipients)), None)
@@ -273,6 +283,10 @@ def _recipient_problem(recipient: str) -> str | None:
     local, at, domain = recipient.rpartition("@")
     if not at or not local or not domain:
         return f"{shown(recipient)} is not a mail address (name@domain)"
+    if "@" in local and not (len(local) > 1 and local[0] == local[-1] == '"'):
+        # b@localhost@example.org, @localhost:b@example.org (a source route): mail programs differ on which host they
+        # write to (twenty-ninth hostile round, T4); an @ belongs in a local part only quoted.
+        return f"{shown(recipient)} holds more than one @, which mail programs read differently"
     if domain.startswith("[") or _ip_address(domain) is not None or read_as_ip(domain) is not None:
         return f"the recipient {shown(recipient)} is at an IP address, not a name on the public web"
     try:
