@@ -2710,6 +2710,11 @@ CASES |= {  # twenty-ninth round, T1, T2 and T4: other headers that hold address
         f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?Errors-To=b@127.1': the recipient 'b@127.1' "
         + AT_AN_IP),
 }
+CASES |= {  # twenty-ninth round, T3: a bad link named at an HTML comment that shows its address
+    "docs: a bad mail link defined below a comment that shows it": (
+        add_lines(ABOUT, "<!-- was [rc](mailto:c@localhost) -->", "[rc]", "[rc]:\n  mailto:c@localhost"),
+        f"{ABOUT}:{ABOUT_END + 5}: a link to 'mailto:c@localhost': the recipient 'c@localhost'" + AT_LOCALHOST),
+}
 
 
 def archived_at(address: str, day: str = "2016-12-08"):

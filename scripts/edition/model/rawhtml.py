@@ -106,6 +106,7 @@ def where_linked(value: str) -> tuple[str, ...]:
             f"href={address}", address, host)
 
 
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # How a page's line is read when looking for a link in it: as typed, with its entities decoded, with Markdown's escapes
 # dropped; then each in any case (a scheme's, a host's).
 _UNESCAPED = (str, html.unescape, lambda text: MARKDOWN_ESCAPE.sub(r"\1", text))
@@ -197,7 +198,9 @@ class _Reader(HTMLParser):
             # Markdown's own text first, code left out: a code span or block may show the same words as an example
             # (twenty-third hostile round, T4); then the whole page.
             code = code_lines(list(self.page.lines))
-            prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines)]
+            # An HTML comment too: it may show the same address, and publishes nothing (twenty-ninth round, T3).
+            uncommented = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), "\n".join(self.page.lines)).split("\n")
+            prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(uncommented)]
             # Read as Markdown reads them too: \\_ is _ (twenty-fourth round, T4).
             # As typed before any other reading: MAILTO:a@localhost was named at an earlier mailto:a@loc&#97;lhost
             # (twenty-eighth round, T4).
