@@ -2715,6 +2715,19 @@ CASES |= {  # twenty-ninth round, T3: a bad link named at an HTML comment that s
         add_lines(ABOUT, "<!-- was [rc](mailto:c@localhost) -->", "[rc]", "[rc]:\n  mailto:c@localhost"),
         f"{ABOUT}:{ABOUT_END + 5}: a link to 'mailto:c@localhost': the recipient 'c@localhost'" + AT_LOCALHOST),
 }
+CASES |= {  # twenty-ninth round, T5: theme.icon's values that are no icon's name, named at the theme's template
+    "mkdocs.yml: theme icons written as a list, a number and one text": (
+        replace(CONFIG, "  font: false", "  icon:\n    admonition: [material/home]\n    logo: 12\n    tag: material/home\n"
+                "  font: false"),
+        [f"{CONFIG}:{line_of(CONFIG, 'font: false') + 1}: `theme.icon.admonition` is ['material/home'], not a mapping of "
+         "names to icons; write each icon under it by its name, such as `note: material/pencil`",
+         f"{CONFIG}:{line_of(CONFIG, 'font: false') + 2}: `theme.icon.logo` is 12, not an icon's name",
+         f"{CONFIG}:{line_of(CONFIG, 'font: false') + 3}: `theme.icon.tag` is 'material/home', not a mapping of names to "
+         "icons"]),
+    "mkdocs.yml: theme.icon as one text": (
+        replace(CONFIG, "  font: false", "  icon: material/home\n  font: false"),
+        f"{CONFIG}:{line_of(CONFIG, 'font: false')}: `theme.icon` is 'material/home', not a mapping of icons"),
+}
 
 
 def archived_at(address: str, day: str = "2016-12-08"):

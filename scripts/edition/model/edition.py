@@ -587,7 +587,26 @@ def _check_theme(config: dict, problem, root: Path) -> None:
             problem("theme", f"`theme.palette` toggle is {toggle!r}, not an icon and a name",
                     "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`",
                     ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"])
+    icons = theme.get("icon")
+    # theme.icon: a mapping of names to icons (admonition's and tag's, of names to icons too). Anything else there is no
+    # icon's name, and stopped the build at the theme's template, named there (twenty-ninth hostile round, T5).
+    if icons is not None and not isinstance(icons, dict):
+        problem("theme", f"`theme.icon` is {shown(icons)}, not a mapping of icons", "write each icon under it by its "
+                "use, such as `repo: fontawesome/brands/github`", ["theme", "icon"])
+    for use, value in icons.items() if isinstance(icons, dict) else ():
+        if use in ("admonition", "tag") and not isinstance(value, dict):
+            problem("theme", f"`theme.icon.{use}` is {shown(value)}, not a mapping of names to icons", "write each icon "
+                    f"under it by its name, such as `{'note' if use == 'admonition' else 'default'}: material/pencil`",
+                    ["theme", "icon", use])
+            continue
+        for path, icon in ([(["theme", "icon", use, kind], each) for kind, each in value.items()]
+                           if isinstance(value, dict) and use in ("admonition", "tag") else [(["theme", "icon", use], value)]):
+            if not isinstance(icon, str):
+                problem("theme", f"`{'.'.join(map(str, path))}` is {shown(icon)}, not an icon's name", "name an icon as "
+                        "Material's icon search gives it, such as material/github", path)
     for path, value in _strings_at(theme, ["theme"]):  # theme.icon's, and each palette toggle's
+        if path[:2] == ["theme", "icon"] and any(isinstance(step, int) for step in path):
+            continue  # in a list under theme.icon: named above, as no icon's name
         if "icon" in path and not _icon_drawn(root, value):
             _icon_problem(problem, "theme", ".".join(str(step) for step in path if not isinstance(step, int)), value, path)
     if theme.get("custom_dir", "overrides") != "overrides":
