@@ -224,7 +224,7 @@ def _check_unescaped(config: dict, problem) -> None:
             continue  # named already, as markup (_check_words_and_nav)
         for path, words in _strings_at(config.get(key), [key]):
             if path[:2] == ["extra", "social"] and path[-1] == "link":
-                continue  # a social link is named once, by the rules for it, mail addresses included (_check_words_and_nav)
+                continue  # a social link is named once, by the rules for it, mail addresses included (_check_social)
             name = ".".join(str(step) for step in path if not isinstance(step, int))
             # javascript: and vbscript: are never words; data: and file: are refused where an address is written.
             # Read as the browser reads the attribute the value lands in: `&#106;avascript:` is javascript:.
