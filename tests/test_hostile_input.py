@@ -2489,20 +2489,20 @@ CASES |= {  # twenty-third round, T4: a bad link named where a code span or bloc
 
 CASES |= {  # twenty-third round, T1 and T2: layout.yml naming one part as another, read against the essay's own record
     "layout.yml: the title and the header image's name swapped": (
-        lambda root: (replace(LAYOUT, "title: 1", "title: 3")(root),
-                      replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 1 ")(root)),
+        steps(replace(LAYOUT, "title: 1", "title: 3"),
+              replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 1 ")),
         # Named since the twenty-fourth round by the file name's own rule, also at layout.yml.
         f"{LAYOUT}:{line_of(LAYOUT, 'header_image_filename:')}: 'header_image_filename' names line 1 (“In Iraq, Restraint "
         "Is America’s Best Option”), which is no file's name"),
     "layout.yml: the title and the image credit swapped": (
-        lambda root: (replace(LAYOUT, "title: 1", "title: 107")(root),
-                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 1 ")(root)),
+        steps(replace(LAYOUT, "title: 1", "title: 107"),
+              replace(LAYOUT, "image_credit: 107 ", "image_credit: 1 ")),
         f"{LAYOUT}:{line_of(LAYOUT, 'title:')}: 'title' names a line that is not the essay's title (“Image: Mehr News "
         "Agency”): the title of its record 'warontherocks-2020-03' is the line 'image_credit' names; swap the numbers of "
         "'title' and 'image_credit'"),
     "layout.yml: a biography and the image credit swapped": (
-        lambda root: (replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]")(root),
-                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 105 ")(root)),
+        steps(replace(LAYOUT, "biographies: [103, 105]", "biographies: [103, 107]"),
+              replace(LAYOUT, "image_credit: 107 ", "image_credit: 105 ")),
         f"{LAYOUT}:{line_of(LAYOUT, 'biographies:')}: 'biographies' names a line that names no author of the essay "
         "(Fantappie, Heller): “Image: Mehr News Agency”"),
 }
@@ -2526,8 +2526,8 @@ CASES |= {  # twenty-fourth round: a link's line through a backslash (T2) or a M
 
 CASES |= {  # twenty-fourth round, T1 and 1: the image's file name and credit swapped; the biographies out of order
     "layout.yml: the image's file name and credit swapped": (
-        lambda root: (replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 107 ")(root),
-                      replace(LAYOUT, "image_credit: 107 ", "image_credit: 3 ")(root)),
+        steps(replace(LAYOUT, "header_image_filename: 3 ", "header_image_filename: 107 "),
+              replace(LAYOUT, "image_credit: 107 ", "image_credit: 3 ")),
         f"{LAYOUT}:{line_of(LAYOUT, 'header_image_filename:')}: 'header_image_filename' names line 107 (“Image: Mehr News "
         "Agency”), which is no file's name"),
     "layout.yml: the biographies out of the byline's order": (
