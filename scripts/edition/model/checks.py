@@ -325,6 +325,7 @@ _MARKER_LIKE = re.compile(r"\[\[\s*edition\s*:", re.IGNORECASE)
 def check_citations(edition: Inputs) -> list[Problem]:
     """Every citation names a known source or editorial note; footnotes are defined once; markers are known."""
     problems = []
+    bare = markdown.Markdown()  # Python-Markdown's own reading of HTML blocks, made once for every page
     for page in edition.docs:
         name = page.name
         lines = page.lines
@@ -347,7 +348,7 @@ def check_citations(edition: Inputs) -> list[Problem]:
                 problems.append(Problem(name, n, "a marker that is not alone on its line as [[edition:<name>]]: it would be "
                                         "published as the text typed", "write it on a line of its own, as [[edition:name]], "
                                         "with no spaces inside the brackets"))
-        problems += _calls_in_html_blocks(page)
+        problems += _calls_in_html_blocks(page, bare)
         for n, line in enumerate(lines, start=1):
             if DEFINITION.match(line) or n - 1 in code:
                 continue
@@ -369,11 +370,13 @@ def check_citations(edition: Inputs) -> list[Problem]:
     return problems
 
 
-def _calls_in_html_blocks(page) -> list[Problem]:
+def _calls_in_html_blocks(page, md: markdown.Markdown) -> list[Problem]:
     """Note calls inside a block of raw HTML (<table>, <div>…), which Python-Markdown passes through unread: no
     note is made, and MkDocs would name the note never referenced against mkdocs.yml. The blocks are found by
-    Python-Markdown's own preprocessors, as the page will be read."""
-    md = markdown.Markdown()
+    Python-Markdown's own preprocessors (of md, a Markdown with no extensions), as the page will be read."""
+    if "<" not in page.text or "[^" not in page.text:  # no block of HTML, or no call to find in one
+        return []
+    md.reset()
     text = page.lines
     for preprocessor in md.preprocessors:
         text = preprocessor.run(text)
