@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import line_of, replace_in, run_build, tree_digest
-from edition.model.edition import MKDOCS_SETTINGS
+from edition.model.edition import MKDOCS_BUILTINS, MKDOCS_SETTINGS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 from edition.model.web_addresses import host_problem
 from edition.problems import shown
@@ -2730,6 +2730,15 @@ CASES |= {  # twenty-ninth round, T5: theme.icon's values that are no icon's nam
 }
 
 
+CASES |= {  # thirtieth round, T1: ``` is a fence in every page (MkDocs adds fenced_code), so a <!-- shown in one fence and a
+    # --> in another are no comment, and the links between them are published
+    "docs: links between a <!-- shown in one fence and a --> in another": (
+        add_lines(ABOUT, "```html\n<!-- start\n```", "[a](mailto:x3@localhost) and [w](https://127.0.0.1/admin)",
+                  "```\n-->\n```"),
+        [f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:x3@localhost': the recipient 'x3@localhost'" + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'https://127.0.0.1/admin': the host 127.0.0.1 is not on the public web"]),
+}
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")
@@ -2872,7 +2881,11 @@ def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
     add_lines(ABOUT, "<editors@example.org>", "[write](mailto:editors@example.org?subject=Correction%20to%20%C2%B67&"
               "body=Line%0D%0Aline)",  # and text a script or an emoji needs (twenty-eighth round, M1): a joiner, a selector
               "[thanks](mailto:editors@example.org?subject=%D9%85%DB%8C%E2%80%8C%D8%AE%D9%88%D8%A7%D9%87%D9%85&body="
-              "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%20%E2%9D%A4%EF%B8%8F)")(inputs)
+              "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%20%E2%9D%A4%EF%B8%8F)",
+              # thirtieth round: a quoted name, several recipients and a copy, an encoded word that decodes to words
+              "[more](mailto:%22the%20editors%22@example.org,b@example.org?cc=c@example.org&subject==?utf-8?q?Caf=C3=A9?=)",
+              # and a <!-- shown in a fence before a real comment (M1): the fence's is no comment's start
+              "```html\n<!-- open a comment like this\n```", "<!-- a real comment -->")(inputs)
     assert refusal(inputs) == []
 
 
@@ -2921,6 +2934,12 @@ def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, mon
 def test_a_host_a_browser_reads_as_written_is_taken(address):
     """The rule for hosts ending in a number (case 172) holds IPv4 in its other forms, never an address as written."""
     assert host_problem(address) is None
+
+
+def test_the_extensions_every_page_is_checked_with_are_those_mkdocs_adds():
+    from mkdocs.config.defaults import MkDocsConfig
+
+    assert list(MKDOCS_BUILTINS) == MkDocsConfig.markdown_extensions.builtins
 
 
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():

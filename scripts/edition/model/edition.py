@@ -873,7 +873,8 @@ def load_inputs(root: Path, today: dt.date | None = None, memo: Memo | None = No
         listed.add(appendix)
     if problems:  # with the pages' own HTML, which check_all reads once the rest is valid: every problem at once
         # Read with mkdocs.yml's extensions only when nothing there is refused: an option named wrong would fail here.
-        usable = () if any(problem.path == CONFIG_FILE for problem in problems) else extensions
+        usable = (tuple((name, {}) for name in MKDOCS_BUILTINS) if any(problem.path == CONFIG_FILE for problem in problems)
+                  else extensions)
         raise ProblemsFound(problems + markup_problems(docs, {section.page for section in essay.sections}, usable, memo))
     return Inputs(root=root, meta=meta, essay=essay, registry=registry, docs=docs, lock=lock,
                   site_url=site_url, editorial=editorial, quotations=quotations,
@@ -915,12 +916,18 @@ def _same_title(title: str, essay_title: str) -> bool:
     return folded(title) == folded(essay_title)
 
 
+# What MkDocs adds to every site's extensions, first (MkDocsConfig.markdown_extensions.builtins; Zensical does as
+# MkDocs does): a page is checked as it is rendered, ``` a fence (thirtieth hostile round, T1).
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
+
+
 def standard_extensions(config: dict) -> tuple:
-    """The reviewed Python-Markdown extensions mkdocs.yml names (MARKDOWN_EXTENSIONS), as (name, config) pairs."""
-    pairs = []
+    """The Python-Markdown extensions a page is rendered with: MkDocs' own (MKDOCS_BUILTINS), then the reviewed ones
+    mkdocs.yml names (MARKDOWN_EXTENSIONS), as (name, config) pairs, each once, as MkDocs lists them."""
+    settings_of: dict[str, dict] = {}
     for entry in entries(config, "markdown_extensions"):
         name, settings = ((entry, {}) if isinstance(entry, str) else next(iter(entry.items()), ("", {})) if isinstance(entry, dict)
                           else ("", {}))
         if isinstance(name, str) and name in MARKDOWN_EXTENSIONS:  # one not reviewed is refused, and never run
-            pairs.append((name, settings if isinstance(settings, dict) else {}))
-    return tuple(pairs)
+            settings_of.setdefault(name, settings if isinstance(settings, dict) else {})
+    return tuple((name, settings_of.get(name, {})) for name in dict.fromkeys([*MKDOCS_BUILTINS, *settings_of]))

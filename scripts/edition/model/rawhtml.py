@@ -198,9 +198,10 @@ class _Reader(HTMLParser):
             # Markdown's own text first, code left out: a code span or block may show the same words as an example
             # (twenty-third hostile round, T4); then the whole page.
             code = code_lines(list(self.page.lines))
-            # An HTML comment too: it may show the same address, and publishes nothing (twenty-ninth round, T3).
-            uncommented = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), "\n".join(self.page.lines)).split("\n")
-            prose = ["" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(uncommented)]
+            prose = "\n".join("" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines))
+            # An HTML comment too: it may show the same address, and publishes nothing (twenty-ninth round, T3); found
+            # once code is left out, where <!-- is shown, not written (thirtieth round, T1).
+            prose = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
             # Read as Markdown reads them too: \\_ is _ (twenty-fourth round, T4).
             # As typed before any other reading: MAILTO:a@localhost was named at an earlier mailto:a@loc&#97;lhost
             # (twenty-eighth round, T4).
