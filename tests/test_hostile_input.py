@@ -2737,6 +2737,16 @@ CASES |= {  # thirtieth round, T1: ``` is a fence in every page (MkDocs adds fen
                   "```\n-->\n```"),
         [f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:x3@localhost': the recipient 'x3@localhost'" + AT_LOCALHOST,
          f"{ABOUT}:{ABOUT_END + 4}: a link to 'https://127.0.0.1/admin': the host 127.0.0.1 is not on the public web"]),
+    # T2: lxml reads a template's text, where a Jinja comment or block holding <!-- opens an HTML comment Jinja never writes
+    "overrides: an HTML comment opened and closed inside Jinja comments around a mail link": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{# <!-- #}\n<a href="mailto:t5@localhost">v</a>\n{# --> #}'),
+        f"{TEMPLATE}:105: an HTML comment holds Jinja ({{{{ }}}}, {{% %}} or {{# #}}) or is opened or closed by it: Jinja "
+        "decides what of it every page carries, which the template check cannot read; write the comment as a Jinja "
+        "comment, {# like this #}, or remove it"),
+    "overrides: an HTML comment that Jinja opens and closes only when false": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{% if false %}<!--{% endif %}<a href="https://127.0.0.7/">v</a>'
+                '{% if false %}-->{% endif %}'),
+        f"{TEMPLATE}:105: an HTML comment holds Jinja"),
 }
 
 def archived_at(address: str, day: str = "2016-12-08"):

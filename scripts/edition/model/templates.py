@@ -180,7 +180,8 @@ def _text_problems(name: str, text: str, original: Path | None) -> list[Problem]
         return problems
     changed = _changed_lines(text, original)
     problems += [Problem(name, line, what, fix) for line, what, fix in
-                 [*_unknown_names(parsed), *_mutations(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed)]
+                 [*_unknown_names(parsed), *_mutations(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed),
+                  *_comments_around_jinja(text)]
                  if changed is None or line in changed]
     try:
         tree = lxml.html.document_fromstring(text)
@@ -203,6 +204,21 @@ def _markup_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, st
     return [(node.lineno, f"every page would carry markup that a Jinja string writes, {node.value[:40]!r}, which the "
              "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
             for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
+# An HTML comment as lxml reads one in a template's text, up to its end or the end of the text.
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+JINJA_SYNTAX = re.compile(r"\{[{%#]|[}%#]\}")
+
+
+def _comments_around_jinja(text: str) -> list[tuple[int, str, str]]:
+    """HTML comments that hold Jinja, or that Jinja opens or closes, each at the line of its <!--: lxml reads the
+    template's text, where `{# <!-- #}<a href=…>{# --> #}` is one comment hiding the link, but Jinja writes no comment
+    there and every page carries the link (thirtieth hostile round, T2). Material's templates hold no HTML comment."""
+    return [(text.count("\n", 0, found.start()) + 1, "an HTML comment holds Jinja ({{ }}, {% %} or {# #}) or is opened "
+             "or closed by it: Jinja decides what of it every page carries, which the template check cannot read",
+             "write the comment as a Jinja comment, {# like this #}, or remove it")
+            for found in HTML_COMMENT.finditer(text) if JINJA_SYNTAX.search(found[0])]
 
 
 def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
