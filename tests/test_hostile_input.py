@@ -2570,7 +2570,8 @@ CASES |= {  # twenty-sixth round, T1: a tag that has YAML read a value as a kind
 
 EXTRA = line_of(CONFIG, "extra:")
 SOCIAL = "extra:\n  social:\n    - icon: material/email\n      link: "
-MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
+MAIL_FIX = ("write it as mailto:name@domain, with a domain on the public web and only recipients, a subject and a body "
+            "after the ?; or remove the link")
 AT_LOCALHOST = (": the host localhost is not a name on the public web (.localhost is for the reader's own machine, RFC "
                 "6761), so a reader who follows the link reaches their own machine or network, or nothing; " + MAIL_FIX)
 CASES |= {  # twenty-seventh round, T1: an extra.social entry Material cannot draw, named at the theme's template
@@ -2656,6 +2657,9 @@ CASES |= {  # twenty-eighth round, T6 to T8: an empty site name; a social icon M
                 "      name: [1, 2]\n"),
         f"{CONFIG}:{EXTRA + 4}: `extra.social.name` is [1, 2], not text"),
 }
+# A header a mail link may not set (thirtieth hostile round, T3): some mail programs act on one, attach= above all.
+SETS_ONLY = ("which a mail program may act on (attach= attaches a file of the reader's own); a mail link sets only bcc, body, "
+             "cc, comments, in-reply-to, keywords, references, subject, to; " + MAIL_FIX)
 AT_AN_IP = "is at an IP address, not a name on the public web; " + MAIL_FIX
 CASES |= {  # twenty-eighth round, T1 to T3: mail links to an IP in a name lookup's other forms, to a look-alike name, a
     # Bcc: smuggled into the subject, other headers that hold addresses, a header name mail programs read differently
@@ -2675,8 +2679,8 @@ CASES |= {  # twenty-eighth round, T1 to T3: mail links to an IP in a name looku
          "xn--exmple-4nf.org (punycode for 'ex\u0430mple.org') mixes Latin letters with look-alikes from another script",
          f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:b@example.org?subject=x%0D%0ABcc:%20c@localhost': it holds '\\r' "
          f"(U+000D, percent-encoded), which a mail's subject never holds; {MAIL_FIX}",
-         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:c@example.org?reply-to=d@localhost': the recipient 'd@localhost'"
-         + AT_LOCALHOST,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:c@example.org?reply-to=d@localhost': it sets the header 'reply-to', "
+         + SETS_ONLY,
          f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:d@example.org?to%3De@localhost': it holds the header name "
          f"'to=e@localhost', which mail programs read differently; {MAIL_FIX}"]),
     "mkdocs.yml: a social mail link to loopback in hex": (
@@ -2697,8 +2701,8 @@ CASES |= {  # twenty-ninth round, T1, T2 and T4: other headers that hold address
         add_lines(ABOUT, "[a](mailto:a@example.org?Disposition-Notification-To=b@localhost)",
                   "[b](mailto:b@example.org?subject=%E2%80%8D%E2%80%8D%E2%80%8D)", "[c](mailto:c@localhost@example.org)",
                   "[d](mailto:%40localhost:d@example.org)"),
-        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?Disposition-Notification-To=b@localhost': the recipient "
-         "'b@localhost'" + AT_LOCALHOST,
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?Disposition-Notification-To=b@localhost': it sets the header "
+         "'Disposition-Notification-To', " + SETS_ONLY,
          f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:b@example.org?subject=%E2%80%8D%E2%80%8D%E2%80%8D': its subject is "
          f"made of characters that draw nothing, so it shows nothing at all; {MAIL_FIX}",
          f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:c@localhost@example.org': 'c@localhost@example.org' holds more than "
@@ -2707,8 +2711,8 @@ CASES |= {  # twenty-ninth round, T1, T2 and T4: other headers that hold address
          f"than one @, which mail programs read differently; {MAIL_FIX}"]),
     "mkdocs.yml: a social mail link with an Errors-To at loopback": (
         replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@example.org?Errors-To=b@127.1'\n"),
-        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?Errors-To=b@127.1': the recipient 'b@127.1' "
-        + AT_AN_IP),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?Errors-To=b@127.1': it sets the header "
+        "'Errors-To', " + SETS_ONLY),
 }
 CASES |= {  # twenty-ninth round, T3: a bad link named at an HTML comment that shows its address
     "docs: a bad mail link defined below a comment that shows it": (
@@ -2747,6 +2751,43 @@ CASES |= {  # thirtieth round, T1: ``` is a fence in every page (MkDocs adds fen
         replace(TEMPLATE, DRAWER, DRAWER + '{% if false %}<!--{% endif %}<a href="https://127.0.0.7/">v</a>'
                 '{% if false %}-->{% endif %}'),
         f"{TEMPLATE}:105: an HTML comment holds Jinja"),
+}
+CASES |= {  # thirtieth round, T3, T4 and T8: headers a mail program acts on, a quoted name whose backslash moves the
+    # host, a fragment
+    "docs: mail links that attach a file, quote with a backslash and carry a fragment": (
+        add_lines(ABOUT, "[a](mailto:a@example.org?attach=/home/user/.ssh/id_rsa)",
+                  "[b](mailto:a@example.org?html-body=%3Cimg%20src%3Dhttp://127.0.0.1/x%3E)",
+                  "[c](mailto:%22b%5C%5C%22@localhost%22@example.org)", "[d](mailto:%22b@localhost%5C%22@example.org)",
+                  "[e](mailto:a@example.org?subject=hi#%0D%0Abcc:b@localhost)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?attach=/home/user/.ssh/id_rsa': it sets the header 'attach', "
+         + SETS_ONLY,
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org?html-body=%3Cimg%20src%3Dhttp://127.0.0.1/x%3E': it sets "
+         "the header 'html-body', " + SETS_ONLY,
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:%22b%5C%5C%22@localhost%22@example.org': '\"b\\\\\\\\\"@localhost\"@example.org' "
+         f"holds a backslash or quotes other than one pair around the name, which mail programs read differently; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 6}: a link to 'mailto:%22b@localhost%5C%22@example.org': '\"b@localhost\\\\\"@example.org' "
+         f"holds a backslash or quotes other than one pair around the name, which mail programs read differently; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 8}: a link to 'mailto:a@example.org?subject=hi#%0D%0Abcc:b@localhost': it holds a fragment "
+         f"('#%0D%0Abcc:b@localhost'), which a mail link has no use for; {MAIL_FIX}"]),
+    "mkdocs.yml: a social mail link that attaches a file": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@example.org?attach=/etc/passwd'\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?attach=/etc/passwd': it sets the header "
+        "'attach', " + SETS_ONLY),
+    "overrides: a mail link with a NUL in its fragment": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="mailto:t3@example.org#%00">write</a>'),
+        f"{TEMPLATE}:105: every page would carry a mail link, 'mailto:t3@example.org#%00', that no reader should be sent to "
+        "(it holds a fragment ('#%00'), which a mail link has no use for)"),
+    # M2 and M4: a recipient with a display name, named for it; a line break and a joiner in an encoded word
+    "docs: a recipient with a name, and a subject's encoded words that hide a line break and draw nothing": (
+        add_lines(ABOUT, "[a](mailto:a@example.org?cc=%22Doe%2C%20John%22%20%3Cj@example.org%3E)",
+                  "[b](mailto:a@example.org?subject==?utf-8?q?a=0D=0Abcc:b@localhost?=)",
+                  "[c](mailto:a@example.org?subject==?utf-8?b?4oCN?=)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?cc=%22Doe%2C%20John%22%20%3Cj@example.org%3E': it gives a "
+         f"recipient as '\"Doe, John\" <j@example.org>', with a name or <>; give the bare address, name@domain; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org?subject==?utf-8?q?a=0D=0Abcc:b@localhost?=': it holds "
+         f"'\\r' (U+000D, in an encoded word), which a mail's subject never holds; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:a@example.org?subject==?utf-8?b?4oCN?=': its subject is made of "
+         f"characters that draw nothing, so it shows nothing at all; {MAIL_FIX}"]),
 }
 
 def archived_at(address: str, day: str = "2016-12-08"):

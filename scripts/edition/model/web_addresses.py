@@ -9,6 +9,9 @@ localhost, .local, .internal and the other special-use names).
 
 from __future__ import annotations
 
+import codecs
+import email.errors
+import email.header
 import ipaddress
 import re
 import unicodedata
@@ -230,15 +233,15 @@ def address_fix(value) -> str:
 _NOT_IN_MAIL_ADDRESSES = re.compile("[\x00-\x1f\x7f-\x9f" + UNSEEN_IN_ADDRESSES + "]")
 _NOT_IN_HEADERS = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
 _NOT_IN_BODIES = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|{INVISIBLE_IN_VALUES.pattern}")
-# The headers that hold addresses (RFC 5322), which a mail program fills in from a mailto: link; any other header but
-# the text ones below is read for addresses too wherever it holds an @ (Mail-Followup-To, Return-Receipt-To, Errors-To…:
-# twenty-ninth hostile round, T1).
-ADDRESS_HEADERS = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "resent-from", "resent-sender", "resent-to",
-                             "resent-cc", "resent-bcc"})
+# The headers a mail link may set, those that hold addresses and those that hold text. RFC 6068 (section 6) warns
+# against any other: a mail program may act on it (attach= and attachment= attach a file of the reader's own,
+# thirtieth hostile round, T3; from= and reply-to= send as or to someone else), and none of the edition's needs one.
+ADDRESS_HEADERS = frozenset({"to", "cc", "bcc"})
 TEXT_HEADERS = frozenset({"subject", "body", "keywords", "comments", "in-reply-to", "references"})
 # What draws nothing and is kept in a value for a script's or an emoji's sake: a text of these alone shows nothing.
 _DRAWS_NOTHING = re.compile(f"[\\s{''.join(sorted(FORMAT_CHARACTERS_KEPT))}\ufe00-\ufe0f\U000e0100-\U000e01ef]*")
-MAIL_FIX = "write each recipient as name@domain, with a domain on the public web, or remove the link"
+MAIL_FIX = ("write it as mailto:name@domain, with a domain on the public web and only recipients, a subject and a body "
+            "after the ?; or remove the link")
 
 
 def mail_problem(value: str) -> str | None:
@@ -253,29 +256,55 @@ def mail_problem(value: str) -> str | None:
         return "no mail program reads it (a bracket left open)"
     if parts.scheme.lower() != "mailto":
         return None
+    if "#" in value:  # RFC 6068 gives a mail link no fragment: some programs read on past it (thirtieth round, T8)
+        return f"it holds a fragment ({shown(value[value.index('#'):])}), which a mail link has no use for"
     fields = [("to", parts.path)]
     for key, words in parse_qsl(parts.query, keep_blank_values=True):
         if not re.fullmatch(r"[A-Za-z0-9-]+", key):  # to%3Db@…, ` cc`: read as a header by some programs, not by others
             return f"it holds the header name {shown(key)}, which mail programs read differently"
+        if key.lower() not in ADDRESS_HEADERS | TEXT_HEADERS:
+            return (f"it sets the header {shown(key)}, which a mail program may act on (attach= attaches a file of the "
+                    f"reader's own); a mail link sets only {', '.join(sorted(ADDRESS_HEADERS | TEXT_HEADERS))}")
         fields.append((key.lower(), words))
     recipients = []
     for key, words in fields:
         text = unquote(words, errors="replace")
         refused = (_NOT_IN_MAIL_ADDRESSES if key in ADDRESS_HEADERS else _NOT_IN_BODIES if key == "body" else _NOT_IN_HEADERS)
-        if found := refused.search(text):
-            encoded = "" if found[0] in value else ", percent-encoded"
-            where = "an address" if key in ADDRESS_HEADERS else f"a mail's {key}"
-            return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which {where} never holds"
-        if text and key not in ADDRESS_HEADERS and _DRAWS_NOTHING.fullmatch(text):  # twenty-ninth round, T2
-            return f"its {key} is made of characters that draw nothing, so it shows nothing at all"
+        for reading in (text, *([decoded] if key != "body" and (decoded := _encoded_words(text)) != text else [])):
+            # An encoded word (=?utf-8?q?…?=) is decoded by the mail program: held to the same (thirtieth round, M4).
+            if found := refused.search(reading):
+                encoded = "" if found[0] in value else ", percent-encoded" if reading is text else ", in an encoded word"
+                where = "an address" if key in ADDRESS_HEADERS else f"a mail's {key}"
+                return f"it holds {shown(found[0])} (U+{ord(found[0]):04X}{encoded}), which {where} never holds"
+            if reading and key not in ADDRESS_HEADERS and _DRAWS_NOTHING.fullmatch(reading):  # twenty-ninth round, T2
+                return f"its {key} is made of characters that draw nothing, so it shows nothing at all"
+        if key in ADDRESS_HEADERS and (found := re.search(r"[<>]", text)):
+            # "Name <a@b>" is read as one address by some programs and split at its comma or its spaces by others.
+            return f"it gives a recipient as {shown(text)}, with a name or <>; give the bare address, name@domain"
         if key in ADDRESS_HEADERS:
             recipients += [one.strip() for one in text.split(",") if one.strip()]
-        elif key not in TEXT_HEADERS and (found := next(filter(None, (_recipient_problem(one.strip())
-                                                                     for one in text.split(",") if "@" in one)), None)):
-            return found
     if not recipients:
         return "it names no recipient"
     return next(filter(None, map(_recipient_problem, recipients)), None)
+
+
+def _encoded_words(text: str) -> str:
+    """Text with its encoded words (RFC 2047: =?utf-8?q?…?=) decoded as a mail program decodes them, a character it
+    cannot decode as U+FFFD."""
+    if "=?" not in text:
+        return text
+    try:
+        parts = email.header.decode_header(text)
+    except (email.errors.HeaderParseError, ValueError):
+        return "\ufffd"
+    return "".join(part.decode(_codec(charset), errors="replace") if isinstance(part, bytes) else part for part, charset in parts)
+
+
+def _codec(charset: str | None) -> str:
+    try:
+        return codecs.lookup(charset or "ascii").name
+    except LookupError:
+        return "ascii"
 
 
 def _recipient_problem(recipient: str) -> str | None:
@@ -283,6 +312,10 @@ def _recipient_problem(recipient: str) -> str | None:
     local, at, domain = recipient.rpartition("@")
     if not at or not local or not domain:
         return f"{shown(recipient)} is not a mail address (name@domain)"
+    if "\\" in recipient or recipient.count('"') not in (0, 2) or ('"' in recipient and not local[0] == local[-1] == '"'):
+        # "b\\"@localhost"@example.org: a backslash escapes the next character inside quotes, so where the quotes end,
+        # and which @ is the host's, differs from program to program (thirtieth hostile round, T4).
+        return f"{shown(recipient)} holds a backslash or quotes other than one pair around the name, which mail programs read differently"
     if "@" in local and not (len(local) > 1 and local[0] == local[-1] == '"'):
         # b@localhost@example.org, @localhost:b@example.org (a source route): mail programs differ on which host they
         # write to (twenty-ninth hostile round, T4); an @ belongs in a local part only quoted.
