@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import unicodedata
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import line_of, replace_in, run_build, tree_digest
-from edition.model.edition import MKDOCS_BUILTINS, MKDOCS_SETTINGS
+from edition.model.edition import ACCENT_COLOURS, MKDOCS_BUILTINS, MKDOCS_SETTINGS, PRIMARY_COLOURS
 from edition.model.files import FORMAT_CHARACTERS_KEPT, parse_yaml
 from edition.model.web_addresses import host_problem
 from edition.problems import shown
@@ -2789,6 +2790,23 @@ CASES |= {  # thirtieth round, T3, T4 and T8: headers a mail program acts on, a 
          f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:a@example.org?subject==?utf-8?b?4oCN?=': its subject is made of "
          f"characters that draw nothing, so it shows nothing at all; {MAIL_FIX}"]),
 }
+CASES |= {  # thirtieth round, T5 to T7: what Material writes into every page's stylesheet and attributes from theme:
+    # as given
+    "mkdocs.yml: icon names that are no words, a logo as a mapping and colours Material has not": (
+        steps(replace(CONFIG, "  font: false", '  icon:\n    admonition:\n      "x}body{display:none}a": material/home\n'
+                      "    tag:\n      12: material/home\n  logo: {a: 1}\n  font: false"),
+              replace(CONFIG, "      accent: indigo", "      accent: [indigo]"),
+              replace(CONFIG, "      primary: blue grey", '      primary: "red}body{display:none"')),
+        [f"{CONFIG}:{line_of(CONFIG, 'font: false') + 2}: `theme.icon.admonition` names an icon by 'x}}body{{display:none}}a', "
+         "which is not a word: Material writes the name into every page's stylesheet; name it by a word of letters, digits "
+         "and hyphens, such as `note`",
+         f"{CONFIG}:{line_of(CONFIG, 'font: false') + 4}: `theme.icon.tag` names an icon by 12, which is not a word",
+         f"{CONFIG}:{line_of(CONFIG, 'font: false') + 5}: `theme.logo` is {{'a': 1}}, not the path of a file",
+         f"{CONFIG}:{line_of(CONFIG, 'primary: blue grey') + 6}: `theme.palette.primary` is 'red}}body{{display:none', not "
+         "one of Material's colours; name one of: amber, black, blue, blue grey, brown, custom, cyan",
+         f"{CONFIG}:{line_of(CONFIG, 'accent: indigo') + 6}: `theme.palette.accent` is ['indigo'], not one of Material's "
+         "colours; name one of: amber, blue, custom, cyan, deep orange"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
@@ -2991,6 +3009,16 @@ def test_the_extensions_every_page_is_checked_with_are_those_mkdocs_adds():
     from mkdocs.config.defaults import MkDocsConfig
 
     assert list(MKDOCS_BUILTINS) == MkDocsConfig.markdown_extensions.builtins
+
+
+def test_the_colours_a_palette_may_name_are_those_materials_stylesheet_has():
+    """theme.palette's primary and accent are written into every page's data-md-color-* (thirtieth round, T7)."""
+    import material
+
+    stylesheet = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    css = stylesheet.read_text(encoding="utf-8")
+    for role, allowed in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
+        assert set(re.findall(rf"\[data-md-color-{role}=([a-z-]+)\]", css)) | {"custom"} == allowed
 
 
 def test_the_settings_mkdocs_yml_may_hold_are_those_mkdocs_knows():

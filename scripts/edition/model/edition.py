@@ -357,7 +357,10 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
     _check_social(extra.get("social"), problem, root)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     for key in ("logo", "favicon"):
-        if isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
+        if theme.get(key) is not None and not isinstance(theme[key], str):  # published as Python's repr (thirtieth round, T6)
+            problem("theme", f"`theme.{key}` is {shown(theme[key])}, not the path of a file", "name a file under docs/ by its "
+                    "path from there, such as assets/favicon.svg, or remove the setting", ["theme", key])
+        elif isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
         elif isinstance(theme.get(key), str) and not _docs_file(root, theme[key]):
@@ -570,6 +573,15 @@ def _check_plugins_and_extensions(config: dict, problem) -> None:
                 "and `mkdocs serve` (without it they would render nothing of the edition's)", "add `- edition` under `plugins:`")
 
 
+# The colours Material's palette stylesheet has (its [data-md-color-primary=…] and [data-md-color-accent=…] rules),
+# and `custom`, which the edition's own stylesheet would define.
+PRIMARY_COLOURS = frozenset({"red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green",
+                             "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey",
+                             "black", "white", "custom"})
+ACCENT_COLOURS = PRIMARY_COLOURS - {"brown", "grey", "blue-grey", "black", "white"}
+ICON_KIND = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _check_theme(config: dict, problem, root: Path) -> None:
     """The theme as the edition's templates and promises need it: Material, with overrides/, no Google Fonts,
     a language, icons and static templates that exist."""
@@ -582,6 +594,14 @@ def _check_theme(config: dict, problem, root: Path) -> None:
         problem("theme", f"`theme.palette` is {palette!r}, not a scheme or a list of schemes",
                 "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)", ["theme", "palette"])
     for index, colours in enumerate(schemes or []):
+        for role, names in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
+            # Written into every page's data-md-color-* as given: a name Material has no colour for, a list's repr, is
+            # no colour at all (thirtieth hostile round, T7).
+            colour = colours.get(role) if isinstance(colours, dict) else None
+            if colour is not None and not (isinstance(colour, str) and colour.lower().replace(" ", "-") in names):
+                problem("theme", f"`theme.palette.{role}` is {shown(colour)}, not one of Material's colours", f"name one of: "
+                        f"{', '.join(sorted(name.replace('-', ' ') for name in names))}",
+                        ["theme", "palette", *([index] if isinstance(palette, list) else []), role])
         toggle = colours.get("toggle") if isinstance(colours, dict) else None
         if toggle is not None and not (isinstance(toggle, dict) and all(isinstance(toggle.get(k), str) for k in ("icon", "name"))):
             problem("theme", f"`theme.palette` toggle is {toggle!r}, not an icon and a name",
@@ -599,6 +619,13 @@ def _check_theme(config: dict, problem, root: Path) -> None:
                     f"under it by its name, such as `{'note' if use == 'admonition' else 'default'}: material/pencil`",
                     ["theme", "icon", use])
             continue
+        for kind in value if isinstance(value, dict) and use in ("admonition", "tag") else ():
+            # Each name lands in every page's <style> as a CSS custom property's (--md-admonition-icon--note): one that
+            # is no word ends the rule or the element (thirtieth hostile round, T5).
+            if not (isinstance(kind, str) and ICON_KIND.fullmatch(kind)):
+                problem("theme", f"`theme.icon.{use}` names an icon by {shown(kind)}, which is not a word: Material writes the "
+                        "name into every page's stylesheet", f"name it by a word of letters, digits and hyphens, such as "
+                        f"`{'note' if use == 'admonition' else 'default'}`", ["theme", "icon", use, kind])
         for path, icon in ([(["theme", "icon", use, kind], each) for kind, each in value.items()]
                            if isinstance(value, dict) and use in ("admonition", "tag") else [(["theme", "icon", use], value)]):
             if not isinstance(icon, str):
