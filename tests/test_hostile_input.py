@@ -2808,6 +2808,16 @@ CASES |= {  # thirtieth round, T5 to T7: what Material writes into every page's 
          "colours; name one of: amber, blue, custom, cyan, deep orange"]),
 }
 
+CASES |= {  # thirtieth round, M5: a page with the same invisible or unassigned character on two lines, each line named
+    "docs: a right-to-left override typed on two lines": (
+        add_lines(ABOUT, "One \u202eword.", "Two \u202eword."),
+        [f"{ABOUT}:{ABOUT_END}: holds U+202E, an invisible character that breaks or reorders the text around it",
+         f"{ABOUT}:{ABOUT_END + 2}: holds U+202E, an invisible character that breaks or reorders the text around it"]),
+    "docs: an unassigned code point on two lines": (
+        add_lines(ABOUT, "One \U000e0080.", "Two &#xE0080;."),
+        [f"{ABOUT}:{ABOUT_END}: holds U+E0080", f"{ABOUT}:{ABOUT_END + 2}: holds U+E0080"]),
+}
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

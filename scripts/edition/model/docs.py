@@ -439,21 +439,22 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         if text is None:
             continue
         # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
-        if found := next(((n, c) for n, line in enumerate(lines_of(text), 1)
-                          if ("&" in line or not line.isascii()) and (c := unassigned(html.unescape(line)))), None):
-            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", found[0], f"holds U+{ord(found[1]):04X}, {UNASSIGNED}",
-                                    UNASSIGNED_FIX))
+        # Each line that holds one, not only the first: every problem of a run at once (thirtieth hostile round, M5).
+        if found := [(n, c) for n, line in enumerate(lines_of(text), 1)
+                     if ("&" in line or not line.isascii()) and (c := unassigned(html.unescape(line)))]:
+            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
+                         for n, c in found]
             continue
         # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
         # reordering one so written is named by the raw-HTML check, as the reference it is).
-        if reordered := next(((n, m[0]) for n, line in enumerate(lines_of(text), 1)
-                              if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(html.unescape(line)))), None):
+        if reordered := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
+                         if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(html.unescape(line)))]:
             # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
             # character or a filler hides words that a search, a copy or a screen reader still finds.
-            problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", reordered[0], f"holds U+{ord(reordered[1]):04X}, an invisible "
-                                    "character that breaks or reorders the text around it",
-                                    "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
-                                    if REORDERING.match(reordered[1]) else "remove it (write plain text)"))
+            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, an invisible character that "
+                                 "breaks or reorders the text around it", "remove it: right-to-left words are set by their "
+                                 "language, as `dir=\"rtl\"` does" if REORDERING.match(c) else "remove it (write plain text)")
+                         for n, c in reordered]
             continue
         if crowd := crowded(text):
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", *crowd))
