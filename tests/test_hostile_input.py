@@ -826,7 +826,7 @@ CASES |= {
         "write it as a list of the ids of the source records that establish it"),
     "an event's paragraphs holding true": (
         replace("sources/essay/events.yml", "  paragraphs: [24]", "  paragraphs: [true, 24]"),
-        f"sources/essay/events.yml:{PROTESTS_PARAGRAPHS}: event 'protests-begin': 'paragraphs' entry 1: not a whole number, got True; "
+        f"sources/essay/events.yml:{PROTESTS_PARAGRAPHS}: event 'protests-begin': 'paragraphs' entry 1: not a whole number, got true; "
         "write it as a list of the numbers of the paragraphs that discuss it"),
     "a quotation's source as a mapping": (
         replace("sources/essay/quotations.yml", "source: nyt-2020-03-27}", "source: {id: nyt-2020-03-27}}"),
@@ -2140,7 +2140,7 @@ CASES |= {
         steps(replace("sources/warontherocks-2020-03.yml", "issued: 2020-03", "issued: 2020-01"),
               replace("CITATION.cff", "    month: 3\n", "    month: true\n")),
         f"CITATION.cff:{line_of('CITATION.cff', '    month: 3')}: the first of `references`, the original essay, gives "
-        "`month` as True, but sources/warontherocks-2020-03.yml says 1"),
+        "`month` as true, but sources/warontherocks-2020-03.yml says 1"),
     "CITATION.cff: a month in hex": (
         replace("CITATION.cff", "    month: 3\n", "    month: 0x3\n"),
         f"CITATION.cff:{line_of('CITATION.cff', '    month: 3')}: '0x3' is read by YAML 1.1 as the number 3"),
@@ -2816,6 +2816,13 @@ CASES |= {  # thirtieth round, M5: a page with the same invisible or unassigned 
     "docs: an unassigned code point on two lines": (
         add_lines(ABOUT, "One \U000e0080.", "Two &#xE0080;."),
         [f"{ABOUT}:{ABOUT_END}: holds U+E0080", f"{ABOUT}:{ABOUT_END + 2}: holds U+E0080"]),
+}
+
+CASES |= {  # twenty-ninth round, M4 and M8: YAML's true and a number quoted as YAML writes them, not as Python's repr
+    "mkdocs.yml: a social link named true, with a number for its icon": (
+        replace(CONFIG, "extra:\n", "extra:\n  social:\n    - icon: 12\n      link: https://github.com/x\n      name: true\n"),
+        [f"{CONFIG}:{EXTRA + 2}: `extra.social.icon` is 12, which is not the name of one of Material's icons",
+         f"{CONFIG}:{EXTRA + 4}: `extra.social.name` is true, not text"]),
 }
 
 def archived_at(address: str, day: str = "2016-12-08"):

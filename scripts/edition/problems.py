@@ -28,9 +28,10 @@ def lookalikes(text: str) -> str:
 
 def shown(value: object, limit: int = 60) -> str:
     """A value as a message quotes it: its repr, cut short; a date or time YAML read as written (2026-11-25T23:59:59-12:00),
-    null as YAML writes it, and bytes (!!binary) as their text, not as Python's repr of them (fifteenth and sixteenth
-    hostile rounds, C7, 73 and 103)."""
+    null, true and false as YAML writes them (twenty-ninth hostile round, M4), and bytes (!!binary) as their text, not
+    as Python's repr of them (fifteenth and sixteenth hostile rounds, C7, 73 and 103)."""
     text = (value.isoformat() if isinstance(value, dt.date | dt.time) else "null" if value is None
+            else "true" if value is True else "false" if value is False
             else repr(value.decode("utf-8", "replace")) if isinstance(value, bytes) else repr(value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 

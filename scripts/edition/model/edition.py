@@ -316,7 +316,7 @@ def _icon_drawn(root: Path, icon: object) -> bool:
 
 
 def _icon_problem(problem, key: str, name: str, value: object, path: list) -> None:
-    problem(key, f"`{name}` is {value!r}, which is not the name of one of Material's icons",
+    problem(key, f"`{name}` is {shown(value)}, which is not the name of one of Material's icons",
             "name an icon as Material's icon search gives it, such as material/github", path)
 
 
@@ -591,7 +591,7 @@ def _check_theme(config: dict, problem, root: Path) -> None:
     # Material's template iterates the schemes and reads each toggle's icon and name: anything else stops every page's
     # rendering, named at the template's line.
     if schemes is None or not all(isinstance(each, dict) for each in schemes):
-        problem("theme", f"`theme.palette` is {palette!r}, not a scheme or a list of schemes",
+        problem("theme", f"`theme.palette` is {shown(palette)}, not a scheme or a list of schemes",
                 "write each scheme as a mapping (`- scheme: default`, `primary:`, `toggle:`)", ["theme", "palette"])
     for index, colours in enumerate(schemes or []):
         for role, names in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
@@ -604,7 +604,7 @@ def _check_theme(config: dict, problem, root: Path) -> None:
                         ["theme", "palette", *([index] if isinstance(palette, list) else []), role])
         toggle = colours.get("toggle") if isinstance(colours, dict) else None
         if toggle is not None and not (isinstance(toggle, dict) and all(isinstance(toggle.get(k), str) for k in ("icon", "name"))):
-            problem("theme", f"`theme.palette` toggle is {toggle!r}, not an icon and a name",
+            problem("theme", f"`theme.palette` toggle is {shown(toggle)}, not an icon and a name",
                     "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`",
                     ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"])
     icons = theme.get("icon")
