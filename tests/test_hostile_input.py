@@ -2825,6 +2825,13 @@ CASES |= {  # twenty-ninth round, M4 and M8: YAML's true and a number quoted as 
          f"{CONFIG}:{EXTRA + 4}: `extra.social.name` is true, not text"]),
 }
 
+CASES |= {  # thirty-first round, T1: a + in a mail link is a plus sign, so a UTF-7 encoded word's line break is read
+    "docs: a subject whose UTF-7 encoded word hides a line break behind a +": (
+        add_line(ABOUT, "[u](mailto:a@example.org?subject==?utf-7?q?a+AA0ACg-bcc:b@localhost?=)"),
+        f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?utf-7?q?a+AA0ACg-bcc:b@localhost?=': it holds '\\r' "
+        f"(U+000D, in an encoded word), which a mail's subject never holds; {MAIL_FIX}"),
+}
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -259,7 +259,9 @@ def mail_problem(value: str) -> str | None:
     if "#" in value:  # RFC 6068 gives a mail link no fragment: some programs read on past it (thirtieth round, T8)
         return f"it holds a fragment ({shown(value[value.index('#'):])}), which a mail link has no use for"
     fields = [("to", parts.path)]
-    for key, words in parse_qsl(parts.query, keep_blank_values=True):
+    # A + is a plus sign in a mail link (RFC 6068), not a form's space: read as one, it hid a UTF-7 encoded word's
+    # line break (=?utf-7?q?a+AA0ACg-bcc:…?=, thirty-first hostile round, T1).
+    for key, words in parse_qsl(parts.query.replace("+", "%2B"), keep_blank_values=True):
         if not re.fullmatch(r"[A-Za-z0-9-]+", key):  # to%3Db@…, ` cc`: read as a header by some programs, not by others
             return f"it holds the header name {shown(key)}, which mail programs read differently"
         if key.lower() not in ADDRESS_HEADERS | TEXT_HEADERS:
