@@ -2831,6 +2831,17 @@ CASES |= {  # thirty-first round, T1: a + in a mail link is a plus sign, so a UT
         f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?utf-7?q?a+AA0ACg-bcc:b@localhost?=': it holds '\\r' "
         f"(U+000D, in an encoded word), which a mail's subject never holds; {MAIL_FIX}"),
 }
+CASES |= {  # thirty-first round, T2 to T4: links hidden from the template check's reading of the text, inside markup that
+    # Jinja never writes (a <script>, an attribute's quotes), found in the built pages
+    "overrides: a mail link and a loopback link inside markup Jinja writes only when false": (
+        replace(TEMPLATE, DRAWER, DRAWER + '{% if false %}<script>{% endif %}<a href="mailto:j1@localhost">j1</a>'
+                '{% if false %}</script>{% endif %}\n{% if false %}<a title="{% endif %}<a href="https://127.0.0.55/j15">j15</a>'
+                '{% if false %}">{% endif %}'),
+        ["site/index.html: a link to 'mailto:j1@localhost': the recipient 'j1@localhost': the host localhost is not a name",
+         "site/index.html: a link to 'https://127.0.0.55/j15': the host 127.0.0.55 is not on the public web"]),
+}
+RENDERED_TEMPLATES.add("overrides: a mail link and a loopback link inside markup Jinja writes only when false")
+
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
