@@ -2841,6 +2841,12 @@ CASES |= {  # thirty-first round, T2 to T4: links hidden from the template check
          "site/index.html: a link to 'https://127.0.0.55/j15': the host 127.0.0.55 is not on the public web"]),
 }
 RENDERED_TEMPLATES.add("overrides: a mail link and a loopback link inside markup Jinja writes only when false")
+CASES |= {  # thirty-first round, T5: a private-use character in a page, which only the PDF refused, without a line
+    "docs: a private-use character typed and as a reference": (
+        add_lines(ABOUT, "One \U000f0000 here.", "Two &#xE000; there."),
+        [f"{ABOUT}:{ABOUT_END}: holds U+F0000, a private-use character, which each reader's fonts draw differently or not at "
+         "all; write the character Unicode has for it", f"{ABOUT}:{ABOUT_END + 2}: holds U+E000, a private-use character"]),
+}
 
 
 def archived_at(address: str, day: str = "2016-12-08"):

@@ -18,7 +18,18 @@ from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_r
 from ..problems import Problem
 from .addresses import OWN_ID, page_path
 from .essay import Essay
-from .files import INVISIBLE_IN_PAGES, MAX_LEDGER_BYTES, REORDERING, UNASSIGNED, UNASSIGNED_FIX, line_at, parse_yaml, read_text, unassigned
+from .files import (
+    INVISIBLE_IN_PAGES,
+    MAX_LEDGER_BYTES,
+    PRIVATE_USE,
+    REORDERING,
+    UNASSIGNED,
+    UNASSIGNED_FIX,
+    line_at,
+    parse_yaml,
+    read_text,
+    unassigned,
+)
 from .schema import Filled, Schema, described, validated
 from .sources import BRACES, BRACES_FIX
 
@@ -443,6 +454,14 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         if found := [(n, c) for n, line in enumerate(lines_of(text), 1)
                      if ("&" in line or not line.isascii()) and (c := unassigned(html.unescape(line)))]:
             problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
+                         for n, c in found]
+            continue
+        # A private-use character, which each reader's fonts draw differently or not at all: the PDF stopped on it with
+        # Typst's words and no line (thirty-first hostile round, T5), as a record's value is refused.
+        if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
+                     if ("&" in line or not line.isascii()) and (m := PRIVATE_USE.search(html.unescape(line)))]:
+            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, a private-use character, which "
+                                 "each reader's fonts draw differently or not at all", "write the character Unicode has for it")
                          for n, c in found]
             continue
         # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a

@@ -104,11 +104,11 @@ _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                                        for plane in range(17)) + "]")
 # Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
 _REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
-                                                              _PRIVATE_USE)))
+                                                              PRIVATE_USE)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -241,7 +241,7 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
     if match := _NONCHARACTER.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
                                "remove it (write plain text)"))
-    if match := _PRIVATE_USE.search(value):
+    if match := PRIVATE_USE.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a private-use character, which each "
                                "reader's fonts draw differently or not at all", "write the character Unicode has for it"))
 
