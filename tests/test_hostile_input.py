@@ -2848,6 +2848,14 @@ CASES |= {  # thirty-first round, T5: a private-use character in a page, which o
          "all; write the character Unicode has for it", f"{ABOUT}:{ABOUT_END + 2}: holds U+E000, a private-use character"]),
 }
 
+CASES |= {  # thirty-first round, T7 and M5: a fence followed by what Markdown writes onto <code> as attributes of its
+    # own making, once named at another line in words about HTML no one typed
+    "docs: fences followed by a colon in their braces and by hl_lines": (
+        add_lines(ABOUT, "~~~ {: .python }\ncode\n~~~", '```html hl_lines="1"\n<p>x</p>\n```'),
+        [f"{ABOUT}:{ABOUT_END}: a code fence followed by '{{: .python }}', which Markdown writes into the page as attributes of "
+         "the code; give the code's language alone (```python) or nothing, or an attribute list of classes and ids "
+         "({ .python })", f"{ABOUT}:{ABOUT_END + 4}: a code fence followed by 'html hl_lines=\"1\"'"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -30,9 +30,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-from ..problems import Problem
+from ..problems import Problem, shown
 from .addresses import OWN_ID
-from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
+from .docs import CODE_SPAN, FENCE, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
 from .files import REORDERING
 from .memo import Memo, checked
 from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem
@@ -344,6 +344,27 @@ def _deepest_line(lines: list[str]) -> int:
     return depth.index(max(depth)) + 1 if depth else 1
 
 
+# What may follow a fence's backticks or tildes: a language (```python), or an attribute list of classes, ids and
+# key=value pairs. Python-Markdown writes anything else onto <code> as attributes of its own making: `{: .python }`
+# gave <code :=":">, hl_lines= an attribute (thirty-first hostile round, T7 and M5).
+FENCE_INFO = re.compile(r"""[ \t]*(?:\.?[\w#.+-]*|\{(?:\s*(?:[.#][\w-]+|[A-Za-z][\w-]*=(?:"[^"]*"|'[^']*'|[^\s"'}]+)))*\s*\})[ \t]*""")
+
+
+def _fence_problems(page: Page) -> list[Problem]:
+    """Each code fence that gives more than a language or an attribute list (FENCE_INFO), at its line."""
+    problems, fence = [], None
+    for number, line in enumerate(page.lines, start=1):
+        if fence is not None:  # inside a fence, as docs.code_lines reads them: until a line starting with the same fence
+            fence = None if line.strip().startswith(fence) else fence
+        elif match := FENCE.match(line):
+            fence = match[1]
+            if not FENCE_INFO.fullmatch(info := line[match.end():]):
+                problems.append(Problem(page.name, number, f"a code fence followed by {shown(info.strip())}, which Markdown "
+                                        "writes into the page as attributes of the code", "give the code's language alone "
+                                        "(```python) or nothing, or an attribute list of classes and ids ({ .python })"))
+    return problems
+
+
 def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) -> list[Problem]:
     """What a page's HTML and addresses break of the policy above; essay: the page holds the essay's text.
 
@@ -356,7 +377,8 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     reader = _Reader(page, essay)
     reader.feed("\n".join(lines))
     reader.close()
-    found = reader.problems + _address_problems(page, lines)
+    fences = _fence_problems(page)
+    found = reader.problems + _address_problems(page, lines) + fences
     try:
         md = markdown.Markdown(extensions=[name for name, _ in markdown_extensions],
                                extension_configs={name: config for name, config in markdown_extensions if config})
@@ -381,8 +403,8 @@ def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) 
     for problem in rendered.problems:
         if typed[problem.what]:
             typed[problem.what] -= 1
-        else:
-            extra.append(problem)
+        elif not (fences and problem.what.startswith("attribute ") and problem.what.endswith(" on <code> is not allowed")):
+            extra.append(problem)  # (a fence's odd attributes are named above, at the fence, in the words of a fence)
     return found + extra
 
 
