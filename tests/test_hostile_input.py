@@ -2856,6 +2856,12 @@ CASES |= {  # thirty-first round, T7 and M5: a fence followed by what Markdown w
          "the code; give the code's language alone (```python) or nothing, or an attribute list of classes and ids "
          "({ .python })", f"{ABOUT}:{ABOUT_END + 4}: a code fence followed by 'html hl_lines=\"1\"'"]),
 }
+CASES |= {  # thirty-first round, M4: a record with characters that reorder text in two values, each named at once
+    "a source record with an isolate in its title and another in its publisher": (
+        steps(replace(AP, 'title: "[Report', 'title: "\u2067[Report'),
+              replace(AP, "publisher: Associated Press", "publisher: Associated\u2066 Press")),
+        [f"{AP}:{line_of(AP, 'title:')}: a value holds U+2067", f"{AP}:{line_of(AP, 'publisher:')}: a value holds U+2066"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -147,10 +147,14 @@ def parse_yaml(text: str, name: str, problems: list[Problem]) -> tuple[object, y
     if node is None:  # an empty document
         return None, None
     unusual: list[yaml.Node] = []
+    scan = _scan(text)
     try:
-        data = _construct(node, name, 1, set(), yaml.constructor.SafeConstructor(), unusual, _scan(text))
+        data = _construct(node, name, 1, set(), yaml.constructor.SafeConstructor(), unusual, scan)
     except _Refused as refused:
-        problems.append(refused.problem)
+        problems.extend([*scan.refused, refused.problem])
+        return None
+    if scan.refused:
+        problems.extend(scan.refused)
         return None
     if not unusual:
         return data, node
@@ -184,6 +188,9 @@ class _Scan:
     """What each value of a file must still be looked through for."""
     values: bool  # characters refused in values, and code points Unicode has not assigned
     marks: bool  # a combining mark at the start
+    # What values hold that they may not, each value's: every one of a file is named at once, not the first alone
+    # (thirty-first hostile round, M4).
+    refused: list[Problem] = field(default_factory=list)
 
 
 def _scan(text: str) -> _Scan:
@@ -276,10 +283,13 @@ def _construct(node: yaml.Node, name: str, depth: int, seen: set[int], construct
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         if scan.values:
-            if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
-                _refuse_characters(node.value, name, line)
-            if found := unassigned(node.value):  # the PDF stopped on it, named at a page (eleventh hostile round, case 166)
-                raise _Refused(Problem(name, line, f"a value holds U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX))
+            try:
+                if (_CONTROL_IN_VALUES if node.value.isascii() else _REFUSED_IN_VALUES).search(node.value):  # the rest is not ASCII
+                    _refuse_characters(node.value, name, line)
+                if found := unassigned(node.value):  # the PDF stopped on it, named at a page (eleventh hostile round, case 166)
+                    raise _Refused(Problem(name, line, f"a value holds U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX))
+            except _Refused as refused:
+                scan.refused.append(refused.problem)
         if scan.marks and node.value and unicodedata.category(node.value[0])[0] == "M":
             # A combining mark with nothing of its own to mark joins whatever a page sets before the value: a
             # quotation mark, a space, the last letter of a label.
