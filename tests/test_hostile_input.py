@@ -2862,6 +2862,24 @@ CASES |= {  # thirty-first round, M4: a record with characters that reorder text
               replace(AP, "publisher: Associated Press", "publisher: Associated\u2066 Press")),
         [f"{AP}:{line_of(AP, 'title:')}: a value holds U+2067", f"{AP}:{line_of(AP, 'publisher:')}: a value holds U+2066"]),
 }
+ELSEWHERE = "which a browser hands to another program of the reader's"
+CASES |= {  # thirty-second round, T1 and T4: links whose scheme hands them to another program (a file share, a shell,
+    # an office suite), in a page, a template and the settings Material links every page to
+    "docs: links to a file share, a file server and an office document by their schemes": (
+        add_lines(ABOUT, "[a](smb://10.0.0.11/share) [b](ftp://127.0.0.13/)", "[c](ms-word:ofe|u|https://127.0.0.151/x.docx)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'smb://10.0.0.11/share' with the scheme smb:, {ELSEWHERE}; link to an https:// or "
+         "a mailto: address, or to a page of the site", f"{ABOUT}:{ABOUT_END}: a link to 'ftp://127.0.0.13/' with the scheme ftp:",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'ms-word:ofe|u|https://127.0.0.151/x.docx' with the scheme ms-word:"]),
+    "overrides: a link to a file share": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="smb://10.0.0.11/share">files</a>'),
+        f"{TEMPLATE}:105: every page would carry a link to 'smb://10.0.0.11/share' with the scheme smb:, {ELSEWHERE}"),
+    "mkdocs.yml: a homepage on a file share and a language on a screen-sharing host": (
+        replace(CONFIG, "extra:\n", "extra:\n  homepage: smb://10.0.0.90/h\n  alternate:\n    - name: English\n"
+                "      link: vnc://127.0.0.93/\n      lang: en\n"),
+        [f"{CONFIG}:{EXTRA + 1}: `extra.homepage` is 'smb://10.0.0.90/h', an address with the scheme smb:, {ELSEWHERE}",
+         f"{CONFIG}:{EXTRA + 4}: `extra.alternate.link` is 'vnc://127.0.0.93/', an address with the scheme vnc:"]),
+}
+
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

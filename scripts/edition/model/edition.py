@@ -42,7 +42,7 @@ from .ledgers import (
     load_releases,
 )
 from .memo import Memo
-from .rawhtml import REFUSED_SCHEMES, markup_problems, off_site, remote, scheme
+from .rawhtml import HANDED_ELSEWHERE_FIX, REFUSED_SCHEMES, handed_elsewhere, markup_problems, off_site, remote, scheme
 from .schema import LanguageTag, Schema, matching, validated, wrong
 from .sources import (
     BRACES,
@@ -232,6 +232,11 @@ def _check_unescaped(config: dict, problem) -> None:
             if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
                 problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
                         "a load", "give a page of the site or an https:// address", path)
+            elif str(path[-1]).lower() in ADDRESS_KEYS and (found := handed_elsewhere(html.unescape(words))):
+                # extra.homepage, extra.alternate's links: the logo and the language menu of every page (thirty-second
+                # hostile round, T4).
+                problem(key, f"`{name}` is {shown(words)}, an address with the scheme {found}:, which a browser hands to "
+                        "another program of the reader's", HANDED_ELSEWHERE_FIX, path)
             elif path in (["theme", "logo"], ["theme", "favicon"]) and remote(html.unescape(words)):
                 continue  # named once, as loaded from another host, with the fix that applies (_check_words_and_nav)
             elif str(path[-1]).lower() in ADDRESS_KEYS and (html.unescape(words) != words or (off_site(words) and not read)):

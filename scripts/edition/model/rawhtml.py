@@ -79,6 +79,24 @@ def scheme(url: str) -> str:
     return found[1].lower() if (found := SCHEME.match(_CONTROL.sub("", url))) else ""
 
 
+# What a link may lead to: a page of the web, or a mail. Any other scheme hands the address to another program of the
+# reader's (a file share, a remote shell, an office suite: smb://, ssh://, ms-word:…), which no check of the edition
+# reads, and to which a host on the reader's own network is as near as the public web (thirty-second hostile round, T1).
+LINK_SCHEMES = ("http", "https", "mailto")
+HANDED_ELSEWHERE_FIX = "link to an https:// or a mailto: address, or to a page of the site"
+
+
+def handed_elsewhere(url: str) -> str | None:
+    """The scheme of a link that leaves the browser for another program (LINK_SCHEMES), or None; a script's or a
+    document's own (REFUSED_SCHEMES) is named as such elsewhere."""
+    found = scheme(url)
+    return found if found and found not in LINK_SCHEMES and found not in REFUSED_SCHEMES else None
+
+
+def handed_elsewhere_problem(value: str, found: str) -> str:
+    return f"a link to {value[:60]!r} with the scheme {found}:, which a browser hands to another program of the reader's"
+
+
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation, which Markdown drops
 SCHEME_RELATIVE = ("//", "\\\\", "/\\", "\\/")  # //host/…, and the forms with backslashes browsers read alike
 
@@ -239,6 +257,8 @@ class _Reader(HTMLParser):
             elif name in URL_ATTRIBUTES and scheme(value) in REFUSED_SCHEMES:
                 self._problem(f"a {scheme(value)}: address in {name}= on <{tag}>", "link to a web address or a page of the site",
                               f"{scheme(value)}:", f"{scheme(value)}&")
+            elif name == "href" and self.rendered and (found := handed_elsewhere(value)):
+                self._problem(handed_elsewhere_problem(value, found), HANDED_ELSEWHERE_FIX, *where_linked(value))
             elif name == "href" and self.rendered and (found := host_problem(followed(value))):
                 # Read once, as rendered: Markdown's links, autolinks and typed <a> alike; //host/… as https.
                 self._problem(f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE, *where_linked(value))

@@ -34,7 +34,7 @@ from lxml import etree
 from ..problems import Problem, relative
 from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
-from .rawhtml import REFUSED_SCHEMES, css_urls, followed, remote, scheme
+from .rawhtml import REFUSED_SCHEMES, css_urls, followed, handed_elsewhere, handed_elsewhere_problem, remote, scheme
 from .web_addresses import address_problem, mail_problem
 
 TEMPLATES_DIR = Path("overrides")
@@ -123,6 +123,8 @@ def _element_problems(element) -> list[tuple[str, str]]:
             # A link on every page, held to the rules of every address a page holds (twenty-second hostile round, 58), an
             # SVG's, a feed's or a scheme-relative one too (twenty-third round, T3).
             problems.append(f"a link to {value[:60]!r} that no reader should be sent to ({wrong})")
+        elif tag in ("a", "area", "link") and attribute in ("href", "xlink:href") and (found := handed_elsewhere(value)):
+            problems.append(handed_elsewhere_problem(value, found))
         elif tag in ("a", "area") and attribute in ("href", "xlink:href") and (wrong := mail_problem(value)):
             problems.append(f"a mail link, {value[:60]!r}, that no reader should be sent to ({wrong})")
         elif attribute in ("action", "formaction"):

@@ -29,7 +29,17 @@ from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
 from ..model.files import REORDERED_OR_HIDDEN, REORDERING
-from ..model.rawhtml import REFUSED_SCHEMES, comment_problem, followed, off_site, remote, scheme
+from ..model.rawhtml import (
+    HANDED_ELSEWHERE_FIX,
+    REFUSED_SCHEMES,
+    comment_problem,
+    followed,
+    handed_elsewhere,
+    handed_elsewhere_problem,
+    off_site,
+    remote,
+    scheme,
+)
 from ..model.templates import REFRESH
 from ..model.web_addresses import SAME_SITE, host_problem, mail_problem
 from ..problems import Problem
@@ -184,6 +194,9 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
             elif attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
                     and scheme(value) in REFUSED_SCHEMES and not (tag.tag == "img" and scheme(value) == "data"):
                 problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix))
+            elif attribute in ("href", "xlink:href") and (found := handed_elsewhere(value)):
+                problems.append(Problem(name, 0, handed_elsewhere_problem(value, found), "remove it from the page or the "
+                                        "template it came from: " + HANDED_ELSEWHERE_FIX))
             elif attribute == "href" and (found := host_problem(followed(value)) or mail_problem(value)):
                 # A link to the reader's own machine or a mail link no reader should follow, however it got into the page:
                 # a template can hide one from its check's reading of the text, inside markup Jinja never writes
