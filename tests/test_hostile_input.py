@@ -2880,6 +2880,12 @@ CASES |= {  # thirty-second round, T1 and T4: links whose scheme hands them to a
          f"{CONFIG}:{EXTRA + 4}: `extra.alternate.link` is 'vnc://127.0.0.93/', an address with the scheme vnc:"]),
 }
 
+CASES |= {  # thirty-second round, T2: an encoded word's charset with a language (RFC 2231), read as mail programs read it
+    "docs: a subject in UTF-7 with a language that hides a line break": (
+        add_line(ABOUT, "[m](mailto:a@example.org?subject==?utf-7*en?q?a+AA0ACg-bcc:b@localhost?=)"),
+        f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?utf-7*en?q?a+AA0ACg-bcc:b@localhost?=': it holds "
+        f"'\\r' (U+000D, in an encoded word), which a mail's subject never holds; {MAIL_FIX}"),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
