@@ -2886,6 +2886,13 @@ CASES |= {  # thirty-second round, T2: an encoded word's charset with a language
         f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?utf-7*en?q?a+AA0ACg-bcc:b@localhost?=': it holds "
         f"'\\r' (U+000D, in an encoded word), which a mail's subject never holds; {MAIL_FIX}"),
 }
+CASES |= {  # thirty-second round, T3: a noncharacter as a reference, which Python's html.unescape drops and browsers and the
+    # PDF keep
+    "docs: noncharacters as references": (
+        add_lines(ABOUT, "One &#xFDD0; here.", "Two &#65535; there."),
+        [f"{ABOUT}:{ABOUT_END}: holds U+FDD0, a noncharacter, which is never text; write the character Unicode has for it",
+         f"{ABOUT}:{ABOUT_END + 2}: holds U+FFFF, a noncharacter"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -21,6 +21,7 @@ from .essay import Essay
 from .files import (
     INVISIBLE_IN_PAGES,
     MAX_LEDGER_BYTES,
+    NONCHARACTER,
     PRIVATE_USE,
     REORDERING,
     UNASSIGNED,
@@ -432,6 +433,17 @@ def heading_words(heading: str) -> str:
     return html.unescape(HEADING_ATTRIBUTES.sub("", heading))
 
 
+# A numeric character reference, as a browser reads one (its semicolon may be left out).
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+
+
+def _referenced(line: str) -> str:
+    """The characters a line's numeric references make, as browsers and the PDF's reader make them: Python's
+    html.unescape drops a noncharacter's (&#xFDD0;), which they keep."""
+    return "".join(chr(number) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(line)
+                   if (number := int(hexadecimal, 16) if hexadecimal else int(decimal)) <= 0x10FFFF)
+
+
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
@@ -458,11 +470,13 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             continue
         # A private-use character, which each reader's fonts draw differently or not at all: the PDF stopped on it with
         # Typst's words and no line (thirty-first hostile round, T5), as a record's value is refused.
-        if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
-                     if ("&" in line or not line.isascii()) and (m := PRIVATE_USE.search(html.unescape(line)))]:
-            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, a private-use character, which "
-                                 "each reader's fonts draw differently or not at all", "write the character Unicode has for it")
-                         for n, c in found]
+        # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
+        if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
+                     and (m := PRIVATE_USE.search(decoded := html.unescape(line)) or NONCHARACTER.search(decoded)
+                          or NONCHARACTER.search(_referenced(line)))]:
+            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, " + (
+                "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
+                else "a noncharacter, which is never text"), "write the character Unicode has for it") for n, c in found]
             continue
         # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
         # reordering one so written is named by the raw-HTML check, as the reference it is).

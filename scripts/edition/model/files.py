@@ -101,13 +101,13 @@ INVISIBLE_IN_VALUES = re.compile(f"[{_TYPESETTING}{_REORDERING}{_HIDDEN}]|{_STRA
 _CONTROL_IN_VALUES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane): never text; XML, and so the
 # pages' metadata, may not hold U+FFFE or U+FFFF.
-_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                                        for plane in range(17)) + "]")
 # Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
-_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, _NONCHARACTER,
+_REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, NONCHARACTER,
                                                               PRIVATE_USE)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
@@ -245,7 +245,7 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a control character "
                                "or half of a surrogate pair (written as an escape such as \\0 or \\ud800)",
                                "remove the escape (write plain text)"))
-    if match := _NONCHARACTER.search(value):
+    if match := NONCHARACTER.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a noncharacter, which is never text",
                                "remove it (write plain text)"))
     if match := PRIVATE_USE.search(value):
