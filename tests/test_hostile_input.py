@@ -2893,6 +2893,13 @@ CASES |= {  # thirty-second round, T3: a noncharacter as a reference, which Pyth
         [f"{ABOUT}:{ABOUT_END}: holds U+FDD0, a noncharacter, which is never text; write the character Unicode has for it",
          f"{ABOUT}:{ABOUT_END + 2}: holds U+FFFF, a noncharacter"]),
 }
+CASES |= {  # thirty-second round, T5: SVG animation that sets a link's address as the page is shown
+    "overrides: SVG animations that set a link's address": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<svg><a><animate attributeName="href" values="https://127.0.0.100/"/><text>b4'
+                '</text></a></svg>\n<svg><a><set attributeName="xlink:href" to="javascript:alert(1)"/><text>b5</text></a></svg>'),
+        [f"{TEMPLATE}:105: every page would carry an SVG <animate> that changes a link's address as the page is shown",
+         f"{TEMPLATE}:106: every page would carry an SVG <set> that changes a link's address as the page is shown"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

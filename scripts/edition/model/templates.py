@@ -102,6 +102,9 @@ def _element_problems(element) -> list[tuple[str, str]]:
         problems.append("a <script type=speculationrules>, which has browsers fetch or prerender the pages it lists")
     if tag == "iframe" and named.get("srcdoc") is not None:
         problems.append("an <iframe srcdoc>, a page of its own that no check of the edition reads")
+    if tag in ("set", "animate") and (named.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
+        # SVG animation sets its parent link's address as the page is shown (thirty-second hostile round, T5).
+        problems.append(f"an SVG <{tag}> that changes a link's address as the page is shown, which no check reads")
     # Jinja among the attributes (<img {{ "src" }}="…">): lxml splits it into names, and which attribute a
     # value belongs to is Jinja's to say, so every value there is read as an address the element loads.
     in_tag = [" ".join(found.split()) for found in re.findall(r"\{\{(.*?)\}\}", " ".join(named), re.DOTALL)]

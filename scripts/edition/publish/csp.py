@@ -145,6 +145,11 @@ def _comments(page: HtmlElement):
     yield from page.itersiblings(etree.Comment)
 
 
+# SVG's animation elements, which set an attribute of their parent as the page is shown: on a link, its address
+# (<a><set attributeName="href" to="…"/>, thirty-second hostile round, T5), which the page's markup does not hold.
+ANIMATIONS = ("set", "animate")
+
+
 def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list[Problem]:
     """What in a built page would run, or change the policy, without being the edition's own."""
     problems = []
@@ -179,6 +184,9 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
         # a page of its own.
         if tag.tag == "base":
             problems.append(Problem(name, 0, "a <base> element, which moves every relative link of the page elsewhere", fix))
+        if tag.tag in ANIMATIONS and (tag.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
+            problems.append(Problem(name, 0, f"an SVG <{tag.tag}> that changes a link's address as the page is shown, "
+                                    "which no check reads", fix))
         if tag.tag == "iframe" and tag.get("srcdoc") is not None:
             problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
         for attribute in ("action", "formaction"):
