@@ -2879,7 +2879,6 @@ CASES |= {  # thirty-second round, T1 and T4: links whose scheme hands them to a
         [f"{CONFIG}:{EXTRA + 1}: `extra.homepage` is 'smb://10.0.0.90/h', an address with the scheme smb:, {ELSEWHERE}",
          f"{CONFIG}:{EXTRA + 4}: `extra.alternate.link` is 'vnc://127.0.0.93/', an address with the scheme vnc:"]),
 }
-
 CASES |= {  # thirty-second round, T2: an encoded word's charset with a language (RFC 2231), read as mail programs read it
     "docs: a subject in UTF-7 with a language that hides a line break": (
         add_line(ABOUT, "[m](mailto:a@example.org?subject==?utf-7*en?q?a+AA0ACg-bcc:b@localhost?=)"),
@@ -2900,6 +2899,14 @@ CASES |= {  # thirty-second round, T5: SVG animation that sets a link's address 
         [f"{TEMPLATE}:105: every page would carry an SVG <animate> that changes a link's address as the page is shown",
          f"{TEMPLATE}:106: every page would carry an SVG <set> that changes a link's address as the page is shown"]),
 }
+CASES |= {  # thirty-second round, T6 and T7: characters no face of the PDF has, named where they are typed, never at a
+    # space of another page
+    "docs: a lone skin-tone modifier and one after a zero-width space": (
+        add_lines(ABOUT, "One \U0001f3fb alone.", "Two a\u200b\U0001f3fb b."),
+        [f"{ABOUT}:{ABOUT_END}: holds '\U0001f3fb', which no face the PDF uses has",
+         f"{ABOUT}:{ABOUT_END + 2}: holds '\\u200b', which no face the PDF uses has"]),
+}
+RENDERED_TEMPLATES.add("docs: a lone skin-tone modifier and one after a zero-width space")
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -707,13 +707,18 @@ def _in_sandbox(file: str, sandbox: Path) -> str:
 
 
 UNSET_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
+TYPST_ESCAPE = re.compile(r"\\u\{([0-9A-Fa-f]{1,6})\}")
 
 
 def _where_written(problems: list[Problem], root: Path) -> list[Problem]:
     """A character no face has, named where an author wrote it (a record's title, a ledger, a page) rather than at
     each page that shows it (tenth hostile round, case 102: four pages named, never the record); as they were when
     no input file holds it as typed."""
-    unset = {found[1] for problem in problems if (found := UNSET_TEXT.search(problem.what))}
+    # As Typst writes it: \u{200b} for a character that draws nothing. A space set beside a character no face has is
+    # no one's fault but that character's: looked for as typed, it named the first page with a space in it
+    # (thirty-second hostile round, T6 and T7).
+    unset = {text for problem in problems if (found := UNSET_TEXT.search(problem.what))
+             if (text := TYPST_ESCAPE.sub(lambda escape: chr(int(escape[1], 16)), found[1])).strip()}
     if not unset:
         return problems
     lines = [(path.relative_to(root).as_posix(), number, line)
