@@ -2907,6 +2907,9 @@ CASES |= {  # thirty-second round, T6 and T7: characters no face of the PDF has,
          f"{ABOUT}:{ABOUT_END + 2}: holds '\\u200b', which no face the PDF uses has"]),
 }
 RENDERED_TEMPLATES.add("docs: a lone skin-tone modifier and one after a zero-width space")
+CASES["overrides: a refresh to a file share"] = (  # thirty-second round, M4: once named at each built page
+    replace(TEMPLATE, DRAWER, DRAWER + '<meta http-equiv="refresh" content="0; url=smb://10.0.0.99/">'),
+    f"{TEMPLATE}:105: every page would carry a <meta http-equiv=refresh> that sends readers to 'smb://10.0.0.99/'")
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -141,7 +141,8 @@ def _element_problems(element) -> list[tuple[str, str]]:
         if (value := named.get(attribute)) is not None and not _jinja(value) and not remote(value):
             problems.append(f"a <{tag} {attribute}> that tells {value[:60]!r} of what readers do")
     if tag == "meta" and (named.get("http-equiv") or "").lower() == "refresh" and (
-            (target := REFRESH.search(named.get("content") or "")) and remote(target[1])):
+            (target := REFRESH.search(named.get("content") or "")) and (remote(target[1]) or handed_elsewhere(target[1]))):
+        # smb:// too, which the browser hands to another program (thirty-second hostile round, M4)
         problems.append(f"a <meta http-equiv=refresh> that sends readers to {target[1]!r}")
     styles = tinycss2.parse_declaration_list(named["style"]) if named.get("style") else []
     if tag == "style":
