@@ -2910,6 +2910,10 @@ RENDERED_TEMPLATES.add("docs: a lone skin-tone modifier and one after a zero-wid
 CASES["overrides: a refresh to a file share"] = (  # thirty-second round, M4: once named at each built page
     replace(TEMPLATE, DRAWER, DRAWER + '<meta http-equiv="refresh" content="0; url=smb://10.0.0.99/">'),
     f"{TEMPLATE}:105: every page would carry a <meta http-equiv=refresh> that sends readers to 'smb://10.0.0.99/'")
+CASES["overrides: private-use characters typed and as a reference"] = (  # thirty-second round, M5
+    replace(TEMPLATE, DRAWER, DRAWER + "<p>\ue019</p>\n<p>&#xE01A;</p>"),
+    [f"{TEMPLATE}:105: every page would carry U+E019, a private-use character, which each reader's fonts draw differently "
+     "or not at all; write the character Unicode has for it", f"{TEMPLATE}:106: every page would carry U+E01A"])
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -32,7 +32,7 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
+from .files import MAX_LEDGER_BYTES, PRIVATE_USE, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, handed_elsewhere, handed_elsewhere_problem, remote, scheme
 from .web_addresses import address_problem, mail_problem
@@ -238,7 +238,11 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     # A code point Unicode has not assigned, which no font draws (thirteenth hostile round, case 34).
     unknown = [(number, f"every page would carry U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
                for number, line in [*typed, *strings] if (found := unassigned(line))]
-    return hidden + unknown
+    # A private-use character, which each reader's fonts draw differently or not at all (thirty-second round, M5).
+    private = [(number, f"every page would carry U+{ord(found[0]):04X}, a private-use character, which each reader's fonts "
+                "draw differently or not at all", "write the character Unicode has for it")
+               for number, line in [*typed, *strings] if (found := PRIVATE_USE.search(line))]
+    return hidden + unknown + private
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
