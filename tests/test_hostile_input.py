@@ -2910,6 +2910,10 @@ RENDERED_TEMPLATES.add("docs: a lone skin-tone modifier and one after a zero-wid
 CASES["overrides: a refresh to a file share"] = (  # thirty-second round, M4: once named at each built page
     replace(TEMPLATE, DRAWER, DRAWER + '<meta http-equiv="refresh" content="0; url=smb://10.0.0.99/">'),
     f"{TEMPLATE}:105: every page would carry a <meta http-equiv=refresh> that sends readers to 'smb://10.0.0.99/'")
+CASES["mkdocs.yml: a logo written as a data: address"] = (  # thirty-second round, M6: once told to give an https:// one
+    replace(CONFIG, "  font: false", '  logo: "data:image/svg+xml,x"\n  font: false'),
+    f"{CONFIG}:{line_of(CONFIG, 'font: false')}: `theme.logo` is a data: address, which Material writes into every page "
+    "as a link or a load; name a file under docs/ by its path from there, such as assets/favicon.svg")
 CASES["overrides: private-use characters typed and as a reference"] = (  # thirty-second round, M5
     replace(TEMPLATE, DRAWER, DRAWER + "<p>\ue019</p>\n<p>&#xE01A;</p>"),
     [f"{TEMPLATE}:105: every page would carry U+E019, a private-use character, which each reader's fonts draw differently "

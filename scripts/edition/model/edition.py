@@ -230,8 +230,11 @@ def _check_unescaped(config: dict, problem) -> None:
             # Read as the browser reads the attribute the value lands in: `&#106;avascript:` is javascript:.
             read = scheme(html.unescape(words))
             if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
+                # The logo and the favicon are loaded, and only from the site (thirty-second hostile round, M6).
                 problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
-                        "a load", "give a page of the site or an https:// address", path)
+                        "a load", "name a file under docs/ by its path from there, such as assets/favicon.svg"
+                        if path in (["theme", "logo"], ["theme", "favicon"]) else "give a page of the site or an https:// "
+                        "address", path)
             elif str(path[-1]).lower() in ADDRESS_KEYS and (found := handed_elsewhere(html.unescape(words))):
                 # extra.homepage, extra.alternate's links: the logo and the language menu of every page (thirty-second
                 # hostile round, T4).
