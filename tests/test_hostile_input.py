@@ -2918,6 +2918,12 @@ CASES["overrides: private-use characters typed and as a reference"] = (  # thirt
     replace(TEMPLATE, DRAWER, DRAWER + "<p>\ue019</p>\n<p>&#xE01A;</p>"),
     [f"{TEMPLATE}:105: every page would carry U+E019, a private-use character, which each reader's fonts draw differently "
      "or not at all; write the character Unicode has for it", f"{TEMPLATE}:106: every page would carry U+E01A"])
+CASES |= {  # thirty-third round, T1: an address typed over two lines, named where its link opens
+    "docs: raw links with a line break inside their scheme": (
+        add_lines(ABOUT, '<a href="smb\n://10.0.0.23/">a</a>', '<a href="https\n://127.0.0.32/">b</a>'),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'smb\\n://10.0.0.23/' with the scheme smb:, {ELSEWHERE}",
+         f"{ABOUT}:{ABOUT_END + 3}: a link to 'https\\n://127.0.0.32/': the host 127.0.0.32 is not on the public web"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

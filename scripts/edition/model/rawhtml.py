@@ -120,7 +120,11 @@ def where_linked(value: str) -> tuple[str, ...]:
     # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (_problem).
     closed = (f"]({address})", f"]({address} ", f'href="{address}"', f"href='{address}'", f"]: {address}\n", f"]: {address} ",
               f"href={address}>", f"href={address} ")
-    return (*closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}",
+    # An address typed over two lines (<a href="smb⏎://…">, which browsers read without the break): where it opens, a
+    # line read with its line break after it (thirty-third hostile round, T1).
+    opened = address.split("\n", 1)[0] + "\n"
+    split = (f'href="{opened}', f"href='{opened}", f"href={opened}") if "\n" in address else ()
+    return (*split, *closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}",
             f"href={address}", address, host)
 
 
