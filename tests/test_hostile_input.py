@@ -2924,6 +2924,13 @@ CASES |= {  # thirty-third round, T1: an address typed over two lines, named whe
         [f"{ABOUT}:{ABOUT_END}: a link to 'smb\\n://10.0.0.23/' with the scheme smb:, {ELSEWHERE}",
          f"{ABOUT}:{ABOUT_END + 3}: a link to 'https\\n://127.0.0.32/': the host 127.0.0.32 is not on the public web"]),
 }
+CASES |= {  # thirty-third round
+    # T6: an encoded word in a charset no codec here reads (UTF-7-IMAP, which glibc reads as UTF-7)
+    "docs: a subject in a charset the check cannot read": (
+        add_line(ABOUT, "[m](mailto:a@example.org?subject==?UTF-7-IMAP?q?a%26AA0ACg-bcc:b@localhost?=)"),
+        f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?UTF-7-IMAP?q?a%26AA0ACg-bcc:b@localhost?=': its "
+        f"subject holds an encoded word in a charset the check cannot read, which mail programs may read as anything; {MAIL_FIX}"),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

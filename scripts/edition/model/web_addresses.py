@@ -272,7 +272,10 @@ def mail_problem(value: str) -> str | None:
     for key, words in fields:
         text = unquote(words, errors="replace")
         refused = (_NOT_IN_MAIL_ADDRESSES if key in ADDRESS_HEADERS else _NOT_IN_BODIES if key == "body" else _NOT_IN_HEADERS)
-        for reading in (text, *([decoded] if key != "body" and (decoded := _encoded_words(text)) != text else [])):
+        decoded = _encoded_words(text) if key != "body" else text
+        if decoded is None:
+            return f"its {key} holds an encoded word in a charset the check cannot read, which mail programs may read as anything"
+        for reading in (text, *([decoded] if decoded != text else [])):
             # An encoded word (=?utf-8?q?…?=) is decoded by the mail program: held to the same (thirtieth round, M4).
             if found := refused.search(reading):
                 encoded = "" if found[0] in value else ", percent-encoded" if reading is text else ", in an encoded word"
@@ -290,25 +293,28 @@ def mail_problem(value: str) -> str | None:
     return next(filter(None, map(_recipient_problem, recipients)), None)
 
 
-def _encoded_words(text: str) -> str:
+def _encoded_words(text: str) -> str | None:
     """Text with its encoded words (RFC 2047: =?utf-8?q?…?=) decoded as a mail program decodes them, a character it
-    cannot decode as U+FFFD."""
+    cannot decode as U+FFFD; None when a word's charset is one no codec here reads."""
     if "=?" not in text:
         return text
     try:
         parts = email.header.decode_header(text)
     except (email.errors.HeaderParseError, ValueError):
         return "\ufffd"
+    if any(isinstance(part, bytes) and _codec(charset) is None for part, charset in parts):
+        return None
     return "".join(part.decode(_codec(charset), errors="replace") if isinstance(part, bytes) else part for part, charset in parts)
 
 
-def _codec(charset: str | None) -> str:
+def _codec(charset: str | None) -> str | None:
     """The codec of an encoded word's charset, its language (RFC 2231: utf-7*en) left aside, as mail programs read it
-    (thirty-second hostile round, T2); one Python does not know is read as UTF-8, each byte it cannot read a U+FFFD."""
+    (thirty-second hostile round, T2); None for one Python does not know (UTF-7-IMAP, which glibc reads: thirty-third
+    round, T6), whose words no one here can read."""
     try:
         return codecs.lookup((charset or "ascii").split("*", 1)[0] or "ascii").name
     except LookupError:
-        return "utf-8"
+        return None
 
 
 def _recipient_problem(recipient: str) -> str | None:
