@@ -2931,6 +2931,13 @@ CASES |= {  # thirty-third round
         f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?UTF-7-IMAP?q?a%26AA0ACg-bcc:b@localhost?=': its "
         f"subject holds an encoded word in a charset the check cannot read, which mail programs may read as anything; {MAIL_FIX}"),
 }
+CASES |= {  # thirty-third round
+    # T7: control characters written as references, which the page and the PDF would carry
+    "docs: control characters as references": (
+        add_lines(ABOUT, "A &#x01; B", "C &#x85; D"),
+        [f"{ABOUT}:{ABOUT_END}: holds U+0001, a control character, written as a reference (typed, it is refused as well); "
+         "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds U+0085, a control character"]),
+}
 
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""

@@ -433,6 +433,9 @@ def heading_words(heading: str) -> str:
     return html.unescape(HEADING_ATTRIBUTES.sub("", heading))
 
 
+# The control characters a reference may make, which the page and the PDF would carry (&#x01;: thirty-third hostile
+# round, T7); typed, files.read_text refuses them.
+CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A numeric character reference, as a browser reads one (its semicolon may be left out).
 NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 
@@ -473,10 +476,13 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
         if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
                      and (m := PRIVATE_USE.search(decoded := html.unescape(line)) or NONCHARACTER.search(decoded)
-                          or NONCHARACTER.search(_referenced(line)))]:
+                          or NONCHARACTER.search(referenced := _referenced(line)) or CONTROL_REFERENCED.search(referenced))]:
             problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, " + (
                 "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
-                else "a noncharacter, which is never text"), "write the character Unicode has for it") for n, c in found]
+                else "a noncharacter, which is never text" if NONCHARACTER.match(c)
+                else "a control character, written as a reference (typed, it is refused as well)"),
+                "write the character Unicode has for it" if not CONTROL_REFERENCED.match(c) else "remove the reference")
+                for n, c in found]
             continue
         # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
         # reordering one so written is named by the raw-HTML check, as the reference it is).
