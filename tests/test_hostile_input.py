@@ -3049,6 +3049,18 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
 
 
+def test_a_mark_no_face_has_is_named_where_typed_never_the_letter_it_marks_in_another_page(project):
+    """Thirty-third hostile round, T2 to T5 and T8: a letter, a quotation mark or a digit set with an enclosing circle or
+    a keycap, which Typst names with the mark, was looked for as typed: the first page holding an 'a' was blamed."""
+    add_lines(ABOUT, "X a\u20dd letter.", 'Y "\u20dd quote.', "K 1\ufe0f\u20e3 keycap.")(project)
+    result = run_build(project)
+    errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.returncode == 1
+    assert f"{ABOUT}:{ABOUT_END}: holds '\u20dd', which no face the PDF uses has" in " ".join(errors), errors
+    assert f"{ABOUT}:{ABOUT_END + 4}: holds '\u20e3'" in " ".join(errors), errors
+    assert all(line.startswith(f"{ABOUT}:") for line in errors), errors
+
+
 def test_a_redirect_hiding_a_published_page_is_named_once_and_its_anchors_are_not_lost(project):
     """Seventh hostile round, case 148: after the right message, seven more said each anchor of the page was "no longer
     published" and offered aliases onto the redirect's target, though the page was there."""

@@ -707,18 +707,25 @@ def _in_sandbox(file: str, sandbox: Path) -> str:
 
 
 UNSET_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
-TYPST_ESCAPE = re.compile(r"\\u\{([0-9A-Fa-f]{1,6})\}")
+TYPST_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|(.))")
+TYPST_ESCAPED = {"n": "\n", "r": "\r", "t": "\t"}
+
+
+def _typst_character(escape: re.Match) -> str:
+    """The character a Typst string's escape stands for: a code point's (u{200b}), a quotation mark's, a line break's."""
+    return chr(int(escape[1], 16)) if escape[1] else TYPST_ESCAPED.get(escape[2], escape[2])
 
 
 def _where_written(problems: list[Problem], root: Path) -> list[Problem]:
     """A character no face has, named where an author wrote it (a record's title, a ledger, a page) rather than at
     each page that shows it (tenth hostile round, case 102: four pages named, never the record); as they were when
     no input file holds it as typed."""
-    # As Typst writes it: \u{200b} for a character that draws nothing. A space set beside a character no face has is
-    # no one's fault but that character's: looked for as typed, it named the first page with a space in it
-    # (thirty-second hostile round, T6 and T7).
+    # As Typst writes it: \u{200b} for a character that draws nothing, \" for a quotation mark. Every face has the
+    # characters of ASCII: one named beside a character no face has (a space, the letter an enclosing circle marks) is
+    # no one's fault but that character's; looked for as typed, it named the first page holding it (thirty-second
+    # hostile round, T6 and T7; thirty-third, T2 to T5).
     unset = {text for problem in problems if (found := UNSET_TEXT.search(problem.what))
-             if (text := TYPST_ESCAPE.sub(lambda escape: chr(int(escape[1], 16)), found[1])).strip()}
+             if not (text := TYPST_ESCAPE.sub(_typst_character, found[1])).isascii()}
     if not unset:
         return problems
     lines = [(path.relative_to(root).as_posix(), number, line)
