@@ -2923,15 +2923,11 @@ CASES |= {  # thirty-third round, T1: an address typed over two lines, named whe
         add_lines(ABOUT, '<a href="smb\n://10.0.0.23/">a</a>', '<a href="https\n://127.0.0.32/">b</a>'),
         [f"{ABOUT}:{ABOUT_END}: a link to 'smb\\n://10.0.0.23/' with the scheme smb:, {ELSEWHERE}",
          f"{ABOUT}:{ABOUT_END + 3}: a link to 'https\\n://127.0.0.32/': the host 127.0.0.32 is not on the public web"]),
-}
-CASES |= {  # thirty-third round
     # T6: an encoded word in a charset no codec here reads (UTF-7-IMAP, which glibc reads as UTF-7)
     "docs: a subject in a charset the check cannot read": (
         add_line(ABOUT, "[m](mailto:a@example.org?subject==?UTF-7-IMAP?q?a%26AA0ACg-bcc:b@localhost?=)"),
         f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?UTF-7-IMAP?q?a%26AA0ACg-bcc:b@localhost?=': its "
         f"subject holds an encoded word in a charset the check cannot read, which mail programs may read as anything; {MAIL_FIX}"),
-}
-CASES |= {  # thirty-third round
     # T7: control characters written as references, which the page and the PDF would carry
     "docs: control characters as references": (
         add_lines(ABOUT, "A &#x01; B", "C &#x85; D"),
@@ -3047,6 +3043,17 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
     assert result.stderr.splitlines()[-1].startswith("build failed:")
     assert tree_digest(project / "site") == site_before
     assert tree_digest(project, leave_out=("site", ".cache")) == project_before
+
+
+def test_a_templates_link_to_no_page_is_named_at_the_built_pages_not_at_a_line_holding_its_words(project):
+    """Thirty-third hostile round, T9: a template's <a href="x"> was named at the first line of each page holding an x,
+    and told to be fixed in the Markdown."""
+    replace(TEMPLATE, DRAWER, DRAWER + '<a href="x">q</a>')(project)
+    result = run_build(project)
+    errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.returncode == 1
+    assert errors and all(line.startswith("site/") and "link to 'x' leads to no page of the site; fix the link where it is "
+                          "written (the page, or a template of overrides/)" in line for line in errors), errors
 
 
 def test_a_mark_no_face_has_is_named_where_typed_never_the_letter_it_marks_in_another_page(project):

@@ -18,7 +18,8 @@ def test_sitecheck_finds_a_missing_page_a_missing_anchor_and_an_offsite_script(t
     assert found == [
         "site/index.html: <script> loads 'https://cdn.example.com/x.js' from another host; serve the file from the site itself",
         "site/index.html: link to 'a/#p9' names a missing anchor '#p9'; fix the anchor, or restore the heading or paragraph it pointed to",
-        "site/index.html: link to 'b/' leads to no page of the site; fix the link in the Markdown, or the page it names",
+        "site/index.html: link to 'b/' leads to no page of the site; fix the link where it is written (the page, or a template "
+        "of overrides/), or the page it names",
     ]
 
 

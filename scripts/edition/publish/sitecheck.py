@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
 from ..model.addresses import page_path
-from ..model.rawhtml import css_urls, remote
+from ..model.rawhtml import css_urls, remote, where_linked
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
 from .punctuation import punctuation_problems
@@ -143,7 +143,8 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             target = _target(site, page, parts.path)
             if target is None:
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' leads to no page of the site",
-                                        "fix the link in the Markdown, or the page it names"))
+                                        "fix the link where it is written (the page, or a template of overrides/), or the "
+                                        "page it names"))
             elif parts.fragment and unquote(parts.fragment) not in _ids_of(target, parsed, ids):
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
                                         "fix the anchor, or restore the heading or paragraph it pointed to"))
@@ -151,6 +152,7 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
 
 
 QUOTED = re.compile(r"'([^']+)'")
+LINK_TO = "link to '"
 ID_TWICE = "the id "
 
 
@@ -164,8 +166,11 @@ def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
         page = by_output.get(problem.path) if problem.line == 0 else None
         quoted = QUOTED.search(problem.what) if page is not None else None
         # An id: where the page gives it (HTML or an attribute list), not the first line the word is on.
+        # A link: where it is written as one ([…](x), href="x"), never the first line that holds its words, which named
+        # a line holding an x of every page for a template's <a href="x"> (thirty-third hostile round, T9).
         needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
-                   if quoted and problem.what.startswith(ID_TWICE) else [quoted[1]] if quoted else [])
+                   if quoted and problem.what.startswith(ID_TWICE) else list(where_linked(quoted[1])[:-2])
+                   if quoted and problem.what.startswith(LINK_TO) else [quoted[1]] if quoted else [])
         line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
         placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
     return placed
