@@ -246,10 +246,10 @@ MAIL_FIX = ("write it as mailto:name@domain, with a domain on the public web and
 
 def mail_problem(value: str) -> str | None:
     """What makes a mailto: address one no reader should be sent to, or None (also for any other address): a recipient,
-    before the ? or in a header that holds addresses (to=, cc=, bcc=, reply-to=…), that is no mail address under a name
-    on the public web (an IP, localhost, a special-use or look-alike name), a header name mail programs read otherwise,
-    or what no address, subject or body holds, typed or percent-encoded (a NUL, a right-to-left override, a line break
-    in a subject: twenty-seventh and twenty-eighth hostile rounds)."""
+    before the ? or in to=, cc= or bcc=, that is no bare mail address under a name on the public web (an IP, localhost,
+    a special-use or look-alike name), a header other than ADDRESS_HEADERS and TEXT_HEADERS or a name mail programs
+    read otherwise, a fragment, or what no address, subject or body holds, typed, percent-encoded or in an encoded word
+    (a NUL, a right-to-left override, a line break in a subject: twenty-seventh to thirty-third hostile rounds)."""
     try:
         parts = urlsplit(value.strip())
     except ValueError:
