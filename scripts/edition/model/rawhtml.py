@@ -110,12 +110,15 @@ def followed(url: str) -> str:
 
 def where_linked(value: str) -> tuple[str, ...]:
     """What to look for in a page's text to find the line of a link to value, most particular first: its Markdown and
-    HTML forms, then the address alone, then its host. A code span or block showing the same address as text comes
-    before the link itself in a page (twenty-third hostile round, T4)."""
-    address = value
+    HTML forms (link_forms), then the address alone, then its host. A code span or block showing the same address as
+    text comes before the link itself in a page (twenty-third hostile round, T4)."""
     # The host after the scheme and whatever slashes or backslashes browsers skip (http:\\host: twenty-fourth round, T2).
-    after = address[found.end():] if (found := SCHEME.match(address)) else address
-    host = re.split(r"[/\\?#]", after.lstrip("/\\"), maxsplit=1)[0]
+    after = value[found.end():] if (found := SCHEME.match(value)) else value
+    return (*link_forms(value), value, re.split(r"[/\\?#]", after.lstrip("/\\"), maxsplit=1)[0])
+
+
+def link_forms(address: str) -> tuple[str, ...]:
+    """The ways a page writes a link to address, as Markdown or as HTML, most particular first."""
     # Closed first: a link to mailto:a@localhost was named at an earlier good one to mailto:a@localhostmail.com, whose
     # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (_problem).
     closed = (f"]({address})", f"]({address} ", f'href="{address}"', f"href='{address}'", f"]: {address}\n", f"]: {address} ",
@@ -125,7 +128,7 @@ def where_linked(value: str) -> tuple[str, ...]:
     opened = address.split("\n", 1)[0] + "\n"
     split = (f'href="{opened}', f"href='{opened}", f"href={opened}") if "\n" in address else ()
     return (*split, *closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}",
-            f"href={address}", address, host)
+            f"href={address}")
 
 
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)

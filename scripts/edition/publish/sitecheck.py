@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
 from ..model.addresses import page_path
-from ..model.rawhtml import css_urls, remote, where_linked
+from ..model.rawhtml import css_urls, link_forms, remote
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
 from .punctuation import punctuation_problems
@@ -169,7 +169,7 @@ def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
         # A link: where it is written as one ([…](x), href="x"), never the first line that holds its words, which named
         # a line holding an x of every page for a template's <a href="x"> (thirty-third hostile round, T9).
         needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
-                   if quoted and problem.what.startswith(ID_TWICE) else list(where_linked(quoted[1])[:-2])
+                   if quoted and problem.what.startswith(ID_TWICE) else list(link_forms(quoted[1]))
                    if quoted and problem.what.startswith(LINK_TO) else [quoted[1]] if quoted else [])
         line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
         placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
