@@ -2935,6 +2935,13 @@ CASES |= {  # thirty-third round, T1: an address typed over two lines, named whe
          "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds U+0085, a control character"]),
 }
 
+CASES["overrides: a noncharacter and control characters as references"] = (  # thirty-third round, minor: once published
+    replace(TEMPLATE, DRAWER, DRAWER + "<p>&#xFDD0;</p>\n<p>&#1;</p>\n<p>&#x85</p>"),
+    [f"{TEMPLATE}:105: every page would carry U+FDD0, a noncharacter, which is never text; remove the reference",
+     f"{TEMPLATE}:106: every page would carry U+0001, a control character; remove the reference",
+     f"{TEMPLATE}:107: every page would carry U+0085, a control character"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -19,16 +19,19 @@ from ..problems import Problem
 from .addresses import OWN_ID, page_path
 from .essay import Essay
 from .files import (
+    CONTROL_REFERENCED,
     INVISIBLE_IN_PAGES,
     MAX_LEDGER_BYTES,
     NONCHARACTER,
     PRIVATE_USE,
     REORDERING,
+    REORDERING_FIX,
     UNASSIGNED,
     UNASSIGNED_FIX,
     line_at,
     parse_yaml,
     read_text,
+    referenced,
     unassigned,
 )
 from .schema import Filled, Schema, described, validated
@@ -433,20 +436,6 @@ def heading_words(heading: str) -> str:
     return html.unescape(HEADING_ATTRIBUTES.sub("", heading))
 
 
-# The control characters a reference may make, which the page and the PDF would carry (&#x01;: thirty-third hostile
-# round, T7); typed, files.read_text refuses them.
-CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A numeric character reference, as a browser reads one (its semicolon may be left out).
-NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
-
-
-def _referenced(line: str) -> str:
-    """The characters a line's numeric references make, as browsers and the PDF's reader make them: Python's
-    html.unescape drops a noncharacter's (&#xFDD0;), which they keep."""
-    return "".join(chr(number) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(line)
-                   if (number := int(hexadecimal, 16) if hexadecimal else int(decimal)) <= 0x10FFFF)
-
-
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
     """Read every Markdown page under docs/ once; a page that cannot be read is a problem, and left out.
 
@@ -476,7 +465,7 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
         if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
                      and (m := PRIVATE_USE.search(decoded := html.unescape(line)) or NONCHARACTER.search(decoded)
-                          or NONCHARACTER.search(referenced := _referenced(line)) or CONTROL_REFERENCED.search(referenced))]:
+                          or NONCHARACTER.search(made := referenced(line)) or CONTROL_REFERENCED.search(made))]:
             problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, " + (
                 "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
                 else "a noncharacter, which is never text" if NONCHARACTER.match(c)
@@ -491,8 +480,8 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
             # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
             # character or a filler hides words that a search, a copy or a screen reader still finds.
             problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, an invisible character that "
-                                 "breaks or reorders the text around it", "remove it: right-to-left words are set by their "
-                                 "language, as `dir=\"rtl\"` does" if REORDERING.match(c) else "remove it (write plain text)")
+                                 "breaks or reorders the text around it",
+                                 REORDERING_FIX if REORDERING.match(c) else "remove it (write plain text)")
                          for n, c in reordered]
             continue
         if crowd := crowded(text):

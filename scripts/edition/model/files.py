@@ -105,6 +105,13 @@ NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0x
                                                        for plane in range(17)) + "]")
 # Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# The control characters a reference may make, which a page and the PDF would carry (&#x01;: thirty-third hostile
+# round, T7); typed, read_text refuses them.
+CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A numeric character reference, as a browser reads one (its semicolon may be left out).
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+# What to do about a character that reorders the words around it.
+REORDERING_FIX = "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
 _REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, NONCHARACTER,
@@ -226,6 +233,13 @@ UNASSIGNED_FIX = "write the character meant, or remove it"
 
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def referenced(text: str) -> str:
+    """The characters text's numeric references make, as browsers and the PDF's reader make them: Python's
+    html.unescape drops a noncharacter's (&#xFDD0;) and a control character's (&#x01;), which they keep."""
+    return "".join(chr(number) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(text)
+                   if (number := int(hexadecimal, 16) if hexadecimal else int(decimal)) <= 0x10FFFF)
 
 
 def unassigned(text: str) -> str | None:

@@ -33,7 +33,7 @@ import markdown
 from ..problems import Problem, shown
 from .addresses import OWN_ID
 from .docs import CODE_SPAN, FENCE, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
-from .files import REORDERING
+from .files import REORDERING, REORDERING_FIX
 from .memo import Memo, checked
 from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem
 
@@ -335,7 +335,6 @@ def _reordering(character: str) -> str:
     return f"a character reference makes U+{ord(character):04X}, an invisible character that reorders the text around it"
 
 
-REORDERING_FIX = "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
 
 
 def _address_problems(page: Page, lines: list[str]) -> list[Problem]:

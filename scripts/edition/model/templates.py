@@ -32,7 +32,18 @@ import tinycss2
 from lxml import etree
 
 from ..problems import Problem, relative
-from .files import MAX_LEDGER_BYTES, PRIVATE_USE, REORDERED_OR_HIDDEN, UNASSIGNED, UNASSIGNED_FIX, read_text, unassigned
+from .files import (
+    CONTROL_REFERENCED,
+    MAX_LEDGER_BYTES,
+    NONCHARACTER,
+    PRIVATE_USE,
+    REORDERED_OR_HIDDEN,
+    UNASSIGNED,
+    UNASSIGNED_FIX,
+    read_text,
+    referenced,
+    unassigned,
+)
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, handed_elsewhere, handed_elsewhere_problem, remote, scheme
 from .web_addresses import address_problem, mail_problem
@@ -242,7 +253,14 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     private = [(number, f"every page would carry U+{ord(found[0]):04X}, a private-use character, which each reader's fonts "
                 "draw differently or not at all", "write the character Unicode has for it")
                for number, line in [*typed, *strings] if (found := PRIVATE_USE.search(line))]
-    return hidden + unknown + private
+    # A noncharacter or a control character written as a reference, which html.unescape drops but browsers keep
+    # (thirty-third hostile round, minor): a page so written is refused as well.
+    made = [(number, f"every page would carry U+{ord(found[0]):04X}, " + (
+                "a noncharacter, which is never text" if NONCHARACTER.match(found[0]) else "a control character"),
+             "remove the reference")
+            for number, line in enumerate(text.split("\n"), 1)
+            if "&#" in line and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
+    return hidden + unknown + private + made
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
