@@ -1582,7 +1582,7 @@ CASES |= {
     "a template adding tag characters": (
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition\U000e0041\U000e0042</p>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+E0041, an invisible character that reorders or "
-        "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+        "hides the text around it; remove it (write plain text)"),
     "docs: tag characters and a filler as character references": (
         add_line(ABOUT, "The edition&#xE0041;&#xE0042; and &#x3164; here."),
         f"{ABOUT}:{ABOUT_END}: holds U+E0041, an invisible character that breaks or reorders the text around it; remove it "

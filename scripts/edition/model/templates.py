@@ -38,6 +38,8 @@ from .files import (
     NONCHARACTER,
     PRIVATE_USE,
     REORDERED_OR_HIDDEN,
+    REORDERING,
+    REORDERING_FIX,
     UNASSIGNED,
     UNASSIGNED_FIX,
     read_text,
@@ -244,7 +246,7 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     strings = [(node.lineno, node.value) for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
     typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
     hidden = [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
-               "text around it", "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does")
+               "text around it", REORDERING_FIX if REORDERING.match(found[0]) else "remove it (write plain text)")
               for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
     # A code point Unicode has not assigned, which no font draws (thirteenth hostile round, case 34).
     unknown = [(number, f"every page would carry U+{ord(found):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
