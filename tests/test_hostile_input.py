@@ -3150,6 +3150,17 @@ def test_a_favicon_from_another_host_is_named_once_with_the_fix_that_applies(inp
         "another host; put the file under docs/ and name its path"]
 
 
+@pytest.mark.parametrize("key", ["favicon", "logo"])
+def test_a_favicon_or_logo_on_a_file_share_is_named_once_as_no_file_of_the_site(inputs, refusal, key):
+    """Thirty-third hostile round, minor: `favicon: smb://…` was told both to link to an https:// address and to name a
+    file under docs/; what is loaded comes from the site alone."""
+    replace_in(inputs / CONFIG, "favicon: assets/favicon.svg", f"{key}: smb://10.0.0.4/f.ico")
+    assert refusal(inputs) == [
+        f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.{key}` names 'smb://10.0.0.4/f.ico', which is "
+        "not a file under docs/: every page would show nothing there; name a file under docs/ by its path from there, or "
+        "remove the setting"]
+
+
 def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, monkeypatch):
     """Eleventh hostile round, case 41: pymdownx.snippets with url_download, refused at its line, was run all the same
     by the pages' HTML check, which looked up evil.example (a download on a machine with a network)."""

@@ -235,6 +235,8 @@ def _check_unescaped(config: dict, problem) -> None:
                         "a load", "name a file under docs/ by its path from there, such as assets/favicon.svg"
                         if path in (["theme", "logo"], ["theme", "favicon"]) else "give a page of the site or an https:// "
                         "address", path)
+            elif path in (["theme", "logo"], ["theme", "favicon"]) and handed_elsewhere(html.unescape(words)):
+                continue  # named once, as no file of the site, whose fix fits what is loaded (thirty-third round, minor)
             elif str(path[-1]).lower() in ADDRESS_KEYS and (found := handed_elsewhere(html.unescape(words))):
                 # extra.homepage, extra.alternate's links: the logo and the language menu of every page (thirty-second
                 # hostile round, T4).
@@ -371,7 +373,7 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         elif isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
-        elif isinstance(theme.get(key), str) and not _docs_file(root, theme[key]):
+        elif isinstance(theme.get(key), str) and (not _docs_file(root, theme[key]) or handed_elsewhere(html.unescape(theme[key]))):
             problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
                     "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
     for index, entry in enumerate(entries(config, "markdown_extensions")):
