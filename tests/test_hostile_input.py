@@ -2942,6 +2942,25 @@ CASES["overrides: a noncharacter and control characters as references"] = (  # t
      f"{TEMPLATE}:107: every page would carry U+0085, a control character"])
 
 
+CASES |= {  # thirty-fourth round, T1: a charset Python knows as a codec that is no text encoding stopped the build with a
+    # LookupError's traceback
+    "docs: subjects in codecs that are no text encodings": (
+        add_lines(ABOUT, "[m](mailto:a@example.org?subject==?rot13?q?a?=)", "[n](mailto:a@example.org?cc=%3D%3Fhex%3Fq%3Fa%3F%3D)",
+                  "[o](mailto:a@example.org?subject==?undefined?b?YWJj?=)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?rot13?q?a?=': its subject holds an encoded word in a "
+         f"charset the check cannot read, which mail programs may read as anything; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:a@example.org?cc=%3D%3Fhex%3Fq%3Fa%3F%3D': its cc holds an encoded word",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'mailto:a@example.org?subject==?undefined?b?YWJj?=': its subject holds"]),
+    "mkdocs.yml: a social mail link's subject in zlib": (
+        replace(CONFIG, "extra:\n", SOCIAL + "'mailto:a@example.org?subject==?zlib?q?a?='\n"),
+        f"{CONFIG}:{EXTRA + 2}: `extra.social` links to 'mailto:a@example.org?subject==?zlib?q?a?=': its subject holds an "
+        f"encoded word in a charset the check cannot read, which mail programs may read as anything; {MAIL_FIX}"),
+    "overrides: a mail link's subject in base64": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<a href="mailto:a@example.org?subject==?base64?q?a?=">m</a>'),
+        f"{TEMPLATE}:105: every page would carry a mail link, 'mailto:a@example.org?subject==?base64?q?a?=', that no "),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -295,16 +295,20 @@ def mail_problem(value: str) -> str | None:
 
 def _encoded_words(text: str) -> str | None:
     """Text with its encoded words (RFC 2047: =?utf-8?q?…?=) decoded as a mail program decodes them, a character it
-    cannot decode as U+FFFD; None when a word's charset is one no codec here reads."""
+    cannot decode as U+FFFD; None when a word's charset is one no text codec here reads."""
     if "=?" not in text:
         return text
     try:
         parts = email.header.decode_header(text)
     except (email.errors.HeaderParseError, ValueError):
         return "\ufffd"
-    if any(isinstance(part, bytes) and _codec(charset) is None for part, charset in parts):
+    try:
+        return "".join(part.decode(_codec(charset), errors="replace") if isinstance(part, bytes) else part
+                       for part, charset in parts)
+    except (LookupError, TypeError, UnicodeError):
+        # A charset no codec here reads, or one that names no text encoding (rot13, hex, zlib: thirty-fourth hostile
+        # round, T1), or Python's `undefined`, which decodes nothing.
         return None
-    return "".join(part.decode(_codec(charset), errors="replace") if isinstance(part, bytes) else part for part, charset in parts)
 
 
 def _codec(charset: str | None) -> str | None:
