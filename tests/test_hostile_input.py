@@ -2961,6 +2961,25 @@ CASES |= {  # thirty-fourth round, T1: a charset Python knows as a codec that is
 }
 
 
+CASES |= {  # thirty-fourth round, T2, T3 and T6: links typed over lines or with a tab, named where each opens
+    "docs: a tab inside a link's scheme, raw and in Markdown": (
+        add_lines(ABOUT, '<a href="sm\tb://10.0.0.44/">t</a>', "[t](sm\tb://10.0.0.45/)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'sm b://10.0.0.44/' with the scheme smb:, {ELSEWHERE}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'sm  b://10.0.0.45/' with the scheme smb:"]),
+    "docs: Markdown links in brackets typed over lines, in a quote and a list": (
+        add_lines(ABOUT, "[a](<sm\nb://10.0.0.47/>)", "> [q](<sm\n> b://10.0.0.48/>)", "- [r](<sm\n  b://10.0.0.49/>)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'sm\\nb://10.0.0.47/' with the scheme smb:, {ELSEWHERE}",
+         f"{ABOUT}:{ABOUT_END + 3}: a link to 'sm\\nb://10.0.0.48/' with the scheme smb:",
+         f"{ABOUT}:{ABOUT_END + 6}: a link to 'sm\\n  b://10.0.0.49/' with the scheme smb:"]),
+    "docs: three links whose schemes a line break cuts, typed or as references": (
+        add_lines(ABOUT, '<a href="sm&#10;b://10.0.0.68/">a</a>', '<a href="sm&NewLine;b://10.0.0.70/">b</a>',
+                  "<a href='sm\nb://10.0.0.72/'>c</a>"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'sm\\nb://10.0.0.68/' with the scheme smb:, {ELSEWHERE}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'sm\\nb://10.0.0.70/' with the scheme smb:",
+         f"{ABOUT}:{ABOUT_END + 4}: a link to 'sm\\nb://10.0.0.72/' with the scheme smb:"]),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

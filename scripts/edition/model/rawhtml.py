@@ -123,19 +123,44 @@ def link_forms(address: str) -> tuple[str, ...]:
     # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (_problem).
     closed = (f"]({address})", f"]({address} ", f'href="{address}"', f"href='{address}'", f"]: {address}\n", f"]: {address} ",
               f"href={address}>", f"href={address} ")
-    # An address typed over two lines (<a href="smb⏎://…">, which browsers read without the break): where it opens, a
-    # line read with its line break after it (thirty-third hostile round, T1).
-    opened = address.split("\n", 1)[0] + "\n"
-    split = (f'href="{opened}', f"href='{opened}", f"href={opened}") if "\n" in address else ()
-    return (*split, *closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}",
-            f"href={address}")
+    return (*closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}", f"href={address}")
 
 
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-# How a page's line is read when looking for a link in it: as typed, with its entities decoded, with Markdown's escapes
-# dropped; then each in any case (a scheme's, a host's).
+# How a page's line is read when looking for a link in it: as typed (first: MAILTO:a@localhost was named at an earlier
+# mailto:a@loc&#97;lhost, twenty-eighth hostile round, T4), with its entities decoded (https&colon;// is https:// to the
+# browser), with Markdown's escapes dropped (\\_ is _: twenty-fourth round, T4); then each in any case (a scheme's, a host's).
 _UNESCAPED = (str, html.unescape, lambda text: MARKDOWN_ESCAPE.sub(r"\1", text))
 _READINGS = (*_UNESCAPED, *(lambda text, read=read: read(text).lower() for read in _UNESCAPED))
+CONTINUED = re.compile(r"^[ >]*")  # what a quote's or a list item's next line starts with that Markdown takes away
+TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps: the rendered page has each tab so expanded
+
+
+def line_written(lines: list[str], names: tuple[str, ...]) -> int:
+    """The line (1-based) of a page's lines where it writes what names find (where_linked, link_forms), most particular
+    first, or 0. Markdown's own text first, code and comments left out: a code span, a block or an HTML comment may show
+    the same address as an example (twenty-third hostile round, T4; twenty-ninth, T3); then the whole page.
+    Each name in every reading of _READINGS. A name holding a line break (an address typed over lines, which browsers
+    read without it) is found where it opens (thirty-third round, T1; thirty-fourth, T3 and T6), and a tab as Markdown
+    expands it (thirty-fourth round, T2)."""
+    expanded = [line.expandtabs(TAB_LENGTH) for line in lines]
+    code = code_lines(expanded)
+    prose = "\n".join("" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(expanded))
+    # Found once code is left out, where <!-- is shown, not written (thirtieth round, T1).
+    prose = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
+    return next((n for text in (prose, expanded) for name in names if name for read in _READINGS
+                 for n in range(1, len(text) + 1) if _opens_at(text, n, read(name), read)), 0)
+
+
+def _opens_at(lines: list[str], n: int, name: str, read) -> bool:
+    """Whether name (as read) is written from line n (1-based) on, each line read with its line break after it; the
+    lines after the first also as Markdown passes them on inside a quote or a list, without their > and indent."""
+    first = read(f"{lines[n - 1]}\n")
+    if "\n" not in name:
+        return name in first
+    after = lines[n:n + name.count("\n")]
+    return any(0 <= read("".join(f"{line}\n" for line in [lines[n - 1], *rest])).find(name) < len(first)
+               for rest in (after, [CONTINUED.sub("", line) for line in after]))
 
 
 def off_site(url: str) -> bool:
@@ -215,23 +240,9 @@ class _Reader(HTMLParser):
                                              "the rest of the page would fall inside it", f"add </{tag}> where it should end"))
 
     def _problem(self, what: str, fix: str, *names: str) -> None:
-        line = self.getpos()[0]
-        if self.rendered:
-            # As typed, or with its entities decoded (https&colon;// is https:// to the browser). The names most
-            # particular first, each through the whole page: a bad link was named at an earlier good link to the
-            # same host (twenty-second hostile round, T3).
-            # Markdown's own text first, code left out: a code span or block may show the same words as an example
-            # (twenty-third hostile round, T4); then the whole page.
-            code = code_lines(list(self.page.lines))
-            prose = "\n".join("" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(self.page.lines))
-            # An HTML comment too: it may show the same address, and publishes nothing (twenty-ninth round, T3); found
-            # once code is left out, where <!-- is shown, not written (thirtieth round, T1).
-            prose = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
-            # Read as Markdown reads them too: \\_ is _ (twenty-fourth round, T4).
-            # As typed before any other reading: MAILTO:a@localhost was named at an earlier mailto:a@loc&#97;lhost
-            # (twenty-eighth round, T4).
-            line = next((n for lines in (prose, self.page.lines) for name in names if name for read in _READINGS
-                         for n, text in enumerate(lines, 1) if read(name) in read(f"{text}\n")), 0)
+        # The names most particular first, each through the whole page: a bad link was named at an earlier good link
+        # to the same host (twenty-second hostile round, T3).
+        line = line_written(self.page.lines, names) if self.rendered else self.getpos()[0]
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
