@@ -3092,8 +3092,10 @@ def test_hostile_input_fails_the_build_and_nothing_changes(case, project):
 
 def test_a_templates_link_to_no_page_is_named_at_the_built_pages_not_at_a_line_holding_its_words(project):
     """Thirty-third hostile round, T9: a template's <a href="x"> was named at the first line of each page holding an x,
-    and told to be fixed in the Markdown."""
+    and told to be fixed in the Markdown; thirty-fourth round, T5: then at a page showing the same link as an example,
+    in a code span, a fence, a comment or with its brackets escaped."""
     replace(TEMPLATE, DRAWER, DRAWER + '<a href="x">q</a>')(project)
+    add_lines(ABOUT, 'Shown: `<a href="x">`.', "```\n[y](x)\n```", '<!-- <a href="x"> -->', "Escaped: \\[z\\](x).")(project)
     result = run_build(project)
     errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert result.returncode == 1

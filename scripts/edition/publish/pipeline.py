@@ -234,7 +234,7 @@ def render_all(edition: Edition, staging: Path, serial: bool = False) -> tuple[l
         write_pages(parsed)  # with the sizes of the PDF and of the copy's zip, now final
         # The copy is a second rendering of the same pages: what is wrong with the site's is not reported
         # again, differently worded, for the copy's.
-        errors += offline_errors + placed_in_docs(site_errors, edition) + ([] if site_errors else copy_errors)
+        errors += offline_errors + placed_in_docs(site_errors, edition, staging, parsed) + ([] if site_errors else copy_errors)
     return errors, parsed
 
 

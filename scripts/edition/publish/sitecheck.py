@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
 from ..model.addresses import page_path
-from ..model.rawhtml import css_urls, link_forms, remote
+from ..model.rawhtml import css_urls, line_written, link_forms, remote
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
 from .punctuation import punctuation_problems
@@ -156,21 +156,27 @@ LINK_TO = "link to '"
 ID_TWICE = "the id "
 
 
-def placed_in_docs(problems: list[Problem], edition) -> list[Problem]:
+def placed_in_docs(problems: list[Problem], edition, site: Path, parsed: dict[Path, HtmlElement]) -> list[Problem]:
     """The problems of built pages, each named where its author wrote it where that can be found: the docs/ page
     the built page is made from, at the first line holding what the message quotes (a link as typed in HTML).
-    The rest keep the built page's name: their words were made by the edition, not typed."""
+    The rest keep the built page's name: their words were made by the edition, not typed.
+    site, parsed: the built site and its pages as check_site read them."""
     by_output = {f"site/{page_path(page.file)}index.html": page for page in edition.docs}
     placed = []
     for problem in problems:
         page = by_output.get(problem.path) if problem.line == 0 else None
         quoted = QUOTED.search(problem.what) if page is not None else None
-        # An id: where the page gives it (HTML or an attribute list), not the first line the word is on.
-        # A link: where it is written as one ([…](x), href="x"), never the first line that holds its words, which named
-        # a line holding an x of every page for a template's <a href="x"> (thirty-third hostile round, T9).
-        needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
-                   if quoted and problem.what.startswith(ID_TWICE) else list(link_forms(quoted[1]))
-                   if quoted and problem.what.startswith(LINK_TO) else [quoted[1]] if quoted else [])
-        line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
+        if quoted and problem.what.startswith(LINK_TO):
+            # A link: only one the page's own text carries, where it is written as one ([…](x), href="x"). A template's
+            # <a href="x"> was named at a line holding an x of every page (thirty-third hostile round, T9), then at a
+            # page showing the same link as an example, in code, a comment or escaped (thirty-fourth round, T5).
+            tree = parsed.get((site / problem.path.removeprefix("site/")).resolve())
+            article = next(tags(tree, "article"), None) if tree is not None else None
+            carried = article is not None and any(link.get("href") == quoted[1] for link in tags(article, "a"))
+            line = line_written(page.lines, link_forms(quoted[1])) if carried else 0
+        else:  # an id: where the page gives it (HTML or an attribute list), not the first line the word is on
+            needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
+                       if quoted and problem.what.startswith(ID_TWICE) else [quoted[1]] if quoted else [])
+            line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
         placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
     return placed
