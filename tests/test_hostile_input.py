@@ -3107,12 +3107,18 @@ def test_a_mark_no_face_has_is_named_where_typed_never_the_letter_it_marks_in_an
     """Thirty-third hostile round, T2 to T5 and T8: a letter, a quotation mark or a digit set with an enclosing circle or
     a keycap, which Typst names with the mark, was looked for as typed: the first page holding an 'a' was blamed."""
     add_lines(ABOUT, "X a\u20dd letter.", 'Y "\u20dd quote.', "K 1\ufe0f\u20e3 keycap.")(project)
+    # Thirty-fourth round, T4: a curly quote, a dash and an é, which every face has, were blamed on the first page
+    # holding one; so was a record's name.
+    add_lines(ABOUT, "Z \u2019\u20de quote, \u2014\u0301\u20e0 dash, \u00e9\u20e2 letter.")(project)
+    replace_in(project / "sources/zarif-2020-01-08.yml", "given: Mohammad Javad", "given: Mohammad Javad\u2019\u20e4")
     result = run_build(project)
     errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert result.returncode == 1
     assert f"{ABOUT}:{ABOUT_END}: holds '\u20dd', which no face the PDF uses has" in " ".join(errors), errors
     assert f"{ABOUT}:{ABOUT_END + 4}: holds '\u20e3'" in " ".join(errors), errors
-    assert all(line.startswith(f"{ABOUT}:") for line in errors), errors
+    assert f"{ABOUT}:{ABOUT_END + 6}: holds '\u20de'" in " ".join(errors), errors
+    assert "sources/zarif-2020-01-08.yml:" in " ".join(errors), errors
+    assert all(line.startswith((f"{ABOUT}:", "sources/zarif-2020-01-08.yml:")) for line in errors), errors
 
 
 def test_a_redirect_hiding_a_published_page_is_named_once_and_its_anchors_are_not_lost(project):
