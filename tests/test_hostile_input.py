@@ -2980,6 +2980,24 @@ CASES |= {  # thirty-fourth round, T2, T3 and T6: links typed over lines or with
 }
 
 
+CASES |= {
+    "docs: a control character as a reference with leading zeros": (  # thirty-fourth round, minor: called U+0000
+        add_lines(ABOUT, "A &#x0000000004; B", "C &#0000000000000000001; D"),
+        [f"{ABOUT}:{ABOUT_END}: holds U+0004, a control character, written as a reference (typed, it is refused as well); "
+         "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds U+0001, a control character"]),
+    # Thirty-fourth round: a reference of 5,000 digits stopped Python-Markdown's HTML reader with a ValueError's traceback
+    "docs: references past Unicode's last code point": (
+        add_lines(ABOUT, f'A <span title="&#{"9" * 5000};">x</span> B', "C &#x110000; D"),
+        [f"{ABOUT}:{ABOUT_END}: holds a character reference past U+10FFFF, Unicode's last code point, which names no "
+         "character: browsers show U+FFFD there; write the character itself, or a reference up to &#x10FFFF;",
+         f"{ABOUT}:{ABOUT_END + 2}: holds a character reference past U+10FFFF"]),
+    "overrides: a reference past Unicode's last code point": (
+        replace(TEMPLATE, DRAWER, DRAWER + f'<p title="&#{"9" * 5000};">x</p>'),
+        f"{TEMPLATE}:105: every page would carry a character reference past U+10FFFF, Unicode's last code point, which "
+        "names no character: browsers show U+FFFD there; write the character itself, or a reference up to &#x10FFFF;"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

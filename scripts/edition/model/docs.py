@@ -7,7 +7,6 @@ and the Markdown extensions all read the pages from this one index.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,9 +29,11 @@ from .files import (
     UNASSIGNED_FIX,
     line_at,
     parse_yaml,
+    past_unicode,
     read_text,
     referenced,
     unassigned,
+    unescape,
 )
 from .schema import Filled, Schema, described, validated
 from .sources import BRACES, BRACES_FIX
@@ -391,7 +392,7 @@ def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
     return next(((n + 1, m[0]) for n, line in enumerate(lines)
                  if n not in code and (HEADING.match(line) or (n + 1 < len(lines) and line.strip()
                                                               and SETEXT_UNDERLINE.match(underlines[n + 1])))
-                 and (m := ZERO_WIDTH.search(html.unescape(line)))), None)
+                 and (m := ZERO_WIDTH.search(unescape(line)))), None)
 
 
 # Python-Markdown reads a page in time that grows with the square of its unclosed brackets and of its tags
@@ -433,7 +434,44 @@ def heading_words(heading: str) -> str:
     """A heading's words as readers see them, the page's title in its citation: without the attribute list
     that sets its id ({#about}), and with character references decoded (Q&amp;A is Q&A; citeproc and the
     page's metadata escape it once more themselves)."""
-    return html.unescape(HEADING_ATTRIBUTES.sub("", heading))
+    return unescape(HEADING_ATTRIBUTES.sub("", heading))
+
+
+def _character_problems(name: str, text: str) -> list[Problem]:
+    """The lines of a page holding characters no page may, of the first kind found: each kind stops the page, so that
+    no later reading meets it."""
+    # Python-Markdown's HTML reader stops with a traceback on a reference of thousands of digits in an attribute, and
+    # browsers show U+FFFD for any past Unicode's range (thirty-fourth hostile round).
+    if found := [n for n, line in enumerate(lines_of(text), 1) if past_unicode(line)]:
+        return [Problem(name, n, "holds a character reference past U+10FFFF, Unicode's last code point, which names no "
+                        "character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
+                for n in found]
+    # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
+    # Each line that holds one, not only the first: every problem of a run at once (thirtieth hostile round, M5).
+    if found := [(n, c) for n, line in enumerate(lines_of(text), 1)
+                 if ("&" in line or not line.isascii()) and (c := unassigned(unescape(line)))]:
+        return [Problem(name, n, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX) for n, c in found]
+    # A private-use character, which each reader's fonts draw differently or not at all: the PDF stopped on it with
+    # Typst's words and no line (thirty-first hostile round, T5), as a record's value is refused.
+    # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
+    if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
+                 and (m := PRIVATE_USE.search(decoded := unescape(line)) or NONCHARACTER.search(decoded)
+                      or NONCHARACTER.search(made := referenced(line)) or CONTROL_REFERENCED.search(made))]:
+        return [Problem(name, n, f"holds U+{ord(c):04X}, " + (
+            "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
+            else "a noncharacter, which is never text" if NONCHARACTER.match(c)
+            else "a control character, written as a reference (typed, it is refused as well)"),
+            "write the character Unicode has for it" if not CONTROL_REFERENCED.match(c) else "remove the reference")
+            for n, c in found]
+    # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
+    # reordering one so written is named by the raw-HTML check, as the reference it is).
+    if reordered := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
+                     if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(unescape(line)))]:
+        # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
+        # character or a filler hides words that a search, a copy or a screen reader still finds.
+        return [Problem(name, n, f"holds U+{ord(c):04X}, an invisible character that breaks or reorders the text around it",
+                        REORDERING_FIX if REORDERING.match(c) else "remove it (write plain text)") for n, c in reordered]
+    return []
 
 
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
@@ -453,36 +491,8 @@ def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tupl
         text = read_text(path, f"{DOCS_DIR.as_posix()}/{file}", problems, limit=MAX_LEDGER_BYTES, empty_ok=True)
         if text is None:
             continue
-        # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
-        # Each line that holds one, not only the first: every problem of a run at once (thirtieth hostile round, M5).
-        if found := [(n, c) for n, line in enumerate(lines_of(text), 1)
-                     if ("&" in line or not line.isascii()) and (c := unassigned(html.unescape(line)))]:
-            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
-                         for n, c in found]
-            continue
-        # A private-use character, which each reader's fonts draw differently or not at all: the PDF stopped on it with
-        # Typst's words and no line (thirty-first hostile round, T5), as a record's value is refused.
-        # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
-        if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
-                     and (m := PRIVATE_USE.search(decoded := html.unescape(line)) or NONCHARACTER.search(decoded)
-                          or NONCHARACTER.search(made := referenced(line)) or CONTROL_REFERENCED.search(made))]:
-            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, " + (
-                "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
-                else "a noncharacter, which is never text" if NONCHARACTER.match(c)
-                else "a control character, written as a reference (typed, it is refused as well)"),
-                "write the character Unicode has for it" if not CONTROL_REFERENCED.match(c) else "remove the reference")
-                for n, c in found]
-            continue
-        # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
-        # reordering one so written is named by the raw-HTML check, as the reference it is).
-        if reordered := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
-                         if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(html.unescape(line)))]:
-            # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
-            # character or a filler hides words that a search, a copy or a screen reader still finds.
-            problems += [Problem(f"{DOCS_DIR.as_posix()}/{file}", n, f"holds U+{ord(c):04X}, an invisible character that "
-                                 "breaks or reorders the text around it",
-                                 REORDERING_FIX if REORDERING.match(c) else "remove it (write plain text)")
-                         for n, c in reordered]
+        if refused := _character_problems(f"{DOCS_DIR.as_posix()}/{file}", text):
+            problems += refused
             continue
         if crowd := crowded(text):
             problems.append(Problem(f"{DOCS_DIR.as_posix()}/{file}", *crowd))

@@ -8,7 +8,6 @@ formats the citations, which makes the `edition.Edition` every step is handed.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
 import unicodedata
@@ -26,7 +25,7 @@ from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, LAYOUT, RECORD, Essay, load_essay, normalize
-from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text
+from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text, unescape
 from .ledgers import (
     Claim,
     EditorialNote,
@@ -213,7 +212,7 @@ def written_as_html(words: str) -> str | None:
     a tag, or a character reference it decodes."""
     if markup := MARKUP.search(words):
         return markup[0]
-    return next((found[0] for found in REFERENCE.finditer(words) if html.unescape(found[0]) != found[0]), None)
+    return next((found[0] for found in REFERENCE.finditer(words) if unescape(found[0]) != found[0]), None)
 
 
 def _check_unescaped(config: dict, problem) -> None:
@@ -228,33 +227,33 @@ def _check_unescaped(config: dict, problem) -> None:
             name = ".".join(str(step) for step in path if not isinstance(step, int))
             # javascript: and vbscript: are never words; data: and file: are refused where an address is written.
             # Read as the browser reads the attribute the value lands in: `&#106;avascript:` is javascript:.
-            read = scheme(html.unescape(words))
+            read = scheme(unescape(words))
             if read in ("javascript", "vbscript") or (read in REFUSED_SCHEMES and str(path[-1]).lower() in ADDRESS_KEYS):
                 # The logo and the favicon are loaded, and only from the site (thirty-second hostile round, M6).
                 problem(key, f"`{name}` is a {read}: address, which Material writes into every page as a link or "
                         "a load", "name a file under docs/ by its path from there, such as assets/favicon.svg"
                         if path in (["theme", "logo"], ["theme", "favicon"]) else "give a page of the site or an https:// "
                         "address", path)
-            elif path in (["theme", "logo"], ["theme", "favicon"]) and handed_elsewhere(html.unescape(words)):
+            elif path in (["theme", "logo"], ["theme", "favicon"]) and handed_elsewhere(unescape(words)):
                 continue  # named once, as no file of the site, whose fix fits what is loaded (thirty-third round, minor)
-            elif str(path[-1]).lower() in ADDRESS_KEYS and (found := handed_elsewhere(html.unescape(words))):
+            elif str(path[-1]).lower() in ADDRESS_KEYS and (found := handed_elsewhere(unescape(words))):
                 # extra.homepage, extra.alternate's links: the logo and the language menu of every page (thirty-second
                 # hostile round, T4).
                 problem(key, f"`{name}` is {shown(words)}, an address with the scheme {found}:, which a browser hands to "
                         "another program of the reader's", HANDED_ELSEWHERE_FIX, path)
-            elif path in (["theme", "logo"], ["theme", "favicon"]) and remote(html.unescape(words)):
+            elif path in (["theme", "logo"], ["theme", "favicon"]) and remote(unescape(words)):
                 continue  # named once, as loaded from another host, with the fix that applies (_check_words_and_nav)
-            elif str(path[-1]).lower() in ADDRESS_KEYS and (html.unescape(words) != words or (off_site(words) and not read)):
+            elif str(path[-1]).lower() in ADDRESS_KEYS and (unescape(words) != words or (off_site(words) and not read)):
                 # Material writes the address as it is: a browser decodes `&#x2F;&#x2F;host` to //host, and MkDocs makes
                 # a //host address relative to each page, a link to no page of the site.
-                problem(key, f"`{name}` is written {words!r}, which a browser reads as {html.unescape(words)!r}"
-                        if html.unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
+                problem(key, f"`{name}` is written {words!r}, which a browser reads as {unescape(words)!r}"
+                        if unescape(words) != words else f"`{name}` is {words!r}, an address without its scheme",
                         "write a page of the site (sources/) or a whole https:// address, without character references", path)
             elif str(path[-1]).lower() in ADDRESS_KEYS and read in ("http", "https") and (fix := address_problem(words)):
                 # extra.homepage and extra.alternate's links: the header's logo and the language menu on every page, held
                 # to the rules of every other address (twenty-first hostile round, T4: 169.254.169.254, a U+200F).
                 problem(key, f"`{name}` is {words!r}, not an address a reader's browser follows as written", fix, path)
-            elif hidden := REORDERED_OR_HIDDEN.search(html.unescape(words)):
+            elif hidden := REORDERED_OR_HIDDEN.search(unescape(words)):
                 problem(key, f"`{name}` holds U+{ord(hidden[0]):04X}, an invisible character that reorders or hides the "
                         "text around it, which the theme writes into every page", "remove it (write plain text)", path)
             elif found := ATTRIBUTE_BREAKER.search(words):
@@ -294,7 +293,7 @@ def _check_social(socials: object, problem, root: Path) -> None:
                     ["extra", "social", index])
         elif isinstance(link, str) and MAIL_ADDRESS.match(link) and (fix := mail_problem(link)):
             problem("extra", f"`extra.social` links to {link!r}: {fix}", MAIL_FIX, ["extra", "social", index])
-        elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and html.unescape(link) == link))):
+        elif not (isinstance(link, str) and (web_address(link) or (MAIL_ADDRESS.match(link) and unescape(link) == link))):
             problem("extra", f"`extra.social` links to {link!r}", "link to an https:// or a mailto: address, or remove the "
                     "entry", ["extra", "social", index])
 
@@ -370,10 +369,10 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         if theme.get(key) is not None and not isinstance(theme[key], str):  # published as Python's repr (thirtieth round, T6)
             problem("theme", f"`theme.{key}` is {shown(theme[key])}, not the path of a file", "name a file under docs/ by its "
                     "path from there, such as assets/favicon.svg, or remove the setting", ["theme", key])
-        elif isinstance(theme.get(key), str) and remote(html.unescape(theme[key])):
+        elif isinstance(theme.get(key), str) and remote(unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
-        elif isinstance(theme.get(key), str) and (not _docs_file(root, theme[key]) or handed_elsewhere(html.unescape(theme[key]))):
+        elif isinstance(theme.get(key), str) and (not _docs_file(root, theme[key]) or handed_elsewhere(unescape(theme[key]))):
             problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
                     "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
     for index, entry in enumerate(entries(config, "markdown_extensions")):
@@ -734,8 +733,8 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             elif "\\" in address:
                 problem(key, f"`{key}` names {address!r}, with a backslash, which browsers read as / and MkDocs as a Windows "
                         "separator", "write the path with /", [key, index])
-            elif html.unescape(address) != address:  # written into the page as it is, and decoded there
-                problem(key, f"`{key}` names {address!r}, which a browser reads as {html.unescape(address)!r}",
+            elif unescape(address) != address:  # written into the page as it is, and decoded there
+                problem(key, f"`{key}` names {address!r}, which a browser reads as {unescape(address)!r}",
                         "write the path of a file under docs/ as it is, without character references", [key, index])
             elif not _docs_file(root, address):
                 problem(key, f"`{key}` names {address!r}, which is not a file under docs/: every page would load "

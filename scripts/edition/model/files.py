@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -108,8 +109,9 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010ff
 # The control characters a reference may make, which a page and the PDF would carry (&#x01;: thirty-third hostile
 # round, T7); typed, read_text refuses them.
 CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A numeric character reference, as a browser reads one (its semicolon may be left out).
-NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+# A numeric character reference, as a browser reads one: any number of digits (&#x0000000004; is U+0004: thirty-fourth
+# hostile round, minor), its semicolon may be left out.
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 # What to do about a character that reorders the words around it.
 REORDERING_FIX = "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
@@ -235,11 +237,39 @@ UNASSIGNED_FIX = "write the character meant, or remove it"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+# A numeric reference past eight significant digits, which names no character: browsers make U+FFFD of it, and
+# html.unescape turns its digits into an int, which Python refuses past 4,300 decimal digits with a ValueError's
+# traceback (thirty-fourth hostile round).
+_PAST_UNICODE = re.compile(r"&#(?:[xX]0*[1-9A-Fa-f][0-9A-Fa-f]{8,}|0*[1-9][0-9]{8,});?")
+
+
+def defused(text: str) -> str:
+    """text with each numeric reference past Unicode's range written as the U+FFFD browsers make of it."""
+    return _PAST_UNICODE.sub("\ufffd", text) if "&#" in text else text
+
+
+def unescape(text: str) -> str:
+    """text with its character references decoded, as html.unescape decodes them, without its traceback (defused)."""
+    return html.unescape(defused(text))
+
+
+def _code_points(text: str) -> list[int | None]:
+    """The code point each numeric reference of text names, None for one past Unicode's last (U+10FFFF): past eight
+    significant digits a number is never turned into an int, which Python refuses past 4,300 decimal digits."""
+    return [number if len(digits := (hexadecimal or decimal).lstrip("0")) <= 8
+            and (number := int(digits or "0", 16 if hexadecimal else 10)) <= 0x10FFFF else None
+            for hexadecimal, decimal in NUMERIC_REFERENCE.findall(text)]
+
+
 def referenced(text: str) -> str:
     """The characters text's numeric references make, as browsers and the PDF's reader make them: Python's
     html.unescape drops a noncharacter's (&#xFDD0;) and a control character's (&#x01;), which they keep."""
-    return "".join(chr(number) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(text)
-                   if (number := int(hexadecimal, 16) if hexadecimal else int(decimal)) <= 0x10FFFF)
+    return "".join(chr(number) for number in _code_points(text) if number is not None)
+
+
+def past_unicode(text: str) -> bool:
+    """Whether text holds a numeric reference past U+10FFFF, which names no character."""
+    return "&#" in text and None in _code_points(text)
 
 
 def unassigned(text: str) -> str | None:

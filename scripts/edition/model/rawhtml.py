@@ -23,7 +23,6 @@ second `<body onload=…>`, which it drops where a browser adds the handler to t
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -33,7 +32,7 @@ import markdown
 from ..problems import Problem, shown
 from .addresses import OWN_ID
 from .docs import CODE_SPAN, FENCE, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
-from .files import REORDERING, REORDERING_FIX
+from .files import REORDERING, REORDERING_FIX, defused, unescape
 from .memo import Memo, checked
 from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem
 
@@ -130,7 +129,7 @@ COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # How a page's line is read when looking for a link in it: as typed (first: MAILTO:a@localhost was named at an earlier
 # mailto:a@loc&#97;lhost, twenty-eighth hostile round, T4), with its entities decoded (https&colon;// is https:// to the
 # browser), with Markdown's escapes dropped (\\_ is _: twenty-fourth round, T4); then each in any case (a scheme's, a host's).
-_UNESCAPED = (str, html.unescape, lambda text: MARKDOWN_ESCAPE.sub(r"\1", text))
+_UNESCAPED = (str, unescape, lambda text: MARKDOWN_ESCAPE.sub(r"\1", text))
 _READINGS = (*_UNESCAPED, *(lambda text, read=read: read(text).lower() for read in _UNESCAPED))
 CONTINUED = re.compile(r"^[ >]*")  # what a quote's or a list item's next line starts with that Markdown takes away
 TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps: the rendered page has each tab so expanded
@@ -223,6 +222,9 @@ class _Reader(HTMLParser):
         self.headings = 0  # headings open, as rendered
         self.ids: set[str] = set()  # as rendered: heading ids, attribute lists' and HTML's
         self.named_twice: set[str] = set()  # ids attribute lists give twice, which docs.id_problems names at their lines
+
+    def feed(self, data: str) -> None:
+        super().feed(defused(data))  # HTMLParser decodes references with html.unescape, which a long one stops
 
     def handle_endtag(self, tag: str) -> None:
         self.headings -= tag in HEADINGS and self.headings > 0
@@ -353,12 +355,12 @@ def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
     characters that reorder text, typed as references (files.REORDERING refuses them typed as they are)."""
     problems = []
     for number, line in enumerate(lines, start=1):
-        if found := REORDERING.search(html.unescape(line)):
+        if found := REORDERING.search(unescape(line)):
             problems.append(Problem(page.name, number, _reordering(found[0]), REORDERING_FIX))
         # Markdown passes an address's character references to the browser, which decodes them.
-        found = [(m[1] == "!", html.unescape(m[2])) for m in INLINE_LINK.finditer(line)]
+        found = [(m[1] == "!", unescape(m[2])) for m in INLINE_LINK.finditer(line)]
         if match := REFERENCE_DEFINITION.match(line):
-            found.append((False, html.unescape(match[1])))
+            found.append((False, unescape(match[1])))
         # Worded as the rendering's reader words the <a> and <img> Markdown makes of them, so each is named once.
         for image, url in found:
             if scheme(url) in REFUSED_SCHEMES:

@@ -20,7 +20,6 @@ added are read, and a template of the edition's own is read whole.
 from __future__ import annotations
 
 import difflib
-import html
 import importlib.util
 import re
 import traceback
@@ -42,9 +41,11 @@ from .files import (
     REORDERING_FIX,
     UNASSIGNED,
     UNASSIGNED_FIX,
+    past_unicode,
     read_text,
     referenced,
     unassigned,
+    unescape,
 )
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, handed_elsewhere, handed_elsewhere_problem, remote, scheme
@@ -244,7 +245,7 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     """Characters that reorder or hide the text around them, as docs/ pages refuse them, each at its line: typed, as
     references (&#x202E;) or in a Jinja string ({{ "\\u202e" }}). Every page would carry them."""
     strings = [(node.lineno, node.value) for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
-    typed = [(number, html.unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
+    typed = [(number, unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
     hidden = [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
                "text around it", REORDERING_FIX if REORDERING.match(found[0]) else "remove it (write plain text)")
               for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
@@ -262,7 +263,10 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
              "remove the reference")
             for number, line in enumerate(text.split("\n"), 1)
             if "&#" in line and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
-    return hidden + unknown + private + made
+    past = [(number, "every page would carry a character reference past U+10FFFF, Unicode's last code point, which names "
+             "no character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
+            for number, line in enumerate(text.split("\n"), 1) if past_unicode(line)]
+    return hidden + unknown + private + made + past
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
