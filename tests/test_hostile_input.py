@@ -2998,6 +2998,11 @@ CASES |= {
 }
 
 
+CASES["docs: a subject in UTF-16 without a byte-order mark, a Bcc header read big-endian"] = (  # thirty-fourth round, minor
+    add_line(ABOUT, "[m](mailto:a@example.org?subject==?UTF-16?B?AGEADQAKAGIAYwBjADoAeABAAGUAeABhAG0AcABsAGUALgBvAHIAZw==?=)"),
+    f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?UTF-16?B?AGEADQAKAGIAYwBjADoA")
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")
@@ -3188,6 +3193,8 @@ def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
               "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%20%E2%9D%A4%EF%B8%8F)",
               # thirtieth round: a quoted name, several recipients and a copy, an encoded word that decodes to words
               "[more](mailto:%22the%20editors%22@example.org,b@example.org?cc=c@example.org&subject==?utf-8?q?Caf=C3=A9?=)",
+              # thirty-fourth round: UTF-16 with its byte-order mark, which every reader reads one way
+              "[again](mailto:editors@example.org?subject==?utf-16?b?//5DAGEAZgDpAA==?=)",
               # and a <!-- shown in a fence before a real comment (M1): the fence's is no comment's start
               "```html\n<!-- open a comment like this\n```", "<!-- a real comment -->")(inputs)
     assert refusal(inputs) == []

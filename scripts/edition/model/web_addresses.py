@@ -303,12 +303,23 @@ def _encoded_words(text: str) -> str | None:
     except (email.errors.HeaderParseError, ValueError):
         return "\ufffd"
     try:
-        return "".join(part.decode(_codec(charset), errors="replace") if isinstance(part, bytes) else part
-                       for part, charset in parts)
+        return "".join(_decoded(part, _codec(charset)) if isinstance(part, bytes) else part for part, charset in parts)
     except (LookupError, TypeError, UnicodeError):
         # A charset no codec here reads, or one that names no text encoding (rot13, hex, zlib: thirty-fourth hostile
         # round, T1), or Python's `undefined`, which decodes nothing.
         return None
+
+
+def _decoded(part: bytes, codec: str | None) -> str:
+    """An encoded word's bytes as mail programs read them, a character none can read as U+FFFD. UTF-16 and UTF-32
+    without a byte-order mark are read both ways: Python and glibc read them little-endian, RFC 2781 and Java
+    big-endian, where the same bytes may hold a line break and a Bcc header (thirty-fourth hostile round, minor)."""
+    if codec in ("utf-16", "utf-32") and not part.startswith(_BYTE_ORDER_MARKS):
+        return part.decode(f"{codec}-le", errors="replace") + part.decode(f"{codec}-be", errors="replace")
+    return part.decode(codec, errors="replace")
+
+
+_BYTE_ORDER_MARKS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _codec(charset: str | None) -> str | None:
