@@ -3003,6 +3003,12 @@ CASES["docs: a subject in UTF-16 without a byte-order mark, a Bcc header read bi
     f"{ABOUT}:{ABOUT_END}: a link to 'mailto:a@example.org?subject==?UTF-16?B?AGEADQAKAGIAYwBjADoA")
 
 
+CASES["overrides: a link and an image whose start tags run over lines"] = (  # thirty-fourth round, minor: named at the end
+    replace(TEMPLATE, DRAWER, DRAWER + '<a\n  title="t"\n  href="smb://10.0.0.4/">x</a>\n<img\nsrc="https://evil.example/x.png" alt="">'),
+    [f"{TEMPLATE}:105: every page would carry a link to 'smb://10.0.0.4/' with the scheme smb:",
+     f"{TEMPLATE}:108: every page would carry a <img> that loads 'https://evil.example/x.png' from another host"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -207,14 +207,22 @@ def _text_problems(name: str, text: str, original: Path | None) -> list[Problem]
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return problems  # no HTML in it at all: nothing it could write
-    elements = [element for element in tree.iter() if element.sourceline]
-    for element, following in zip(elements, [*elements[1:], None], strict=True):
+    typed = text.split("\n")
+    elements = [(element, _opened_at(typed, element)) for element in tree.iter() if element.sourceline]
+    for (element, line), following in zip(elements, [*elements[1:], (None, None)], strict=True):
         # An element's own lines: from its start tag up to the next element's.
-        lines = range(element.sourceline, following.sourceline + 1 if following is not None else element.sourceline + 50)
-        if changed is None or any(line in changed for line in lines):
-            problems += [Problem(name, element.sourceline, f"every page would carry {what}", fix)
-                         for what, fix in _element_problems(element)]
+        lines = range(line, following[0].sourceline + 1 if following[0] is not None else element.sourceline + 50)
+        if changed is None or any(number in changed for number in lines):
+            problems += [Problem(name, line, f"every page would carry {what}", fix) for what, fix in _element_problems(element)]
     return problems
+
+
+def _opened_at(lines: list[str], element) -> int:
+    """The line where an element's start tag opens: libxml2 gives the line where it ends, and a tag typed over lines was
+    named at its last (thirty-fourth hostile round, minor)."""
+    opening = re.compile(rf"<{re.escape(str(element.tag))}(?![\w:-])", re.IGNORECASE)
+    return next((number for number in range(element.sourceline, 0, -1) if opening.search(lines[number - 1])),
+                element.sourceline) if element.sourceline <= len(lines) else element.sourceline
 
 
 def _markup_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
