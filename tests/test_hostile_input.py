@@ -3009,6 +3009,12 @@ CASES["overrides: a link and an image whose start tags run over lines"] = (  # t
      f"{TEMPLATE}:108: every page would carry a <img> that loads 'https://evil.example/x.png' from another host"])
 
 
+CASES["CITATION.cff: an author's mail address the format refuses"] = (  # thirty-second round, M7: printed as a dict
+    replace("CITATION.cff", "    given-names: Maria\n", "    given-names: Maria\n    email: b@localhost\n"),
+    [f"CITATION.cff:16: authors/0/email: 'b@localhost' does not match '^[\\\\S]+@[\\\\S]+\\\\.[\\\\S]{{2,}}$'; {CFF_FIX}",
+     "CITATION.cff:16: `email` of an author is a field no input of the edition holds"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

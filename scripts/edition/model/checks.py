@@ -251,7 +251,12 @@ def _cff_schema_problems(data, node) -> list[Problem]:
     schema = json.loads(files("cffconvert").joinpath("schemas/1.2.0/schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
     problems = []
-    for error in sorted(validator.iter_errors(_json_ready(data)), key=lambda e: list(map(str, e.absolute_path))):
+    # An author is one of two schemas (a person, an entity): the error of the one it comes closest to, at its field,
+    # not "{'family-names': …} is not valid under any of the given schemas" (thirty-second hostile round, M7). A value
+    # that is itself wrong (a licence no SPDX id names) keeps the one line, not the list of every id.
+    errors = [deeper if error.context and len((deeper := jsonschema.exceptions.best_match([error])).absolute_path)
+              > len(error.absolute_path) else error for error in validator.iter_errors(_json_ready(data))]
+    for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):  # name the line of the stray key
             path += [next(k for k in error.instance if k not in error.schema.get("properties", {}))]
