@@ -3015,6 +3015,14 @@ CASES["CITATION.cff: an author's mail address the format refuses"] = (  # thirty
      "CITATION.cff:16: `email` of an author is a field no input of the edition holds"])
 
 
+CASES["mkdocs.yml: nav entries written with character references"] = (  # thirty-third round, minor: "write it as 'smb&'"
+    replace(CONFIG, "      - About: about.md", '      - About: about.md\n      - N1: "smb&#58;//10.0.0.3/"\n'
+            '      - N2: "gloss&amp;ary.md"'),
+    [f"{CONFIG}:{ABOUT_NAV + 1}: `nav` lists 'smb&#58;//10.0.0.3/', written with a character reference, which MkDocs does "
+     "not decode; write the page's path from docs/ (such as about.md), or the https:// address, as it is",
+     f"{CONFIG}:{ABOUT_NAV + 2}: `nav` lists 'gloss&amp;ary.md', written with a character reference"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

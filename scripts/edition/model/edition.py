@@ -391,6 +391,11 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
             continue
         if urlsplit(page.strip()).scheme not in ("", "http", "https") or page != page.strip():
             problem("nav", f"`nav` links to {page!r}", "name a page under docs/, or link to an https:// address", path)
+        elif any(unescape(found[0]) != found[0] for found in REFERENCE.finditer(page) if found[0][1] == "#" or found[0][-1] == ";"):
+            # MkDocs reads a reference as it is, its # as the start of a part of a page: 'smb&#58;//…' was told to be
+            # written 'smb&' (thirty-third hostile round, minor). A query's &copy=1 is no reference written.
+            problem("nav", f"`nav` lists {page!r}, written with a character reference, which MkDocs does not decode",
+                    "write the page's path from docs/ (such as about.md), or the https:// address, as it is", path)
         elif found := host_problem(page) or _posing_as(page, config.get("site_url")):
             problem("nav", f"`nav` links to {page!r}: {found.removesuffix(': ' + SAME_SITE)}", SAME_SITE, path)
         elif not urlsplit(page).scheme and _outside_docs(page):
