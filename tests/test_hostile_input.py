@@ -3023,6 +3023,13 @@ CASES["mkdocs.yml: nav entries written with character references"] = (  # thirty
      f"{CONFIG}:{ABOUT_NAV + 2}: `nav` lists 'gloss&amp;ary.md', written with a character reference"])
 
 
+CASES["docs: a character of each kind no page may hold, every one named in one run"] = (  # thirty-first round, M3
+    add_lines(ABOUT, "A \u0378 unassigned", "B \ue000 private", "C \u202e reordering", "D &#x110000; past", "E &#x01; control"),
+    [f"{ABOUT}:{ABOUT_END}: holds U+0378, which Unicode", f"{ABOUT}:{ABOUT_END + 2}: holds U+E000, a private-use character",
+     f"{ABOUT}:{ABOUT_END + 4}: holds U+202E, an invisible character", f"{ABOUT}:{ABOUT_END + 6}: holds a character reference "
+     "past U+10FFFF", f"{ABOUT}:{ABOUT_END + 8}: holds U+0001, a control character"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -438,40 +438,39 @@ def heading_words(heading: str) -> str:
 
 
 def _character_problems(name: str, text: str) -> list[Problem]:
-    """The lines of a page holding characters no page may, of the first kind found: each kind stops the page, so that
-    no later reading meets it."""
+    """Each line of a page holding a character no page may, named by the first kind it holds; every such line at once
+    (thirtieth hostile round, M5; thirty-first, M3). A page with one is left out, so that no later reading meets it."""
+    return [problem for number, line in enumerate(lines_of(text), 1)
+            if ("&" in line or not line.isascii()) and (problem := _character_problem(name, number, line))]
+
+
+def _character_problem(name: str, number: int, line: str) -> Problem | None:
     # Python-Markdown's HTML reader stops with a traceback on a reference of thousands of digits in an attribute, and
     # browsers show U+FFFD for any past Unicode's range (thirty-fourth hostile round).
-    if found := [n for n, line in enumerate(lines_of(text), 1) if past_unicode(line)]:
-        return [Problem(name, n, "holds a character reference past U+10FFFF, Unicode's last code point, which names no "
-                        "character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
-                for n in found]
+    if past_unicode(line):
+        return Problem(name, number, "holds a character reference past U+10FFFF, Unicode's last code point, which names no "
+                       "character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
     # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
-    # Each line that holds one, not only the first: every problem of a run at once (thirtieth hostile round, M5).
-    if found := [(n, c) for n, line in enumerate(lines_of(text), 1)
-                 if ("&" in line or not line.isascii()) and (c := unassigned(unescape(line)))]:
-        return [Problem(name, n, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX) for n, c in found]
+    if c := unassigned(decoded := unescape(line)):
+        return Problem(name, number, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
     # A private-use character, which each reader's fonts draw differently or not at all: the PDF stopped on it with
     # Typst's words and no line (thirty-first hostile round, T5), as a record's value is refused.
     # A noncharacter as a reference (&#xFDD0;) too: typed, it is named as unassigned above (thirty-second round, T3).
-    if found := [(n, m[0]) for n, line in enumerate(lines_of(text), 1) if ("&" in line or not line.isascii())
-                 and (m := PRIVATE_USE.search(decoded := unescape(line)) or NONCHARACTER.search(decoded)
-                      or NONCHARACTER.search(made := referenced(line)) or CONTROL_REFERENCED.search(made))]:
-        return [Problem(name, n, f"holds U+{ord(c):04X}, " + (
-            "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(c)
-            else "a noncharacter, which is never text" if NONCHARACTER.match(c)
+    if m := (PRIVATE_USE.search(decoded) or NONCHARACTER.search(decoded) or NONCHARACTER.search(made := referenced(line))
+             or CONTROL_REFERENCED.search(made)):
+        return Problem(name, number, f"holds U+{ord(m[0]):04X}, " + (
+            "a private-use character, which each reader's fonts draw differently or not at all" if PRIVATE_USE.match(m[0])
+            else "a noncharacter, which is never text" if NONCHARACTER.match(m[0])
             else "a control character, written as a reference (typed, it is refused as well)"),
-            "write the character Unicode has for it" if not CONTROL_REFERENCED.match(c) else "remove the reference")
-            for n, c in found]
+            "remove the reference" if CONTROL_REFERENCED.match(m[0]) else "write the character Unicode has for it")
     # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
-    # reordering one so written is named by the raw-HTML check, as the reference it is).
-    if reordered := [(n, m[0]) for n, line in enumerate(lines_of(text), 1)
-                     if (m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(unescape(line)))]:
-        # A right-to-left override published as it is reverses what a reader sees of the words around it; a tag
-        # character or a filler hides words that a search, a copy or a screen reader still finds.
-        return [Problem(name, n, f"holds U+{ord(c):04X}, an invisible character that breaks or reorders the text around it",
-                        REORDERING_FIX if REORDERING.match(c) else "remove it (write plain text)") for n, c in reordered]
-    return []
+    # reordering one so written is named by the raw-HTML check, as the reference it is). A right-to-left override
+    # published as it is reverses what a reader sees of the words around it; a tag character or a filler hides words
+    # that a search, a copy or a screen reader still finds.
+    if m := REORDERING.search(line) or INVISIBLE_IN_PAGES.search(decoded):
+        return Problem(name, number, f"holds U+{ord(m[0]):04X}, an invisible character that breaks or reorders the text "
+                       "around it", REORDERING_FIX if REORDERING.match(m[0]) else "remove it (write plain text)")
+    return None
 
 
 def read_docs(root: Path, essay: Essay, problems: list[Problem], irregular: tuple[str, ...] = ()) -> DocsIndex:
