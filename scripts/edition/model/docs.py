@@ -93,22 +93,31 @@ def lines_of(markdown: str) -> list[str]:
     return markdown.replace("\r\n", "\n").split("\n")
 
 
+def fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
+    """Each code fence of a page's lines: the (0-based) lines of its opening and of its closing (the last line when it
+    is never closed), and the match of its opening (FENCE). A fence closes at a line starting with the same fence."""
+    found, opened = [], None
+    for n, line in enumerate(lines):
+        if opened is None:
+            opened = (n, match) if (match := FENCE.match(line)) else None
+        elif line.strip().startswith(opened[1][1]):
+            found.append((opened[0], n, opened[1]))
+            opened = None
+    return found + ([(opened[0], len(lines) - 1, opened[1])] if opened is not None else [])
+
+
 def code_lines(lines: list[str]) -> set[int]:
     """The (0-based) lines that Markdown shows as code: fenced blocks, and indented blocks not inside a list.
 
     A citation marker written there is an example, not a citation.
     """
-    code, fence, previous_block, blank_before = set(), None, "", True
+    fenced = {n for opening, closing, _ in fences(lines) for n in range(opening, closing + 1)}
+    code, previous_block, blank_before = set(fenced), "", True
     for n, line in enumerate(lines):
-        if fence is not None:
-            code.add(n)
-            if line.strip().startswith(fence):
-                fence = None
+        if n in fenced:
+            blank_before = False
             continue
-        if match := FENCE.match(line):
-            fence = match[1]
-            code.add(n)
-        elif line.strip() and INDENTED.match(line) and (blank_before or n - 1 in code) and not LIST_ITEM.match(previous_block):
+        if line.strip() and INDENTED.match(line) and (blank_before or n - 1 in code) and not LIST_ITEM.match(previous_block):
             code.add(n)
         if line.strip():
             if blank_before and n not in code:

@@ -31,7 +31,7 @@ import markdown
 
 from ..problems import Problem, shown
 from .addresses import OWN_ID
-from .docs import CODE_SPAN, FENCE, ZERO_WIDTH, Page, attribute_list_ids, code_lines, lines_of, own_id_taken
+from .docs import CODE_SPAN, ZERO_WIDTH, Page, attribute_list_ids, code_lines, fences, lines_of, own_id_taken
 from .files import REORDERING, REORDERING_FIX, defused, unescape
 from .memo import Memo, checked
 from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem
@@ -391,17 +391,11 @@ FENCE_INFO = re.compile(r"""[ \t]*(?:\.?[\w#.+-]*|\{(?:\s*(?:[.#][\w-]+|[A-Za-z]
 
 def _fence_problems(page: Page) -> list[Problem]:
     """Each code fence that gives more than a language or an attribute list (FENCE_INFO), at its line."""
-    problems, fence = [], None
-    for number, line in enumerate(page.lines, start=1):
-        if fence is not None:  # inside a fence, as docs.code_lines reads them: until a line starting with the same fence
-            fence = None if line.strip().startswith(fence) else fence
-        elif match := FENCE.match(line):
-            fence = match[1]
-            if not FENCE_INFO.fullmatch(info := line[match.end():]):
-                problems.append(Problem(page.name, number, f"a code fence followed by {shown(info.strip())}, which Markdown "
-                                        "writes into the page as attributes of the code", "give the code's language alone "
-                                        "(```python) or nothing, or an attribute list of classes and ids ({ .python })"))
-    return problems
+    lines = page.lines
+    return [Problem(page.name, opening + 1, f"a code fence followed by {shown(info.strip())}, which Markdown writes into the "
+                    "page as attributes of the code", "give the code's language alone (```python) or nothing, or an "
+                    "attribute list of classes and ids ({ .python })")
+            for opening, _, match in fences(lines) if not FENCE_INFO.fullmatch(info := lines[opening][match.end():])]
 
 
 def raw_html_problems(page: Page, essay: bool, markdown_extensions: tuple = ()) -> list[Problem]:
