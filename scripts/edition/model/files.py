@@ -192,9 +192,10 @@ class _Refused(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Scan:
-    """What each value of a file must still be looked through for."""
+    """What each value of a file must still be looked through for (told once from the file's text), and what the walk
+    of its values found refused (not frozen: _construct adds to refused)."""
     values: bool  # characters refused in values, and code points Unicode has not assigned
     marks: bool  # a combining mark at the start
     # What values hold that they may not, each value's: every one of a file is named at once, not the first alone
