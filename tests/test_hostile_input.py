@@ -3030,6 +3030,34 @@ CASES["docs: a character of each kind no page may hold, every one named in one r
      "past U+10FFFF", f"{ABOUT}:{ABOUT_END + 8}: holds U+0001, a control character"])
 
 
+CASES |= {  # thirty-fifth round, T1 and T2: a reference long with leading zeros stopped html.unescape with a traceback
+    "docs: a reference of thousands of digits, most of them leading zeros": (
+        add_lines(ABOUT, f"Zeros C&#{'0' * 4400}65;D", f'<span title="&#x{"0" * 40}41;">x</span>'),
+        [f"{ABOUT}:{ABOUT_END}: holds a character reference written with 4,402 digits, more than any character needs (Python "
+         "reads no number past 4,300); write the character itself, or a reference up to &#x10FFFF; with its digits alone",
+         f"{ABOUT}:{ABOUT_END + 2}: holds a character reference written with 42 digits"]),
+    "overrides: a reference of thousands of digits": (
+        replace(TEMPLATE, DRAWER, DRAWER + f'<meta name="x" content="&#{"0" * 5000}65;">'),
+        f"{TEMPLATE}:105: every page would carry a character reference written with 5,002 digits"),
+    # T4: a Jinja string's escapes making control characters
+    "overrides: a Jinja string making control characters": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<span>{{ "a\\u0001bc\\u0000d" }}</span>'),
+        f"{TEMPLATE}:105: every page would carry U+0001, a control character; remove the escape"),
+    # The replacement character, typed or from a reference to no character (thirty-second round, M3: &#xD800; published)
+    "docs: the replacement character, typed and from a surrogate's reference": (
+        add_lines(ABOUT, "A \ufffd B", "C &#xD800; D"),
+        [f"{ABOUT}:{ABOUT_END}: holds U+FFFD, the replacement character, which stands for a character lost on the way; write "
+         "the character meant", f"{ABOUT}:{ABOUT_END + 2}: holds U+FFFD, the replacement character"]),
+    "a record's name holding the replacement character": (
+        replace("sources/zarif-2020-01-08.yml", "given: Mohammad Javad", 'given: "Mohammad Javad\\uFFFD"'),
+        "sources/zarif-2020-01-08.yml:7: a value holds U+FFFD, the replacement character, which stands for a character lost "
+        "on the way; write the character meant"),
+    "overrides: a surrogate's reference": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>&#xD800;</p>"),
+        f"{TEMPLATE}:105: every page would carry U+FFFD, the replacement character"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

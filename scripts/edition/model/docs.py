@@ -23,14 +23,18 @@ from .files import (
     MAX_LEDGER_BYTES,
     NONCHARACTER,
     PRIVATE_USE,
+    REFERENCE_FIX,
     REORDERING,
     REORDERING_FIX,
+    REPLACEMENT,
+    REPLACEMENT_FIX,
+    REPLACEMENT_WHAT,
     UNASSIGNED,
     UNASSIGNED_FIX,
     line_at,
     parse_yaml,
-    past_unicode,
     read_text,
+    reference_problem,
     referenced,
     unassigned,
     unescape,
@@ -456,9 +460,8 @@ def _character_problems(name: str, text: str) -> list[Problem]:
 def _character_problem(name: str, number: int, line: str) -> Problem | None:
     # Python-Markdown's HTML reader stops with a traceback on a reference of thousands of digits in an attribute, and
     # browsers show U+FFFD for any past Unicode's range (thirty-fourth hostile round).
-    if past_unicode(line):
-        return Problem(name, number, "holds a character reference past U+10FFFF, Unicode's last code point, which names no "
-                       "character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
+    if what := reference_problem(line):
+        return Problem(name, number, f"holds {what}", REFERENCE_FIX)
     # As typed or as a reference: the PDF stopped on it with Typst's words, and the site showed a box (twelfth round, 11).
     if c := unassigned(decoded := unescape(line)):
         return Problem(name, number, f"holds U+{ord(c):04X}, {UNASSIGNED}", UNASSIGNED_FIX)
@@ -472,6 +475,8 @@ def _character_problem(name: str, number: int, line: str) -> Problem | None:
             else "a noncharacter, which is never text" if NONCHARACTER.match(m[0])
             else "a control character, written as a reference (typed, it is refused as well)"),
             "remove the reference" if CONTROL_REFERENCED.match(m[0]) else "write the character Unicode has for it")
+    if REPLACEMENT.search(decoded):  # typed, or a reference to no character (&#xD800;), which browsers show as it
+        return Problem(name, number, f"holds {REPLACEMENT_WHAT}", REPLACEMENT_FIX)
     # As typed, or as a character reference (&#xE0041;), which the browser decodes to the same character (a
     # reordering one so written is named by the raw-HTML check, as the reference it is). A right-to-left override
     # published as it is reverses what a reader sees of the words around it; a tag character or a filler hides words

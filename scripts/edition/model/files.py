@@ -106,6 +106,11 @@ NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0x
                                                        for plane in range(17)) + "]")
 # Private use: a character whose look each reader's fonts decide (on some systems U+F8FF is a logo), or none.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# The replacement character, which stands for one lost on the way (a byte no encoding reads, a reference to no
+# character such as &#xD800;): never what an author means (thirty-second hostile round, M3; thirty-fifth, T3).
+REPLACEMENT = re.compile("\ufffd")
+REPLACEMENT_WHAT = "U+FFFD, the replacement character, which stands for a character lost on the way"
+REPLACEMENT_FIX = "write the character meant"
 # The control characters a reference may make, which a page and the PDF would carry (&#x01;: thirty-third hostile
 # round, T7); typed, read_text refuses them.
 CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -117,7 +122,7 @@ REORDERING_FIX = "remove it: right-to-left words are set by their language, as `
 # The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
 # told apart only for a value that holds one of them.
 _REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, NONCHARACTER,
-                                                              PRIVATE_USE)))
+                                                              PRIVATE_USE, REPLACEMENT)))
 MAX_DEPTH = 32  # nesting of lists and mappings: ledgers need four levels
 
 
@@ -238,15 +243,20 @@ UNASSIGNED_FIX = "write the character meant, or remove it"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-# A numeric reference past eight significant digits, which names no character: browsers make U+FFFD of it, and
-# html.unescape turns its digits into an int, which Python refuses past 4,300 decimal digits with a ValueError's
-# traceback (thirty-fourth hostile round).
-_PAST_UNICODE = re.compile(r"&#(?:[xX]0*[1-9A-Fa-f][0-9A-Fa-f]{8,}|0*[1-9][0-9]{8,});?")
-
-
 def defused(text: str) -> str:
-    """text with each numeric reference past Unicode's range written as the U+FFFD browsers make of it."""
-    return _PAST_UNICODE.sub("\ufffd", text) if "&#" in text else text
+    """text with each numeric reference of more than eight digits written short: past Unicode's range as the U+FFFD
+    browsers make of it, else without its leading zeros. html.unescape turns a reference's digits into an int, which
+    Python refuses past 4,300 decimal digits, leading zeros included, with a ValueError's traceback (thirty-fourth
+    hostile round; thirty-fifth, T1 and T2)."""
+    return NUMERIC_REFERENCE.sub(_short, text) if "&#" in text else text
+
+
+def _short(reference: re.Match) -> str:
+    digits = reference[1] or reference[2]
+    if len(digits) <= 8:
+        return reference[0]
+    significant = digits.lstrip("0") or "0"
+    return "\ufffd" if len(significant) > 8 else f"&#x{significant};" if reference[1] else f"&#{significant};"
 
 
 def unescape(text: str) -> str:
@@ -268,9 +278,22 @@ def referenced(text: str) -> str:
     return "".join(chr(number) for number in _code_points(text) if number is not None)
 
 
-def past_unicode(text: str) -> bool:
-    """Whether text holds a numeric reference past U+10FFFF, which names no character."""
-    return "&#" in text and None in _code_points(text)
+MAX_REFERENCE_DIGITS = 32  # far more than any character needs, far fewer than the 4,300 Python stops at
+REFERENCE_FIX = "write the character itself, or a reference up to &#x10FFFF; with its digits alone"
+
+
+def reference_problem(text: str) -> str | None:
+    """What makes a numeric reference of text one no page may hold, or None: past U+10FFFF, which names no character
+    and browsers show as U+FFFD (thirty-fourth hostile round), or written with so many digits, leading zeros included,
+    that Python-Markdown's reader stops on it with a traceback (thirty-fifth round, T1)."""
+    if "&#" not in text:
+        return None
+    if None in _code_points(text):
+        return ("a character reference past U+10FFFF, Unicode's last code point, which names no character: browsers show "
+                "U+FFFD there")
+    longest = max((len(hexadecimal or decimal) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(text)), default=0)
+    return (f"a character reference written with {longest:,} digits, more than any character needs (Python reads no "
+            "number past 4,300)") if longest > MAX_REFERENCE_DIGITS else None
 
 
 def unassigned(text: str) -> str | None:
@@ -296,6 +319,8 @@ def _refuse_characters(value: str, name: str, line: int) -> None:
     if match := PRIVATE_USE.search(value):
         raise _Refused(Problem(name, line, f"a value holds U+{ord(match[0]):04X}, a private-use character, which each "
                                "reader's fonts draw differently or not at all", "write the character Unicode has for it"))
+    if REPLACEMENT.search(value):
+        raise _Refused(Problem(name, line, f"a value holds {REPLACEMENT_WHAT}", REPLACEMENT_FIX))
 
 
 def _read_as(node: yaml.ScalarNode, constructor) -> str:

@@ -36,13 +36,17 @@ from .files import (
     MAX_LEDGER_BYTES,
     NONCHARACTER,
     PRIVATE_USE,
+    REFERENCE_FIX,
     REORDERED_OR_HIDDEN,
     REORDERING,
     REORDERING_FIX,
+    REPLACEMENT,
+    REPLACEMENT_FIX,
+    REPLACEMENT_WHAT,
     UNASSIGNED,
     UNASSIGNED_FIX,
-    past_unicode,
     read_text,
+    reference_problem,
     referenced,
     unassigned,
     unescape,
@@ -271,10 +275,15 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
              "remove the reference")
             for number, line in enumerate(text.split("\n"), 1)
             if "&#" in line and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
-    past = [(number, "every page would carry a character reference past U+10FFFF, Unicode's last code point, which names "
-             "no character: browsers show U+FFFD there", "write the character itself, or a reference up to &#x10FFFF;")
-            for number, line in enumerate(text.split("\n"), 1) if past_unicode(line)]
-    return hidden + unknown + private + made + past
+    past = [(number, f"every page would carry {what}", REFERENCE_FIX)
+            for number, line in enumerate(text.split("\n"), 1) if (what := reference_problem(line))]
+    lost = [(number, f"every page would carry {REPLACEMENT_WHAT}", REPLACEMENT_FIX)
+            for number, line in [*typed, *strings] if REPLACEMENT.search(line) and number not in {n for n, *_ in past}]
+    # A control character a Jinja string's escape makes ({{ "a\u0001b" }}: thirty-fifth hostile round, T4); typed, the
+    # file is refused whole (read_text).
+    controls = [(number, f"every page would carry U+{ord(found[0]):04X}, a control character", "remove the escape")
+                for number, value in strings if (found := CONTROL_REFERENCED.search(value))]
+    return hidden + unknown + private + made + past + lost + controls
 
 
 def _same_but_case(theme: Path, name: str) -> str | None:
