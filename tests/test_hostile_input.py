@@ -1636,8 +1636,8 @@ CASES |= {
         "the data it came from: pages and data carry no scripts"),
     "a template computing a right-to-left override": (
         replace(TEMPLATE, DRAWER, DRAWER + '<p>Edition {{ "%c" | format(8238) }}gnp.exe</p>'),
-        "site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the page "
-        "or the data it came from: pages and data carry no scripts"),
+        "site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the "
+        "template, the page or the data that wrote it"),
     "a template computing an attributionsrc": (
         replace(TEMPLATE, DRAWER, DRAWER + '{{ "%c"|format(60) }}a href="/" attributionsrc="https://evil.example/r">x'
                 '{{ "%c"|format(60) }}/a>'),
@@ -1667,9 +1667,25 @@ CASES |= {
     "a template computing a tag character": (
         replace(TEMPLATE, DRAWER, DRAWER + '<p>Read{{ "%c" | format(917505) }} the notes</p>'),
         "site/index.html: holds U+E0001, an invisible character that hides or breaks the text around it; remove it from the "
-        "page or the data it came from: pages and data carry no scripts"),
+        "template, the page or the data that wrote it"),
 }
 RENDERED_TEMPLATES |= {"a template computing a tag character"}
+CASES |= {  # thirty-fifth round, T3 to T5: characters a template makes by references Jinja puts together
+    "a template computing a noncharacter's reference": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "&#x" ~ "FDD0;" }}</p>'),
+        "site/index.html: holds U+FDD0, a noncharacter, which is never text; remove it from the template, the page or the "
+        "data that wrote it"),
+    "a template splitting a control character's reference with a Jinja comment": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>[&#{# c #}1;]</p>"),
+        "site/index.html: holds U+0001, a control character; remove it from the template, the page or the data that wrote it"),
+    "a template making a reference past Unicode with a Jinja statement": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>[&#{% if true %}1114112{% endif %};]</p>"),
+        "site/index.html: holds U+FFFD, the replacement character, which stands for a character lost on the way; remove it "
+        "from the template, the page or the data that wrote it"),
+}
+RENDERED_TEMPLATES |= {"a template computing a noncharacter's reference",
+                       "a template splitting a control character's reference with a Jinja comment",
+                       "a template making a reference past Unicode with a Jinja statement"}
 
 
 # Tenth hostile round: CITATION.cff, from which GitHub and Zenodo make citations, held to the edition's names.
