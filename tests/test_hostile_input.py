@@ -3197,6 +3197,18 @@ def test_a_templates_link_to_no_page_is_named_at_the_built_pages_not_at_a_line_h
                           "written (the page, or a template of overrides/)" in line for line in errors), errors
 
 
+def test_a_pages_doubled_full_stop_is_named_at_its_line_and_a_path_or_range_is_taken(project):
+    """Thirty-fifth hostile round, T6: "../docs" and "v1..v2" were refused as doubled punctuation, and a page's own
+    "so on.." was named at the built page's line and told to fix the data in sources/ or the code."""
+    add_lines(ABOUT, "The folder ../docs holds the pages of v1..v2.", "And so on..")(project)
+    result = run_build(project)
+    errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.returncode == 1
+    assert len(errors) == 1 and errors[0].startswith(f"{ABOUT}:{ABOUT_END + 2}: doubled punctuation in the edition's own "
+                                                     "words: '..' in “…ocs holds the pages of v1..v2. And so on.."), errors
+    assert errors[0].endswith("; write the mark once"), errors
+
+
 def test_a_mark_no_face_has_is_named_where_typed_never_the_letter_it_marks_in_another_page(project):
     """Thirty-third hostile round, T2 to T5 and T8: a letter, a quotation mark or a digit set with an enclosing circle or
     a keycap, which Typst names with the mark, was looked for as typed: the first page holding an 'a' was blamed."""

@@ -153,6 +153,8 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
 
 QUOTED = re.compile(r"'([^']+)'")
 LINK_TO = "link to '"
+DOUBLED_PUNCTUATION = "doubled punctuation "
+DOUBLED_AT = re.compile(r"words: '(.+?)' in “…(.*)…”")  # the mark, and the words around it
 ID_TWICE = "the id "
 
 
@@ -162,21 +164,32 @@ def placed_in_docs(problems: list[Problem], edition, site: Path, parsed: dict[Pa
     The rest keep the built page's name: their words were made by the edition, not typed.
     site, parsed: the built site and its pages as check_site read them."""
     by_output = {f"site/{page_path(page.file)}index.html": page for page in edition.docs}
-    placed = []
-    for problem in problems:
-        page = by_output.get(problem.path) if problem.line == 0 else None
-        quoted = QUOTED.search(problem.what) if page is not None else None
-        if quoted and problem.what.startswith(LINK_TO):
-            # A link: only one the page's own text carries, where it is written as one ([…](x), href="x"). A template's
-            # <a href="x"> was named at a line holding an x of every page (thirty-third hostile round, T9), then at a
-            # page showing the same link as an example, in code, a comment or escaped (thirty-fourth round, T5).
-            tree = parsed.get((site / problem.path.removeprefix("site/")).resolve())
-            article = next(tags(tree, "article"), None) if tree is not None else None
-            carried = article is not None and any(link.get("href") == quoted[1] for link in tags(article, "a"))
-            line = line_written(page.lines, link_forms(quoted[1])) if carried else 0
-        else:  # an id: where the page gives it (HTML or an attribute list), not the first line the word is on
-            needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
-                       if quoted and problem.what.startswith(ID_TWICE) else [quoted[1]] if quoted else [])
-            line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
-        placed.append(Problem(page.name, line, problem.what, problem.fix) if line else problem)
-    return placed
+    return [_placed(problem, page, site, parsed) if (page := by_output.get(problem.path)) else problem for problem in problems]
+
+
+def _placed(problem: Problem, page, site: Path, parsed: dict[Path, HtmlElement]) -> Problem:
+    """One problem of a built page, at the line of its docs/ page that wrote it, or as it was."""
+    if problem.what.startswith(DOUBLED_PUNCTUATION) and (doubled := DOUBLED_AT.search(problem.what)):
+        # The page's own words, where it types them with the mark (thirty-fifth hostile round, T6: named at the built
+        # page and told to fix the data or the code); a mark the edition adds stays at the built page.
+        # The words before it as far back as one line of the page holds them (the check reads across paragraphs).
+        mark, words = doubled[1], doubled[2]
+        before = words[:words.rfind(mark) + len(mark)]
+        line = line_written(page.lines, tuple(before[-length:] for length in (20, 12, len(mark) + 4)))
+        return Problem(page.name, line, problem.what, "write the mark once") if line else problem
+    quoted = QUOTED.search(problem.what)
+    if problem.line or not quoted:
+        return problem
+    if problem.what.startswith(LINK_TO):
+        # A link: only one the page's own text carries, where it is written as one ([…](x), href="x"). A template's
+        # <a href="x"> was named at a line holding an x of every page (thirty-third hostile round, T9), then at a
+        # page showing the same link as an example, in code, a comment or escaped (thirty-fourth round, T5).
+        tree = parsed.get((site / problem.path.removeprefix("site/")).resolve())
+        article = next(tags(tree, "article"), None) if tree is not None else None
+        carried = article is not None and any(link.get("href") == quoted[1] for link in tags(article, "a"))
+        line = line_written(page.lines, link_forms(quoted[1])) if carried else 0
+    else:  # an id: where the page gives it (HTML or an attribute list), not the first line the word is on
+        needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
+                   if problem.what.startswith(ID_TWICE) else [quoted[1]])
+        line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
+    return Problem(page.name, line, problem.what, problem.fix) if line else problem
