@@ -3074,6 +3074,21 @@ CASES |= {  # thirty-fifth round, T1 and T2: a reference long with leading zeros
 }
 
 
+CASES |= {  # thirty-fifth round, T7 to T9: line breaks a codec drops, or that two words of one charset split
+    "docs: subjects whose line breaks hz and unicode_escape drop": (
+        add_lines(ABOUT, "[h](mailto:editors@example.org?subject==?HZ-GB-2312?q?a~=0Abcc:x@example.org?=)",
+                  "[u](mailto:editors@example.org?subject==?unicode_escape?q?a=5C=0Abcc:x@example.org?=)"),
+        [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:editors@example.org?subject==?HZ-GB-2312?q?a~=0Abcc:x@example.org?=': it "
+         f"holds '\\n' (U+000A, in an encoded word), which a mail's subject never holds; {MAIL_FIX}",
+         f"{ABOUT}:{ABOUT_END + 2}: a link to 'mailto:editors@example.org?subject==?unicode_escape?q?a=5C=0Abcc:x@example.org?=':"
+         " it holds '\\n'"]),
+    "docs: a line break split between two words of one charset spelled two ways": (
+        add_line(ABOUT, "[s](mailto:editors@example.org?subject==?UTF-16BE?B?AGEA?=%20=?utf_16_be*en?B?DQAKAGIAYwBjADoAIAB4"
+                 "AEAAZQB4AGEAbQBwAGwAZQAuAG8AcgBn?=)"),
+        f"{ABOUT}:{ABOUT_END}: a link to 'mailto:editors@example.org?subject==?UTF-16BE?B?AGEA?=%20=?utf_16_be*en?B?"),
+}
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")
@@ -3276,6 +3291,8 @@ def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
               "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9%20%E2%9D%A4%EF%B8%8F)",
               # thirtieth round: a quoted name, several recipients and a copy, an encoded word that decodes to words
               "[more](mailto:%22the%20editors%22@example.org,b@example.org?cc=c@example.org&subject==?utf-8?q?Caf=C3=A9?=)",
+              # thirty-fifth round: UTF-16BE, ISO-2022-JP (whose escapes are controls) and UTF-8 words read as they are
+              "[jp](mailto:editors@example.org?subject==?UTF-16BE?B?AEMAYQBmAOk=?=%20=?iso-2022-jp?b?GyRCRnxLXBsoQg==?=)",
               # thirty-fourth round: UTF-16 with its byte-order mark, which every reader reads one way
               "[again](mailto:editors@example.org?subject==?utf-16?b?//5DAGEAZgDpAA==?=)",
               # and a <!-- shown in a fence before a real comment (M1): the fence's is no comment's start

@@ -302,8 +302,17 @@ def _encoded_words(text: str) -> str | None:
         parts = email.header.decode_header(text)
     except (email.errors.HeaderParseError, ValueError):
         return "\ufffd"
+    # Adjacent words of one charset, however spelled (UTF-16BE, utf_16_be*en), are one text to a program that joins
+    # them before decoding: a line break split between two was never seen (thirty-fifth hostile round, T9).
+    joined: list[tuple[bytes | str, str | None]] = []
+    for part, charset in parts:
+        codec = _codec(charset) if isinstance(part, bytes) else None
+        if isinstance(part, bytes) and joined and isinstance(joined[-1][0], bytes) and joined[-1][1] == codec:
+            joined[-1] = (joined[-1][0] + part, codec)
+        else:
+            joined.append((part, codec))
     try:
-        return "".join(_decoded(part, _codec(charset)) if isinstance(part, bytes) else part for part, charset in parts)
+        return "".join(_decoded(part, codec) if isinstance(part, bytes) else part for part, codec in joined)
     except (LookupError, TypeError, UnicodeError):
         # A charset no codec here reads, or one that names no text encoding (rot13, hex, zlib: thirty-fourth hostile
         # round, T1), or Python's `undefined`, which decodes nothing.
@@ -314,9 +323,15 @@ def _decoded(part: bytes, codec: str | None) -> str:
     """An encoded word's bytes as mail programs read them, a character none can read as U+FFFD. UTF-16 and UTF-32
     without a byte-order mark are read both ways: Python and glibc read them little-endian, RFC 2781 and Java
     big-endian, where the same bytes may hold a line break and a Bcc header (thirty-fourth hostile round, minor)."""
-    if codec in ("utf-16", "utf-32") and not part.startswith(_BYTE_ORDER_MARKS):
-        return part.decode(f"{codec}-le", errors="replace") + part.decode(f"{codec}-be", errors="replace")
-    return part.decode(codec, errors="replace")
+    if codec in ("utf-16", "utf-32"):
+        both = not part.startswith(_BYTE_ORDER_MARKS)
+        return part.decode(f"{codec}-le", errors="replace") + part.decode(f"{codec}-be", errors="replace") if both else (
+            part.decode(codec, errors="replace"))
+    # A line break or a NUL among the bytes is one to a program that does not know the charset and shows the bytes:
+    # Python's hz drops `~` and a line feed, unicode_escape a backslash and one (thirty-fifth hostile round, T7 and T8).
+    # No charset mail uses but UTF-16 and UTF-32 makes a character of those bytes.
+    wide = codec is not None and codec.startswith(("utf-16", "utf-32"))
+    return part.decode(codec, errors="replace") + ("" if wide else "".join(chr(byte) for byte in part if byte in b"\0\n\r"))
 
 
 _BYTE_ORDER_MARKS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
