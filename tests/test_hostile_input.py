@@ -3089,6 +3089,14 @@ CASES |= {  # thirty-fifth round, T7 to T9: line breaks a codec drops, or that t
 }
 
 
+CASES["docs: a stylesheet showing characters no page may hold"] = (  # thirty-fifth round, T10: on every heading, rc 0
+    add_line(STYLESHEET, '.md-typeset h1::after { content: "\\202E x \\FDD0"; }\n'
+             '.md-typeset h2::after { content: "\u202e"; }\n.md-typeset h3::after { content: "\\2009 \\B6 ok"; }'),
+    [f"{STYLESHEET}:{STYLESHEET_END}: a string the stylesheet shows holds U+202E, "
+     "an invisible character that reorders the text around it; write the text without it",
+     f"{STYLESHEET}:{STYLESHEET_END + 1}: a string the stylesheet shows holds U+202E"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .docs import DOCS_DIR
+from .files import character_kind, never_in_pages
 from .memo import Memo, checked
 from .rawhtml import css_url_tokens, remote
 
@@ -114,9 +115,12 @@ def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
     """What a stylesheet of docs/ fetches from another host (fonts, images, imports), at the line where it is written:
     read as a browser reads it (tinycss2), so an escape (\\68ttps:) or a plain string (@import "…") is seen too. The
     built site's stylesheets are checked again after the build, but there only the built copy can be named."""
-    tokens = tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)
-    return [Problem(where, token.source_line, f"{token.value!r} is fetched from another host", "serve the file from the site itself")
-            for token in css_url_tokens(tokens) if remote(token.value)]
+    tokens = list(css_url_tokens(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
+    # A string a rule shows as text (content: "\202E"), which no page may hold (thirty-fifth hostile round, T10).
+    shown = [Problem(where, token.source_line, f"a string the stylesheet shows holds {character_kind(found)}",
+                     "write the text without it") for token in tokens if token.type == "string" and (found := never_in_pages(token.value))]
+    return shown + [Problem(where, token.source_line, f"{token.value!r} is fetched from another host",
+                            "serve the file from the site itself") for token in tokens if remote(token.value)]
 
 
 def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = None) -> list[Problem]:

@@ -259,6 +259,29 @@ def _short(reference: re.Match) -> str:
     return "\ufffd" if len(significant) > 8 else f"&#x{significant};" if reference[1] else f"&#{significant};"
 
 
+# What no page of the edition holds, however it got there (a template, a stylesheet's content): a character that
+# reorders or hides text, a control character, a noncharacter, a private-use one or U+FFFD; and, told apart below,
+# one Unicode has not assigned.
+NEVER_IN_PAGES = re.compile("|".join(pattern.pattern for pattern in (REORDERED_OR_HIDDEN, CONTROL_REFERENCED, NONCHARACTER,
+                                                                    PRIVATE_USE, REPLACEMENT)))
+
+
+def never_in_pages(text: str) -> str | None:
+    """The first character of text that NEVER_IN_PAGES finds, or that Unicode has not assigned, or None."""
+    return found[0] if (found := NEVER_IN_PAGES.search(text)) else unassigned(text)
+
+
+def character_kind(character: str) -> str:
+    """A character never_in_pages finds, as a message names it."""
+    code = f"U+{ord(character):04X}"
+    return (f"{code}, an invisible character that reorders the text around it" if REORDERING.match(character)
+            else f"{code}, an invisible character that hides or breaks the text around it" if REORDERED_OR_HIDDEN.match(character)
+            else f"{code}, a control character" if CONTROL_REFERENCED.match(character)
+            else f"{code}, a noncharacter, which is never text" if NONCHARACTER.match(character)
+            else f"{code}, a private-use character, which each reader's fonts draw differently or not at all"
+            if PRIVATE_USE.match(character) else REPLACEMENT_WHAT if REPLACEMENT.match(character) else f"{code}, {UNASSIGNED}")
+
+
 def unescape(text: str) -> str:
     """text with its character references decoded, as html.unescape decodes them, without its traceback (defused)."""
     return html.unescape(defused(text))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import posixpath
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,17 +28,7 @@ from lxml.html import HtmlElement
 from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
-from ..model.files import (
-    CONTROL_REFERENCED,
-    NONCHARACTER,
-    PRIVATE_USE,
-    REORDERED_OR_HIDDEN,
-    REORDERING,
-    REPLACEMENT,
-    REPLACEMENT_WHAT,
-    UNASSIGNED,
-    unassigned,
-)
+from ..model.files import character_kind, never_in_pages
 from ..model.rawhtml import (
     HANDED_ELSEWHERE_FIX,
     REFUSED_SCHEMES,
@@ -161,26 +150,6 @@ def _comments(page: HtmlElement):
 ANIMATIONS = ("set", "animate")
 
 
-NEVER_IN_PAGES = re.compile("|".join(pattern.pattern for pattern in (REORDERED_OR_HIDDEN, CONTROL_REFERENCED, NONCHARACTER,
-                                                                    PRIVATE_USE, REPLACEMENT)))
-
-
-def _never_in_pages(text: str) -> str | None:
-    """The first character of text that NEVER_IN_PAGES finds, or that Unicode has not assigned, or None."""
-    return found[0] if (found := NEVER_IN_PAGES.search(text)) else unassigned(text)
-
-
-def _kind(character: str) -> str:
-    """A character _never_in_pages finds, as a message names it."""
-    code = f"U+{ord(character):04X}"
-    return (f"{code}, an invisible character that reorders the text around it" if REORDERING.match(character)
-            else f"{code}, an invisible character that hides or breaks the text around it" if REORDERED_OR_HIDDEN.match(character)
-            else f"{code}, a control character" if CONTROL_REFERENCED.match(character)
-            else f"{code}, a noncharacter, which is never text" if NONCHARACTER.match(character)
-            else f"{code}, a private-use character, which each reader's fonts draw differently or not at all"
-            if PRIVATE_USE.match(character) else REPLACEMENT_WHAT if REPLACEMENT.match(character) else f"{code}, {UNASSIGNED}")
-
-
 def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list[Problem]:
     """What in a built page would run, or change the policy, without being the edition's own."""
     problems = []
@@ -191,8 +160,8 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     # A character no page of the edition holds, in its text or its attributes, however it got there: a template's
     # `{{ "%c" | format(8238) }}`, `{{ "&#x" ~ "FDD0;" }}` or `&#{# #}1;` (thirty-fifth hostile round, T3 to T5).
     if found := next((character for text in (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()))
-                      if (character := _never_in_pages(text))), None):
-        problems.append(Problem(name, 0, f"holds {_kind(found)}", "remove it from the template, the page or the data "
+                      if (character := never_in_pages(text))), None):
+        problems.append(Problem(name, 0, f"holds {character_kind(found)}", "remove it from the template, the page or the data "
                                 "that wrote it"))
     for tag in page.iter(etree.Element):
         runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
