@@ -3220,6 +3220,21 @@ def test_a_templates_link_to_no_page_is_named_at_the_built_pages_not_at_a_line_h
                           "written (the page, or a template of overrides/)" in line for line in errors), errors
 
 
+def test_a_character_no_face_has_is_named_though_a_face_has_the_mark_set_on_it(project):
+    """Thirty-fifth hostile round, T11: U+1B000 with an acute, which a face has, was set as nothing with exit 0: Typst
+    says nothing of a cluster whose mark it finds a face for. A record's value was set so too."""
+    add_lines(ABOUT, "K1 kana \U0001b000\u0301 here.")(project)
+    replace_in(project / "sources/zarif-2020-01-08.yml", "given: Mohammad Javad", "given: Mohammad Javad\U0001b001\u0301")
+    result = run_build(project)
+    errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.returncode == 1
+    assert sorted(errors) == [
+        f"{ABOUT}:{ABOUT_END}: holds '\U0001b000', which no face the PDF uses has (Noto Serif, Sans, Naskh Arabic): the "
+        "PDF cannot set it; write it otherwise",
+        "sources/zarif-2020-01-08.yml:7: holds '\U0001b001', which no face the PDF uses has (Noto Serif, Sans, Naskh "
+        "Arabic): the PDF cannot set it; write it otherwise"], errors
+
+
 def test_a_pages_doubled_full_stop_is_named_at_its_line_and_a_path_or_range_is_taken(project):
     """Thirty-fifth hostile round, T6: "../docs" and "v1..v2" were refused as doubled punctuation, and a page's own
     "so on.." was named at the built page's line and told to fix the data in sources/ or the code."""

@@ -571,12 +571,48 @@ def _print(tree: HtmlElement, date: str, root: Path, settings: PdfSettings, pape
         # A warning is a book printed wrong (a face not found, a label missing): refused like an error.
         if warnings:
             return [p for warning in warnings for p in _typst_problems(warning, Path(sandbox), writer, pages)], fetched
+    if unset := _marked_bases_unset(source, (root / TEMPLATE).read_text(encoding="utf-8")):
+        return _where_written([Problem("the print document", 0, f'the PDF cannot set it: the text `"{base}"` could not be '
+                                       "displayed", _content_fix("could not be displayed")) for base in unset], root), fetched
     # Typst writes each object on its own; packed into compressed object streams the file is half the size.
     with pikepdf.open(io.BytesIO(pdf)) as packed, io.BytesIO() as out:
         packed.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                     deterministic_id=True)
         write_atomic(target, out.getvalue())
     return [], fetched
+
+
+def _marked_bases_unset(source: str, template: str) -> list[str]:
+    """The characters a combining mark is set on in the book that no face it may use has. Typst sets such a cluster
+    without a word when a face has the mark (U+1B000 with an acute: thirty-fifth hostile round, T11), and the PDF
+    shows nothing there; each is tried alone, without its mark, in the text's faces (the template's `serif`) and
+    Typst's fallback after them, a few hundredths of a second."""
+    import typst
+
+    faces = found[1] if (found := TEXT_FACES.search(template)) else '"Noto Serif"'
+
+    bases = sorted({character for found in NOT_ASCII.finditer(source) if (character := found[0])
+                    and unicodedata.category(character)[0] != "M" and found.end() < len(source)
+                    and unicodedata.category(source[found.end()])[0] == "M"})
+    unset: list[str] = []
+    while bases:
+        probe = f'#set document(title: "probe")\n#set text(font: {faces}, lang: "en")\n' + " ".join(
+            f'#"{base}"' for base in bases)
+        try:
+            typst.compile(probe.encode(), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()], ignore_system_fonts=True,
+                          pdf_standards=["ua-1"])
+            return unset
+        except typst.TypstError as error:
+            found = UNSET_TEXT.search(error.message)
+            if not found or (base := TYPST_ESCAPE.sub(_typst_character, found[1])) not in bases:
+                return unset  # not a face's gap: the book itself set, and this probe has nothing more to say
+            unset.append(base)
+            bases.remove(base)
+    return unset
+
+
+TEXT_FACES = re.compile(r"^#let serif = (\([^)\n]*\))", re.MULTILINE)  # the faces of the book's text, in the template
+NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _picture_problems(writer: typeset.Writer, sandbox: Path, pages: dict[str, str]) -> list[Problem]:
