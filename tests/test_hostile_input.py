@@ -3097,6 +3097,13 @@ CASES["docs: a stylesheet showing characters no page may hold"] = (  # thirty-fi
      f"{STYLESHEET}:{STYLESHEET_END + 1}: a string the stylesheet shows holds U+202E"])
 
 
+CASES["mkdocs.yml: a control character's reference in toc's permalink title"] = (  # thirty-fifth round, minor: named at
+    # the extension's line, two lines above the option
+    replace(CONFIG, "      permalink_title: Link to this section", '      permalink_title: "Link&#x01;"'),
+    f"{CONFIG}:{line_of(CONFIG, 'permalink_title: Link to this section')}: an option of `markdown_extensions` holds "
+    "'&#x01;', which the extension writes into the pages as HTML; write the option as plain text")
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -154,18 +154,6 @@ def entries(config: dict, key: str) -> list:
     return value if isinstance(value, list) else list(value) if isinstance(value, dict) else [value]
 
 
-def _strings(value: object):
-    """Every string in an option's value, however nested."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for inner in value.values():
-            yield from _strings(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _strings(inner)
-
-
 def _nav(items: object, path: list):
     """Each entry of mkdocs.yml's `nav`, however deep: (its path in the YAML, its title or None, its page or None)."""
     for index, item in enumerate(items if isinstance(items, list) else []):
@@ -376,11 +364,12 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
             problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
                     "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
     for index, entry in enumerate(entries(config, "markdown_extensions")):
-        options = next(iter(entry.values()), None) if isinstance(entry, dict) else None
-        for words in _strings(options):
+        name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
+        # Named at the option's own line, not the extension's (thirty-fifth hostile round, minor).
+        for path, words in _strings_at(options, ["markdown_extensions", index, name]):
             if markup := written_as_html(words):  # footnotes' BACKLINK_TEXT, smarty's substitutions: written as HTML
                 problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup!r}, which the extension "
-                        "writes into the pages as HTML", "write the option as plain text", ["markdown_extensions", index])
+                        "writes into the pages as HTML", "write the option as plain text", path)
                 break
     listed: dict[str, int] = {}
     for path, title, page in _nav(config.get("nav"), ["nav"]):
