@@ -3362,6 +3362,17 @@ def test_a_favicon_or_logo_on_a_file_share_is_named_once_as_no_file_of_the_site(
         "remove the setting"]
 
 
+@pytest.mark.parametrize("address", ["file:///etc/passwd", "javascript:alert(1)", "data:image/svg+xml,x"])
+def test_a_favicon_given_as_a_refused_kind_of_address_is_named_once(inputs, refusal, address):
+    """Thirty-fifth hostile round, minor: `favicon: file:///etc/passwd` was named twice, as a file: address and as no
+    file under docs/."""
+    replace_in(inputs / CONFIG, "favicon: assets/favicon.svg", f"favicon: '{address}'")
+    assert refusal(inputs) == [
+        f"{CONFIG}:{line_of(CONFIG, 'favicon: assets/favicon.svg')}: `theme.favicon` is a {address.split(':')[0]}: address, "
+        "which Material writes into every page as a link or a load; name a file under docs/ by its path from there, such "
+        "as assets/favicon.svg"]
+
+
 def test_an_extension_not_reviewed_is_refused_and_never_run(inputs, refusal, monkeypatch):
     """Eleventh hostile round, case 41: pymdownx.snippets with url_download, refused at its line, was run all the same
     by the pages' HTML check, which looked up evil.example (a download on a machine with a network)."""

@@ -360,6 +360,8 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         elif isinstance(theme.get(key), str) and remote(unescape(theme[key])):
             problem("theme", f"`theme.{key}` loads {theme[key]!r} from another host", "put the file under docs/ and name its path",
                     ["theme", key])
+        elif isinstance(theme.get(key), str) and scheme(unescape(theme[key])) in REFUSED_SCHEMES:
+            continue  # named once, as the kind of address it is (_check_unescaped; thirty-fifth hostile round, minor)
         elif isinstance(theme.get(key), str) and (not _docs_file(root, theme[key]) or handed_elsewhere(unescape(theme[key]))):
             problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
                     "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
