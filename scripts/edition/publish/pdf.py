@@ -571,48 +571,98 @@ def _print(tree: HtmlElement, date: str, root: Path, settings: PdfSettings, pape
         # A warning is a book printed wrong (a face not found, a label missing): refused like an error.
         if warnings:
             return [p for warning in warnings for p in _typst_problems(warning, Path(sandbox), writer, pages)], fetched
-    if unset := _marked_bases_unset(source, (root / TEMPLATE).read_text(encoding="utf-8")):
-        return _where_written([Problem("the print document", 0, f'the PDF cannot set it: the text `"{base}"` could not be '
-                                       "displayed", _content_fix("could not be displayed")) for base in unset], root), fetched
     # Typst writes each object on its own; packed into compressed object streams the file is half the size.
     with pikepdf.open(io.BytesIO(pdf)) as packed, io.BytesIO() as out:
+        if lost := _set_as_nothing(packed):
+            return _where_written([Problem("the print document", 0, f'the PDF cannot set it: the text `"{character}"` could '
+                                           "not be displayed", _content_fix("could not be displayed")) for character in lost],
+                                  root), fetched
         packed.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                     deterministic_id=True)
         write_atomic(target, out.getvalue())
     return [], fetched
 
 
-def _marked_bases_unset(source: str, template: str) -> list[str]:
-    """The characters a combining mark is set on in the book that no face it may use has. Typst sets such a cluster
-    without a word when a face has the mark (U+1B000 with an acute: thirty-fifth hostile round, T11), and the PDF
-    shows nothing there; each is tried alone, without its mark, in the text's faces (the template's `serif`) and
-    Typst's fallback after them, a few hundredths of a second."""
-    import typst
+def _set_as_nothing(pdf) -> list[str]:
+    """The clusters the PDF shows nothing of. Typst says nothing of a cluster set in a face that has its mark but not
+    the character it is set on (U+1B000 with an acute; an Arabic beh with U+1AB0, which no one face has: thirty-fifth
+    hostile round, T11; thirty-sixth, T2): the face's glyphs for it are the mark's alone, of no width. So a character
+    that starts the text of a glyph of no width, in a face none of whose glyphs with width starts with it, was not set;
+    the cluster (the character and its marks) is given, which only the input that typed it holds.
+    Read from each face's ToUnicode map and widths; pikepdf reads neither, and their grammars are small (below)."""
+    import pikepdf
 
-    faces = found[1] if (found := TEXT_FACES.search(template)) else '"Noto Serif"'
+    lost: set[str] = set()
+    widths: dict[tuple[int, int], dict[int, float]] = {}  # each face's, by its object
+    for font in pdf.objects:
+        if not (isinstance(font, pikepdf.Dictionary) and font.get("/Subtype") == "/Type0" and "/ToUnicode" in font):
+            continue
+        widths[font.objgen] = face = _widths(font.DescendantFonts[0])
+        texts = _to_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
+        drawn = {text[0] for code, text in texts.items() if text and face.get(code, 0) > 0}
+        lost |= {text for code, text in texts.items() if text and text[0] not in drawn and face.get(code, 0) == 0
+                 and _takes_room(text[0])}
+    # A glyph's map gives the text it was first set for; where it is set again for another, Typst says so in a span's
+    # ActualText: a span whose glyphs all have no width, for text that takes room, was set as nothing too.
+    for page in pdf.pages:
+        fonts, font, spans = page.get("/Resources", {}).get("/Font", {}), None, []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if (name := str(operator)) == "Tf":
+                font = fonts.get(operands[0])
+            elif name in ("BDC", "BMC"):
+                given = operands[1] if len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) else {}
+                spans.append((str(given.get("/ActualText", "")), []))
+            elif name == "EMC" and spans:
+                text, shown = spans.pop()
+                if text and shown and not any(shown) and _takes_room(text[0]):
+                    lost.add(text)
+            elif name in ("Tj", "TJ") and spans and font is not None and font.objgen in widths:
+                strings = [part for part in (operands[0] if name == "TJ" else operands) if isinstance(part, pikepdf.String)]
+                spans[-1][1].extend(widths[font.objgen].get(int.from_bytes(code[n:n + 2]), 0) > 0
+                                    for code in map(bytes, strings) for n in range(0, len(code), 2))
+    return sorted(lost)
 
-    bases = sorted({character for found in NOT_ASCII.finditer(source) if (character := found[0])
-                    and unicodedata.category(character)[0] != "M" and found.end() < len(source)
-                    and unicodedata.category(source[found.end()])[0] == "M"})
-    unset: list[str] = []
-    while bases:
-        probe = f'#set document(title: "probe")\n#set text(font: {faces}, lang: "en")\n' + " ".join(
-            f'#"{base}"' for base in bases)
-        try:
-            typst.compile(probe.encode(), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()], ignore_system_fonts=True,
-                          pdf_standards=["ua-1"])
-            return unset
-        except typst.TypstError as error:
-            found = UNSET_TEXT.search(error.message)
-            if not found or (base := TYPST_ESCAPE.sub(_typst_character, found[1])) not in bases:
-                return unset  # not a face's gap: the book itself set, and this probe has nothing more to say
-            unset.append(base)
-            bases.remove(base)
-    return unset
+
+def _takes_room(character: str) -> bool:
+    return unicodedata.category(character)[0] not in "MCZ"  # marks, format characters and spaces take no room
 
 
-TEXT_FACES = re.compile(r"^#let serif = (\([^)\n]*\))", re.MULTILINE)  # the faces of the book's text, in the template
-NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+CMAP_HEX = re.compile(r"<([0-9A-Fa-f]+)>")
+
+
+def _to_unicode(cmap: str) -> dict[int, str]:
+    """A ToUnicode CMap's codes and the text each stands for (bfchar pairs, and bfrange runs)."""
+    found = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        pairs = CMAP_HEX.findall(block)
+        found |= {int(code, 16): bytes.fromhex(text).decode("utf-16-be", "replace")
+                  for code, text in zip(pairs[::2], pairs[1::2], strict=False)}
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
+        for low, high, target in re.findall(r"<(\w+)>\s*<(\w+)>\s*(\[[^\]]*\]|<\w+>)", block):
+            first, texts = int(low, 16), CMAP_HEX.findall(target)
+            if target.startswith("["):
+                found |= {first + n: bytes.fromhex(text).decode("utf-16-be", "replace") for n, text in enumerate(texts)}
+            else:  # a run: the target's last byte counts up
+                start = bytes.fromhex(texts[0])
+                found |= {first + n: (start[:-1] + bytes([(start[-1] + n) % 256])).decode("utf-16-be", "replace")
+                          for n in range(int(high, 16) - first + 1)}
+    return found
+
+
+def _widths(font) -> dict[int, float]:
+    """A CID font's /W array: `first [w1 w2 …]` and `first last w` entries (Typst's fonts give no other /DW than 0)."""
+    import pikepdf
+
+    entries, widths, n = list(font.get("/W", [])), {}, 0
+    while n < len(entries):
+        first = int(entries[n])
+        if isinstance(entries[n + 1], pikepdf.Array):
+            widths |= {first + k: float(width) for k, width in enumerate(entries[n + 1])}
+            n += 2
+        else:
+            widths |= dict.fromkeys(range(first, int(entries[n + 1]) + 1), float(entries[n + 2]))
+            n += 3
+    return widths
 
 
 def _picture_problems(writer: typeset.Writer, sandbox: Path, pages: dict[str, str]) -> list[Problem]:
