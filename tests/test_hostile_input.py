@@ -3247,9 +3247,13 @@ def test_a_pages_doubled_full_stop_is_named_at_its_line_and_a_path_or_range_is_t
     """Thirty-fifth hostile round, T6: "../docs" and "v1..v2" were refused as doubled punctuation, and a page's own
     "so on.." was named at the built page's line and told to fix the data in sources/ or the code."""
     add_lines(ABOUT, "The folder ../docs holds the pages of v1..v2.", "And so on..")(project)
+    # Thirty-sixth round, T3: a full stop doubled before a capital, a space left out, was let through with the range.
+    replace_in(project / "sources/essay/editorial-notes.yml", "8 January 2020.", "8 January 2020..Then nothing.")
     result = run_build(project)
     errors = [line.removeprefix("error: ") for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert result.returncode == 1
+    assert any("'..' in “…" in line and "2020..Then" in line for line in errors), errors
+    errors = [line for line in errors if "2020..Then" not in line]
     assert len(errors) == 1 and errors[0].startswith(f"{ABOUT}:{ABOUT_END + 2}: doubled punctuation in the edition's own "
                                                      "words: '..' in “…ocs holds the pages of v1..v2. And so on.."), errors
     assert errors[0].endswith("; write the mark once"), errors

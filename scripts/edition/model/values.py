@@ -23,11 +23,12 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 # Punctuation doubled, in the edition's own words (checked on the pages) and in the records' text that
 # they print: a full stop after closing quotation marks that follow the words' own . ! ? or …; a full stop after
-# a full stop (not an ellipsis, nor a path's ../ or a range's 1..9: thirty-fifth hostile round, T6); two commas;
+# a full stop (not an ellipsis, nor a path's ../ or a range's 1..9 or a..z: thirty-fifth hostile round, T6, though
+# before a capital, "2020..Then", a space is missing: thirty-sixth, T3); two commas;
 # a comma, semicolon or colon followed (through closing marks) by another of those or a full stop ("income,”.");
 # a full stop or comma after ? or ! and their closing quotation marks ("Why?”," — a parenthesis may close first:
 # "(did he?).").
-DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./\w])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]")
+DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]")
 
 
 def real_date(text: str) -> bool:
