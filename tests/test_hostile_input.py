@@ -3092,9 +3092,14 @@ CASES |= {  # thirty-fifth round, T7 to T9: line breaks a codec drops, or that t
 CASES["docs: a stylesheet showing characters no page may hold"] = (  # thirty-fifth round, T10: on every heading, rc 0
     add_line(STYLESHEET, '.md-typeset h1::after { content: "\\202E x \\FDD0"; }\n'
              '.md-typeset h2::after { content: "\u202e"; }\n.md-typeset h3::after { content: "\\2009 \\B6 ok"; }'),
-    [f"{STYLESHEET}:{STYLESHEET_END}: a string the stylesheet shows holds U+202E, "
-     "an invisible character that reorders the text around it; write the text without it",
-     f"{STYLESHEET}:{STYLESHEET_END + 1}: a string the stylesheet shows holds U+202E"])
+    [f"{STYLESHEET}:{STYLESHEET_END}: a rule may show U+202E, an invisible character that reorders the text around it; "
+     "write the text without it", f"{STYLESHEET}:{STYLESHEET_END + 1}: a rule may show U+202E"])
+CASES["docs: a stylesheet's counter style drawing characters no page may hold"] = (  # thirty-sixth round, T1
+    add_line(STYLESHEET, '@counter-style rlo { system: cyclic; symbols: \\202E; suffix: " "; }\nol { list-style: rlo; }\n'
+             "@counter-style z { system: additive; additive-symbols: 1 \\110000; prefix: \\FDD0; }"),
+    [f"{STYLESHEET}:{STYLESHEET_END}: a rule may show U+202E, an invisible character that reorders the text around it",
+     f"{STYLESHEET}:{STYLESHEET_END + 2}: a rule may show U+FDD0, a noncharacter, which is never text",
+     f"{STYLESHEET}:{STYLESHEET_END + 2}: a rule may show U+FFFD, the replacement character"])
 
 
 CASES["mkdocs.yml: a control character's reference in toc's permalink title"] = (  # thirty-fifth round, minor: named at

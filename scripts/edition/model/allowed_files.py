@@ -20,7 +20,7 @@ from ..problems import Problem
 from .docs import DOCS_DIR
 from .files import character_kind, never_in_pages
 from .memo import Memo, checked
-from .rawhtml import css_url_tokens, remote
+from .rawhtml import css_tokens, remote
 
 # Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
 PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
@@ -115,12 +115,15 @@ def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
     """What a stylesheet of docs/ fetches from another host (fonts, images, imports), at the line where it is written:
     read as a browser reads it (tinycss2), so an escape (\\68ttps:) or a plain string (@import "…") is seen too. The
     built site's stylesheets are checked again after the build, but there only the built copy can be named."""
-    tokens = list(css_url_tokens(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
-    # A string a rule shows as text (content: "\202E"), which no page may hold (thirty-fifth hostile round, T10).
-    shown = [Problem(where, token.source_line, f"a string the stylesheet shows holds {character_kind(found)}",
-                     "write the text without it") for token in tokens if token.type == "string" and (found := never_in_pages(token.value))]
+    tokens = list(css_tokens(tinycss2.parse_stylesheet(data.decode("utf-8", errors="replace"), skip_comments=True)))
+    # What a rule may show as text, which no page may hold: a string (content: "\202E": thirty-fifth hostile round,
+    # T10), or a name (@counter-style's symbols: \202E, prefix, additive-symbols: thirty-sixth round, T1).
+    shown = [Problem(where, token.source_line, f"a rule may show {character_kind(found)}", "write the text without it")
+             for token in tokens
+             if isinstance(getattr(token, "value", None), str) and (found := never_in_pages(token.value))]
     return shown + [Problem(where, token.source_line, f"{token.value!r} is fetched from another host",
-                            "serve the file from the site itself") for token in tokens if remote(token.value)]
+                            "serve the file from the site itself") for token in tokens
+                    if token.type in ("url", "string") and remote(token.value)]
 
 
 def asset_problems(root: Path, scripts: set[str] | None, memo: Memo | None = None) -> list[Problem]:

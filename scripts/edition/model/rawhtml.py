@@ -173,16 +173,20 @@ def remote(url: str) -> bool:
     return scheme(url) in ("http", "https", "ftp", "ws", "wss") or (off_site(url) and not scheme(url))
 
 
-def css_url_tokens(tokens):
-    """Every token of a piece of CSS parsed by tinycss2 that holds an address it may fetch, at any depth (rules,
-    at-rules, functions, declarations): each url() and each quoted string, since @import "…" and image-set("…")
-    fetch a plain string. The token's value has CSS escapes decoded; its source_line says where it is written."""
+def css_tokens(tokens):
+    """Every token of a piece of CSS parsed by tinycss2, at any depth (rules, at-rules, functions, declarations). A
+    token's value has CSS escapes decoded; its source_line says where it is written."""
     for token in tokens:
-        if token.type in ("url", "string"):
-            yield token
+        yield token
         for part in ("prelude", "content", "arguments", "value"):
             if isinstance(getattr(token, part, None), list):
-                yield from css_url_tokens(getattr(token, part))
+                yield from css_tokens(getattr(token, part))
+
+
+def css_url_tokens(tokens):
+    """Every token of a piece of CSS that holds an address it may fetch: each url() and each quoted string, since
+    @import "…" and image-set("…") fetch a plain string."""
+    return (token for token in css_tokens(tokens) if token.type in ("url", "string"))
 
 
 def css_urls(tokens):
