@@ -1683,6 +1683,18 @@ CASES |= {  # thirty-fifth round, T3 to T5: characters a template makes by refer
         "site/index.html: holds U+FFFD, the replacement character, which stands for a character lost on the way; remove it "
         "from the template, the page or the data that wrote it"),
 }
+CASES |= {  # thirty-sixth round, T5: a data block's JSON escapes, which what reads the page's metadata decodes
+    "a template's JSON-LD holding escapes of an override and a NUL": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+                '"Thing", "name": "x\\u202Ey\\u0000"}</script>'),
+        "site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the "
+        "template, the page or the data that wrote it"),
+    "a template's JSON data block holding half of a surrogate pair": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/json">["\\ud800"]</script>'),
+        "site/index.html: holds U+D800, half of a surrogate pair, which is no character"),
+}
+RENDERED_TEMPLATES |= {"a template's JSON-LD holding escapes of an override and a NUL",
+                       "a template's JSON data block holding half of a surrogate pair"}
 RENDERED_TEMPLATES |= {"a template computing a noncharacter's reference",
                        "a template splitting a control character's reference with a Jinja comment",
                        "a template making a reference past Unicode with a Jinja statement"}

@@ -111,6 +111,7 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010ff
 REPLACEMENT = re.compile("\ufffd")
 REPLACEMENT_WHAT = "U+FFFD, the replacement character, which stands for a character lost on the way"
 REPLACEMENT_FIX = "write the character meant"
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a pair, which only an escape (JSON's \ud800) makes
 # The control characters a reference may make, which a page and the PDF would carry (&#x01;: thirty-third hostile
 # round, T7); typed, read_text refuses them.
 CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -263,7 +264,7 @@ def _short(reference: re.Match) -> str:
 # reorders or hides text, a control character, a noncharacter, a private-use one or U+FFFD; and, told apart below,
 # one Unicode has not assigned.
 NEVER_IN_PAGES = re.compile("|".join(pattern.pattern for pattern in (REORDERED_OR_HIDDEN, CONTROL_REFERENCED, NONCHARACTER,
-                                                                    PRIVATE_USE, REPLACEMENT)))
+                                                                    PRIVATE_USE, REPLACEMENT, SURROGATE)))
 
 
 def never_in_pages(text: str) -> str | None:
@@ -279,7 +280,9 @@ def character_kind(character: str) -> str:
             else f"{code}, a control character" if CONTROL_REFERENCED.match(character)
             else f"{code}, a noncharacter, which is never text" if NONCHARACTER.match(character)
             else f"{code}, a private-use character, which each reader's fonts draw differently or not at all"
-            if PRIVATE_USE.match(character) else REPLACEMENT_WHAT if REPLACEMENT.match(character) else f"{code}, {UNASSIGNED}")
+            if PRIVATE_USE.match(character) else REPLACEMENT_WHAT if REPLACEMENT.match(character)
+            else f"{code}, half of a surrogate pair, which is no character (a JSON escape such as \\ud800 makes one)"
+            if SURROGATE.match(character) else f"{code}, {UNASSIGNED}")
 
 
 def unescape(text: str) -> str:

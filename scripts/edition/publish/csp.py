@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
@@ -150,6 +151,25 @@ def _comments(page: HtmlElement):
 ANIMATIONS = ("set", "animate")
 
 
+def _json_strings(text: str) -> list[str]:
+    """Every string of a JSON text, keys included, escapes decoded; none of one that is no JSON."""
+    try:
+        found = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    strings, waiting = [], [found]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            strings += list(value)
+            waiting += list(value.values())
+        elif isinstance(value, list):
+            waiting += value
+    return strings
+
+
 def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list[Problem]:
     """What in a built page would run, or change the policy, without being the edition's own."""
     problems = []
@@ -159,8 +179,10 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
             problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
     # A character no page of the edition holds, in its text or its attributes, however it got there: a template's
     # `{{ "%c" | format(8238) }}`, `{{ "&#x" ~ "FDD0;" }}` or `&#{# #}1;` (thirty-fifth hostile round, T3 to T5).
-    if found := next((character for text in (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()))
-                      if (character := never_in_pages(text))), None):
+    # A data block's JSON too, as what reads the page's metadata decodes it ("\u202e": thirty-sixth hostile round, T5).
+    data = [_json_strings(tag.text or "") for tag in page.iter("script") if (tag.get("type") or "").lower() in DATA_SCRIPTS]
+    texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()), *(s for d in data for s in d))
+    if found := next((character for text in texts if (character := never_in_pages(text))), None):
         problems.append(Problem(name, 0, f"holds {character_kind(found)}", "remove it from the template, the page or the data "
                                 "that wrote it"))
     for tag in page.iter(etree.Element):
