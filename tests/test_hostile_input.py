@@ -3121,6 +3121,11 @@ CASES["mkdocs.yml: a control character's reference in toc's permalink title"] = 
     "'&#x01;', which the extension writes into the pages as HTML; write the option as plain text")
 
 
+CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth round, T4: in five metadata tags, rc 0
+    replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes.."),
+    f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

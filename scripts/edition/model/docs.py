@@ -41,6 +41,7 @@ from .files import (
 )
 from .schema import Filled, Schema, described, validated
 from .sources import BRACES, BRACES_FIX
+from .values import DOUBLED
 
 DOCS_DIR = Path("docs")
 
@@ -332,6 +333,8 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
         problems.append(Problem(name, where, f"`description:` is {len(description.split())} word(s), too short to be the "
                                 "page's abstract", "write one or two sentences of your own about this page"))
         return body, None
+    if doubled := DOUBLED.search(description):  # the head's metadata, which the output's check of the text never reads
+        problems.append(Problem(name, where, f"`description:` doubles its punctuation: {doubled[0]!r}", "write the mark once"))
     if len(description) > MAX_DESCRIPTION:
         problems.append(Problem(name, where, f"`description:` is {len(description)} characters, more than {MAX_DESCRIPTION}",
                                 "keep it to one or two sentences"))
