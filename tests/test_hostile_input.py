@@ -1687,8 +1687,8 @@ CASES |= {  # thirty-sixth round, T5: a data block's JSON escapes, which what re
     "a template's JSON-LD holding escapes of an override and a NUL": (
         replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
                 '"Thing", "name": "x\\u202Ey\\u0000"}</script>'),
-        "site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the "
-        "template, the page or the data that wrote it"),
+        ["site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the "
+         "template, the page or the data that wrote it", "site/index.html: holds U+0000, a control character"]),
     "a template's JSON data block holding half of a surrogate pair": (
         replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/json">["\\ud800"]</script>'),
         "site/index.html: holds U+D800, half of a surrogate pair, which is no character"),

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .. import Edition
 from ..htmltree import fragment
 from ..markdown.html import script_json
-from ..model.files import character_kind, never_in_pages
+from ..model.files import NEVER_IN_PAGES, character_kind, never_in_pages, unassigned
 from ..model.rawhtml import (
     HANDED_ELSEWHERE_FIX,
     REFUSED_SCHEMES,
@@ -182,9 +182,11 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     # A data block's JSON too, as what reads the page's metadata decodes it ("\u202e": thirty-sixth hostile round, T5).
     data = [_json_strings(tag.text or "") for tag in page.iter("script") if (tag.get("type") or "").lower() in DATA_SCRIPTS]
     texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()), *(s for d in data for s in d))
-    if found := next((character for text in texts if (character := never_in_pages(text))), None):
-        problems.append(Problem(name, 0, f"holds {character_kind(found)}", "remove it from the template, the page or the data "
-                                "that wrote it"))
+    # Each such character once, not the first alone (thirty-sixth round, minor: a U+FFFD beside a U+202E went unnamed).
+    found = dict.fromkeys(character for text in texts if never_in_pages(text)
+                          for character in [*NEVER_IN_PAGES.findall(text), *filter(None, [unassigned(text)])])
+    problems += [Problem(name, 0, f"holds {character_kind(character)}", "remove it from the template, the page or the data "
+                         "that wrote it") for character in found]
     for tag in page.iter(etree.Element):
         runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
         if runnable and not tag.get("src"):
