@@ -284,4 +284,4 @@ def test_the_build_refuses_doubled_punctuation_in_the_editions_own_words(tmp_pat
     assert all(re.match(r"error: site/[\w/-]*index\.html:\d+: doubled punctuation in the edition's own words: '\.”\.' in “…", line)
                for line in doubled), doubled
     assert any(line.startswith("error: site/editorial-notes/index.html:") for line in doubled), doubled
-    assert "; drop the mark the edition adds" in doubled[0]
+    assert "; write the mark once where it comes from: the data in sources/" in doubled[0]

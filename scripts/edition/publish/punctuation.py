@@ -105,6 +105,7 @@ def punctuation_problems(site: Path, parsed: dict[Path, HtmlElement]) -> list[Pr
         name = page.relative_to(site.resolve()).as_posix()
         for line, where in doubled_marks(article, essay):
             problems.append(Problem(f"site/{name}", line, f"doubled punctuation in the edition's own words: {where}",
-                                    "drop the mark the edition adds after words that already end with one (the data "
-                                    "in sources/ or the code of the listing or note that writes it)"))
+                                    "write the mark once where it comes from: the data in sources/ (the note or record "
+                                    "named), or the code of the listing or note that adds one after words that already "
+                                    "end with one"))
     return problems
