@@ -3126,6 +3126,13 @@ CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth ro
     f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
 
 
+CASES["docs: a stylesheet overriding the direction of every paragraph"] = (  # thirty-sixth round, minor: rc 0
+    add_line(STYLESHEET, "p { unicode-bidi: bidi-override; direction: rtl; }\nli { unicode-bidi: isolate-override; }"),
+    [f"{STYLESHEET}:{STYLESHEET_END}: a rule sets unicode-bidi: bidi-override, which reorders the words a reader sees as a "
+     "right-to-left override does; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does",
+     f"{STYLESHEET}:{STYLESHEET_END + 1}: a rule sets unicode-bidi: isolate-override"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .docs import DOCS_DIR
-from .files import character_kind, never_in_pages
+from .files import REORDERING_FIX, character_kind, never_in_pages
 from .memo import Memo, checked
 from .rawhtml import css_tokens, remote
 
@@ -121,6 +121,10 @@ def stylesheet_problems(where: str, data: bytes) -> list[Problem]:
     shown = [Problem(where, token.source_line, f"a rule may show {character_kind(found)}", "write the text without it")
              for token in tokens
              if isinstance(getattr(token, "value", None), str) and (found := never_in_pages(token.value))]
+    # unicode-bidi's overrides reverse the words a reader sees as U+202E does, with no character (thirty-sixth round, minor).
+    shown += [Problem(where, token.source_line, f"a rule sets unicode-bidi: {token.lower_value}, which reorders the words "
+                      "a reader sees as a right-to-left override does", REORDERING_FIX)
+              for token in tokens if token.type == "ident" and token.lower_value in ("bidi-override", "isolate-override")]
     return shown + [Problem(where, token.source_line, f"{token.value!r} is fetched from another host",
                             "serve the file from the site itself") for token in tokens
                     if token.type in ("url", "string") and remote(token.value)]
