@@ -120,7 +120,7 @@ CONTROL_REFERENCED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 # What to do about a character that reorders the words around it.
 REORDERING_FIX = "remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"
-# The four at once: one search of each of a corpus's hundreds of thousands of values, and the four
+# The five at once: one search of each of a corpus's hundreds of thousands of values, and the five
 # told apart only for a value that holds one of them.
 _REFUSED_IN_VALUES = re.compile("|".join(p.pattern for p in (INVISIBLE_IN_VALUES, _CONTROL_IN_VALUES, NONCHARACTER,
                                                               PRIVATE_USE, REPLACEMENT)))

@@ -119,7 +119,7 @@ def where_linked(value: str) -> tuple[str, ...]:
 def link_forms(address: str) -> tuple[str, ...]:
     """The ways a page writes a link to address, as Markdown or as HTML, most particular first."""
     # Closed first: a link to mailto:a@localhost was named at an earlier good one to mailto:a@localhostmail.com, whose
-    # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (_problem).
+    # open form holds it (twenty-eighth hostile round, T4). A line is read with a line break after it (line_written).
     closed = (f"]({address})", f"]({address} ", f'href="{address}"', f"href='{address}'", f"]: {address}\n", f"]: {address} ",
               f"href={address}>", f"href={address} ")
     return (*closed, f"]({address}", f"<{address}>", f'href="{address}', f"href='{address}", f"]: {address}", f"href={address}")
@@ -350,8 +350,6 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 def _reordering(character: str) -> str:
     return f"a character reference makes U+{ord(character):04X}, an invisible character that reorders the text around it"
-
-
 
 
 def _address_problems(page: Page, lines: list[str]) -> list[Problem]:
