@@ -3133,6 +3133,18 @@ CASES["docs: a stylesheet overriding the direction of every paragraph"] = (  # t
      f"{STYLESHEET}:{STYLESHEET_END + 1}: a rule sets unicode-bidi: isolate-override"])
 
 
+CASES["mkdocs.yml: words every page shows doubling their punctuation"] = (  # thirty-seventh round, T2 to T5, T9, T10
+    steps(replace(CONFIG, 'annotated edition"', 'annotated edition.."'),
+          replace(CONFIG, "        name: Switch to dark mode", "        name: Switch to dark mode.."),
+          replace(CONFIG, "      permalink_title: Link to this section", "      permalink_title: Link to this section,,"),
+          replace(CONFIG, "reproduced for study.", "reproduced for study.."), replace(CONFIG, "  - Opening:", "  - Opening..:")),
+    [f"{CONFIG}:{line_of(CONFIG, 'site_name:')}: `site_name` doubles its punctuation: '..'; write the mark once",
+     f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` doubles its punctuation: '..'",
+     f"{CONFIG}:{line_of(CONFIG, 'permalink_title:')}: `markdown_extensions.toc.permalink_title` doubles its punctuation: "
+     "',,'", f"{CONFIG}:{line_of(CONFIG, 'copyright:')}: `copyright` doubles its punctuation: '..'",
+     f"{CONFIG}:{line_of(CONFIG, '  - Opening:')}: `nav.Opening..` doubles its punctuation: '..'"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

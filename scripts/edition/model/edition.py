@@ -54,6 +54,7 @@ from .sources import (
     source_files,
 )
 from .templates import template_found, template_problems, theme_languages
+from .values import DOUBLED
 from .web_addresses import MAIL_FIX, SAME_SITE, address_problem, host_problem, mail_problem, web_address
 
 CONFIG_FILE = "mkdocs.yml"
@@ -335,6 +336,25 @@ def _docs_file(root: Path, address: str) -> bool:
     except ValueError:  # http://[x/a.css: no file of docs/, and no address a browser reads
         return False
     return bool(path) and not _outside_docs(path) and (root / FIXED_FOLDERS["docs_dir"] / path).is_file()
+
+
+def _check_doubled(config: dict, problem) -> None:
+    """The words of mkdocs.yml every page shows (its title, header, footer, sidebar, the toc's and the palette's labels),
+    held to the rule of the edition's own words: no doubled punctuation (thirty-seventh hostile round, T2 to T5, T9,
+    T10), which the output's check never meets in the head, the header or the nav."""
+    shown = [([key], config[key]) for key in ("site_name", "site_description", "site_author", "copyright")
+             if isinstance(config.get(key), str)]
+    shown += [(path, title) for path, title, _ in _nav(config.get("nav"), ["nav"]) if title is not None]
+    shown += [(path, words) for key in ("theme", "extra") for path, words in _strings_at(config.get(key), [key])
+              if str(path[-1]).lower() not in ADDRESS_KEYS]
+    for index, entry in enumerate(entries(config, "markdown_extensions")):  # labels only: other options are patterns
+        name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
+        shown += [(path, words) for path, words in _strings_at(options, ["markdown_extensions", index, name])
+                  if any(label in str(path[-1]).lower() for label in ("title", "text"))]
+    for path, words in shown:
+        if doubled := DOUBLED.search(words):
+            name = ".".join(str(step) for step in path if not isinstance(step, int))
+            problem(str(path[0]), f"`{name}` doubles its punctuation: {doubled[0]!r}", "write the mark once", path)
 
 
 def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
@@ -715,6 +735,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written", fix)
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
+    _check_doubled(config, problem)
     problems += _unlisted_pages(config, root)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):
