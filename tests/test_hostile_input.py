@@ -1693,6 +1693,11 @@ CASES |= {  # thirty-sixth round, T5: a data block's JSON escapes, which what re
         replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/json">["\\ud800"]</script>'),
         "site/index.html: holds U+D800, half of a surrogate pair, which is no character"),
 }
+CASES["a template's JSON-LD that is no JSON"] = (  # thirty-seventh round, T1: skipped, and published on every page
+    replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"a": "x\\u202Ey",}</script>'),
+    "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON, which "
+    "readers of the page's metadata read as they please; write it as JSON, or remove it")
+RENDERED_TEMPLATES.add("a template's JSON-LD that is no JSON")
 RENDERED_TEMPLATES |= {"a template's JSON-LD holding escapes of an override and a NUL",
                        "a template's JSON data block holding half of a surrogate pair"}
 RENDERED_TEMPLATES |= {"a template computing a noncharacter's reference",

@@ -151,12 +151,12 @@ def _comments(page: HtmlElement):
 ANIMATIONS = ("set", "animate")
 
 
-def _json_strings(text: str) -> list[str]:
-    """Every string of a JSON text, keys included, escapes decoded; none of one that is no JSON."""
+def _json_strings(text: str) -> list[str] | None:
+    """Every string of a JSON text, keys included, escapes decoded; None for a text that is no JSON."""
     try:
         found = json.loads(text)
     except (ValueError, RecursionError):
-        return []
+        return None
     strings, waiting = [], [found]
     while waiting:
         value = waiting.pop()
@@ -181,7 +181,12 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     # `{{ "%c" | format(8238) }}`, `{{ "&#x" ~ "FDD0;" }}` or `&#{# #}1;` (thirty-fifth hostile round, T3 to T5).
     # A data block's JSON too, as what reads the page's metadata decodes it ("\u202e": thirty-sixth hostile round, T5).
     data = [_json_strings(tag.text or "") for tag in page.iter("script") if (tag.get("type") or "").lower() in DATA_SCRIPTS]
-    texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()), *(s for d in data for s in d))
+    # One that is no JSON is broken metadata, which lenient readers decode as they please (thirty-seventh round, T1).
+    problems += [Problem(name, 0, "a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no "
+                         "JSON, which readers of the page's metadata read as they please", "write it as JSON, or remove it")
+                 for strings in data if strings is None][:1]
+    texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()),
+             *(s for strings in data if strings for s in strings))
     # Each such character once, not the first alone (thirty-sixth round, minor: a U+FFFD beside a U+202E went unnamed).
     found = dict.fromkeys(character for text in texts if never_in_pages(text)
                           for character in [*NEVER_IN_PAGES.findall(text), *filter(None, [unassigned(text)])])
