@@ -3150,6 +3150,13 @@ CASES["mkdocs.yml: words every page shows doubling their punctuation"] = (  # th
      f"{CONFIG}:{line_of(CONFIG, '  - Opening:')}: `nav.Opening..` doubles its punctuation: '..'"])
 
 
+CASES["docs: an SVG whose text holds a right-to-left override"] = (  # thirty-seventh round, T6: published, rc 0
+    write_file("docs/assets/zz.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="20">\n'
+               '<text x="0" y="15">\u202eabc</text></svg>'.encode()),
+    "docs/assets/zz.svg:2: an SVG image that shows U+202E, an invisible character that reorders the text around it; write "
+    "its text without it")
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -79,18 +79,21 @@ SVG_ATTRIBUTES = {"viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2"
                   "clip-path", "clip-rule", "mask", "id", "class", "version", "preserveaspectratio", "href"}
 
 
-def _svg_problems(data: bytes) -> list[tuple[int, str]]:
+SVG_FIX = "save it without scripts, links or embedded documents"
+
+
+def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
     """What in an SVG would run or fetch when the file is opened on its own (it is then a document of the
     site's origin, with no policy), each with its line: read as XML, as a browser reads it (lxml, with no
-    entities resolved and nothing fetched), against the allow-list above."""
+    entities resolved and nothing fetched), against the allow-list above; each with its line and its fix."""
     text = data.decode("utf-8", errors="replace")
     if declared := re.search(r"<!DOCTYPE|<!ENTITY|<\?(?!xml\s)", text, re.IGNORECASE):
-        return [(text.count("\n", 0, declared.start()) + 1, "holds a DOCTYPE, entities or a processing instruction")]
+        return [(text.count("\n", 0, declared.start()) + 1, "holds a DOCTYPE, entities or a processing instruction", SVG_FIX)]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as error:
-        return [(error.lineno or 0, f"is not well-formed XML ({error.msg})")]
+        return [(error.lineno or 0, f"is not well-formed XML ({error.msg})", SVG_FIX)]
     found = []
     for element in root.iter():
         line = element.sourceline or 0
@@ -98,16 +101,19 @@ def _svg_problems(data: bytes) -> list[tuple[int, str]]:
             continue
         tag = element.tag.removeprefix(SVG)
         if not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
-            found.append((line, f"holds <{tag}>, which is not a plain shape, text or paint element"))
+            found.append((line, f"holds <{tag}>, which is not a plain shape, text or paint element", SVG_FIX))
             continue
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local not in SVG_ATTRIBUTES:
-                found.append((line, f"has the attribute {local}= on <{tag}>"))
+                found.append((line, f"has the attribute {local}= on <{tag}>", SVG_FIX))
             elif local == "href" and not value.startswith("#"):
-                found.append((line, f"links to {value[:60]!r}"))
+                found.append((line, f"links to {value[:60]!r}", SVG_FIX))
             elif "url(" in value.replace(" ", "").lower() and not re.fullmatch(r"\s*url\(\s*#[^)]*\)\s*", value):
-                found.append((line, f"loads {value[:60]!r}"))
+                found.append((line, f"loads {value[:60]!r}", SVG_FIX))
+        # Its text, which a page shows as a picture and a reader's browser as words (thirty-seventh round, T6).
+        if character := next(filter(None, map(never_in_pages, (element.text or "", element.tail or ""))), None):
+            found.append((line, f"shows {character_kind(character)}", "write its text without it"))
     return found
 
 
@@ -217,8 +223,7 @@ def _content_problems(path: Path, where: str, memo: Memo | None) -> list[Problem
             "reads it by what it holds", f"save it as a {kind[0]}, or remove it")]
     data = path.read_bytes()
     if path.suffix.lower() == ".svg":
-        return [Problem(where, line, f"an SVG image that {what}", "save it without scripts, links or embedded documents")
-                for line, what in _svg_problems(data)]
+        return [Problem(where, line, f"an SVG image that {what}", fix) for line, what, fix in _svg_problems(data)]
     problems: list[Problem] = []
     checked(memo, ("stylesheet", where, data), problems, lambda found: found.extend(stylesheet_problems(where, data)))
     return problems
