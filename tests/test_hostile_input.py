@@ -3157,6 +3157,12 @@ CASES["docs: an SVG whose text holds a right-to-left override"] = (  # thirty-se
     "its text without it")
 
 
+CASES["docs: a zero-width space in a description, which is no heading"] = (  # thirty-seventh round, minor: "a heading"
+    replace(ABOUT, "what the build checks before it publishes.", "what the build\u200b checks before it publishes."),
+    f"{ABOUT}:2: a value holds U+200B, an invisible character that breaks or reorders the text around it; remove it "
+    "(write plain text)")
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

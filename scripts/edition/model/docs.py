@@ -401,8 +401,12 @@ QUOTES = re.compile(r"^(?:[ \t]*>[ \t]?)*")  # an underline is read past quotes 
 
 
 def _zero_width_in_heading(text: str) -> tuple[int, str] | None:
-    """The line and character of the first zero-width character in a heading (code aside), or None."""
-    typed = lines_of(text)
+    """The line and character of the first zero-width character in a heading (code aside), or None. The front matter is
+    no heading: its closing `---` made its last line one (thirty-seventh hostile round, minor)."""
+    normalized = text.replace("\r\n", "\n")
+    if found := FRONT_MATTER.match(normalized):
+        normalized = "\n" * found[0].count("\n") + normalized[found.end():]
+    typed = lines_of(normalized)
     lines, underlines = [CONTAINERS.sub("", line, count=1) for line in typed], [QUOTES.sub("", line, count=1) for line in typed]
     code = code_lines(typed)
     return next(((n + 1, m[0]) for n, line in enumerate(lines)
