@@ -1698,6 +1698,10 @@ CASES["a template's JSON-LD that is no JSON"] = (  # thirty-seventh round, T1: s
     "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON, which "
     "readers of the page's metadata read as they please; write it as JSON, or remove it")
 RENDERED_TEMPLATES.add("a template's JSON-LD that is no JSON")
+CASES["a template's JSON-LD holding NaN and Infinity"] = (  # thirty-eighth round, T1: Python reads them, JSON.parse not
+    replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"a": NaN, "b": Infinity}</script>'),
+    "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON")
+RENDERED_TEMPLATES.add("a template's JSON-LD holding NaN and Infinity")
 RENDERED_TEMPLATES |= {"a template's JSON-LD holding escapes of an override and a NUL",
                        "a template's JSON data block holding half of a surrogate pair"}
 RENDERED_TEMPLATES |= {"a template computing a noncharacter's reference",

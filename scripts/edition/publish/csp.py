@@ -151,10 +151,14 @@ def _comments(page: HtmlElement):
 ANIMATIONS = ("set", "animate")
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is no JSON")
+
+
 def _json_strings(text: str) -> list[str] | None:
     """Every string of a JSON text, keys included, escapes decoded; None for a text that is no JSON."""
-    try:
-        found = json.loads(text)
+    try:  # NaN and Infinity, which Python takes and JSON.parse refuses, are no JSON (thirty-eighth hostile round, T1)
+        found = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError):
         return None
     strings, waiting = [], [found]
