@@ -3167,6 +3167,14 @@ CASES["docs: a zero-width space in a description, which is no heading"] = (  # t
     "(write plain text)")
 
 
+CASES["mkdocs.yml: words every page shows doubling their punctuation by references"] = (  # thirty-eighth round, T2
+    steps(replace(CONFIG, "        name: Switch to dark mode", "        name: Switch to dark mode.&#46;"),
+          replace(CONFIG, "extra:\n", 'extra:\n  consent: {title: "Cookie consent&period;&period;", description: "No '
+                  'cookies at all, none."}\n')),
+    [f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` doubles its punctuation: '..'; "
+     "write the mark once", f"{CONFIG}:{EXTRA + 1}: `extra.consent.title` doubles its punctuation: '..'"])
+
+
 def archived_at(address: str, day: str = "2016-12-08"):
     """Break: the Library of Congress record given a hand-written archived copy at address, dated day."""
     return replace(LOC, f"url: {LOC_URL}\n", f"url: {LOC_URL}\narchive_url: {address}\narchive_date: {day}\n")

@@ -351,8 +351,8 @@ def _check_doubled(config: dict, problem) -> None:
         name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
         shown += [(path, words) for path, words in _strings_at(options, ["markdown_extensions", index, name])
                   if any(label in str(path[-1]).lower() for label in ("title", "text"))]
-    for path, words in shown:
-        if doubled := DOUBLED.search(words):
+    for path, words in shown:  # as the browser reads them: Material writes them unescaped (thirty-eighth round, T2)
+        if doubled := DOUBLED.search(unescape(words)):
             name = ".".join(str(step) for step in path if not isinstance(step, int))
             problem(str(path[0]), f"`{name}` doubles its punctuation: {doubled[0]!r}", "write the mark once", path)
 
