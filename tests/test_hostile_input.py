@@ -1670,43 +1670,32 @@ CASES |= {
         "template, the page or the data that wrote it"),
 }
 RENDERED_TEMPLATES |= {"a template computing a tag character"}
-CASES |= {  # thirty-fifth round, T3 to T5: characters a template makes by references Jinja puts together
-    "a template computing a noncharacter's reference": (
-        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "&#x" ~ "FDD0;" }}</p>'),
-        "site/index.html: holds U+FDD0, a noncharacter, which is never text; remove it from the template, the page or the "
-        "data that wrote it"),
-    "a template splitting a control character's reference with a Jinja comment": (
-        replace(TEMPLATE, DRAWER, DRAWER + "<p>[&#{# c #}1;]</p>"),
-        "site/index.html: holds U+0001, a control character; remove it from the template, the page or the data that wrote it"),
-    "a template making a reference past Unicode with a Jinja statement": (
-        replace(TEMPLATE, DRAWER, DRAWER + "<p>[&#{% if true %}1114112{% endif %};]</p>"),
-        "site/index.html: holds U+FFFD, the replacement character, which stands for a character lost on the way; remove it "
-        "from the template, the page or the data that wrote it"),
-}
-CASES |= {  # thirty-sixth round, T5: a data block's JSON escapes, which what reads the page's metadata decodes
-    "a template's JSON-LD holding escapes of an override and a NUL": (
+# Found only in the built pages, each a whole build: what one template writes, in two builds rather than one per kind.
+NO_JSON = "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON"
+CASES |= {
+    # Thirty-fifth round, T3 to T5: characters a template makes by references Jinja puts together; thirty-eighth, T1:
+    # NaN and Infinity, which Python's json reads and JSON.parse refuses.
+    "a template making characters by references Jinja puts together, and JSON-LD holding NaN": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "&#x" ~ "FDD0;" }}</p>\n<p>[&#{# c #}1;]</p>\n'
+                '<p>[&#{% if true %}1114112{% endif %};]</p>\n<script type="application/ld+json">{"a": NaN, "b": Infinity}'
+                "</script>"),
+        ["site/index.html: holds U+FDD0, a noncharacter, which is never text; remove it from the template, the page or the "
+         "data that wrote it", "site/index.html: holds U+0001, a control character; remove it from the template, the page "
+         "or the data that wrote it", "site/index.html: holds U+FFFD, the replacement character, which stands for a "
+         "character lost on the way; remove it from the template, the page or the data that wrote it", NO_JSON]),
+    # Thirty-sixth round, T5: a data block's JSON escapes, which what reads the page's metadata decodes; thirty-seventh,
+    # T1: a block that is no JSON, skipped and published on every page.
+    "a template's data blocks holding escapes of characters, and one no JSON": (
         replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
-                '"Thing", "name": "x\\u202Ey\\u0000"}</script>'),
+                '"Thing", "name": "x\\u202Ey\\u0000"}</script>\n<script type="application/json">["\\ud800"]</script>\n'
+                '<script type="application/ld+json">{"a": "x\\u202Ey",}</script>'),
         ["site/index.html: holds U+202E, an invisible character that reorders the text around it; remove it from the "
-         "template, the page or the data that wrote it", "site/index.html: holds U+0000, a control character"]),
-    "a template's JSON data block holding half of a surrogate pair": (
-        replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/json">["\\ud800"]</script>'),
-        "site/index.html: holds U+D800, half of a surrogate pair, which is no character"),
+         "template, the page or the data that wrote it", "site/index.html: holds U+0000, a control character",
+         "site/index.html: holds U+D800, half of a surrogate pair, which is no character",
+         f"{NO_JSON}, which readers of the page's metadata read as they please; write it as JSON, or remove it"]),
 }
-CASES["a template's JSON-LD that is no JSON"] = (  # thirty-seventh round, T1: skipped, and published on every page
-    replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"a": "x\\u202Ey",}</script>'),
-    "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON, which "
-    "readers of the page's metadata read as they please; write it as JSON, or remove it")
-RENDERED_TEMPLATES.add("a template's JSON-LD that is no JSON")
-CASES["a template's JSON-LD holding NaN and Infinity"] = (  # thirty-eighth round, T1: Python reads them, JSON.parse not
-    replace(TEMPLATE, DRAWER, DRAWER + '<script type="application/ld+json">{"a": NaN, "b": Infinity}</script>'),
-    "site/index.html: a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON")
-RENDERED_TEMPLATES.add("a template's JSON-LD holding NaN and Infinity")
-RENDERED_TEMPLATES |= {"a template's JSON-LD holding escapes of an override and a NUL",
-                       "a template's JSON data block holding half of a surrogate pair"}
-RENDERED_TEMPLATES |= {"a template computing a noncharacter's reference",
-                       "a template splitting a control character's reference with a Jinja comment",
-                       "a template making a reference past Unicode with a Jinja statement"}
+RENDERED_TEMPLATES |= {"a template making characters by references Jinja puts together, and JSON-LD holding NaN",
+                       "a template's data blocks holding escapes of characters, and one no JSON"}
 
 
 # Tenth hostile round: CITATION.cff, from which GitHub and Zenodo make citations, held to the edition's names.
