@@ -170,6 +170,14 @@ def _nav(items: object, path: list):
                     yield at, str(title), value if isinstance(value, str) else None
 
 
+def _extension_options(config: dict):
+    """Every string of every extension's options in mkdocs.yml, with its path in the YAML (markdown_extensions, the
+    extension's index, its name, then the option's keys)."""
+    for index, entry in enumerate(entries(config, "markdown_extensions")):
+        name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
+        yield from _strings_at(options, ["markdown_extensions", index, name])
+
+
 def _strings_at(value: object, path: list):
     """Every string in an option's value, however nested, with its path in the YAML."""
     if isinstance(value, str):
@@ -347,10 +355,8 @@ def _check_doubled(config: dict, problem) -> None:
     shown += [(path, title) for path, title, _ in _nav(config.get("nav"), ["nav"]) if title is not None]
     shown += [(path, words) for key in ("theme", "extra") for path, words in _strings_at(config.get(key), [key])
               if str(path[-1]).lower() not in ADDRESS_KEYS]
-    for index, entry in enumerate(entries(config, "markdown_extensions")):  # labels only: other options are patterns
-        name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
-        shown += [(path, words) for path, words in _strings_at(options, ["markdown_extensions", index, name])
-                  if any(label in str(path[-1]).lower() for label in ("title", "text"))]
+    shown += [(path, words) for path, words in _extension_options(config)  # labels only: other options are patterns
+              if any(label in str(path[-1]).lower() for label in ("title", "text"))]
     for path, words in shown:  # as the browser reads them: Material writes them unescaped (thirty-eighth round, T2)
         if doubled := DOUBLED.search(unescape(words)):
             name = ".".join(str(step) for step in path if not isinstance(step, int))
@@ -385,14 +391,13 @@ def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
         elif isinstance(theme.get(key), str) and (not _docs_file(root, theme[key]) or handed_elsewhere(unescape(theme[key]))):
             problem("theme", f"`theme.{key}` names {theme[key]!r}, which is not a file under docs/: every page would show "
                     "nothing there", "name a file under docs/ by its path from there, or remove the setting", ["theme", key])
-    for index, entry in enumerate(entries(config, "markdown_extensions")):
-        name, options = next(iter(entry.items()), (None, None)) if isinstance(entry, dict) else (None, None)
-        # Named at the option's own line, not the extension's (thirty-fifth hostile round, minor).
-        for path, words in _strings_at(options, ["markdown_extensions", index, name]):
-            if markup := written_as_html(words):  # footnotes' BACKLINK_TEXT, smarty's substitutions: written as HTML
-                problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup!r}, which the extension "
-                        "writes into the pages as HTML", "write the option as plain text", path)
-                break
+    # Named at the option's own line, not the extension's (thirty-fifth hostile round, minor); once per extension.
+    named: set[int] = set()
+    for path, words in _extension_options(config):
+        if path[1] not in named and (markup := written_as_html(words)):  # footnotes' BACKLINK_TEXT, smarty's substitutions
+            problem("markdown_extensions", f"an option of `markdown_extensions` holds {markup!r}, which the extension "
+                    "writes into the pages as HTML", "write the option as plain text", path)
+            named.add(path[1])
     listed: dict[str, int] = {}
     for path, title, page in _nav(config.get("nav"), ["nav"]):
         if title is not None and (markup := written_as_html(title)):
