@@ -257,7 +257,8 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     """Characters that reorder or hide the text around them, as docs/ pages refuse them, each at its line: typed, as
     references (&#x202E;) or in a Jinja string ({{ "\\u202e" }}). Every page would carry them."""
     strings = [(node.lineno, node.value) for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str)]
-    typed = [(number, unescape(line)) for number, line in enumerate(text.split("\n"), 1)]
+    lines = list(enumerate(text.split("\n"), 1))
+    typed = [(number, unescape(line)) for number, line in lines]
     hidden = [(number, f"every page would carry U+{ord(found[0]):04X}, an invisible character that reorders or hides the "
                "text around it", REORDERING_FIX if REORDERING.match(found[0]) else "remove it (write plain text)")
               for number, line in [*typed, *strings] if (found := REORDERED_OR_HIDDEN.search(line))]
@@ -273,12 +274,12 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
     made = [(number, f"every page would carry U+{ord(found[0]):04X}, " + (
                 "a noncharacter, which is never text" if NONCHARACTER.match(found[0]) else "a control character"),
              "remove the reference")
-            for number, line in enumerate(text.split("\n"), 1)
+            for number, line in lines
             if "&#" in line and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
-    past = [(number, f"every page would carry {what}", REFERENCE_FIX)
-            for number, line in enumerate(text.split("\n"), 1) if (what := reference_problem(line))]
+    past = [(number, f"every page would carry {what}", REFERENCE_FIX) for number, line in lines if (what := reference_problem(line))]
+    named = {number for number, *_ in past}  # a reference past Unicode decodes to U+FFFD: named once, as the reference
     lost = [(number, f"every page would carry {REPLACEMENT_WHAT}", REPLACEMENT_FIX)
-            for number, line in [*typed, *strings] if REPLACEMENT.search(line) and number not in {n for n, *_ in past}]
+            for number, line in [*typed, *strings] if REPLACEMENT.search(line) and number not in named]
     # A control character a Jinja string's escape makes ({{ "a\u0001b" }}: thirty-fifth hostile round, T4); typed, the
     # file is refused whole (read_text).
     controls = [(number, f"every page would carry U+{ord(found[0]):04X}, a control character", "remove the escape")
