@@ -11,7 +11,7 @@ from edition.publish.punctuation import doubled_marks
 
 def found(fragment: str, essay: bool = False) -> list[str]:
     article = html.fromstring(f"<article>{fragment}</article>")
-    return [where for _, where in doubled_marks(article, essay)]
+    return [where for _, where, _ in doubled_marks(article, essay)]
 
 
 @pytest.mark.parametrize("fragment", [

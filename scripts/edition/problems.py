@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -44,6 +44,10 @@ class Problem:
     line: int
     what: str
     fix: str = ""
+    # What the author typed, in the forms they may have typed it, for a problem found where no line is known (a built
+    # page): the first line holding one names where. Kept apart from `what`, whose words quote more than was typed
+    # (a data block's key, thirty-ninth hostile round: placed at a page's line holding the same word).
+    typed: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -201,9 +201,10 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
         if runnable and not tag.get("src"):
             body = tag.text or ""
             if digest(body) not in known:
-                problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}", fix))
+                problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}",
+                                        fix, (body.strip().split("\n")[0][:60],)))
         elif runnable and next(tag.iterancestors("article"), None) is not None:  # the templates load scripts outside the text
-            problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix))
+            problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix, (tag.get("src"),)))
         if tag.tag == "meta" and tag.get("http-equiv"):
             equiv, content = tag.get("http-equiv").lower(), tag.get("content", "")
             target = found[1] if (found := REFRESH.search(content)) else ""  # with `url=` or without it, as browsers read it
@@ -223,24 +224,25 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
             problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
         for attribute in ("action", "formaction"):
             if (target := tag.get(attribute)) is not None and remote(target):  # a script address is named below
-                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix))
+                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix,
+                                        (target,)))
         for attribute in ("ping", "attributionsrc"):  # a click or a load reported to a host of the page's choosing
             if (target := tag.get(attribute)) is not None:
                 problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that tells {target[:60]!r} of what readers do",
-                                        fix))
+                                        fix, (target,)))
         for attribute, value in tag.attrib.items():
             if attribute.lower().startswith("on"):
                 problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
             elif attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
                     and scheme(value) in REFUSED_SCHEMES and not (tag.tag == "img" and scheme(value) == "data"):
-                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix))
+                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix, (value,)))
             elif attribute in ("href", "xlink:href") and (found := handed_elsewhere(value)):
                 problems.append(Problem(name, 0, handed_elsewhere_problem(value, found), "remove it from the page or the "
-                                        "template it came from: " + HANDED_ELSEWHERE_FIX))
+                                        "template it came from: " + HANDED_ELSEWHERE_FIX, (value,)))
             elif attribute == "href" and (found := host_problem(followed(value)) or mail_problem(value)):
                 # A link to the reader's own machine or a mail link no reader should follow, however it got into the page:
                 # a template can hide one from its check's reading of the text, inside markup Jinja never writes
                 # (`{% if false %}<script>{% endif %}`: thirty-first hostile round, T2 to T4).
                 problems.append(Problem(name, 0, f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}",
-                                        "remove it from the page or the template it came from"))
+                                        "remove it from the page or the template it came from", (value,)))
     return problems

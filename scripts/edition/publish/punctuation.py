@@ -72,8 +72,9 @@ def _named_place(element: HtmlElement) -> str:
     return ""
 
 
-def doubled_marks(article: HtmlElement, essay: bool) -> list[tuple[int, str]]:
-    """Each doubled mark with a character of the edition's own: its line and the words around it."""
+def doubled_marks(article: HtmlElement, essay: bool) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Each doubled mark with a character of the edition's own: its line, the words around it, and the words up to it
+    as a page may type them (Problem.typed)."""
     runs: list[tuple[str, bool, int, HtmlElement]] = []
     _runs(article, not essay, essay, runs)
     text = "".join(run[0] for run in runs)
@@ -87,7 +88,10 @@ def doubled_marks(article: HtmlElement, essay: bool) -> list[tuple[int, str]]:
         if own:
             context = " ".join(text[max(0, match.start() - 40):match.end() + 10].replace(OPAQUE, "…").split())
             line, element = places[own[0]]
-            found.append((line, f"'{match.group()}' in “…{context}…”{_named_place(element)}"))
+            # The words before it as far back as one line of a page holds them (the check reads across paragraphs).
+            before = " ".join(text[max(0, match.start() - 40):match.end()].replace(OPAQUE, "…").split())
+            typed = tuple(before[-length:] for length in (20, 12, len(match.group()) + 4))
+            found.append((line, f"'{match.group()}' in “…{context}…”{_named_place(element)}", typed))
     return found
 
 
@@ -103,9 +107,9 @@ def punctuation_problems(site: Path, parsed: dict[Path, HtmlElement]) -> list[Pr
         # An essay page is one whose paragraphs carry the edition's ¶ numbers.
         essay = any(PARAGRAPH_NUMBER_CLASS in classes(e) for e in article.iter(etree.Element))
         name = page.relative_to(site.resolve()).as_posix()
-        for line, where in doubled_marks(article, essay):
+        for line, where, typed in doubled_marks(article, essay):
             problems.append(Problem(f"site/{name}", line, f"doubled punctuation in the edition's own words: {where}",
                                     "write the mark once where it comes from: the data in sources/ (the note or record "
                                     "named), or the code of the listing or note that adds one after words that already "
-                                    "end with one"))
+                                    "end with one", typed))
     return problems

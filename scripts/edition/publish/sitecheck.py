@@ -8,7 +8,6 @@ this check of the output is the authority.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -117,8 +116,10 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
         given = Counter(tag.get("id") for tag in elements if tag.get("id"))
         # Whatever gave them (a page's HTML or attribute list, a heading a marker's listing writes, a template), two
         # elements with one id send every link to it to the first (sixteenth hostile round: Sources' `records`).
+        # Named where the page gives it (HTML or an attribute list), not at the first line the word is on.
         problems += [Problem(f"site/{name}", 0, f"{ID_TWICE}'{given_id}' is given to {count} elements of the page, so every "
-                             "link to it lands on the first", "give the element the page adds an id of its own")
+                             "link to it lands on the first", "give the element the page adds an id of its own",
+                             (f'id="{given_id}"', f"id='{given_id}'", f"id={given_id}", f"#{given_id}"))
                      for given_id, count in given.items() if count > 1]
         for tag in elements:
             attr = RESOURCE_ATTRIBUTES.get(tag.tag)
@@ -127,14 +128,14 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             url = tag.get(attr, "") if attr else ""
             if url and remote(url):
                 problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}' from another host",
-                                        "serve the file from the site itself"))
+                                        "serve the file from the site itself", (url,)))
         for link in (tag for tag in elements if tag.tag == "a" and tag.get("href") is not None):
             href = link.get("href")
             try:
                 parts = urlsplit(href)
             except ValueError:  # http://[zz]/ from a template or a setting: a link no browser follows
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}', which is no address a browser reads",
-                                        "write the address whole, or remove the link"))
+                                        "write the address whole, or remove the link", (href,)))
                 continue
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
@@ -144,23 +145,21 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             if target is None:
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' leads to no page of the site",
                                         "fix the link where it is written (the page, or a template of overrides/), or the "
-                                        "page it names"))
+                                        "page it names", (href,)))
             elif parts.fragment and unquote(parts.fragment) not in _ids_of(target, parsed, ids):
                 problems.append(Problem(f"site/{name}", 0, f"link to '{href}' names a missing anchor '#{parts.fragment}'",
-                                        "fix the anchor, or restore the heading or paragraph it pointed to"))
+                                        "fix the anchor, or restore the heading or paragraph it pointed to", (href,)))
     return problems + punctuation_problems(site, parsed) + stylesheet_problems(site, cache)
 
 
-QUOTED = re.compile(r"'([^']+)'")
 LINK_TO = "link to '"
 DOUBLED_PUNCTUATION = "doubled punctuation "
-DOUBLED_AT = re.compile(r"words: '(.+?)' in “…(.*)…”")  # the mark, and the words around it
 ID_TWICE = "the id "
 
 
 def placed_in_docs(problems: list[Problem], edition, site: Path, parsed: dict[Path, HtmlElement]) -> list[Problem]:
     """The problems of built pages, each named where its author wrote it where that can be found: the docs/ page
-    the built page is made from, at the first line holding what the message quotes (a link as typed in HTML).
+    the built page is made from, at the first line holding what the problem says was typed (Problem.typed).
     The rest keep the built page's name: their words were made by the edition, not typed.
     site, parsed: the built site and its pages as check_site read them."""
     by_output = {f"site/{page_path(page.file)}index.html": page for page in edition.docs}
@@ -169,16 +168,12 @@ def placed_in_docs(problems: list[Problem], edition, site: Path, parsed: dict[Pa
 
 def _placed(problem: Problem, page, site: Path, parsed: dict[Path, HtmlElement]) -> Problem:
     """One problem of a built page, at the line of its docs/ page that wrote it, or as it was."""
-    if problem.what.startswith(DOUBLED_PUNCTUATION) and (doubled := DOUBLED_AT.search(problem.what)):
+    if problem.what.startswith(DOUBLED_PUNCTUATION) and problem.typed:
         # The page's own words, where it types them with the mark (thirty-fifth hostile round, T6: named at the built
         # page and told to fix the data or the code); a mark the edition adds stays at the built page.
-        # The words before it as far back as one line of the page holds them (the check reads across paragraphs).
-        mark, words = doubled[1], doubled[2]
-        before = words[:words.rfind(mark) + len(mark)]
-        line = line_written(page.lines, tuple(before[-length:] for length in (20, 12, len(mark) + 4)))
+        line = line_written(page.lines, problem.typed)
         return Problem(page.name, line, problem.what, "write the mark once") if line else problem
-    quoted = QUOTED.search(problem.what)
-    if problem.line or not quoted:
+    if problem.line or not problem.typed:
         return problem
     if problem.what.startswith(LINK_TO):
         # A link: only one the page's own text carries, where it is written as one ([…](x), href="x"). A template's
@@ -186,10 +181,9 @@ def _placed(problem: Problem, page, site: Path, parsed: dict[Path, HtmlElement])
         # page showing the same link as an example, in code, a comment or escaped (thirty-fourth round, T5).
         tree = parsed.get((site / problem.path.removeprefix("site/")).resolve())
         article = next(tags(tree, "article"), None) if tree is not None else None
-        carried = article is not None and any(link.get("href") == quoted[1] for link in tags(article, "a"))
-        line = line_written(page.lines, link_forms(quoted[1])) if carried else 0
-    else:  # an id: where the page gives it (HTML or an attribute list), not the first line the word is on
-        needles = ([f'id="{quoted[1]}"', f"id='{quoted[1]}'", f"id={quoted[1]}", f"#{quoted[1]}"]
-                   if problem.what.startswith(ID_TWICE) else [quoted[1]])
-        line = next((found for needle in needles if (found := page.line_holding(needle))), 0)
+        href = problem.typed[0]
+        carried = article is not None and any(link.get("href") == href for link in tags(article, "a"))
+        line = line_written(page.lines, link_forms(href)) if carried else 0
+    else:
+        line = next((found for form in problem.typed if (found := page.line_holding(form))), 0)
     return Problem(page.name, line, problem.what, problem.fix) if line else problem
