@@ -1675,14 +1675,17 @@ NO_JSON = "site/index.html: a data block (<script type=\"application/json\"> or 
 CASES |= {
     # Thirty-fifth round, T3 to T5: characters a template makes by references Jinja puts together; thirty-eighth, T1:
     # NaN and Infinity, which Python's json reads and JSON.parse refuses.
-    "a template making characters by references Jinja puts together, and JSON-LD holding NaN": (
+    "a template making characters by Jinja, and JSON-LD with NaN or a key twice": (
         replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "&#x" ~ "FDD0;" }}</p>\n<p>[&#{# c #}1;]</p>\n'
                 '<p>[&#{% if true %}1114112{% endif %};]</p>\n<script type="application/ld+json">{"a": NaN, "b": Infinity}'
-                "</script>"),
+                '</script>\n<script type="application/ld+json">{"@type": "Thing", "name": "x", "name": "y"}</script>'),
         ["site/index.html: holds U+FDD0, a noncharacter, which is never text; remove it from the template, the page or the "
          "data that wrote it", "site/index.html: holds U+0001, a control character; remove it from the template, the page "
          "or the data that wrote it", "site/index.html: holds U+FFFD, the replacement character, which stands for a "
-         "character lost on the way; remove it from the template, the page or the data that wrote it", NO_JSON]),
+         "character lost on the way; remove it from the template, the page or the data that wrote it", NO_JSON,
+         # Thirty-eighth round, minor 19: a key twice in one object, which readers take differently.
+         "site/index.html: a data block that gives the key 'name' twice in one object, which readers of the page's metadata "
+         "take differently (the first or the last); give each key once"]),
     # Thirty-sixth round, T5: a data block's JSON escapes, which what reads the page's metadata decodes; thirty-seventh,
     # T1: a block that is no JSON, skipped and published on every page.
     "a template's data blocks holding escapes of characters, and one no JSON": (
@@ -1694,7 +1697,7 @@ CASES |= {
          "site/index.html: holds U+D800, half of a surrogate pair, which is no character",
          f"{NO_JSON}, which readers of the page's metadata read as they please; write it as JSON, or remove it"]),
 }
-RENDERED_TEMPLATES |= {"a template making characters by references Jinja puts together, and JSON-LD holding NaN",
+RENDERED_TEMPLATES |= {"a template making characters by Jinja, and JSON-LD with NaN or a key twice",
                        "a template's data blocks holding escapes of characters, and one no JSON"}
 
 

@@ -155,10 +155,26 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is no JSON")
 
 
-def _json_strings(text: str) -> list[str] | None:
-    """Every string of a JSON text, keys included, escapes decoded; None for a text that is no JSON."""
+class _KeyTwice(ValueError):
+    pass
+
+
+def _once(pairs: list[tuple[str, object]]) -> dict:
+    # JSON allows a key twice in one object, but readers differ on which value wins (RFC 8259, 4): JSON.parse and
+    # Python keep the last, others the first, so the page's metadata would say two things (thirty-eighth round, minor 19).
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) < len(keys):
+        raise _KeyTwice(next(key for key in keys if keys.count(key) > 1))
+    return dict(pairs)
+
+
+def _json_strings(text: str) -> list[str] | str | None:
+    """Every string of a JSON text, keys included, escapes decoded; None for a text that is no JSON, and the key for
+    one that names a key twice in an object."""
     try:  # NaN and Infinity, which Python takes and JSON.parse refuses, are no JSON (thirty-eighth hostile round, T1)
-        found = json.loads(text, parse_constant=_no_constant)
+        found = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_once)
+    except _KeyTwice as twice:
+        return str(twice)
     except (ValueError, RecursionError):
         return None
     strings, waiting = [], [found]
@@ -189,8 +205,11 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
     problems += [Problem(name, 0, "a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no "
                          "JSON, which readers of the page's metadata read as they please", "write it as JSON, or remove it")
                  for strings in data if strings is None][:1]
+    problems += [Problem(name, 0, f"a data block that gives the key {twice[:60]!r} twice in one object, which readers of the "
+                         "page's metadata take differently (the first or the last)", "give each key once")
+                 for twice in dict.fromkeys(strings for strings in data if isinstance(strings, str))]
     texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()),
-             *(s for strings in data if strings for s in strings))
+             *(s for strings in data if isinstance(strings, list) for s in strings))
     # Each such character once, not the first alone (thirty-sixth round, minor: a U+FFFD beside a U+202E went unnamed).
     found = dict.fromkeys(character for text in texts if never_in_pages(text)
                           for character in [*NEVER_IN_PAGES.findall(text), *filter(None, [unassigned(text)])])
