@@ -3152,6 +3152,22 @@ CASES["docs: an SVG whose text holds a right-to-left override"] = (  # thirty-se
     "docs/assets/zz.svg:2: an SVG image that shows U+202E, an invisible character that reorders the text around it; write "
     "its text without it")
 
+CASES |= {  # thirty-eighth round, minors 27, 28 and 65; thirty-ninth: the text after a comment was never read
+    "docs: an SVG's comments holding a right-to-left override": (
+        write_file("docs/assets/zc.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<!-- \u202e -->\n'
+                   '<text x="0" y="15">a<!-- c -->\u202eb</text></svg>'.encode()),
+        ["docs/assets/zc.svg:2: an SVG image that holds, in a comment or the text after one, U+202E, an invisible character "
+         "that reorders the text around it; write it without it", "docs/assets/zc.svg:3: an SVG image that holds, in a "
+         "comment or the text after one, U+202E"]),
+    "docs: an SVG's text doubling a stop across a tspan": (
+        write_file("docs/assets/zd.svg", b'<svg xmlns="http://www.w3.org/2000/svg">\n<title>Paths: ../docs, v1..v2 (etc.).'
+                   b'</title>\n<text x="0" y="15">Done.<tspan>.</tspan> Twice</text></svg>'),
+        "docs/assets/zd.svg:3: an SVG image that shows doubled punctuation: '..'; write the mark once"),
+    "docs: an SVG in UTF-16": (
+        write_file("docs/assets/ze.svg", '<svg xmlns="http://www.w3.org/2000/svg"></svg>'.encode("utf-16")),
+        "docs/assets/ze.svg:1: an SVG image that is not UTF-8 text (byte 1 is no UTF-8); save it as UTF-8"),
+}
+
 
 CASES["docs: a zero-width space in a description, which is no heading"] = (  # thirty-seventh round, minor: "a heading"
     replace(ABOUT, "what the build checks before it publishes.", "what the build\u200b checks before it publishes."),

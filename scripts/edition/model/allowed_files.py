@@ -21,6 +21,7 @@ from .docs import DOCS_DIR
 from .files import REORDERING_FIX, character_kind, never_in_pages
 from .memo import Memo, checked
 from .rawhtml import css_tokens, remote
+from .values import DOUBLED
 
 # Everything in them reaches the site (pages, assets, templates) or the build (records, ledgers).
 PUBLISHED_DIRS = (DOCS_DIR, Path("overrides"), Path("sources"))
@@ -78,6 +79,7 @@ SVG_ATTRIBUTES = {"viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2"
                   "dominant-baseline", "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform",
                   "clip-path", "clip-rule", "mask", "id", "class", "version", "preserveaspectratio", "href"}
 
+SVG_WORDS = {"text", "title", "desc"}  # the elements whose text is words: a <tspan>'s are its <text>'s
 
 SVG_FIX = "save it without scripts, links or embedded documents"
 
@@ -86,7 +88,11 @@ def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
     """What in an SVG would run or fetch when the file is opened on its own (it is then a document of the
     site's origin, with no policy), each with its line: read as XML, as a browser reads it (lxml, with no
     entities resolved and nothing fetched), against the allow-list above; each with its line and its fix."""
-    text = data.decode("utf-8", errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:  # UTF-16 was refused in an XML parser's words, with advice about scripts (round 38)
+        return [(data.count(b"\n", 0, error.start) + 1, f"is not UTF-8 text (byte {error.start + 1} is no UTF-8)",
+                 "save it as UTF-8")]
     if declared := re.search(r"<!DOCTYPE|<!ENTITY|<\?(?!xml\s)", text, re.IGNORECASE):
         return [(text.count("\n", 0, declared.start()) + 1, "holds a DOCTYPE, entities or a processing instruction", SVG_FIX)]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -97,7 +103,10 @@ def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
     found = []
     for element in root.iter():
         line = element.sourceline or 0
-        if not isinstance(element.tag, str):  # a comment is text no one sees
+        if not isinstance(element.tag, str):  # a comment: its own text no one sees, but the text after it is shown
+            if character := next(filter(None, map(never_in_pages, (element.text or "", element.tail or ""))), None):
+                found.append((line, f"holds, in a comment or the text after one, {character_kind(character)}",
+                              "write it without it"))
             continue
         tag = element.tag.removeprefix(SVG)
         if not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
@@ -114,6 +123,10 @@ def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
         # Its text, which a page shows as a picture and a reader's browser as words (thirty-seventh round, T6).
         if character := next(filter(None, map(never_in_pages, (element.text or "", element.tail or ""))), None):
             found.append((line, f"shows {character_kind(character)}", "write its text without it"))
+        # Words, as the edition's own are held to (thirty-eighth round, minor 28): a <text>'s whole, its <tspan>s and
+        # what follows its comments read together as a reader sees them.
+        if tag.lower() in SVG_WORDS and (doubled := DOUBLED.search("".join(element.itertext(with_tail=False)))):
+            found.append((line, f"shows doubled punctuation: {doubled[0]!r}", "write the mark once"))
     return found
 
 
