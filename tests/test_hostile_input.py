@@ -1825,9 +1825,23 @@ CASES |= {
 
 
 CASES |= {
+    # Thirty-ninth round, T3: a field hidden after U+2028 in a comment, which YAML reads as a line break, was published
+    # with exit 0 (mkdocs.yml's site_author, a record's publisher); a refused one was named a line past the editor's.
+    "mkdocs.yml: a setting hidden after a line separator in a comment": (
+        replace(CONFIG, "# No site_author:", "# Reviewed.\u2028site_author: Hidden Author\n# No site_author:"),
+        f"{CONFIG}:{line_of(CONFIG, '# No site_author:')}: holds U+2028, an invisible line separator, which YAML reads as "
+        "a line break where an editor shows none; remove it (write plain text)"),
+    "a record's field hidden after a paragraph separator in a comment": (
+        replace("sources/abqaiq-2019-09-14.yml", "container-title: UPI", "# checked\u2029container-title: Hidden"),
+        "sources/abqaiq-2019-09-14.yml:10: holds U+2029, an invisible line separator, which YAML reads as a line break "
+        "where an editor shows none; remove it (write plain text)"),
+    "CITATION.cff: a field hidden after a line separator in a comment": (
+        replace("CITATION.cff", "cff-version: 1.2.0", "# reviewed\u2028doi: 10.5281/zenodo.9999999\ncff-version: 1.2.0"),
+        "CITATION.cff:3: holds U+2028, an invisible line separator"),
     "a line separator in a page's front matter": (
         replace("docs/about.md", "description: >-\n  ", "description: >-\n  Notes\u2028 "),
-        "docs/about.md:3: the front matter holds U+2028, an invisible line separator; remove it (write plain text)"),
+        "docs/about.md:3: holds U+2028, an invisible line separator, which YAML reads as a line break where an editor "
+        "shows none; remove it (write plain text)"),
 }
 
 

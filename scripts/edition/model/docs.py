@@ -293,12 +293,6 @@ def front_matter(text: str, name: str, problems: list[Problem]) -> tuple[str, st
             problems.append(missing)
         return text, None
     found: list[Problem] = []
-    if separator := re.search("[\u2028\u2029]", match[1]):
-        # YAML reads it as a line break, and would name the wrong line for what it finds next (tenth round, case 67).
-        problems.append(Problem(name, normalized.count("\n", 0, match.start(1) + separator.start()) + 1,
-                                f"the front matter holds U+{ord(separator[0]):04X}, an invisible line separator",
-                                "remove it (write plain text)"))
-        return "\n" * normalized.count("\n", 0, match.end()) + normalized[match.end():], None
     # Read with a blank line in place of the opening `---`, so every line YAML names is the file's.
     parsed = parse_yaml("\n" + match[1], name, found)
     problems += found
