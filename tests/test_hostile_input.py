@@ -1555,6 +1555,12 @@ CASES |= {
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
         "hides the text around it; remove it: right-to-left words are set by their language, as `dir=\"rtl\"` does"),
+    # Thirty-ninth round, T2: after a U+2028 in a comment, a template's lines were matched a line off against Material's,
+    # and what they hold was named only at the built pages, at no line.
+    "a template's reference after a line separator in a comment": (
+        steps(replace(TEMPLATE, "{#-\n", "{#- a\u2028b\n"), replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>")),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
+        "hides the text around it"),
     "mkdocs.yml: a palette toggle that is a number": (
         replace(CONFIG, "      toggle:\n", "      toggle: 5\n      unused:\n"),
         f"{CONFIG}:{line_of(CONFIG, '      toggle:')}: `theme.palette` toggle is 5, not an icon and a name; write it as "
