@@ -1607,8 +1607,20 @@ CASES |= {
     "mkdocs.yml: a palette toggle named with a right-to-left override reference": (
         replace(CONFIG, "name: Switch to dark mode", "name: Switch &#x202E;to dark mode"),
         f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+202E, an invisible "
-        "character that reorders or hides the text around it, which the theme writes into every page; remove it (write "
-        "plain text)"),
+        "character that reorders the text around it (the theme writes it into every page); remove it (write plain text)"),
+    # Thirty-ninth round, T4 and T5: a soft hyphen between two stops showed '..' on every page with exit 0, and a control
+    # or private-use character written as a reference was named only at the built pages.
+    "mkdocs.yml: palette toggles' names holding a soft hyphen and a private-use character as references": (
+        steps(replace(CONFIG, "name: Switch to light mode", 'name: "Switch to light mode.&shy;."'),
+              replace(CONFIG, "name: Switch to dark mode", 'name: "Switch to dark mode &#xE000; &#x1B;"')),
+        [f"{CONFIG}:{line_of(CONFIG, 'name: Switch to light mode')}: `theme.palette.toggle.name` holds U+00AD, an invisible "
+         "character that breaks or joins the words around it (the theme writes it into every page); remove it (write plain "
+         "text)", f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+E000, a "
+         "private-use character"]),
+    "mkdocs.yml: a consent's words holding a control character and a noncharacter as references": (
+        replace(CONFIG, "extra:\n", 'extra:\n  consent: {title: "Consent &#x1B;", description: "No cookies &#xFFFF; at all."}\n'),
+        [f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.title` holds U+001B, a control character",
+         f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.description` holds U+FFFF, a noncharacter"]),
     # Thirty-ninth round, T1: the mark after every heading, named at every built page and blamed on sources/.
     "mkdocs.yml: toc's permalink doubling a stop": (
         replace(CONFIG, '      permalink: "#"', '      permalink: "§.."'),

@@ -25,7 +25,7 @@ from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, LAYOUT, RECORD, Essay, load_essay, normalize
-from .files import MAX_LEDGER_BYTES, REORDERED_OR_HIDDEN, key_lines, line_at, parse_yaml, read_text, unescape
+from .files import MAX_LEDGER_BYTES, character_kind, key_lines, line_at, parse_yaml, read_text, referenced, refused_in_values, unescape
 from .ledgers import (
     Claim,
     EditorialNote,
@@ -250,9 +250,12 @@ def _check_unescaped(config: dict, problem) -> None:
                 # extra.homepage and extra.alternate's links: the header's logo and the language menu on every page, held
                 # to the rules of every other address (twenty-first hostile round, T4: 169.254.169.254, a U+200F).
                 problem(key, f"`{name}` is {words!r}, not an address a reader's browser follows as written", fix, path)
-            elif hidden := REORDERED_OR_HIDDEN.search(unescape(words)):
-                problem(key, f"`{name}` holds U+{ord(hidden[0]):04X}, an invisible character that reorders or hides the "
-                        "text around it, which the theme writes into every page", "remove it (write plain text)", path)
+            # As a browser reads the words: references decoded, those html.unescape drops (&#x1B;, &#xFFFF;) kept, and
+            # held to the rules of a value typed. `.&shy;.` showed '..' on every page with exit 0, and &#x1B; was named
+            # only at the built pages (thirty-ninth hostile round, T4 and T5).
+            elif character := refused_in_values(unescape(words) + referenced(words)):
+                problem(key, f"`{name}` holds {character_kind(character)} (the theme writes it into every page)",
+                        "remove it (write plain text)", path)
             elif found := ATTRIBUTE_BREAKER.search(words):
                 problem(key, f"`{name}` holds {found[0]!r}, which the theme writes into the HTML of every page as it is "
                         "(unescaped): it could end an attribute or start an element", 'write it without ", <, > or backticks',

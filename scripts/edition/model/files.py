@@ -283,11 +283,18 @@ def never_in_pages(text: str) -> str | None:
     return found[0] if (found := NEVER_IN_PAGES.search(text)) else unassigned(text)
 
 
+def refused_in_values(text: str) -> str | None:
+    """The first character of text that no value may hold, as _refuse_characters refuses them typed, or None: what
+    no page holds, and the invisible characters a page may typeset with (a soft hyphen, a word joiner)."""
+    return found[0] if (found := INVISIBLE_IN_VALUES.search(text)) else never_in_pages(text)
+
+
 def character_kind(character: str) -> str:
-    """A character never_in_pages finds, as a message names it."""
+    """A character never_in_pages or refused_in_values finds, as a message names it."""
     code = f"U+{ord(character):04X}"
     return (f"{code}, an invisible character that reorders the text around it" if REORDERING.match(character)
             else f"{code}, an invisible character that hides or breaks the text around it" if REORDERED_OR_HIDDEN.match(character)
+            else f"{code}, an invisible character that breaks or joins the words around it" if INVISIBLE_IN_VALUES.match(character)
             else f"{code}, a control character" if CONTROL_REFERENCED.match(character)
             else f"{code}, a noncharacter, which is never text" if NONCHARACTER.match(character)
             else f"{code}, a private-use character, which each reader's fonts draw differently or not at all"
