@@ -9,6 +9,8 @@ from edition.publish.fidelity import check_fidelity
 from edition.publish.postprocess import UnreadablePage, depth, parse, parse_html, serialize
 
 KNOWN = frozenset({digest("__md_scope=1")})
+NO_JSON = ("a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no JSON, which readers of "
+           "the page's metadata read as they please")
 
 
 def problems_in(html: str) -> list[str]:
@@ -18,6 +20,10 @@ def problems_in(html: str) -> list[str]:
 @pytest.mark.parametrize("html, expected", [
     ("<script>__md_scope=1</script>", []),
     ('<script type="application/json">{"a": 1}</script><script type="application/ld+json">{}</script>', []),
+    ('<script type="application/json">{"a": NaN}</script>', [NO_JSON]),
+    ('<script type="application/ld+json">{"a": {"b": 1, "b": 2}}</script>',
+     ["a data block that gives the key 'b' twice in one object, which readers of the page's metadata take differently "
+      "(the first or the last)"]),
     ('<script src="assets/x.js"></script>', []),
     ('<img src="data:image/png;base64,AAAA" alt="">', []),
     ("<script>alert(1)</script>", ["an inline script the edition's templates do not write: 'alert(1)'"]),
@@ -45,6 +51,11 @@ def problems_in(html: str) -> list[str]:
 ], ids=lambda value: value if isinstance(value, str) else None)
 def test_script_problems(html, expected):
     assert problems_in(html) == expected
+
+
+def test_a_data_block_is_json_however_long_its_numbers():
+    """Python's int stops at 4,300 digits, JSON at none: valid JSON was called no JSON (thirty-ninth hostile round)."""
+    assert problems_in(f'<script type="application/json">{{"a": {"1" * 5000}, "b": -{"9" * 5000}.5e-9999}}</script>') == []
 
 
 @pytest.mark.parametrize("html, expected", [

@@ -172,7 +172,8 @@ def _json_strings(text: str) -> list[str] | str | None:
     """Every string of a JSON text, keys included, escapes decoded; None for a text that is no JSON, and the key for
     one that names a key twice in an object."""
     try:  # NaN and Infinity, which Python takes and JSON.parse refuses, are no JSON (thirty-eighth hostile round, T1)
-        found = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_once)
+        # A whole number is read as a float: Python's int stops at 4,300 digits, JSON at none (thirty-ninth round, minor).
+        found = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_once, parse_int=float)
     except _KeyTwice as twice:
         return str(twice)
     except (ValueError, RecursionError):
