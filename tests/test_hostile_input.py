@@ -1621,6 +1621,9 @@ CASES |= {
         replace(CONFIG, "extra:\n", 'extra:\n  consent: {title: "Consent &#x1B;", description: "No cookies &#xFFFF; at all."}\n'),
         [f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.title` holds U+001B, a control character",
          f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.description` holds U+FFFF, a noncharacter"]),
+    "mkdocs.yml: an option for an extension that takes none": (  # thirty-ninth round, minor: "use one of: " and nothing
+        replace(CONFIG, "  - attr_list\n", '  - attr_list: {"title ": x}\n'),
+        f"{CONFIG}:{line_of(CONFIG, '  - attr_list')}: `attr_list` takes no options, got 'title '; write `- attr_list` alone"),
     # Thirty-ninth round, T1: the mark after every heading, named at every built page and blamed on sources/.
     "mkdocs.yml: toc's permalink doubling a stop": (
         replace(CONFIG, '      permalink: "#"', '      permalink: "§.."'),

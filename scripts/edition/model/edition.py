@@ -512,8 +512,10 @@ def _unusable_options(name: str, options: object) -> tuple[str, str] | None:
         return None
     if not isinstance(options, dict):
         return f"the options of `{name}` are {options!r}, not a mapping", f"write them as `- {name}: {{option: value}}`"
-    if unknown := sorted(set(options) - set(_options_of(name)), key=str):
-        return f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(_options_of(name))}"
+    if unknown := sorted(set(options) - set(known := _options_of(name)), key=str):
+        # attr_list has none: "use one of: " and nothing after it (thirty-ninth hostile round, minor).
+        return ((f"`{name}` has no option {unknown[0]!r}", f"use one of: {', '.join(known)}") if known else
+                (f"`{name}` takes no options, got {unknown[0]!r}", f"write `- {name}` alone"))
     try:
         markdown.Markdown(extensions=[name], extension_configs={name: options}).convert(TRIAL_PAGE)
     except Exception as error:  # an extension may raise anything for a value it cannot use
