@@ -3165,6 +3165,9 @@ CASES["mkdocs.yml: a control character's reference in toc's permalink title"] = 
 CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth round, T4: in five metadata tags, rc 0
     replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes.."),
     f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
+CASES["docs: a description that doubles an ideographic full stop"] = (  # thirty-seventh round, T7 and T8
+    replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes。。"),
+    f"{ABOUT}:2: `description:` doubles its punctuation: '。。'; write the mark once")
 
 
 CASES["docs: a stylesheet overriding the direction of every paragraph"] = (  # thirty-sixth round, minor: rc 0

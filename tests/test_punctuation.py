@@ -25,9 +25,12 @@ def found(fragment: str, essay: bool = False) -> list[str]:
     "<p>A list:: one.</p>",
     "<p>The end..</p>",
     "<p>“A word,”, then more.</p>",
+    "<p>The end。。</p>", "<p>The end．．</p>", "<p>The end.。</p>", "<p>One，，two、、three</p>",
 ], ids=["full stop after a quoted one", "full stop after a comma", "full stop after a question mark",
         "comma after a question mark", "full stop after an exclamation", "two commas", "two semicolons",
-        "two colons", "two full stops", "two commas about a quotation"])
+        "two colons", "two full stops", "two commas about a quotation",
+        "two ideographic full stops", "two fullwidth full stops", "a Latin and an ideographic full stop",
+        "fullwidth and ideographic commas"])
 def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     assert found(fragment), fragment
 
@@ -41,8 +44,10 @@ def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     '<p>Read at <a class="bare-url url" href="https://x.org/?a=1.">https://x.org/?a=1.</a>.</p>',
     "<p>He left (did he?).</p>",
     "<p>“Why?” she asked.</p>",
+    "<p>一文。二文．三文、四文，終わり。</p>", "<p>待って．．．そして</p>",
 ], ids=["abbreviations", "ellipsis", "spaced ellipsis", "a time", "code spans", "an address", "a parenthetical question",
-        "a question before its speaker"])
+        "a question before its speaker",
+        "one ideographic or fullwidth mark each", "a fullwidth ellipsis"])
 def test_what_is_right_is_not_found(fragment):
     assert found(fragment) == [], fragment
 

@@ -27,8 +27,10 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # before a capital, "2020..Then", a space is missing: thirty-sixth, T3); two commas;
 # a comma, semicolon or colon followed (through closing marks) by another of those or a full stop ("income,”.");
 # a full stop or comma after ? or ! and their closing quotation marks ("Why?”," — a parenthesis may close first:
-# "(did he?).").
-DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]")
+# "(did he?)."); and the ideographic and fullwidth full stops and commas so doubled, or beside a Latin one (thirty-seventh
+# round, T7 and T8: "。。" in a description), a run of three stops left as an ellipsis.
+DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]"
+                     r"|(?<![.。．])(?:[。．][.。．]|\.[。．])(?![.。．])|[,，、][，、]|[，、],")
 
 
 def real_date(text: str) -> bool:
