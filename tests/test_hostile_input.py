@@ -3165,6 +3165,16 @@ CASES["mkdocs.yml: a control character's reference in toc's permalink title"] = 
 CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth round, T4: in five metadata tags, rc 0
     replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes.."),
     f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
+CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, which every page shows
+    "a template's words doubling a stop": (
+        replace(TEMPLATE, DRAWER, DRAWER + "<p>Search the essay.. quickly</p>"),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "
+        "'..'; write the mark once"),
+    "a template's dialog label doubling a stop": (
+        replace("overrides/partials/search.html", 'aria-label="Search this edition"', 'aria-label="Search this edition.."'),
+        f"overrides/partials/search.html:{line_of('overrides/partials/search.html', 'Search this edition')}: "
+        "every page would carry doubled punctuation in the template's own words: '..'"),
+}
 CASES["docs: a description that doubles an ideographic full stop"] = (  # thirty-seventh round, T7 and T8
     replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes。。"),
     f"{ABOUT}:2: `description:` doubles its punctuation: '。。'; write the mark once")

@@ -53,6 +53,7 @@ from .files import (
 )
 from .memo import Memo, checked
 from .rawhtml import REFUSED_SCHEMES, css_urls, followed, handed_elsewhere, handed_elsewhere_problem, remote, scheme
+from .values import DOUBLED
 from .web_addresses import address_problem, mail_problem
 
 TEMPLATES_DIR = Path("overrides")
@@ -79,6 +80,8 @@ SITE_FILE = re.compile(r"""(['"])([^'"{}]*)\1\s*\|\s*url""")  # {{ 'assets/x.css
 # A refresh's target: `0; url=…`, or as browsers also read it, `0; …` with no `url=` (twelfth hostile round, case 6).
 REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
+SHOWN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder", "aria-description", "content"}  # read out or shown as words
+JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
 MKDOCS_FILTERS = ("url", "script_tag")  # added by mkdocs.theme.Theme.get_env
@@ -166,7 +169,18 @@ def _element_problems(element) -> list[tuple[str, str]]:
     if tag == "style":
         styles += tinycss2.parse_stylesheet(element.text_content())
     problems += [f"a style that loads {url!r} from another host" for url in css_urls(styles) if remote(url)]
-    return [(what, FIX) for what in problems] + [(what, EXPRESSION_FIX) for what in built]
+    return [(what, FIX) for what in problems] + [(what, EXPRESSION_FIX) for what in built] + _doubled(element, attributes)
+
+
+def _doubled(element, attributes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The template's own words every page shows, held to the rule of the edition's (thirty-eighth hostile round,
+    minors 20 and 22: a dialog's aria-label and a paragraph ending '..'); Jinja left out, as what it writes is in the
+    built pages, which the output's check reads."""
+    if element.tag in ("script", "style") or not isinstance(element.tag, str):
+        return []
+    words = [element.text or "", element.tail or "", *(value for name, value in attributes if name in SHOWN_ATTRIBUTES)]
+    doubled = next(filter(None, (DOUBLED.search(unescape(JINJA_SPAN.sub(" ", text))) for text in words)), None)
+    return [(f"doubled punctuation in the template's own words: {doubled[0]!r}", "write the mark once")] if doubled else []
 
 
 def template_problems(root: Path, irregular: tuple[str, ...] = (), memo: Memo | None = None) -> list[Problem]:
