@@ -193,76 +193,90 @@ def _json_strings(text: str) -> list[str] | str | None:
 
 def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list[Problem]:
     """What in a built page would run, or change the policy, without being the edition's own."""
-    problems = []
-    fix = "remove it from the page or the data it came from: pages and data carry no scripts"
-    for comment in _comments(page):
-        if what := comment_problem(comment.text or ""):
-            problems.append(Problem(name, 0, what, "remove the comment from the page it came from"))
-    # A character no page of the edition holds, in its text or its attributes, however it got there: a template's
-    # `{{ "%c" | format(8238) }}`, `{{ "&#x" ~ "FDD0;" }}` or `&#{# #}1;` (thirty-fifth hostile round, T3 to T5).
-    # A data block's JSON too, as what reads the page's metadata decodes it ("\u202e": thirty-sixth hostile round, T5).
+    problems = [Problem(name, 0, what, "remove the comment from the page it came from")
+                for comment in _comments(page) if (what := comment_problem(comment.text or ""))]
+    strings, data_problems = _data_blocks(name, page)
+    problems += data_problems + _characters(name, page, strings)
+    for tag in page.iter(etree.Element):
+        problems += _tag_problems(name, tag, known)
+    return problems
+
+
+def _data_blocks(name: str, page: HtmlElement) -> tuple[list[str], list[Problem]]:
+    """The strings of a page's data blocks (JSON, JSON-LD), and what is wrong with the blocks."""
     data = [_json_strings(tag.text or "") for tag in page.iter("script") if (tag.get("type") or "").lower() in DATA_SCRIPTS]
     # One that is no JSON is broken metadata, which lenient readers decode as they please (thirty-seventh round, T1).
-    problems += [Problem(name, 0, "a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no "
-                         "JSON, which readers of the page's metadata read as they please", "write it as JSON, or remove it")
-                 for strings in data if strings is None][:1]
+    problems = [Problem(name, 0, "a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no "
+                        "JSON, which readers of the page's metadata read as they please", "write it as JSON, or remove it")
+                for strings in data if strings is None][:1]
     problems += [Problem(name, 0, f"a data block that gives the key {twice[:60]!r} twice in one object, which readers of the "
                          "page's metadata take differently (the first or the last)", "give each key once")
                  for twice in dict.fromkeys(strings for strings in data if isinstance(strings, str))]
-    texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()),
-             *(s for strings in data if isinstance(strings, list) for s in strings))
+    return [s for strings in data if isinstance(strings, list) for s in strings], problems
+
+
+def _characters(name: str, page: HtmlElement, strings: list[str]) -> list[Problem]:
+    """Each character no page of the edition holds, in its text, its attributes or its data blocks' strings, however it
+    got there: a template's `{{ "%c" | format(8238) }}`, `{{ "&#x" ~ "FDD0;" }}` or `&#{# #}1;` (thirty-fifth hostile
+    round, T3 to T5), a data block's "\u202e", which what reads the page's metadata decodes (thirty-sixth round, T5)."""
+    texts = (page.text_content(), *(v for e in page.iter(etree.Element) for v in e.attrib.values()), *strings)
     # Each such character once, not the first alone (thirty-sixth round, minor: a U+FFFD beside a U+202E went unnamed).
     found = dict.fromkeys(character for text in texts if never_in_pages(text)
                           for character in [*NEVER_IN_PAGES.findall(text), *filter(None, [unassigned(text)])])
-    problems += [Problem(name, 0, f"holds {character_kind(character)}", "remove it from the template, the page or the data "
-                         "that wrote it") for character in found]
-    for tag in page.iter(etree.Element):
-        runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
-        if runnable and not tag.get("src"):
-            body = tag.text or ""
-            if digest(body) not in known:
-                problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}",
-                                        fix, (body.strip().split("\n")[0][:60],)))
-        elif runnable and next(tag.iterancestors("article"), None) is not None:  # the templates load scripts outside the text
-            problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix, (tag.get("src"),)))
-        if tag.tag == "meta" and tag.get("http-equiv"):
-            equiv, content = tag.get("http-equiv").lower(), tag.get("content", "")
-            target = found[1] if (found := REFRESH.search(content)) else ""  # with `url=` or without it, as browsers read it
-            parent = tag.getparent()
-            in_head = parent is not None and parent.tag == "head"
-            if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
-                problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag.get('http-equiv')}\" content=\"{content[:60]}\">", fix))
-        # What the templates' check refuses by line, found here however it got into the page (markup a Jinja
-        # expression computes, such as `{{ "%c"|format(60) }}base href=…>`): the page's base, a form to another host,
-        # a page of its own.
-        if tag.tag == "base":
-            problems.append(Problem(name, 0, "a <base> element, which moves every relative link of the page elsewhere", fix))
-        if tag.tag in ANIMATIONS and (tag.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
-            problems.append(Problem(name, 0, f"an SVG <{tag.tag}> that changes a link's address as the page is shown, "
-                                    "which no check reads", fix))
-        if tag.tag == "iframe" and tag.get("srcdoc") is not None:
-            problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
-        for attribute in ("action", "formaction"):
-            if (target := tag.get(attribute)) is not None and remote(target):  # a script address is named below
-                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix,
-                                        (target,)))
-        for attribute in ("ping", "attributionsrc"):  # a click or a load reported to a host of the page's choosing
-            if (target := tag.get(attribute)) is not None:
-                problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that tells {target[:60]!r} of what readers do",
-                                        fix, (target,)))
-        for attribute, value in tag.attrib.items():
-            if attribute.lower().startswith("on"):
-                problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
-            elif attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
-                    and scheme(value) in REFUSED_SCHEMES and not (tag.tag == "img" and scheme(value) == "data"):
-                problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix, (value,)))
-            elif attribute in ("href", "xlink:href") and (found := handed_elsewhere(value)):
-                problems.append(Problem(name, 0, handed_elsewhere_problem(value, found), "remove it from the page or the "
-                                        "template it came from: " + HANDED_ELSEWHERE_FIX, (value,)))
-            elif attribute == "href" and (found := host_problem(followed(value)) or mail_problem(value)):
-                # A link to the reader's own machine or a mail link no reader should follow, however it got into the page:
-                # a template can hide one from its check's reading of the text, inside markup Jinja never writes
-                # (`{% if false %}<script>{% endif %}`: thirty-first hostile round, T2 to T4).
-                problems.append(Problem(name, 0, f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}",
-                                        "remove it from the page or the template it came from", (value,)))
+    return [Problem(name, 0, f"holds {character_kind(character)}", "remove it from the template, the page or the data "
+                    "that wrote it") for character in found]
+
+
+def _tag_problems(name: str, tag: HtmlElement, known: frozenset[str]) -> list[Problem]:
+    """What one element of a built page would run, load or send elsewhere."""
+    problems = []
+    fix = "remove it from the page or the data it came from: pages and data carry no scripts"
+    runnable = tag.tag == "script" and (tag.get("type") or "").lower() not in DATA_SCRIPTS
+    if runnable and not tag.get("src"):
+        body = tag.text or ""
+        if digest(body) not in known:
+            problems.append(Problem(name, 0, f"an inline script the edition's templates do not write: {body.strip()[:60]!r}",
+                                    fix, (body.strip().split("\n")[0][:60],)))
+    elif runnable and next(tag.iterancestors("article"), None) is not None:  # the templates load scripts outside the text
+        problems.append(Problem(name, 0, f"a script in the page's text: {tag.get('src')!r}", fix, (tag.get("src"),)))
+    if tag.tag == "meta" and tag.get("http-equiv"):
+        equiv, content = tag.get("http-equiv").lower(), tag.get("content", "")
+        target = found[1] if (found := REFRESH.search(content)) else ""  # with `url=` or without it, as browsers read it
+        parent = tag.getparent()
+        in_head = parent is not None and parent.tag == "head"
+        if equiv not in ("refresh", "content-security-policy") or not in_head or (equiv == "refresh" and off_site(target)):
+            problems.append(Problem(name, 0, f"<meta http-equiv=\"{tag.get('http-equiv')}\" content=\"{content[:60]}\">", fix))
+    # What the templates' check refuses by line, found here however it got into the page (markup a Jinja
+    # expression computes, such as `{{ "%c"|format(60) }}base href=…>`): the page's base, a form to another host,
+    # a page of its own.
+    if tag.tag == "base":
+        problems.append(Problem(name, 0, "a <base> element, which moves every relative link of the page elsewhere", fix))
+    if tag.tag in ANIMATIONS and (tag.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
+        problems.append(Problem(name, 0, f"an SVG <{tag.tag}> that changes a link's address as the page is shown, "
+                                "which no check reads", fix))
+    if tag.tag == "iframe" and tag.get("srcdoc") is not None:
+        problems.append(Problem(name, 0, "an <iframe srcdoc>, a page of its own that no check of the edition reads", fix))
+    for attribute in ("action", "formaction"):
+        if (target := tag.get(attribute)) is not None and remote(target):  # a script address is named below
+            problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that sends what readers type to {target!r}", fix,
+                                    (target,)))
+    for attribute in ("ping", "attributionsrc"):  # a click or a load reported to a host of the page's choosing
+        if (target := tag.get(attribute)) is not None:
+            problems.append(Problem(name, 0, f"a <{tag.tag} {attribute}> that tells {target[:60]!r} of what readers do",
+                                    fix, (target,)))
+    for attribute, value in tag.attrib.items():
+        if attribute.lower().startswith("on"):
+            problems.append(Problem(name, 0, f"event handler {attribute}= on <{tag.tag}>", fix))
+        elif attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href") \
+                and scheme(value) in REFUSED_SCHEMES and not (tag.tag == "img" and scheme(value) == "data"):
+            problems.append(Problem(name, 0, f"a {scheme(value)}: address in {attribute}= on <{tag.tag}>", fix, (value,)))
+        elif attribute in ("href", "xlink:href") and (found := handed_elsewhere(value)):
+            problems.append(Problem(name, 0, handed_elsewhere_problem(value, found), "remove it from the page or the "
+                                    "template it came from: " + HANDED_ELSEWHERE_FIX, (value,)))
+        elif attribute == "href" and (found := host_problem(followed(value)) or mail_problem(value)):
+            # A link to the reader's own machine or a mail link no reader should follow, however it got into the page:
+            # a template can hide one from its check's reading of the text, inside markup Jinja never writes
+            # (`{% if false %}<script>{% endif %}`: thirty-first hostile round, T2 to T4).
+            problems.append(Problem(name, 0, f"a link to {value!r}: {found.removesuffix(': ' + SAME_SITE)}",
+                                    "remove it from the page or the template it came from", (value,)))
     return problems
