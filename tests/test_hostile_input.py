@@ -1624,6 +1624,15 @@ CASES |= {
     "mkdocs.yml: an option for an extension that takes none": (  # thirty-ninth round, minor: "use one of: " and nothing
         replace(CONFIG, "  - attr_list\n", '  - attr_list: {"title ": x}\n'),
         f"{CONFIG}:{line_of(CONFIG, '  - attr_list')}: `attr_list` takes no options, got 'title '; write `- attr_list` alone"),
+    # Fortieth round, T3 and T4: a zero-width joiner in the mark after every heading was named at every page's headings,
+    # at no line, and in the permalink's title was published.
+    "mkdocs.yml: toc's permalink and its title holding zero-width joiners": (
+        steps(replace(CONFIG, '      permalink: "#"', '      permalink: "#\u200d"'),
+              replace(CONFIG, "      permalink_title: Link to this section", "      permalink_title: Link to this\u200dsection")),
+        [f"{CONFIG}:{line_of(CONFIG, 'permalink: ')}: `markdown_extensions.toc.permalink` holds U+200D, an invisible "
+         "character that joins or orders nothing among the letters beside it, which every page would show unseen; remove "
+         "it (write plain text)", f"{CONFIG}:{line_of(CONFIG, 'permalink_title: ')}: `markdown_extensions.toc.permalink_title`"
+         " holds U+200D"]),
     # Thirty-ninth round, T1: the mark after every heading, named at every built page and blamed on sources/.
     "mkdocs.yml: toc's permalink doubling a stop": (
         replace(CONFIG, '      permalink: "#"', '      permalink: "§.."'),

@@ -25,7 +25,18 @@ from .allowed_files import asset_problems, irregular_files
 from .anchor_lock import LOCK_FILE, Lock, load_lock
 from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, LAYOUT, RECORD, Essay, load_essay, normalize
-from .files import MAX_LEDGER_BYTES, character_kind, key_lines, line_at, parse_yaml, read_text, referenced, refused_in_values, unescape
+from .files import (
+    MAX_LEDGER_BYTES,
+    STRAY_FORMAT,
+    character_kind,
+    key_lines,
+    line_at,
+    parse_yaml,
+    read_text,
+    referenced,
+    refused_in_values,
+    unescape,
+)
 from .ledgers import (
     Claim,
     EditorialNote,
@@ -349,10 +360,12 @@ def _docs_file(root: Path, address: str) -> bool:
     return bool(path) and not _outside_docs(path) and (root / FIXED_FOLDERS["docs_dir"] / path).is_file()
 
 
-def _check_doubled(config: dict, problem) -> None:
+def _check_shown_words(config: dict, problem) -> None:
     """The words of mkdocs.yml every page shows (its title, header, footer, sidebar, the toc's and the palette's labels),
-    held to the rule of the edition's own words: no doubled punctuation (thirty-seventh hostile round, T2 to T5, T9,
-    T10), which the output's check never meets in the head, the header or the nav."""
+    held to the rules of the edition's own words, which the output's check never meets in the head, the header or the
+    nav: no doubled punctuation (thirty-seventh hostile round, T2 to T5, T9, T10), and no joiner or mark among letters
+    that need none (fortieth round, T3 and T4: a zero-width joiner in toc's permalink, named at every page's headings
+    and blamed on them, and in its permalink_title, published)."""
     shown = [([key], config[key]) for key in ("site_name", "site_description", "site_author", "copyright")
              if isinstance(config.get(key), str)]
     shown += [(path, title) for path, title, _ in _nav(config.get("nav"), ["nav"]) if title is not None]
@@ -362,9 +375,13 @@ def _check_doubled(config: dict, problem) -> None:
     shown += [(path, words) for path, words in _extension_options(config)
               if any(label in str(path[-1]).lower() for label in ("title", "text", "permalink"))]
     for path, words in shown:  # as the browser reads them: Material writes them unescaped (thirty-eighth round, T2)
+        name = ".".join(str(step) for step in path if not isinstance(step, int))
         if doubled := DOUBLED.search(unescape(words)):
-            name = ".".join(str(step) for step in path if not isinstance(step, int))
             problem(str(path[0]), f"`{name}` doubles its punctuation: {doubled[0]!r}", "write the mark once", path)
+        if stray := STRAY_FORMAT.search(unescape(words)):
+            problem(str(path[0]), f"`{name}` holds U+{ord(stray[0]):04X}, an invisible character that joins or orders "
+                    "nothing among the letters beside it, which every page would show unseen", "remove it (write plain text)",
+                    path)
 
 
 def _check_words_and_nav(config: dict, node, problem, root: Path) -> None:
@@ -746,7 +763,7 @@ def read_config(root: Path, problems: list[Problem]) -> dict:
             problem(key, f"`{key}` is {value!r}, not an address a reader's browser follows as written", fix)
     _check_theme(config, problem, root)
     _check_words_and_nav(config, node, problem, root)
-    _check_doubled(config, problem)
+    _check_shown_words(config, problem)
     problems += _unlisted_pages(config, root)
     _check_unescaped(config, problem)
     for key in ("extra_javascript", "extra_css"):

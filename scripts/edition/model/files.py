@@ -76,6 +76,8 @@ FORMAT_CHARACTERS_KEPT = frozenset(
     "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
     "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder
     "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd")  # signs drawn over numbers
+# One of those where no script needs it: among ASCII characters (or at an end), where it joins, orders or signs nothing.
+STRAY_FORMAT = re.compile(f"(?<![^\\x00-\\x7f])[{''.join(sorted(FORMAT_CHARACTERS_KEPT))}](?![^\\x00-\\x7f])")
 # What hides words wherever it is, in a page as in a value: format characters and letters and selectors that draw
 # nothing. A value refuses besides what typesetting uses in a page (a soft hyphen, a zero-width space, a word
 # joiner, a byte-order mark, the line and paragraph separators) and, like a page, the reordering ones.
