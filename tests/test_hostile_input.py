@@ -1217,8 +1217,9 @@ RENDERED_TEMPLATES.add("anchors.lock: an alias whose old id the page still has")
 # Links to an anchor no page has, found only once the site is made: named where they were typed.
 CASES |= {
     "docs: a Markdown link to an anchor the page it names has not": (
-        add_line(ABOUT, "[bad](sources.md#src-nonexistent)"),
-        f"{ABOUT}:{ABOUT_END}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent', but the doc "
+        # Fortieth round, T1: named at an earlier line showing the same link as an example, in a code span.
+        add_line(ABOUT, "Never write `[x](sources.md#src-nonexistent)`.\n\n[bad](sources.md#src-nonexistent)"),
+        f"{ABOUT}:{ABOUT_END + 2}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent', but the doc "
         "'sources.md' does not contain an anchor '#src-nonexistent'; fix the link, or the page or heading it names"),
     "docs: an HTML link to an anchor the page it names has not": (
         add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>'),
