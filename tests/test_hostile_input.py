@@ -1618,6 +1618,11 @@ CASES |= {
          "character that breaks or joins the words around it (the theme writes it into every page); remove it (write plain "
          "text)", f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds U+E000, a "
          "private-use character"]),
+    "mkdocs.yml: a toggle's name holding a reference browsers read as Windows-1252's": (  # fortieth round, minor
+        replace(CONFIG, "name: Switch to dark mode", 'name: "Switch to dark mode&#x85;"'),
+        f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds a character reference "
+        "to U+0085, a control character, which browsers show as '…' (Windows-1252's character for that code); write the "
+        "character itself"),
     "mkdocs.yml: a consent's words holding a control character and a noncharacter as references": (
         replace(CONFIG, "extra:\n", 'extra:\n  consent: {title: "Consent &#x1B;", description: "No cookies &#xFFFF; at all."}\n'),
         [f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.title` holds U+001B, a control character",
@@ -3011,14 +3016,17 @@ CASES |= {  # thirty-third round, T1: an address typed over two lines, named whe
     "docs: control characters as references": (
         add_lines(ABOUT, "A &#x01; B", "C &#x85; D"),
         [f"{ABOUT}:{ABOUT_END}: holds U+0001, a control character, written as a reference (typed, it is refused as well); "
-         "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds U+0085, a control character"]),
+         "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds a character reference to U+0085, a control character, "
+         "which browsers show as '…' (Windows-1252's character for that code); write the character itself"]),
 }
 
 CASES["overrides: a noncharacter and control characters as references"] = (  # thirty-third round, minor: once published
     replace(TEMPLATE, DRAWER, DRAWER + "<p>&#xFDD0;</p>\n<p>&#1;</p>\n<p>&#x85</p>"),
     [f"{TEMPLATE}:105: every page would carry U+FDD0, a noncharacter, which is never text; remove the reference",
      f"{TEMPLATE}:106: every page would carry U+0001, a control character; remove the reference",
-     f"{TEMPLATE}:107: every page would carry U+0085, a control character"])
+     # Fortieth round, minor: &#x85 is '…' to browsers, named as the control no reader sees.
+     f"{TEMPLATE}:107: every page would carry a character reference to U+0085, a control character, which browsers show "
+     "as '…'"])
 
 
 CASES |= {  # thirty-fourth round, T1: a charset Python knows as a codec that is no text encoding stopped the build with a

@@ -27,12 +27,14 @@ from .docs import DocsIndex, read_docs
 from .essay import ESSAY_DIR, LAYOUT, RECORD, Essay, load_essay, normalize
 from .files import (
     MAX_LEDGER_BYTES,
+    REFERENCE_FIX,
     STRAY_FORMAT,
     character_kind,
     key_lines,
     line_at,
     parse_yaml,
     read_text,
+    reference_problem,
     referenced,
     refused_in_values,
     unescape,
@@ -264,6 +266,8 @@ def _check_unescaped(config: dict, problem) -> None:
             # As a browser reads the words: references decoded, those html.unescape drops (&#x1B;, &#xFFFF;) kept, and
             # held to the rules of a value typed. `.&shy;.` showed '..' on every page with exit 0, and &#x1B; was named
             # only at the built pages (thirty-ninth hostile round, T4 and T5).
+            elif what := reference_problem(words):  # past Unicode, or a code browsers show as another character
+                problem(key, f"`{name}` holds {what}", REFERENCE_FIX, path)
             elif character := refused_in_values(unescape(words) + referenced(words)):
                 problem(key, f"`{name}` holds {character_kind(character)} (the theme writes it into every page)",
                         "remove it (write plain text)", path)

@@ -338,8 +338,15 @@ def reference_problem(text: str) -> str | None:
         return ("a character reference past U+10FFFF, Unicode's last code point, which names no character: browsers show "
                 "U+FFFD there")
     longest = max((len(hexadecimal or decimal) for hexadecimal, decimal in NUMERIC_REFERENCE.findall(text)), default=0)
-    return (f"a character reference written with {longest:,} digits, more than any character needs (Python reads no "
-            "number past 4,300)") if longest > MAX_REFERENCE_DIGITS else None
+    if longest > MAX_REFERENCE_DIGITS:
+        return (f"a character reference written with {longest:,} digits, more than any character needs (Python reads no "
+                "number past 4,300)")
+    # &#x85; is a control character to Unicode and '…' to browsers, which read U+0080 to U+009F as Windows-1252 does: a
+    # message naming the control named a character no reader sees (fortieth hostile round, minor).
+    return next((f"a character reference to U+{number:04X}, a control character, which browsers show as {shown!r} "
+                 "(Windows-1252's character for that code)" for number in _code_points(text)
+                 if number is not None and 0x80 <= number <= 0x9F and (shown := html.unescape(f"&#{number};")) != chr(number)),
+                None)
 
 
 def unassigned(text: str) -> str | None:

@@ -285,13 +285,14 @@ def _reordering(text: str, parsed: jinja2.nodes.Template) -> list[tuple[int, str
                for number, line in [*typed, *strings] if (found := PRIVATE_USE.search(line))]
     # A noncharacter or a control character written as a reference, which html.unescape drops but browsers keep
     # (thirty-third hostile round, minor): a page so written is refused as well.
+    past = [(number, f"every page would carry {what}", REFERENCE_FIX) for number, line in lines if (what := reference_problem(line))]
+    # A reference past Unicode decodes to U+FFFD, one to U+0085 is '…' to browsers: named once, as the reference.
+    named = {number for number, *_ in past}
     made = [(number, f"every page would carry U+{ord(found[0]):04X}, " + (
                 "a noncharacter, which is never text" if NONCHARACTER.match(found[0]) else "a control character"),
              "remove the reference")
-            for number, line in lines
-            if "&#" in line and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
-    past = [(number, f"every page would carry {what}", REFERENCE_FIX) for number, line in lines if (what := reference_problem(line))]
-    named = {number for number, *_ in past}  # a reference past Unicode decodes to U+FFFD: named once, as the reference
+            for number, line in lines if "&#" in line and number not in named
+            and (found := NONCHARACTER.search(chars := referenced(line)) or CONTROL_REFERENCED.search(chars))]
     lost = [(number, f"every page would carry {REPLACEMENT_WHAT}", REPLACEMENT_FIX)
             for number, line in [*typed, *strings] if REPLACEMENT.search(line) and number not in named]
     # A control character a Jinja string's escape makes ({{ "a\u0001b" }}: thirty-fifth hostile round, T4); typed, the
