@@ -21,6 +21,9 @@ def problems_in(html: str) -> list[str]:
     ("<script>__md_scope=1</script>", []),
     ('<script type="application/json">{"a": 1}</script><script type="application/ld+json">{}</script>', []),
     ('<script type="application/json">{"a": NaN}</script>', [NO_JSON]),
+    # Fortieth hostile round, minor: JSON-LD's words doubling a stop; a settings block's relative path is no words.
+    ('<script type="application/ld+json">{"name": "Word..", "url": "../x/"}</script><script type="application/json">'
+     '{"base": ".."}</script>', ["a data block's words double their punctuation: '..' in 'Word..'"]),
     ('<script type="application/ld+json">{"a": {"b": 1, "b": 2}}</script>',
      ["a data block that gives the key 'b' twice in one object, which readers of the page's metadata take differently "
       "(the first or the last)"]),

@@ -42,6 +42,7 @@ from ..model.rawhtml import (
     scheme,
 )
 from ..model.templates import REFRESH
+from ..model.values import DOUBLED
 from ..model.web_addresses import SAME_SITE, host_problem, mail_problem
 from ..problems import Problem
 from .render import load_mkdocs_config
@@ -204,7 +205,9 @@ def script_problems(name: str, page: HtmlElement, known: frozenset[str]) -> list
 
 def _data_blocks(name: str, page: HtmlElement) -> tuple[list[str], list[Problem]]:
     """The strings of a page's data blocks (JSON, JSON-LD), and what is wrong with the blocks."""
-    data = [_json_strings(tag.text or "") for tag in page.iter("script") if (tag.get("type") or "").lower() in DATA_SCRIPTS]
+    typed = [((tag.get("type") or "").lower(), tag.text or "") for tag in page.iter("script")]
+    blocks = [(kind, _json_strings(text)) for kind, text in typed if kind in DATA_SCRIPTS]
+    data = [strings for _, strings in blocks]
     # One that is no JSON is broken metadata, which lenient readers decode as they please (thirty-seventh round, T1).
     problems = [Problem(name, 0, "a data block (<script type=\"application/json\"> or \"application/ld+json\") that is no "
                         "JSON, which readers of the page's metadata read as they please", "write it as JSON, or remove it")
@@ -212,6 +215,12 @@ def _data_blocks(name: str, page: HtmlElement) -> tuple[list[str], list[Problem]
     problems += [Problem(name, 0, f"a data block that gives the key {twice[:60]!r} twice in one object, which readers of the "
                          "page's metadata take differently (the first or the last)", "give each key once")
                  for twice in dict.fromkeys(strings for strings in data if isinstance(strings, str))]
+    # JSON-LD's words, which reference managers and search engines show as the edition's, held to the rule of its own
+    # words (fortieth hostile round, minor: "name": "Word.." published); Material's settings block holds paths ("..").
+    linked = [s for kind, strings in blocks if kind == "application/ld+json" and isinstance(strings, list) for s in strings]
+    problems += [Problem(name, 0, f"a data block's words double their punctuation: {doubled[0]!r} in {words[:60]!r}",
+                         "write the mark once where it comes from: the template, or the data in sources/")
+                 for words in dict.fromkeys(linked) if (doubled := DOUBLED.search(words))]
     return [s for strings in data if isinstance(strings, list) for s in strings], problems
 
 
