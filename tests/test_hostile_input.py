@@ -2425,7 +2425,12 @@ CASES |= {  # twentieth round, case 12: a record's address on the reader's own m
                                 ("ipv4only.arpa", "ipv4only.arpa", ".arpa is for the Internet's own infrastructure, never a "
                                  "page, RFC 3172"),
                                 ("nas.lan", "nas.lan", ".lan is for private networks, never delegated in DNS"),
-                                ("x.mail", "x.mail", ".mail is for private networks, never delegated in DNS"))},
+                                ("x.mail", "x.mail", ".mail is for private networks, never delegated in DNS"),
+                                # twenty-ninth round, M5: IANA's IDN test domains, typed and in punycode
+                                ("xn--r8jz45g.\u30c6\u30b9\u30c8", "xn--r8jz45g.\u30c6\u30b9\u30c8", ".\u30c6\u30b9\u30c8 is for testing, "
+                                 "IANA's IDN test domains, withdrawn from the root in 2013"),
+                                ("a.xn--80akhbyknj4f", "a.xn--80akhbyknj4f", ".xn--80akhbyknj4f is for testing, IANA's IDN test "
+                                 "domains, withdrawn from the root in 2013"))},
     "mkdocs.yml: the edition's address on a cloud's metadata service": (
         replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: http://metadata.google.internal/"),
         f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address, got 'http://metadata.google.internal/'"),

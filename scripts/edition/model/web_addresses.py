@@ -175,6 +175,15 @@ SPECIAL_USE = {
     **dict.fromkeys(("corp", "home", "lan", "private", "mail", "intranet"), "private networks, never delegated in DNS"),
     "internal": "private networks and cloud services, ICANN", "test": "testing, RFC 6761", "invalid": "no host, RFC 6761",
     "example": "examples, RFC 6761", "onion": "Tor's onion services, RFC 7686", "alt": "names outside DNS, RFC 9476",
+    # IANA's eleven IDN test domains, .test in other scripts, taken out of the root zone in 2013 (twenty-ninth round, M5),
+    # as typed and in punycode: إختبار آزمایشی 测试 測試 испытание परीक्षा δοκιμή 테스트 טעסט テスト பரிட்சை.
+    **dict.fromkeys(("إختبار", "xn--kgbechtv", "آزمایشی",
+                     "xn--hgbk6aj7f53bba", "测试", "xn--0zwm56d", "測試", "xn--g6w251d",
+                     "испытание", "xn--80akhbyknj4f",
+                     "परीक्षा", "xn--11b5bs3a9aj6g", "δοκιμή",
+                     "xn--jxalpdlp", "테스트", "xn--9t4b11yi5a", "טעסט", "xn--deba0ad",
+                     "テスト", "xn--zckzah", "பரிட்சை", "xn--hlcj6aya9esc7a"),
+                    "testing, IANA's IDN test domains, withdrawn from the root in 2013"),
 }
 IDEOGRAPHIC_STOPS = "\u3002\uff61"  # full stops IDNA reads as '.', though NFKC leaves the first as it is
 # A host name as browsers and DNS take one: labels of letters (any script), digits and inner hyphens, between dots.
