@@ -3245,6 +3245,12 @@ CASES |= {  # thirty-eighth round, minors 27, 28 and 65; thirty-ninth: the text 
 }
 
 
+CASES["docs: an SVG without SVG's namespace, with an event handler"] = (  # twenty-ninth round, M7: named "<svg>"
+    write_file("docs/assets/zn.svg", b'<svg onload="alert(1)"><rect/></svg>'),
+    "docs/assets/zn.svg:1: an SVG image that has the root element <svg>, not SVG's <svg xmlns=\"http://www.w3.org/2000/svg\">,"
+    " and is no image to a browser; save it as an SVG image, whose root is <svg xmlns=\"http://www.w3.org/2000/svg\">")
+
+
 CASES["docs: a zero-width space in a description, which is no heading"] = (  # thirty-seventh round, minor: "a heading"
     replace(ABOUT, "what the build checks before it publishes.", "what the build\u200b checks before it publishes."),
     f"{ABOUT}:2: a value holds U+200B, an invisible character that breaks or reorders the text around it; remove it "

@@ -100,6 +100,10 @@ def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as error:
         return [(error.lineno or 0, f"is not well-formed XML ({error.msg})", SVG_FIX)]
+    if root.tag != f"{SVG}svg":  # <svg onload=…> without SVG's namespace was named as "<svg>, not a plain shape" (round 29, M7)
+        local = etree.QName(root).localname
+        return [(root.sourceline or 1, f"has the root element <{local}>, not SVG's <svg xmlns=\"{SVG[1:-1]}\">, and is no "
+                 "image to a browser", f"save it as an SVG image, whose root is <svg xmlns=\"{SVG[1:-1]}\">")]
     found = []
     for element in root.iter():
         line = element.sourceline or 0
