@@ -1562,6 +1562,10 @@ CASES |= {
         steps(replace(TEMPLATE, "{#-\n", "{#- a\u2028b\n"), replace(TEMPLATE, DRAWER, DRAWER + "<p>Edition &#x202E;gnp.exe</p>")),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry U+202E, an invisible character that reorders or "
         "hides the text around it"),
+    "mkdocs.yml: a palette toggle's icon that is null": (  # twenty-ninth round, M9: the whole mapping, in Python's spelling
+        replace(CONFIG, "        icon: material/weather-night", "        icon: !!null"),
+        f"{CONFIG}:{line_of(CONFIG, 'icon: material/weather-night')}: `theme.palette.toggle.icon` is null, not text; write it "
+        "as `toggle: {icon: material/weather-night, name: Switch to dark mode}`"),
     "mkdocs.yml: a palette toggle that is a number": (
         replace(CONFIG, "      toggle:\n", "      toggle: 5\n      unused:\n"),
         f"{CONFIG}:{line_of(CONFIG, '      toggle:')}: `theme.palette` toggle is 5, not an icon and a name; write it as "

@@ -660,10 +660,15 @@ def _check_theme(config: dict, problem, root: Path) -> None:
                         f"{', '.join(sorted(name.replace('-', ' ') for name in names))}",
                         ["theme", "palette", *([index] if isinstance(palette, list) else []), role])
         toggle = colours.get("toggle") if isinstance(colours, dict) else None
-        if toggle is not None and not (isinstance(toggle, dict) and all(isinstance(toggle.get(k), str) for k in ("icon", "name"))):
-            problem("theme", f"`theme.palette` toggle is {shown(toggle)}, not an icon and a name",
-                    "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`",
-                    ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"])
+        at = ["theme", "palette", *([index] if isinstance(palette, list) else []), "toggle"]
+        fix = "write it as `toggle: {icon: material/weather-night, name: Switch to dark mode}`"
+        if toggle is not None and not isinstance(toggle, dict):
+            problem("theme", f"`theme.palette` toggle is {shown(toggle)}, not an icon and a name", fix, at)
+        elif wrong := next((key for key in ("icon", "name") if isinstance(toggle, dict) and not isinstance(toggle.get(key), str)),
+                           None):
+            # The part that is wrong, at its line, not the whole mapping in Python's spelling (twenty-ninth round, M9).
+            problem("theme", f"`theme.palette.toggle.{wrong}` is {shown(toggle.get(wrong))}, not text", fix,
+                    at + ([wrong] if wrong in toggle else []))
     icons = theme.get("icon")
     # theme.icon: a mapping of names to icons (admonition's and tag's, of names to icons too). Anything else there is no
     # icon's name, and stopped the build at the theme's template, named there (twenty-ninth hostile round, T5).
