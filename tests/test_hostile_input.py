@@ -3255,6 +3255,12 @@ CASES["docs: an SVG without SVG's namespace, with an event handler"] = (  # twen
     " and is no image to a browser; save it as an SVG image, whose root is <svg xmlns=\"http://www.w3.org/2000/svg\">")
 
 
+CASES["docs: one bad link on two lines"] = (  # twenty-ninth round, M1: named once, the second found after the fix
+    add_line(ABOUT, '[e](mailto:e@127.1 "t")\n[e](mailto:e@127.1 "t")'),
+    [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:e@127.1': the recipient 'e@127.1' is at an IP address",
+     f"{ABOUT}:{ABOUT_END + 1}: a link to 'mailto:e@127.1': the recipient 'e@127.1' is at an IP address"])
+
+
 CASES["docs: a zero-width space in a description, which is no heading"] = (  # thirty-seventh round, minor: "a heading"
     replace(ABOUT, "what the build checks before it publishes.", "what the build\u200b checks before it publishes."),
     f"{ABOUT}:2: a value holds U+200B, an invisible character that breaks or reorders the text around it; remove it "

@@ -135,20 +135,20 @@ CONTINUED = re.compile(r"^[ >]*")  # what a quote's or a list item's next line s
 TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps: the rendered page has each tab so expanded
 
 
-def line_written(lines: list[str], names: tuple[str, ...]) -> int:
+def line_written(lines: list[str], names: tuple[str, ...], after: int = 0) -> int:
     """The line (1-based) of a page's lines where it writes what names find (where_linked, link_forms), most particular
     first, or 0. Markdown's own text first, code and comments left out: a code span, a block or an HTML comment may show
     the same address as an example (twenty-third hostile round, T4; twenty-ninth, T3); then the whole page.
     Each name in every reading of _READINGS. A name holding a line break (an address typed over lines, which browsers
     read without it) is found where it opens (thirty-third round, T1; thirty-fourth, T3 and T6), and a tab as Markdown
-    expands it (thirty-fourth round, T2)."""
+    expands it (thirty-fourth round, T2). after: a line before which nothing is looked for."""
     expanded = [line.expandtabs(TAB_LENGTH) for line in lines]
     code = code_lines(expanded)
     prose = "\n".join("" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(expanded))
     # Found once code is left out, where <!-- is shown, not written (thirtieth round, T1).
     prose = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
     return next((n for text in (prose, expanded) for name in names if name for read in _READINGS
-                 for n in range(1, len(text) + 1) if _opens_at(text, n, read(name), read)), 0)
+                 for n in range(after + 1, len(text) + 1) if _opens_at(text, n, read(name), read)), 0)
 
 
 def _opens_at(lines: list[str], n: int, name: str, read) -> bool:
@@ -226,6 +226,7 @@ class _Reader(HTMLParser):
         self.headings = 0  # headings open, as rendered
         self.ids: set[str] = set()  # as rendered: heading ids, attribute lists' and HTML's
         self.named_twice: set[str] = set()  # ids attribute lists give twice, which docs.id_problems names at their lines
+        self.placed: dict[tuple, int] = {}  # the line each problem was last placed at, rendered
 
     def feed(self, data: str) -> None:
         super().feed(defused(data))  # HTMLParser decodes references with html.unescape, which a long one stops
@@ -248,7 +249,13 @@ class _Reader(HTMLParser):
     def _problem(self, what: str, fix: str, *names: str) -> None:
         # The names most particular first, each through the whole page: a bad link was named at an earlier good link
         # to the same host (twenty-second hostile round, T3).
-        line = line_written(self.page.lines, names) if self.rendered else self.getpos()[0]
+        # The same problem again (a bad link on two lines) after the line it was last named at, else there: named once,
+        # the second was found only once the first was fixed (twenty-ninth hostile round, M1).
+        if self.rendered:
+            earlier = self.placed.get((what, names), 0)
+            line = self.placed[(what, names)] = line_written(self.page.lines, names, after=earlier) or earlier
+        else:
+            line = self.getpos()[0]
         self.problems.append(Problem(self.page.name, line, what, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
