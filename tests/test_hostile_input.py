@@ -3193,6 +3193,10 @@ CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth ro
     replace(ABOUT, "what the build checks before it publishes.", "what the build checks before it publishes.."),
     f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
 CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, which every page shows
+    "a template's script of a type that neither runs nor is data": (  # forty-first round, T6: at pages' lines
+        replace(TEMPLATE, DRAWER, DRAWER + '<script type="text/plain">Iraq</script>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <script type='text/plain'>, neither a script the "
+        "policy lets run nor a data block (JSON, JSON-LD)"),
     "a template's words doubling a stop": (
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Search the essay.. quickly</p>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "

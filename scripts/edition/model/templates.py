@@ -80,6 +80,8 @@ SITE_FILE = re.compile(r"""(['"])([^'"{}]*)\1\s*\|\s*url""")  # {{ 'assets/x.css
 # A refresh's target: `0; url=…`, or as browsers also read it, `0; …` with no `url=` (twelfth hostile round, case 6).
 REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)", re.IGNORECASE)
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
+DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
+SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascript")  # what runs, if the policy lets it
 SHOWN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder", "aria-description", "content"}  # read out or shown as words
 JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
@@ -123,6 +125,10 @@ def _element_problems(element) -> list[tuple[str, str]]:
         problems.append("a <script type=speculationrules>, which has browsers fetch or prerender the pages it lists")
     if tag == "iframe" and named.get("srcdoc") is not None:
         problems.append("an <iframe srcdoc>, a page of its own that no check of the edition reads")
+    kind = (named.get("type") or "").strip().lower()
+    if tag == "script" and kind not in (*SCRIPT_TYPES, *DATA_SCRIPTS, "speculationrules") and not _jinja(kind):
+        # Named here, at its line, not only at the built pages (forty-first hostile round, T6).
+        problems.append(f"a <script type={kind!r}>, neither a script the policy lets run nor a data block (JSON, JSON-LD)")
     if tag in ("set", "animate") and (named.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
         # SVG animation sets its parent link's address as the page is shown (thirty-second hostile round, T5).
         problems.append(f"an SVG <{tag}> that changes a link's address as the page is shown, which no check reads")
