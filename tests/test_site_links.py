@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
+from edition.model.rawhtml import link_written
 from edition.publish.sitecheck import check_site
 
 
@@ -34,3 +36,22 @@ def test_every_link_to_another_site_sends_no_referrer_and_no_opener(site):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         for link in soup.select("a[href^='http']"):
             assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (html.name, link["href"])
+
+
+@pytest.mark.parametrize("markdown, line", [
+    ("[permanent link](\nabout.md#nope) is it.", 3),
+    ("A [permanent link](   about.md#nope   ) here.", 3),
+    ("[permanent link][pl]\n\n[pl]:    about.md#nope", 5),
+    ("[permanent link][pl]\n\n[pl]:\tabout.md#nope", 5),
+    ("[permanent link][pl]\n\n[pl]:\n    about.md#nope", 5),
+    ("- an item [a](\n  about.md#nope)", 3),
+    ("> [pl]: about.md#nope", 3),
+    ('[a](<about.md#nope> "title")', 3),
+], ids=["address on the next line", "spaces inside the brackets", "spaces after a definition's colon",
+        "a tab after a definition's colon", "a definition's address on the next line", "in a list item", "in a quote",
+        "in angle brackets with a title"])
+def test_a_link_mkdocs_names_is_placed_where_it_is_written_not_at_an_example(markdown, line):
+    """Forty-first hostile round, T1 to T3: MkDocs' warning about a link to a missing anchor was named at a code span
+    showing the same address, above the link written with odd spacing."""
+    lines = ["Never write `about.md#nope`.", "", *markdown.split("\n")]
+    assert link_written(lines, "about.md#nope") == line

@@ -142,13 +142,30 @@ def line_written(lines: list[str], names: tuple[str, ...], after: int = 0) -> in
     Each name in every reading of _READINGS. A name holding a line break (an address typed over lines, which browsers
     read without it) is found where it opens (thirty-third round, T1; thirty-fourth, T3 and T6), and a tab as Markdown
     expands it (thirty-fourth round, T2). after: a line before which nothing is looked for."""
+    expanded, prose = _prose(lines)
+    return next((n for text in (prose, expanded) for name in names if name for read in _READINGS
+                 for n in range(after + 1, len(text) + 1) if _opens_at(text, n, read(name), read)), 0)
+
+
+def _prose(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A page's lines with tabs expanded as Markdown does, and those lines with code and comments left out."""
     expanded = [line.expandtabs(TAB_LENGTH) for line in lines]
     code = code_lines(expanded)
     prose = "\n".join("" if index in code else CODE_SPAN.sub("", text) for index, text in enumerate(expanded))
     # Found once code is left out, where <!-- is shown, not written (thirtieth round, T1).
-    prose = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
-    return next((n for text in (prose, expanded) for name in names if name for read in _READINGS
-                 for n in range(after + 1, len(text) + 1) if _opens_at(text, n, read(name), read)), 0)
+    return expanded, COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
+
+
+def link_written(lines: list[str], address: str) -> int:
+    """The line (1-based) where a page's Markdown writes a link or a reference definition to address however it is
+    spaced, code and comments left out: `](  a  )`, `](` and the address on the next line, `[r]:`, a tab or a line
+    break, then the address (forty-first hostile round, T1 to T3: named at a code span showing it); else where
+    line_written finds one of its link_forms, or 0."""
+    text = "\n".join(_prose(lines)[1])
+    written = re.compile(rf"\]\([ \t]*\n?[ >\t]*<?{re.escape(address)}>?(?=[\s)])"
+                         rf"|^[ >\t]*\[[^\]\n]+\]:[ \t]*\n?[ >\t]*<?{re.escape(address)}>?(?=\s|$)", re.MULTILINE)
+    found = written.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else line_written(lines, link_forms(address))
 
 
 def _opens_at(lines: list[str], n: int, name: str, read) -> bool:

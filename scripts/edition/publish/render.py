@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import Edition
 from ..markdown.base import hand_over
 from ..model.edition import CONFIG_FILE
-from ..model.rawhtml import line_written, link_forms
+from ..model.rawhtml import link_written
 from ..problems import Problem
 
 # From disk, search runs its worker in an iframe through this shim (iframe-worker 1.0.4, MIT, by
@@ -86,7 +86,7 @@ def _placed(message: str, edition: Edition) -> Problem:
     page = edition.docs.get(found[1]) if found else None
     # Where it is written as a link, code and comments left out, not the first line holding its words: a code span showing
     # the same link as an example was named (fortieth hostile round, T1 and T2).
-    line = (line_written(page.lines, link_forms(found[2])) or page.line_holding(found[2])) if page else 0
+    line = (link_written(page.lines, found[2]) or page.line_holding(found[2])) if page else 0
     if line:
         return Problem(page.name, line, f"MkDocs: {' '.join(message.split()).rstrip('.')}", "fix the link, or the page or heading it names")
     return Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")
