@@ -28,9 +28,11 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # a comma, semicolon or colon followed (through closing marks) by another of those or a full stop ("income,”.");
 # a full stop or comma after ? or ! and their closing quotation marks ("Why?”," — a parenthesis may close first:
 # "(did he?)."); and the ideographic and fullwidth full stops and commas so doubled, or beside a Latin one (thirty-seventh
-# round, T7 and T8: "。。" in a description), a run of three stops left as an ellipsis.
+# round, T7 and T8: "。。" in a description), their halfwidth, small and vertical forms too (forty-first round, T8),
+# a run of three stops left as an ellipsis.
+_STOPS, _COMMAS = "。．｡﹒︒", "，、､﹐﹑︐︑"
 DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]"
-                     r"|(?<![.。．])(?:[。．][.。．]|\.[。．])(?![.。．])|[,，、][，、]|[，、],")
+                     rf"|(?<![.{_STOPS}])(?:[{_STOPS}][.{_STOPS}]|\.[{_STOPS}])(?![.{_STOPS}])|[,{_COMMAS}][{_COMMAS}]|[{_COMMAS}],")
 
 
 def real_date(text: str) -> bool:
