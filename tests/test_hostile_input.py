@@ -3201,6 +3201,15 @@ CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, whi
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Search the essay.. quickly</p>"),
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "
         "'..'; write the mark once"),
+    # Forty-first round, T4 and T7: a button's caption, and a Jinja string the template writes as its words.
+    "a template's button caption doubling a stop": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<input type="button" value="Search now..">'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "
+        "'..'; write the mark once"),
+    "a template's Jinja string doubling a stop": (
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "Read the notes.." }}</p>'),
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation a Jinja string writes: '..'; "
+        "write the mark once"),
     "a template's dialog label doubling a stop": (
         replace("overrides/partials/search.html", 'aria-label="Search this edition"', 'aria-label="Search this edition.."'),
         f"overrides/partials/search.html:{line_of('overrides/partials/search.html', 'Search this edition')}: "

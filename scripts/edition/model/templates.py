@@ -82,7 +82,12 @@ REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)"
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
 SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascript")  # what runs, if the policy lets it
-SHOWN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder", "aria-description", "content"}  # read out or shown as words
+# Read out or shown as words: a button's value too (<input type=button>), an option's label, a header cell's abbr, and
+# ARIA's words (forty-first hostile round, T4).
+SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "content", "label", "abbr", "aria-label", "aria-description",
+                    "aria-roledescription", "aria-valuetext", "aria-placeholder", "aria-braillelabel",
+                    "aria-brailleroledescription"}
+BUTTONS = {"button", "submit", "reset"}  # the inputs whose value is their caption
 JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
@@ -184,7 +189,8 @@ def _doubled(element, attributes: list[tuple[str, str]]) -> list[tuple[str, str]
     built pages, which the output's check reads."""
     if element.tag in ("script", "style") or not isinstance(element.tag, str):
         return []
-    words = [element.text or "", element.tail or "", *(value for name, value in attributes if name in SHOWN_ATTRIBUTES)]
+    shown = SHOWN_ATTRIBUTES | ({"value"} if element.tag == "input" and (element.get("type") or "").lower() in BUTTONS else set())
+    words = [element.text or "", element.tail or "", *(value for name, value in attributes if name in shown)]
     doubled = next(filter(None, (DOUBLED.search(unescape(JINJA_SPAN.sub(" ", text))) for text in words)), None)
     return [(f"doubled punctuation in the template's own words: {doubled[0]!r}", "write the mark once")] if doubled else []
 
@@ -224,7 +230,8 @@ def _text_problems(name: str, text: str, original: Path | None) -> list[Problem]
         return problems
     changed = _changed_lines(text, original)
     problems += [Problem(name, line, what, fix) for line, what, fix in
-                 [*_unknown_names(parsed), *_mutations(parsed), *_markup_in_strings(parsed), *_reordering(text, parsed),
+                 [*_unknown_names(parsed), *_mutations(parsed), *_markup_in_strings(parsed), *_doubled_in_strings(parsed),
+                  *_reordering(text, parsed),
                   *_comments_around_jinja(text)]
                  if changed is None or line in changed]
     try:
@@ -256,6 +263,14 @@ def _markup_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, st
     return [(node.lineno, f"every page would carry markup that a Jinja string writes, {node.value[:40]!r}, which the "
              "template check reads as text", "write the markup in the template itself, outside {{ }} and {% %}")
             for node in parsed.find_all(jinja2.nodes.Const) if isinstance(node.value, str) and ("<" in node.value or ">" in node.value)]
+
+
+def _doubled_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
+    """Jinja strings that double their punctuation, each at its line: `{{ "Read the notes.." }}` is the template's own
+    words, which the check of its text reads as Jinja (forty-first hostile round, T7)."""
+    return [(node.lineno, f"every page would carry doubled punctuation a Jinja string writes: {found[0]!r}",
+             "write the mark once") for node in parsed.find_all(jinja2.nodes.Const)
+            if isinstance(node.value, str) and (found := DOUBLED.search(node.value))]
 
 
 # An HTML comment as lxml reads one in a template's text, up to its end or the end of the text.
