@@ -2509,11 +2509,11 @@ CASES |= {  # twenty-second round, T2: what draws nothing, in any address (a zer
         add_line(ABOUT, '<a href="https://example.org/a&ZeroWidthSpace;b">z</a>'),
         f"{ABOUT}:{ABOUT_END}: a link to 'https://example.org/a\\u200bb' is not an address"),
     "a variation selector in a record's url": (
-        replace(LOC, f"url: {LOC_URL}", f"url: {LOC_URL}\ufe0f"),
-        f"{LOC}:{line_of(LOC, 'url: ')}: 'url' must be an http(s) URL, got"),
+        replace(LOC, f"url: {LOC_URL}", f"url: {LOC_URL}\ufe0f"),  # after a Latin letter, refused in any value (round 41)
+        f"{LOC}:{line_of(LOC, 'url: ')}: a value holds U+FE0F, an invisible character"),
     "mkdocs.yml: a variation selector in the edition's address": (
         replace(CONFIG, "site_url: https://iraq-restraint-edition.github.io/", "site_url: https://iraq-restraint-edition.github.io/\ufe00"),
-        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: `site_url` must be a web address"),
+        f"{CONFIG}:{line_of(CONFIG, 'site_url:')}: a value holds U+FE00, an invisible character"),
 }
 
 
@@ -3268,6 +3268,16 @@ CASES["docs: an SVG without SVG's namespace, with an event handler"] = (  # twen
     " and is no image to a browser; save it as an SVG image, whose root is <svg xmlns=\"http://www.w3.org/2000/svg\">")
 
 
+CASES |= {  # forty-first round, T5: a variation selector after a Latin letter, which draws nothing, published everywhere
+    "docs: a variation selector after a Latin letter, beside an emoji's and a keycap's": (
+        add_line(ABOUT, "Disastrous Impacts\ufe0f here, and \u2600\ufe0f and 1\ufe0f\u20e3 fine."),
+        f"{ABOUT}:{ABOUT_END}: holds U+FE0F, an invisible character that breaks or reorders the text around it; remove it "
+        "(write plain text)"),
+    "a record's value holding a variation selector after a Latin letter": (
+        replace("sources/abqaiq-2019-09-14.yml", "container-title: UPI", "container-title: UPI\ufe0e"),
+        "sources/abqaiq-2019-09-14.yml:10: a value holds U+FE0E, an invisible character that breaks or reorders the text "
+        "around it; remove it (write plain text)"),
+}
 CASES["docs: one bad link on two lines"] = (  # twenty-ninth round, M1: named once, the second found after the fix
     add_line(ABOUT, '[e](mailto:e@127.1 "t")\n[e](mailto:e@127.1 "t")'),
     [f"{ABOUT}:{ABOUT_END}: a link to 'mailto:e@127.1': the recipient 'e@127.1' is at an IP address",
@@ -3634,13 +3644,15 @@ IGNORABLE_KEPT = FORMAT_CHARACTERS_KEPT | {chr(c) for c in range(0xFE00, 0xFE10)
 
 def test_every_default_ignorable_character_but_those_scripts_need_is_refused_in_a_value():
     """Tenth round: U+E0080 (unassigned, in the tag block) and U+2065 got through as no list named them. Each of
-    Mongolian's free variation selectors is the script's own after a Mongolian letter, and refused after another."""
+    Mongolian's free variation selectors is the script's own after a Mongolian letter, and refused after another; the
+    standard selectors are an emoji's or a CJK character's own, and refused after a Latin letter (forty-first round)."""
     wrong = []
     for character in (chr(c) for first, last in DEFAULT_IGNORABLE for c in range(first, last + 1)):
-        for before in ("a", "\u1820"):  # a Latin letter; MONGOLIAN LETTER A
+        for before in ("a", "\u1820", "\u2600"):  # a Latin letter; MONGOLIAN LETTER A; BLACK SUN WITH RAYS
             problems = []
             parse_yaml(f"title: '{before}{character}b'\n", "x.yml", problems)
-            kept = character in IGNORABLE_KEPT or (before == "\u1820" and character in "\u180b\u180c\u180d\u180f")
+            kept = (character in IGNORABLE_KEPT and not (before == "a" and "\ufe00" <= character <= "\ufe0f")) or (
+                before == "\u1820" and character in "\u180b\u180c\u180d\u180f")
             if bool(problems) == kept:
                 wrong.append(f"U+{ord(character):04X} after U+{ord(before):04X}")
     assert not wrong, f"held wrongly: {wrong}"

@@ -71,7 +71,7 @@ REORDERING = re.compile(f"[{_REORDERING}]")
 # characters a script needs stay (FORMAT_CHARACTERS_KEPT). So do these letters, which draw nothing: the
 # combining grapheme joiner, the Hangul fillers, the Khmer inherent vowels, the Braille blank, and the
 # supplementary variation selectors (U+E0100–E01EF: 240 of them, a way to hide bytes after any letter; the
-# sixteen standard selectors, which emoji and CJK text need, stay).
+# sixteen standard selectors, which emoji and CJK text need, stay, but not after a Latin letter: _STRAY_SELECTORS).
 FORMAT_CHARACTERS_KEPT = frozenset(
     "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
     "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder
@@ -90,7 +90,10 @@ _HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
 # after any other character they draw nothing.
 # (The selector first, its look behind after: a pattern whose every branch starts with a set of characters is one
 # the regex engine skips through by those characters, a few times faster over the corpus's values.)
-_STRAY_SELECTORS = "[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
+# The sixteen standard selectors choose an emoji's or a CJK character's form, and a digit's, # or *'s in a keycap
+# (1 U+FE0F U+20E3); after a Latin letter or any other ASCII character they draw nothing (forty-first round, T5).
+_STRAY_SELECTORS = ("[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
+                    "|[\ufe00-\ufe0f](?<![^\x00-\x7f][\ufe00-\ufe0f])(?!\u20e3)")
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
 INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
 # Every character above that draws nothing, those a script needs and the variation selectors included: an address
