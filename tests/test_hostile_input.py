@@ -3529,6 +3529,14 @@ def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
     assert refusal(inputs) == []
 
 
+def test_a_links_address_in_angle_brackets_is_taken(inputs, refusal):
+    """Forty-first round, minor: `[x](<conventions.md>)`, Markdown's form for an address with spaces, was refused as an
+    HTML element <conventions.md>; a definition's too. (A keycap and an emoji keep their variation selectors.)"""
+    add_lines(ABOUT, "See [x](<conventions.md>) and [y](<conventions.md> \"title\") and [the list][r].",
+              "[r]: <conventions.md>", "Keys 1\ufe0f\u20e3 and \u2600\ufe0f.")(inputs)
+    assert refusal(inputs) == []
+
+
 def test_the_essays_year_and_month_written_as_text_are_taken_in_citation_cff(inputs, refusal):
     """Sixteenth round, case 55: the Citation File Format takes `month: "3"`, which was refused as not 3."""
     replace_in(inputs / "CITATION.cff", "    year: 2020\n    month: 3\n", '    year: "2020"\n    month: "3"\n')

@@ -212,11 +212,18 @@ def css_urls(tokens):
 
 
 def _blank(text: str) -> list[str]:
-    """The page's lines with code and autolinks blanked (same lengths), as Markdown would not read them as HTML."""
+    """The page's lines with code, autolinks and a link's address in angle brackets blanked (same lengths), as Markdown
+    would not read them as HTML: `[x](<about.md>)` was refused as an element <about.md> (forty-first hostile round)."""
     lines = lines_of(text)
     code = code_lines(lines)
-    return ["" if n in code else AUTOLINK.sub(lambda m: " " * len(m[0]), CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+    def blanked(found: re.Match) -> str:
+        return " " * len(found[0])
+    return ["" if n in code else ANGLED.sub(blanked, AUTOLINK.sub(blanked, CODE_SPAN.sub(blanked, line)))
             for n, line in enumerate(lines)]
+
+
+# A link's address in angle brackets, as Markdown reads one: `](<a b.md>` or a definition's `[r]: <c.md>`.
+ANGLED = re.compile(r"(?<=\]\()[ \t]*<[^<>\n]*>|(?<=\]:)[ \t]*<[^<>\n]*>")
 
 
 def comment_problem(text: str) -> str | None:
