@@ -1218,9 +1218,12 @@ RENDERED_TEMPLATES.add("anchors.lock: an alias whose old id the page still has")
 CASES |= {
     "docs: a Markdown link to an anchor the page it names has not": (
         # Fortieth round, T1: named at an earlier line showing the same link as an example, in a code span.
-        add_line(ABOUT, "Never write `[x](sources.md#src-nonexistent)`.\n\n[bad](sources.md#src-nonexistent)"),
-        f"{ABOUT}:{ABOUT_END + 2}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent', but the doc "
-        "'sources.md' does not contain an anchor '#src-nonexistent'; fix the link, or the page or heading it names"),
+        # Forty-first round, minor: the same link again, which MkDocs warns of once, was named only once the first was fixed.
+        add_line(ABOUT, "Never write `[x](sources.md#src-nonexistent)`.\n\n[bad](sources.md#src-nonexistent)\n\n"
+                 "[again](sources.md#src-nonexistent)"),
+        [f"{ABOUT}:{ABOUT_END + 2}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent', but the doc "
+         "'sources.md' does not contain an anchor '#src-nonexistent'; fix the link, or the page or heading it names",
+         f"{ABOUT}:{ABOUT_END + 4}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent'"]),
     "docs: an HTML link to an anchor the page it names has not": (
         add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>'),
         f"{ABOUT}:{ABOUT_END}: link to '../sources/#src-nope' names a missing anchor '#src-nope'; fix the anchor, or restore "

@@ -73,20 +73,25 @@ def render_site(edition: Edition, site_dir: Path, offline: bool = False) -> list
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-    return [_placed(message, edition) for message in handler.messages]
+    return [problem for message in handler.messages for problem in _placed(message, edition)]
 
 
 # MkDocs' link validation names the page and the link, not the line: "Doc file 'about.md' contains a link 'x.md#y', …".
 DOC_LINK = re.compile(r"Doc file '([^']+)' contains (?:a|an [a-z ]+) link '([^']+)'")
 
 
-def _placed(message: str, edition: Edition) -> Problem:
-    """A message of MkDocs as a problem, at the page and line the link it names was typed, where it names one."""
+def _placed(message: str, edition: Edition) -> list[Problem]:
+    """A message of MkDocs as problems, at each line of the page where the link it names is typed, where it names one:
+    MkDocs warns once for a page's link however often the page writes it, and a second was named only once the first was
+    fixed (forty-first hostile round, minor)."""
     found = DOC_LINK.search(message)
     page = edition.docs.get(found[1]) if found else None
     # Where it is written as a link, code and comments left out, not the first line holding its words: a code span showing
     # the same link as an example was named (fortieth hostile round, T1 and T2).
-    line = (link_written(page.lines, found[2]) or page.line_holding(found[2])) if page else 0
-    if line:
-        return Problem(page.name, line, f"MkDocs: {' '.join(message.split()).rstrip('.')}", "fix the link, or the page or heading it names")
-    return Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")
+    lines, line = [], (link_written(page.lines, found[2]) or page.line_holding(found[2])) if page else 0
+    while line:
+        lines.append(line)
+        line = link_written(page.lines, found[2], after=line)
+    what = f"MkDocs: {' '.join(message.split()).rstrip('.')}"
+    return ([Problem(page.name, line, what, "fix the link, or the page or heading it names") for line in lines] if lines
+            else [Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")])
