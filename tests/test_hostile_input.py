@@ -1628,8 +1628,8 @@ CASES |= {
     "mkdocs.yml: a toggle's name holding a reference browsers read as Windows-1252's": (  # fortieth round, minor
         replace(CONFIG, "name: Switch to dark mode", 'name: "Switch to dark mode&#x85;"'),
         f"{CONFIG}:{line_of(CONFIG, 'name: Switch to dark mode')}: `theme.palette.toggle.name` holds a character reference "
-        "to U+0085, a control character, which browsers show as '…' (Windows-1252's character for that code); write the "
-        "character itself"),
+        "to U+0085, a control character, which browsers show as '…' (Windows-1252's character for that code; Unicode's "
+        "reference to it is &#x2026;); write the character itself"),
     "mkdocs.yml: a consent's words holding a control character and a noncharacter as references": (
         replace(CONFIG, "extra:\n", 'extra:\n  consent: {title: "Consent &#x1B;", description: "No cookies &#xFFFF; at all."}\n'),
         [f"{CONFIG}:{line_of(CONFIG, 'extra:') + 1}: `extra.consent.title` holds U+001B, a control character",
@@ -3029,7 +3029,8 @@ CASES |= {  # thirty-third round, T1: an address typed over two lines, named whe
         add_lines(ABOUT, "A &#x01; B", "C &#x85; D"),
         [f"{ABOUT}:{ABOUT_END}: holds U+0001, a control character, written as a reference (typed, it is refused as well); "
          "remove the reference", f"{ABOUT}:{ABOUT_END + 2}: holds a character reference to U+0085, a control character, "
-         "which browsers show as '…' (Windows-1252's character for that code); write the character itself"]),
+         "which browsers show as '…' (Windows-1252's character for that code; Unicode's reference to it is &#x2026;); write "
+         "the character itself"]),
 }
 
 CASES["overrides: a noncharacter and control characters as references"] = (  # thirty-third round, minor: once published

@@ -347,7 +347,8 @@ def reference_problem(text: str) -> str | None:
     # &#x85; is a control character to Unicode and '…' to browsers, which read U+0080 to U+009F as Windows-1252 does: a
     # message naming the control named a character no reader sees (fortieth hostile round, minor).
     return next((f"a character reference to U+{number:04X}, a control character, which browsers show as {shown!r} "
-                 "(Windows-1252's character for that code)" for number in _code_points(text)
+                 f"(Windows-1252's character for that code; Unicode's reference to it is &#x{ord(shown):X};)"
+                 for number in _code_points(text)
                  if number is not None and 0x80 <= number <= 0x9F and (shown := html.unescape(f"&#{number};")) != chr(number)),
                 None)
 
