@@ -55,3 +55,12 @@ def test_a_link_mkdocs_names_is_placed_where_it_is_written_not_at_an_example(mar
     showing the same address, above the link written with odd spacing."""
     lines = ["Never write `about.md#nope`.", "", *markdown.split("\n")]
     assert link_written(lines, "about.md#nope") == line
+
+
+def test_a_link_written_again_is_found_as_itself_not_as_a_longer_address_or_escaped_text():
+    """Forty-second hostile round, T1 and T2: after the first, a line holding only a good link to `#citing` was named for
+    one to `#cit`, and `\\[x\\](#cit)`, which Markdown shows as text."""
+    lines = ["Use [b](#cit) and later [a](#citing).", "", "Then [c](#citing) and \\[x\\](#cit).", "", "[r]: #citing",
+             "", "Again [d](#cit)."]
+    assert link_written(lines, "#cit") == 1
+    assert link_written(lines, "#cit", after=1, strict=True) == 7

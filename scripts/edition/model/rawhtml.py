@@ -156,17 +156,20 @@ def _prose(lines: list[str]) -> tuple[list[str], list[str]]:
     return expanded, COMMENT.sub(lambda found: "\n" * found[0].count("\n"), prose).split("\n")
 
 
-def link_written(lines: list[str], address: str, after: int = 0) -> int:
+def link_written(lines: list[str], address: str, after: int = 0, strict: bool = False) -> int:
     """The line (1-based) where a page's Markdown writes a link or a reference definition to address however it is
     spaced, code and comments left out: `](  a  )`, `](` and the address on the next line, `[r]:`, a tab or a line
     break, then the address (forty-first hostile round, T1 to T3: named at a code span showing it); else where
-    line_written finds one of its link_forms, or 0. after: a line before which nothing is looked for."""
+    line_written finds one of its link_forms, or 0. after: a line before which nothing is looked for; strict: the
+    pattern alone, whose address ends where the link's does (link_forms' open forms take `#citing` for `#cit`, and a
+    later line holding only a good link was named: forty-second round, T1). An escaped bracket is no link's (T2)."""
     prose = _prose(lines)[1]
     text = "\n".join(prose)
-    written = re.compile(rf"\]\([ \t]*\n?[ >\t]*<?{re.escape(address)}>?(?=[\s)])"
+    written = re.compile(rf"(?<!\\)\]\([ \t]*\n?[ >\t]*<?{re.escape(address)}>?(?=[\s)])"
                          rf"|^[ >\t]*\[[^\]\n]+\]:[ \t]*\n?[ >\t]*<?{re.escape(address)}>?(?=\s|$)", re.MULTILINE)
     found = written.search(text, sum(len(line) + 1 for line in prose[:after]))
-    return text.count("\n", 0, found.start()) + 1 if found else line_written(lines, link_forms(address), after)
+    return (text.count("\n", 0, found.start()) + 1 if found else 0 if strict
+            else line_written(lines, link_forms(address), after))
 
 
 def _opens_at(lines: list[str], n: int, name: str, read) -> bool:

@@ -91,7 +91,7 @@ def _placed(message: str, edition: Edition) -> list[Problem]:
     lines, line = [], (link_written(page.lines, found[2]) or page.line_holding(found[2])) if page else 0
     while line:
         lines.append(line)
-        line = link_written(page.lines, found[2], after=line)
+        line = link_written(page.lines, found[2], after=line, strict=True)
     what = f"MkDocs: {' '.join(message.split()).rstrip('.')}"
     return ([Problem(page.name, line, what, "fix the link, or the page or heading it names") for line in lines] if lines
             else [Problem(CONFIG_FILE, 0, f"MkDocs: {message}", "fix what MkDocs names")])
