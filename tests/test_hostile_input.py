@@ -3277,6 +3277,13 @@ CASES |= {  # forty-first round, T5: a variation selector after a Latin letter, 
         add_line(ABOUT, "Disastrous Impacts\ufe0f here, and \u2600\ufe0f and 1\ufe0f\u20e3 fine."),
         f"{ABOUT}:{ABOUT_END}: holds U+FE0F, an invisible character that breaks or reorders the text around it; remove it "
         "(write plain text)"),
+    # Forty-second round, T4 and T9: after a curly apostrophe, an accented letter or an Arabic one; a keycap's mark on a
+    # letter; a selector after the keycap's mark.
+    **{f"docs: a variation selector {where}": (add_line(ABOUT, f"Words {text} here."), f"{ABOUT}:{ABOUT_END}: holds U+{code}, "
+                                                "an invisible character that breaks or reorders the text around it")
+       for where, text, code in (("after an apostrophe", "Iraq\u2019\ufe0es", "FE0E"), ("after an accent", "Caf\u00e9\ufe0e", "FE0E"),
+                                 ("after an Arabic letter", "\u0628\ufe0e", "FE0E"), ("in a letter's keycap", "A\ufe0f\u20e3", "FE0F"),
+                                 ("after a keycap's mark", "1\u20e3\ufe0f", "FE0F"), ("doubled", "\u2764\ufe0f\ufe0f", "FE0F"))},
     "a record's value holding a variation selector after a Latin letter": (
         replace("sources/abqaiq-2019-09-14.yml", "container-title: UPI", "container-title: UPI\ufe0e"),
         "sources/abqaiq-2019-09-14.yml:10: a value holds U+FE0E, an invisible character that breaks or reorders the text "

@@ -91,9 +91,12 @@ _HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
 # (The selector first, its look behind after: a pattern whose every branch starts with a set of characters is one
 # the regex engine skips through by those characters, a few times faster over the corpus's values.)
 # The sixteen standard selectors choose an emoji's or a CJK character's form, and a digit's, # or *'s in a keycap
-# (1 U+FE0F U+20E3); after a Latin letter or any other ASCII character they draw nothing (forty-first round, T5).
+# (1 U+FE0F U+20E3); after a letter of the Latin, Greek, Cyrillic, Hebrew or Arabic alphabets, a quotation mark or
+# a dash (’ – “), a combining mark, another selector, or any ASCII character but in a keycap, they draw nothing
+# (forty-first round, T5; forty-second, T4 and T9: after ’ or é, A U+FE0F U+20E3, 1 U+20E3 U+FE0F, a selector doubled).
+_NO_VARIANTS = "\x00-\x7f\u00c0-\u024f\u0300-\u06ff\u2010-\u2027\u20d0-\u20ff\ufe00-\ufe0f"
 _STRAY_SELECTORS = ("[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
-                    "|[\ufe00-\ufe0f](?<![^\x00-\x7f][\ufe00-\ufe0f])(?!\u20e3)")
+                    f"|[\ufe00-\ufe0f](?<![^{_NO_VARIANTS}][\ufe00-\ufe0f])(?:(?<![0-9#*]\ufe0f)|(?!\u20e3))")
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
 INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
 # Every character above that draws nothing, those a script needs and the variation selectors included: an address
