@@ -3198,8 +3198,8 @@ CASES["docs: a description that doubles its punctuation"] = (  # thirty-sixth ro
     f"{ABOUT}:2: `description:` doubles its punctuation: '..'; write the mark once")
 CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, which every page shows
     "a template's script of a type that neither runs nor is data": (  # forty-first round, T6: at pages' lines
-        replace(TEMPLATE, DRAWER, DRAWER + '<script type="text/plain">Iraq</script>'),
-        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <script type='text/plain'>, neither a script the "
+        replace(TEMPLATE, DRAWER, DRAWER + '<script language="vbscript">Iraq</script>'),  # forty-second round, T6
+        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry a <script type='text/vbscript'>, neither a script the "
         "policy lets run nor a data block (JSON, JSON-LD)"),
     "a template's words doubling a stop": (
         replace(TEMPLATE, DRAWER, DRAWER + "<p>Search the essay.. quickly</p>"),

@@ -34,6 +34,8 @@ def problems_in(html: str) -> list[str]:
     ("<script>__md_scope=2</script>", ["an inline script the edition's templates do not write: '__md_scope=2'"]),
     ('<script type="text/plain">Iraq</script>', ["a <script type='text/plain'>, neither a script the policy lets run nor a "
                                                  "data block (JSON, JSON-LD): 'Iraq'"]),
+    ('<script language="vbscript">Echo</script>', ["a <script type='text/vbscript'>, neither a script the policy lets run "
+                                                   "nor a data block (JSON, JSON-LD): 'Echo'"]),
     ('<img src="x.png" onerror="alert(1)">', ["event handler onerror= on <img>"]),
     ('<a href="JaVaScRiPt:alert(1)">x</a>', ["a javascript: address in href= on <a>"]),
     ('<a href="data:text/html,x">x</a>', ["a data: address in href= on <a>"]),

@@ -82,6 +82,14 @@ REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)"
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
 SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascript")  # what runs, if the policy lets it
+
+
+def script_type(type_: str | None, language: str | None) -> str:
+    """A <script>'s type as browsers take it: with no type, the obsolete language= names one, text/<language>
+    (<script language="vbscript"> is text/vbscript, which never runs: forty-second hostile round, T6)."""
+    if type_ is None and language:
+        return f"text/{language.strip().lower()}"
+    return (type_ or "").strip().lower()
 # Read out or shown as words: a button's value too (<input type=button>), an option's label, a header cell's abbr, and
 # ARIA's words (forty-first hostile round, T4).
 SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "content", "label", "abbr", "aria-label", "aria-description",
@@ -130,7 +138,7 @@ def _element_problems(element) -> list[tuple[str, str]]:
         problems.append("a <script type=speculationrules>, which has browsers fetch or prerender the pages it lists")
     if tag == "iframe" and named.get("srcdoc") is not None:
         problems.append("an <iframe srcdoc>, a page of its own that no check of the edition reads")
-    kind = (named.get("type") or "").strip().lower()
+    kind = script_type(named.get("type"), named.get("language"))
     if tag == "script" and kind not in (*SCRIPT_TYPES, *DATA_SCRIPTS, "speculationrules") and not _jinja(kind):
         # Named here, at its line, not only at the built pages (forty-first hostile round, T6).
         problems.append(f"a <script type={kind!r}>, neither a script the policy lets run nor a data block (JSON, JSON-LD)")

@@ -41,7 +41,7 @@ from ..model.rawhtml import (
     remote,
     scheme,
 )
-from ..model.templates import DATA_SCRIPTS, REFRESH, SCRIPT_TYPES
+from ..model.templates import DATA_SCRIPTS, REFRESH, SCRIPT_TYPES, script_type
 from ..model.values import DOUBLED
 from ..model.web_addresses import SAME_SITE, host_problem, mail_problem
 from ..problems import Problem
@@ -243,7 +243,7 @@ def _tag_problems(name: str, tag: HtmlElement, known: frozenset[str]) -> list[Pr
         body = tag.text or ""
         # No page holds a <script>, so a template wrote it: not placed at a page's line holding its words (forty-first
         # hostile round, T6: <script type="text/plain">Iraq</script> was named at each page's first "Iraq").
-        if (kind := (tag.get("type") or "").strip().lower()) not in SCRIPT_TYPES:
+        if (kind := script_type(tag.get("type"), tag.get("language"))) not in SCRIPT_TYPES:
             problems.append(Problem(name, 0, f"a <script type={kind!r}>, neither a script the policy lets run nor a data "
                                     f"block (JSON, JSON-LD): {body.strip()[:60]!r}", fix))
         elif digest(body) not in known:
