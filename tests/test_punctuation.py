@@ -77,3 +77,11 @@ def test_notes_and_records_read_an_excerpts_own_full_stop_alike(words, ends):
     """Both put no full stop after words that end with one inside their closing marks (notes.evidence and
     the Sources page's claims ask the same function)."""
     assert ends_a_sentence(words) is ends
+
+
+def test_a_doubled_mark_is_looked_for_in_the_page_with_the_word_it_ends():
+    """Forty-second hostile round, T7: "言葉､､" after a paragraph was named at the built page, and blamed on sources/ or
+    the code: every form looked for held the words before it, which the page types on another line."""
+    article = html.fromstring("<article><p>The paragraph before.</p>\n<p>言葉､､</p></article>")
+    (_, _, typed), = doubled_marks(article, False)
+    assert "言葉､､" in typed

@@ -90,7 +90,10 @@ def doubled_marks(article: HtmlElement, essay: bool) -> list[tuple[int, str, tup
             line, element = places[own[0]]
             # The words before it as far back as one line of a page holds them (the check reads across paragraphs).
             before = " ".join(text[max(0, match.start() - 40):match.end()].replace(OPAQUE, "…").split())
-            typed = tuple(before[-length:] for length in (20, 12, len(match.group()) + 4))
+            # And the word the mark ends, where the words before it are on another line: "言葉､､" (forty-second round, T7).
+            word = before.split()[-1] if before.split() else ""
+            typed = (*(before[-length:] for length in (20, 12, len(match.group()) + 4)),
+                     *([word] if len(word) > len(match.group()) else []))
             found.append((line, f"'{match.group()}' in “…{context}…”{_named_place(element)}", typed))
     return found
 
