@@ -27,12 +27,14 @@ def found(fragment: str, essay: bool = False) -> list[str]:
     "<p>“A word,”, then more.</p>",
     "<p>The end。。</p>", "<p>The end．．</p>", "<p>The end.。</p>", "<p>One，，two、、three</p>",
     "<p>言葉｡｡</p>", "<p>End﹒﹒</p>", "<p>End︒︒</p>", "<p>One﹐﹐two</p>",
+    "<p>言葉；；</p>", "<p>何？。</p>", "<p>言葉、。</p>", "<p>The end.\u200b.</p>", "<p>The end.\u00ad.</p>",
 ], ids=["full stop after a quoted one", "full stop after a comma", "full stop after a question mark",
         "comma after a question mark", "full stop after an exclamation", "two commas", "two semicolons",
         "two colons", "two full stops", "two commas about a quotation",
         "two ideographic full stops", "two fullwidth full stops", "a Latin and an ideographic full stop",
         "fullwidth and ideographic commas", "halfwidth ideographic full stops", "small full stops",
-        "vertical ideographic full stops", "small commas"])
+        "vertical ideographic full stops", "small commas", "fullwidth semicolons", "a fullwidth question mark and a stop",
+        "an ideographic comma and a stop", "two stops around a zero-width space", "two stops around a soft hyphen"])
 def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     assert found(fragment), fragment
 

@@ -29,10 +29,13 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # a full stop or comma after ? or ! and their closing quotation marks ("Why?”," — a parenthesis may close first:
 # "(did he?)."); and the ideographic and fullwidth full stops and commas so doubled, or beside a Latin one (thirty-seventh
 # round, T7 and T8: "。。" in a description), their halfwidth, small and vertical forms too (forty-first round, T8),
-# a run of three stops left as an ellipsis.
-_STOPS, _COMMAS = "。．｡﹒︒", "，、､﹐﹑︐︑"
+# a run of three stops left as an ellipsis; their semicolons and colons, and their question and exclamation marks, before
+# a stop or a comma as the Latin ones are (forty-second round, T8: "；；", "？。", "、。"); and two stops with only an
+# invisible character between, which a reader sees as two (T8: "word.U+200B.").
+_STOPS, _COMMAS, _ASKING = "。．｡﹒︒", "，、､﹐﹑︐︑；：﹔﹕︔︓", "？！﹖﹗︖︕"
 DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]"
-                     rf"|(?<![.{_STOPS}])(?:[{_STOPS}][.{_STOPS}]|\.[{_STOPS}])(?![.{_STOPS}])|[,{_COMMAS}][{_COMMAS}]|[{_COMMAS}],")
+                     rf"|(?<![.{_STOPS}])(?:[{_STOPS}][.{_STOPS}]|\.[{_STOPS}])(?![.{_STOPS}])|[,{_COMMAS}][{_COMMAS}{_STOPS}]"
+                     rf"|[{_COMMAS}],|[{_ASKING}][{_STOPS}{_COMMAS}]|(?<![./])\.[\u00ad\u200b\u2060\ufeff]+\.(?![./a-z0-9])")
 
 
 def real_date(text: str) -> bool:
