@@ -3540,6 +3540,12 @@ def test_a_mail_link_to_a_public_address_is_taken_in_a_page(inputs, refusal):
     assert refusal(inputs) == []
 
 
+def test_a_templates_jinja_strings_that_are_no_words_are_taken(inputs, refusal):
+    """Forty-second round, minor: a path and a selector in Jinja strings were refused as doubled punctuation."""
+    replace_in(inputs / TEMPLATE, DRAWER, DRAWER + '{% set selector = "p::before" %}{% if ".." in page.url %}<p>x</p>{% endif %}')
+    assert refusal(inputs) == []
+
+
 def test_a_links_address_in_angle_brackets_is_taken(inputs, refusal):
     """Forty-first round, minor: `[x](<conventions.md>)`, Markdown's form for an address with spaces, was refused as an
     HTML element <conventions.md>; a definition's too. (A keycap and an emoji keep their variation selectors.)"""
