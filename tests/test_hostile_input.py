@@ -3266,6 +3266,9 @@ CASES |= {  # thirty-eighth round, minors 27, 28 and 65; thirty-ninth: the text 
 }
 
 
+CASES["docs: an SVG holding an element of HTML's namespace"] = (  # forty-second round, minor: named with its namespace
+    write_file("docs/assets/zh.svg", SVG_OPEN + b'<div xmlns="http://www.w3.org/1999/xhtml">x</div></svg>'),
+    f"docs/assets/zh.svg:1: an SVG image that holds <div>, which is not a plain shape, text or paint element; {SVG_FIX}")
 CASES["docs: an SVG without SVG's namespace, with an event handler"] = (  # twenty-ninth round, M7: named "<svg>"
     write_file("docs/assets/zn.svg", b'<svg onload="alert(1)"><rect/></svg>'),
     "docs/assets/zn.svg:1: an SVG image that has the root element <svg>, not SVG's <svg xmlns=\"http://www.w3.org/2000/svg\">,"

@@ -112,7 +112,7 @@ def _svg_problems(data: bytes) -> list[tuple[int, str, str]]:
                 found.append((line, f"holds, in a comment or the text after one, {character_kind(character)}",
                               "write it without it"))
             continue
-        tag = element.tag.removeprefix(SVG)
+        tag = etree.QName(element).localname  # <div>, not <{http://www.w3.org/1999/xhtml}div> (forty-second round, minor)
         if not element.tag.startswith(SVG) or tag.lower() not in SVG_ELEMENTS:
             found.append((line, f"holds <{tag}>, which is not a plain shape, text or paint element", SVG_FIX))
             continue
