@@ -1225,9 +1225,12 @@ CASES |= {
          "'sources.md' does not contain an anchor '#src-nonexistent'; fix the link, or the page or heading it names",
          f"{ABOUT}:{ABOUT_END + 4}: MkDocs: Doc file 'about.md' contains a link 'sources.md#src-nonexistent'"]),
     "docs: an HTML link to an anchor the page it names has not": (
-        add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>'),
-        f"{ABOUT}:{ABOUT_END}: link to '../sources/#src-nope' names a missing anchor '#src-nope'; fix the anchor, or restore "
-        "the heading or paragraph it pointed to"),
+        # Forty-second round, T10: and an image that is no file of the site, published broken.
+        add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>\n\nA raw <img src="../assets/nope.png" alt="x"> image.'),
+        [f"{ABOUT}:{ABOUT_END}: link to '../sources/#src-nope' names a missing anchor '#src-nope'; fix the anchor, or restore "
+         "the heading or paragraph it pointed to", f"{ABOUT}:{ABOUT_END + 2}: <img> loads '../assets/nope.png', which is no "
+         "file of the site; fix the address where it is written (the page, or a template of overrides/), or add the file "
+         "under docs/"]),
 }
 RENDERED_TEMPLATES |= {"docs: a Markdown link to an anchor the page it names has not",
                        "docs: an HTML link to an anchor the page it names has not"}

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from ..cache import keep_json, read_json
 from ..model.addresses import page_path
-from ..model.rawhtml import css_urls, line_written, link_forms, remote
+from ..model.rawhtml import css_urls, line_written, link_forms, off_site, remote
 from ..problems import Problem
 from .postprocess import is_redirect, parse_or_empty, tags
 from .punctuation import punctuation_problems
@@ -76,6 +76,17 @@ def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
     return {key: urls for key, urls in known.items() if isinstance(urls, list) and all(isinstance(u, str) for u in urls)}
 
 
+def _loaded(site: Path, page: Path, url: str, failed: set[Path]) -> Path | None:
+    """The file of the site an address a page loads names, or None; a failed file, named already, counts as there."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    if path and (page.parent / unquote(path)).resolve() in failed:
+        return page
+    return _target(site, page, path) if path else page
+
+
 def stylesheet_problems(site: Path, cache: Path | None = None) -> list[Problem]:
     """A stylesheet of the site that fetches from another host (fonts, images, imports): tinycss2 parses it."""
     known, seen, problems = _cached_urls(cache), {}, []
@@ -129,6 +140,12 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             if url and remote(url):
                 problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}' from another host",
                                         "serve the file from the site itself", (url,)))
+            elif url and not off_site(url) and not url.startswith("#") and _loaded(site, page, url, failed_paths) is None:
+                # An image, a script or a stylesheet that is no file of the site: a broken picture, or a page without
+                # its styles, on every reader's screen (forty-second hostile round, T10).
+                problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}', which is no file of the site",
+                                        "fix the address where it is written (the page, or a template of overrides/), or "
+                                        "add the file under docs/", (url,)))
         for link in (tag for tag in elements if tag.tag == "a" and tag.get("href") is not None):
             href = link.get("href")
             try:
