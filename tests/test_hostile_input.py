@@ -1229,8 +1229,7 @@ CASES |= {
         add_line(ABOUT, '<a href="../sources/#src-nope">raw</a>\n\nA raw <img src="../assets/nope.png" alt="x"> image.'),
         [f"{ABOUT}:{ABOUT_END}: link to '../sources/#src-nope' names a missing anchor '#src-nope'; fix the anchor, or restore "
          "the heading or paragraph it pointed to", f"{ABOUT}:{ABOUT_END + 2}: <img> loads '../assets/nope.png', which is no "
-         "file of the site; fix the address where it is written (the page, or a template of overrides/), or add the file "
-         "under docs/"]),
+         "file of the site; fix the address where it is written (in a page, as Markdown"]),
 }
 RENDERED_TEMPLATES |= {"docs: a Markdown link to an anchor the page it names has not",
                        "docs: an HTML link to an anchor the page it names has not"}

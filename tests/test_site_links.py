@@ -64,3 +64,19 @@ def test_a_link_written_again_is_found_as_itself_not_as_a_longer_address_or_esca
              "", "Again [d](#cit)."]
     assert link_written(lines, "#cit") == 1
     assert link_written(lines, "#cit", after=1, strict=True) == 7
+
+
+def test_a_load_from_the_site_is_checked_as_a_browser_and_a_server_read_it(tmp_path):
+    """Forty-second hostile round, T10: an image from a file the site does not have was published; forty-third, T5
+    minor, T10 and T11: `..` past the root stays at the root, a file's name with a slash after it is no file, and a
+    NUL stopped the build with a ValueError's traceback."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.png").write_bytes(b"\x89PNG")
+    (tmp_path / "a" / "index.html").write_text(
+        '<img src="p.png"><img src="../../../a/p.png"><img src="p.png/"><img src="p.png%00"><img src="nope.png">'
+        '<img src="data:image/png;base64,AA=="><a href="p.png%00">x</a>', encoding="utf-8")
+    found = [str(p) for p in check_site(tmp_path)]
+    assert [line.split(",")[0] for line in found] == [
+        "site/a/index.html: <img> loads 'p.png/'", "site/a/index.html: <img> loads 'p.png%00'",
+        "site/a/index.html: <img> loads 'nope.png'", "site/a/index.html: link to 'p.png%00' leads to no page of the site; fix "
+        "the link where it is written (the page"], found

@@ -8,6 +8,7 @@ this check of the output is the authority.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -51,16 +52,32 @@ def _ids_of(target: Path, parsed: dict[Path, HtmlElement], known: dict[Path, fro
 
 
 def _target(site: Path, page: Path, path: str) -> Path | None:
-    """Resolve a link's path, relative to the page, to a file of the site."""
-    base = page.parent if path and not path.startswith("/") else site
-    target = (base / unquote(path.lstrip("/"))).resolve() if path else page
+    """Resolve a link's path, relative to the page, to a file of the site, as a browser and a server do (forty-third
+    hostile round): `..` past the root stays at the root (T5 minor), a file's name with a slash after it is no file
+    (T11), and a NUL, which no file's name holds, stopped the build with a ValueError (T10)."""
+    site = site.resolve()
+    if not path:
+        return page
+    decoded = unquote(path)
+    if "\0" in decoded:
+        return None
+    start = "" if decoded.startswith("/") else page.parent.relative_to(site).as_posix()
+    parts = []
+    for part in posixpath.join("/", start, decoded.lstrip("/")).split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    target = site.joinpath(*parts)
     if target.is_dir():
         target = target / "index.html"
-    try:
-        target.relative_to(site.resolve())
-    except ValueError:
+    elif decoded.endswith("/"):
         return None
-    return target if target.is_file() else None
+    try:
+        target.resolve().relative_to(site)  # a link inside the site to a file elsewhere
+    except (ValueError, OSError):
+        return None
+    return target.resolve() if target.is_file() else None
 
 
 def _stylesheet_urls(data: bytes) -> list[str]:
@@ -82,7 +99,7 @@ def _loaded(site: Path, page: Path, url: str, failed: set[Path]) -> Path | None:
         path = urlsplit(url).path
     except ValueError:
         return None
-    if path and (page.parent / unquote(path)).resolve() in failed:
+    if path and "\0" not in unquote(path) and (page.parent / unquote(path)).resolve() in failed:
         return page
     return _target(site, page, path) if path else page
 
@@ -143,9 +160,13 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
             elif url and not off_site(url) and not url.startswith("#") and _loaded(site, page, url, failed_paths) is None:
                 # An image, a script or a stylesheet that is no file of the site: a broken picture, or a page without
                 # its styles, on every reader's screen (forty-second hostile round, T10).
+                # Named where typed as a whole attribute's value, as a browser reads it: a prefix of another's named the
+                # other's line, and `&#46;&#46;/` no line (forty-third hostile round, T1 and T2).
                 problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}', which is no file of the site",
-                                        "fix the address where it is written (the page, or a template of overrides/), or "
-                                        "add the file under docs/", (url,)))
+                                        "fix the address where it is written (in a page, as Markdown, ![…](assets/x.png), "
+                                        "which MkDocs writes for the site and its offline copy alike; or in a template of "
+                                        "overrides/), or add the file under docs/",
+                                        (f'"{url}"', f"'{url}'", f"={url} ", f"={url}>")))
         for link in (tag for tag in elements if tag.tag == "a" and tag.get("href") is not None):
             href = link.get("href")
             try:
@@ -156,7 +177,7 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
                 continue
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
-            if parts.path and (page.parent / unquote(parts.path)).resolve() in failed_paths:
+            if parts.path and "\0" not in unquote(parts.path) and (page.parent / unquote(parts.path)).resolve() in failed_paths:
                 continue
             target = _target(site, page, parts.path)
             if target is None:
@@ -201,6 +222,6 @@ def _placed(problem: Problem, page, site: Path, parsed: dict[Path, HtmlElement])
         href = problem.typed[0]
         carried = article is not None and any(link.get("href") == href for link in tags(article, "a"))
         line = line_written(page.lines, link_forms(href)) if carried else 0
-    else:
-        line = next((found for form in problem.typed if (found := page.line_holding(form))), 0)
+    else:  # as typed or as a browser reads it (references decoded), prose before code and comments
+        line = line_written(page.lines, problem.typed)
     return Problem(page.name, line, problem.what, problem.fix) if line else problem
