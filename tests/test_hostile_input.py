@@ -3288,7 +3288,10 @@ CASES |= {  # forty-first round, T5: a variation selector after a Latin letter, 
                                                 "an invisible character that breaks or reorders the text around it")
        for where, text, code in (("after an apostrophe", "Iraq\u2019\ufe0es", "FE0E"), ("after an accent", "Caf\u00e9\ufe0e", "FE0E"),
                                  ("after an Arabic letter", "\u0628\ufe0e", "FE0E"), ("in a letter's keycap", "A\ufe0f\u20e3", "FE0F"),
-                                 ("after a keycap's mark", "1\u20e3\ufe0f", "FE0F"), ("doubled", "\u2764\ufe0f\ufe0f", "FE0F"))},
+                                 ("after a keycap's mark", "1\u20e3\ufe0f", "FE0F"), ("doubled", "\u2764\ufe0f\ufe0f", "FE0F"),
+                                 # forty-third round, T4: after a guillemet, an IPA letter, a section sign, a no-break space
+                                 ("after a guillemet", "\u00ab\ufe0e quoted", "FE0E"), ("after an IPA letter", "\u0250\ufe0e", "FE0E"),
+                                 ("after a section sign", "\u00a7\ufe0e 5", "FE0E"), ("after a no-break space", "a\u00a0\ufe0eb", "FE0E"))},
     "a record's value holding a variation selector after a Latin letter": (
         replace("sources/abqaiq-2019-09-14.yml", "container-title: UPI", "container-title: UPI\ufe0e"),
         "sources/abqaiq-2019-09-14.yml:10: a value holds U+FE0E, an invisible character that breaks or reorders the text "
@@ -3681,7 +3684,8 @@ def test_every_default_ignorable_character_but_those_scripts_need_is_refused_in_
         for before in ("a", "\u1820", "\u2600"):  # a Latin letter; MONGOLIAN LETTER A; BLACK SUN WITH RAYS
             problems = []
             parse_yaml(f"title: '{before}{character}b'\n", "x.yml", problems)
-            kept = (character in IGNORABLE_KEPT and not (before == "a" and "\ufe00" <= character <= "\ufe0f")) or (
+            # The standard selectors after a symbol with variants alone (forty-third round: not after a Mongolian letter).
+            kept = (character in IGNORABLE_KEPT and not (before != "\u2600" and "\ufe00" <= character <= "\ufe0f")) or (
                 before == "\u1820" and character in "\u180b\u180c\u180d\u180f")
             if bool(problems) == kept:
                 wrong.append(f"U+{ord(character):04X} after U+{ord(before):04X}")

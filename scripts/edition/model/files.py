@@ -90,13 +90,17 @@ _HIDDEN = ("\u180e\u2061-\u2065\u206a-\u206f\ufff0-\ufffb"
 # after any other character they draw nothing.
 # (The selector first, its look behind after: a pattern whose every branch starts with a set of characters is one
 # the regex engine skips through by those characters, a few times faster over the corpus's values.)
-# The sixteen standard selectors choose an emoji's or a CJK character's form, and a digit's, # or *'s in a keycap
-# (1 U+FE0F U+20E3); after a letter of the Latin, Greek, Cyrillic, Hebrew or Arabic alphabets, a quotation mark or
-# a dash (’ – “), a combining mark, another selector, or any ASCII character but in a keycap, they draw nothing
-# (forty-first round, T5; forty-second, T4 and T9: after ’ or é, A U+FE0F U+20E3, 1 U+20E3 U+FE0F, a selector doubled).
-_NO_VARIANTS = "\x00-\x7f\u00c0-\u024f\u0300-\u06ff\u2010-\u2027\u20d0-\u20ff\ufe00-\ufe0f"
+# The sixteen standard selectors choose the form of a character that has variants: an emoji or a symbol that may be
+# drawn as one (© ‼ ™ arrows, shapes, dingbats), a CJK character or punctuation mark, a fullwidth form, a Myanmar or
+# Phags-pa letter, a mathematical operator, and a digit, # or * in a keycap (1 U+FE0F U+20E3). After any other
+# character they draw nothing (forty-first round, T5; forty-second, T4 and T9; forty-third, T4: after ’, é, «, ɐ, §, €,
+# a no-break space, ², Ⅰ, a keycap's mark or another selector, each found in turn as a list of those without variants
+# grew; the list is now of those with them).
+_VARIANTS = ("\u00a9\u00ae\u1000-\u109f\u203c\u2049\u2122\u2139\u2190-\u21ff\u2200-\u23ff\u2460-\u24ff"
+             "\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\u3000-\u303f\u3297\u3299\u3400-\u9fff\ua840-\ua87f"
+             "\uf900-\ufaff\uff00-\uffef\U00010ac0-\U00010aff\U0001f000-\U0001faff\U00020000-\U0003134f")
 _STRAY_SELECTORS = ("[\u180b-\u180d\u180f](?<![\u1800-\u18af][\u180b-\u180d\u180f])"
-                    f"|[\ufe00-\ufe0f](?<![^{_NO_VARIANTS}][\ufe00-\ufe0f])(?:(?<![0-9#*]\ufe0f)|(?!\u20e3))")
+                    f"|[\ufe00-\ufe0f](?<![{_VARIANTS}][\ufe00-\ufe0f])(?:(?<![0-9#*]\ufe0f)|(?!\u20e3))")
 _TYPESETTING = "\u00ad\u200b\u2060\ufeff\u2028\u2029"
 INVISIBLE_IN_PAGES = re.compile(f"[{_HIDDEN}]|{_STRAY_SELECTORS}")
 # Every character above that draws nothing, those a script needs and the variation selectors included: an address
