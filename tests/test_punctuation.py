@@ -28,13 +28,18 @@ def found(fragment: str, essay: bool = False) -> list[str]:
     "<p>The end。。</p>", "<p>The end．．</p>", "<p>The end.。</p>", "<p>One，，two、、three</p>",
     "<p>言葉｡｡</p>", "<p>End﹒﹒</p>", "<p>End︒︒</p>", "<p>One﹐﹐two</p>",
     "<p>言葉；；</p>", "<p>何？。</p>", "<p>言葉、。</p>", "<p>The end.\u200b.</p>", "<p>The end.\u00ad.</p>",
+    "<p>The end.\u200d.</p>", "<p>One,\u200b, two</p>", "<p>One;\u200b; two</p>", "<p>End。\u2060。</p>",
+    "<p>End\u2024\u2024</p>", "<p>\u054e\u0589\u0589</p>", "<p>\u0628\u06d4\u06d4</p>",
 ], ids=["full stop after a quoted one", "full stop after a comma", "full stop after a question mark",
         "comma after a question mark", "full stop after an exclamation", "two commas", "two semicolons",
         "two colons", "two full stops", "two commas about a quotation",
         "two ideographic full stops", "two fullwidth full stops", "a Latin and an ideographic full stop",
         "fullwidth and ideographic commas", "halfwidth ideographic full stops", "small full stops",
         "vertical ideographic full stops", "small commas", "fullwidth semicolons", "a fullwidth question mark and a stop",
-        "an ideographic comma and a stop", "two stops around a zero-width space", "two stops around a soft hyphen"])
+        "an ideographic comma and a stop", "two stops around a zero-width space", "two stops around a soft hyphen",
+        "two stops around a joiner", "two commas around a zero-width space", "two semicolons around a zero-width space",
+        "two ideographic stops around a word joiner", "two one-dot leaders", "two Armenian full stops",
+        "two Arabic full stops"])
 def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     assert found(fragment), fragment
 
@@ -48,10 +53,10 @@ def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     '<p>Read at <a class="bare-url url" href="https://x.org/?a=1.">https://x.org/?a=1.</a>.</p>',
     "<p>He left (did he?).</p>",
     "<p>“Why?” she asked.</p>",
-    "<p>一文。二文．三文、四文，終わり。</p>", "<p>待って．．．そして</p>",
+    "<p>一文。二文．三文、四文，終わり。</p>", "<p>待って．．．そして</p>", "<p>Wait\u2024\u2024\u2024 then</p>",
 ], ids=["abbreviations", "ellipsis", "spaced ellipsis", "a time", "code spans", "an address", "a parenthetical question",
         "a question before its speaker",
-        "one ideographic or fullwidth mark each", "a fullwidth ellipsis"])
+        "one ideographic or fullwidth mark each", "a fullwidth ellipsis", "an ellipsis of one-dot leaders"])
 def test_what_is_right_is_not_found(fragment):
     assert found(fragment) == [], fragment
 

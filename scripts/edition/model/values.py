@@ -30,12 +30,17 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # "(did he?)."); and the ideographic and fullwidth full stops and commas so doubled, or beside a Latin one (thirty-seventh
 # round, T7 and T8: "。。" in a description), their halfwidth, small and vertical forms too (forty-first round, T8),
 # a run of three stops left as an ellipsis; their semicolons and colons, and their question and exclamation marks, before
-# a stop or a comma as the Latin ones are (forty-second round, T8: "；；", "？。", "、。"); and two stops with only an
-# invisible character between, which a reader sees as two (T8: "word.U+200B.").
-_STOPS, _COMMAS, _ASKING = "。．｡﹒︒", "，、､﹐﹑︐︑；：﹔﹕︔︓", "？！﹖﹗︖︕"
-DOUBLED = re.compile(r"[.!?…][”’\"»]+\.(?!\.)|(?<![./])\.\.(?![./a-z0-9])|,[ \u00a0]*,|[,;:][”’\"»)]*[.,;:]|[?!][”’\"»]*[.,]"
-                     rf"|(?<![.{_STOPS}])(?:[{_STOPS}][.{_STOPS}]|\.[{_STOPS}])(?![.{_STOPS}])|[,{_COMMAS}][{_COMMAS}{_STOPS}]"
-                     rf"|[{_COMMAS}],|[{_ASKING}][{_STOPS}{_COMMAS}]|(?<![./])\.[\u00ad\u200b\u2060\ufeff]+\.(?![./a-z0-9])")
+# a stop or a comma as the Latin ones are (forty-second round, T8: "；；", "？。", "、。"); the one-dot leader, the
+# Armenian and the Arabic full stops as stops (forty-third round, T5: "․․", "։։", "۔۔"). Between any two marks, an
+# invisible character a page may hold (a soft hyphen, a zero-width space, a joiner, a word joiner), which a reader
+# never sees: "word." U+200B ".", "a," U+200D "," (forty-second round, T8; forty-third, T5).
+_INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+_STOPS, _COMMAS, _ASKING = "。．｡﹒︒․։۔", "，、､﹐﹑︐︑；：﹔﹕︔︓", "？！﹖﹗︖︕"
+DOUBLED = re.compile(
+    rf"[.!?…][”’\"»]+{_INVISIBLE}\.(?!\.)|(?<![./])\.{_INVISIBLE}\.(?![./a-z0-9])|,[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]*,"
+    rf"|[,;:][”’\"»)\u00ad\u200b-\u200d\u2060\ufeff]*[.,;:]|[?!][”’\"»\u00ad\u200b-\u200d\u2060\ufeff]*[.,]"
+    rf"|(?<![.{_STOPS}])(?:[{_STOPS}]{_INVISIBLE}[.{_STOPS}]|\.{_INVISIBLE}[{_STOPS}])(?![.{_STOPS}])"
+    rf"|[,{_COMMAS}]{_INVISIBLE}[{_COMMAS}{_STOPS}]|[{_COMMAS}]{_INVISIBLE},|[{_ASKING}]{_INVISIBLE}[{_STOPS}{_COMMAS}]")
 
 
 def real_date(text: str) -> bool:
