@@ -3213,7 +3213,7 @@ CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, whi
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "
         "'..'; write the mark once"),
     "a template's Jinja string doubling a stop": (
-        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "Read the notes.." }}</p>'),
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "Done.." }}</p>'),  # forty-third round, T6: a word without a space
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation a Jinja string writes: '..'; "
         "write the mark once"),
     "a template's dialog label doubling a stop": (
