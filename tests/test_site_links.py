@@ -80,3 +80,15 @@ def test_a_load_from_the_site_is_checked_as_a_browser_and_a_server_read_it(tmp_p
         "site/a/index.html: <img> loads 'p.png/'", "site/a/index.html: <img> loads 'p.png%00'",
         "site/a/index.html: <img> loads 'nope.png'", "site/a/index.html: link to 'p.png%00' leads to no page of the site; fix "
         "the link where it is written (the page"], found
+
+
+def test_every_way_a_page_loads_a_file_is_checked(tmp_path):
+    """Forty-third hostile round, T3: a poster, an image input, an SVG image, a srcset, a table's background and a
+    stylesheet linked with rel in capitals were published from missing files."""
+    (tmp_path / "p.png").write_bytes(b"\x89PNG")
+    (tmp_path / "index.html").write_text(
+        '<link rel="STYLESHEET" href="s.css"><video poster="v.png"></video><input type="image" src="i.png">'
+        '<svg><image href="g.png"/><use href="u.svg#a"/><use href="#local"/></svg><img src="p.png" srcset="p.png 1x, x2.png 2x">'
+        '<table background="t.png"></table>', encoding="utf-8")
+    assert [str(p).split("'")[1] for p in check_site(tmp_path)] == ["s.css", "v.png", "i.png", "g.png", "u.svg", "x2.png",
+                                                                     "t.png"]

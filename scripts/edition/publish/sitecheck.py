@@ -27,7 +27,7 @@ from .punctuation import punctuation_problems
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
                        "video": "src", "embed": "src", "object": "data"}
 LINK_RELS_FETCHED = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon",
-                     "preconnect", "dns-prefetch", "prerender"}
+                     "preconnect", "dns-prefetch", "prerender", "mask-icon"}
 
 
 def parse_site(site: Path) -> dict[Path, HtmlElement]:
@@ -93,6 +93,24 @@ def _cached_urls(cache: Path | None) -> dict[str, list[str]]:
     return {key: urls for key, urls in known.items() if isinstance(urls, list) and all(isinstance(u, str) for u in urls)}
 
 
+def _loads(tag: HtmlElement) -> list[str]:
+    """The addresses an element has the browser fetch as the page is shown: its src or data, a stylesheet's or an icon's
+    href (rel read in any case), a video's poster, an image input's src, an SVG image's, filter image's or use's file, a
+    table's background, and each candidate of a srcset (forty-third hostile round, T3: each published from a missing
+    file; case-insensitive rel, mask-icon)."""
+    name = tag.tag if isinstance(tag.tag, str) else ""
+    attributes = [RESOURCE_ATTRIBUTES[name]] if name in RESOURCE_ATTRIBUTES else []
+    if name == "link" and LINK_RELS_FETCHED & set((tag.get("rel") or "").lower().split()):
+        attributes.append("href")
+    attributes += {"video": ["poster"], "input": ["src"] if (tag.get("type") or "").lower() == "image" else [],
+                   "image": ["href", "xlink:href"], "feimage": ["href", "xlink:href"], "use": ["href", "xlink:href"],
+                   "table": ["background"], "td": ["background"], "th": ["background"], "body": ["background"]}.get(name, [])
+    urls = [value.strip() for attribute in attributes if (value := tag.get(attribute))]
+    for attribute in ("srcset", "imagesrcset"):
+        urls += [candidate.split()[0] for candidate in (tag.get(attribute) or "").split(",") if candidate.split()]
+    return [url.split("#")[0] if name == "use" else url for url in urls if url and not (name == "use" and url.startswith("#"))]
+
+
 def _loaded(site: Path, page: Path, url: str, failed: set[Path]) -> Path | None:
     """The file of the site an address a page loads names, or None; a failed file, named already, counts as there."""
     try:
@@ -149,15 +167,11 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
                              "link to it lands on the first", "give the element the page adds an id of its own",
                              (f'id="{given_id}"', f"id='{given_id}'", f"id={given_id}", f"#{given_id}"))
                      for given_id, count in given.items() if count > 1]
-        for tag in elements:
-            attr = RESOURCE_ATTRIBUTES.get(tag.tag)
-            if tag.tag == "link" and LINK_RELS_FETCHED & set((tag.get("rel") or "").split()):
-                attr = "href"
-            url = tag.get(attr, "") if attr else ""
-            if url and remote(url):
+        for tag, url in ((element, url) for element in elements for url in _loads(element)):
+            if remote(url):
                 problems.append(Problem(f"site/{name}", 0, f"<{tag.tag}> loads '{url}' from another host",
                                         "serve the file from the site itself", (url,)))
-            elif url and not off_site(url) and not url.startswith("#") and _loaded(site, page, url, failed_paths) is None:
+            elif not off_site(url) and not url.startswith("#") and _loaded(site, page, url, failed_paths) is None:
                 # An image, a script or a stylesheet that is no file of the site: a broken picture, or a page without
                 # its styles, on every reader's screen (forty-second hostile round, T10).
                 # Named where typed as a whole attribute's value, as a browser reads it: a prefix of another's named the
