@@ -71,7 +71,7 @@ REORDERING = re.compile(f"[{_REORDERING}]")
 # characters a script needs stay (FORMAT_CHARACTERS_KEPT). So do these letters, which draw nothing: the
 # combining grapheme joiner, the Hangul fillers, the Khmer inherent vowels, the Braille blank, and the
 # supplementary variation selectors (U+E0100–E01EF: 240 of them, a way to hide bytes after any letter; the
-# sixteen standard selectors, which emoji and CJK text need, stay, but not after a Latin letter: _STRAY_SELECTORS).
+# sixteen standard selectors, which emoji and CJK text need, stay after a character with variants: _STRAY_SELECTORS).
 FORMAT_CHARACTERS_KEPT = frozenset(
     "\u200c\u200d"  # the zero-width non-joiner and joiner: Persian and Arabic text needs them
     "\u200e\u200f\u061c"  # the left-to-right, right-to-left and Arabic letter marks: they order, never reorder

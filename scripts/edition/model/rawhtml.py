@@ -215,6 +215,10 @@ def css_urls(tokens):
     return (token.value for token in css_url_tokens(tokens))
 
 
+# A link's address in angle brackets, as Markdown reads one: `](<a b.md>` or a definition's `[r]: <c.md>`.
+ANGLED = re.compile(r"(?<=\]\()[ \t]*<[^<>\n]*>|(?<=\]:)[ \t]*<[^<>\n]*>")
+
+
 def _blank(text: str) -> list[str]:
     """The page's lines with code, autolinks and a link's address in angle brackets blanked (same lengths), as Markdown
     would not read them as HTML: `[x](<about.md>)` was refused as an element <about.md> (forty-first hostile round)."""
@@ -224,10 +228,6 @@ def _blank(text: str) -> list[str]:
         return " " * len(found[0])
     return ["" if n in code else ANGLED.sub(blanked, AUTOLINK.sub(blanked, CODE_SPAN.sub(blanked, line)))
             for n, line in enumerate(lines)]
-
-
-# A link's address in angle brackets, as Markdown reads one: `](<a b.md>` or a definition's `[r]: <c.md>`.
-ANGLED = re.compile(r"(?<=\]\()[ \t]*<[^<>\n]*>|(?<=\]:)[ \t]*<[^<>\n]*>")
 
 
 def comment_problem(text: str) -> str | None:

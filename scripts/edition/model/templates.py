@@ -82,6 +82,17 @@ REFRESH = re.compile(r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s;,]+)"
 FIX = "remove it, or serve what it needs from the site itself (docs/): templates may not break the site's promises"
 DATA_SCRIPTS = ("application/json", "application/ld+json")  # data blocks, not scripts, to a browser and a CSP
 SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascript")  # what runs, if the policy lets it
+# Read out or shown as words: a button's value too (<input type=button>), an option's label, a header cell's abbr, and
+# ARIA's words (forty-first hostile round, T4).
+SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "content", "label", "abbr", "aria-label", "aria-description",
+                    "aria-roledescription", "aria-valuetext", "aria-placeholder", "aria-braillelabel",
+                    "aria-brailleroledescription"}
+BUTTONS = {"button", "submit", "reset"}  # the inputs whose value is their caption
+JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+LETTER = re.compile(r"[^\W\d_]")
+EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
+                  "is read by no check before every page carries it")
+MKDOCS_FILTERS = ("url", "script_tag")  # added by mkdocs.theme.Theme.get_env
 
 
 def script_type(type_: str | None, language: str | None) -> str:
@@ -90,16 +101,8 @@ def script_type(type_: str | None, language: str | None) -> str:
     if type_ is None and language:
         return f"text/{language.strip().lower()}"
     return (type_ or "").strip().lower()
-# Read out or shown as words: a button's value too (<input type=button>), an option's label, a header cell's abbr, and
-# ARIA's words (forty-first hostile round, T4).
-SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "content", "label", "abbr", "aria-label", "aria-description",
-                    "aria-roledescription", "aria-valuetext", "aria-placeholder", "aria-braillelabel",
-                    "aria-brailleroledescription"}
-BUTTONS = {"button", "submit", "reset"}  # the inputs whose value is their caption
-JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
-                  "is read by no check before every page carries it")
-MKDOCS_FILTERS = ("url", "script_tag")  # added by mkdocs.theme.Theme.get_env
+
+
 JINJA = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as MkDocs reads a theme (mkdocs.localization adds i18n)
 
 
@@ -282,9 +285,6 @@ def _doubled_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, s
              "write the mark once") for node in parsed.find_all(jinja2.nodes.Const)
             if isinstance(node.value, str) and LETTER.search(node.value) and (found := DOUBLED.search(node.value))
             and not node.value[found.end():found.end() + 1].isalnum()]
-
-
-LETTER = re.compile(r"[^\W\d_]")
 
 
 # An HTML comment as lxml reads one in a template's text, up to its end or the end of the text.
