@@ -30,6 +30,7 @@ def found(fragment: str, essay: bool = False) -> list[str]:
     "<p>言葉；；</p>", "<p>何？。</p>", "<p>言葉、。</p>", "<p>The end.\u200b.</p>", "<p>The end.\u00ad.</p>",
     "<p>The end.\u200d.</p>", "<p>One,\u200b, two</p>", "<p>One;\u200b; two</p>", "<p>End。\u2060。</p>",
     "<p>End\u2024\u2024</p>", "<p>\u054e\u0589\u0589</p>", "<p>\u0628\u06d4\u06d4</p>",
+    "<p>The end.\u061c. Next</p>", "<p>word\u1362\u1362 next</p>",
 ], ids=["full stop after a quoted one", "full stop after a comma", "full stop after a question mark",
         "comma after a question mark", "full stop after an exclamation", "two commas", "two semicolons",
         "two colons", "two full stops", "two commas about a quotation",
@@ -39,7 +40,7 @@ def found(fragment: str, essay: bool = False) -> list[str]:
         "an ideographic comma and a stop", "two stops around a zero-width space", "two stops around a soft hyphen",
         "two stops around a joiner", "two commas around a zero-width space", "two semicolons around a zero-width space",
         "two ideographic stops around a word joiner", "two one-dot leaders", "two Armenian full stops",
-        "two Arabic full stops"])
+        "two Arabic full stops", "two stops around an Arabic letter mark", "two Ethiopic full stops"])
 def test_a_doubled_mark_in_the_editions_words_is_found(fragment):
     assert found(fragment), fragment
 

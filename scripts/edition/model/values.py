@@ -34,8 +34,8 @@ FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # Armenian and the Arabic full stops as stops (forty-third round, T5: "․․", "։։", "۔۔"). Between any two marks, an
 # invisible character a page may hold (a soft hyphen, a zero-width space, a joiner, a word joiner), which a reader
 # never sees: "word." U+200B ".", "a," U+200D "," (forty-second round, T8; forty-third, T5).
-_INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
-_STOPS, _COMMAS, _ASKING = "。．｡﹒︒․։۔", "，、､﹐﹑︐︑；：﹔﹕︔︓", "？！﹖﹗︖︕"
+_INVISIBLE = "[\u00ad\u200b-\u200f\u061c\u2060\ufeff]*"  # and the direction marks (forty-fourth round, T4)
+_STOPS, _COMMAS, _ASKING = "。．｡﹒︒․։۔።", "，、､﹐﹑︐︑；：﹔﹕︔︓", "？！﹖﹗︖︕"  # and Ethiopic's (forty-fourth, T5)
 DOUBLED = re.compile(
     rf"[.!?…][”’\"»]+{_INVISIBLE}\.(?!\.)|(?<![./])\.{_INVISIBLE}\.(?![./a-z0-9])|,[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]*,"
     rf"|[,;:][”’\"»)\u00ad\u200b-\u200d\u2060\ufeff]*[.,;:]|[?!][”’\"»\u00ad\u200b-\u200d\u2060\ufeff]*[.,]"
