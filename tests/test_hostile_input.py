@@ -3213,9 +3213,12 @@ CASES |= {  # thirty-eighth round, minors 20 and 22: a template's own words, whi
         f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation in the template's own words: "
         "'..'; write the mark once"),
     "a template's Jinja string doubling a stop": (
-        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "Done.." }}</p>'),  # forty-third round, T6: a word without a space
-        f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation a Jinja string writes: '..'; "
-        "write the mark once"),
+        # Forty-third round, T6: a word without a space; forty-fourth, T7: CJK words after their stops, a capital after.
+        replace(TEMPLATE, DRAWER, DRAWER + '<p>{{ "Done.." }}</p><p>{{ "\u8a00\u8449\u3002\u3002\u6b21\u3078" }}</p>'
+                '<p>{{ "Done..Next" }}</p>'),
+        [f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation a Jinja string writes: '..'; "
+         "write the mark once", f"{TEMPLATE}:{line_of(TEMPLATE, DRAWER)}: every page would carry doubled punctuation a Jinja "
+         "string writes: '\u3002\u3002'"]),
     "a template's dialog label doubling a stop": (
         replace("overrides/partials/search.html", 'aria-label="Search this edition"', 'aria-label="Search this edition.."'),
         f"overrides/partials/search.html:{line_of('overrides/partials/search.html', 'Search this edition')}: "

@@ -90,6 +90,9 @@ SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "content", "label", "abbr", "
 BUTTONS = {"button", "submit", "reset"}  # the inputs whose value is their caption
 JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 LETTER = re.compile(r"[^\W\d_]")
+# What follows a doubled mark in a string that is no words: a selector's "::before", a path's "../x" or "..a". A capital,
+# or a CJK character after its stop, is words: "Done..Next", "言葉。。次へ" (forty-fourth hostile round, T7).
+NOT_WORDS_AFTER = re.compile(r"[a-z0-9]")
 EXPRESSION_FIX = ("write the address itself, or as {{ 'a/path/of/the/site' | url }}: an address an expression builds "
                   "is read by no check before every page carries it")
 MKDOCS_FILTERS = ("url", "script_tag")  # added by mkdocs.theme.Theme.get_env
@@ -284,7 +287,7 @@ def _doubled_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, s
     return [(node.lineno, f"every page would carry doubled punctuation a Jinja string writes: {found[0]!r}",
              "write the mark once") for node in parsed.find_all(jinja2.nodes.Const)
             if isinstance(node.value, str) and LETTER.search(node.value) and (found := DOUBLED.search(node.value))
-            and not node.value[found.end():found.end() + 1].isalnum()]
+            and not NOT_WORDS_AFTER.match(node.value, found.end())]
 
 
 # An HTML comment as lxml reads one in a template's text, up to its end or the end of the text.
