@@ -282,8 +282,9 @@ def _markup_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, st
 def _doubled_in_strings(parsed: jinja2.nodes.Template) -> list[tuple[int, str, str]]:
     """Jinja strings that double their punctuation, each at its line: `{{ "Read the notes.." }}` is the template's own
     words, which the check of its text reads as Jinja (forty-first hostile round, T7). Words: a string with a letter,
-    whose doubled mark no letter or digit follows; `".." in page.url` and `"p::before"` are a path and a selector
-    (forty-second round, minor), and "Done.." and "言葉；；" words without a space (forty-third round, T6)."""
+    whose doubled mark no lowercase ASCII letter or digit follows (NOT_WORDS_AFTER); `".." in page.url` and
+    `"p::before"` are a path and a selector (forty-second round, minor), and "Done.." and "言葉；；" words without a
+    space (forty-third round, T6)."""
     return [(node.lineno, f"every page would carry doubled punctuation a Jinja string writes: {found[0]!r}",
              "write the mark once") for node in parsed.find_all(jinja2.nodes.Const)
             if isinstance(node.value, str) and LETTER.search(node.value) and (found := DOUBLED.search(node.value))
