@@ -111,13 +111,18 @@ def _loads(tag: HtmlElement) -> list[str]:
     return [url.split("#")[0] if name == "use" else url for url in urls if url and not (name == "use" and url.startswith("#"))]
 
 
+def _failed(page: Path, path: str, failed: set[Path]) -> bool:
+    """Whether a path a page names is a file whose making failed and was named (a NUL is no file's name)."""
+    return bool(path) and "\0" not in unquote(path) and (page.parent / unquote(path)).resolve() in failed
+
+
 def _loaded(site: Path, page: Path, url: str, failed: set[Path]) -> Path | None:
     """The file of the site an address a page loads names, or None; a failed file, named already, counts as there."""
     try:
         path = urlsplit(url).path
     except ValueError:
         return None
-    if path and "\0" not in unquote(path) and (page.parent / unquote(path)).resolve() in failed:
+    if _failed(page, path, failed):
         return page
     return _target(site, page, path) if path else page
 
@@ -191,7 +196,7 @@ def check_site(site: Path, parsed: dict[Path, HtmlElement] | None = None, failed
                 continue
             if parts.scheme or href.startswith("//"):
                 continue  # another site's address (script addresses are csp.script_problems')
-            if parts.path and "\0" not in unquote(parts.path) and (page.parent / unquote(parts.path)).resolve() in failed_paths:
+            if _failed(page, parts.path, failed_paths):
                 continue
             target = _target(site, page, parts.path)
             if target is None:
